@@ -1,0 +1,19 @@
+package io.labelledger.api;
+
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.organization.api.OrganizationRole;
+
+import java.io.Serializable;
+
+/**
+ * The authenticated principal. Every organization id the API uses comes from here, never from client input.
+ * Plain strings because sessions are serialized into Redis.
+ */
+public record Caller(String userId, String organizationId, String role, String email, String displayName) implements Serializable {
+    public UserId user() { return new UserId(userId); }
+
+    public OrganizationId organization() { return new OrganizationId(organizationId); }
+
+    public OrganizationRole organizationRole() { return OrganizationRole.valueOf(role); }
+}

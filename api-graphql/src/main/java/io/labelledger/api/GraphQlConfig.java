@@ -1,0 +1,69 @@
+package io.labelledger.api;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.schema.DataFetchingEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Scalars, limits against abusive queries, and errors that never leak internals. */
+@Configuration
+public class GraphQlConfig {
+    private static final Logger log = LoggerFactory.getLogger(GraphQlConfig.class);
+    public static final int MAX_DEPTH = 12;
+    public static final int MAX_COMPLEXITY = 2_000;
+
+    @Bean
+    RuntimeWiringConfigurer scalars() {
+        return Scalars.wiring();
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth() {
+        return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity() {
+        return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY);
+    }
+
+    @Bean
+    WebGraphQlInterceptor graphQlContextInterceptor() {
+        return new GraphQlContextInterceptor();
+    }
+
+    @Bean
+    DataFetcherExceptionResolver exceptionResolver() {
+        return new DataFetcherExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+                if (ex instanceof IllegalArgumentException) {
+                    return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
+                }
+                if (ex instanceof AccessDeniedException) {
+                    return error(env, ErrorType.UNAUTHORIZED, "Not signed in");
+                }
+                if (ex instanceof io.labelledger.shared.DomainException d) {
+                    return error(env, ErrorType.BAD_REQUEST, d.getMessage());
+                }
+                log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
+                return error(env, ErrorType.INTERNAL_ERROR, "Internal error");
+            }
+        };
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+    }
+}

@@ -1,0 +1,88 @@
+package io.labelledger.api;
+
+import io.labelledger.identity.web.ApiTokenSecrets;
+import io.labelledger.identity.web.IdentityStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+
+/**
+ * Browser: cookie session (Spring Session in Redis, so any replica serves it). Scripts: "Authorization: Bearer llt_..."
+ * personal API tokens. Everything but sign-in and static files needs one of the two; the GraphQL endpoint answers
+ * 401 without it. CSRF tokens are off because the session cookie is SameSite=Strict and the API takes JSON only.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+
+    @Bean
+    ServerSecurityContextRepository securityContextRepository() {
+        return new WebSessionServerSecurityContextRepository();
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ServerSecurityContextRepository contexts,
+                                                  IdentityStore identities) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(contexts)
+                .addFilterAt(apiTokenFilter(identities), SecurityWebFiltersOrder.AUTHENTICATION)
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .authorizeExchange(a -> a
+                        .pathMatchers("/api/auth/**", "/actuator/health").permitAll()
+                        .pathMatchers("/graphql", "/graphql/**", "/api/**").authenticated()
+                        .anyExchange().permitAll()) // the single-page app's static files
+                .build();
+    }
+
+    private AuthenticationWebFilter apiTokenFilter(IdentityStore identities) {
+        ReactiveAuthenticationManager manager = auth -> Mono
+                .fromCallable(() -> identities.callerForToken(ApiTokenSecrets.hash((String) auth.getCredentials())))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(found -> found.<Mono<Authentication>>map(c -> Mono.just(authenticated(c)))
+                                       .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked API token"))));
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+        filter.setServerAuthenticationConverter(exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.startsWith("Bearer " + ApiTokenSecrets.PREFIX)) return Mono.empty();
+            String secret = header.substring("Bearer ".length()).strip();
+            return Mono.just(new UsernamePasswordAuthenticationToken(null, secret));
+        });
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance()); // tokens are per request
+        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(
+                new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+        return filter;
+    }
+
+    static Authentication authenticated(Caller caller) {
+        return new UsernamePasswordAuthenticationToken(caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + caller.role())));
+    }
+}

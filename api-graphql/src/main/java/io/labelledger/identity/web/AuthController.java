@@ -1,0 +1,130 @@
+package io.labelledger.identity.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.UserError;
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.CreateOrganization;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.shared.ErrorCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Password sign-up, login and logout for the browser (cookie session). Sign-up without an invitation creates a new
+ * organization whose Owner is the new user; invitations into an existing organization come with the identity issue.
+ */
+@RestController
+@RequestMapping("/api/auth")
+public class AuthController {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}$");
+    static final int MIN_PASSWORD = 10;
+
+    private final IdentityStore identities;
+    private final PasswordEncoder passwords;
+    private final Commands commands;
+    private final ServerSecurityContextRepository contexts;
+    private final ClientIp clientIp;
+
+    public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
+                          ServerSecurityContextRepository contexts, ClientIp clientIp) {
+        this.identities = identities;
+        this.passwords = passwords;
+        this.commands = commands;
+        this.contexts = contexts;
+        this.clientIp = clientIp;
+    }
+
+    public record SignUp(String email, String password, String displayName, String organizationName) {}
+
+    public record Login(String email, String password) {}
+
+    public record Session(String userId, String organizationId) {}
+
+    public record Errors(List<UserError> errors) {}
+
+    @PostMapping("/signup")
+    public Mono<ResponseEntity<Object>> signUp(@RequestBody SignUp in, ServerWebExchange exchange) {
+        String email = in.email() == null ? "" : in.email().strip().toLowerCase(Locale.ROOT);
+        String name = in.displayName() == null ? "" : in.displayName().strip();
+        String password = in.password() == null ? "" : in.password();
+        if (!EMAIL.matcher(email).matches()) return bad("email", "Enter a valid email address");
+        if (name.isEmpty() || name.length() > 200) return bad("displayName", "Enter your name (up to 200 characters)");
+        if (password.length() < MIN_PASSWORD || password.length() > 200) {
+            return bad("password", "Use a password of at least " + MIN_PASSWORD + " characters");
+        }
+        String orgName = in.organizationName() == null || in.organizationName().isBlank() ? name + "'s organization" : in.organizationName().strip();
+        String userId = UUID.randomUUID().toString();
+        String orgId = UUID.randomUUID().toString();
+        Caller caller = new Caller(userId, orgId, "OWNER", email, name);
+        return Mono.fromCallable(() -> identities.insert(userId, email, name, passwords.encode(password)))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(inserted -> {
+                       if (!inserted) {
+                           return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(
+                                   new Errors(List.of(UserError.of(ErrorCode.CONFLICT, "email", "An account with this email exists")))));
+                       }
+                       return commands.send(new CreateOrganization(new OrganizationId(orgId), orgName, new UserId(userId)), caller, clientIp.of(exchange))
+                                      .flatMap(result -> {
+                                          if (!result.ok()) {
+                                              return Mono.fromRunnable(() -> identities.delete(userId)).subscribeOn(Schedulers.boundedElastic())
+                                                         .thenReturn(ResponseEntity.badRequest().<Object>body(new Errors(List.of(result.error()))));
+                                          }
+                                          return startSession(caller, exchange).thenReturn(ResponseEntity.ok((Object) new Session(userId, orgId)));
+                                      });
+                   });
+    }
+
+    @PostMapping("/login")
+    public Mono<ResponseEntity<Object>> login(@RequestBody Login in, ServerWebExchange exchange) {
+        String email = in.email() == null ? "" : in.email().strip().toLowerCase(Locale.ROOT);
+        String password = in.password() == null ? "" : in.password();
+        return Mono.fromCallable(() -> identities.byEmail(email)
+                                                 .filter(IdentityStore.Account::active)
+                                                 .filter(a -> passwords.matches(password, a.passwordHash()))
+                                                 .flatMap(a -> {
+                                                     identities.loggedIn(a.userId());
+                                                     return identities.caller(a.userId());
+                                                 }))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(found -> found
+                           .map(caller -> startSession(caller, exchange)
+                                   .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
+                           .orElseGet(() -> Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
+                                   new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
+    }
+
+    @PostMapping("/logout")
+    public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
+        return exchange.getSession().flatMap(s -> s.invalidate()).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
+        var auth = new UsernamePasswordAuthenticationToken(caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + caller.role())));
+        // a new session id at sign-in defeats session fixation
+        return exchange.getSession().flatMap(s -> s.changeSessionId())
+                       .then(contexts.save(exchange, new SecurityContextImpl(auth)));
+    }
+
+    private static Mono<ResponseEntity<Object>> bad(String field, String message) {
+        return Mono.just(ResponseEntity.badRequest().body(new Errors(List.of(UserError.of(ErrorCode.VALIDATION, field, message)))));
+    }
+
+}

@@ -1,0 +1,97 @@
+package io.labelledger.identity.web;
+
+import io.labelledger.api.Caller;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Credentials and personal data (not events; see docs/adr/0004). Blocking JDBC: call from boundedElastic.
+ * The caller's organization and role come from the directory projection, which the organization's events build.
+ */
+public class IdentityStore {
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public IdentityStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Account(String userId, String email, String displayName, String passwordHash, boolean active) {}
+
+    /** False when the email is taken. */
+    public boolean insert(String userId, String email, String displayName, String passwordHash) {
+        try {
+            jdbc.update("INSERT INTO user_account (user_id, email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                    userId, email, displayName, passwordHash, Timestamp.from(clock.instant()));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public void delete(String userId) {
+        jdbc.update("DELETE FROM user_account WHERE user_id = ?", userId);
+    }
+
+    public Optional<Account> byEmail(String email) {
+        return jdbc.query("SELECT user_id, email, display_name, password_hash, active FROM user_account WHERE email = ?",
+                (rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)),
+                email).stream().findFirst();
+    }
+
+    public void loggedIn(String userId) {
+        jdbc.update("UPDATE user_account SET last_login_at = ? WHERE user_id = ?", Timestamp.from(clock.instant()), userId);
+    }
+
+    /** The caller for a user in their first organization, if the membership is known yet. */
+    public Optional<Caller> caller(String userId) {
+        List<Caller> rows = jdbc.query("""
+                SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name
+                FROM user_account u JOIN rm_org_member m ON m.user_id = u.user_id
+                WHERE u.user_id = ? AND u.active ORDER BY m.joined_at LIMIT 1""",
+                (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), userId);
+        return rows.stream().findFirst();
+    }
+
+    // ---- API tokens ----------------------------------------------------------------------------------
+
+    public record Token(String id, String name, java.time.Instant createdAt, java.time.Instant lastUsedAt) {}
+
+    public void insertToken(String tokenId, Caller caller, String name, String hash) {
+        jdbc.update("INSERT INTO api_token (token_id, user_id, organization_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                tokenId, caller.userId(), caller.organizationId(), name, hash, Timestamp.from(clock.instant()));
+    }
+
+    public List<Token> tokens(Caller caller) {
+        return jdbc.query("""
+                SELECT token_id, name, created_at, last_used_at FROM api_token
+                WHERE user_id = ? AND organization_id = ? AND revoked_at IS NULL ORDER BY created_at DESC""",
+                (rs, i) -> new Token(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()),
+                caller.userId(), caller.organizationId());
+    }
+
+    public boolean revokeToken(Caller caller, String tokenId) {
+        return jdbc.update("UPDATE api_token SET revoked_at = ? WHERE token_id = ? AND user_id = ? AND organization_id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), tokenId, caller.userId(), caller.organizationId()) == 1;
+    }
+
+    /** The caller a live token stands for; records its use. */
+    public Optional<Caller> callerForToken(String hash) {
+        List<Caller> rows = jdbc.query("""
+                SELECT u.user_id, t.organization_id, m.role, u.email, u.display_name
+                FROM api_token t JOIN user_account u ON u.user_id = t.user_id
+                JOIN rm_org_member m ON m.user_id = t.user_id AND m.organization_id = t.organization_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active""",
+                (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), hash);
+        if (rows.isEmpty()) return Optional.empty();
+        jdbc.update("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?", Timestamp.from(clock.instant()), hash);
+        return Optional.of(rows.getFirst());
+    }
+}

@@ -1,0 +1,61 @@
+package io.labelledger.identity.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.identity.read.UserQueries;
+import io.labelledger.project.read.ProjectView;
+import io.labelledger.task.read.AnnotationView;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The caller, and people referenced by id (display names batch-loaded: one query per request level). */
+@Controller
+public class UserController {
+    private final UserQueries users;
+
+    public UserController(UserQueries users) {
+        this.users = users;
+    }
+
+    public record UserView(String id, String displayName) {}
+
+    public record MeView(String id, String email, String displayName, String role, OrganizationView organization) {}
+
+    public record OrganizationView(String id, String name) {}
+
+    @QueryMapping
+    public MeView me(@ContextValue Caller caller) {
+        return new MeView(caller.userId(), caller.email(), caller.displayName(), caller.role(),
+                new OrganizationView(caller.organizationId(), null));
+    }
+
+    @SchemaMapping(typeName = "Organization", field = "name")
+    public Mono<String> organizationName(OrganizationView org, @ContextValue Caller caller) {
+        return users.organizationName(caller.organizationId()).defaultIfEmpty("");
+    }
+
+    @BatchMapping(typeName = "Annotation", field = "author")
+    public Mono<Map<AnnotationView, UserView>> annotationAuthors(List<AnnotationView> annotations) {
+        return byId(annotations, AnnotationView::authorId);
+    }
+
+    @BatchMapping(typeName = "Project", field = "createdBy")
+    public Mono<Map<ProjectView, UserView>> projectCreators(List<ProjectView> projects) {
+        return byId(projects, ProjectView::createdBy);
+    }
+
+    private <K> Mono<Map<K, UserView>> byId(List<K> keys, Function<K, String> id) {
+        return users.displayNames(keys.stream().map(id).collect(Collectors.toSet()))
+                    .map(names -> keys.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                            k -> new UserView(id.apply(k), names.getOrDefault(id.apply(k), "(unknown user)")))));
+    }
+
+}

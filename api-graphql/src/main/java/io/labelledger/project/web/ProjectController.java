@@ -1,0 +1,134 @@
+package io.labelledger.project.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.Connection;
+import io.labelledger.api.UserError;
+import io.labelledger.project.api.ChangeLabelingConfig;
+import io.labelledger.project.api.CreateProject;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.UpdateProjectDetails;
+import io.labelledger.project.config.ControlTag;
+import io.labelledger.project.config.InvalidLabelConfig;
+import io.labelledger.project.config.ObjectTag;
+import io.labelledger.project.read.ProjectQueries;
+import io.labelledger.project.read.ProjectView;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Ids;
+import io.labelledger.shared.read.Cursor;
+import io.labelledger.task.read.TaskOrder;
+import io.labelledger.task.read.TaskQueries;
+import io.labelledger.task.read.TaskView;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@Controller
+public class ProjectController {
+    private final Commands commands;
+    private final ProjectQueries projects;
+    private final TaskQueries tasks;
+    private final LabelingConfigCache configs;
+    private final Clock clock;
+
+    public ProjectController(Commands commands, ProjectQueries projects, TaskQueries tasks, LabelingConfigCache configs, Clock clock) {
+        this.commands = commands;
+        this.projects = projects;
+        this.tasks = tasks;
+        this.configs = configs;
+        this.clock = clock;
+    }
+
+    public record CreateProjectInput(String title, String description, String labelConfig) {}
+
+    public record UpdateProjectInput(String projectId, String title, String description, String labelConfig) {}
+
+    public record ProjectPayload(ProjectView project, List<UserError> errors) {}
+
+    public record ControlView(String name, String type, List<String> toName, List<String> options, String choice, boolean required) {}
+
+    public record TaskOrderInput(TaskOrder.Field field, String direction) {}
+
+    @QueryMapping
+    public Mono<Connection.Page<ProjectView>> projects(@Argument Integer first, @Argument String after, @ContextValue Caller caller) {
+        int limit = Connection.size(first);
+        return projects.list(caller.organizationId(), limit + 1, Cursor.decode(after)).collectList()
+                       .map(rows -> Connection.of(rows, limit, p -> ProjectQueries.cursorOf(p).encode(), null));
+    }
+
+    @QueryMapping
+    public Mono<ProjectView> project(@Argument String id, @ContextValue Caller caller) {
+        return projects.get(caller.organizationId(), id);
+    }
+
+    @MutationMapping
+    public Mono<ProjectPayload> createProject(@Argument CreateProjectInput input, @ContextValue Caller caller,
+                                              @ContextValue(required = false) String clientIp) {
+        String id = UUID.randomUUID().toString();
+        CreateProject cmd = new CreateProject(new ProjectId(id), caller.organization(), input.title(), input.description(),
+                input.labelConfig(), caller.user());
+        return commands.<Object>send(cmd, caller, clientIp).flatMap(r -> {
+            if (!r.ok()) return Mono.just(new ProjectPayload(null, List.of(r.error())));
+            // the projection is asynchronous: answer with what the command established
+            var now = clock.instant();
+            return Mono.just(new ProjectPayload(new ProjectView(id, caller.organizationId(), input.title().strip(),
+                    input.description() == null ? "" : input.description().strip(), input.labelConfig(), 1,
+                    caller.userId(), now, 0, 0, 0), List.of()));
+        });
+    }
+
+    @MutationMapping
+    public Mono<ProjectPayload> updateProject(@Argument UpdateProjectInput input, @ContextValue Caller caller,
+                                              @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.projectId())) {
+            return Mono.just(new ProjectPayload(null, List.of(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found"))));
+        }
+        ProjectId id = new ProjectId(input.projectId());
+        Mono<Commands.Result<Object>> details = input.title() == null && input.description() == null
+                ? Mono.just(new Commands.Result<>(null, null))
+                : commands.send(new UpdateProjectDetails(id, caller.organization(), input.title(), input.description(), caller.user()), caller, clientIp);
+        return details.flatMap(r -> {
+            if (!r.ok() || input.labelConfig() == null) return Mono.just(r);
+            return commands.<Object>send(new ChangeLabelingConfig(id, caller.organization(), input.labelConfig(), caller.user()), caller, clientIp);
+        }).flatMap(r -> r.ok()
+                ? projects.get(caller.organizationId(), id.value()).map(p -> new ProjectPayload(p, List.of()))
+                : Mono.just(new ProjectPayload(null, List.of(r.error()))));
+    }
+
+    @SchemaMapping(typeName = "Project")
+    public List<ControlView> controls(ProjectView project) {
+        try {
+            return configs.parse(project.labelConfig()).controls().stream()
+                          .map((ControlTag c) -> new ControlView(c.name(), c.type(), c.toName(), c.options(), c.choice(), c.required()))
+                          .toList();
+        } catch (InvalidLabelConfig e) {
+            return List.of(); // configs in events were valid when written; a stricter parser must not break reads
+        }
+    }
+
+    @SchemaMapping(typeName = "Project")
+    public List<ObjectTag> objects(ProjectView project) {
+        try {
+            return configs.parse(project.labelConfig()).objects();
+        } catch (InvalidLabelConfig e) {
+            return List.of();
+        }
+    }
+
+    @SchemaMapping(typeName = "Project")
+    public Mono<Connection.Page<TaskView>> tasks(ProjectView project, @Argument Integer first, @Argument String after,
+                                                 @Argument TaskOrderInput orderBy, @ContextValue Caller caller) {
+        int limit = Connection.size(first);
+        TaskOrder order = orderBy == null ? TaskOrder.DEFAULT : new TaskOrder(orderBy.field(), "DESC".equals(orderBy.direction()));
+        return tasks.page(caller.organizationId(), project.id(), order, limit + 1, Cursor.decode(after)).collectList()
+                    .map(rows -> Connection.of(rows, limit, t -> TaskQueries.cursorOf(t, order).encode(), project.taskCount()));
+    }
+}

@@ -1,0 +1,96 @@
+package io.labelledger.task.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.UserError;
+import io.labelledger.project.read.ProjectQueries;
+import io.labelledger.project.web.LabelingConfigCache;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Ids;
+import io.labelledger.task.api.ImportId;
+import io.labelledger.task.api.ImportTasks;
+import io.labelledger.task.api.NewTask;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.task.importing.LabelStudioTaskParser;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Imports Label Studio task JSON. The whole file is parsed and checked first; with ALL_OR_NOTHING (the default)
+ * one bad record rejects the import and nothing is written. Accepted tasks are appended in batches of
+ * {@value #BATCH} tasks, one command (one transaction) per batch, in order.
+ */
+@Controller
+public class ImportController {
+    static final int BATCH = 1000;
+
+    private final Commands commands;
+    private final ProjectQueries projects;
+    private final LabelingConfigCache configs;
+    private final LabelStudioTaskParser parser;
+
+    public ImportController(Commands commands, ProjectQueries projects, LabelingConfigCache configs, LabelStudioTaskParser parser) {
+        this.commands = commands;
+        this.projects = projects;
+        this.configs = configs;
+        this.parser = parser;
+    }
+
+    public enum ImportMode { ALL_OR_NOTHING, SKIP_BAD }
+
+    public record ImportTasksInput(String projectId, String json, ImportMode mode) {}
+
+    public record ImportTasksPayload(int importedCount, List<LabelStudioTaskParser.Rejection> rejected, List<UserError> errors) {
+        static ImportTasksPayload error(UserError e) { return new ImportTasksPayload(0, List.of(), List.of(e)); }
+    }
+
+    @MutationMapping
+    public Mono<ImportTasksPayload> importTasks(@Argument ImportTasksInput input, @ContextValue Caller caller,
+                                                @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.projectId())) return Mono.just(ImportTasksPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found")));
+        ImportMode mode = input.mode() == null ? ImportMode.ALL_OR_NOTHING : input.mode();
+        return projects.get(caller.organizationId(), input.projectId())
+                .flatMap(project -> Mono.fromCallable(() -> parser.parse(input.json(), configs.parse(project.labelConfig())))
+                                        .subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(parsed -> {
+                    if (parsed.error() != null) {
+                        return Mono.just(ImportTasksPayload.error(UserError.of(ErrorCode.INVALID_IMPORT, "json", parsed.error())));
+                    }
+                    if (!parsed.rejections().isEmpty() && mode == ImportMode.ALL_OR_NOTHING) {
+                        return Mono.just(new ImportTasksPayload(0, parsed.rejections(), List.of(UserError.of(ErrorCode.INVALID_IMPORT, "json",
+                                parsed.rejections().size() + " record(s) are invalid; nothing was imported"))));
+                    }
+                    if (parsed.tasks().isEmpty()) {
+                        return Mono.just(new ImportTasksPayload(0, parsed.rejections(), List.of(UserError.of(ErrorCode.INVALID_IMPORT, "json",
+                                "No valid record to import"))));
+                    }
+                    return send(parsed.tasks(), input.projectId(), caller, clientIp, parsed.rejections());
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> ImportTasksPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found"))));
+    }
+
+    private Mono<ImportTasksPayload> send(List<NewTask> tasks, String projectId, Caller caller, String clientIp,
+                                          List<LabelStudioTaskParser.Rejection> rejected) {
+        ImportId importId = new ImportId(UUID.randomUUID().toString());
+        int batches = (tasks.size() + BATCH - 1) / BATCH;
+        return Flux.range(0, batches)
+                   .concatMap(b -> commands.<Integer>send(new ImportTasks(new ProjectId(projectId), caller.organization(), importId,
+                           tasks.subList(b * BATCH, Math.min(tasks.size(), (b + 1) * BATCH)), caller.user()), caller, clientIp))
+                   .takeUntil(r -> !r.ok())
+                   .collectList()
+                   .map(results -> {
+                       int imported = results.stream().filter(Commands.Result::ok).mapToInt(Commands.Result::value).sum();
+                       List<UserError> errors = results.stream().filter(r -> !r.ok()).map(Commands.Result::error).toList();
+                       return new ImportTasksPayload(imported, rejected, errors);
+                   });
+    }
+
+}

@@ -1,0 +1,178 @@
+package io.labelledger.task.web;
+
+import graphql.GraphQLContext;
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.GraphQlContextInterceptor;
+import io.labelledger.api.Json;
+import io.labelledger.api.UserError;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Ids;
+import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.SkipTask;
+import io.labelledger.task.api.SubmitAnnotation;
+import io.labelledger.task.api.TaskId;
+import io.labelledger.task.api.UpdateAnnotation;
+import io.labelledger.task.history.TaskHistory;
+import io.labelledger.task.history.TaskSnapshotView;
+import io.labelledger.task.read.AnnotationView;
+import io.labelledger.task.read.TaskQueries;
+import io.labelledger.task.read.TaskView;
+import org.dataloader.BatchLoaderEnvironment;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Tasks, annotations, skips and the "as of" view of a task. */
+@Controller
+public class TaskController {
+    private final Commands commands;
+    private final TaskQueries tasks;
+    private final TaskHistory history;
+    private final Json json;
+    private final Clock clock;
+
+    public TaskController(Commands commands, TaskQueries tasks, TaskHistory history, Json json, Clock clock) {
+        this.commands = commands;
+        this.tasks = tasks;
+        this.history = history;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record SubmitAnnotationInput(String taskId, Object result, Double leadTimeSeconds) {}
+
+    public record UpdateAnnotationInput(String taskId, String annotationId, Object result, Double leadTimeSeconds) {}
+
+    public record DeleteAnnotationInput(String taskId, String annotationId) {}
+
+    public record SkipTaskInput(String taskId) {}
+
+    public record AnnotationPayload(AnnotationView annotation, TaskView task, List<UserError> errors) {}
+
+    public record TaskPayload(TaskView task, List<UserError> errors) {}
+
+    @QueryMapping
+    public Mono<TaskView> task(@Argument String id, @ContextValue Caller caller) {
+        return tasks.get(caller.organizationId(), id);
+    }
+
+    @QueryMapping
+    public Mono<TaskView> nextTask(@Argument String projectId, @ContextValue Caller caller) {
+        return tasks.next(caller.organizationId(), projectId, caller.userId());
+    }
+
+    @QueryMapping
+    public Mono<TaskSnapshotView> taskAsOf(@Argument String id, @Argument Instant asOf, @ContextValue Caller caller) {
+        if (!Ids.isUuid(id)) return Mono.empty();
+        return Mono.fromCallable(() -> history.asOf(caller.organizationId(), id, asOf))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(Mono::justOrEmpty);
+    }
+
+    @SchemaMapping(typeName = "Task")
+    public Object data(TaskView task) { return json.parse(task.data()); }
+
+    @SchemaMapping(typeName = "Task")
+    public Object predictions(TaskView task) { return json.parse(task.predictions()); }
+
+    @SchemaMapping(typeName = "TaskSnapshot")
+    public Object data(TaskSnapshotView task) { return json.parse(task.data()); }
+
+    @SchemaMapping(typeName = "Annotation")
+    public Object result(AnnotationView annotation) { return json.parse(annotation.result()); }
+
+    @BatchMapping(typeName = "Task")
+    public Mono<Map<TaskView, List<AnnotationView>>> annotations(List<TaskView> list, BatchLoaderEnvironment env) {
+        Caller caller = ((GraphQLContext) env.getContext()).get(GraphQlContextInterceptor.CALLER);
+        return tasks.annotationsOf(caller.organizationId(), list.stream().map(TaskView::id).toList())
+                    .map(byTask -> list.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                            t -> byTask.getOrDefault(t.id(), List.of()))));
+    }
+
+    @MutationMapping
+    public Mono<AnnotationPayload> submitAnnotation(@Argument SubmitAnnotationInput input, @ContextValue Caller caller,
+                                                    @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(annotationError(notFound("taskId", "Task")));
+        String annotationId = UUID.randomUUID().toString();
+        var cmd = new SubmitAnnotation(new TaskId(input.taskId()), caller.organization(), new AnnotationId(annotationId),
+                json.tree(input.result()), input.leadTimeSeconds(), caller.user());
+        return commands.send(cmd, caller, clientIp).flatMap(r -> {
+            if (!r.ok()) return Mono.just(annotationError(r.error()));
+            Instant now = clock.instant();
+            AnnotationView view = new AnnotationView(annotationId, input.taskId(), caller.userId(),
+                    json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now);
+            return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view, t, List.of()))
+                                                           .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
+        });
+    }
+
+    @MutationMapping
+    public Mono<AnnotationPayload> updateAnnotation(@Argument UpdateAnnotationInput input, @ContextValue Caller caller,
+                                                    @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(annotationError(notFound("taskId", "Task")));
+        if (!Ids.isUuid(input.annotationId())) return Mono.just(annotationError(notFound("annotationId", "Annotation")));
+        var cmd = new UpdateAnnotation(new TaskId(input.taskId()), caller.organization(), new AnnotationId(input.annotationId()),
+                json.tree(input.result()), input.leadTimeSeconds(), caller.user());
+        return commands.send(cmd, caller, clientIp).flatMap(r -> {
+            if (!r.ok()) return Mono.just(annotationError(r.error()));
+            Instant now = clock.instant();
+            AnnotationView view = new AnnotationView(input.annotationId(), input.taskId(), caller.userId(),
+                    json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now);
+            return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view, t, List.of()))
+                                                           .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
+        });
+    }
+
+    @MutationMapping
+    public Mono<TaskPayload> deleteAnnotation(@Argument DeleteAnnotationInput input, @ContextValue Caller caller,
+                                              @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(new TaskPayload(null, List.of(notFound("taskId", "Task"))));
+        if (!Ids.isUuid(input.annotationId())) return Mono.just(new TaskPayload(null, List.of(notFound("annotationId", "Annotation"))));
+        var cmd = new DeleteAnnotation(new TaskId(input.taskId()), caller.organization(), new AnnotationId(input.annotationId()), caller.user());
+        return taskPayload(commands.send(cmd, caller, clientIp), caller, input.taskId());
+    }
+
+    @MutationMapping
+    public Mono<TaskPayload> skipTask(@Argument SkipTaskInput input, @ContextValue Caller caller,
+                                      @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(new TaskPayload(null, List.of(notFound("taskId", "Task"))));
+        var cmd = new SkipTask(new TaskId(input.taskId()), caller.organization(), caller.user());
+        return taskPayload(commands.send(cmd, caller, clientIp), caller, input.taskId());
+    }
+
+    private Mono<TaskPayload> taskPayload(Mono<Commands.Result<Object>> sent, Caller caller, String taskId) {
+        return sent.flatMap(r -> !r.ok()
+                ? Mono.just(new TaskPayload(null, List.of(r.error())))
+                : taskAfterCommand(caller, taskId).map(t -> new TaskPayload(t, List.of()))
+                                                  .defaultIfEmpty(new TaskPayload(null, List.of())));
+    }
+
+    /** The row as the Data Manager has it now; the projection may still be a moment behind the command. */
+    private Mono<TaskView> taskAfterCommand(Caller caller, String taskId) {
+        return tasks.get(caller.organizationId(), taskId);
+    }
+
+    private static AnnotationPayload annotationError(UserError e) {
+        return new AnnotationPayload(null, null, List.of(e));
+    }
+
+    private static UserError notFound(String field, String what) {
+        return UserError.of(ErrorCode.NOT_FOUND, field, what + " not found");
+    }
+}

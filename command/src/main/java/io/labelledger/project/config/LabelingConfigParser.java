@@ -1,0 +1,235 @@
+package io.labelledger.project.config;
+
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses Label Studio's labeling config XML. The parser refuses DTDs and external entities (XXE), and bounds size
+ * and depth, because configs come from users. SAX rather than DOM so that every error can name its line.
+ */
+public final class LabelingConfigParser {
+    public static final int MAX_CHARS = 256 * 1024;
+    public static final int MAX_DEPTH = 64;
+
+    static final Set<String> OBJECT_TAGS = Set.of("Image", "Text", "HyperText", "Audio", "AudioPlus", "Video",
+            "TimeSeries", "Paragraphs", "Table", "Pdf", "List", "Markdown");
+    static final Set<String> CONTROL_TAGS = Set.of("Choices", "Labels", "RectangleLabels", "Rectangle",
+            "PolygonLabels", "Polygon", "KeyPointLabels", "KeyPoint", "EllipseLabels", "Ellipse", "BrushLabels", "Brush",
+            "TextArea", "Rating", "Number", "DateTime", "Taxonomy", "Relations", "Ranker", "Pairwise",
+            "HyperTextLabels", "ParagraphLabels", "TimeSeriesLabels", "VideoRectangle", "MagicWand");
+    /** Controls whose children name the allowed values. */
+    static final Set<String> OPTION_CONTROLS = Set.of("Choices", "Labels", "RectangleLabels", "PolygonLabels",
+            "KeyPointLabels", "EllipseLabels", "BrushLabels", "HyperTextLabels", "ParagraphLabels", "TimeSeriesLabels",
+            "Taxonomy", "Relations");
+    static final Set<String> OPTION_TAGS = Set.of("Choice", "Label", "Relation");
+
+    private static final SAXParserFactory FACTORY = secureFactory();
+
+    public LabelingConfig parse(String xml) {
+        if (xml == null || xml.isBlank()) throw new InvalidLabelConfig("Labeling config is empty");
+        if (xml.length() > MAX_CHARS) throw new InvalidLabelConfig("Labeling config is larger than " + MAX_CHARS + " characters");
+        ConfigNode root = readTree(xml);
+        if (!"View".equals(root.tag())) {
+            throw new InvalidLabelConfig("Line " + root.line() + ": the root tag must be <View>, not <" + root.tag() + ">");
+        }
+        List<ObjectTag> objects = new ArrayList<>();
+        List<ControlTag> controls = new ArrayList<>();
+        collect(root, objects, controls);
+        validate(objects, controls);
+        return new LabelingConfig(xml, root, objects, controls);
+    }
+
+    private static void collect(ConfigNode node, List<ObjectTag> objects, List<ControlTag> controls) {
+        String tag = node.tag();
+        if (OBJECT_TAGS.contains(tag)) {
+            String name = requireName(node);
+            String value = node.attr("value");
+            if (value == null) value = node.attr("valueList");
+            String field = value != null && value.startsWith("$") && value.length() > 1 ? value.substring(1) : null;
+            objects.add(new ObjectTag(name, tag, field, node.line()));
+        } else if ("Relations".equals(tag) && node.attr("name") == null && node.attr("toName") == null) {
+            // Label Studio's usual <Relations> has neither name nor toName: it only lists the labels of relation results
+        } else if (CONTROL_TAGS.contains(tag)) {
+            String name = requireName(node);
+            String toNameAttr = node.attr("toName");
+            if (toNameAttr == null || toNameAttr.isBlank()) {
+                throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> needs a toName attribute");
+            }
+            List<String> toName = Arrays.stream(toNameAttr.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> options = new ArrayList<>();
+            collectOptions(node, options);
+            if (OPTION_CONTROLS.contains(tag) && !"Relations".equals(tag) && options.isEmpty()) {
+                throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> has no "
+                        + ("Choices".equals(tag) || "Taxonomy".equals(tag) ? "<Choice>" : "<Label>") + " values");
+            }
+            Set<String> seen = new HashSet<>();
+            for (String option : options) {
+                if (!seen.add(option)) {
+                    throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> repeats the value \"" + option + "\"");
+                }
+            }
+            String choice = node.attributes().getOrDefault("choice", "Choices".equals(tag) ? "single" : null);
+            boolean required = "true".equalsIgnoreCase(node.attr("required"));
+            Integer max = null;
+            if ("Rating".equals(tag)) {
+                max = 5;
+                String m = node.attr("maxRating");
+                if (m != null) {
+                    try {
+                        max = Integer.parseInt(m.strip());
+                    } catch (NumberFormatException e) {
+                        throw new InvalidLabelConfig("Line " + node.line() + ": maxRating=\"" + m + "\" is not a whole number");
+                    }
+                }
+            }
+            controls.add(new ControlTag(name, tag, toName, options, choice, required, max, node.line()));
+        }
+        for (ConfigNode child : node.children()) collect(child, objects, controls);
+    }
+
+    private static void collectOptions(ConfigNode node, List<String> options) {
+        for (ConfigNode child : node.children()) {
+            if (OPTION_TAGS.contains(child.tag())) {
+                String value = child.attr("value");
+                if (value == null) value = child.attr("alias");
+                if (value == null || value.isEmpty()) {
+                    throw new InvalidLabelConfig("Line " + child.line() + ": <" + child.tag() + "> needs a value attribute");
+                }
+                options.add(value);
+            }
+            if (!CONTROL_TAGS.contains(child.tag())) collectOptions(child, options); // Choice inside View/Header
+        }
+    }
+
+    private static String requireName(ConfigNode node) {
+        String name = node.attr("name");
+        if (name == null || name.isBlank()) {
+            throw new InvalidLabelConfig("Line " + node.line() + ": <" + node.tag() + "> needs a name attribute");
+        }
+        return name;
+    }
+
+    private static void validate(List<ObjectTag> objects, List<ControlTag> controls) {
+        if (objects.isEmpty()) throw new InvalidLabelConfig("The config has no object tag (Text, Image, Audio...) to show task data");
+        if (controls.isEmpty()) throw new InvalidLabelConfig("The config has no control tag (Choices, Labels...) to produce results");
+        Map<String, Integer> names = new LinkedHashMap<>();
+        Set<String> objectNames = new HashSet<>();
+        for (ObjectTag o : objects) {
+            Integer previous = names.putIfAbsent(o.name(), o.line());
+            if (previous != null) throw duplicate(o.name(), o.line(), previous);
+            objectNames.add(o.name());
+        }
+        for (ControlTag c : controls) {
+            Integer previous = names.putIfAbsent(c.name(), c.line());
+            if (previous != null) throw duplicate(c.name(), c.line(), previous);
+        }
+        for (ControlTag c : controls) {
+            for (String target : c.toName()) {
+                if (!objectNames.contains(target)) {
+                    throw new InvalidLabelConfig("Line " + c.line() + ": <" + c.type() + " name=\"" + c.name()
+                            + "\"> has toName=\"" + target + "\", but no object tag is named \"" + target + "\"");
+                }
+            }
+        }
+    }
+
+    private static InvalidLabelConfig duplicate(String name, int line, int previous) {
+        return new InvalidLabelConfig("Line " + line + ": the name \"" + name + "\" is already used on line " + previous);
+    }
+
+    private static ConfigNode readTree(String xml) {
+        TreeBuilder builder = new TreeBuilder();
+        try {
+            SAXParser parser = FACTORY.newSAXParser();
+            parser.parse(new InputSource(new StringReader(xml)), builder);
+        } catch (SAXParseException e) {
+            String message = e.getMessage();
+            if (message != null && message.contains("DOCTYPE")) {
+                throw new InvalidLabelConfig("Line " + e.getLineNumber() + ": DOCTYPE declarations and entities are not allowed");
+            }
+            throw new InvalidLabelConfig("Line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": malformed XML: " + message);
+        } catch (TooDeep e) {
+            throw new InvalidLabelConfig("Line " + e.line + ": the config nests deeper than " + MAX_DEPTH + " levels");
+        } catch (SAXException | ParserConfigurationException | IOException e) {
+            throw new InvalidLabelConfig("Malformed XML: " + e.getMessage());
+        }
+        if (builder.root == null) throw new InvalidLabelConfig("Labeling config has no root tag");
+        return builder.root;
+    }
+
+    private static SAXParserFactory secureFactory() {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(false);
+            f.setValidating(false);
+            f.setXIncludeAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return f;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("The XML parser cannot be made safe", e);
+        }
+    }
+
+    private static final class TooDeep extends SAXException {
+        final int line;
+
+        TooDeep(int line) {
+            super("too deep");
+            this.line = line;
+        }
+    }
+
+    private static final class TreeBuilder extends DefaultHandler {
+        private final Deque<Building> stack = new ArrayDeque<>();
+        private Locator locator;
+        ConfigNode root;
+
+        @Override
+        public void setDocumentLocator(Locator locator) { this.locator = locator; }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            int line = locator == null ? 0 : locator.getLineNumber();
+            if (stack.size() >= MAX_DEPTH) throw new TooDeep(line);
+            Map<String, String> attrs = new LinkedHashMap<>();
+            for (int i = 0; i < attributes.getLength(); i++) attrs.put(attributes.getQName(i), attributes.getValue(i));
+            stack.push(new Building(qName, attrs, line));
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            Building done = stack.pop();
+            ConfigNode node = new ConfigNode(done.tag, done.attrs, done.children, done.line);
+            if (stack.isEmpty()) root = node;
+            else stack.peek().children.add(node);
+        }
+    }
+
+    private record Building(String tag, Map<String, String> attrs, List<ConfigNode> children, int line) {
+        Building(String tag, Map<String, String> attrs, int line) { this(tag, attrs, new ArrayList<>(), line); }
+    }
+}

@@ -1,0 +1,126 @@
+package io.labelledger.project.write;
+
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.project.api.ChangeLabelingConfig;
+import io.labelledger.project.api.CreateProject;
+import io.labelledger.project.api.LabelingConfigChanged;
+import io.labelledger.project.api.ProjectCreated;
+import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.TasksImported;
+import io.labelledger.project.api.UpdateProjectDetails;
+import io.labelledger.project.config.LabelingConfigParser;
+import io.labelledger.shared.NotFound;
+import io.labelledger.shared.ValidationFailed;
+import io.labelledger.task.api.ImportId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A project: title, labeling config (versioned) and the numbering of its tasks. It never holds its tasks — a project
+ * may have millions — only the next task number, so that numbers stay unique and gap-free under concurrent imports.
+ */
+@Aggregate
+public class Project {
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 10_000;
+    private static final LabelingConfigParser PARSER = new LabelingConfigParser();
+
+    @AggregateIdentifier
+    private ProjectId id;
+    private OrganizationId organizationId;
+    private String title;
+    private String description;
+    private String labelConfig;
+    private int labelConfigVersion;
+    private long nextTaskNumber;
+
+    protected Project() {}
+
+    @CommandHandler
+    public Project(CreateProject cmd) {
+        String title = requireTitle(cmd.title());
+        String description = checkDescription(cmd.description());
+        PARSER.parse(cmd.labelConfig());
+        apply(new ProjectCreated(cmd.projectId(), cmd.organizationId(), title, description, cmd.labelConfig(), 1, cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(UpdateProjectDetails cmd) {
+        requireOrganization(cmd.organizationId());
+        String newTitle = cmd.title() == null ? title : requireTitle(cmd.title());
+        String newDescription = cmd.description() == null ? description : checkDescription(cmd.description());
+        if (newTitle.equals(title) && newDescription.equals(description)) return; // nothing changed, nothing to record
+        apply(new ProjectDetailsChanged(id, organizationId, newTitle, newDescription, cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(ChangeLabelingConfig cmd) {
+        requireOrganization(cmd.organizationId());
+        PARSER.parse(cmd.labelConfig());
+        if (Objects.equals(cmd.labelConfig(), labelConfig)) return;
+        apply(new LabelingConfigChanged(id, organizationId, cmd.labelConfig(), labelConfigVersion + 1, cmd.by()));
+    }
+
+    /** Reserves numbers for an import batch and records it; returns the first number. */
+    public long recordImport(OrganizationId caller, ImportId importId, int count, UserId by) {
+        requireOrganization(caller);
+        if (count <= 0) throw new ValidationFailed("json", "The import holds no task");
+        long first = nextTaskNumber;
+        apply(new TasksImported(id, organizationId, importId, first, count, by));
+        return first;
+    }
+
+    public ProjectId id() { return id; }
+
+    private void requireOrganization(OrganizationId caller) {
+        // another organization's project does not exist for the caller
+        if (!organizationId.equals(caller)) throw new NotFound("Project", "projectId");
+    }
+
+    private static String requireTitle(String title) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty()) throw new ValidationFailed("title", "Title is required");
+        if (t.length() > MAX_TITLE) throw new ValidationFailed("title", "Title is longer than " + MAX_TITLE + " characters");
+        return t;
+    }
+
+    private static String checkDescription(String description) {
+        String d = description == null ? "" : description.strip();
+        if (d.length() > MAX_DESCRIPTION) throw new ValidationFailed("description", "Description is longer than " + MAX_DESCRIPTION + " characters");
+        return d;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectCreated e) {
+        id = e.projectId();
+        organizationId = e.organizationId();
+        title = e.title();
+        description = e.description();
+        labelConfig = e.labelConfig();
+        labelConfigVersion = e.labelConfigVersion();
+        nextTaskNumber = 1;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDetailsChanged e) {
+        title = e.title();
+        description = e.description();
+    }
+
+    @EventSourcingHandler
+    void on(LabelingConfigChanged e) {
+        labelConfig = e.labelConfig();
+        labelConfigVersion = e.labelConfigVersion();
+    }
+
+    @EventSourcingHandler
+    void on(TasksImported e) { nextTaskNumber = e.firstNumber() + e.count(); }
+}

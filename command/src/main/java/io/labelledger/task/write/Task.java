@@ -1,0 +1,119 @@
+package io.labelledger.task.write;
+
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.config.LabelingConfigs;
+import io.labelledger.project.config.ResultValidator;
+import io.labelledger.shared.Conflict;
+import io.labelledger.shared.NotFound;
+import io.labelledger.task.api.AnnotationDeleted;
+import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.AnnotationSubmitted;
+import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.ImportId;
+import io.labelledger.task.api.NewTask;
+import io.labelledger.task.api.SkipTask;
+import io.labelledger.task.api.SubmitAnnotation;
+import io.labelledger.task.api.TaskId;
+import io.labelledger.task.api.TaskImported;
+import io.labelledger.task.api.TaskSkipped;
+import io.labelledger.task.api.UpdateAnnotation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One task and who did what on it. Rules: an annotator holds at most one live annotation per task; only its author
+ * changes or deletes an annotation; results must fit the project's labeling config. Concurrent commands on one task
+ * are serialized by the event store's (aggregate, sequence) key.
+ */
+@Aggregate
+public class Task {
+    @AggregateIdentifier
+    private TaskId id;
+    private ProjectId projectId;
+    private OrganizationId organizationId;
+    /** live (not deleted) annotations and their authors */
+    private final Map<AnnotationId, UserId> annotations = new HashMap<>();
+    private final Set<AnnotationId> everUsedIds = new HashSet<>();
+    private final Set<UserId> skippedBy = new HashSet<>();
+
+    protected Task() {}
+
+    /** Created by the import handler, many per unit of work. */
+    public Task(NewTask task, ProjectId projectId, OrganizationId organizationId, ImportId importId, long number, UserId by) {
+        apply(new TaskImported(task.taskId(), projectId, organizationId, importId, number, task.data(), task.predictions(), by));
+    }
+
+    @CommandHandler
+    void handle(SubmitAnnotation cmd, LabelingConfigs configs) {
+        requireOrganization(cmd.organizationId());
+        if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
+        if (everUsedIds.contains(cmd.annotationId())) throw new Conflict("annotationId", "This annotation id is already used");
+        ResultValidator.validate(configs.current(projectId), cmd.result(), "result");
+        apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(UpdateAnnotation cmd, LabelingConfigs configs) {
+        requireOrganization(cmd.organizationId());
+        requireAuthor(cmd.annotationId(), cmd.by());
+        ResultValidator.validate(configs.current(projectId), cmd.result(), "result");
+        apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(DeleteAnnotation cmd) {
+        requireOrganization(cmd.organizationId());
+        requireAuthor(cmd.annotationId(), cmd.by());
+        apply(new AnnotationDeleted(id, projectId, organizationId, cmd.annotationId(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(SkipTask cmd) {
+        requireOrganization(cmd.organizationId());
+        if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
+        if (skippedBy.contains(cmd.by())) return; // skipping twice records nothing new
+        apply(new TaskSkipped(id, projectId, organizationId, cmd.by()));
+    }
+
+    private void requireOrganization(OrganizationId caller) {
+        if (!organizationId.equals(caller)) throw new NotFound("Task", "taskId");
+    }
+
+    private void requireAuthor(AnnotationId annotationId, UserId by) {
+        UserId author = annotations.get(annotationId);
+        if (author == null) throw new NotFound("Annotation", "annotationId");
+        if (!author.equals(by)) throw new NotAuthor();
+    }
+
+    @EventSourcingHandler
+    void on(TaskImported e) {
+        id = e.taskId();
+        projectId = e.projectId();
+        organizationId = e.organizationId();
+    }
+
+    @EventSourcingHandler
+    void on(AnnotationSubmitted e) {
+        annotations.put(e.annotationId(), e.by());
+        everUsedIds.add(e.annotationId());
+        skippedBy.remove(e.by());
+    }
+
+    @EventSourcingHandler
+    void on(AnnotationDeleted e) { annotations.remove(e.annotationId()); }
+
+    @EventSourcingHandler
+    void on(TaskSkipped e) { skippedBy.add(e.by()); }
+}

@@ -1,0 +1,177 @@
+package io.labelledger;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.MemberJoined;
+import io.labelledger.organization.api.OrganizationCreated;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.project.api.LabelingConfigChanged;
+import io.labelledger.project.api.ProjectCreated;
+import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.TasksImported;
+import io.labelledger.task.api.AnnotationDeleted;
+import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.AnnotationSubmitted;
+import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.ImportId;
+import io.labelledger.task.api.Prediction;
+import io.labelledger.task.api.TaskId;
+import io.labelledger.task.api.TaskImported;
+import io.labelledger.task.api.TaskSkipped;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.labelledger.testing.Json.MAPPER;
+import static io.labelledger.testing.Json.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Events are forever: each released event shape is pinned by a golden file {@code golden/<Event>.json} holding its
+ * serialized type, revision and payload. A failing comparison means a stored event would no longer read back — add
+ * a new revision and an upcaster instead of editing the golden file. A missing golden file is written and the test
+ * fails once, so that the new file is inspected and committed.
+ */
+class EventGoldenJsonTest {
+    static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
+
+    static final OrganizationId ORG = new OrganizationId("0b6c0f0e-3f5a-4c43-9d1e-6a4b8f0c2d11");
+    static final ProjectId PROJECT = new ProjectId("5d3f2a9c-8e71-4b0f-a2c4-91e7d6b3f804");
+    static final TaskId TASK = new TaskId("c7a1e4b2-6d08-4f3e-b5a9-2e8c0d7f1a36");
+    static final AnnotationId ANNOTATION = new AnnotationId("e2f9b6d4-1a37-4c85-9b0e-7d4a3c2f6e58");
+    static final ImportId IMPORT = new ImportId("9a4e7c1d-2b6f-4d83-a0e5-3f8b1c9d7e42");
+    static final UserId ALICE = new UserId("a11ce000-0000-4000-8000-000000000001");
+    static final UserId BOB = new UserId("b0b00000-0000-4000-8000-000000000002");
+    static final String CONFIG = """
+            <View>
+              <Text name="text" value="$text"/>
+              <Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices>
+            </View>""";
+    static final JsonNode RESULT = json("[{'id':'r1','from_name':'sentiment','to_name':'text','type':'choices',"
+            + "'value':{'choices':['Positive']},'origin':'manual'}]");
+
+    /** One fixed sample of every event; the @Revision scan below makes sure none is forgotten. */
+    static final List<Object> SAMPLES = List.of(
+            new OrganizationCreated(ORG, "Acme Labs", ALICE),
+            new MemberJoined(ORG, BOB, OrganizationRole.ANNOTATOR, ALICE),
+            new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
+            new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
+            new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
+            new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
+            new TaskImported(TASK, PROJECT, ORG, IMPORT, 101,
+                    json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
+                    List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE),
+            new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB),
+            new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB),
+            new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
+            new TaskSkipped(TASK, PROJECT, ORG, BOB));
+
+    static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
+
+    static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.labelledger");
+
+    static Stream<Object> samples() { return SAMPLES.stream(); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void serializedShapeMatchesTheGoldenFile(Object event) throws IOException {
+        SerializedObject<String> serialized = SERIALIZER.serialize(event, String.class);
+        ObjectNode actual = MAPPER.createObjectNode();
+        actual.put("type", serialized.getType().getName());
+        actual.put("revision", serialized.getType().getRevision());
+        actual.set("payload", MAPPER.readTree(serialized.getData()));
+
+        Path file = GOLDEN.resolve(event.getClass().getSimpleName() + ".json");
+        if (!Files.exists(file)) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(actual) + "\n",
+                    StandardCharsets.UTF_8);
+            fail("Golden file " + file + " was missing and has been written: inspect it, commit it, run again");
+        }
+        JsonNode golden = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(actual).as("serialized " + event.getClass().getSimpleName() + " vs " + file).isEqualTo(golden);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void theGoldenFileReadsBackToTheSample(Object event) throws IOException {
+        Path file = GOLDEN.resolve(event.getClass().getSimpleName() + ".json");
+        assertThat(file).exists();
+        JsonNode golden = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        SimpleSerializedObject<String> stored = new SimpleSerializedObject<>(
+                MAPPER.writeValueAsString(golden.get("payload")), String.class,
+                new SimpleSerializedType(golden.get("type").asString(), golden.get("revision").asString()));
+
+        Object read = SERIALIZER.deserialize(stored);
+
+        assertThat(read).isInstanceOf(event.getClass()).isEqualTo(event);
+    }
+
+    @Test
+    void everyEventHasARevisionAndAGoldenSample() {
+        Set<String> events = new TreeSet<>();
+        // events are named in the past tense (style guide) ...
+        MAIN_CLASSES.stream()
+                .filter(c -> c.getPackageName().endsWith(".api") && c.isRecord() && c.getSimpleName().endsWith("ed"))
+                .forEach(c -> events.add(c.getName()));
+        // ... and are what aggregates source their state from
+        MAIN_CLASSES.stream()
+                .flatMap(c -> c.getMethods().stream())
+                .filter(m -> m.isAnnotatedWith(EventSourcingHandler.class))
+                .map(JavaMethod::getRawParameterTypes)
+                .filter(p -> !p.isEmpty())
+                .forEach(p -> events.add(p.get(0).getName()));
+        assertThat(events).as("events found in the module").hasSizeGreaterThanOrEqualTo(SAMPLES.size());
+
+        Set<String> withoutRevision = MAIN_CLASSES.stream()
+                .filter(c -> events.contains(c.getName()) && !c.isAnnotatedWith(Revision.class))
+                .map(JavaClass::getName).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(withoutRevision).as("events without @Revision").isEmpty();
+
+        Set<String> revised = MAIN_CLASSES.stream().filter(c -> c.isAnnotatedWith(Revision.class))
+                .map(JavaClass::getName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> sampled = SAMPLES.stream().map(e -> e.getClass().getName()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(sampled).as("events with a golden sample").isEqualTo(revised).containsAll(events);
+    }
+
+    @Test
+    void revisionedClassesAreRecordsInAnApiPackage() {
+        Map<String, JavaClass> revised = MAIN_CLASSES.stream().filter(c -> c.isAnnotatedWith(Revision.class))
+                .collect(Collectors.toMap(JavaClass::getName, Function.identity()));
+        assertThat(revised).isNotEmpty();
+        assertThat(revised.values()).allSatisfy(c -> {
+            assertThat(c.isRecord()).as(c.getName() + " is a record").isTrue();
+            assertThat(c.getPackageName()).as(c.getName() + " lives in an api package").endsWith(".api");
+        });
+    }
+}

@@ -1,0 +1,253 @@
+package io.labelledger.project.write;
+
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.project.api.ChangeLabelingConfig;
+import io.labelledger.project.api.CreateProject;
+import io.labelledger.project.api.LabelingConfigChanged;
+import io.labelledger.project.api.ProjectCreated;
+import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.TasksImported;
+import io.labelledger.project.api.UpdateProjectDetails;
+import io.labelledger.project.config.InvalidLabelConfig;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.NotFound;
+import io.labelledger.shared.ValidationFailed;
+import io.labelledger.task.api.ImportId;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.labelledger.testing.Configs.NER;
+import static io.labelledger.testing.Configs.SENTIMENT;
+import static io.labelledger.testing.DomainErrors.error;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProjectTest {
+    static final ProjectId PROJECT = new ProjectId("project-1");
+    static final OrganizationId ORG = new OrganizationId("org-1");
+    static final OrganizationId OTHER_ORG = new OrganizationId("org-2");
+    static final UserId ALICE = new UserId("alice");
+    static final UserId BOB = new UserId("bob");
+    static final ImportId IMPORT_1 = new ImportId("import-1");
+    static final ImportId IMPORT_2 = new ImportId("import-2");
+
+    static final ProjectCreated CREATED = new ProjectCreated(PROJECT, ORG, "Reviews", "Movie reviews", SENTIMENT, 1, ALICE);
+
+    AggregateTestFixture<Project> fixture;
+
+    @BeforeEach
+    void setUp() { fixture = new AggregateTestFixture<>(Project.class); }
+
+    @Nested
+    class Create {
+        @Test
+        void aProjectStartsAtLabelConfigVersionOne() {
+            fixture.givenNoPriorActivity()
+                   .when(new CreateProject(PROJECT, ORG, "Reviews", "Movie reviews", SENTIMENT, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(CREATED);
+        }
+
+        @Test
+        void titleAndDescriptionAreStrippedAndAMissingDescriptionIsEmpty() {
+            fixture.givenNoPriorActivity()
+                   .when(new CreateProject(PROJECT, ORG, "  Reviews  ", null, SENTIMENT, ALICE))
+                   .expectEvents(new ProjectCreated(PROJECT, ORG, "Reviews", "", SENTIMENT, 1, ALICE));
+        }
+
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"", "  "})
+        void aMissingTitleIsRefused(String title) {
+            fixture.givenNoPriorActivity()
+                   .when(new CreateProject(PROJECT, ORG, title, "", SENTIMENT, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "title"));
+        }
+
+        @Test
+        void aTitleOfTheMaximumLengthIsAccepted() {
+            String title = "t".repeat(Project.MAX_TITLE);
+            fixture.givenNoPriorActivity()
+                   .when(new CreateProject(PROJECT, ORG, title, "", SENTIMENT, ALICE))
+                   .expectEvents(new ProjectCreated(PROJECT, ORG, title, "", SENTIMENT, 1, ALICE));
+        }
+
+        @Test
+        void aTooLongTitleIsRefused() {
+            fixture.givenNoPriorActivity()
+                   .when(new CreateProject(PROJECT, ORG, "t".repeat(Project.MAX_TITLE + 1), "", SENTIMENT, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "title"));
+        }
+
+        @Test
+        void aTooLongDescriptionIsRefused() {
+            fixture.givenNoPriorActivity()
+                   .when(new CreateProject(PROJECT, ORG, "Reviews", "d".repeat(Project.MAX_DESCRIPTION + 1), SENTIMENT, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "description"));
+        }
+
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"", "<View>", "<Choices/>", "<View><Text name=\"t\" value=\"$text\"/></View>"})
+        void anInvalidLabelingConfigIsRefused(String labelConfig) {
+            fixture.givenNoPriorActivity()
+                   .when(new CreateProject(PROJECT, ORG, "Reviews", "", labelConfig, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(InvalidLabelConfig.class, ErrorCode.INVALID_LABEL_CONFIG, "labelConfig"));
+        }
+    }
+
+    @Nested
+    class UpdateDetails {
+        @Test
+        void aNewTitleAndDescriptionAreRecorded() {
+            fixture.given(CREATED)
+                   .when(new UpdateProjectDetails(PROJECT, ORG, "Reviews 2024", "Only 2024", BOB))
+                   .expectEvents(new ProjectDetailsChanged(PROJECT, ORG, "Reviews 2024", "Only 2024", BOB));
+        }
+
+        @Test
+        void aNullFieldKeepsItsValue() {
+            fixture.given(CREATED)
+                   .when(new UpdateProjectDetails(PROJECT, ORG, null, "Only 2024", BOB))
+                   .expectEvents(new ProjectDetailsChanged(PROJECT, ORG, "Reviews", "Only 2024", BOB));
+        }
+
+        @Test
+        void theLatestDetailsAreTheBaseOfTheNextChange() {
+            fixture.given(CREATED, new ProjectDetailsChanged(PROJECT, ORG, "Reviews 2024", "Only 2024", BOB))
+                   .when(new UpdateProjectDetails(PROJECT, ORG, null, "Movie reviews", BOB))
+                   .expectEvents(new ProjectDetailsChanged(PROJECT, ORG, "Reviews 2024", "Movie reviews", BOB));
+        }
+
+        @Test
+        void noChangeRecordsNothing() {
+            fixture.given(CREATED)
+                   .when(new UpdateProjectDetails(PROJECT, ORG, " Reviews ", "Movie reviews", BOB))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void allFieldsNullRecordsNothing() {
+            fixture.given(CREATED)
+                   .when(new UpdateProjectDetails(PROJECT, ORG, null, null, BOB))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aBlankTitleIsRefused() {
+            fixture.given(CREATED)
+                   .when(new UpdateProjectDetails(PROJECT, ORG, " ", null, BOB))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "title"));
+        }
+
+        @Test
+        void aTooLongDescriptionIsRefused() {
+            fixture.given(CREATED)
+                   .when(new UpdateProjectDetails(PROJECT, ORG, null, "d".repeat(Project.MAX_DESCRIPTION + 1), BOB))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "description"));
+        }
+
+        @Test
+        void anotherOrganizationsProjectIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new UpdateProjectDetails(PROJECT, OTHER_ORG, "Mine now", null, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
+        }
+    }
+
+    @Nested
+    class ChangeConfig {
+        @Test
+        void aNewConfigIncrementsTheVersion() {
+            fixture.given(CREATED)
+                   .when(new ChangeLabelingConfig(PROJECT, ORG, NER, BOB))
+                   .expectEvents(new LabelingConfigChanged(PROJECT, ORG, NER, 2, BOB));
+        }
+
+        @Test
+        void versionsKeepCounting() {
+            fixture.given(CREATED, new LabelingConfigChanged(PROJECT, ORG, NER, 2, BOB))
+                   .when(new ChangeLabelingConfig(PROJECT, ORG, SENTIMENT, ALICE))
+                   .expectEvents(new LabelingConfigChanged(PROJECT, ORG, SENTIMENT, 3, ALICE));
+        }
+
+        @Test
+        void theSameConfigRecordsNothing() {
+            fixture.given(CREATED, new LabelingConfigChanged(PROJECT, ORG, NER, 2, BOB))
+                   .when(new ChangeLabelingConfig(PROJECT, ORG, NER, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anInvalidConfigIsRefused() {
+            fixture.given(CREATED)
+                   .when(new ChangeLabelingConfig(PROJECT, ORG, "<View><Choices name=\"c\" toName=\"nowhere\"/></View>", BOB))
+                   .expectNoEvents()
+                   .expectException(error(InvalidLabelConfig.class, ErrorCode.INVALID_LABEL_CONFIG, "labelConfig"));
+        }
+
+        @Test
+        void anotherOrganizationsProjectIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new ChangeLabelingConfig(PROJECT, OTHER_ORG, NER, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
+        }
+    }
+
+    /** recordImport is not a command handler: the import handler calls it on the loaded aggregate. */
+    @Nested
+    class RecordImport {
+        @Test
+        void theFirstImportStartsAtNumberOne() {
+            AtomicLong first = new AtomicLong(-1);
+            fixture.given(CREATED)
+                   .whenInvoking(PROJECT.value(), p -> first.set(p.recordImport(ORG, IMPORT_1, 3, BOB)))
+                   .expectEvents(new TasksImported(PROJECT, ORG, IMPORT_1, 1, 3, BOB));
+            assertThat(first).hasValue(1);
+        }
+
+        @Test
+        void theNextImportContinuesAfterTheLastNumber() {
+            AtomicLong first = new AtomicLong(-1);
+            fixture.given(CREATED, new TasksImported(PROJECT, ORG, IMPORT_1, 1, 3, BOB))
+                   .whenInvoking(PROJECT.value(), p -> first.set(p.recordImport(ORG, IMPORT_2, 2, BOB)))
+                   .expectEvents(new TasksImported(PROJECT, ORG, IMPORT_2, 4, 2, BOB));
+            assertThat(first).hasValue(4);
+        }
+
+        @Test
+        void anEmptyImportIsRefused() {
+            fixture.given(CREATED)
+                   .whenInvoking(PROJECT.value(), p -> p.recordImport(ORG, IMPORT_1, 0, BOB))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION));
+        }
+
+        @Test
+        void anotherOrganizationsProjectIsNotFound() {
+            fixture.given(CREATED)
+                   .whenInvoking(PROJECT.value(), p -> p.recordImport(OTHER_ORG, IMPORT_1, 3, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
+        }
+    }
+}

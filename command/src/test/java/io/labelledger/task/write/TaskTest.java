@@ -1,0 +1,324 @@
+package io.labelledger.task.write;
+
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.config.InvalidResult;
+import io.labelledger.project.config.LabelingConfigParser;
+import io.labelledger.project.config.LabelingConfigs;
+import io.labelledger.shared.Conflict;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.NotFound;
+import io.labelledger.task.api.AnnotationDeleted;
+import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.AnnotationSubmitted;
+import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.ImportId;
+import io.labelledger.task.api.Prediction;
+import io.labelledger.task.api.SkipTask;
+import io.labelledger.task.api.SubmitAnnotation;
+import io.labelledger.task.api.TaskId;
+import io.labelledger.task.api.TaskImported;
+import io.labelledger.task.api.TaskSkipped;
+import io.labelledger.task.api.UpdateAnnotation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+
+import static io.labelledger.testing.Configs.SENTIMENT;
+import static io.labelledger.testing.DomainErrors.error;
+import static io.labelledger.testing.Json.json;
+
+class TaskTest {
+    static final TaskId TASK = new TaskId("task-1");
+    static final ProjectId PROJECT = new ProjectId("project-1");
+    static final OrganizationId ORG = new OrganizationId("org-1");
+    static final OrganizationId OTHER_ORG = new OrganizationId("org-2");
+    static final ImportId IMPORT = new ImportId("import-1");
+    static final UserId MANAGER = new UserId("manager");
+    static final UserId ALICE = new UserId("alice");
+    static final UserId BOB = new UserId("bob");
+    static final AnnotationId A1 = new AnnotationId("a-1");
+    static final AnnotationId A2 = new AnnotationId("a-2");
+    static final Double SEC_30 = 30.0;
+    static final Double SEC_12 = 12.5;
+
+    static final JsonNode POSITIVE = choices("Positive");
+    static final JsonNode NEGATIVE = choices("Negative");
+
+    static final TaskImported IMPORTED = new TaskImported(TASK, PROJECT, ORG, IMPORT, 1, json("{'text':'Great movie'}"),
+            List.of(new Prediction("v1", 0.9, POSITIVE)), MANAGER);
+
+    AggregateTestFixture<Task> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Task.class);
+        LabelingConfigParser parser = new LabelingConfigParser();
+        fixture.registerInjectableResource((LabelingConfigs) projectId -> {
+            if (!projectId.equals(PROJECT)) throw new AssertionError("config asked for the wrong project: " + projectId);
+            return parser.parse(SENTIMENT);
+        });
+    }
+
+    static JsonNode choices(String... values) {
+        StringBuilder list = new StringBuilder();
+        for (String v : values) list.append(list.isEmpty() ? "" : ",").append('\'').append(v).append('\'');
+        return json("[{'from_name':'sentiment','to_name':'text','type':'choices','value':{'choices':[" + list + "]}}]");
+    }
+
+    static AnnotationSubmitted submitted(AnnotationId id, UserId by, JsonNode result) {
+        return new AnnotationSubmitted(TASK, PROJECT, ORG, id, result, SEC_30, by);
+    }
+
+    @Nested
+    class Submit {
+        @Test
+        void anAnnotationFittingTheConfigIsRecorded() {
+            fixture.given(IMPORTED)
+                   .when(new SubmitAnnotation(TASK, ORG, A1, POSITIVE, SEC_30, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(submitted(A1, ALICE, POSITIVE));
+        }
+
+        @Test
+        void anotherAnnotatorMayAnnotateTheSameTask() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new SubmitAnnotation(TASK, ORG, A2, NEGATIVE, SEC_30, BOB))
+                   .expectEvents(submitted(A2, BOB, NEGATIVE));
+        }
+
+        @Test
+        void aSecondAnnotationBySameAnnotatorIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new SubmitAnnotation(TASK, ORG, A2, NEGATIVE, SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(AlreadyAnnotated.class, ErrorCode.ALREADY_ANNOTATED, "taskId"));
+        }
+
+        @Test
+        void anAnnotationIdCannotBeUsedTwice() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new SubmitAnnotation(TASK, ORG, A1, NEGATIVE, SEC_30, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "annotationId"));
+        }
+
+        @Test
+        void anUnknownChoiceIsRefused() {
+            fixture.given(IMPORTED)
+                   .when(new SubmitAnnotation(TASK, ORG, A1, choices("Ecstatic"), SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(InvalidResult.class, ErrorCode.INVALID_RESULT, "result", "0", "value", "choices"));
+        }
+
+        @Test
+        void twoChoicesOnASingleChoiceControlAreRefused() {
+            fixture.given(IMPORTED)
+                   .when(new SubmitAnnotation(TASK, ORG, A1, choices("Positive", "Negative"), SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(InvalidResult.class, ErrorCode.INVALID_RESULT, "result", "0", "value", "choices"));
+        }
+
+        @Test
+        void aResultFromAControlNotInTheConfigIsRefused() {
+            JsonNode result = json("[{'from_name':'mood','to_name':'text','type':'choices','value':{'choices':['Positive']}}]");
+            fixture.given(IMPORTED)
+                   .when(new SubmitAnnotation(TASK, ORG, A1, result, SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(InvalidResult.class, ErrorCode.INVALID_RESULT, "result", "0", "from_name"));
+        }
+
+        @Test
+        void aResultThatIsNotAListIsRefused() {
+            fixture.given(IMPORTED)
+                   .when(new SubmitAnnotation(TASK, ORG, A1, json("{'choices':['Positive']}"), SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(InvalidResult.class, ErrorCode.INVALID_RESULT, "result"));
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED)
+                   .when(new SubmitAnnotation(TASK, OTHER_ORG, A1, POSITIVE, SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+
+        @Test
+        void afterDeletingHisAnnotationTheAnnotatorMaySubmitAgain() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new SubmitAnnotation(TASK, ORG, A2, NEGATIVE, SEC_30, ALICE))
+                   .expectEvents(submitted(A2, ALICE, NEGATIVE));
+        }
+
+        @Test
+        void aDeletedAnnotationsIdIsNotReused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new SubmitAnnotation(TASK, ORG, A1, NEGATIVE, SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "annotationId"));
+        }
+
+        @Test
+        void anAnnotatorWhoSkippedMayStillAnnotate() {
+            fixture.given(IMPORTED, new TaskSkipped(TASK, PROJECT, ORG, ALICE))
+                   .when(new SubmitAnnotation(TASK, ORG, A1, POSITIVE, SEC_30, ALICE))
+                   .expectEvents(submitted(A1, ALICE, POSITIVE));
+        }
+    }
+
+    @Nested
+    class Update {
+        @Test
+        void theAuthorMayUpdateHisAnnotation() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new UpdateAnnotation(TASK, ORG, A1, NEGATIVE, SEC_12, ALICE))
+                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE));
+        }
+
+        @Test
+        void anAnnotationMayBeUpdatedMoreThanOnce() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE),
+                          new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE))
+                   .when(new UpdateAnnotation(TASK, ORG, A1, POSITIVE, SEC_12, ALICE))
+                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, POSITIVE, SEC_12, ALICE));
+        }
+
+        @Test
+        void someoneElseMayNotUpdateIt() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new UpdateAnnotation(TASK, ORG, A1, NEGATIVE, SEC_12, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotAuthor.class, ErrorCode.NOT_AUTHOR, "annotationId"));
+        }
+
+        @Test
+        void anUnknownAnnotationIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new UpdateAnnotation(TASK, ORG, A2, NEGATIVE, SEC_12, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void aDeletedAnnotationIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new UpdateAnnotation(TASK, ORG, A1, NEGATIVE, SEC_12, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void aResultNotFittingTheConfigIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new UpdateAnnotation(TASK, ORG, A1, choices("Meh"), SEC_12, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(InvalidResult.class, ErrorCode.INVALID_RESULT, "result", "0", "value", "choices"));
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new UpdateAnnotation(TASK, OTHER_ORG, A1, NEGATIVE, SEC_12, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+    }
+
+    @Nested
+    class Delete {
+        @Test
+        void theAuthorMayDeleteHisAnnotation() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new DeleteAnnotation(TASK, ORG, A1, ALICE))
+                   .expectEvents(new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE));
+        }
+
+        @Test
+        void someoneElseMayNotDeleteIt() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new DeleteAnnotation(TASK, ORG, A1, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotAuthor.class, ErrorCode.NOT_AUTHOR, "annotationId"));
+        }
+
+        @Test
+        void anUnknownAnnotationIsNotFound() {
+            fixture.given(IMPORTED)
+                   .when(new DeleteAnnotation(TASK, ORG, A1, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void deletingTwiceFindsNothingTheSecondTime() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new DeleteAnnotation(TASK, ORG, A1, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new DeleteAnnotation(TASK, OTHER_ORG, A1, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+    }
+
+    @Nested
+    class Skip {
+        @Test
+        void skippingIsRecorded() {
+            fixture.given(IMPORTED)
+                   .when(new SkipTask(TASK, ORG, ALICE))
+                   .expectEvents(new TaskSkipped(TASK, PROJECT, ORG, ALICE));
+        }
+
+        @Test
+        void skippingTwiceRecordsNothingNew() {
+            fixture.given(IMPORTED, new TaskSkipped(TASK, PROJECT, ORG, ALICE))
+                   .when(new SkipTask(TASK, ORG, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anotherAnnotatorsSkipDoesNotCount() {
+            fixture.given(IMPORTED, new TaskSkipped(TASK, PROJECT, ORG, BOB))
+                   .when(new SkipTask(TASK, ORG, ALICE))
+                   .expectEvents(new TaskSkipped(TASK, PROJECT, ORG, ALICE));
+        }
+
+        @Test
+        void skippingAfterAnnotatingIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new SkipTask(TASK, ORG, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(AlreadyAnnotated.class, ErrorCode.ALREADY_ANNOTATED, "taskId"));
+        }
+
+        @Test
+        void skippingAgainAfterAnnotatingAndDeletingIsRecorded() {
+            fixture.given(IMPORTED, new TaskSkipped(TASK, PROJECT, ORG, ALICE), submitted(A1, ALICE, POSITIVE),
+                          new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new SkipTask(TASK, ORG, ALICE))
+                   .expectEvents(new TaskSkipped(TASK, PROJECT, ORG, ALICE));
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED)
+                   .when(new SkipTask(TASK, OTHER_ORG, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+    }
+}

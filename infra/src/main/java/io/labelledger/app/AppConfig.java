@@ -1,0 +1,196 @@
+package io.labelledger.app;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.labelledger.api.Commands;
+import io.labelledger.api.Json;
+import io.labelledger.audit.log.AuditLogProjection;
+import io.labelledger.audit.read.AuditQueries;
+import io.labelledger.eventstore.EventStoreLabelingConfigs;
+import io.labelledger.eventstore.ProjectionRebuilder;
+import io.labelledger.identity.read.UserQueries;
+import io.labelledger.identity.web.ClientIp;
+import io.labelledger.identity.web.IdentityStore;
+import io.labelledger.organization.directory.DirectoryProjection;
+import io.labelledger.project.config.LabelingConfigs;
+import io.labelledger.project.read.ProjectQueries;
+import io.labelledger.project.web.LabelingConfigCache;
+import io.labelledger.project.write.Project;
+import io.labelledger.task.datamanager.DataManagerProjection;
+import io.labelledger.task.datamanager.RedisTaskRowNotifier;
+import io.labelledger.task.datamanager.TaskRowNotifier;
+import io.labelledger.task.history.TaskHistory;
+import io.labelledger.task.importing.LabelStudioTaskParser;
+import io.labelledger.task.read.TaskQueries;
+import io.labelledger.task.write.Task;
+import io.labelledger.task.write.TaskImportHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.r2dbc.pool.PoolingConnectionFactoryProvider;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Wiring of the modules: write side, projections, queries, API. */
+@Configuration
+public class AppConfig {
+
+    // ---- storage ----------------------------------------------------------------------------------------
+
+    /** Declared explicitly: Boot backs off from its JDBC DataSource when R2DBC is present. */
+    @Bean
+    @Primary
+    DataSource dataSource(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
+                          @Value("${labelledger.db.password:}") String password,
+                          @Value("${labelledger.db.pool-size:16}") int poolSize) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(url);
+        c.setUsername(user);
+        c.setPassword(password);
+        c.setMaximumPoolSize(poolSize);
+        c.setPoolName("labelledger-jdbc");
+        return new HikariDataSource(c);
+    }
+
+    /** The JDBC transaction manager Axon (and its token store) uses; named because R2DBC has one too. */
+    @Bean
+    @Primary
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    /** Reads go through R2DBC, to the same database as JDBC: the URL is derived from the JDBC one. */
+    @Bean
+    ConnectionFactory connectionFactory(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
+                                        @Value("${labelledger.db.password:}") String password,
+                                        @Value("${labelledger.db.read-pool-size:16}") int poolSize) {
+        if (!url.startsWith("jdbc:postgresql:")) throw new IllegalStateException("labelledger.db.url must be a jdbc:postgresql: URL");
+        ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
+                .parse(url.replaceFirst("^jdbc:postgresql:", "r2dbc:pool:postgresql:"))
+                .mutate()
+                .option(ConnectionFactoryOptions.USER, user)
+                .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize);
+        if (!password.isEmpty()) options.option(ConnectionFactoryOptions.PASSWORD, password);
+        return ConnectionFactories.get(options.build());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    // ---- write side -------------------------------------------------------------------------------------
+
+    @Bean
+    LabelingConfigs labelingConfigs(EventStore eventStore) {
+        return new EventStoreLabelingConfigs(eventStore);
+    }
+
+    @Bean
+    TaskImportHandler taskImportHandler(@Qualifier("projectRepository") Repository<Project> projects,
+                                        @Qualifier("taskRepository") Repository<Task> tasks, LabelingConfigs configs) {
+        return new TaskImportHandler(projects, tasks, configs);
+    }
+
+    // ---- projections ------------------------------------------------------------------------------------
+
+    @Bean
+    TaskRowNotifier taskRowNotifier(ReactiveStringRedisTemplate redis) {
+        return new RedisTaskRowNotifier(redis);
+    }
+
+    @Bean
+    DataManagerProjection dataManagerProjection(JdbcTemplate jdbc, JsonMapper json, TaskRowNotifier notifier) {
+        return new DataManagerProjection(jdbc, json, notifier);
+    }
+
+    @Bean
+    DirectoryProjection directoryProjection(JdbcTemplate jdbc) {
+        return new DirectoryProjection(jdbc);
+    }
+
+    @Bean
+    AuditLogProjection auditLogProjection(JdbcTemplate jdbc, JsonMapper json) {
+        return new AuditLogProjection(jdbc, json);
+    }
+
+    @Bean
+    ProjectionRebuilder projectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new ProjectionRebuilder(processing, jdbc, tx);
+    }
+
+    // ---- queries ----------------------------------------------------------------------------------------
+
+    @Bean
+    ProjectQueries projectQueries(DatabaseClient db) { return new ProjectQueries(db); }
+
+    @Bean
+    TaskQueries taskQueries(DatabaseClient db) { return new TaskQueries(db); }
+
+    @Bean
+    AuditQueries auditQueries(DatabaseClient db) { return new AuditQueries(db); }
+
+    @Bean
+    UserQueries userQueries(DatabaseClient db) { return new UserQueries(db); }
+
+    @Bean
+    TaskHistory taskHistory(EventStore eventStore, JsonMapper json) { return new TaskHistory(eventStore, json); }
+
+    // ---- API --------------------------------------------------------------------------------------------
+
+    @Bean
+    Commands commands(CommandGateway gateway) { return new Commands(gateway); }
+
+    @Bean
+    IdentityStore identityStore(JdbcTemplate jdbc, Clock clock) { return new IdentityStore(jdbc, clock); }
+
+    @Bean
+    ClientIp clientIp() { return new ClientIp(); }
+
+    @Bean
+    Json json(JsonMapper mapper) { return new Json(mapper); }
+
+    @Bean
+    LabelingConfigCache labelingConfigCache() { return new LabelingConfigCache(); }
+
+    @Bean
+    LabelStudioTaskParser labelStudioTaskParser(JsonMapper mapper) {
+        return new LabelStudioTaskParser(mapper, UUID::randomUUID);
+    }
+
+    @Bean
+    ReactiveRedisMessageListenerContainer redisListenerContainer(ReactiveRedisConnectionFactory factory) {
+        return new ReactiveRedisMessageListenerContainer(factory);
+    }
+}

@@ -1,0 +1,83 @@
+package io.labelledger.audit.log;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The audit log: every event with who, when, from where. Each organization's entries form a SHA-256 chain
+ * (hash = H(previous hash, entry)), so a changed or deleted row breaks every hash after it. The chain is rebuilt
+ * identically by replay because it depends only on the events and their order.
+ */
+@ProcessingGroup("audit-log")
+public class AuditLogProjection {
+    public static final String GENESIS = "0".repeat(64);
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public AuditLogProjection(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(EventMessage<?> event, TrackingToken token) {
+        Integer exists = jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE event_id = ?", Integer.class, event.getIdentifier());
+        if (exists != null && exists > 0) return; // redelivery
+        JsonNode payload = json.valueToTree(event.getPayload());
+        String organizationId = text(event.getMetaData().get("organizationId"));
+        if (organizationId == null) organizationId = payload.path("organizationId").asString(null);
+        if (organizationId == null) return; // every LabelLedger event belongs to an organization
+        String aggregateType = event instanceof DomainEventMessage<?> d ? d.getType() : "none";
+        String aggregateId = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : event.getIdentifier();
+        long position = token.position().orElseThrow();
+        Entry entry = new Entry(position, event.getIdentifier(), organizationId, text(event.getMetaData().get("actorId")),
+                text(event.getMetaData().get("clientIp")), text(event.getMetaData().get("correlationId")),
+                event.getPayloadType().getSimpleName(), aggregateType, aggregateId, json.writeValueAsString(payload),
+                event.getTimestamp());
+        List<String> previous = jdbc.queryForList(
+                "SELECT hash FROM audit_log WHERE organization_id = ? ORDER BY position DESC LIMIT 1", String.class, organizationId);
+        String prevHash = previous.isEmpty() ? GENESIS : previous.getFirst();
+        String hash = hash(prevHash, entry);
+        jdbc.update("""
+                INSERT INTO audit_log (position, event_id, organization_id, actor_id, client_ip, correlation_id, event_type,
+                                       aggregate_type, aggregate_id, payload, occurred_at, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                entry.position, entry.eventId, entry.organizationId, entry.actorId, entry.clientIp, entry.correlationId,
+                entry.eventType, entry.aggregateType, entry.aggregateId, entry.payload, java.sql.Timestamp.from(entry.occurredAt),
+                prevHash, hash);
+    }
+
+    /** The chain link; {@code AuditChain} in the query side recomputes it to verify a log. */
+    public static String hash(String prevHash, Entry e) {
+        String canonical = String.join("\u001f", prevHash, Long.toString(e.position), e.eventId, e.organizationId,
+                String.valueOf(e.actorId), String.valueOf(e.clientIp), e.eventType, e.aggregateType, e.aggregateId,
+                e.payload, e.occurredAt.toString());
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    public record Entry(long position, String eventId, String organizationId, String actorId, String clientIp,
+                        String correlationId, String eventType, String aggregateType, String aggregateId, String payload,
+                        java.time.Instant occurredAt) {}
+}

@@ -1,0 +1,25 @@
+package io.labelledger.projection;
+
+import java.util.List;
+
+/**
+ * A rebuildable read model: its processing group (event processor) and the tables it owns, in delete order.
+ * Rebuild = stop the processor, empty these tables, reset the token to the tail, start again.
+ */
+public enum Projection {
+    DIRECTORY("directory", List.of("rm_org_member", "rm_organization")),
+    DATA_MANAGER("data-manager", List.of("dm_annotation", "dm_task", "rm_project")),
+    AUDIT_LOG("audit-log", List.of("audit_log"));
+
+    private final String processingGroup;
+    private final List<String> tables;
+
+    Projection(String processingGroup, List<String> tables) {
+        this.processingGroup = processingGroup;
+        this.tables = tables;
+    }
+
+    public String processingGroup() { return processingGroup; }
+
+    public List<String> tables() { return tables; }
+}

@@ -1,0 +1,181 @@
+package io.labelledger.task.datamanager;
+
+import io.labelledger.project.api.LabelingConfigChanged;
+import io.labelledger.project.api.ProjectCreated;
+import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.TasksImported;
+import io.labelledger.task.api.AnnotationDeleted;
+import io.labelledger.task.api.AnnotationSubmitted;
+import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.TaskImported;
+import io.labelledger.task.api.TaskSkipped;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Builds the Data Manager: one row per task, per-project counters and the live annotations. Runs in the event
+ * processor's transaction (token and rows commit together). Every handler is guarded by the aggregate sequence
+ * number stored in the row, so a redelivered event changes nothing.
+ */
+@ProcessingGroup("data-manager")
+public class DataManagerProjection {
+    private static final int OVERLAP = 1; // project overlap settings arrive with distribution; one annotation completes a task
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final TaskRowNotifier notifier;
+
+    public DataManagerProjection(JdbcTemplate jdbc, JsonMapper json, TaskRowNotifier notifier) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.notifier = notifier;
+    }
+
+    @EventHandler
+    void on(ProjectCreated e, @SequenceNumber long seq, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_project (project_id, organization_id, title, description, label_config, label_config_version,
+                                        created_by, created_at, updated_at, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id) DO NOTHING""",
+                e.projectId().value(), e.organizationId().value(), e.title(), e.description(), e.labelConfig(),
+                e.labelConfigVersion(), e.by().value(), ts(at), ts(at), seq);
+    }
+
+    @EventHandler
+    void on(ProjectDetailsChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        jdbc.update("UPDATE rm_project SET title = ?, description = ?, updated_at = ?, last_seq = ? WHERE project_id = ? AND last_seq < ?",
+                e.title(), e.description(), ts(at), seq, e.projectId().value(), seq);
+    }
+
+    @EventHandler
+    void on(LabelingConfigChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        jdbc.update("""
+                UPDATE rm_project SET label_config = ?, label_config_version = ?, updated_at = ?, last_seq = ?
+                WHERE project_id = ? AND last_seq < ?""",
+                e.labelConfig(), e.labelConfigVersion(), ts(at), seq, e.projectId().value(), seq);
+    }
+
+    @EventHandler
+    void on(TasksImported e, @SequenceNumber long seq, @Timestamp Instant at) {
+        // the absolute count comes from the event, so this is idempotent without a delta
+        jdbc.update("UPDATE rm_project SET task_count = ?, updated_at = ?, last_seq = ? WHERE project_id = ? AND last_seq < ?",
+                e.firstNumber() + e.count() - 1, ts(at), seq, e.projectId().value(), seq);
+    }
+
+    @EventHandler
+    void on(TaskImported e, @Timestamp Instant at, ReplayStatus replay) {
+        int inserted = jdbc.update("""
+                INSERT INTO dm_task (task_id, project_id, organization_id, number, data, predictions, prediction_count,
+                                     created_at, updated_at, last_seq)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, 0) ON CONFLICT (task_id) DO NOTHING""",
+                e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.number(),
+                json.writeValueAsString(e.data()), json.writeValueAsString(e.predictions()), e.predictions().size(),
+                ts(at), ts(at));
+        if (inserted == 1) notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    @EventHandler
+    void on(AnnotationSubmitted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        Row row = row(e.taskId().value());
+        if (row == null || row.lastSeq >= seq) return;
+        int count = row.annotationCount + 1;
+        boolean completed = count >= OVERLAP;
+        jdbc.update("""
+                UPDATE dm_task SET annotation_count = ?, completed = ?, annotators = array_append(annotators, ?),
+                                   skipped_by = array_remove(skipped_by, ?), updated_at = ?, last_seq = ?
+                WHERE task_id = ?""",
+                count, completed, e.by().value(), e.by().value(), ts(at), seq, e.taskId().value());
+        jdbc.update("""
+                INSERT INTO dm_annotation (annotation_id, task_id, project_id, organization_id, author_id, result,
+                                           lead_time_seconds, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
+                e.annotationId().value(), e.taskId().value(), e.projectId().value(), e.organizationId().value(),
+                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at), ts(at));
+        projectCounters(e.projectId().value(), 1, completedDelta(row.completed, completed));
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    @EventHandler
+    void on(AnnotationUpdated e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        Row row = row(e.taskId().value());
+        if (row == null || row.lastSeq >= seq) return;
+        jdbc.update("UPDATE dm_task SET updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
+        jdbc.update("UPDATE dm_annotation SET result = ?::jsonb, lead_time_seconds = ?, updated_at = ? WHERE annotation_id = ?",
+                json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at), e.annotationId().value());
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    @EventHandler
+    void on(AnnotationDeleted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        Row row = row(e.taskId().value());
+        if (row == null || row.lastSeq >= seq) return;
+        int count = Math.max(0, row.annotationCount - 1);
+        boolean completed = count >= OVERLAP;
+        jdbc.update("""
+                UPDATE dm_task SET annotation_count = ?, completed = ?, annotators = array_remove(annotators, ?),
+                                   updated_at = ?, last_seq = ?
+                WHERE task_id = ?""",
+                count, completed, e.by().value(), ts(at), seq, e.taskId().value());
+        jdbc.update("DELETE FROM dm_annotation WHERE annotation_id = ?", e.annotationId().value());
+        projectCounters(e.projectId().value(), -1, completedDelta(row.completed, completed));
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    @EventHandler
+    void on(TaskSkipped e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        Row row = row(e.taskId().value());
+        if (row == null || row.lastSeq >= seq) return;
+        jdbc.update("""
+                UPDATE dm_task SET skip_count = skip_count + 1, skipped_by = array_append(skipped_by, ?), updated_at = ?, last_seq = ?
+                WHERE task_id = ?""", e.by().value(), ts(at), seq, e.taskId().value());
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    @ResetHandler
+    void reset() {
+        // the rebuild service empties the tables before the replay starts; nothing else is kept in memory
+    }
+
+    private void projectCounters(String projectId, int annotations, int completed) {
+        jdbc.update("UPDATE rm_project SET annotation_count = annotation_count + ?, completed_count = completed_count + ? WHERE project_id = ?",
+                annotations, completed, projectId);
+    }
+
+    private static int completedDelta(boolean before, boolean after) {
+        return before == after ? 0 : after ? 1 : -1;
+    }
+
+    private Row row(String taskId) {
+        List<Row> rows = jdbc.query("SELECT last_seq, annotation_count, completed FROM dm_task WHERE task_id = ?",
+                (rs, i) -> new Row(rs.getLong(1), rs.getInt(2), rs.getBoolean(3)), taskId);
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    private void notifyAfterCommit(String projectId, String taskId, ReplayStatus replay) {
+        if (replay.isReplay()) return; // nobody watches a rebuild row by row
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() { notifier.changed(projectId, taskId); }
+            });
+        } else {
+            notifier.changed(projectId, taskId);
+        }
+    }
+
+    private static java.sql.Timestamp ts(Instant at) { return java.sql.Timestamp.from(at); }
+
+    private record Row(long lastSeq, int annotationCount, boolean completed) {}
+
+}

@@ -1,0 +1,31 @@
+package io.labelledger.identity.read;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Display names for user ids (people's names are not in events). */
+public class UserQueries {
+    private final DatabaseClient db;
+
+    public UserQueries(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Map<String, String>> displayNames(Collection<String> userIds) {
+        if (userIds.isEmpty()) return Mono.just(Map.of());
+        return db.sql("SELECT user_id, display_name FROM user_account WHERE user_id = ANY(:ids)")
+                 .bind("ids", userIds.toArray(String[]::new))
+                 .map(r -> Map.entry(r.get("user_id", String.class), r.get("display_name", String.class)))
+                 .all()
+                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public Mono<String> organizationName(String organizationId) {
+        return db.sql("SELECT name FROM rm_organization WHERE organization_id = :org")
+                 .bind("org", organizationId).map(r -> r.get("name", String.class)).one();
+    }
+}

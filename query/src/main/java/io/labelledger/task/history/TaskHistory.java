@@ -1,0 +1,61 @@
+package io.labelledger.task.history;
+
+import io.labelledger.task.api.AnnotationDeleted;
+import io.labelledger.task.api.AnnotationSubmitted;
+import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.TaskImported;
+import io.labelledger.task.api.TaskSkipped;
+import io.labelledger.task.read.AnnotationView;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.DomainEventMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "What did this task look like at time T": folds the task's own events up to T, straight from the event store,
+ * so the answer does not depend on any projection. Blocking: call it off the event loop.
+ */
+public class TaskHistory {
+    private final EventStore events;
+    private final JsonMapper json;
+
+    public TaskHistory(EventStore events, JsonMapper json) {
+        this.events = events;
+        this.json = json;
+    }
+
+    public Optional<TaskSnapshotView> asOf(String organizationId, String taskId, Instant asOf) {
+        DomainEventStream stream = events.readEvents(taskId);
+        TaskImported imported = null;
+        Map<String, AnnotationView> annotations = new LinkedHashMap<>();
+        int skips = 0;
+        int version = 0;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> m = stream.next();
+            if (m.getTimestamp().isAfter(asOf)) break; // a task's events are in time order
+            Object p = m.getPayload();
+            Instant at = m.getTimestamp();
+            switch (p) {
+                case TaskImported e -> imported = e;
+                case AnnotationSubmitted e -> annotations.put(e.annotationId().value(), new AnnotationView(
+                        e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
+                        e.leadTimeSeconds(), at, at));
+                case AnnotationUpdated e -> annotations.computeIfPresent(e.annotationId().value(), (k, a) -> new AnnotationView(
+                        a.id(), taskId, a.authorId(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), a.createdAt(), at));
+                case AnnotationDeleted e -> annotations.remove(e.annotationId().value());
+                case TaskSkipped e -> skips++;
+                default -> { }
+            }
+            version++;
+        }
+        if (imported == null || !imported.organizationId().value().equals(organizationId)) return Optional.empty();
+        return Optional.of(new TaskSnapshotView(taskId, organizationId, asOf, imported.number(),
+                json.writeValueAsString(imported.data()), new ArrayList<>(annotations.values()), skips, version));
+    }
+}

@@ -1,0 +1,104 @@
+package io.labelledger.task.read;
+
+import io.labelledger.shared.read.Cursor;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Data Manager reads. Pages are keyset-paginated on (sort column, number), which the indexes of dm_task serve
+ * directly: a page costs the same at row 10 and at row 1,000,000, and no page runs count(*).
+ */
+public class TaskQueries {
+    private static final String COLUMNS = """
+            task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
+            prediction_count, completed, created_at, updated_at""";
+    private final DatabaseClient db;
+
+    public TaskQueries(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<TaskView> get(String organizationId, String taskId) {
+        return db.sql("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND task_id = :id")
+                 .bind("org", organizationId).bind("id", taskId).map(TaskQueries::view).one();
+    }
+
+    public Flux<TaskView> page(String organizationId, String projectId, TaskOrder order, int limit, Cursor after) {
+        String col = order.field().column;
+        String dir = order.descending() ? "DESC" : "ASC";
+        String cmp = order.descending() ? "<" : ">";
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :project");
+        if (after != null) {
+            if (order.field() == TaskOrder.Field.NUMBER) sql.append(" AND number ").append(cmp).append(" :n");
+            else sql.append(" AND (").append(col).append(", number) ").append(cmp).append(" (:v, :n)");
+        }
+        sql.append(" ORDER BY ");
+        if (order.field() != TaskOrder.Field.NUMBER) sql.append(col).append(' ').append(dir).append(", ");
+        sql.append("number ").append(dir).append(" LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
+                .bind("org", organizationId).bind("project", projectId).bind("limit", limit);
+        if (after != null) {
+            spec = spec.bind("n", after.tieBreaker());
+            if (order.field() != TaskOrder.Field.NUMBER) spec = spec.bind("v", sortValue(order.field(), after.value()));
+        }
+        return spec.map(TaskQueries::view).all();
+    }
+
+    public static Cursor cursorOf(TaskView t, TaskOrder order) {
+        String value = switch (order.field()) {
+            case NUMBER -> "";
+            case ANNOTATIONS -> Integer.toString(t.annotationCount());
+            case COMPLETED -> Boolean.toString(t.completed());
+            case UPDATED_AT -> t.updatedAt().toString();
+        };
+        return new Cursor(value, t.number());
+    }
+
+    private static Object sortValue(TaskOrder.Field field, String value) {
+        return switch (field) {
+            case ANNOTATIONS -> Integer.parseInt(value);
+            case COMPLETED -> Boolean.parseBoolean(value);
+            case UPDATED_AT -> OffsetDateTime.parse(value.endsWith("Z") ? value : value + "Z");
+            case NUMBER -> value;
+        };
+    }
+
+    /** The oldest task the user has neither annotated nor skipped. */
+    public Mono<TaskView> next(String organizationId, String projectId, String userId) {
+        return db.sql("SELECT " + COLUMNS + """
+                         FROM dm_task WHERE organization_id = :org AND project_id = :project AND completed = false
+                         AND NOT (:user = ANY(annotators)) AND NOT (:user = ANY(skipped_by))
+                         ORDER BY number LIMIT 1""")
+                 .bind("org", organizationId).bind("project", projectId).bind("user", userId)
+                 .map(TaskQueries::view).one();
+    }
+
+    /** Live annotations of many tasks in one query (DataLoader batching). */
+    public Mono<Map<String, List<AnnotationView>>> annotationsOf(String organizationId, Collection<String> taskIds) {
+        if (taskIds.isEmpty()) return Mono.just(Map.of());
+        return db.sql("""
+                         SELECT annotation_id, task_id, author_id, result::text AS result, lead_time_seconds, created_at, updated_at
+                         FROM dm_annotation WHERE organization_id = :org AND task_id = ANY(:ids) ORDER BY created_at, annotation_id""")
+                 .bind("org", organizationId).bind("ids", taskIds.toArray(String[]::new))
+                 .map(r -> new AnnotationView(r.get("annotation_id", String.class), r.get("task_id", String.class),
+                         r.get("author_id", String.class), r.get("result", String.class), r.get("lead_time_seconds", Double.class),
+                         r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant()))
+                 .all()
+                 .collect(Collectors.groupingBy(AnnotationView::taskId));
+    }
+
+    static TaskView view(Readable r) {
+        return new TaskView(r.get("task_id", String.class), r.get("project_id", String.class), r.get("number", Long.class),
+                r.get("data", String.class), r.get("predictions", String.class), r.get("annotation_count", Integer.class),
+                r.get("skip_count", Integer.class), r.get("prediction_count", Integer.class), r.get("completed", Boolean.class),
+                r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { errorMessage, gql, onUnauthorized, UnauthorizedError } from './api/graphql';
+import { MeQuery } from './api/operations';
+import { logout } from './api/auth';
+import { resetWsClient } from './api/ws';
+import type { Me } from './api/types';
+import { SessionContext, useSession, type Session } from './session';
+import { LoginPage, SignupPage } from './pages/AuthPages';
+import { ProjectsPage } from './pages/ProjectsPage';
+import { ProjectPage } from './pages/ProjectPage';
+import { LabelingPage } from './pages/LabelingPage';
+import { AuditPage } from './pages/AuditPage';
+import { TokensPage } from './pages/TokensPage';
+
+const PUBLIC_PATHS = ['/login', '/signup'];
+
+export function App() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setMe(null);
+        if (!PUBLIC_PATHS.includes(window.location.pathname)) {
+          navigate('/login', { replace: true, state: { from: window.location.pathname + window.location.search } });
+        }
+      }),
+    [navigate],
+  );
+
+  const reload = useCallback(async (): Promise<Me | null> => {
+    setLoading(true);
+    setLoadError(null);
+    try {
+      const data = await gql(MeQuery, {});
+      setMe(data.me);
+      return data.me;
+    } catch (e) {
+      setMe(null);
+      if (!(e instanceof UnauthorizedError)) setLoadError(errorMessage(e));
+      return null;
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await logout();
+    resetWsClient();
+    setMe(null);
+    navigate('/login', { replace: true });
+  }, [navigate]);
+
+  const isPublic = PUBLIC_PATHS.includes(location.pathname);
+  useEffect(() => {
+    if (!isPublic && !me) void reload();
+    else setLoading(false);
+    // only when entering the protected area without a session
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isPublic]);
+
+  const session: Session = useMemo(() => ({ me, reload, signOut }), [me, reload, signOut]);
+
+  return (
+    <SessionContext.Provider value={session}>
+      <TopBar />
+      <main className="page">
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/signup" element={<SignupPage />} />
+          <Route path="/" element={<Navigate to="/projects" replace />} />
+          <Route path="/projects" element={<Protected loading={loading} error={loadError}><ProjectsPage /></Protected>} />
+          <Route path="/projects/:id/label" element={<Protected loading={loading} error={loadError}><LabelingPage /></Protected>} />
+          <Route path="/projects/:id/tasks/:taskId" element={<Protected loading={loading} error={loadError}><LabelingPage /></Protected>} />
+          <Route path="/projects/:id/*" element={<Protected loading={loading} error={loadError}><ProjectPage /></Protected>} />
+          <Route path="/audit" element={<Protected loading={loading} error={loadError}><AuditPage /></Protected>} />
+          <Route path="/settings/tokens" element={<Protected loading={loading} error={loadError}><TokensPage /></Protected>} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+    </SessionContext.Provider>
+  );
+}
+
+function Protected({ loading, error, children }: { loading: boolean; error: string | null; children: ReactNode }) {
+  const { me, reload } = useSession();
+  if (me) return <>{children}</>;
+  if (loading) return <p className="muted">Loading…</p>;
+  if (error)
+    return (
+      <div className="alert alert-error" role="alert">
+        <p>Could not load your session: {error}</p>
+        <button className="btn" onClick={() => void reload()}>Try again</button>
+      </div>
+    );
+  return <Navigate to="/login" replace />;
+}
+
+function TopBar() {
+  const { me, signOut } = useSession();
+  return (
+    <header className="topbar">
+      <Link to="/projects" className="brand">LabelLedger</Link>
+      {me && (
+        <nav className="topnav">
+          <NavLink to="/projects" data-testid="nav-projects">Projects</NavLink>
+          <NavLink to="/audit" data-testid="nav-audit">Audit log</NavLink>
+          <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
+        </nav>
+      )}
+      <div className="topbar-right">
+        {me ? (
+          <>
+            <span className="who" data-testid="current-user">
+              {me.displayName} <span className="muted">· {me.organization.name}</span>
+            </span>
+            <button className="btn btn-small" data-testid="logout" onClick={() => void signOut()}>Log out</button>
+          </>
+        ) : (
+          <>
+            <NavLink to="/login">Log in</NavLink>
+            <NavLink to="/signup">Sign up</NavLink>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function NotFound() {
+  return (
+    <div>
+      <h1>Page not found</h1>
+      <p><Link to="/projects">Back to projects</Link></p>
+    </div>
+  );
+}

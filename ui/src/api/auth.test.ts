@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from 'vitest';
+import { login, signup } from './auth';
+
+function respond(status: number, body: unknown): typeof fetch {
+  return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status })) as unknown as typeof fetch;
+}
+
+describe('auth', () => {
+  it('signup posts JSON with the same-origin cookie and returns the session', async () => {
+    const fetchImpl = respond(200, { userId: 'u1', organizationId: 'o1' });
+    const r = await signup({ email: 'a@b.c', password: 'pw123456', displayName: 'A', organizationName: 'Org' }, fetchImpl);
+    expect(r).toEqual({ ok: true, session: { userId: 'u1', organizationId: 'o1' } });
+    const [url, init] = (fetchImpl as unknown as ReturnType<typeof vi.fn>).mock.calls[0];
+    expect(url).toBe('/api/auth/signup');
+    expect(init.credentials).toBe('same-origin');
+    expect(JSON.parse(init.body).organizationName).toBe('Org');
+  });
+
+  it('signup passes the typed errors of a 409 through', async () => {
+    const r = await signup(
+      { email: 'a@b.c', password: 'x', displayName: 'A', organizationName: 'O' },
+      respond(409, { errors: [{ code: 'CONFLICT', field: ['email'], message: 'Email already registered' }] }),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.status).toBe(409);
+      expect(r.errors[0]).toMatchObject({ code: 'CONFLICT', field: ['email'] });
+    }
+  });
+
+  it('login gives a readable error when a 401 has no body', async () => {
+    const r = await login('a@b.c', 'wrong', respond(401, undefined));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toHaveLength(1);
+  });
+});

@@ -1,0 +1,66 @@
+// REST endpoints for the cookie session (same origin).
+import { csrfHeaders } from './graphql';
+import type { UserError } from './types';
+
+export interface SessionInfo {
+  userId: string;
+  organizationId: string;
+}
+
+export type AuthResult = { ok: true; session: SessionInfo } | { ok: false; status: number; errors: UserError[] };
+
+export interface SignupInput {
+  email: string;
+  password: string;
+  displayName: string;
+  organizationName: string;
+}
+
+async function post(path: string, body: unknown, fetchImpl: typeof fetch): Promise<AuthResult> {
+  let response: Response;
+  try {
+    response = await fetchImpl(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders() },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    return { ok: false, status: 0, errors: [{ code: 'VALIDATION', field: null, message: `Network error: ${String(e)}` }] };
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (response.ok) return { ok: true, session: json as SessionInfo };
+  const errors =
+    json && typeof json === 'object' && Array.isArray((json as { errors?: unknown }).errors)
+      ? ((json as { errors: UserError[] }).errors)
+      : [{ code: 'VALIDATION' as const, field: null, message: defaultMessage(response.status) }];
+  return { ok: false, status: response.status, errors };
+}
+
+function defaultMessage(status: number): string {
+  if (status === 401) return 'Wrong email or password.';
+  if (status === 409) return 'This email is already registered.';
+  return `The server answered ${status}.`;
+}
+
+export function signup(input: SignupInput, fetchImpl: typeof fetch = fetch): Promise<AuthResult> {
+  return post('/api/auth/signup', input, fetchImpl);
+}
+
+export function login(email: string, password: string, fetchImpl: typeof fetch = fetch): Promise<AuthResult> {
+  return post('/api/auth/login', { email, password }, fetchImpl);
+}
+
+export async function logout(fetchImpl: typeof fetch = fetch): Promise<void> {
+  try {
+    await fetchImpl('/api/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { ...csrfHeaders() } });
+  } catch {
+    // Signing out locally is enough when the server cannot be reached.
+  }
+}

@@ -1,0 +1,192 @@
+// Every GraphQL document the UI sends, with its hand-written data and variable types.
+// operations.test.ts validates each document against the schema file (the contract).
+import { operation } from './graphql';
+import type {
+  Annotation,
+  ApiToken,
+  AuditEntry,
+  AuditFilter,
+  Connection,
+  ImportMode,
+  ImportRejection,
+  JSONValue,
+  Me,
+  ProjectDetail,
+  ProjectSummary,
+  TaskDetail,
+  TaskOrder,
+  TaskRow,
+  TaskSnapshot,
+  UserError,
+} from './types';
+
+const USER_ERROR = `errors { code field message }`;
+const PROJECT_SUMMARY = `id title description createdAt taskCount completedCount annotationCount`;
+const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion
+  controls { name type toName options choice required }
+  objects { name type valueField }`;
+const TASK_ROW = `id number projectId data annotationCount skipCount completed createdAt updatedAt`;
+const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt`;
+const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} }`;
+
+// ---- identity --------------------------------------------------------------------------------------
+export const MeQuery = operation<{ me: Me }>(`
+  query Me { me { id email displayName role organization { id name } } }`);
+
+// ---- projects --------------------------------------------------------------------------------------
+export const ProjectsQuery = operation<
+  { projects: Connection<ProjectSummary> },
+  { first?: number; after?: string | null }
+>(`
+  query Projects($first: Int, $after: String) {
+    projects(first: $first, after: $after) {
+      edges { cursor node { ${PROJECT_SUMMARY} } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`);
+
+export const ProjectQuery = operation<{ project: ProjectDetail | null }, { id: string }>(`
+  query Project($id: ID!) { project(id: $id) { ${PROJECT_DETAIL} } }`);
+
+export interface ProjectPayload {
+  project: ProjectDetail | null;
+  errors: UserError[];
+}
+
+export const CreateProjectMutation = operation<
+  { createProject: ProjectPayload },
+  { input: { title: string; description?: string; labelConfig: string } }
+>(`
+  mutation CreateProject($input: CreateProjectInput!) {
+    createProject(input: $input) { project { ${PROJECT_DETAIL} } ${USER_ERROR} }
+  }`);
+
+export const UpdateProjectMutation = operation<
+  { updateProject: ProjectPayload },
+  { input: { projectId: string; title?: string; description?: string; labelConfig?: string } }
+>(`
+  mutation UpdateProject($input: UpdateProjectInput!) {
+    updateProject(input: $input) { project { ${PROJECT_DETAIL} } ${USER_ERROR} }
+  }`);
+
+// ---- tasks -----------------------------------------------------------------------------------------
+export const ProjectTasksQuery = operation<
+  { project: { id: string; tasks: Connection<TaskRow> & { totalCount: number } } | null },
+  { id: string; first?: number; after?: string | null; orderBy?: TaskOrder }
+>(`
+  query ProjectTasks($id: ID!, $first: Int, $after: String, $orderBy: TaskOrder) {
+    project(id: $id) {
+      id
+      tasks(first: $first, after: $after, orderBy: $orderBy) {
+        edges { cursor node { ${TASK_ROW} } }
+        pageInfo { hasNextPage endCursor }
+        totalCount
+      }
+    }
+  }`);
+
+export const TaskChangedSubscription = operation<{ taskChanged: TaskRow }, { projectId: string }>(`
+  subscription TaskChanged($projectId: ID!) { taskChanged(projectId: $projectId) { ${TASK_ROW} } }`);
+
+export const TaskQuery = operation<{ task: TaskDetail | null }, { id: string }>(`
+  query Task($id: ID!) { task(id: $id) { ${TASK_DETAIL} } }`);
+
+export const NextTaskQuery = operation<{ nextTask: TaskDetail | null }, { projectId: string }>(`
+  query NextTask($projectId: ID!) { nextTask(projectId: $projectId) { ${TASK_DETAIL} } }`);
+
+export const TaskAsOfQuery = operation<{ taskAsOf: TaskSnapshot | null }, { id: string; asOf: string }>(`
+  query TaskAsOf($id: ID!, $asOf: DateTime!) {
+    taskAsOf(id: $id, asOf: $asOf) {
+      id asOf number data skipCount version
+      annotations { ${ANNOTATION} }
+    }
+  }`);
+
+export interface ImportTasksPayload {
+  importedCount: number;
+  rejected: ImportRejection[];
+  errors: UserError[];
+}
+
+export const ImportTasksMutation = operation<
+  { importTasks: ImportTasksPayload },
+  { input: { projectId: string; json: string; mode: ImportMode } }
+>(`
+  mutation ImportTasks($input: ImportTasksInput!) {
+    importTasks(input: $input) { importedCount rejected { index reason } ${USER_ERROR} }
+  }`);
+
+export interface AnnotationPayload {
+  annotation: Annotation | null;
+  task: TaskDetail | null;
+  errors: UserError[];
+}
+export interface TaskPayload {
+  task: TaskDetail | null;
+  errors: UserError[];
+}
+
+export const SubmitAnnotationMutation = operation<
+  { submitAnnotation: AnnotationPayload },
+  { input: { taskId: string; result: JSONValue; leadTimeSeconds?: number } }
+>(`
+  mutation SubmitAnnotation($input: SubmitAnnotationInput!) {
+    submitAnnotation(input: $input) { annotation { ${ANNOTATION} } task { ${TASK_DETAIL} } ${USER_ERROR} }
+  }`);
+
+export const UpdateAnnotationMutation = operation<
+  { updateAnnotation: AnnotationPayload },
+  { input: { taskId: string; annotationId: string; result: JSONValue; leadTimeSeconds?: number } }
+>(`
+  mutation UpdateAnnotation($input: UpdateAnnotationInput!) {
+    updateAnnotation(input: $input) { annotation { ${ANNOTATION} } task { ${TASK_DETAIL} } ${USER_ERROR} }
+  }`);
+
+export const DeleteAnnotationMutation = operation<
+  { deleteAnnotation: TaskPayload },
+  { input: { taskId: string; annotationId: string } }
+>(`
+  mutation DeleteAnnotation($input: DeleteAnnotationInput!) {
+    deleteAnnotation(input: $input) { task { ${TASK_DETAIL} } ${USER_ERROR} }
+  }`);
+
+export const SkipTaskMutation = operation<{ skipTask: TaskPayload }, { input: { taskId: string } }>(`
+  mutation SkipTask($input: SkipTaskInput!) {
+    skipTask(input: $input) { task { ${TASK_DETAIL} } ${USER_ERROR} }
+  }`);
+
+// ---- audit -----------------------------------------------------------------------------------------
+export const AuditLogQuery = operation<
+  { auditLog: Connection<AuditEntry> },
+  { filter?: AuditFilter | null; first?: number; after?: string | null }
+>(`
+  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
+    auditLog(filter: $filter, first: $first, after: $after) {
+      edges { cursor node {
+        id position eventType aggregateType aggregateId actor { id displayName } clientIp occurredAt payload hash
+      } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`);
+
+// ---- API tokens ------------------------------------------------------------------------------------
+const API_TOKEN = `id name createdAt lastUsedAt`;
+
+export const ApiTokensQuery = operation<{ apiTokens: ApiToken[] }>(`
+  query ApiTokens { apiTokens { ${API_TOKEN} } }`);
+
+export const CreateApiTokenMutation = operation<
+  { createApiToken: { token: string | null; apiToken: ApiToken | null; errors: UserError[] } },
+  { input: { name: string } }
+>(`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) { token apiToken { ${API_TOKEN} } ${USER_ERROR} }
+  }`);
+
+export const RevokeApiTokenMutation = operation<
+  { revokeApiToken: { revokedId: string | null; errors: UserError[] } },
+  { input: { id: string } }
+>(`
+  mutation RevokeApiToken($input: RevokeApiTokenInput!) {
+    revokeApiToken(input: $input) { revokedId ${USER_ERROR} }
+  }`);

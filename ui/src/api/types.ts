@@ -1,0 +1,156 @@
+// Hand-written TypeScript mirrors of the GraphQL schema types the UI selects
+// (api-graphql/src/main/resources/graphql/schema.graphqls). DateTime is an ISO-8601 string; JSON is any value.
+
+export type DateTime = string;
+export type JSONValue = null | boolean | number | string | JSONValue[] | { [key: string]: JSONValue };
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'INVALID_LABEL_CONFIG'
+  | 'INVALID_RESULT'
+  | 'INVALID_IMPORT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'ALREADY_ANNOTATED'
+  | 'NOT_AUTHOR';
+
+export interface UserError {
+  code: ErrorCode;
+  field: string[] | null;
+  message: string;
+}
+
+export type OrganizationRole = 'OWNER' | 'ADMIN' | 'MANAGER' | 'REVIEWER' | 'ANNOTATOR';
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: OrganizationRole;
+  organization: { id: string; name: string };
+}
+
+export interface UserRef {
+  id: string;
+  displayName: string;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Control {
+  name: string;
+  type: string;
+  toName: string[];
+  options: string[];
+  choice: string | null;
+  required: boolean;
+}
+
+export interface ObjectTag {
+  name: string;
+  type: string;
+  valueField: string | null;
+}
+
+export interface ProjectSummary {
+  id: string;
+  title: string;
+  description: string;
+  createdAt: DateTime;
+  taskCount: number;
+  completedCount: number;
+  annotationCount: number;
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  labelConfig: string;
+  labelConfigVersion: number;
+  controls: Control[];
+  objects: ObjectTag[];
+}
+
+export interface TaskRow {
+  id: string;
+  number: number;
+  projectId: string;
+  data: JSONValue;
+  annotationCount: number;
+  skipCount: number;
+  completed: boolean;
+  createdAt: DateTime;
+  updatedAt: DateTime;
+}
+
+export interface Annotation {
+  id: string;
+  taskId: string;
+  author: UserRef;
+  result: JSONValue;
+  leadTimeSeconds: number | null;
+  createdAt: DateTime;
+  updatedAt: DateTime;
+}
+
+export interface TaskDetail extends TaskRow {
+  annotations: Annotation[];
+}
+
+export interface TaskSnapshot {
+  id: string;
+  asOf: DateTime;
+  number: number;
+  data: JSONValue;
+  annotations: Annotation[];
+  skipCount: number;
+  version: number;
+}
+
+export type TaskOrderField = 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT';
+export type OrderDirection = 'ASC' | 'DESC';
+export interface TaskOrder {
+  field: TaskOrderField;
+  direction: OrderDirection;
+}
+
+export type ImportMode = 'ALL_OR_NOTHING' | 'SKIP_BAD';
+export interface ImportRejection {
+  index: number;
+  reason: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  position: number;
+  eventType: string;
+  aggregateType: string;
+  aggregateId: string;
+  actor: UserRef | null;
+  clientIp: string | null;
+  occurredAt: DateTime;
+  payload: JSONValue;
+  hash: string;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  eventType?: string;
+  aggregateId?: string;
+  from?: DateTime;
+  to?: DateTime;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: DateTime;
+  lastUsedAt: DateTime | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}

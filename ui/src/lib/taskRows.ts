@@ -1,0 +1,47 @@
+// Keeping the Data Manager's loaded rows in order when a live update arrives.
+import type { TaskOrder, TaskRow } from '../api/types';
+
+function key(row: TaskRow, order: TaskOrder): number {
+  switch (order.field) {
+    case 'NUMBER':
+      return row.number;
+    case 'ANNOTATIONS':
+      return row.annotationCount;
+    case 'COMPLETED':
+      return row.completed ? 1 : 0;
+    case 'UPDATED_AT':
+      return Date.parse(row.updatedAt);
+  }
+}
+
+export function compareRows(a: TaskRow, b: TaskRow, order: TaskOrder): number {
+  const d = key(a, order) - key(b, order);
+  const primary = order.direction === 'ASC' ? d : -d;
+  return primary !== 0 ? primary : a.number - b.number; // stable tie-break
+}
+
+/**
+ * Apply a changed row to the loaded page(s): replace it where it is (re-sorting when its sort key changed) or
+ * insert a new one. A row that would sort after the last loaded row while more pages exist is left for "Load more".
+ * Returns the new list and whether the task was unknown before (a new task, for the total count).
+ */
+export function applyLiveRow(
+  rows: TaskRow[],
+  changed: TaskRow,
+  order: TaskOrder,
+  hasNextPage: boolean,
+): { rows: TaskRow[]; isNew: boolean } {
+  const index = rows.findIndex((r) => r.id === changed.id);
+  if (index >= 0) {
+    const next = rows.slice();
+    next[index] = { ...rows[index], ...changed };
+    next.sort((a, b) => compareRows(a, b, order));
+    return { rows: next, isNew: false };
+  }
+  const last = rows[rows.length - 1];
+  if (hasNextPage && last && compareRows(changed, last, order) > 0) {
+    return { rows, isNew: true };
+  }
+  const next = [...rows, changed].sort((a, b) => compareRows(a, b, order));
+  return { rows: next, isNew: true };
+}

@@ -1,0 +1,137 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Me, ProjectDetail, TaskDetail } from '../api/types';
+import { SessionContext } from '../session';
+import { LabelingPage } from './LabelingPage';
+
+const me: Me = { id: 'u1', email: 'a@b.c', displayName: 'Ann', role: 'OWNER', organization: { id: 'o1', name: 'Org' } };
+const project: ProjectDetail = {
+  id: 'p1', title: 'Sentiment', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 2, completedCount: 0, annotationCount: 0,
+  labelConfig: '...', labelConfigVersion: 1,
+  controls: [{ name: 'sentiment', type: 'Choices', toName: ['text'], options: ['Positive', 'Negative', 'Neutral'], choice: 'single', required: false }],
+  objects: [{ name: 'text', type: 'Text', valueField: 'text' }],
+};
+const task = (id: string, number: number, text: string): TaskDetail => ({
+  id, number, projectId: 'p1', data: { text }, annotationCount: 0, skipCount: 0, completed: false,
+  createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', annotations: [],
+});
+
+type Handler = (variables: Record<string, unknown>) => unknown;
+
+function backend(handlers: Record<string, Handler>) {
+  const calls: { op: string; variables: Record<string, unknown> }[] = [];
+  vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
+    const { query, variables } = JSON.parse(init.body as string);
+    const op = /(?:query|mutation)\s+(\w+)/.exec(query)![1];
+    calls.push({ op, variables });
+    const handler = handlers[op];
+    if (!handler) return new Response(JSON.stringify({ errors: [{ message: `unexpected ${op}` }] }), { status: 200 });
+    return new Response(JSON.stringify({ data: handler(variables) }), { status: 200 });
+  }));
+  return calls;
+}
+
+function renderAt(path: string) {
+  render(
+    <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path="/projects/:id/label" element={<LabelingPage />} />
+          <Route path="/projects/:id/tasks/:taskId" element={<LabelingPage />} />
+        </Routes>
+      </MemoryRouter>
+    </SessionContext.Provider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('LabelingPage', () => {
+  it('renders the text and choices, submits a Label Studio result with lead time, then loads the next task', async () => {
+    let next = 0;
+    const tasks = [task('t1', 1, 'I love it'), task('t2', 2, 'Terrible')];
+    const calls = backend({
+      Project: () => ({ project }),
+      NextTask: () => ({ nextTask: tasks[next] ?? null }),
+      SubmitAnnotation: () => {
+        next++;
+        return { submitAnnotation: { annotation: null, task: null, errors: [] } };
+      },
+    });
+    renderAt('/projects/p1/label');
+
+    expect((await screen.findByTestId('object-text')).textContent).toContain('I love it');
+    expect(screen.getByTestId('labeling-task-number').textContent).toBe('Task #1');
+    const positive = screen.getByTestId('choice-sentiment-Positive') as HTMLInputElement;
+    expect(positive.type).toBe('radio');
+    fireEvent.click(positive);
+    fireEvent.click(screen.getByTestId('submit-annotation'));
+
+    await waitFor(() => expect(screen.getByTestId('labeling-task-number').textContent).toBe('Task #2'));
+    const submit = calls.find((c) => c.op === 'SubmitAnnotation')!;
+    const input = submit.variables.input as { taskId: string; result: unknown; leadTimeSeconds: number };
+    expect(input.taskId).toBe('t1');
+    expect(input.result).toEqual([{ from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Positive'] } }]);
+    expect(typeof input.leadTimeSeconds).toBe('number');
+    expect(input.leadTimeSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('asks again when a lagging read side still offers the task just submitted', async () => {
+    const t1 = task('t1', 1, 'I love it');
+    const t2 = task('t2', 2, 'Terrible');
+    let submitted = false;
+    let stale = 2;
+    const calls = backend({
+      Project: () => ({ project }),
+      NextTask: () => ({ nextTask: !submitted ? t1 : stale-- > 0 ? t1 : t2 }),
+      SubmitAnnotation: () => {
+        submitted = true;
+        return { submitAnnotation: { annotation: null, task: null, errors: [] } };
+      },
+    });
+    renderAt('/projects/p1/label');
+    fireEvent.click(await screen.findByTestId('choice-sentiment-Negative'));
+    fireEvent.click(screen.getByTestId('submit-annotation'));
+    await waitFor(() => expect(screen.getByTestId('labeling-task-number').textContent).toBe('Task #2'), { timeout: 4000 });
+    expect(calls.filter((c) => c.op === 'NextTask')).toHaveLength(4);
+  });
+
+  it('shows "All tasks done" when nextTask is null', async () => {
+    backend({ Project: () => ({ project }), NextTask: () => ({ nextTask: null }) });
+    renderAt('/projects/p1/label');
+    expect((await screen.findByTestId('all-done')).textContent).toContain('All tasks done');
+  });
+
+  it('offers Update and Delete for the caller\'s own annotation, prefilled', async () => {
+    const mine = {
+      ...task('t1', 1, 'Meh'),
+      annotationCount: 1,
+      annotations: [{
+        id: 'a1', taskId: 't1', author: { id: 'u1', displayName: 'Ann' },
+        result: [{ from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Neutral'] } }],
+        leadTimeSeconds: 3, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z',
+      }],
+    };
+    const calls = backend({
+      Project: () => ({ project }),
+      Task: () => ({ task: mine }),
+      UpdateAnnotation: () => ({ updateAnnotation: { annotation: null, task: null, errors: [{ code: 'INVALID_RESULT', field: ['result'], message: 'nope' }] } }),
+    });
+    renderAt('/projects/p1/tasks/t1');
+    await screen.findByTestId('update-annotation');
+    expect(screen.queryByTestId('submit-annotation')).toBeNull();
+    expect(screen.getByTestId('delete-annotation')).toBeTruthy();
+    expect((screen.getByTestId('choice-sentiment-Neutral') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByTestId('task-annotations').textContent).toContain('sentiment: Neutral');
+
+    fireEvent.click(screen.getByTestId('choice-sentiment-Negative'));
+    fireEvent.click(screen.getByTestId('update-annotation'));
+    expect((await screen.findByTestId('labeling-errors')).textContent).toContain('INVALID_RESULT');
+    const update = calls.find((c) => c.op === 'UpdateAnnotation')!;
+    expect((update.variables.input as { annotationId: string }).annotationId).toBe('a1');
+  });
+});

@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, NavLink, Route, Routes, useParams } from 'react-router-dom';
+import { errorMessage, gql } from '../api/graphql';
+import { ProjectQuery } from '../api/operations';
+import type { ProjectDetail } from '../api/types';
+import { ErrorBox } from '../components/Errors';
+import { DataManager } from './DataManager';
+import { ImportTab } from './ImportTab';
+import { SettingsTab } from './SettingsTab';
+
+export function ProjectPage() {
+  const { id = '' } = useParams();
+  const [project, setProject] = useState<ProjectDetail | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const data = await gql(ProjectQuery, { id });
+      setProject(data.project);
+      setMissing(data.project === null);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setProject(null);
+    void refresh();
+  }, [refresh]);
+
+  if (error && !project) return <ErrorBox message={error} />;
+  if (missing) return <p>Project not found. <Link to="/projects">Back to projects</Link></p>;
+  if (!project) return <p className="muted">Loading…</p>;
+
+  return (
+    <div>
+      <div className="page-head">
+        <div>
+          <div className="crumbs"><Link to="/projects">Projects</Link> /</div>
+          <h1 data-testid="project-heading">{project.title}</h1>
+          {project.description && <p className="muted">{project.description}</p>}
+        </div>
+        <div className="stats">
+          <Stat label="Tasks" value={project.taskCount} />
+          <Stat label="Completed" value={project.completedCount} />
+          <Stat label="Annotations" value={project.annotationCount} />
+        </div>
+      </div>
+      <nav className="tabs">
+        <NavLink end to={`/projects/${id}`} data-testid="tab-data">Data Manager</NavLink>
+        <NavLink to={`/projects/${id}/import`} data-testid="tab-import">Import</NavLink>
+        <NavLink to={`/projects/${id}/settings`} data-testid="tab-settings">Settings</NavLink>
+      </nav>
+      <ErrorBox message={error} />
+      <Routes>
+        <Route index element={<DataManager project={project} onChanged={refresh} />} />
+        <Route path="import" element={<ImportTab project={project} onImported={refresh} />} />
+        <Route path="settings" element={<SettingsTab project={project} onSaved={setProject} />} />
+      </Routes>
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="stat">
+      <div className="stat-value">{value}</div>
+      <div className="stat-label">{label}</div>
+    </div>
+  );
+}
