@@ -13,6 +13,7 @@ import io.labelledger.identity.web.ClientIp;
 import io.labelledger.identity.web.IdentityStore;
 import io.labelledger.organization.directory.DirectoryProjection;
 import io.labelledger.project.config.LabelingConfigs;
+import io.labelledger.project.config.OrganizationLabelingConfigs;
 import io.labelledger.project.read.ProjectQueries;
 import io.labelledger.project.web.LabelingConfigCache;
 import io.labelledger.project.write.Project;
@@ -97,7 +98,8 @@ public class AppConfig {
                                         @Value("${labelledger.db.read-pool-size:16}") int poolSize) {
         if (!url.startsWith("jdbc:postgresql:")) throw new IllegalStateException("labelledger.db.url must be a jdbc:postgresql: URL");
         ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
-                .parse(url.replaceFirst("^jdbc:postgresql:", "r2dbc:pool:postgresql:"))
+                // user and password come from their own settings; R2DBC refuses them in the query string
+                .parse(url.replaceFirst("^jdbc:postgresql:", "r2dbc:pool:postgresql:").replaceFirst("\\?.*$", ""))
                 .mutate()
                 .option(ConnectionFactoryOptions.USER, user)
                 .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize);
@@ -113,7 +115,7 @@ public class AppConfig {
     // ---- write side -------------------------------------------------------------------------------------
 
     @Bean
-    LabelingConfigs labelingConfigs(EventStore eventStore) {
+    OrganizationLabelingConfigs labelingConfigs(EventStore eventStore) {
         return new EventStoreLabelingConfigs(eventStore);
     }
 

@@ -1,6 +1,8 @@
 package io.labelledger.eventstore;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -60,6 +62,16 @@ public class AxonConfig {
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
+    }
+
+    /**
+     * A projection that fails must not skip the event (Axon's default logs and continues): the error propagates,
+     * the batch rolls back with its token, and the processor retries it with back-off.
+     */
+    @Bean
+    ConfigurerModule projectionsNeverSkipEvents() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /** Duplicate (aggregate, sequence) keys are concurrency conflicts, detected from PostgreSQL's SQL state. */

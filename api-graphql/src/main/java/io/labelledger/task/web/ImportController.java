@@ -3,8 +3,8 @@ package io.labelledger.task.web;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.UserError;
-import io.labelledger.project.read.ProjectQueries;
-import io.labelledger.project.web.LabelingConfigCache;
+import io.labelledger.project.config.OrganizationLabelingConfigs;
+import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.Ids;
 import io.labelledger.task.api.ImportId;
@@ -33,13 +33,11 @@ public class ImportController {
     static final int BATCH = 1000;
 
     private final Commands commands;
-    private final ProjectQueries projects;
-    private final LabelingConfigCache configs;
+    private final OrganizationLabelingConfigs configs;
     private final LabelStudioTaskParser parser;
 
-    public ImportController(Commands commands, ProjectQueries projects, LabelingConfigCache configs, LabelStudioTaskParser parser) {
+    public ImportController(Commands commands, OrganizationLabelingConfigs configs, LabelStudioTaskParser parser) {
         this.commands = commands;
-        this.projects = projects;
         this.configs = configs;
         this.parser = parser;
     }
@@ -57,9 +55,9 @@ public class ImportController {
                                                 @ContextValue(required = false) String clientIp) {
         if (!Ids.isUuid(input.projectId())) return Mono.just(ImportTasksPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found")));
         ImportMode mode = input.mode() == null ? ImportMode.ALL_OR_NOTHING : input.mode();
-        return projects.get(caller.organizationId(), input.projectId())
-                .flatMap(project -> Mono.fromCallable(() -> parser.parse(input.json(), configs.parse(project.labelConfig())))
-                                        .subscribeOn(Schedulers.boundedElastic()))
+        // the config comes from the project's events, not the read model, which may lag a just-created project
+        return Mono.fromCallable(() -> parser.parse(input.json(), configs.current(new ProjectId(input.projectId()), caller.organization())))
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(parsed -> {
                     if (parsed.error() != null) {
                         return Mono.just(ImportTasksPayload.error(UserError.of(ErrorCode.INVALID_IMPORT, "json", parsed.error())));
@@ -74,7 +72,7 @@ public class ImportController {
                     }
                     return send(parsed.tasks(), input.projectId(), caller, clientIp, parsed.rejections());
                 })
-                .switchIfEmpty(Mono.fromSupplier(() -> ImportTasksPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found"))));
+                .onErrorResume(NotFound.class, e -> Mono.just(ImportTasksPayload.error(UserError.of(e))));
     }
 
     private Mono<ImportTasksPayload> send(List<NewTask> tasks, String projectId, Caller caller, String clientIp,

@@ -33,7 +33,7 @@ public class ProjectQueries {
                      .bind("org", organizationId).bind("limit", limit)
                      .map(ProjectQueries::view).all();
         }
-        return db.sql("SELECT " + COLUMNS + """
+        return db.sql("SELECT " + COLUMNS + " " + """
                          FROM rm_project WHERE organization_id = :org
                          AND (created_at, project_id) < (:at, :id) ORDER BY created_at DESC, project_id DESC LIMIT :limit""")
                  .bind("org", organizationId).bind("limit", limit)

@@ -73,7 +73,7 @@ public class TaskQueries {
 
     /** The oldest task the user has neither annotated nor skipped. */
     public Mono<TaskView> next(String organizationId, String projectId, String userId) {
-        return db.sql("SELECT " + COLUMNS + """
+        return db.sql("SELECT " + COLUMNS + " " + """
                          FROM dm_task WHERE organization_id = :org AND project_id = :project AND completed = false
                          AND NOT (:user = ANY(annotators)) AND NOT (:user = ANY(skipped_by))
                          ORDER BY number LIMIT 1""")

@@ -1,0 +1,66 @@
+package io.labelledger.testing;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** A signed-in user of the running application, talking to it over real HTTP. */
+public final class ApiClient {
+    public static final String TEXT_CONFIG = """
+            <View><Text name="text" value="$text"/><Choices name="sentiment" toName="text" choice="single">
+            <Choice value="Positive"/><Choice value="Negative"/><Choice value="Neutral"/></Choices></View>""";
+
+    public final String userId;
+    public final String organizationId;
+    public final String cookie;
+    private final WebTestClient web;
+    private final String baseUrl;
+
+    private ApiClient(WebTestClient web, String baseUrl, String userId, String organizationId, String cookie) {
+        this.web = web;
+        this.baseUrl = baseUrl;
+        this.userId = userId;
+        this.organizationId = organizationId;
+        this.cookie = cookie;
+    }
+
+    public static WebTestClient web(int port) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ApiClient signUp(int port, String name) {
+        WebTestClient web = web(port);
+        String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
+        var result = web.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", name,
+                                "organizationName", name + " Labs"))
+                        .exchange().expectStatus().isOk()
+                        .expectBody(Map.class).returnResult();
+        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
+        if (session == null) throw new AssertionError("no SESSION cookie in " + result.getResponseCookies());
+        Map<String, Object> body = result.getResponseBody();
+        return new ApiClient(web, "http://127.0.0.1:" + port, (String) body.get("userId"), (String) body.get("organizationId"), "SESSION=" + session.getValue());
+    }
+
+    public HttpGraphQlTester graphql() {
+        return HttpGraphQlTester.create(web.mutate().baseUrl(baseUrl + "/graphql")
+                                           .defaultHeader(HttpHeaders.COOKIE, cookie).build());
+    }
+
+    public static HttpGraphQlTester anonymous(int port) {
+        return HttpGraphQlTester.create(web(port).mutate().baseUrl("http://127.0.0.1:" + port + "/graphql").build());
+    }
+
+    public static HttpGraphQlTester withToken(int port, String token) {
+        return HttpGraphQlTester.create(web(port).mutate().baseUrl("http://127.0.0.1:" + port + "/graphql")
+                                                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build());
+    }
+
+}

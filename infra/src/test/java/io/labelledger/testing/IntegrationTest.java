@@ -1,0 +1,24 @@
+package io.labelledger.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole application on a random port against real PostgreSQL and Redis.
+ * All subclasses share one Spring context (same properties), hence one database per test JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+    static {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("labelledger.db.url", TestServers::jdbcUrl);
+        registry.add("labelledger.db.username", () -> "postgres");
+        registry.add("labelledger.db.password", () -> "");
+        registry.add("labelledger.redis.url", TestServers::redisUrl);
+    }
+}
