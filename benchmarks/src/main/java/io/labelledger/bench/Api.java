@@ -72,7 +72,10 @@ public final class Api {
             if (payloadField != null) {
                 for (JsonNode e : data().path(payloadField).path("errors")) out.add(e.path("code").asString() + ": " + e.path("message").asString());
             }
-            if (status != 200 && out.isEmpty()) out.add("HTTP " + status);
+            if (status != 200) {
+                String b = body.toString();
+                out.add("HTTP " + status + ": " + (b.length() > 300 ? b.substring(0, 300) + "..." : b));
+            }
             return out;
         }
     }

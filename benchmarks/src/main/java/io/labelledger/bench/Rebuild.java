@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * seconds from sending the mutation.
  */
 public final class Rebuild {
-    private static final Pattern INDEX = Pattern.compile("\"globalIndex\"\\s*:\\s*(\\d+)");
-    private static final Pattern CURRENT = Pattern.compile("\"currentToken\"\\s*:\\s*\\{[^}]*?\"globalIndex\"\\s*:\\s*(\\d+)");
+    private static final Pattern INDEX = Pattern.compile("\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)");
+    private static final Pattern CURRENT = Pattern.compile("\"currentToken\"\\s*:\\s*\\{[^}]*?\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)");
 
     private Rebuild() {}
 

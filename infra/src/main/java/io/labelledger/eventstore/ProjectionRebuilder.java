@@ -3,12 +3,14 @@ package io.labelledger.eventstore;
 import io.labelledger.admin.web.ProjectionRebuilds;
 import io.labelledger.projection.Projection;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,11 +44,22 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
         processor.start();
     }
 
-    /** True once the processor has caught up with the head of the event store (no replay running). */
+    /**
+     * True once every segment has processed the events that existed when the replay started. (Axon marks a segment
+     * as replaying until the first event <em>after</em> the reset point, so "not replaying" alone would wait for
+     * new traffic.)
+     */
     public boolean caughtUp(Projection projection) {
         return processing.eventProcessor(projection.processingGroup(), StreamingEventProcessor.class)
-                         .map(p -> p.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying())
-                                   && !p.processingStatus().isEmpty())
+                         .map(p -> !p.processingStatus().isEmpty() && p.processingStatus().values().stream().allMatch(ProjectionRebuilder::done))
                          .orElse(false);
+    }
+
+    private static boolean done(EventTrackerStatus s) {
+        if (!s.isCaughtUp()) return false;
+        if (!s.isReplaying()) return true;
+        OptionalLong reset = s.getResetPosition();
+        OptionalLong current = s.getCurrentPosition();
+        return reset.isPresent() && current.isPresent() && current.getAsLong() >= reset.getAsLong();
     }
 }
