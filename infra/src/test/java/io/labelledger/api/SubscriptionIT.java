@@ -1,0 +1,63 @@
+package io.labelledger.api;
+
+import io.labelledger.testing.ApiClient;
+import io.labelledger.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** Data Manager rows pushed over graphql-ws, fanned out through Redis pub/sub, to the right organization only. */
+class SubscriptionIT extends IntegrationTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void annotationsArePushedToSubscribersOfTheProject() {
+        ApiClient ann = ApiClient.signUp(port, "Ann");
+        String projectId = ann.graphql().document("mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } } }")
+                              .variable("i", Map.of("title", "Live", "labelConfig", ApiClient.TEXT_CONFIG))
+                              .execute().path("createProject.project.id").entity(String.class).get();
+        ann.graphql().document("mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount } }")
+           .variable("i", Map.of("projectId", projectId, "json", "[{\"text\":\"watch me\"}]")).execute();
+        String taskId = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> ann.graphql()
+                .document("query($id: ID!) { project(id: $id) { tasks { edges { node { id } } } } }").variable("id", projectId)
+                .execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
+
+        Flux<Integer> counts = socket(ann).document("subscription($p: ID!) { taskChanged(projectId: $p) { id annotationCount } }")
+                                          .variable("p", projectId).executeSubscription()
+                                          .toFlux("taskChanged.annotationCount", Integer.class);
+        // another organization subscribing to the same project id gets nothing
+        ApiClient bob = ApiClient.signUp(port, "Bob");
+        Flux<Object> intruder = socket(bob).document("subscription($p: ID!) { taskChanged(projectId: $p) { id } }")
+                                           .variable("p", projectId).executeSubscription().toFlux().map(r -> (Object) r);
+
+        StepVerifier.create(counts.take(1))
+                    .thenAwait(Duration.ofSeconds(2)) // let the graphql-ws handshake and the Redis subscription settle
+                    .then(() -> ann.graphql().document("""
+                                    mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { errors { code } } }""")
+                                   .variable("i", Map.of("taskId", taskId, "result", List.of(Map.of("from_name", "sentiment",
+                                           "to_name", "text", "type", "choices", "value", Map.of("choices", List.of("Positive"))))))
+                                   .execute().path("submitAnnotation.errors").entityList(Object.class).hasSize(0))
+                    .expectNext(1)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(20));
+        StepVerifier.create(intruder).expectComplete().verify(Duration.ofSeconds(10));
+    }
+
+    private WebSocketGraphQlTester socket(ApiClient user) {
+        return WebSocketGraphQlTester.builder(URI.create("ws://127.0.0.1:" + port + "/graphql"), new ReactorNettyWebSocketClient())
+                                     .headers(h -> h.add(HttpHeaders.COOKIE, user.cookie))
+                                     .build();
+    }
+}
