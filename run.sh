@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds LabelLedger and starts it on http://localhost:8080 (PORT=... to change).
+# With no LABELLEDGER_DB_URL / LABELLEDGER_REDIS_URL it starts an embedded PostgreSQL (data under
+# LABELLEDGER_DATA_DIR, default ~/.labelledger) and a Redis of its own.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/prereqs.sh
+ensure_java
+ensure_maven
+ensure_node
+if [ "${SKIP_BUILD:-}" != 1 ] || ! ls infra/target/infra-*.jar >/dev/null 2>&1; then
+  log "building (mvn -DskipTests install)"
+  mvn -B -q -ntp -DskipTests install
+fi
+log "starting on http://localhost:${PORT:-8080}"
+exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar infra/target/infra-0.1.0-SNAPSHOT.jar "$@"
