@@ -55,7 +55,10 @@ public final class Annotate {
                 fs.add(setup.submit(() -> {
                     Api.Session s = api.signUp("annotate-" + idx);
                     String project = api.createProject(s, "Annotate benchmark " + idx);
-                    int imported = api.importTasks(s, project, Api.tasksJson(1, tasksPerClient), Duration.ofMinutes(5));
+                    int imported = 0;
+                    for (int from = 1; from <= tasksPerClient; from += 1000) { // 1000 per request stays below 256 KiB bodies
+                        imported += api.importTasks(s, project, Api.tasksJson(from, Math.min(1000, tasksPerClient - from + 1)), Duration.ofMinutes(5));
+                    }
                     if (imported != tasksPerClient) throw new IllegalStateException("imported " + imported + " of " + tasksPerClient);
                     List<String> ids = waitForTasks(api, s, project, tasksPerClient, Duration.ofMinutes(5));
                     return new Client(idx, s, project, ids);

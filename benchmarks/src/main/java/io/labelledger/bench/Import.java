@@ -35,7 +35,16 @@ public final class Import {
                 int count = Math.min(perRequest, total - from + 1);
                 String json = Api.tasksJson(from, count);
                 long t0 = System.nanoTime();
-                imported += api.importTasks(s, project, json, Duration.ofMinutes(10));
+                try {
+                    imported += api.importTasks(s, project, json, Duration.ofMinutes(10));
+                } catch (java.io.IOException e) {
+                    if (e.getMessage().contains("HTTP 500")) {
+                        throw new java.io.IOException(e.getMessage() + "\nHint: a request body over the server's in-memory codec limit "
+                                + "(Spring's default 256 KiB) answers 500. Spring Boot 4 reads spring.http.codecs.max-in-memory-size "
+                                + "(e.g. SPRING_HTTP_CODECS_MAX_IN_MEMORY_SIZE=64MB), or use a smaller --per-request.", e);
+                    }
+                    throw e;
+                }
                 requestLatency.recordNanos(System.nanoTime() - t0);
                 requests++;
                 System.out.printf("  imported %,d / %,d%n", imported, total);

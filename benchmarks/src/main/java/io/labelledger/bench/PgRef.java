@@ -48,7 +48,14 @@ public final class PgRef {
                 rs.next();
                 version = rs.getString(1);
             }
-            report.figure("PostgreSQL", version + " (" + hostOf(adminUrl) + ")");
+            StringBuilder settings = new StringBuilder();
+            for (String name : List.of("fsync", "synchronous_commit", "wal_sync_method", "shared_buffers", "max_connections")) {
+                try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.append(settings.isEmpty() ? "" : ", ").append(name).append('=').append(rs.getString(1));
+                }
+            }
+            report.figure("PostgreSQL", version + " (" + hostOf(adminUrl) + "; " + settings + ")");
             try (Statement st = admin.createStatement()) {
                 st.execute("CREATE DATABASE " + scratch);
             }

@@ -86,7 +86,8 @@ public final class Rebuild {
             while (System.nanoTime() < deadline) {
                 tok = token(db, processor);
                 long pos = tok.position();
-                if (!tok.replaying() && pos >= head) {
+                // Axon keeps a ReplayToken (current == tokenAtReset) until the next new event, so position decides
+                if (pos >= head) {
                     rows = single(db, "SELECT count(*) FROM dm_task");
                     if (rows >= tasksBefore) {
                         done = System.nanoTime();
@@ -121,8 +122,8 @@ public final class Rebuild {
             if (annotationsAfter != annotationsBefore || projectsAfter != projectsBefore) {
                 r.note("Row counts differ from before the rebuild (the signed-up Owner adds no Data Manager rows, so they should match).");
             }
-            r.note("Catch-up is detected by polling token_entry every 50 ms: the processor's token is no longer a replay token "
-                   + "and has reached the store's head taken before the rebuild, and dm_task has its former row count.");
+            r.note("Catch-up is detected by polling token_entry every 50 ms: the processor's token (current position of the "
+                   + "ReplayToken) has reached the store's head taken before the rebuild, and dm_task has its former row count.");
             return r;
         }
     }

@@ -7,6 +7,7 @@ import io.labelledger.api.Json;
 import io.labelledger.audit.log.AuditLogProjection;
 import io.labelledger.audit.read.AuditQueries;
 import io.labelledger.eventstore.EventStoreLabelingConfigs;
+import io.labelledger.eventstore.ProcessorReadYourWrites;
 import io.labelledger.eventstore.ProjectionRebuilder;
 import io.labelledger.identity.read.UserQueries;
 import io.labelledger.identity.web.ClientIp;
@@ -150,6 +151,11 @@ public class AppConfig {
     @Bean
     ProjectionRebuilder projectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionTemplate tx) {
         return new ProjectionRebuilder(processing, jdbc, tx);
+    }
+
+    @Bean
+    ProcessorReadYourWrites readYourWrites(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        return new ProcessorReadYourWrites(processing, jdbc);
     }
 
     // ---- queries ----------------------------------------------------------------------------------------

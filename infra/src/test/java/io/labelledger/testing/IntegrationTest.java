@@ -20,5 +20,7 @@ public abstract class IntegrationTest {
         registry.add("labelledger.db.username", () -> "postgres");
         registry.add("labelledger.db.password", () -> "");
         registry.add("labelledger.redis.url", TestServers::redisUrl);
+        // no graceful wait for open sockets when the test JVM exits
+        registry.add("server.shutdown", () -> "immediate");
     }
 }

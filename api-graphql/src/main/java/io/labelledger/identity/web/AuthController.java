@@ -2,6 +2,8 @@ package io.labelledger.identity.web;
 
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
+import io.labelledger.api.ReadYourWrites;
+import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.organization.api.CreateOrganization;
@@ -42,9 +44,11 @@ public class AuthController {
     private final Commands commands;
     private final ServerSecurityContextRepository contexts;
     private final ClientIp clientIp;
+    private final ReadYourWrites readYourWrites;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          ServerSecurityContextRepository contexts, ClientIp clientIp) {
+                          ServerSecurityContextRepository contexts, ClientIp clientIp, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.identities = identities;
         this.passwords = passwords;
         this.commands = commands;
@@ -87,7 +91,10 @@ public class AuthController {
                                               return Mono.fromRunnable(() -> identities.delete(userId)).subscribeOn(Schedulers.boundedElastic())
                                                          .thenReturn(ResponseEntity.badRequest().<Object>body(new Errors(List.of(result.error()))));
                                           }
-                                          return startSession(caller, exchange).thenReturn(ResponseEntity.ok((Object) new Session(userId, orgId)));
+                                          // membership (for later logins and API tokens) is in the directory once this returns
+                                          return readYourWrites.await(orgId, Projection.DIRECTORY)
+                                                               .then(startSession(caller, exchange))
+                                                               .thenReturn(ResponseEntity.ok((Object) new Session(userId, orgId)));
                                       });
                    });
     }

@@ -3,6 +3,8 @@ package io.labelledger.project.web;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.Connection;
+import io.labelledger.api.ReadYourWrites;
+import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
 import io.labelledger.project.api.ChangeLabelingConfig;
 import io.labelledger.project.api.CreateProject;
@@ -38,8 +40,11 @@ public class ProjectController {
     private final TaskQueries tasks;
     private final LabelingConfigCache configs;
     private final Clock clock;
+    private final ReadYourWrites readYourWrites;
 
-    public ProjectController(Commands commands, ProjectQueries projects, TaskQueries tasks, LabelingConfigCache configs, Clock clock) {
+    public ProjectController(Commands commands, ProjectQueries projects, TaskQueries tasks, LabelingConfigCache configs, Clock clock,
+                             ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.projects = projects;
         this.tasks = tasks;
@@ -77,11 +82,14 @@ public class ProjectController {
                 input.labelConfig(), caller.user());
         return commands.<Object>send(cmd, caller, clientIp).flatMap(r -> {
             if (!r.ok()) return Mono.just(new ProjectPayload(null, List.of(r.error())));
-            // the projection is asynchronous: answer with what the command established
             var now = clock.instant();
-            return Mono.just(new ProjectPayload(new ProjectView(id, caller.organizationId(), input.title().strip(),
+            ProjectView established = new ProjectView(id, caller.organizationId(), input.title().strip(),
                     input.description() == null ? "" : input.description().strip(), input.labelConfig(), 1,
-                    caller.userId(), now, 0, 0, 0), List.of()));
+                    caller.userId(), now, 0, 0, 0);
+            return readYourWrites.await(id, Projection.DATA_MANAGER)
+                                 .then(projects.get(caller.organizationId(), id))
+                                 .defaultIfEmpty(established) // the projection is late beyond the wait: answer with what the command established
+                                 .map(p -> new ProjectPayload(p, List.of()));
         });
     }
 
@@ -99,7 +107,8 @@ public class ProjectController {
             if (!r.ok() || input.labelConfig() == null) return Mono.just(r);
             return commands.<Object>send(new ChangeLabelingConfig(id, caller.organization(), input.labelConfig(), caller.user()), caller, clientIp);
         }).flatMap(r -> r.ok()
-                ? projects.get(caller.organizationId(), id.value()).map(p -> new ProjectPayload(p, List.of()))
+                ? readYourWrites.await(id.value(), Projection.DATA_MANAGER)
+                                .then(projects.get(caller.organizationId(), id.value())).map(p -> new ProjectPayload(p, List.of()))
                 : Mono.just(new ProjectPayload(null, List.of(r.error()))));
     }
 

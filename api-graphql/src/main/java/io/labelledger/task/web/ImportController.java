@@ -2,7 +2,9 @@ package io.labelledger.task.web;
 
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
+import io.labelledger.api.ReadYourWrites;
 import io.labelledger.api.UserError;
+import io.labelledger.projection.Projection;
 import io.labelledger.project.config.OrganizationLabelingConfigs;
 import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ErrorCode;
@@ -35,8 +37,11 @@ public class ImportController {
     private final Commands commands;
     private final OrganizationLabelingConfigs configs;
     private final LabelStudioTaskParser parser;
+    private final ReadYourWrites readYourWrites;
 
-    public ImportController(Commands commands, OrganizationLabelingConfigs configs, LabelStudioTaskParser parser) {
+    public ImportController(Commands commands, OrganizationLabelingConfigs configs, LabelStudioTaskParser parser,
+                            ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.configs = configs;
         this.parser = parser;
@@ -84,10 +89,13 @@ public class ImportController {
                            tasks.subList(b * BATCH, Math.min(tasks.size(), (b + 1) * BATCH)), caller.user()), caller, clientIp))
                    .takeUntil(r -> !r.ok())
                    .collectList()
-                   .map(results -> {
+                   .flatMap(results -> {
                        int imported = results.stream().filter(Commands.Result::ok).mapToInt(Commands.Result::value).sum();
                        List<UserError> errors = results.stream().filter(r -> !r.ok()).map(Commands.Result::error).toList();
-                       return new ImportTasksPayload(imported, rejected, errors);
+                       ImportTasksPayload payload = new ImportTasksPayload(imported, rejected, errors);
+                       if (imported == 0) return Mono.just(payload);
+                       // batches land in order: once the last imported task is in the Data Manager, all are
+                       return readYourWrites.await(tasks.get(imported - 1).taskId().value(), Projection.DATA_MANAGER).thenReturn(payload);
                    });
     }
 

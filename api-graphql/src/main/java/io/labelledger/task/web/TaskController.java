@@ -5,6 +5,8 @@ import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.GraphQlContextInterceptor;
 import io.labelledger.api.Json;
+import io.labelledger.api.ReadYourWrites;
+import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.Ids;
@@ -46,8 +48,11 @@ public class TaskController {
     private final TaskHistory history;
     private final Json json;
     private final Clock clock;
+    private final ReadYourWrites readYourWrites;
 
-    public TaskController(Commands commands, TaskQueries tasks, TaskHistory history, Json json, Clock clock) {
+    public TaskController(Commands commands, TaskQueries tasks, TaskHistory history, Json json, Clock clock,
+                          ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.tasks = tasks;
         this.history = history;
@@ -163,9 +168,9 @@ public class TaskController {
                                                   .defaultIfEmpty(new TaskPayload(null, List.of())));
     }
 
-    /** The row as the Data Manager has it now; the projection may still be a moment behind the command. */
+    /** The row once the Data Manager has applied the command's event (bounded wait). */
     private Mono<TaskView> taskAfterCommand(Caller caller, String taskId) {
-        return tasks.get(caller.organizationId(), taskId);
+        return readYourWrites.await(taskId, Projection.DATA_MANAGER).then(tasks.get(caller.organizationId(), taskId));
     }
 
     private static AnnotationPayload annotationError(UserError e) {
