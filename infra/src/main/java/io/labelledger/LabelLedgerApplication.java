@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class LabelLedgerApplication {
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true"); // no calls home from a self-hosted install
+        System.setProperty("disable-axoniq-console-message", "true");
         EmbeddedServers.startIfUnconfigured();
         SpringApplication.run(LabelLedgerApplication.class, args);
     }

@@ -39,7 +39,7 @@ public final class Annotate {
         Duration duration = args.duration("duration", Duration.ofSeconds(60));
         Duration warmup = args.duration("warmup", Duration.ofSeconds(5));
         int tasksPerClient = args.integer("tasks-per-client", 2_000);
-        int sampleEvery = args.integer("lag-sample-every", 10);
+        int sampleEvery = args.integer("lag-sample-every", 25);
         Duration lagPoll = args.duration("lag-poll", Duration.ofMillis(10));
         Duration lagTimeout = args.duration("lag-timeout", Duration.ofSeconds(30));
         Api api = new Api(url, clients * 2);
@@ -79,11 +79,22 @@ public final class Annotate {
         AtomicLong exhausted = new AtomicLong();
         Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
         Semaphore probeSlots = new Semaphore(64);
+        java.util.Optional<Long> serverPid = ServerProcess.find(args);
+        double[] cpuBefore = {-1, -1};
         ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
         CountDownLatch done = new CountDownLatch(clients);
+        Thread.ofVirtual().start(() -> { // CPU seconds over the measured window only
+            try {
+                Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                return;
+            }
+            cpuBefore[0] = serverPid.map(Annotate::cpuSeconds).orElse(-1.0);
+            cpuBefore[1] = cpuSeconds(ProcessHandle.current().pid());
+        });
         for (Client c : all) {
             Thread.ofPlatform().name("annotator-" + c.index()).start(() -> {
                 try {
@@ -131,13 +142,31 @@ public final class Annotate {
                 }
             });
         }
+        double[] cpuAfter = {-1, -1};
+        Thread cpuEnd = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                return;
+            }
+            cpuAfter[0] = serverPid.map(Annotate::cpuSeconds).orElse(-1.0);
+            cpuAfter[1] = cpuSeconds(ProcessHandle.current().pid());
+        });
         boolean finished = done.await(warmup.toSeconds() + duration.toSeconds() + 120, TimeUnit.SECONDS);
         probes.shutdown();
         boolean probesDone = probes.awaitTermination(lagTimeout.toSeconds() + 10, TimeUnit.SECONDS);
         if (!probesDone) probes.shutdownNow();
 
+        cpuEnd.join(5_000);
         double seconds = duration.toNanos() / 1e9;
         double rate = ok.get() / seconds;
+        String cpu = "n/a";
+        if (cpuBefore[0] >= 0 && cpuAfter[0] >= 0 && ok.get() > 0) {
+            double server = cpuAfter[0] - cpuBefore[0];
+            double gen = cpuAfter[1] - cpuBefore[1];
+            cpu = String.format(java.util.Locale.ROOT, "server %.2f cores (%.1f ms CPU per command), load generator %.2f cores, of %d",
+                    server / seconds, server * 1000 / ok.get(), gen / seconds, Runtime.getRuntime().availableProcessors());
+        }
         Latency.Summary s = latency.summary();
         Latency.Summary l = lag.summary();
         Report.Store store = new Report.Store(LoadGenerator.resultsFile());
@@ -151,14 +180,27 @@ public final class Annotate {
          .figure("Errors (whole run)", failed.get() + (errorKinds.isEmpty() ? "" : " " + errorKinds))
          .figure("Latency p50 / p90 / p99 / max", Latency.fmt(s.p50()) + " / " + Latency.fmt(s.p90()) + " / " + Latency.fmt(s.p99()) + " / " + Latency.fmt(s.max()) + " ms")
          .figure("Projection lag p50 / p99 / max", Latency.fmt(l.p50()) + " / " + Latency.fmt(l.p99()) + " / " + Latency.fmt(l.max())
-                 + " ms (" + l.count() + " samples, every " + sampleEvery + "th mutation, polled every " + lagPoll.toMillis() + " ms)")
+                 + " ms (" + l.count() + " samples, every " + sampleEvery + "th mutation; polled every " + lagPoll.toMillis()
+                 + " ms for 50 ms, then every 20% of the elapsed time)")
+         .figure("CPU used in the window", cpu)
          .figure("Lag samples timed out / skipped", lagTimeouts.get() + " (> " + lagTimeout.toSeconds() + " s) / " + lagSkipped.get());
         if (exhausted.get() > 0) r.note(exhausted.get() + " client(s) ran out of tasks before the end: raise --tasks-per-client.");
         if (!finished) r.note("Some clients did not finish within the time limit.");
         r.note("Latency is the client-side time of one submitAnnotation HTTP request (cookie session) on loopback. "
                + "Projection lag is the time from the mutation's answer until a task(id) query answered annotationCount >= 1 "
-               + "(an upper bound: it includes up to one poll interval and the probing query's own latency).");
+               + "(an upper bound: it includes up to one poll interval, i.e. <= 20% above 50 ms, and the probing query's own latency).");
         return r;
+    }
+
+    /** utime+stime of a process in seconds, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14 and 15 of stat
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     static List<String> waitForTasks(Api api, Api.Session s, String project, int expected, Duration limit) throws Exception {
@@ -185,7 +227,9 @@ public final class Annotate {
                     lag.recordNanos(seen - answeredAt);
                     return;
                 }
-                Thread.sleep(poll.toMillis());
+                // 10 ms steps for the first 50 ms, then 20% of the time elapsed: a probe costs ~20 queries, not ~lag/10 ms
+                long elapsedMs = (System.nanoTime() - answeredAt) / 1_000_000;
+                Thread.sleep(elapsedMs < 50 ? poll.toMillis() : Math.max(poll.toMillis(), elapsedMs / 5));
             }
             timeouts.incrementAndGet();
         } catch (Exception e) {

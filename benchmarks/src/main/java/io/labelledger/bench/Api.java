@@ -109,10 +109,16 @@ public final class Api {
     /** Like {@link #graphql} but fails on any error. */
     public JsonNode graphqlOk(Session session, String query, Map<String, Object> variables, String payloadField)
             throws IOException, InterruptedException {
-        Answer a = graphql(session, query, variables, Duration.ofSeconds(120));
-        List<String> errors = a.errors(payloadField);
-        if (!errors.isEmpty()) throw new IOException("GraphQL failed: " + errors + " for " + query.strip().split("\n")[0]);
-        return a.data();
+        // set-up and polling calls only: retry a server error twice (a transient 500 is reported, not hidden)
+        for (int attempt = 1; ; attempt++) {
+            Answer a = graphql(session, query, variables, Duration.ofSeconds(120));
+            List<String> errors = a.errors(payloadField);
+            if (errors.isEmpty()) return a.data();
+            String msg = "GraphQL failed: " + errors + " for " + query.strip().split("\n")[0];
+            if (a.status() < 500 || attempt >= 3) throw new IOException(msg);
+            System.err.println("Retrying after: " + msg);
+            Thread.sleep(1000);
+        }
     }
 
     public String createProject(Session s, String title) throws IOException, InterruptedException {

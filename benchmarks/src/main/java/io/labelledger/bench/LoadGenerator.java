@@ -12,7 +12,7 @@ import java.util.List;
 public final class LoadGenerator {
     private static final List<String> COMMON = List.of("doc", "no-doc");
     private static final List<String> ANNOTATE = List.of("url", "clients", "duration", "warmup", "tasks-per-client",
-            "lag-sample-every", "lag-poll", "lag-timeout");
+            "lag-sample-every", "lag-poll", "lag-timeout", "server-pid");
     private static final List<String> IMPORT = List.of("url", "tasks", "per-request", "server-pid", "sample-ms", "projection-timeout");
     private static final List<String> PGREF = List.of("pg-admin-url", "pg-user", "pg-password", "connections", "duration", "warmup", "no-pgbench");
 
@@ -106,7 +106,7 @@ public final class LoadGenerator {
         return """
                 Usage: LoadGenerator <workload> [options]      (options: --name=value or --name value)
                   annotate  --url http://127.0.0.1:8282 --clients 16 --duration 60s --warmup 5s --tasks-per-client 2000
-                            --lag-sample-every 10 --lag-poll 10ms --lag-timeout 30s
+                            --lag-sample-every 25 --lag-poll 10ms --lag-timeout 30s [--server-pid PID]
                   import    --url ... --tasks 100000 --per-request 10000 [--server-pid PID] --sample-ms 250 --projection-timeout 10m
                   rebuild   --url ... --db-url jdbc:postgresql://127.0.0.1:5432/<db> [--db-user postgres --db-password ''] --timeout 20m
                   pgref     --pg-admin-url jdbc:postgresql://127.0.0.1:5432/postgres --pg-user postgres --connections 8

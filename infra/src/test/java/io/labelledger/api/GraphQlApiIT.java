@@ -237,6 +237,21 @@ class GraphQlApiIT extends IntegrationTest {
     }
 
     @Test
+    void tenThousandTasksImportInOneRequest() {
+        String projectId = createProject(ann, ApiClient.TEXT_CONFIG);
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 10_000; i++) json.append(i == 0 ? "" : ",").append("{\"data\":{\"text\":\"review number ").append(i).append(" with words\"}}");
+        json.append(']');
+        assertThat(json.length()).isGreaterThan(400_000); // well past WebFlux's default 256 KiB buffer
+        importTasks(ann, projectId, json.toString(), "ALL_OR_NOTHING")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(10_000);
+        ann.graphql().document("query($id: ID!) { project(id: $id) { taskCount tasks(first: 1, orderBy: {field: NUMBER, direction: DESC}) { edges { node { number } } } } }")
+           .variable("id", projectId).execute()
+           .path("project.taskCount").entity(Integer.class).isEqualTo(10_000)
+           .path("project.tasks.edges[0].node.number").entity(Integer.class).isEqualTo(10_000);
+    }
+
+    @Test
     void resultsMustFitTheLabelingConfig() {
         String projectId = createProject(ann, ApiClient.TEXT_CONFIG);
         importTasks(ann, projectId, "[{\"text\":\"a\"}]", "ALL_OR_NOTHING");
