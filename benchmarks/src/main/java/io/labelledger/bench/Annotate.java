@@ -171,7 +171,7 @@ public final class Annotate {
         Latency.Summary l = lag.summary();
         Report.Store store = new Report.Store(LoadGenerator.resultsFile());
         store.put("annotate.commands_per_s", rate);
-        Report r = new Report("annotate: " + clients + " concurrent annotators, " + duration.toSeconds() + " s", command);
+        Report r = new Report("annotate: " + clients + " concurrent annotator" + (clients == 1 ? "" : "s") + ", " + duration.toSeconds() + " s", command);
         r.figure("Clients", clients + " (each its own user, organization, project and " + tasksPerClient + " tasks; closed loop, no think time)")
          .figure("Window", duration.toSeconds() + " s measured after " + warmup.toSeconds() + " s warm-up")
          .figure("submitAnnotation commands/s", Latency.rate(rate))
