@@ -17,12 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The write side's view of a project's current labeling config, read from the project's own events (not from a
- * projection, which may lag). Parsed configs are cached per (project, version).
+ * projection, which may lag). Each lookup reads only the events appended since the previous one (a project gains an
+ * event per import batch), and parsed configs are kept per (project, version).
  */
 public class EventStoreLabelingConfigs implements OrganizationLabelingConfigs {
     private final EventStore events;
     private final LabelingConfigParser parser = new LabelingConfigParser();
-    private final Map<String, LabelingConfig> parsed = new ConcurrentHashMap<>();
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    private record Known(long nextSequence, OrganizationId owner, String xml, int version, LabelingConfig parsed) {}
 
     public EventStoreLabelingConfigs(EventStore events) {
         this.events = events;
@@ -35,12 +38,21 @@ public class EventStoreLabelingConfigs implements OrganizationLabelingConfigs {
 
     @Override
     public LabelingConfig current(ProjectId projectId, OrganizationId caller) {
-        DomainEventStream stream = events.readEvents(projectId.value());
-        String xml = null;
-        int version = 0;
-        OrganizationId owner = null;
+        Known k = known.compute(projectId.value(), (id, previous) -> catchUp(id, previous));
+        if (k == null || (caller != null && !caller.equals(k.owner()))) throw new NotFound("Project", "projectId");
+        return k.parsed();
+    }
+
+    private Known catchUp(String projectId, Known previous) {
+        long from = previous == null ? 0 : previous.nextSequence();
+        DomainEventStream stream = events.readEvents(projectId, from);
+        OrganizationId owner = previous == null ? null : previous.owner();
+        String xml = previous == null ? null : previous.xml();
+        int version = previous == null ? 0 : previous.version();
+        long next = from;
         while (stream.hasNext()) {
             DomainEventMessage<?> m = stream.next();
+            next = m.getSequenceNumber() + 1;
             if (m.getPayload() instanceof ProjectCreated e) {
                 owner = e.organizationId();
                 xml = e.labelConfig();
@@ -50,8 +62,8 @@ public class EventStoreLabelingConfigs implements OrganizationLabelingConfigs {
                 version = e.labelConfigVersion();
             }
         }
-        if (xml == null || (caller != null && !caller.equals(owner))) throw new NotFound("Project", "projectId");
-        String config = xml;
-        return parsed.computeIfAbsent(projectId.value() + "#" + version, k -> parser.parse(config));
+        if (xml == null) return null;
+        LabelingConfig parsed = previous != null && previous.version() == version ? previous.parsed() : parser.parse(xml);
+        return new Known(next, owner, xml, version, parsed);
     }
 }

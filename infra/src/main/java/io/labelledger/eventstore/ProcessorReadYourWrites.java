@@ -15,11 +15,10 @@ import java.util.Optional;
 
 /**
  * Waits until this node's processors have passed the global index of the aggregate's latest event. Bounded: after
- * {@link #TIMEOUT} the mutation answers anyway (its command is committed; only the read may trail). When another
+ * the given time the mutation answers anyway (its command is committed; only the read may trail). When another
  * replica owns the segment, this node sees no status and answers at the timeout's end at worst.
  */
 public class ProcessorReadYourWrites implements ReadYourWrites {
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
 
@@ -29,15 +28,15 @@ public class ProcessorReadYourWrites implements ReadYourWrites {
     }
 
     @Override
-    public Mono<Void> await(String aggregateId, Projection... projections) {
-        return Mono.fromRunnable(() -> block(aggregateId, projections)).subscribeOn(Schedulers.boundedElastic()).then();
+    public Mono<Void> await(String aggregateId, Duration atMost, Projection... projections) {
+        return Mono.fromRunnable(() -> block(aggregateId, atMost, projections)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
-    private void block(String aggregateId, Projection... projections) {
+    private void block(String aggregateId, Duration atMost, Projection... projections) {
         Long position = jdbc.queryForObject(
                 "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, aggregateId);
         if (position == null) return;
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + atMost.toNanos();
         for (Projection p : projections) {
             Optional<StreamingEventProcessor> processor = processing.eventProcessor(p.processingGroup(), StreamingEventProcessor.class);
             if (processor.isEmpty()) continue;

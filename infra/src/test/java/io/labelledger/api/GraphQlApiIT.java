@@ -245,10 +245,10 @@ class GraphQlApiIT extends IntegrationTest {
         assertThat(json.length()).isGreaterThan(400_000); // well past WebFlux's default 256 KiB buffer
         importTasks(ann, projectId, json.toString(), "ALL_OR_NOTHING")
                 .path("importTasks.importedCount").entity(Integer.class).isEqualTo(10_000);
-        ann.graphql().document("query($id: ID!) { project(id: $id) { taskCount tasks(first: 1, orderBy: {field: NUMBER, direction: DESC}) { edges { node { number } } } } }")
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> ann.graphql().document("query($id: ID!) { project(id: $id) { taskCount tasks(first: 1, orderBy: {field: NUMBER, direction: DESC}) { edges { node { number } } } } }")
            .variable("id", projectId).execute()
            .path("project.taskCount").entity(Integer.class).isEqualTo(10_000)
-           .path("project.tasks.edges[0].node.number").entity(Integer.class).isEqualTo(10_000);
+           .path("project.tasks.edges[0].node.number").entity(Integer.class).isEqualTo(10_000));
     }
 
     @Test

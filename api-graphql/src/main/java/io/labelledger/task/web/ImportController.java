@@ -22,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,7 +96,9 @@ public class ImportController {
                        ImportTasksPayload payload = new ImportTasksPayload(imported, rejected, errors);
                        if (imported == 0) return Mono.just(payload);
                        // batches land in order: once the last imported task is in the Data Manager, all are
-                       return readYourWrites.await(tasks.get(imported - 1).taskId().value(), Projection.DATA_MANAGER).thenReturn(payload);
+                       // allow the projection about a second per 1,000 tasks beyond the default wait, at most a minute
+                       Duration wait = ReadYourWrites.DEFAULT_WAIT.plusMillis(Math.min(55_000L, imported));
+                       return readYourWrites.await(tasks.get(imported - 1).taskId().value(), wait, Projection.DATA_MANAGER).thenReturn(payload);
                    });
     }
 

@@ -3,7 +3,6 @@ package io.labelledger.audit.log;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +32,7 @@ public class AuditLogProjection {
     }
 
     @EventHandler
-    void on(EventMessage<?> event, TrackingToken token) {
+    void on(EventMessage<?> event) {
         Integer exists = jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE event_id = ?", Integer.class, event.getIdentifier());
         if (exists != null && exists > 0) return; // redelivery
         JsonNode payload = json.valueToTree(event.getPayload());
@@ -42,7 +41,10 @@ public class AuditLogProjection {
         if (organizationId == null) return; // every LabelLedger event belongs to an organization
         String aggregateType = event instanceof DomainEventMessage<?> d ? d.getType() : "none";
         String aggregateId = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : event.getIdentifier();
-        long position = token.position().orElseThrow();
+        // the event's own global index: a tracking token's position is the highest index seen, which differs for an
+        // event that filled a gap (committed late by a concurrent transaction)
+        Long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                Long.class, event.getIdentifier());
         Entry entry = new Entry(position, event.getIdentifier(), organizationId, text(event.getMetaData().get("actorId")),
                 text(event.getMetaData().get("clientIp")), text(event.getMetaData().get("correlationId")),
                 event.getPayloadType().getSimpleName(), aggregateType, aggregateId, json.writeValueAsString(payload),
