@@ -1,0 +1,108 @@
+package io.labelledger.task;
+
+import io.labelledger.testing.ApiClient;
+import io.labelledger.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Task import in every format and Label Studio-compatible export, through the real HTTP stack. */
+class ImportExportIT extends IntegrationTest {
+    static final String IMAGE_CONFIG = """
+            <View><Image name="img" value="$image"/><RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels></View>""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient ann;
+
+    @BeforeEach
+    void signUp() {
+        ann = ApiClient.signUp(port, "Ann");
+    }
+
+    long events() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    String createProject(ApiClient user, String config) {
+        return user.graphql().document("""
+                        mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } errors { code } } }""")
+                   .variable("i", Map.of("title", "Formats", "labelConfig", config))
+                   .execute().path("createProject.errors").entityList(Object.class).hasSize(0)
+                   .path("createProject.project.id").entity(String.class).get();
+    }
+
+    GraphQlTester.Response importTasks(ApiClient user, String projectId, String text, String format, String mode) {
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", projectId, "json", text, "mode", mode));
+        if (format != null) input.put("format", format);
+        return user.graphql().document("""
+                        mutation($i: ImportTasksInput!) {
+                          importTasks(input: $i) { importedCount rejected { index line reason } errors { code field message } } }""")
+                   .variable("i", input).execute();
+    }
+
+    List<Map> tasks(ApiClient user, String projectId) {
+        return user.graphql().document("query($id: ID!) { project(id: $id) { tasks(first: 100) { edges { node { id number data annotationCount completed } } } } }")
+                   .variable("id", projectId).execute().path("project.tasks.edges[*].node").entityList(Map.class).get();
+    }
+
+    @Test
+    void csvTsvTextAndNdjsonImportsFillTheDataFields() {
+        String projectId = createProject(ann, ApiClient.TEXT_CONFIG);
+        importTasks(ann, projectId, "text,source\n\"Great, really\",web\n\"two\nlines\",mail\n", "CSV", "ALL_OR_NOTHING")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(2);
+        importTasks(ann, projectId, "text\tsource\nTabbed\tfile\n", "TSV", "ALL_OR_NOTHING")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
+        importTasks(ann, projectId, "line one\n\nline two\n", "TEXT", "ALL_OR_NOTHING")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(2);
+        importTasks(ann, projectId, "{\"text\":\"nd\"}\n{\"data\":{\"text\":\"json\"}}\n", "NDJSON", "ALL_OR_NOTHING")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(2);
+        assertThat(tasks(ann, projectId)).extracting(t -> (Object) ((Map<?, ?>) t.get("data")).get("text"))
+                .containsExactly("Great, really", "two\nlines", "Tabbed", "line one", "line two", "nd", "json");
+        assertThat(((Map<?, ?>) tasks(ann, projectId).getFirst().get("data")).get("source")).isEqualTo("web");
+    }
+
+    @Test
+    void badRecordsAreReportedByLineAndAllOrNothingWritesNothing() {
+        String projectId = createProject(ann, ApiClient.TEXT_CONFIG);
+        long before = events();
+        importTasks(ann, projectId, "text,n\na,1\nb\nc,3\n", "CSV", "ALL_OR_NOTHING")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(0)
+                .path("importTasks.rejected[*].line").entityList(Integer.class).containsExactly(3)
+                .path("importTasks.rejected[*].index").entityList(Integer.class).containsExactly(1)
+                .path("importTasks.errors[0].code").entity(String.class).isEqualTo("INVALID_IMPORT");
+        importTasks(ann, projectId, "text\n\"unclosed\n", "CSV", "SKIP_BAD")
+                .path("importTasks.errors[0].code").entity(String.class).isEqualTo("INVALID_IMPORT");
+        assertThat(events()).isEqualTo(before);
+        importTasks(ann, projectId, "{\"text\":\"ok\"}\n{broken\n", "NDJSON", "SKIP_BAD")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(1)
+                .path("importTasks.rejected[0].line").entity(Integer.class).isEqualTo(2);
+    }
+
+    @Test
+    void urlListsFillTheImageField() {
+        String projectId = createProject(ann, IMAGE_CONFIG);
+        importTasks(ann, projectId, "https://example.com/cat.jpg\nftp://example.com/x.jpg\nhttps://example.com/dog.jpg\n", "URLS", "SKIP_BAD")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(2)
+                .path("importTasks.rejected[0].line").entity(Integer.class).isEqualTo(2);
+        assertThat(tasks(ann, projectId)).extracting(t -> (Object) ((Map<?, ?>) t.get("data")).get("image"))
+                .containsExactly("https://example.com/cat.jpg", "https://example.com/dog.jpg");
+        String textProject = createProject(ann, ApiClient.TEXT_CONFIG);
+        importTasks(ann, textProject, "https://example.com/cat.jpg\n", "URLS", "ALL_OR_NOTHING")
+                .path("importTasks.errors[0].code").entity(String.class).isEqualTo("INVALID_IMPORT");
+    }
+}
