@@ -17,6 +17,7 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.ImportId;
@@ -90,6 +91,7 @@ class EventGoldenJsonTest {
                     json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
                     List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE),
             new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB),
+            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE),
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
             new TaskSkipped(TASK, PROJECT, ORG, BOB));

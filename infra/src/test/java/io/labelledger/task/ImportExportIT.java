@@ -105,4 +105,41 @@ class ImportExportIT extends IntegrationTest {
         importTasks(ann, textProject, "https://example.com/cat.jpg\n", "URLS", "ALL_OR_NOTHING")
                 .path("importTasks.errors[0].code").entity(String.class).isEqualTo("INVALID_IMPORT");
     }
+
+    static final String LS_EXPORT = """
+            [{"id": 101, "data": {"text": "Loved it"}, "meta": {},
+              "annotations": [{"id": 9, "completed_by": 4, "lead_time": 12.5, "was_cancelled": false, "ground_truth": false,
+                               "created_at": "2024-01-02T10:00:00.000000Z", "updated_at": "2024-01-02T10:00:00.000000Z",
+                               "result": [{"id": "r1", "from_name": "sentiment", "to_name": "text", "type": "choices", "origin": "manual",
+                                           "value": {"choices": ["Positive"]}}]}],
+              "predictions": [{"model_version": "m1", "score": 0.75,
+                               "result": [{"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Negative"]}}]}]},
+             {"id": 102, "data": {"text": "Meh"}, "annotations": [], "predictions": []},
+             {"id": 103, "data": {"text": "Hated it"},
+              "annotations": [{"id": 10, "lead_time": 3.0,
+                               "result": [{"id": "r2", "from_name": "sentiment", "to_name": "text", "type": "choices", "origin": "manual",
+                                           "value": {"choices": ["Negative"]}}]},
+                              {"id": 11, "was_cancelled": true, "result": []}],
+              "predictions": []}]""";
+
+    @Test
+    void annotationsInsideImportedTasksCountInTheDataManager() {
+        String projectId = createProject(ann, ApiClient.TEXT_CONFIG);
+        importTasks(ann, projectId, LS_EXPORT, "JSON", "ALL_OR_NOTHING")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(3);
+        assertThat(tasks(ann, projectId)).extracting(t -> (Object) t.get("annotationCount")).containsExactly(1, 0, 1);
+        assertThat(tasks(ann, projectId)).extracting(t -> (Object) t.get("completed")).containsExactly(true, false, true);
+        ann.graphql().document("query($id: ID!) { project(id: $id) { completedCount annotationCount } }").variable("id", projectId).execute()
+           .path("project.completedCount").entity(Integer.class).isEqualTo(2)
+           .path("project.annotationCount").entity(Integer.class).isEqualTo(2);
+        String first = (String) tasks(ann, projectId).getFirst().get("id");
+        ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { author { id } leadTimeSeconds result } } }")
+           .variable("id", first).execute()
+           .path("task.annotations[0].author.id").entity(String.class).isEqualTo(ann.userId)
+           .path("task.annotations[0].leadTimeSeconds").entity(Double.class).isEqualTo(12.5);
+
+        // an annotation (or prediction) that does not fit the config rejects its record
+        importTasks(ann, projectId, LS_EXPORT.replace("\"Negative\"]}}]}", "\"Furious\"]}}]}"), "JSON", "ALL_OR_NOTHING")
+                .path("importTasks.rejected[*].index").entityList(Integer.class).containsExactly(0, 2);
+    }
 }

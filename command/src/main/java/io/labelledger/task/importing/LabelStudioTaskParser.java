@@ -4,6 +4,8 @@ import io.labelledger.project.config.InvalidResult;
 import io.labelledger.project.config.LabelingConfig;
 import io.labelledger.project.config.ObjectTag;
 import io.labelledger.project.config.ResultValidator;
+import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.ImportedAnnotation;
 import io.labelledger.task.api.NewTask;
 import io.labelledger.task.api.Prediction;
 import io.labelledger.task.api.TaskId;
@@ -36,7 +38,7 @@ import java.util.function.Supplier;
  * Reads a task import in one of the {@link ImportFormat}s. Label Studio task JSON is a list of tasks or one task; a
  * task is {"data": {...}, "predictions": [...]}, or, as Label Studio also accepts, a bare object that is the data
  * itself. Every record is checked against the labeling config (the fields it reads must be present, predictions must
- * fit it), and bad records are reported by index (0-based position among the records) and, for line-based formats,
+ * fit it, so must the results of Label Studio export "annotations", which are imported too), and bad records are reported by index (0-based position among the records) and, for line-based formats,
  * by line. Records are read one at a time (JSON array elements, lines, CSV rows), never as one tree of the file.
  */
 public final class LabelStudioTaskParser {
@@ -258,7 +260,27 @@ public final class LabelStudioTaskParser {
                 predictions.add(new Prediction(model, score, result));
             }
         }
-        return new NewTask(new TaskId(ids.get().toString()), data, predictions);
+        List<ImportedAnnotation> annotations = new ArrayList<>();
+        JsonNode as = record.get("annotations");
+        if (as != null && !as.isNull() && record.has("data")) {
+            if (!as.isArray()) throw new BadRecord("\"annotations\" must be a list");
+            for (int a = 0; a < as.size(); a++) {
+                JsonNode annotation = as.get(a);
+                if (!annotation.isObject()) throw new BadRecord("annotations[" + a + "] must be an object");
+                // a cancelled (skipped) annotation of Label Studio holds no labels: it is not imported
+                if (annotation.path("was_cancelled").asBoolean(false)) continue;
+                JsonNode result = annotation.get("result");
+                try {
+                    ResultValidator.validate(config, result, "annotations[" + a + "].result");
+                } catch (InvalidResult e) {
+                    throw new BadRecord(e.getMessage());
+                }
+                JsonNode lead = annotation.get("lead_time");
+                Double leadTime = lead != null && lead.isNumber() && lead.asDouble() >= 0 ? lead.asDouble() : null;
+                annotations.add(new ImportedAnnotation(new AnnotationId(ids.get().toString()), result, leadTime));
+            }
+        }
+        return new NewTask(new TaskId(ids.get().toString()), data, predictions, annotations);
     }
 
     private static JsonNode stripTaskKeys(ObjectNode node) {

@@ -146,6 +146,21 @@ class LabelStudioTaskParserTest {
     }
 
     @Test
+    void annotationsOfALabelStudioExportAreReadAndCancelledOnesSkipped() {
+        var parsed = parser.parse(ImportFormat.JSON, """
+                [{"id": 12, "data": {"text": "a"}, "annotations": [
+                   {"id": 5, "completed_by": 3, "lead_time": 7.5, "was_cancelled": false,
+                    "result": [{"from_name":"sentiment","to_name":"text","type":"choices","value":{"choices":["Positive"]}}]},
+                   {"id": 6, "was_cancelled": true, "result": []}]},
+                 {"data": {"text": "b"}, "annotations": [{"result": [{"from_name":"sentiment","to_name":"text","type":"choices","value":{"choices":["Angry"]}}]}]},
+                 {"data": {"text": "c"}, "annotations": {"not": "a list"}}]""", SENTIMENT);
+        assertThat(parsed.tasks()).hasSize(1);
+        assertThat(parsed.tasks().getFirst().annotations()).singleElement()
+                .satisfies(a -> assertThat(a.leadTimeSeconds()).isEqualTo(7.5));
+        assertThat(parsed.rejections()).extracting(LabelStudioTaskParser.Rejection::index).containsExactly(1, 2);
+    }
+
+    @Test
     void predictionsThatDoNotFitTheConfigRejectTheRecord() {
         var parsed = parser.parse(ImportFormat.NDJSON, """
                 {"data":{"text":"a"},"predictions":[{"result":[{"from_name":"sentiment","to_name":"text","type":"choices","value":{"choices":["Nope"]}}]}]}
