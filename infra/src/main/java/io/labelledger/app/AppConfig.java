@@ -21,6 +21,8 @@ import io.labelledger.project.write.Project;
 import io.labelledger.task.datamanager.DataManagerProjection;
 import io.labelledger.task.datamanager.RedisTaskRowNotifier;
 import io.labelledger.task.datamanager.TaskRowNotifier;
+import io.labelledger.task.export.ExportQueries;
+import io.labelledger.task.export.LabelStudioExport;
 import io.labelledger.task.history.TaskHistory;
 import io.labelledger.task.importing.LabelStudioTaskParser;
 import io.labelledger.task.read.TaskQueries;
@@ -168,6 +170,12 @@ public class AppConfig {
 
     @Bean
     AuditQueries auditQueries(DatabaseClient db) { return new AuditQueries(db); }
+
+    @Bean
+    ExportQueries exportQueries(DatabaseClient db, TaskQueries tasks) { return new ExportQueries(db, tasks); }
+
+    @Bean
+    LabelStudioExport labelStudioExport(JsonMapper json) { return new LabelStudioExport(json); }
 
     @Bean
     UserQueries userQueries(DatabaseClient db) { return new UserQueries(db); }

@@ -9,6 +9,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -141,5 +150,120 @@ class ImportExportIT extends IntegrationTest {
         // an annotation (or prediction) that does not fit the config rejects its record
         importTasks(ann, projectId, LS_EXPORT.replace("\"Negative\"]}}]}", "\"Furious\"]}}]}"), "JSON", "ALL_OR_NOTHING")
                 .path("importTasks.rejected[*].index").entityList(Integer.class).containsExactly(0, 2);
+    }
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    String importedProject(String json) {
+        String projectId = createProject(ann, ApiClient.TEXT_CONFIG);
+        importTasks(ann, projectId, json, "JSON", "ALL_OR_NOTHING").path("importTasks.importedCount").entity(Integer.class).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ann.graphql()
+                .document("query($id: ID!) { project(id: $id) { completedCount } }").variable("id", projectId).execute()
+                .path("project.completedCount").entity(Integer.class).isEqualTo(2));
+        return projectId;
+    }
+
+    org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec download(ApiClient user, String projectId, String query) {
+        return ApiClient.web(port).get().uri("/api/projects/" + projectId + "/export?" + query)
+                        .header(HttpHeaders.COOKIE, user.cookie).exchange();
+    }
+
+    String exported(String projectId, String query) {
+        return download(ann, projectId, query).expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).startsWith("attachment;"))
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** Tasks as Label Studio export JSON, without ids, authors, times and cancelled annotations. */
+    static JsonNode normalized(String json) {
+        ArrayNode out = JSON.createArrayNode();
+        for (JsonNode task : JSON.readTree(json)) {
+            ObjectNode t = out.addObject();
+            t.set("data", task.get("data"));
+            ArrayNode annotations = t.putArray("annotations");
+            for (JsonNode a : task.path("annotations")) {
+                if (a.path("was_cancelled").asBoolean(false)) continue;
+                annotations.addObject().set("result", a.get("result"));
+                ((ObjectNode) annotations.get(annotations.size() - 1)).put("lead_time", a.get("lead_time").asDouble());
+            }
+            ArrayNode predictions = t.putArray("predictions");
+            for (JsonNode p : task.path("predictions")) {
+                predictions.addObject().put("model_version", p.path("model_version").asString(null))
+                           .put("score", p.path("score").asDouble()).set("result", p.get("result"));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLabelStudioExportRoundTripsThroughImportAndExport() {
+        String projectId = importedProject(LS_EXPORT);
+        String json = exported(projectId, "format=JSON");
+        assertThat(normalized(json)).isEqualTo(normalized(LS_EXPORT));
+        JsonNode tasks = JSON.readTree(json);
+        assertThat(tasks.findValuesAsString("completed_by")).containsOnly(ann.userId);
+        assertThat(tasks).extracting(t -> t.get("id").asInt()).containsExactly(1, 2, 3);
+
+        // and again: our export imports into a new project and exports the same
+        String copy = importedProject(json);
+        assertThat(normalized(exported(copy, "format=JSON"))).isEqualTo(normalized(LS_EXPORT));
+
+        assertThat(JSON.readTree(exported(projectId, "format=JSON&onlyCompleted=true"))).extracting(t -> t.get("id").asInt()).containsExactly(1, 3);
+    }
+
+    @Test
+    void flatExportsHaveOneRowPerAnnotationAndOneColumnPerControl() throws Exception {
+        String projectId = importedProject(LS_EXPORT);
+        JsonNode min = JSON.readTree(exported(projectId, "format=JSON_MIN"));
+        assertThat(min).hasSize(3);
+        assertThat(min.get(0).get("text").asString()).isEqualTo("Loved it");
+        assertThat(min.get(0).get("sentiment").asString()).isEqualTo("Positive");
+        assertThat(min.get(0).get("annotator").asString()).isEqualTo(ann.userId);
+        assertThat(min.get(0).get("lead_time").asDouble()).isEqualTo(12.5);
+        assertThat(min.get(1).has("sentiment")).isFalse();
+        assertThat(min.get(2).get("sentiment").asString()).isEqualTo("Negative");
+
+        for (String format : List.of("CSV", "TSV")) {
+            String text = exported(projectId, "format=" + format);
+            CSVFormat csv = "CSV".equals(format) ? CSVFormat.RFC4180 : CSVFormat.RFC4180.builder().setDelimiter('\t').get();
+            List<CSVRecord> rows = csv.parse(new StringReader(text)).getRecords();
+            assertThat(rows.getFirst().toList()).as(format)
+                    .containsExactly("id", "text", "annotation_id", "annotator", "lead_time", "created_at", "updated_at", "sentiment");
+            assertThat(rows).hasSize(4);
+            assertThat(rows.get(1).toList()).element(1).isEqualTo("Loved it");
+            assertThat(rows.get(1).get(7)).isEqualTo("Positive");
+            assertThat(rows.get(2).get(0)).isEqualTo("2");
+            assertThat(rows.get(2).get(7)).isEmpty();
+            assertThat(rows.get(3).get(7)).isEqualTo("Negative");
+        }
+        String completedCsv = exported(projectId, "format=CSV&onlyCompleted=true");
+        assertThat(CSVFormat.RFC4180.parse(new StringReader(completedCsv)).getRecords()).hasSize(3);
+        download(ann, projectId, "format=XML").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void exportsAreAuditedAndAnotherOrganizationsProjectIsNotFound() {
+        String projectId = importedProject(LS_EXPORT);
+        ApiClient bob = ApiClient.signUp(port, "Bob");
+        long before = events();
+        download(bob, projectId, "format=JSON").expectStatus().isNotFound();
+        download(bob, "00000000-0000-4000-8000-000000000000", "format=CSV").expectStatus().isNotFound();
+        ApiClient.web(port).get().uri("/api/projects/" + projectId + "/export").exchange().expectStatus().isUnauthorized();
+        assertThat(events()).isEqualTo(before);
+
+        exported(projectId, "format=CSV&onlyCompleted=true");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<Map> entries = ann.graphql().document("""
+                            { auditLog(first: 10, filter: {eventType: "ProjectExported"}) { edges { node { aggregateId actor { id } payload } } } }""")
+                    .execute().path("auditLog.edges[*].node").entityList(Map.class).get();
+            assertThat(entries).singleElement().satisfies(e -> {
+                assertThat(e.get("aggregateId")).isEqualTo(projectId);
+                assertThat(((Map<?, ?>) e.get("actor")).get("id")).isEqualTo(ann.userId);
+                Map<?, ?> payload = (Map<?, ?>) e.get("payload");
+                assertThat(payload.get("format")).isEqualTo("CSV");
+                assertThat(payload.get("onlyCompleted")).isEqualTo(true);
+                assertThat(((Number) payload.get("taskCount")).intValue()).isEqualTo(2);
+            });
+        });
     }
 }

@@ -7,7 +7,9 @@ import io.labelledger.project.api.CreateProject;
 import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.ProjectExported;
 import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.RecordProjectExport;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.project.api.UpdateProjectDetails;
 import io.labelledger.project.config.LabelingConfigParser;
@@ -67,6 +69,14 @@ public class Project {
         PARSER.parse(cmd.labelConfig());
         if (Objects.equals(cmd.labelConfig(), labelConfig)) return;
         apply(new LabelingConfigChanged(id, organizationId, cmd.labelConfig(), labelConfigVersion + 1, cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(RecordProjectExport cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.format() == null || cmd.format().isBlank()) throw new ValidationFailed("format", "The export format is required");
+        if (cmd.taskCount() < 0) throw new ValidationFailed("taskCount", "The task count cannot be negative");
+        apply(new ProjectExported(id, organizationId, cmd.format(), cmd.onlyCompleted(), cmd.taskCount(), cmd.by()));
     }
 
     /** Reserves numbers for an import batch and records it; returns the first number. */

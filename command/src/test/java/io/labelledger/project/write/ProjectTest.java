@@ -7,7 +7,9 @@ import io.labelledger.project.api.CreateProject;
 import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.ProjectExported;
 import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.RecordProjectExport;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.project.api.UpdateProjectDetails;
 import io.labelledger.project.config.InvalidLabelConfig;
@@ -246,6 +248,24 @@ class ProjectTest {
         void anotherOrganizationsProjectIsNotFound() {
             fixture.given(CREATED)
                    .whenInvoking(PROJECT.value(), p -> p.recordImport(OTHER_ORG, IMPORT_1, 3, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
+        }
+    }
+
+    @Nested
+    class Exporting {
+        @Test
+        void anExportIsRecordedWithWhoFormatAndCount() {
+            fixture.given(CREATED)
+                   .when(new RecordProjectExport(PROJECT, ORG, "CSV", true, 42, BOB))
+                   .expectEvents(new ProjectExported(PROJECT, ORG, "CSV", true, 42, BOB));
+        }
+
+        @Test
+        void anotherOrganizationsProjectIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new RecordProjectExport(PROJECT, OTHER_ORG, "JSON", false, 1, BOB))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
         }
