@@ -7,6 +7,7 @@ import io.labelledger.api.Json;
 import io.labelledger.audit.log.AuditLogProjection;
 import io.labelledger.audit.read.AuditQueries;
 import io.labelledger.eventstore.EventStoreLabelingConfigs;
+import io.labelledger.eventstore.JdbcLabelUsage;
 import io.labelledger.eventstore.ProcessorReadYourWrites;
 import io.labelledger.eventstore.ProjectionRebuilder;
 import io.labelledger.identity.read.UserQueries;
@@ -120,6 +121,12 @@ public class AppConfig {
     @Bean
     OrganizationLabelingConfigs labelingConfigs(EventStore eventStore) {
         return new EventStoreLabelingConfigs(eventStore);
+    }
+
+    /** Labels in use per project: refuses config changes that orphan them; a subscribing processor (ADR 0008). */
+    @Bean
+    JdbcLabelUsage labelUsage(JdbcTemplate jdbc, LabelingConfigs configs) {
+        return new JdbcLabelUsage(jdbc, configs);
     }
 
     @Bean

@@ -266,4 +266,50 @@ class ImportExportIT extends IntegrationTest {
             });
         });
     }
+
+    GraphQlTester.Response changeConfig(String projectId, String config) {
+        return ann.graphql().document("""
+                        mutation($i: UpdateProjectInput!) { updateProject(input: $i) { project { labelConfigVersion } errors { code field message } } }""")
+                  .variable("i", Map.of("projectId", projectId, "labelConfig", config)).execute();
+    }
+
+    @Test
+    void aConfigChangeThatWouldOrphanUsedLabelsIsRefused() {
+        String projectId = createProject(ann, ApiClient.TEXT_CONFIG);
+        importTasks(ann, projectId, """
+                [{"data":{"text":"so-so"},"annotations":[{"result":[{"from_name":"sentiment","to_name":"text","type":"choices",
+                  "value":{"choices":["Neutral"]}}]}]}, {"data":{"text":"other"}}]""", "JSON", "ALL_OR_NOTHING")
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(2);
+        String withoutNeutral = ApiClient.TEXT_CONFIG.replace("<Choice value=\"Neutral\"/>", "");
+        String renamedControl = ApiClient.TEXT_CONFIG.replace("name=\"sentiment\"", "name=\"mood\"");
+        long before = events();
+        changeConfig(projectId, withoutNeutral)
+                .path("updateProject.errors[0].code").entity(String.class).isEqualTo("INVALID_LABEL_CONFIG")
+                .path("updateProject.errors[0].field[0]").entity(String.class).isEqualTo("labelConfig");
+        changeConfig(projectId, renamedControl)
+                .path("updateProject.errors[0].code").entity(String.class).isEqualTo("INVALID_LABEL_CONFIG");
+        assertThat(events()).isEqualTo(before);
+
+        // adding a value orphans nothing
+        changeConfig(projectId, ApiClient.TEXT_CONFIG.replace("<Choice value=\"Neutral\"/>", "<Choice value=\"Neutral\"/><Choice value=\"Mixed\"/>"))
+                .path("updateProject.errors").entityList(Object.class).hasSize(0);
+
+        // once the annotation using "Neutral" is gone, the value may go
+        String task = (String) tasks(ann, projectId).getFirst().get("id");
+        String annotation = ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { id } } }").variable("id", task)
+                               .execute().path("task.annotations[0].id").entity(String.class).get();
+        ann.graphql().document("mutation($i: DeleteAnnotationInput!) { deleteAnnotation(input: $i) { errors { code } } }")
+           .variable("i", Map.of("taskId", task, "annotationId", annotation)).execute()
+           .path("deleteAnnotation.errors").entityList(Object.class).hasSize(0);
+        changeConfig(projectId, withoutNeutral).path("updateProject.errors").entityList(Object.class).hasSize(0);
+
+        // a submitted annotation counts as well; updating it away from a value frees the value
+        ann.graphql().document("""
+                        mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }""")
+           .variable("i", Map.of("taskId", task, "result", JSON.readValue(
+                   "[{\"from_name\":\"sentiment\",\"to_name\":\"text\",\"type\":\"choices\",\"value\":{\"choices\":[\"Positive\"]}}]", Object.class)))
+           .execute().path("submitAnnotation.errors").entityList(Object.class).hasSize(0);
+        changeConfig(projectId, withoutNeutral.replace("<Choice value=\"Positive\"/>", ""))
+                .path("updateProject.errors[0].code").entity(String.class).isEqualTo("INVALID_LABEL_CONFIG");
+    }
 }

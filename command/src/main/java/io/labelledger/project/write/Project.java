@@ -12,7 +12,9 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.api.RecordProjectExport;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.project.api.UpdateProjectDetails;
+import io.labelledger.project.config.LabelUsage;
 import io.labelledger.project.config.LabelingConfigParser;
+import io.labelledger.project.config.LabelsInUse;
 import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ValidationFailed;
 import io.labelledger.task.api.ImportId;
@@ -64,10 +66,13 @@ public class Project {
     }
 
     @CommandHandler
-    void handle(ChangeLabelingConfig cmd) {
+    void handle(ChangeLabelingConfig cmd, LabelUsage usage) {
         requireOrganization(cmd.organizationId());
-        PARSER.parse(cmd.labelConfig());
+        var config = PARSER.parse(cmd.labelConfig());
         if (Objects.equals(cmd.labelConfig(), labelConfig)) return;
+        // as Label Studio does: a config that would orphan labels of existing annotations is refused
+        var orphaned = usage.orphanedBy(id, config);
+        if (!orphaned.isEmpty()) throw new LabelsInUse(orphaned);
         apply(new LabelingConfigChanged(id, organizationId, cmd.labelConfig(), labelConfigVersion + 1, cmd.by()));
     }
 

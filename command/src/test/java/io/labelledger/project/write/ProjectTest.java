@@ -13,6 +13,8 @@ import io.labelledger.project.api.RecordProjectExport;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.project.api.UpdateProjectDetails;
 import io.labelledger.project.config.InvalidLabelConfig;
+import io.labelledger.project.config.LabelsInUse;
+import java.util.List;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ValidationFailed;
@@ -45,8 +47,13 @@ class ProjectTest {
 
     AggregateTestFixture<Project> fixture;
 
+    final java.util.List<String> orphaned = new java.util.ArrayList<>();
+
     @BeforeEach
-    void setUp() { fixture = new AggregateTestFixture<>(Project.class); }
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Project.class);
+        fixture.registerInjectableResource((io.labelledger.project.config.LabelUsage) (projectId, config) -> List.copyOf(orphaned));
+    }
 
     @Nested
     class Create {
@@ -181,6 +188,19 @@ class ProjectTest {
             fixture.given(CREATED)
                    .when(new ChangeLabelingConfig(PROJECT, ORG, NER, BOB))
                    .expectEvents(new LabelingConfigChanged(PROJECT, ORG, NER, 2, BOB));
+        }
+
+        @Test
+        void aConfigOrphaningUsedLabelsIsRefused() {
+            orphaned.add("sentiment:Negative");
+            fixture.given(CREATED)
+                   .when(new ChangeLabelingConfig(PROJECT, ORG, NER, BOB))
+                   .expectNoEvents()
+                   .expectException(error(LabelsInUse.class, ErrorCode.INVALID_LABEL_CONFIG, "labelConfig"))
+                   .expectException(new org.hamcrest.CustomTypeSafeMatcher<LabelsInUse>("names the orphaned label") {
+                       @Override
+                       protected boolean matchesSafely(LabelsInUse e) { return e.labels().equals(List.of("sentiment:Negative")); }
+                   });
         }
 
         @Test
