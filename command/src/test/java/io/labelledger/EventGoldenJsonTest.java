@@ -13,10 +13,12 @@ import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.ProjectExported;
 import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.ImportId;
@@ -86,10 +88,12 @@ class EventGoldenJsonTest {
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
+            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
             new TaskImported(TASK, PROJECT, ORG, IMPORT, 101,
                     json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
                     List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE),
             new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB),
+            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE),
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
             new TaskSkipped(TASK, PROJECT, ORG, BOB));

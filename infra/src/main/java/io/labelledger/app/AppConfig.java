@@ -7,6 +7,7 @@ import io.labelledger.api.Json;
 import io.labelledger.audit.log.AuditLogProjection;
 import io.labelledger.audit.read.AuditQueries;
 import io.labelledger.eventstore.EventStoreLabelingConfigs;
+import io.labelledger.eventstore.JdbcLabelUsage;
 import io.labelledger.eventstore.ProcessorReadYourWrites;
 import io.labelledger.eventstore.ProjectionRebuilder;
 import io.labelledger.identity.read.UserQueries;
@@ -21,6 +22,8 @@ import io.labelledger.project.write.Project;
 import io.labelledger.task.datamanager.DataManagerProjection;
 import io.labelledger.task.datamanager.RedisTaskRowNotifier;
 import io.labelledger.task.datamanager.TaskRowNotifier;
+import io.labelledger.task.export.ExportQueries;
+import io.labelledger.task.export.LabelStudioExport;
 import io.labelledger.task.history.TaskHistory;
 import io.labelledger.task.importing.LabelStudioTaskParser;
 import io.labelledger.task.read.TaskQueries;
@@ -120,6 +123,12 @@ public class AppConfig {
         return new EventStoreLabelingConfigs(eventStore);
     }
 
+    /** Labels in use per project: refuses config changes that orphan them; a subscribing processor (ADR 0008). */
+    @Bean
+    JdbcLabelUsage labelUsage(JdbcTemplate jdbc, LabelingConfigs configs) {
+        return new JdbcLabelUsage(jdbc, configs);
+    }
+
     @Bean
     TaskImportHandler taskImportHandler(@Qualifier("projectRepository") Repository<Project> projects,
                                         @Qualifier("taskRepository") Repository<Task> tasks, LabelingConfigs configs) {
@@ -168,6 +177,12 @@ public class AppConfig {
 
     @Bean
     AuditQueries auditQueries(DatabaseClient db) { return new AuditQueries(db); }
+
+    @Bean
+    ExportQueries exportQueries(DatabaseClient db, TaskQueries tasks) { return new ExportQueries(db, tasks); }
+
+    @Bean
+    LabelStudioExport labelStudioExport(JsonMapper json) { return new LabelStudioExport(json); }
 
     @Bean
     UserQueries userQueries(DatabaseClient db) { return new UserQueries(db); }

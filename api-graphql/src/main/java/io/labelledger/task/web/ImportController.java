@@ -13,6 +13,7 @@ import io.labelledger.task.api.ImportId;
 import io.labelledger.task.api.ImportTasks;
 import io.labelledger.task.api.NewTask;
 import io.labelledger.project.api.ProjectId;
+import io.labelledger.task.importing.ImportFormat;
 import io.labelledger.task.importing.LabelStudioTaskParser;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -27,7 +28,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Imports Label Studio task JSON. The whole file is parsed and checked first; with ALL_OR_NOTHING (the default)
+ * Imports tasks from Label Studio task JSON, NDJSON, CSV, TSV, plain text or a list of URLs ({@link ImportFormat}).
+ * The whole file is parsed and checked first; with ALL_OR_NOTHING (the default)
  * one bad record rejects the import and nothing is written. Accepted tasks are appended in batches of
  * {@value #BATCH} tasks, one command (one transaction) per batch, in order.
  */
@@ -50,7 +52,7 @@ public class ImportController {
 
     public enum ImportMode { ALL_OR_NOTHING, SKIP_BAD }
 
-    public record ImportTasksInput(String projectId, String json, ImportMode mode) {}
+    public record ImportTasksInput(String projectId, String json, ImportMode mode, ImportFormat format) {}
 
     public record ImportTasksPayload(int importedCount, List<LabelStudioTaskParser.Rejection> rejected, List<UserError> errors) {
         static ImportTasksPayload error(UserError e) { return new ImportTasksPayload(0, List.of(), List.of(e)); }
@@ -62,7 +64,7 @@ public class ImportController {
         if (!Ids.isUuid(input.projectId())) return Mono.just(ImportTasksPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found")));
         ImportMode mode = input.mode() == null ? ImportMode.ALL_OR_NOTHING : input.mode();
         // the config comes from the project's events, not the read model, which may lag a just-created project
-        return Mono.fromCallable(() -> parser.parse(input.json(), configs.current(new ProjectId(input.projectId()), caller.organization())))
+        return Mono.fromCallable(() -> parser.parse(input.format(), input.json(), configs.current(new ProjectId(input.projectId()), caller.organization())))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(parsed -> {
                     if (parsed.error() != null) {

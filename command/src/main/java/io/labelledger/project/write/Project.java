@@ -7,10 +7,14 @@ import io.labelledger.project.api.CreateProject;
 import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.ProjectExported;
 import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.RecordProjectExport;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.project.api.UpdateProjectDetails;
+import io.labelledger.project.config.LabelUsage;
 import io.labelledger.project.config.LabelingConfigParser;
+import io.labelledger.project.config.LabelsInUse;
 import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ValidationFailed;
 import io.labelledger.task.api.ImportId;
@@ -62,11 +66,22 @@ public class Project {
     }
 
     @CommandHandler
-    void handle(ChangeLabelingConfig cmd) {
+    void handle(ChangeLabelingConfig cmd, LabelUsage usage) {
         requireOrganization(cmd.organizationId());
-        PARSER.parse(cmd.labelConfig());
+        var config = PARSER.parse(cmd.labelConfig());
         if (Objects.equals(cmd.labelConfig(), labelConfig)) return;
+        // as Label Studio does: a config that would orphan labels of existing annotations is refused
+        var orphaned = usage.orphanedBy(id, config);
+        if (!orphaned.isEmpty()) throw new LabelsInUse(orphaned);
         apply(new LabelingConfigChanged(id, organizationId, cmd.labelConfig(), labelConfigVersion + 1, cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(RecordProjectExport cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.format() == null || cmd.format().isBlank()) throw new ValidationFailed("format", "The export format is required");
+        if (cmd.taskCount() < 0) throw new ValidationFailed("taskCount", "The task count cannot be negative");
+        apply(new ProjectExported(id, organizationId, cmd.format(), cmd.onlyCompleted(), cmd.taskCount(), cmd.by()));
     }
 
     /** Reserves numbers for an import batch and records it; returns the first number. */

@@ -2,27 +2,50 @@ package io.labelledger.task.importing;
 
 import io.labelledger.project.config.InvalidResult;
 import io.labelledger.project.config.LabelingConfig;
+import io.labelledger.project.config.ObjectTag;
 import io.labelledger.project.config.ResultValidator;
+import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.ImportedAnnotation;
 import io.labelledger.task.api.NewTask;
 import io.labelledger.task.api.Prediction;
 import io.labelledger.task.api.TaskId;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Reads Label Studio task JSON: a list of tasks or one task. A task is {"data": {...}, "predictions": [...]}, or,
- * as Label Studio also accepts, a bare object that is the data itself. Every record is checked against the labeling
- * config (the fields it reads must be present, predictions must fit it), and bad records are reported by index.
+ * Reads a task import in one of the {@link ImportFormat}s. Label Studio task JSON is a list of tasks or one task; a
+ * task is {"data": {...}, "predictions": [...]}, or, as Label Studio also accepts, a bare object that is the data
+ * itself. Every record is checked against the labeling config (the fields it reads must be present, predictions must
+ * fit it, so must the results of Label Studio export "annotations", which are imported too), and bad records are reported by index (0-based position among the records) and, for line-based formats,
+ * by line. Records are read one at a time (JSON array elements, lines, CSV rows), never as one tree of the file.
  */
 public final class LabelStudioTaskParser {
     public static final int MAX_TASKS_PER_REQUEST = 200_000;
+    static final Set<String> TEXT_OBJECTS = Set.of("Text", "HyperText", "Markdown");
+    static final Set<String> MEDIA_OBJECTS = Set.of("Image", "Audio", "AudioPlus", "Video");
+    static final Set<String> URL_SCHEMES = Set.of("http", "https", "s3", "gs");
 
     private final JsonMapper json;
     private final Supplier<UUID> ids;
@@ -32,40 +55,187 @@ public final class LabelStudioTaskParser {
         this.ids = ids;
     }
 
-    public record Rejection(int index, String reason) {}
+    /** A record that was not imported: its 0-based index among the records, its 1-based line when known, why. */
+    public record Rejection(int index, Integer line, String reason) {
+        public Rejection(int index, String reason) { this(index, null, reason); }
+    }
 
     public record Parsed(List<NewTask> tasks, List<Rejection> rejections, String error) {
         public static Parsed failed(String error) { return new Parsed(List.of(), List.of(), error); }
     }
 
     public Parsed parse(String text, LabelingConfig config) {
-        if (text == null || text.isBlank()) return Parsed.failed("The import is empty");
-        JsonNode root;
-        try {
-            root = json.readTree(text);
-        } catch (JacksonException e) {
-            return Parsed.failed("Not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        }
-        List<JsonNode> records = new ArrayList<>();
-        if (root.isArray()) root.forEach(records::add);
-        else if (root.isObject()) records.add(root);
-        else return Parsed.failed("Expected a list of tasks or one task object");
-        if (records.isEmpty()) return Parsed.failed("The list holds no task");
-        if (records.size() > MAX_TASKS_PER_REQUEST) return Parsed.failed("More than " + MAX_TASKS_PER_REQUEST + " tasks in one request");
-
-        List<NewTask> tasks = new ArrayList<>(records.size());
-        List<Rejection> rejections = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                tasks.add(task(records.get(i), config, i));
-            } catch (BadRecord e) {
-                rejections.add(new Rejection(i, e.getMessage()));
-            }
-        }
-        return new Parsed(tasks, rejections, null);
+        return parse(ImportFormat.JSON, text, config);
     }
 
-    private NewTask task(JsonNode record, LabelingConfig config, int index) {
+    public Parsed parse(ImportFormat format, String text, LabelingConfig config) {
+        if (text == null || text.isBlank()) return Parsed.failed("The import is empty");
+        if (text.charAt(0) == '\uFEFF') text = text.substring(1); // byte order mark of files saved by spreadsheet tools
+        Records records = new Records();
+        try {
+            String error = switch (format == null ? ImportFormat.JSON : format) {
+                case JSON -> readJson(text, config, records);
+                case NDJSON -> readNdjson(text, config, records);
+                case CSV -> readTable(text, ',', config, records);
+                case TSV -> readTable(text, '\t', config, records);
+                case TEXT -> readLines(text, config, records, false);
+                case URLS -> readLines(text, config, records, true);
+            };
+            if (error != null) return Parsed.failed(error);
+        } catch (TooMany e) {
+            return Parsed.failed("More than " + MAX_TASKS_PER_REQUEST + " tasks in one request");
+        }
+        if (records.count == 0) return Parsed.failed("The import holds no task");
+        return new Parsed(records.tasks, records.rejections, null);
+    }
+
+    // ---- formats ------------------------------------------------------------------------------------------
+
+    private String readJson(String text, LabelingConfig config, Records records) {
+        try (JsonParser parser = json.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    JsonNode record = parser.readValueAsTree();
+                    records.add(() -> task(record, config), null);
+                }
+            } else if (first == JsonToken.START_OBJECT) {
+                JsonNode record = parser.readValueAsTree();
+                records.add(() -> task(record, config), null);
+            } else {
+                return "Expected a list of tasks or one task object";
+            }
+            if (parser.nextToken() != null) {
+                return "Unexpected content after the tasks at line " + parser.currentLocation().getLineNr();
+            }
+            return null;
+        } catch (JacksonException e) {
+            return "Not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        }
+    }
+
+    private String readNdjson(String text, LabelingConfig config, Records records) {
+        forEachLine(text, (line, number) -> records.add(() -> {
+            JsonNode record;
+            try {
+                record = json.readTree(line);
+            } catch (JacksonException e) {
+                throw new BadRecord("Not valid JSON at column " + e.getLocation().getColumnNr());
+            }
+            return task(record, config);
+        }, number));
+        return null;
+    }
+
+    private String readTable(String text, char delimiter, LabelingConfig config, Records records) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .setAllowMissingColumnNames(false).get();
+        String kind = delimiter == ',' ? "CSV" : "TSV";
+        Lines lines = new Lines(text);
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            List<String> header = parser.getHeaderNames();
+            if (header.isEmpty()) return "The " + kind + " has no header row";
+            for (String name : header) {
+                if (name.isBlank()) return "The " + kind + " header has a column without a name";
+            }
+            Iterator<CSVRecord> rows = parser.iterator();
+            while (true) {
+                CSVRecord row;
+                try {
+                    if (!rows.hasNext()) break;
+                    row = rows.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    return "Malformed " + kind + " after line " + parser.getCurrentLineNumber() + " (check the quotes)";
+                }
+                int line = lines.lineAt(row.getCharacterPosition());
+                records.add(() -> {
+                    if (row.size() != header.size()) {
+                        throw new BadRecord("The row has " + row.size() + " values; the header has " + header.size() + " columns");
+                    }
+                    ObjectNode data = json.createObjectNode();
+                    for (int c = 0; c < header.size(); c++) data.put(header.get(c), row.get(c));
+                    return task(data, config);
+                }, line);
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "The " + kind + " header is not valid: " + e.getMessage();
+        } catch (UncheckedIOException | IOException e) {
+            return "Malformed " + kind + " (check the quotes)";
+        }
+    }
+
+    private String readLines(String text, LabelingConfig config, Records records, boolean urls) {
+        String field = urls ? mediaField(config) : textField(config);
+        if (field == null) {
+            return urls
+                    ? "A list of URLs needs a labeling config with one Image, Audio or Video object and no other data field"
+                    : "The labeling config reads several data fields " + config.dataFields() + "; plain text fills one, use JSON, NDJSON, CSV or TSV";
+        }
+        forEachLine(text, (line, number) -> records.add(() -> {
+            String value = urls ? line.strip() : line;
+            if (urls) checkUrl(value);
+            ObjectNode data = json.createObjectNode();
+            data.put(field, value);
+            return task(data, config);
+        }, number));
+        return null;
+    }
+
+    /** The field plain text goes into: the config's only data field, else "text" for a config reading none. */
+    static String textField(LabelingConfig config) {
+        Set<String> fields = config.dataFields();
+        if (fields.isEmpty()) return "text";
+        if (fields.size() > 1) return null;
+        return fields.iterator().next();
+    }
+
+    /** The field URLs go into: the only data field, read by an Image, Audio or Video object. */
+    static String mediaField(LabelingConfig config) {
+        Set<String> fields = config.dataFields();
+        if (fields.size() != 1) return null;
+        String field = fields.iterator().next();
+        for (ObjectTag o : config.objects()) {
+            if (field.equals(o.valueField()) && MEDIA_OBJECTS.contains(o.type())) return field;
+        }
+        return null;
+    }
+
+    private static void checkUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!URL_SCHEMES.contains(scheme) || uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new BadRecord("Not a URL with a host and one of the schemes " + URL_SCHEMES);
+            }
+        } catch (URISyntaxException e) {
+            throw new BadRecord("Not a valid URL");
+        }
+    }
+
+    @FunctionalInterface
+    private interface LineHandler {
+        void line(String line, int number);
+    }
+
+    /** Calls back for every non-blank line with its 1-based number. */
+    private static void forEachLine(String text, LineHandler handler) {
+        try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (!line.isBlank()) handler.line(line, number);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
+        }
+    }
+
+    // ---- one record -----------------------------------------------------------------------------------------
+
+    private NewTask task(JsonNode record, LabelingConfig config) {
         if (!record.isObject()) throw new BadRecord("A task must be a JSON object");
         JsonNode data = record.has("data") ? record.get("data") : record;
         if (!data.isObject()) throw new BadRecord("\"data\" must be a JSON object");
@@ -90,12 +260,68 @@ public final class LabelStudioTaskParser {
                 predictions.add(new Prediction(model, score, result));
             }
         }
-        return new NewTask(new TaskId(ids.get().toString()), data, predictions);
+        List<ImportedAnnotation> annotations = new ArrayList<>();
+        JsonNode as = record.get("annotations");
+        if (as != null && !as.isNull() && record.has("data")) {
+            if (!as.isArray()) throw new BadRecord("\"annotations\" must be a list");
+            for (int a = 0; a < as.size(); a++) {
+                JsonNode annotation = as.get(a);
+                if (!annotation.isObject()) throw new BadRecord("annotations[" + a + "] must be an object");
+                // a cancelled (skipped) annotation of Label Studio holds no labels: it is not imported
+                if (annotation.path("was_cancelled").asBoolean(false)) continue;
+                JsonNode result = annotation.get("result");
+                try {
+                    ResultValidator.validate(config, result, "annotations[" + a + "].result");
+                } catch (InvalidResult e) {
+                    throw new BadRecord(e.getMessage());
+                }
+                JsonNode lead = annotation.get("lead_time");
+                Double leadTime = lead != null && lead.isNumber() && lead.asDouble() >= 0 ? lead.asDouble() : null;
+                annotations.add(new ImportedAnnotation(new AnnotationId(ids.get().toString()), result, leadTime));
+            }
+        }
+        return new NewTask(new TaskId(ids.get().toString()), data, predictions, annotations);
     }
 
     private static JsonNode stripTaskKeys(ObjectNode node) {
         node.remove("id");
         return node;
+    }
+
+    /** Accepted tasks and rejections in record order. */
+    private static final class Records {
+        final List<NewTask> tasks = new ArrayList<>();
+        final List<Rejection> rejections = new ArrayList<>();
+        int count;
+
+        void add(Supplier<NewTask> record, Integer line) {
+            if (count == MAX_TASKS_PER_REQUEST) throw new TooMany();
+            int index = count++;
+            try {
+                tasks.add(record.get());
+            } catch (BadRecord e) {
+                rejections.add(new Rejection(index, line, e.getMessage()));
+            }
+        }
+    }
+
+    /** Maps character offsets to 1-based line numbers, for offsets that only grow. */
+    private static final class Lines {
+        private final String text;
+        private int offset;
+        private int line = 1;
+
+        Lines(String text) { this.text = text; }
+
+        int lineAt(long position) {
+            int end = (int) Math.min(position, text.length());
+            for (; offset < end; offset++) if (text.charAt(offset) == '\n') line++;
+            return line;
+        }
+    }
+
+    private static final class TooMany extends RuntimeException {
+        TooMany() { super(null, null, false, false); }
     }
 
     private static final class BadRecord extends RuntimeException {

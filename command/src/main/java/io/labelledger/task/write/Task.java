@@ -9,6 +9,8 @@ import io.labelledger.shared.Conflict;
 import io.labelledger.shared.NotFound;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.AnnotationImported;
+import io.labelledger.task.api.ImportedAnnotation;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DeleteAnnotation;
@@ -53,6 +55,10 @@ public class Task {
     /** Created by the import handler, many per unit of work. */
     public Task(NewTask task, ProjectId projectId, OrganizationId organizationId, ImportId importId, long number, UserId by) {
         apply(new TaskImported(task.taskId(), projectId, organizationId, importId, number, task.data(), task.predictions(), by));
+        for (ImportedAnnotation a : task.annotations()) {
+            apply(new AnnotationImported(task.taskId(), projectId, organizationId, a.annotationId(), importId, a.result(),
+                    a.leadTimeSeconds(), by));
+        }
     }
 
     @CommandHandler
@@ -109,6 +115,12 @@ public class Task {
         annotations.put(e.annotationId(), e.by());
         everUsedIds.add(e.annotationId());
         skippedBy.remove(e.by());
+    }
+
+    @EventSourcingHandler
+    void on(AnnotationImported e) {
+        annotations.put(e.annotationId(), e.by());
+        everUsedIds.add(e.annotationId());
     }
 
     @EventSourcingHandler

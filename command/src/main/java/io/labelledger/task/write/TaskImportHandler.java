@@ -38,6 +38,9 @@ public class TaskImportHandler {
             for (int p = 0; p < task.predictions().size(); p++) {
                 ResultValidator.validate(config, task.predictions().get(p).result(), "tasks[" + i + "].predictions[" + p + "].result");
             }
+            for (int a = 0; a < task.annotations().size(); a++) {
+                ResultValidator.validate(config, task.annotations().get(a).result(), "tasks[" + i + "].annotations[" + a + "].result");
+            }
             long number = first + i;
             tasks.newInstance(() -> new Task(task, cmd.projectId(), cmd.organizationId(), cmd.importId(), number, cmd.by()));
         }

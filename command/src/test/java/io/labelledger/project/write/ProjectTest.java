@@ -7,10 +7,14 @@ import io.labelledger.project.api.CreateProject;
 import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.ProjectExported;
 import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.RecordProjectExport;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.project.api.UpdateProjectDetails;
 import io.labelledger.project.config.InvalidLabelConfig;
+import io.labelledger.project.config.LabelsInUse;
+import java.util.List;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ValidationFailed;
@@ -43,8 +47,13 @@ class ProjectTest {
 
     AggregateTestFixture<Project> fixture;
 
+    final java.util.List<String> orphaned = new java.util.ArrayList<>();
+
     @BeforeEach
-    void setUp() { fixture = new AggregateTestFixture<>(Project.class); }
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Project.class);
+        fixture.registerInjectableResource((io.labelledger.project.config.LabelUsage) (projectId, config) -> List.copyOf(orphaned));
+    }
 
     @Nested
     class Create {
@@ -182,6 +191,19 @@ class ProjectTest {
         }
 
         @Test
+        void aConfigOrphaningUsedLabelsIsRefused() {
+            orphaned.add("sentiment:Negative");
+            fixture.given(CREATED)
+                   .when(new ChangeLabelingConfig(PROJECT, ORG, NER, BOB))
+                   .expectNoEvents()
+                   .expectException(error(LabelsInUse.class, ErrorCode.INVALID_LABEL_CONFIG, "labelConfig"))
+                   .expectException(new org.hamcrest.CustomTypeSafeMatcher<LabelsInUse>("names the orphaned label") {
+                       @Override
+                       protected boolean matchesSafely(LabelsInUse e) { return e.labels().equals(List.of("sentiment:Negative")); }
+                   });
+        }
+
+        @Test
         void versionsKeepCounting() {
             fixture.given(CREATED, new LabelingConfigChanged(PROJECT, ORG, NER, 2, BOB))
                    .when(new ChangeLabelingConfig(PROJECT, ORG, SENTIMENT, ALICE))
@@ -246,6 +268,24 @@ class ProjectTest {
         void anotherOrganizationsProjectIsNotFound() {
             fixture.given(CREATED)
                    .whenInvoking(PROJECT.value(), p -> p.recordImport(OTHER_ORG, IMPORT_1, 3, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
+        }
+    }
+
+    @Nested
+    class Exporting {
+        @Test
+        void anExportIsRecordedWithWhoFormatAndCount() {
+            fixture.given(CREATED)
+                   .when(new RecordProjectExport(PROJECT, ORG, "CSV", true, 42, BOB))
+                   .expectEvents(new ProjectExported(PROJECT, ORG, "CSV", true, 42, BOB));
+        }
+
+        @Test
+        void anotherOrganizationsProjectIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new RecordProjectExport(PROJECT, OTHER_ORG, "JSON", false, 1, BOB))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
         }

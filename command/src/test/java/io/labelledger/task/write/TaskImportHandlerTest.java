@@ -13,6 +13,8 @@ import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ValidationFailed;
 import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.AnnotationImported;
+import io.labelledger.task.api.ImportedAnnotation;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.ImportId;
 import io.labelledger.task.api.ImportTasks;
@@ -153,6 +155,39 @@ class TaskImportHandlerTest {
         assertThat(result.isExceptional()).isFalse();
         assertThat(eventsOf("task-1")).hasSize(2).last()
                 .isEqualTo(new AnnotationSubmitted(new TaskId("task-1"), PROJECT, ORG, submit.annotationId(), POSITIVE, 3.0, ALICE));
+    }
+
+    @Test
+    void annotationsInsideImportedTasksBecomeTheImportersAnnotations() {
+        ImportedAnnotation a1 = new ImportedAnnotation(new AnnotationId("a-1"), POSITIVE, 12.5);
+        NewTask t1 = new NewTask(new TaskId("task-1"), json("{'text':'a'}"), List.of(), List.of(a1));
+
+        ResultMessage<?> result = importTasks(new ImportTasks(PROJECT, ORG, IMPORT_1, List.of(t1), MANAGER));
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(eventsOf("task-1")).containsExactly(
+                new TaskImported(t1.taskId(), PROJECT, ORG, IMPORT_1, 1, t1.data(), List.of(), MANAGER),
+                new AnnotationImported(t1.taskId(), PROJECT, ORG, a1.annotationId(), IMPORT_1, POSITIVE, 12.5, MANAGER));
+        // the importer now holds an annotation on the task: a second one of theirs is refused
+        LabelingConfigParser parser = new LabelingConfigParser();
+        SubmitAnnotation submit = new SubmitAnnotation(new TaskId("task-1"), ORG, new AnnotationId("a-2"), POSITIVE, 3.0, MANAGER);
+        ResultMessage<?> again = inUnitOfWork(submit, () -> {
+            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> parser.parse(SENTIMENT)));
+            return null;
+        });
+        assertThat(failure(again)).isInstanceOf(AlreadyAnnotated.class);
+    }
+
+    @Test
+    void anImportedAnnotationNotFittingTheConfigRefusesTheWholeBatch() {
+        NewTask bad = new NewTask(new TaskId("task-1"), json("{'text':'a'}"), List.of(),
+                List.of(new ImportedAnnotation(new AnnotationId("a-1"), UNKNOWN_CHOICE, null)));
+
+        DomainException error = failure(importTasks(new ImportTasks(PROJECT, ORG, IMPORT_1, List.of(bad), MANAGER)));
+
+        assertThat(error).isInstanceOf(InvalidResult.class);
+        assertThat(error.field()).first().isEqualTo("tasks[0].annotations[0].result");
+        assertThat(allEvents()).hasSize(1);
     }
 
     @Test

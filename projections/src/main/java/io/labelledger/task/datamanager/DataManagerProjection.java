@@ -5,6 +5,7 @@ import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.task.api.AnnotationDeleted;
+import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.TaskImported;
@@ -87,7 +88,20 @@ public class DataManagerProjection {
 
     @EventHandler
     void on(AnnotationSubmitted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
-        Row row = row(e.taskId().value());
+        annotationAdded(e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.annotationId().value(),
+                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), seq, at, replay);
+    }
+
+    /** Imported with its task (same transaction, following sequence numbers): counts like a submitted one. */
+    @EventHandler
+    void on(AnnotationImported e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        annotationAdded(e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.annotationId().value(),
+                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), seq, at, replay);
+    }
+
+    private void annotationAdded(String taskId, String projectId, String organizationId, String annotationId, String by,
+                                 String result, Double leadTime, long seq, Instant at, ReplayStatus replay) {
+        Row row = row(taskId);
         if (row == null || row.lastSeq >= seq) return;
         int count = row.annotationCount + 1;
         boolean completed = count >= OVERLAP;
@@ -95,15 +109,14 @@ public class DataManagerProjection {
                 UPDATE dm_task SET annotation_count = ?, completed = ?, annotators = array_append(annotators, ?),
                                    skipped_by = array_remove(skipped_by, ?), updated_at = ?, last_seq = ?
                 WHERE task_id = ?""",
-                count, completed, e.by().value(), e.by().value(), ts(at), seq, e.taskId().value());
+                count, completed, by, by, ts(at), seq, taskId);
         jdbc.update("""
                 INSERT INTO dm_annotation (annotation_id, task_id, project_id, organization_id, author_id, result,
                                            lead_time_seconds, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
-                e.annotationId().value(), e.taskId().value(), e.projectId().value(), e.organizationId().value(),
-                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at), ts(at));
-        projectCounters(e.projectId().value(), 1, completedDelta(row.completed, completed));
-        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+                annotationId, taskId, projectId, organizationId, by, result, leadTime, ts(at), ts(at));
+        projectCounters(projectId, 1, completedDelta(row.completed, completed));
+        notifyAfterCommit(projectId, taskId, replay);
     }
 
     @EventHandler
@@ -122,12 +135,14 @@ public class DataManagerProjection {
         if (row == null || row.lastSeq >= seq) return;
         int count = Math.max(0, row.annotationCount - 1);
         boolean completed = count >= OVERLAP;
+        jdbc.update("DELETE FROM dm_annotation WHERE annotation_id = ?", e.annotationId().value());
+        // from the remaining annotations: an importer may hold several on one task, so array_remove would drop them all
         jdbc.update("""
-                UPDATE dm_task SET annotation_count = ?, completed = ?, annotators = array_remove(annotators, ?),
+                UPDATE dm_task SET annotation_count = ?, completed = ?,
+                                   annotators = ARRAY(SELECT author_id FROM dm_annotation WHERE task_id = ? ORDER BY created_at, annotation_id),
                                    updated_at = ?, last_seq = ?
                 WHERE task_id = ?""",
-                count, completed, e.by().value(), ts(at), seq, e.taskId().value());
-        jdbc.update("DELETE FROM dm_annotation WHERE annotation_id = ?", e.annotationId().value());
+                count, completed, e.taskId().value(), ts(at), seq, e.taskId().value());
         projectCounters(e.projectId().value(), -1, completedDelta(row.completed, completed));
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }

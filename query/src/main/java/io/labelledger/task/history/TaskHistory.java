@@ -1,6 +1,7 @@
 package io.labelledger.task.history;
 
 import io.labelledger.task.api.AnnotationDeleted;
+import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.TaskImported;
@@ -44,6 +45,9 @@ public class TaskHistory {
             switch (p) {
                 case TaskImported e -> imported = e;
                 case AnnotationSubmitted e -> annotations.put(e.annotationId().value(), new AnnotationView(
+                        e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
+                        e.leadTimeSeconds(), at, at));
+                case AnnotationImported e -> annotations.put(e.annotationId().value(), new AnnotationView(
                         e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
                         e.leadTimeSeconds(), at, at));
                 case AnnotationUpdated e -> annotations.computeIfPresent(e.annotationId().value(), (k, a) -> new AnnotationView(

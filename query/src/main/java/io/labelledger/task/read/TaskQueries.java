@@ -95,7 +95,7 @@ public class TaskQueries {
                  .collect(Collectors.groupingBy(AnnotationView::taskId));
     }
 
-    static TaskView view(Readable r) {
+    public static TaskView view(Readable r) {
         return new TaskView(r.get("task_id", String.class), r.get("project_id", String.class), r.get("number", Long.class),
                 r.get("data", String.class), r.get("predictions", String.class), r.get("annotation_count", Integer.class),
                 r.get("skip_count", Integer.class), r.get("prediction_count", Integer.class), r.get("completed", Boolean.class),

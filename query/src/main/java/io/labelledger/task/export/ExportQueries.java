@@ -1,0 +1,75 @@
+package io.labelledger.task.export;
+
+import io.labelledger.task.read.AnnotationView;
+import io.labelledger.task.read.TaskQueries;
+import io.labelledger.task.read.TaskView;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a project's tasks for an export in keyset pages of {@value #PAGE} tasks (by number), each page with its
+ * tasks' live annotations in one more query. Memory stays bounded by one page whatever the project's size, and no
+ * statement stays open while the client downloads.
+ */
+public class ExportQueries {
+    public static final int PAGE = 500;
+    private static final String COLUMNS = """
+            task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
+            prediction_count, completed, created_at, updated_at""";
+
+    private final DatabaseClient db;
+    private final TaskQueries tasks;
+
+    public ExportQueries(DatabaseClient db, TaskQueries tasks) {
+        this.db = db;
+        this.tasks = tasks;
+    }
+
+    /** A task with its live annotations, oldest first. */
+    public record ExportTask(TaskView task, List<AnnotationView> annotations) {}
+
+    /** What the export will hold, fixed when it starts: tasks numbered up to {@code maxNumber}. */
+    public record Snapshot(long taskCount, long maxNumber) {}
+
+    public Mono<Snapshot> snapshot(String organizationId, String projectId, boolean onlyCompleted) {
+        return db.sql("SELECT count(*) AS n, coalesce(max(number), 0) AS max FROM dm_task WHERE organization_id = :org AND project_id = :p"
+                      + (onlyCompleted ? " AND completed" : ""))
+                 .bind("org", organizationId).bind("p", projectId)
+                 .map(r -> new Snapshot(r.get("n", Long.class), r.get("max", Long.class))).one();
+    }
+
+    /** The data keys used by the project's tasks, sorted (CSV/TSV columns). */
+    public Flux<String> dataKeys(String organizationId, String projectId) {
+        return db.sql("""
+                         SELECT DISTINCT k FROM dm_task, jsonb_object_keys(data) AS k
+                         WHERE organization_id = :org AND project_id = :p AND jsonb_typeof(data) = 'object' ORDER BY k""")
+                 .bind("org", organizationId).bind("p", projectId)
+                 .map(r -> r.get("k", String.class)).all();
+    }
+
+    /** Pages of tasks in number order, up to the snapshot's last number. */
+    public Flux<List<ExportTask>> pages(String organizationId, String projectId, boolean onlyCompleted, long maxNumber) {
+        return page(organizationId, projectId, onlyCompleted, maxNumber, 0)
+                .expand(p -> p.size() < PAGE ? Mono.empty()
+                        : page(organizationId, projectId, onlyCompleted, maxNumber, p.getLast().task().number()))
+                .filter(p -> !p.isEmpty());
+    }
+
+    private Mono<List<ExportTask>> page(String organizationId, String projectId, boolean onlyCompleted, long maxNumber, long after) {
+        return db.sql("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :p AND number > :after"
+                      + " AND number <= :max" + (onlyCompleted ? " AND completed" : "") + " ORDER BY number LIMIT :limit")
+                 .bind("org", organizationId).bind("p", projectId).bind("after", after).bind("max", maxNumber).bind("limit", PAGE)
+                 .map(TaskQueries::view).all().collectList()
+                 .flatMap(rows -> rows.isEmpty() ? Mono.just(List.<ExportTask>of())
+                         : tasks.annotationsOf(organizationId, rows.stream().map(TaskView::id).toList())
+                                .map(byTask -> withAnnotations(rows, byTask)));
+    }
+
+    private static List<ExportTask> withAnnotations(List<TaskView> rows, Map<String, List<AnnotationView>> byTask) {
+        return rows.stream().map(t -> new ExportTask(t, byTask.getOrDefault(t.id(), List.of()))).toList();
+    }
+}
