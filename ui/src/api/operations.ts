@@ -7,6 +7,7 @@ import type {
   AuditEntry,
   AuditFilter,
   Connection,
+  ImportFormat,
   ImportMode,
   ImportRejection,
   JSONValue,
@@ -110,10 +111,11 @@ export interface ImportTasksPayload {
 
 export const ImportTasksMutation = operation<
   { importTasks: ImportTasksPayload },
-  { input: { projectId: string; json: string; mode: ImportMode } }
+  // `json` holds the file's text in any format (the field name is historical)
+  { input: { projectId: string; json: string; mode: ImportMode; format?: ImportFormat } }
 >(`
   mutation ImportTasks($input: ImportTasksInput!) {
-    importTasks(input: $input) { importedCount rejected { index reason } ${USER_ERROR} }
+    importTasks(input: $input) { importedCount rejected { index line reason } ${USER_ERROR} }
   }`);
 
 export interface AnnotationPayload {

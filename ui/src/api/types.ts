@@ -117,8 +117,12 @@ export interface TaskOrder {
 }
 
 export type ImportMode = 'ALL_OR_NOTHING' | 'SKIP_BAD';
+export type ImportFormat = 'JSON' | 'NDJSON' | 'CSV' | 'TSV' | 'TEXT' | 'URLS';
 export interface ImportRejection {
+  /** 0-based position of the record among the file's records */
   index: number;
+  /** 1-based line where the record starts (line-based formats); null for JSON */
+  line: number | null;
   reason: string;
 }
 

@@ -38,7 +38,7 @@ describe('ImportTab', () => {
     fireEvent.click(screen.getByTestId('import-submit'));
     await screen.findByTestId('import-result');
     const body = JSON.parse(fetchMock.mock.calls[0][1].body as string);
-    expect(body.variables.input).toEqual({ projectId: 'p1', json: big, mode: 'ALL_OR_NOTHING' });
+    expect(body.variables.input).toEqual({ projectId: 'p1', json: big, mode: 'ALL_OR_NOTHING', format: 'JSON' });
     expect(screen.getByTestId('import-count').textContent).toBe('10000');
     expect(onImported).toHaveBeenCalled();
   });
@@ -60,6 +60,54 @@ describe('ImportTab', () => {
     const rejected = await screen.findByTestId('import-rejected');
     expect(rejected.textContent).toContain('missing "data"');
     expect(JSON.parse(fetchMock.mock.calls[0][1].body as string).variables.input.mode).toBe('SKIP_BAD');
+  });
+
+  it('sends pasted text as JSON by default and hides the line column when no rejection has one', async () => {
+    const fetchMock = mockFetch({ importedCount: 1, rejected: [{ index: 1, line: null, reason: 'missing "data"' }], errors: [] });
+    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    expect((screen.getByTestId('import-format') as HTMLSelectElement).value).toBe('JSON');
+    fireEvent.change(screen.getByTestId('import-json'), { target: { value: '[{"data":{}},{"x":1}]' } });
+    fireEvent.click(screen.getByTestId('import-submit'));
+    const rejected = await screen.findByTestId('import-rejected');
+    expect(JSON.parse(fetchMock.mock.calls[0][1].body as string).variables.input.format).toBe('JSON');
+    expect(rejected.textContent).not.toContain('Line');
+    expect(screen.queryByTestId('import-rejected-line')).toBeNull();
+  });
+
+  it('detects CSV from the file extension, sends it as format and shows the line of rejected records', async () => {
+    const fetchMock = mockFetch({
+      importedCount: 1,
+      rejected: [{ index: 1, line: 3, reason: 'wrong number of columns' }],
+      errors: [],
+    });
+    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    const csv = 'text\nhello\n"a",b\n';
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([csv], 'Tasks.CSV')] } });
+    await waitFor(() => expect((screen.getByTestId('import-json') as HTMLTextAreaElement).value).toBe(csv));
+    expect((screen.getByTestId('import-format') as HTMLSelectElement).value).toBe('CSV');
+    expect(screen.getByTestId('import-format-detected').textContent).toContain('Tasks.CSV');
+    fireEvent.click(screen.getByTestId('import-mode-skip'));
+    fireEvent.click(screen.getByTestId('import-submit'));
+    await screen.findByTestId('import-rejected');
+    const input = JSON.parse(fetchMock.mock.calls[0][1].body as string).variables.input;
+    expect(input).toEqual({ projectId: 'p1', json: csv, mode: 'SKIP_BAD', format: 'CSV' });
+    expect(screen.getByTestId('import-rejected').textContent).toContain('Line');
+    expect(screen.getByTestId('import-rejected-line').textContent).toBe('3');
+  });
+
+  it('takes a .txt file as TEXT but lets the user choose a URL list instead', async () => {
+    const fetchMock = mockFetch({ importedCount: 2, rejected: [], errors: [] });
+    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    const urls = 'https://x.test/1.jpg\nhttps://x.test/2.jpg\n';
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([urls], 'images.txt')] } });
+    await waitFor(() => expect((screen.getByTestId('import-format') as HTMLSelectElement).value).toBe('TEXT'));
+    expect(screen.getByTestId('import-format-detected').textContent).toContain('URL list');
+    fireEvent.change(screen.getByTestId('import-format'), { target: { value: 'URLS' } });
+    expect(screen.queryByTestId('import-format-detected')).toBeNull();
+    await waitFor(() => expect((screen.getByTestId('import-json') as HTMLTextAreaElement).value).toBe(urls));
+    fireEvent.click(screen.getByTestId('import-submit'));
+    await screen.findByTestId('import-result');
+    expect(JSON.parse(fetchMock.mock.calls[0][1].body as string).variables.input.format).toBe('URLS');
   });
 
   it('shows typed errors of the payload', async () => {

@@ -2,17 +2,31 @@ import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
 import { ImportTasksMutation, type ImportTasksPayload } from '../api/operations';
-import type { ImportMode, ProjectDetail } from '../api/types';
+import type { ImportFormat, ImportMode, ProjectDetail } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { formatBytes, readImportFile, type LoadedImportFile } from '../lib/importFile';
+import { DEFAULT_IMPORT_FORMAT, detectImportFormat, IMPORT_FILE_ACCEPT, IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from '../lib/importFormat';
 
 const EXAMPLE = '[{"data": {"text": "I love it"}}, {"data": {"text": "Terrible"}}]';
+
+/** Placeholder of the paste area per format. */
+const EXAMPLES: Record<ImportFormat, string> = {
+  JSON: EXAMPLE,
+  NDJSON: '{"data": {"text": "I love it"}}\n{"data": {"text": "Terrible"}}',
+  CSV: 'text,source\n"I love it",review\n"Terrible, really",review',
+  TSV: 'text\tsource\nI love it\treview\nTerrible\treview',
+  TEXT: 'I love it\nTerrible',
+  URLS: 'https://example.com/images/1.jpg\nhttps://example.com/images/2.jpg',
+};
 
 export function ImportTab({ project, onImported }: { project: ProjectDetail; onImported: () => void }) {
   const [text, setText] = useState('');
   // a file too large to show: kept out of the textarea, sent as it is
   const [bigFile, setBigFile] = useState<LoadedImportFile | null>(null);
   const [mode, setMode] = useState<ImportMode>('ALL_OR_NOTHING');
+  const [format, setFormat] = useState<ImportFormat>(DEFAULT_IMPORT_FORMAT);
+  // the file name the format was detected from (null: default for pasted text, or chosen by the user)
+  const [detectedFrom, setDetectedFrom] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reading, setReading] = useState(false);
   const [result, setResult] = useState<ImportTasksPayload | null>(null);
@@ -24,6 +38,13 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
     if (!file) return;
     setReading(true);
     setRequestError(null);
+    const detected = detectImportFormat(file.name);
+    if (detected) {
+      setFormat(detected);
+      setDetectedFrom(file.name);
+    } else {
+      setDetectedFrom(null);
+    }
     try {
       const loaded = await readImportFile(file);
       if (loaded.showInEditor) {
@@ -42,6 +63,8 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
 
   function clearFile() {
     setBigFile(null);
+    setFormat(DEFAULT_IMPORT_FORMAT);
+    setDetectedFrom(null);
     if (fileInput.current) fileInput.current.value = '';
   }
 
@@ -50,14 +73,14 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!json.trim()) {
-      setRequestError('Paste task JSON or choose a .json file first.');
+      setRequestError('Paste tasks or choose a file first.');
       return;
     }
     setBusy(true);
     setResult(null);
     setRequestError(null);
     try {
-      const data = await gql(ImportTasksMutation, { input: { projectId: project.id, json, mode } });
+      const data = await gql(ImportTasksMutation, { input: { projectId: project.id, json, mode, format } });
       setResult(data.importTasks);
       if (data.importTasks.importedCount > 0) onImported();
     } catch (err) {
@@ -67,16 +90,39 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
     }
   }
 
+  const withLines = result?.rejected.some((r) => r.line != null) ?? false;
+
   return (
     <section className="card form" data-testid="import-tab">
       <h2>Import tasks</h2>
       <p className="muted">
-        Label Studio task JSON: a list of <code>{'{"data": {...}}'}</code> objects (predictions allowed), e.g. <code>{EXAMPLE}</code>
+        Label Studio task JSON: a list of <code>{'{"data": {...}}'}</code> objects (predictions allowed), e.g. <code>{EXAMPLE}</code>;
+        or NDJSON, CSV/TSV with a header row, plain text or a URL list, one task per line.
       </p>
       <form onSubmit={onSubmit}>
         <label>
-          JSON file
-          <input ref={fileInput} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} data-testid="import-file" />
+          File
+          <input ref={fileInput} type="file" accept={IMPORT_FILE_ACCEPT} onChange={(e) => void onFile(e)} data-testid="import-file" />
+        </label>
+        <label>
+          Format
+          <select
+            value={format}
+            onChange={(e) => {
+              setFormat(e.target.value as ImportFormat);
+              setDetectedFrom(null);
+            }}
+            data-testid="import-format"
+          >
+            {IMPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>{IMPORT_FORMAT_LABELS[f]}</option>
+            ))}
+          </select>
+          {detectedFrom && (
+            <span className="hint muted" data-testid="import-format-detected">
+              Detected from {detectedFrom}{format === 'TEXT' ? ' — choose "URL list" if it holds one URL per line.' : '.'}
+            </span>
+          )}
         </label>
         {reading && <p className="muted">Reading file…</p>}
         {bigFile ? (
@@ -86,8 +132,8 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
           </div>
         ) : (
           <label>
-            Or paste JSON
-            <textarea className="code" rows={10} value={text} placeholder={EXAMPLE} onChange={(e) => setText(e.target.value)} data-testid="import-json" />
+            Or paste {format === 'JSON' ? 'JSON' : 'the data'}
+            <textarea className="code" rows={10} value={text} placeholder={EXAMPLES[format]} onChange={(e) => setText(e.target.value)} data-testid="import-json" />
           </label>
         )}
         <fieldset className="radio-group">
@@ -120,11 +166,19 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
               <h3>Rejected records ({result.rejected.length})</h3>
               <table className="table compact" data-testid="import-rejected">
                 <thead>
-                  <tr><th className="num">Index</th><th>Reason</th></tr>
+                  <tr>
+                    <th className="num">Index</th>
+                    {withLines && <th className="num">Line</th>}
+                    <th>Reason</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {result.rejected.slice(0, 500).map((r) => (
-                    <tr key={r.index}><td className="num">{r.index}</td><td>{r.reason}</td></tr>
+                    <tr key={r.index}>
+                      <td className="num">{r.index}</td>
+                      {withLines && <td className="num" data-testid="import-rejected-line">{r.line ?? '—'}</td>}
+                      <td>{r.reason}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>

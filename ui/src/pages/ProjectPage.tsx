@@ -5,6 +5,7 @@ import { ProjectQuery } from '../api/operations';
 import type { ProjectDetail } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { DataManager } from './DataManager';
+import { ExportControl } from './ExportControl';
 import { ImportTab } from './ImportTab';
 import { SettingsTab } from './SettingsTab';
 
@@ -42,10 +43,13 @@ export function ProjectPage() {
           <h1 data-testid="project-heading">{project.title}</h1>
           {project.description && <p className="muted">{project.description}</p>}
         </div>
-        <div className="stats">
-          <Stat label="Tasks" value={project.taskCount} />
-          <Stat label="Completed" value={project.completedCount} />
-          <Stat label="Annotations" value={project.annotationCount} />
+        <div className="page-head-side">
+          <div className="stats">
+            <Stat label="Tasks" value={project.taskCount} />
+            <Stat label="Completed" value={project.completedCount} />
+            <Stat label="Annotations" value={project.annotationCount} />
+          </div>
+          <ExportControl project={project} />
         </div>
       </div>
       <nav className="tabs">

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, exportUrl, mayExport } from './exportUrl';
+
+describe('exportUrl', () => {
+  it('builds the same-origin download URL with the format', () => {
+    expect(exportUrl('0b5e6c1e-1111-4222-8333-444455556666', 'JSON', false)).toBe(
+      '/api/projects/0b5e6c1e-1111-4222-8333-444455556666/export?format=JSON',
+    );
+  });
+
+  it('adds onlyCompleted=true only when asked', () => {
+    expect(exportUrl('p1', 'CSV', true)).toBe('/api/projects/p1/export?format=CSV&onlyCompleted=true');
+    expect(exportUrl('p1', 'JSON_MIN', false)).not.toContain('onlyCompleted');
+  });
+
+  it('encodes the project id', () => {
+    expect(exportUrl('a/b?c', 'TSV', false)).toBe('/api/projects/a%2Fb%3Fc/export?format=TSV');
+  });
+
+  it('labels every format', () => {
+    expect(Object.keys(EXPORT_FORMAT_LABELS)).toEqual([...EXPORT_FORMATS]);
+  });
+});
+
+describe('mayExport', () => {
+  it('lets owners, admins and managers export, not reviewers or annotators', () => {
+    expect(mayExport('OWNER')).toBe(true);
+    expect(mayExport('ADMIN')).toBe(true);
+    expect(mayExport('MANAGER')).toBe(true);
+    expect(mayExport('REVIEWER')).toBe(false);
+    expect(mayExport('ANNOTATOR')).toBe(false);
+  });
+
+  it('leaves an unknown role to the server', () => {
+    expect(mayExport(null)).toBe(true);
+    expect(mayExport(undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+// The project export download (REST, not GraphQL): GET /api/projects/{id}/export?format=…&onlyCompleted=true.
+// Pure: builds the URL and says which roles the server lets export.
+import type { OrganizationRole } from '../api/types';
+
+export type ExportFormat = 'JSON' | 'JSON_MIN' | 'CSV' | 'TSV';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['JSON', 'JSON_MIN', 'CSV', 'TSV'];
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  JSON: 'JSON (tasks with annotations)',
+  JSON_MIN: 'JSON-MIN (one row per annotation)',
+  CSV: 'CSV',
+  TSV: 'TSV',
+};
+
+/** Roles the server lets export (others get 403). */
+export const EXPORT_ROLES: readonly OrganizationRole[] = ['OWNER', 'ADMIN', 'MANAGER'];
+
+/** Same-origin URL of the export download; `onlyCompleted` is sent only when true (the server's default is false). */
+export function exportUrl(projectId: string, format: ExportFormat, onlyCompleted: boolean): string {
+  const params = new URLSearchParams({ format });
+  if (onlyCompleted) params.set('onlyCompleted', 'true');
+  return `/api/projects/${encodeURIComponent(projectId)}/export?${params.toString()}`;
+}
+
+/** Whether a role may export; an unknown role (session not loaded yet) is let through and left to the server. */
+export function mayExport(role: OrganizationRole | null | undefined): boolean {
+  return role == null || EXPORT_ROLES.includes(role);
+}
