@@ -2,7 +2,15 @@ package io.labelledger.project.write;
 
 import io.labelledger.identity.api.UserId;
 import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.project.api.AddProjectMember;
 import io.labelledger.project.api.ChangeLabelingConfig;
+import io.labelledger.project.api.ChangeProjectRole;
+import io.labelledger.project.api.ProjectMemberAdded;
+import io.labelledger.project.api.ProjectMemberRemoved;
+import io.labelledger.project.api.ProjectRole;
+import io.labelledger.project.api.ProjectRoleChanged;
+import io.labelledger.project.api.RemoveProjectMember;
+import io.labelledger.shared.Conflict;
 import io.labelledger.project.api.CreateProject;
 import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
@@ -246,6 +254,66 @@ class ProjectTest {
         void anotherOrganizationsProjectIsNotFound() {
             fixture.given(CREATED)
                    .whenInvoking(PROJECT.value(), p -> p.recordImport(OTHER_ORG, IMPORT_1, 3, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
+        }
+    }
+
+    @Nested
+    class Members {
+        @Test
+        void aMemberIsAddedChangedAndRemoved() {
+            fixture.given(CREATED)
+                   .when(new AddProjectMember(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .expectEvents(new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE));
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .when(new ChangeProjectRole(PROJECT, ORG, BOB, ProjectRole.REVIEWER, ALICE))
+                   .expectEvents(new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE));
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .when(new RemoveProjectMember(PROJECT, ORG, BOB, ALICE))
+                   .expectEvents(new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE));
+        }
+
+        @Test
+        void addingTwiceIsAConflict() {
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .when(new AddProjectMember(PROJECT, ORG, BOB, ProjectRole.REVIEWER, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "userId"));
+        }
+
+        @Test
+        void aRoleIsRequired() {
+            fixture.given(CREATED)
+                   .when(new AddProjectMember(PROJECT, ORG, BOB, null, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "role"));
+        }
+
+        @Test
+        void changingOrRemovingANonMemberIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new ChangeProjectRole(PROJECT, ORG, BOB, ProjectRole.REVIEWER, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "userId"));
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
+                          new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE))
+                   .when(new RemoveProjectMember(PROJECT, ORG, BOB, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "userId"));
+        }
+
+        @Test
+        void theSameRoleRecordsNothing() {
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .when(new ChangeProjectRole(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void anotherOrganizationsProjectIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new AddProjectMember(PROJECT, OTHER_ORG, BOB, ProjectRole.ANNOTATOR, BOB))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
         }
