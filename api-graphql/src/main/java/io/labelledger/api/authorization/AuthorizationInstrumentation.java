@@ -57,7 +57,12 @@ public class AuthorizationInstrumentation implements Instrumentation {
             Mono<Boolean> decision = authorization.allows(caller, operation, e.getArguments());
             if (parent.getName().equals("Subscription")) {
                 return decision.flatMapMany(allowed -> {
-                    if (!allowed) return Flux.error(new Denied());
+                    if (!allowed) {
+                        // the graphql-ws error message carries this GraphQL error (classification FORBIDDEN)
+                        return Flux.error(new org.springframework.graphql.execution.SubscriptionPublisherException(List.of(
+                                GraphqlErrorBuilder.newError(e).errorType((ErrorClassification) ErrorType.FORBIDDEN).message(MESSAGE).build()),
+                                new Denied()));
+                    }
                     try {
                         return Flux.from(asPublisher(fetcher.get(e)));
                     } catch (Exception ex) {

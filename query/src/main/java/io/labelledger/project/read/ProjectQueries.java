@@ -44,8 +44,8 @@ public class ProjectQueries {
 
     /** Like {@link #list}, only the projects the user created or is a member of. */
     public Flux<ProjectView> listForMember(String organizationId, String userId, int limit, Cursor after) {
-        String member = """
-                 AND (created_by = :user OR EXISTS (SELECT 1 FROM rm_project_member pm
+        String member = " " + """
+                AND (created_by = :user OR EXISTS (SELECT 1 FROM rm_project_member pm
                       WHERE pm.project_id = rm_project.project_id AND pm.user_id = :user AND NOT pm.removed))""";
         if (after == null) {
             return db.sql("SELECT " + COLUMNS + " FROM rm_project WHERE organization_id = :org" + member
