@@ -54,7 +54,9 @@ public class AuthorizationInstrumentation implements Instrumentation {
         String operation = parent.getName() + "." + env.getField().getName();
         return e -> {
             Caller caller = e.getGraphQlContext().get(GraphQlContextInterceptor.CALLER);
-            Mono<Boolean> decision = authorization.allows(caller, operation, e.getArguments());
+            // resolvers continue on boundedElastic, never on the R2DBC event loop that answered the decision
+            Mono<Boolean> decision = authorization.allows(caller, operation, e.getArguments())
+                                                  .publishOn(reactor.core.scheduler.Schedulers.boundedElastic());
             if (parent.getName().equals("Subscription")) {
                 return decision.flatMapMany(allowed -> {
                     if (!allowed) {

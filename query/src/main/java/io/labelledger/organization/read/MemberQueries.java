@@ -15,20 +15,24 @@ public class MemberQueries {
         this.db = db;
     }
 
+    private static final String MEMBER = """
+            SELECT m.user_id, u.email, u.display_name, m.role, m.active, m.joined_at
+            FROM rm_org_member m JOIN user_account u ON u.user_id = m.user_id
+            WHERE m.organization_id = :org""";
+
     public Flux<MemberView> members(String organizationId) {
-        return db.sql("""
-                SELECT m.user_id, u.email, u.display_name, m.role, m.active, m.joined_at
-                FROM rm_org_member m JOIN user_account u ON u.user_id = m.user_id
-                WHERE m.organization_id = :org ORDER BY m.joined_at, m.user_id""")
-                 .bind("org", organizationId)
-                 .map(r -> new MemberView(r.get("user_id", String.class), r.get("email", String.class), r.get("display_name", String.class),
-                         r.get("role", String.class), Boolean.TRUE.equals(r.get("active", Boolean.class)),
-                         instant(r.get("joined_at", OffsetDateTime.class))))
-                 .all();
+        return db.sql(MEMBER + " ORDER BY m.joined_at, m.user_id").bind("org", organizationId).map(MemberQueries::member).all();
     }
 
+    /** One member; a query of its own (cancelling a half-read result can leak a pooled R2DBC connection). */
     public Mono<MemberView> member(String organizationId, String userId) {
-        return members(organizationId).filter(m -> m.userId().equals(userId)).next();
+        return db.sql(MEMBER + " AND m.user_id = :user").bind("org", organizationId).bind("user", userId).map(MemberQueries::member).one();
+    }
+
+    private static MemberView member(io.r2dbc.spi.Readable r) {
+        return new MemberView(r.get("user_id", String.class), r.get("email", String.class), r.get("display_name", String.class),
+                r.get("role", String.class), Boolean.TRUE.equals(r.get("active", Boolean.class)),
+                instant(r.get("joined_at", OffsetDateTime.class)));
     }
 
     /** Newest first, accepted ones included (the UI shows them as used). */
