@@ -6,7 +6,13 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.InvitationAccepted;
+import io.labelledger.organization.api.InvitationCreated;
+import io.labelledger.organization.api.InvitationId;
+import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
+import io.labelledger.organization.api.MemberReactivated;
+import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
@@ -15,6 +21,10 @@ import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
 import io.labelledger.project.api.ProjectExported;
 import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.ProjectMemberAdded;
+import io.labelledger.project.api.ProjectMemberRemoved;
+import io.labelledger.project.api.ProjectRole;
+import io.labelledger.project.api.ProjectRoleChanged;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationId;
@@ -70,6 +80,7 @@ class EventGoldenJsonTest {
     static final TaskId TASK = new TaskId("c7a1e4b2-6d08-4f3e-b5a9-2e8c0d7f1a36");
     static final AnnotationId ANNOTATION = new AnnotationId("e2f9b6d4-1a37-4c85-9b0e-7d4a3c2f6e58");
     static final ImportId IMPORT = new ImportId("9a4e7c1d-2b6f-4d83-a0e5-3f8b1c9d7e42");
+    static final InvitationId INVITATION = new InvitationId("7e1d3c5a-9b2f-4e60-8a14-c3d5e7f9a1b2");
     static final UserId ALICE = new UserId("a11ce000-0000-4000-8000-000000000001");
     static final UserId BOB = new UserId("b0b00000-0000-4000-8000-000000000002");
     static final String CONFIG = """
@@ -84,11 +95,20 @@ class EventGoldenJsonTest {
     static final List<Object> SAMPLES = List.of(
             new OrganizationCreated(ORG, "Acme Labs", ALICE),
             new MemberJoined(ORG, BOB, OrganizationRole.ANNOTATOR, ALICE),
+            new InvitationCreated(ORG, INVITATION, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    OrganizationRole.REVIEWER, java.time.Instant.parse("2026-12-01T12:00:00Z"), ALICE),
+            new InvitationAccepted(ORG, INVITATION, BOB),
+            new MemberRoleChanged(ORG, BOB, OrganizationRole.ANNOTATOR, OrganizationRole.MANAGER, ALICE),
+            new MemberDeactivated(ORG, BOB, ALICE),
+            new MemberReactivated(ORG, BOB, ALICE),
             new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
             new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
+            new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
+            new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE),
+            new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE),
             new TaskImported(TASK, PROJECT, ORG, IMPORT, 101,
                     json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
                     List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE),

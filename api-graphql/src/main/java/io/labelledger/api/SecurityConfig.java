@@ -55,6 +55,7 @@ public class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(contexts)
                 .addFilterAt(apiTokenFilter(identities), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(new ActiveMemberFilter(identities), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/auth/**", "/actuator/health").permitAll()

@@ -1,7 +1,13 @@
 package io.labelledger.shared;
 
-/** Stable codes of user errors, shared by the write side and the API. */
+/** Stable codes of user errors, shared by the write side and the API. Only ever extended, never renamed. */
 public enum ErrorCode {
     VALIDATION, INVALID_LABEL_CONFIG, INVALID_RESULT, INVALID_IMPORT, NOT_FOUND, FORBIDDEN, CONFLICT,
-    ALREADY_ANNOTATED, NOT_AUTHOR
+    ALREADY_ANNOTATED, NOT_AUTHOR,
+    /** The invitation's expiry has passed. */
+    INVITATION_EXPIRED,
+    /** The invitation was already accepted (invitations are single use). */
+    INVITATION_USED,
+    /** The change would leave the organization without an active Owner. */
+    LAST_OWNER
 }

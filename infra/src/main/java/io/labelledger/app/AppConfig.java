@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.labelledger.api.Commands;
 import io.labelledger.api.Json;
+import io.labelledger.api.authorization.Authorization;
+import io.labelledger.api.authorization.AuthorizationInstrumentation;
+import io.labelledger.api.authorization.Rules;
+import io.labelledger.organization.read.MemberQueries;
 import io.labelledger.audit.log.AuditLogProjection;
 import io.labelledger.audit.read.AuditQueries;
 import io.labelledger.eventstore.EventStoreLabelingConfigs;
@@ -188,12 +192,24 @@ public class AppConfig {
     UserQueries userQueries(DatabaseClient db) { return new UserQueries(db); }
 
     @Bean
+    MemberQueries memberQueries(DatabaseClient db) { return new MemberQueries(db); }
+
+    @Bean
     TaskHistory taskHistory(EventStore eventStore, JsonMapper json) { return new TaskHistory(eventStore, json); }
 
     // ---- API --------------------------------------------------------------------------------------------
 
     @Bean
     Commands commands(CommandGateway gateway) { return new Commands(gateway); }
+
+    @Bean
+    Authorization authorization(MemberQueries members) { return new Authorization(Rules.load(), members); }
+
+    /** Every root field of the GraphQL API passes the authorization policy here (Spring chains instrumentations). */
+    @Bean
+    AuthorizationInstrumentation authorizationInstrumentation(Authorization authorization) {
+        return new AuthorizationInstrumentation(authorization);
+    }
 
     @Bean
     IdentityStore identityStore(JdbcTemplate jdbc, Clock clock) { return new IdentityStore(jdbc, clock); }

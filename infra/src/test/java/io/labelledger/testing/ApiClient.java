@@ -49,6 +49,39 @@ public final class ApiClient {
         return new ApiClient(web, "http://127.0.0.1:" + port, (String) body.get("userId"), (String) body.get("organizationId"), "SESSION=" + session.getValue());
     }
 
+    /** Signs up through an invitation link's token: joins the inviting organization. */
+    @SuppressWarnings("unchecked")
+    public static ApiClient signUpWithInvitation(int port, String name, String invitation) {
+        WebTestClient web = web(port);
+        String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
+        var result = web.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", name,
+                                "organizationName", "Ignored", "invitation", invitation))
+                        .exchange().expectStatus().isOk()
+                        .expectBody(Map.class).returnResult();
+        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
+        if (session == null) throw new AssertionError("no SESSION cookie");
+        Map<String, Object> body = result.getResponseBody();
+        return new ApiClient(web, "http://127.0.0.1:" + port, (String) body.get("userId"), (String) body.get("organizationId"), "SESSION=" + session.getValue());
+    }
+
+    /** Creates an invitation as this user; returns the secret token. */
+    public String invite(String role) {
+        return graphql().document("""
+                        mutation($i: CreateInvitationInput!) { createInvitation(input: $i) { token errors { code } } }""")
+                        .variable("i", Map.of("role", role)).execute()
+                        .path("createInvitation.errors").entityList(Object.class).hasSize(0)
+                        .path("createInvitation.token").entity(String.class).get();
+    }
+
+    /** Raw GraphQL over HTTP with this user's session: the JSON answer as a map (errors included). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> post(String document, Map<String, Object> variables) {
+        return web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.COOKIE, cookie)
+                  .bodyValue(Map.of("query", document, "variables", variables))
+                  .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
     public HttpGraphQlTester graphql() {
         return HttpGraphQlTester.create(web.mutate().baseUrl(baseUrl + "/graphql")
                                            .defaultHeader(HttpHeaders.COOKIE, cookie).build());

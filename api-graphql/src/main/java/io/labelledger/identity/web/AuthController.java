@@ -6,6 +6,7 @@ import io.labelledger.api.ReadYourWrites;
 import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
 import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.AcceptInvitation;
 import io.labelledger.organization.api.CreateOrganization;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.shared.ErrorCode;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * Password sign-up, login and logout for the browser (cookie session). Sign-up without an invitation creates a new
- * organization whose Owner is the new user; invitations into an existing organization come with the identity issue.
+ * organization whose Owner is the new user; with an invitation token, the new user joins the inviting organization
+ * with the invitation's role (the token is single use and expires).
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -46,8 +48,12 @@ public class AuthController {
     private final ClientIp clientIp;
     private final ReadYourWrites readYourWrites;
 
+    private final java.time.Clock clock;
+
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          ServerSecurityContextRepository contexts, ClientIp clientIp, ReadYourWrites readYourWrites) {
+                          ServerSecurityContextRepository contexts, ClientIp clientIp, ReadYourWrites readYourWrites,
+                          java.time.Clock clock) {
+        this.clock = clock;
         this.readYourWrites = readYourWrites;
         this.identities = identities;
         this.passwords = passwords;
@@ -56,7 +62,12 @@ public class AuthController {
         this.clientIp = clientIp;
     }
 
-    public record SignUp(String email, String password, String displayName, String organizationName) {}
+    /** Without {@code invitation}: a new organization with the new user as Owner; with it: joins the inviting one. */
+    public record SignUp(String email, String password, String displayName, String organizationName, String invitation) {}
+
+    public record InvitationInfo(String organizationName, String role, java.time.Instant expiresAt, String status) {}
+
+    public record InvitationQuery(String token) {}
 
     public record Login(String email, String password) {}
 
@@ -74,6 +85,7 @@ public class AuthController {
         if (password.length() < MIN_PASSWORD || password.length() > 200) {
             return bad("password", "Use a password of at least " + MIN_PASSWORD + " characters");
         }
+        if (in.invitation() != null && !in.invitation().isBlank()) return joinByInvitation(in.invitation().strip(), email, name, password, exchange);
         String orgName = in.organizationName() == null || in.organizationName().isBlank() ? name + "'s organization" : in.organizationName().strip();
         String userId = UUID.randomUUID().toString();
         String orgId = UUID.randomUUID().toString();
@@ -97,6 +109,50 @@ public class AuthController {
                                                                .thenReturn(ResponseEntity.ok((Object) new Session(userId, orgId)));
                                       });
                    });
+    }
+
+    /** What an invitation link offers, for the sign-up page; says nothing beyond the organization's name and role. */
+    @PostMapping("/invitation")
+    public Mono<ResponseEntity<Object>> invitation(@RequestBody InvitationQuery in) {
+        String token = in.token() == null ? "" : in.token().strip();
+        return Mono.fromCallable(() -> identities.invitation(ApiTokenSecrets.hash(token)))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .map(found -> found.<ResponseEntity<Object>>map(i -> ResponseEntity.ok(new InvitationInfo(i.organizationName(), i.role(), i.expiresAt(),
+                                   i.used() ? "USED" : i.expiresAt().isAfter(clock.instant()) ? "OPEN" : "EXPIRED")))
+                           .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(
+                                   new Errors(List.of(UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"))))));
+    }
+
+    private Mono<ResponseEntity<Object>> joinByInvitation(String token, String email, String name, String password, ServerWebExchange exchange) {
+        String hash = ApiTokenSecrets.hash(token);
+        String userId = UUID.randomUUID().toString();
+        return Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).<Object>body(
+                        new Errors(List.of(UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found")))));
+            }
+            IdentityStore.OpenInvitation invitation = found.get();
+            Caller caller = new Caller(userId, invitation.organizationId(), invitation.role(), email, name);
+            return Mono.fromCallable(() -> identities.insert(userId, email, name, passwords.encode(password)))
+                       .subscribeOn(Schedulers.boundedElastic())
+                       .flatMap(inserted -> {
+                           if (!inserted) {
+                               return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(
+                                       new Errors(List.of(UserError.of(ErrorCode.CONFLICT, "email", "An account with this email exists")))));
+                           }
+                           var accept = new AcceptInvitation(new OrganizationId(invitation.organizationId()), hash, clock.instant(), new UserId(userId));
+                           return commands.send(accept, caller, clientIp.of(exchange)).flatMap(result -> {
+                               if (!result.ok()) {
+                                   HttpStatus status = result.error().code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.GONE;
+                                   return Mono.fromRunnable(() -> identities.delete(userId)).subscribeOn(Schedulers.boundedElastic())
+                                              .thenReturn(ResponseEntity.status(status).<Object>body(new Errors(List.of(result.error()))));
+                               }
+                               return readYourWrites.await(invitation.organizationId(), Projection.DIRECTORY)
+                                                    .then(startSession(caller, exchange))
+                                                    .thenReturn(ResponseEntity.ok((Object) new Session(userId, invitation.organizationId())));
+                           });
+                       });
+        });
     }
 
     @PostMapping("/login")

@@ -54,9 +54,35 @@ public class IdentityStore {
         List<Caller> rows = jdbc.query("""
                 SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name
                 FROM user_account u JOIN rm_org_member m ON m.user_id = u.user_id
-                WHERE u.user_id = ? AND u.active ORDER BY m.joined_at LIMIT 1""",
+                WHERE u.user_id = ? AND u.active AND m.active ORDER BY m.joined_at LIMIT 1""",
                 (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), userId);
         return rows.stream().findFirst();
+    }
+
+    /**
+     * The caller as the directory knows them now: current role, and empty once the account or the membership is
+     * deactivated. Checked at every request, so that role changes and deactivation apply at once to live sessions.
+     */
+    public Optional<Caller> currentCaller(String userId, String organizationId) {
+        return jdbc.query("""
+                SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name
+                FROM user_account u JOIN rm_org_member m ON m.user_id = u.user_id
+                WHERE u.user_id = ? AND m.organization_id = ? AND u.active AND m.active""",
+                (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                userId, organizationId).stream().findFirst();
+    }
+
+    public record OpenInvitation(String invitationId, String organizationId, String organizationName, String role,
+                                 java.time.Instant expiresAt, boolean used) {}
+
+    /** The invitation a token hash belongs to, as the directory knows it (the aggregate decides at acceptance). */
+    public Optional<OpenInvitation> invitation(String tokenHash) {
+        return jdbc.query("""
+                SELECT i.invitation_id, i.organization_id, o.name, i.role, i.expires_at, i.accepted_by IS NOT NULL
+                FROM rm_invitation i JOIN rm_organization o ON o.organization_id = i.organization_id
+                WHERE i.token_hash = ?""",
+                (rs, i) -> new OpenInvitation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6)), tokenHash).stream().findFirst();
     }
 
     // ---- API tokens ----------------------------------------------------------------------------------
@@ -82,13 +108,19 @@ public class IdentityStore {
                 Timestamp.from(clock.instant()), tokenId, caller.userId(), caller.organizationId()) == 1;
     }
 
+    /** Revokes every live token of a member in an organization (deactivation); returns how many. */
+    public int revokeTokensOf(String userId, String organizationId) {
+        return jdbc.update("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND organization_id = ? AND revoked_at IS NULL",
+                Timestamp.from(clock.instant()), userId, organizationId);
+    }
+
     /** The caller a live token stands for; records its use. */
     public Optional<Caller> callerForToken(String hash) {
         List<Caller> rows = jdbc.query("""
                 SELECT u.user_id, t.organization_id, m.role, u.email, u.display_name
                 FROM api_token t JOIN user_account u ON u.user_id = t.user_id
                 JOIN rm_org_member m ON m.user_id = t.user_id AND m.organization_id = t.organization_id
-                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active""",
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active AND m.active""",
                 (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), hash);
         if (rows.isEmpty()) return Optional.empty();
         jdbc.update("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?", Timestamp.from(clock.instant()), hash);

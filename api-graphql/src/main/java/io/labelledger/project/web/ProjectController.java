@@ -6,6 +6,7 @@ import io.labelledger.api.Connection;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
+import io.labelledger.api.authorization.Authorization;
 import io.labelledger.project.api.ChangeLabelingConfig;
 import io.labelledger.project.api.CreateProject;
 import io.labelledger.project.api.ProjectId;
@@ -41,9 +42,11 @@ public class ProjectController {
     private final LabelingConfigCache configs;
     private final Clock clock;
     private final ReadYourWrites readYourWrites;
+    private final Authorization authorization;
 
     public ProjectController(Commands commands, ProjectQueries projects, TaskQueries tasks, LabelingConfigCache configs, Clock clock,
-                             ReadYourWrites readYourWrites) {
+                             ReadYourWrites readYourWrites, Authorization authorization) {
+        this.authorization = authorization;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.projects = projects;
@@ -65,7 +68,10 @@ public class ProjectController {
     @QueryMapping
     public Mono<Connection.Page<ProjectView>> projects(@Argument Integer first, @Argument String after, @ContextValue Caller caller) {
         int limit = Connection.size(first);
-        return projects.list(caller.organizationId(), limit + 1, Cursor.decode(after)).collectList()
+        var found = authorization.seesAllProjects(caller, "Query.projects")
+                ? projects.list(caller.organizationId(), limit + 1, Cursor.decode(after))
+                : projects.listForMember(caller.organizationId(), caller.userId(), limit + 1, Cursor.decode(after));
+        return found.collectList()
                        .map(rows -> Connection.of(rows, limit, p -> ProjectQueries.cursorOf(p).encode(), null));
     }
 

@@ -2,7 +2,15 @@ package io.labelledger.project.write;
 
 import io.labelledger.identity.api.UserId;
 import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.project.api.AddProjectMember;
 import io.labelledger.project.api.ChangeLabelingConfig;
+import io.labelledger.project.api.ChangeProjectRole;
+import io.labelledger.project.api.ProjectMemberAdded;
+import io.labelledger.project.api.ProjectMemberRemoved;
+import io.labelledger.project.api.ProjectRole;
+import io.labelledger.project.api.ProjectRoleChanged;
+import io.labelledger.project.api.RemoveProjectMember;
+import io.labelledger.shared.Conflict;
 import io.labelledger.project.api.CreateProject;
 import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
@@ -23,6 +31,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -45,6 +55,8 @@ public class Project {
     private String labelConfig;
     private int labelConfigVersion;
     private long nextTaskNumber;
+    /** People working on the project, with their project role (bounded by the organization's size, not the tasks). */
+    private final Map<UserId, ProjectRole> members = new HashMap<>();
 
     protected Project() {}
 
@@ -82,6 +94,31 @@ public class Project {
         if (cmd.format() == null || cmd.format().isBlank()) throw new ValidationFailed("format", "The export format is required");
         if (cmd.taskCount() < 0) throw new ValidationFailed("taskCount", "The task count cannot be negative");
         apply(new ProjectExported(id, organizationId, cmd.format(), cmd.onlyCompleted(), cmd.taskCount(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(AddProjectMember cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.role() == null) throw new ValidationFailed("role", "Choose a project role");
+        if (members.containsKey(cmd.userId())) throw new Conflict("userId", "Already a member of this project");
+        apply(new ProjectMemberAdded(id, organizationId, cmd.userId(), cmd.role(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(ChangeProjectRole cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.role() == null) throw new ValidationFailed("role", "Choose a project role");
+        ProjectRole current = members.get(cmd.userId());
+        if (current == null) throw new NotFound("Project member", "userId");
+        if (current == cmd.role()) return;
+        apply(new ProjectRoleChanged(id, organizationId, cmd.userId(), current, cmd.role(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(RemoveProjectMember cmd) {
+        requireOrganization(cmd.organizationId());
+        if (!members.containsKey(cmd.userId())) throw new NotFound("Project member", "userId");
+        apply(new ProjectMemberRemoved(id, organizationId, cmd.userId(), cmd.by()));
     }
 
     /** Reserves numbers for an import batch and records it; returns the first number. */
@@ -138,4 +175,13 @@ public class Project {
 
     @EventSourcingHandler
     void on(TasksImported e) { nextTaskNumber = e.firstNumber() + e.count(); }
+
+    @EventSourcingHandler
+    void on(ProjectMemberAdded e) { members.put(e.userId(), e.role()); }
+
+    @EventSourcingHandler
+    void on(ProjectRoleChanged e) { members.put(e.userId(), e.to()); }
+
+    @EventSourcingHandler
+    void on(ProjectMemberRemoved e) { members.remove(e.userId()); }
 }

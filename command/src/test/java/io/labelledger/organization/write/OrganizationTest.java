@@ -6,8 +6,27 @@ import io.labelledger.organization.api.MemberJoined;
 import io.labelledger.organization.api.OrganizationCreated;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.organization.api.AcceptInvitation;
+import io.labelledger.organization.api.ChangeMemberRole;
+import io.labelledger.organization.api.CreateInvitation;
+import io.labelledger.organization.api.DeactivateMember;
+import io.labelledger.organization.api.InvitationAccepted;
+import io.labelledger.organization.api.InvitationCreated;
+import io.labelledger.organization.api.InvitationId;
+import io.labelledger.organization.api.MemberDeactivated;
+import io.labelledger.organization.api.MemberReactivated;
+import io.labelledger.organization.api.MemberRoleChanged;
+import io.labelledger.organization.api.ReactivateMember;
+import io.labelledger.shared.Conflict;
 import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Forbidden;
+import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ValidationFailed;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +34,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.labelledger.organization.api.OrganizationRole.ADMIN;
+import static io.labelledger.organization.api.OrganizationRole.ANNOTATOR;
+import static io.labelledger.organization.api.OrganizationRole.MANAGER;
+import static io.labelledger.organization.api.OrganizationRole.OWNER;
+import static io.labelledger.organization.api.OrganizationRole.REVIEWER;
 import static io.labelledger.testing.DomainErrors.error;
 
 class OrganizationTest {
@@ -68,5 +92,297 @@ class OrganizationTest {
                .when(new CreateOrganization(ORG, "n".repeat(Organization.MAX_NAME + 1), ALICE))
                .expectNoEvents()
                .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "organizationName"));
+    }
+
+    // ---- membership -----------------------------------------------------------------------------------
+
+    static final UserId BOB = new UserId("bob");
+    static final UserId CAROL = new UserId("carol");
+    static final UserId DAVE = new UserId("dave");
+    static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    static final Instant IN_A_WEEK = T0.plus(Duration.ofDays(7));
+    static final String HASH = "a".repeat(64);
+    static final String OTHER_HASH = "b".repeat(64);
+    static final InvitationId INVITATION = new InvitationId("inv-1");
+
+    static final OrganizationCreated CREATED = new OrganizationCreated(ORG, "Acme Labs", ALICE);
+    static final MemberJoined ALICE_OWNER = new MemberJoined(ORG, ALICE, OWNER, ALICE);
+
+    static MemberJoined joined(UserId user, OrganizationRole role) { return new MemberJoined(ORG, user, role, ALICE); }
+
+    @Nested
+    class Invitations {
+        @Test
+        void anOwnerInvitesWithARolePresetAndOnlyTheTokenHashIsRecorded() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new CreateInvitation(ORG, INVITATION, HASH, MANAGER, IN_A_WEEK, T0, ALICE))
+                   .expectEvents(new InvitationCreated(ORG, INVITATION, HASH, MANAGER, IN_A_WEEK, ALICE));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrganizationRole.class, names = {"ADMIN", "MANAGER", "REVIEWER", "ANNOTATOR"})
+        void anAdminInvitesBelowOwner(OrganizationRole role) {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN))
+                   .when(new CreateInvitation(ORG, INVITATION, HASH, role, IN_A_WEEK, T0, BOB))
+                   .expectEvents(new InvitationCreated(ORG, INVITATION, HASH, role, IN_A_WEEK, BOB));
+        }
+
+        @Test
+        void anAdminCannotInviteAnOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN))
+                   .when(new CreateInvitation(ORG, INVITATION, HASH, OWNER, IN_A_WEEK, T0, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "role"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrganizationRole.class, names = {"MANAGER", "REVIEWER", "ANNOTATOR"})
+        void managersReviewersAndAnnotatorsCannotInvite(OrganizationRole actorRole) {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, actorRole))
+                   .when(new CreateInvitation(ORG, INVITATION, HASH, ANNOTATOR, IN_A_WEEK, T0, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+        }
+
+        @Test
+        void aStrangerCannotInviteAndTheOrganizationIsNotFoundForThem() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new CreateInvitation(ORG, INVITATION, HASH, ANNOTATOR, IN_A_WEEK, T0, DAVE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND));
+        }
+
+        @Test
+        void aDeactivatedAdminCannotInvite() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), new MemberDeactivated(ORG, BOB, ALICE))
+                   .when(new CreateInvitation(ORG, INVITATION, HASH, ANNOTATOR, IN_A_WEEK, T0, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "not-a-hash", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
+        void theTokenMustBeRecordedAsAHash(String hash) {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new CreateInvitation(ORG, INVITATION, hash, ANNOTATOR, IN_A_WEEK, T0, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "tokenHash"));
+        }
+
+        @Test
+        void theExpiryMustLieInTheFutureAndWithinThirtyDays() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new CreateInvitation(ORG, INVITATION, HASH, ANNOTATOR, T0, T0, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "expiresAt"));
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new CreateInvitation(ORG, INVITATION, HASH, ANNOTATOR, T0.plus(Duration.ofDays(31)), T0, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "expiresAt"));
+        }
+
+        @Test
+        void aReusedTokenHashIsAConflict() {
+            fixture.given(CREATED, ALICE_OWNER, new InvitationCreated(ORG, INVITATION, HASH, ANNOTATOR, IN_A_WEEK, ALICE))
+                   .when(new CreateInvitation(ORG, new InvitationId("inv-2"), HASH, ANNOTATOR, IN_A_WEEK, T0, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "tokenHash"));
+        }
+
+        @Test
+        void acceptingJoinsWithThePresetRole() {
+            fixture.given(CREATED, ALICE_OWNER, new InvitationCreated(ORG, INVITATION, HASH, REVIEWER, IN_A_WEEK, ALICE))
+                   .when(new AcceptInvitation(ORG, HASH, T0.plusSeconds(60), CAROL))
+                   .expectEvents(new InvitationAccepted(ORG, INVITATION, CAROL), new MemberJoined(ORG, CAROL, REVIEWER, CAROL));
+        }
+
+        @Test
+        void anInvitationIsSingleUse() {
+            fixture.given(CREATED, ALICE_OWNER, new InvitationCreated(ORG, INVITATION, HASH, REVIEWER, IN_A_WEEK, ALICE),
+                          new InvitationAccepted(ORG, INVITATION, CAROL), new MemberJoined(ORG, CAROL, REVIEWER, CAROL))
+                   .when(new AcceptInvitation(ORG, HASH, T0.plusSeconds(120), DAVE))
+                   .expectNoEvents()
+                   .expectException(error(InvitationUsed.class, ErrorCode.INVITATION_USED, "invitation"));
+        }
+
+        @Test
+        void anExpiredInvitationIsRefused() {
+            fixture.given(CREATED, ALICE_OWNER, new InvitationCreated(ORG, INVITATION, HASH, REVIEWER, IN_A_WEEK, ALICE))
+                   .when(new AcceptInvitation(ORG, HASH, IN_A_WEEK, CAROL))
+                   .expectNoEvents()
+                   .expectException(error(InvitationExpired.class, ErrorCode.INVITATION_EXPIRED, "invitation"));
+        }
+
+        @Test
+        void anUnknownInvitationIsNotFound() {
+            fixture.given(CREATED, ALICE_OWNER, new InvitationCreated(ORG, INVITATION, HASH, REVIEWER, IN_A_WEEK, ALICE))
+                   .when(new AcceptInvitation(ORG, OTHER_HASH, T0, CAROL))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "invitation"));
+        }
+
+        @Test
+        void aMemberCannotJoinTwice() {
+            fixture.given(CREATED, ALICE_OWNER, new InvitationCreated(ORG, INVITATION, HASH, REVIEWER, IN_A_WEEK, ALICE))
+                   .when(new AcceptInvitation(ORG, HASH, T0, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "invitation"));
+        }
+    }
+
+    @Nested
+    class Roles {
+        @Test
+        void anOwnerPromotesAnotherMemberToOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR))
+                   .when(new ChangeMemberRole(ORG, BOB, OWNER, ALICE))
+                   .expectEvents(new MemberRoleChanged(ORG, BOB, ANNOTATOR, OWNER, ALICE));
+        }
+
+        @Test
+        void anAdminChangesRolesBelowOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), joined(CAROL, ANNOTATOR))
+                   .when(new ChangeMemberRole(ORG, CAROL, MANAGER, BOB))
+                   .expectEvents(new MemberRoleChanged(ORG, CAROL, ANNOTATOR, MANAGER, BOB));
+        }
+
+        @Test
+        void anAdminCannotGrantOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), joined(CAROL, ANNOTATOR))
+                   .when(new ChangeMemberRole(ORG, CAROL, OWNER, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "role"));
+        }
+
+        @Test
+        void anAdminCannotPromoteThemselvesToOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN))
+                   .when(new ChangeMemberRole(ORG, BOB, OWNER, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "role"));
+        }
+
+        @Test
+        void anAdminCannotDemoteAnOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), joined(CAROL, OWNER))
+                   .when(new ChangeMemberRole(ORG, CAROL, ANNOTATOR, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "userId"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrganizationRole.class, names = {"MANAGER", "REVIEWER", "ANNOTATOR"})
+        void othersCannotChangeRoles(OrganizationRole actorRole) {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, actorRole), joined(CAROL, ANNOTATOR))
+                   .when(new ChangeMemberRole(ORG, CAROL, REVIEWER, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+        }
+
+        @Test
+        void theLastOwnerCannotBeDemoted() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new ChangeMemberRole(ORG, ALICE, ADMIN, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(LastOwner.class, ErrorCode.LAST_OWNER, "userId"));
+        }
+
+        @Test
+        void aDeactivatedOwnerDoesNotCountAsTheOtherOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, OWNER), new MemberDeactivated(ORG, BOB, ALICE))
+                   .when(new ChangeMemberRole(ORG, ALICE, ADMIN, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(LastOwner.class, ErrorCode.LAST_OWNER, "userId"));
+        }
+
+        @Test
+        void anOwnerStepsDownWhenAnotherOwnerRemains() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, OWNER))
+                   .when(new ChangeMemberRole(ORG, ALICE, ADMIN, ALICE))
+                   .expectEvents(new MemberRoleChanged(ORG, ALICE, OWNER, ADMIN, ALICE));
+        }
+
+        @Test
+        void theSameRoleRecordsNothing() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, REVIEWER))
+                   .when(new ChangeMemberRole(ORG, BOB, REVIEWER, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anUnknownMemberIsNotFound() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new ChangeMemberRole(ORG, DAVE, REVIEWER, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "userId"));
+        }
+    }
+
+    @Nested
+    class Deactivation {
+        @Test
+        void anAdminDeactivatesAndReactivatesAnAnnotator() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), joined(CAROL, ANNOTATOR))
+                   .when(new DeactivateMember(ORG, CAROL, BOB))
+                   .expectEvents(new MemberDeactivated(ORG, CAROL, BOB));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), joined(CAROL, ANNOTATOR), new MemberDeactivated(ORG, CAROL, BOB))
+                   .when(new ReactivateMember(ORG, CAROL, BOB))
+                   .expectEvents(new MemberReactivated(ORG, CAROL, BOB));
+        }
+
+        @Test
+        void theLastActiveOwnerCannotBeDeactivated() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN))
+                   .when(new DeactivateMember(ORG, ALICE, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(LastOwner.class, ErrorCode.LAST_OWNER, "userId"));
+        }
+
+        @Test
+        void anOwnerIsDeactivatedWhenAnotherActiveOwnerRemains() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, OWNER))
+                   .when(new DeactivateMember(ORG, BOB, ALICE))
+                   .expectEvents(new MemberDeactivated(ORG, BOB, ALICE));
+        }
+
+        @Test
+        void anAdminCannotDeactivateOrReactivateAnOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), joined(CAROL, OWNER))
+                   .when(new DeactivateMember(ORG, CAROL, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "userId"));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), joined(CAROL, OWNER), new MemberDeactivated(ORG, CAROL, ALICE))
+                   .when(new ReactivateMember(ORG, CAROL, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "userId"));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrganizationRole.class, names = {"MANAGER", "REVIEWER", "ANNOTATOR"})
+        void othersCannotDeactivate(OrganizationRole actorRole) {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, actorRole), joined(CAROL, ANNOTATOR))
+                   .when(new DeactivateMember(ORG, CAROL, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+        }
+
+        @Test
+        void aDeactivatedMemberCannotManageAnymore() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, OWNER), joined(CAROL, ANNOTATOR), new MemberDeactivated(ORG, BOB, ALICE))
+                   .when(new DeactivateMember(ORG, CAROL, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND));
+        }
+
+        @Test
+        void repeatingADeactivationOrReactivationRecordsNothing() {
+            fixture.given(CREATED, ALICE_OWNER, joined(CAROL, ANNOTATOR), new MemberDeactivated(ORG, CAROL, ALICE))
+                   .when(new DeactivateMember(ORG, CAROL, ALICE))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(CREATED, ALICE_OWNER, joined(CAROL, ANNOTATOR))
+                   .when(new ReactivateMember(ORG, CAROL, ALICE))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
     }
 }

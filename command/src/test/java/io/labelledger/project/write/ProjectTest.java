@@ -33,6 +33,14 @@ import static io.labelledger.testing.Configs.NER;
 import static io.labelledger.testing.Configs.SENTIMENT;
 import static io.labelledger.testing.DomainErrors.error;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.labelledger.project.api.AddProjectMember;
+import io.labelledger.project.api.ChangeProjectRole;
+import io.labelledger.project.api.ProjectMemberAdded;
+import io.labelledger.project.api.ProjectMemberRemoved;
+import io.labelledger.project.api.ProjectRole;
+import io.labelledger.project.api.ProjectRoleChanged;
+import io.labelledger.project.api.RemoveProjectMember;
+import io.labelledger.shared.Conflict;
 
 class ProjectTest {
     static final ProjectId PROJECT = new ProjectId("project-1");
@@ -286,6 +294,66 @@ class ProjectTest {
         void anotherOrganizationsProjectIsNotFound() {
             fixture.given(CREATED)
                    .when(new RecordProjectExport(PROJECT, OTHER_ORG, "JSON", false, 1, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
+        }
+    }
+
+    @Nested
+    class Members {
+        @Test
+        void aMemberIsAddedChangedAndRemoved() {
+            fixture.given(CREATED)
+                   .when(new AddProjectMember(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .expectEvents(new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE));
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .when(new ChangeProjectRole(PROJECT, ORG, BOB, ProjectRole.REVIEWER, ALICE))
+                   .expectEvents(new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE));
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .when(new RemoveProjectMember(PROJECT, ORG, BOB, ALICE))
+                   .expectEvents(new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE));
+        }
+
+        @Test
+        void addingTwiceIsAConflict() {
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .when(new AddProjectMember(PROJECT, ORG, BOB, ProjectRole.REVIEWER, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "userId"));
+        }
+
+        @Test
+        void aRoleIsRequired() {
+            fixture.given(CREATED)
+                   .when(new AddProjectMember(PROJECT, ORG, BOB, null, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "role"));
+        }
+
+        @Test
+        void changingOrRemovingANonMemberIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new ChangeProjectRole(PROJECT, ORG, BOB, ProjectRole.REVIEWER, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "userId"));
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
+                          new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE))
+                   .when(new RemoveProjectMember(PROJECT, ORG, BOB, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "userId"));
+        }
+
+        @Test
+        void theSameRoleRecordsNothing() {
+            fixture.given(CREATED, new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .when(new ChangeProjectRole(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE))
+                   .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void anotherOrganizationsProjectIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new AddProjectMember(PROJECT, OTHER_ORG, BOB, ProjectRole.ANNOTATOR, BOB))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
         }

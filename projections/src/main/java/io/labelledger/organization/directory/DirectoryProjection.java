@@ -1,15 +1,30 @@
 package io.labelledger.organization.directory;
 
+import io.labelledger.organization.api.InvitationAccepted;
+import io.labelledger.organization.api.InvitationCreated;
+import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
+import io.labelledger.organization.api.MemberReactivated;
+import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
+import io.labelledger.project.api.ProjectMemberAdded;
+import io.labelledger.project.api.ProjectMemberRemoved;
+import io.labelledger.project.api.ProjectRoleChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 
-/** Organizations and their members' roles, read at sign-in to build the caller's principal. Upserts: idempotent. */
+import static java.sql.Timestamp.from;
+
+/**
+ * Who belongs where: organizations, their members (role, active), invitations and project members. Read at every
+ * request to build the caller's principal and by the authorization policy. Idempotent: inserts upsert, and member
+ * rows only move forward in their aggregate's sequence ({@code last_seq}).
+ */
 @ProcessingGroup("directory")
 public class DirectoryProjection {
     private final JdbcTemplate jdbc;
@@ -23,14 +38,74 @@ public class DirectoryProjection {
         jdbc.update("""
                 INSERT INTO rm_organization (organization_id, name, created_at) VALUES (?, ?, ?)
                 ON CONFLICT (organization_id) DO UPDATE SET name = EXCLUDED.name""",
-                e.organizationId().value(), e.name(), java.sql.Timestamp.from(at));
+                e.organizationId().value(), e.name(), from(at));
     }
 
     @EventHandler
-    void on(MemberJoined e, @Timestamp Instant at) {
+    void on(MemberJoined e, @Timestamp Instant at, @SequenceNumber long seq) {
         jdbc.update("""
-                INSERT INTO rm_org_member (organization_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role""",
-                e.organizationId().value(), e.userId().value(), e.role().name(), java.sql.Timestamp.from(at));
+                INSERT INTO rm_org_member (organization_id, user_id, role, joined_at, active, last_seq) VALUES (?, ?, ?, ?, TRUE, ?)
+                ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role, active = TRUE, last_seq = EXCLUDED.last_seq
+                WHERE rm_org_member.last_seq < EXCLUDED.last_seq""",
+                e.organizationId().value(), e.userId().value(), e.role().name(), from(at), seq);
+    }
+
+    @EventHandler
+    void on(MemberRoleChanged e, @SequenceNumber long seq) {
+        jdbc.update("UPDATE rm_org_member SET role = ?, last_seq = ? WHERE organization_id = ? AND user_id = ? AND last_seq < ?",
+                e.to().name(), seq, e.organizationId().value(), e.userId().value(), seq);
+    }
+
+    @EventHandler
+    void on(MemberDeactivated e, @SequenceNumber long seq) {
+        active(e.organizationId().value(), e.userId().value(), false, seq);
+    }
+
+    @EventHandler
+    void on(MemberReactivated e, @SequenceNumber long seq) {
+        active(e.organizationId().value(), e.userId().value(), true, seq);
+    }
+
+    private void active(String org, String user, boolean active, long seq) {
+        jdbc.update("UPDATE rm_org_member SET active = ?, last_seq = ? WHERE organization_id = ? AND user_id = ? AND last_seq < ?",
+                active, seq, org, user, seq);
+    }
+
+    @EventHandler
+    void on(InvitationCreated e, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_invitation (invitation_id, organization_id, token_hash, role, expires_at, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING""",
+                e.invitationId().value(), e.organizationId().value(), e.tokenHash(), e.role().name(), from(e.expiresAt()),
+                e.by().value(), from(at));
+    }
+
+    @EventHandler
+    void on(InvitationAccepted e, @Timestamp Instant at) {
+        jdbc.update("UPDATE rm_invitation SET accepted_by = ?, accepted_at = ? WHERE invitation_id = ? AND accepted_by IS NULL",
+                e.by().value(), from(at), e.invitationId().value());
+    }
+
+    @EventHandler
+    void on(ProjectMemberAdded e, @Timestamp Instant at, @SequenceNumber long seq) {
+        jdbc.update("""
+                INSERT INTO rm_project_member (project_id, organization_id, user_id, role, removed, added_at, last_seq)
+                VALUES (?, ?, ?, ?, FALSE, ?, ?)
+                ON CONFLICT (project_id, user_id) DO UPDATE
+                SET role = EXCLUDED.role, removed = FALSE, added_at = EXCLUDED.added_at, last_seq = EXCLUDED.last_seq
+                WHERE rm_project_member.last_seq < EXCLUDED.last_seq""",
+                e.projectId().value(), e.organizationId().value(), e.userId().value(), e.role().name(), from(at), seq);
+    }
+
+    @EventHandler
+    void on(ProjectRoleChanged e, @SequenceNumber long seq) {
+        jdbc.update("UPDATE rm_project_member SET role = ?, last_seq = ? WHERE project_id = ? AND user_id = ? AND last_seq < ?",
+                e.to().name(), seq, e.projectId().value(), e.userId().value(), seq);
+    }
+
+    @EventHandler
+    void on(ProjectMemberRemoved e, @SequenceNumber long seq) {
+        jdbc.update("UPDATE rm_project_member SET removed = TRUE, last_seq = ? WHERE project_id = ? AND user_id = ? AND last_seq < ?",
+                seq, e.projectId().value(), e.userId().value(), seq);
     }
 }

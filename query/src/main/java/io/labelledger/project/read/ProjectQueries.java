@@ -42,6 +42,25 @@ public class ProjectQueries {
                  .map(ProjectQueries::view).all();
     }
 
+    /** Like {@link #list}, only the projects the user created or is a member of. */
+    public Flux<ProjectView> listForMember(String organizationId, String userId, int limit, Cursor after) {
+        String member = " " + """
+                AND (created_by = :user OR EXISTS (SELECT 1 FROM rm_project_member pm
+                      WHERE pm.project_id = rm_project.project_id AND pm.user_id = :user AND NOT pm.removed))""";
+        if (after == null) {
+            return db.sql("SELECT " + COLUMNS + " FROM rm_project WHERE organization_id = :org" + member
+                          + " ORDER BY created_at DESC, project_id DESC LIMIT :limit")
+                     .bind("org", organizationId).bind("user", userId).bind("limit", limit)
+                     .map(ProjectQueries::view).all();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM rm_project WHERE organization_id = :org" + member
+                      + " AND (created_at, project_id) < (:at, :id) ORDER BY created_at DESC, project_id DESC LIMIT :limit")
+                 .bind("org", organizationId).bind("user", userId).bind("limit", limit)
+                 .bind("at", OffsetDateTime.parse(after.value().split("~")[0]))
+                 .bind("id", after.value().split("~")[1])
+                 .map(ProjectQueries::view).all();
+    }
+
     public static Cursor cursorOf(ProjectView p) {
         return new Cursor(p.createdAt().atOffset(java.time.ZoneOffset.UTC) + "~" + p.id(), 0);
     }

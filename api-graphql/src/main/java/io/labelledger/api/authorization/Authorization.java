@@ -1,0 +1,67 @@
+package io.labelledger.api.authorization;
+
+import io.labelledger.api.Caller;
+import io.labelledger.organization.read.MemberQueries;
+import io.labelledger.organization.read.ProjectAccess;
+import io.labelledger.shared.Ids;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/**
+ * The one authorization policy: decides every root field of the GraphQL API from the caller's organization role
+ * and, for "member" rules, the caller's standing in the object's project ({@link Rules}). Fails closed: an
+ * operation without a rule is denied. Objects that do not exist in the caller's organization are let through to the
+ * resolver, which answers "not found" for them exactly as for objects of another organization.
+ */
+public class Authorization {
+    private final Rules rules;
+    private final MemberQueries members;
+
+    public Authorization(Rules rules, MemberQueries members) {
+        this.rules = rules;
+        this.members = members;
+    }
+
+    public Rules rules() { return rules; }
+
+    public Mono<Boolean> allows(Caller caller, String operation, Map<String, Object> arguments) {
+        if (caller == null) return Mono.just(false);
+        Rules.Rule rule = rules.get(operation);
+        if (rule == null) return Mono.just(false);
+        return switch (rule.of(caller.organizationRole())) {
+            case ALLOW -> Mono.just(true);
+            case DENY -> Mono.just(false);
+            case MEMBER -> rule.scope().kind() == Rules.Scope.Kind.NONE
+                    ? Mono.just(true) // a list: the resolver narrows it with seesAllProjects
+                    : memberOf(caller, rule.scope(), arguments);
+        };
+    }
+
+    /** For list fields: whether the caller sees every project of the organization or only their own. */
+    public boolean seesAllProjects(Caller caller, String operation) {
+        Rules.Rule rule = rules.get(operation);
+        return rule != null && rule.of(caller.organizationRole()) == Rules.Access.ALLOW;
+    }
+
+    private Mono<Boolean> memberOf(Caller caller, Rules.Scope scope, Map<String, Object> arguments) {
+        Object id = argument(arguments, scope.argumentPath());
+        if (!(id instanceof String s) || !Ids.isUuid(s)) return Mono.just(true); // the resolver answers "not found"
+        Mono<String> project = scope.kind() == Rules.Scope.Kind.TASK
+                ? members.projectOfTask(caller.organizationId(), s)
+                : Mono.just(s);
+        return project.flatMap(p -> members.projectAccess(caller.organizationId(), p, caller.userId()))
+                      .map(ProjectAccess::member)
+                      .defaultIfEmpty(true); // no such object in the caller's organization: "not found" from the resolver
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object argument(Map<String, Object> arguments, String path) {
+        Object current = arguments;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) return null;
+            current = ((Map<String, Object>) map).get(part);
+        }
+        return current;
+    }
+}

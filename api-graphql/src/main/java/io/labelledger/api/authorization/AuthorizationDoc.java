@@ -1,0 +1,49 @@
+package io.labelledger.api.authorization;
+
+import io.labelledger.organization.api.OrganizationRole;
+
+/** Renders the rules table as docs/authorization.md (kept equal to the table by a test). */
+public final class AuthorizationDoc {
+    private AuthorizationDoc() {}
+
+    public static String render(Rules rules) {
+        StringBuilder md = new StringBuilder("""
+                # Authorization
+
+                Generated from [`api-graphql/src/main/resources/authorization/rules.csv`](../api-graphql/src/main/resources/authorization/rules.csv)
+                by `AuthorizationRulesTest` — edit the table, not this file. ADR: [0009](adr/0009-authorization-policy.md).
+
+                Every root field of the GraphQL API (queries, mutations, subscriptions) is decided by one policy
+                (`io.labelledger.api.authorization.Authorization`) from the caller's **organization role** and, where the
+                rule says *member*, the caller's standing in the object's **project**: they created it or are one of its
+                project members (project role Annotator or Reviewer). A GraphQL instrumentation wraps the data fetcher of
+                every root field, so no resolver runs without a decision. An operation missing from the table is denied.
+
+                - **allow** — always, in every project of the caller's organization.
+                - **deny** — never. Mutations answer `errors { code: FORBIDDEN }`; queries answer `null` with a `FORBIDDEN` error.
+                - **member** — only for projects the caller created or is a project member of; for lists, the list holds only those.
+                - Objects of another organization are **not found** for everybody, whatever the rule (the organization
+                  always comes from the signed-in principal, never from input).
+                - Finer rules live in the aggregates: only an Owner grants, removes or deactivates an Owner; an Admin manages
+                  the roles below; an organization always keeps one active Owner; only the author edits an annotation.
+                - The principal is refreshed from the directory at every request: a role change applies to the next
+                  request, and a deactivated member's sessions and API tokens stop working at once.
+
+                """);
+        md.append("| operation | object | ");
+        for (OrganizationRole r : OrganizationRole.values()) md.append(title(r.name())).append(" | ");
+        md.append("notes |\n|---|---|");
+        for (int i = 0; i < OrganizationRole.values().length; i++) md.append("---|");
+        md.append("---|\n");
+        for (Rules.Rule rule : rules.all().values()) {
+            md.append("| `").append(rule.operation()).append("` | ").append(rule.scope()).append(" | ");
+            for (OrganizationRole r : OrganizationRole.values()) md.append(rule.of(r).name().toLowerCase(java.util.Locale.ROOT)).append(" | ");
+            md.append(rule.why()).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String title(String role) {
+        return role.charAt(0) + role.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,110 @@
+package io.labelledger.api.authorization;
+
+import io.labelledger.organization.api.OrganizationRole;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The authorization table, {@code authorization/rules.csv}: one row per root field of the GraphQL schema
+ * ({@code Query.project}, {@code Mutation.createProject}, ...), one column per organization role. The policy and the
+ * rendered docs/authorization.md both come from it.
+ */
+public final class Rules {
+    public static final String RESOURCE = "authorization/rules.csv";
+
+    public enum Access {
+        /** The role may, in every project of its organization. */
+        ALLOW,
+        /** The role may not. */
+        DENY,
+        /** Only in projects the caller created or is a project member of (lists: only those projects). */
+        MEMBER
+    }
+
+    /** Where the object of an operation is found in its arguments. */
+    public record Scope(Kind kind, String argumentPath) {
+        public enum Kind { NONE, PROJECT, TASK }
+
+        static final Scope NONE = new Scope(Kind.NONE, null);
+
+        static Scope parse(String text) {
+            if (text.equals("-")) return NONE;
+            int colon = text.indexOf(':');
+            if (colon < 0) throw new IllegalArgumentException("scope must be -, project:<path> or task:<path>: " + text);
+            Kind kind = Kind.valueOf(text.substring(0, colon).toUpperCase(java.util.Locale.ROOT));
+            if (kind == Kind.NONE) throw new IllegalArgumentException("bad scope " + text);
+            return new Scope(kind, text.substring(colon + 1));
+        }
+
+        @Override
+        public String toString() { return kind == Kind.NONE ? "-" : kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + argumentPath; }
+    }
+
+    public record Rule(String operation, Scope scope, Map<OrganizationRole, Access> access, String why) {
+        public Access of(OrganizationRole role) { return access.get(role); }
+    }
+
+    private final Map<String, Rule> rules;
+
+    private Rules(Map<String, Rule> rules) {
+        this.rules = Collections.unmodifiableMap(rules);
+    }
+
+    public static Rules load() {
+        try (InputStream in = Rules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException(RESOURCE + " is missing");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Strict: an unknown role, value or duplicate operation fails the start-up (and the tests). */
+    public static Rules parse(String csv) {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        OrganizationRole[] columns = null;
+        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(csv))) {
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] cells = line.split(",", -1);
+                if (columns == null) {
+                    if (!cells[0].equals("operation") || !cells[1].equals("scope")) throw new IllegalArgumentException("line " + number + ": header expected");
+                    columns = new OrganizationRole[OrganizationRole.values().length];
+                    for (int i = 0; i < columns.length; i++) columns[i] = OrganizationRole.valueOf(cells[2 + i]);
+                    if (java.util.Set.of(columns).size() != columns.length) throw new IllegalArgumentException("every role once in the header");
+                    continue;
+                }
+                if (cells.length < 2 + columns.length) throw new IllegalArgumentException("line " + number + ": too few cells");
+                Map<OrganizationRole, Access> access = new EnumMap<>(OrganizationRole.class);
+                for (int i = 0; i < columns.length; i++) {
+                    access.put(columns[i], Access.valueOf(cells[2 + i].strip().toUpperCase(java.util.Locale.ROOT)));
+                }
+                String why = cells.length > 2 + columns.length
+                        ? String.join(",", java.util.Arrays.copyOfRange(cells, 2 + columns.length, cells.length)).strip() : "";
+                Rule rule = new Rule(cells[0].strip(), Scope.parse(cells[1].strip()), access, why);
+                if (rule.scope().kind() == Scope.Kind.NONE && access.containsValue(Access.MEMBER) && !rule.operation().startsWith("Query.")) {
+                    throw new IllegalArgumentException("line " + number + ": 'member' needs a scope outside lists");
+                }
+                if (rules.put(rule.operation(), rule) != null) throw new IllegalArgumentException("line " + number + ": duplicate " + rule.operation());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Rules(rules);
+    }
+
+    public Map<String, Rule> all() { return rules; }
+
+    public Rule get(String operation) { return rules.get(operation); }
+}

@@ -1,0 +1,160 @@
+package io.labelledger.api;
+
+import io.labelledger.testing.ApiClient;
+import io.labelledger.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Invitations, role changes and deactivation through the real HTTP stack; attacks write nothing. */
+class MembershipIT extends IntegrationTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient owner;
+
+    @BeforeEach
+    void signUp() {
+        owner = ApiClient.signUp(port, "Olivia");
+    }
+
+    long events() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    String role(ApiClient user) {
+        return user.graphql().document("{ me { role organization { id } } }").execute().path("me.role").entity(String.class).get();
+    }
+
+    Map<String, Object> change(ApiClient actor, String userId, String role) {
+        return actor.post("mutation($i: ChangeMemberRoleInput!) { changeMemberRole(input: $i) { member { role } errors { code field } } }",
+                Map.of("i", Map.of("userId", userId, "role", role)));
+    }
+
+    Map<String, Object> deactivate(ApiClient actor, String userId) {
+        return actor.post("mutation($i: MemberInput!) { deactivateMember(input: $i) { member { active } errors { code field } } }",
+                Map.of("i", Map.of("userId", userId)));
+    }
+
+    @SuppressWarnings("unchecked")
+    static String errorCode(Map<String, Object> answer, String field) {
+        Map<String, Object> payload = (Map<String, Object>) ((Map<String, Object>) answer.get("data")).get(field);
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) payload.get("errors");
+        return errors.isEmpty() ? null : (String) errors.getFirst().get("code");
+    }
+
+    int signUpStatus(String invitation) {
+        return ApiClient.web(port).post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", "x-" + java.util.UUID.randomUUID() + "@example.test", "password", "correct horse battery",
+                                "displayName", "X", "invitation", invitation))
+                        .exchange().returnResult(String.class).getStatus().value();
+    }
+
+    @Test
+    void anInvitationJoinsTheInvitingOrganizationOnceWithItsRoleAndItsSecretIsStoredNowhere() {
+        String token = owner.invite("REVIEWER");
+        assertThat(token).startsWith("lli_");
+        ApiClient rita = ApiClient.signUpWithInvitation(port, "Rita", token);
+
+        assertThat(rita.organizationId).isEqualTo(owner.organizationId);
+        assertThat(role(rita)).isEqualTo("REVIEWER");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE position(? in convert_from(payload, 'UTF8')) > 0",
+                Integer.class, token.substring(4))).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_invitation WHERE token_hash = ?", Integer.class, token)).isZero();
+
+        long before = events();
+        assertThat(signUpStatus(token)).isEqualTo(410); // single use
+        assertThat(signUpStatus("lli_unknown")).isEqualTo(404);
+        assertThat(events()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_account WHERE display_name = 'X'", Integer.class)).isZero();
+
+        owner.graphql().document("{ members(filter: {role: REVIEWER}) { userId displayName active } invitations { acceptedBy } }").execute()
+             .path("members[*].userId").entityList(String.class).containsExactly(rita.userId)
+             .path("invitations[0].acceptedBy").entity(String.class).isEqualTo(rita.userId);
+    }
+
+    @Test
+    void aRoleChangeAppliesToTheNextRequest() {
+        ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
+        String create = "mutation { createProject(input: {title: \"Mine\", labelConfig: \"<View/>\"}) { errors { code } } }";
+        assertThat(errorCode(ann.post(create, Map.of()), "createProject")).isEqualTo("FORBIDDEN");
+
+        assertThat(errorCode(change(owner, ann.userId, "MANAGER"), "changeMemberRole")).isNull();
+        assertThat(role(ann)).isEqualTo("MANAGER");
+        assertThat(errorCode(ann.post(create.replace("<View/>", "<View><Text name=\\\"t\\\" value=\\\"$t\\\"/></View>"), Map.of()), "createProject"))
+                .isNotEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void deactivationRefusesSessionsAndRevokesTokensAtOnce() {
+        ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
+        String token = ann.graphql().document("mutation { createApiToken(input: {name: \"ci\"}) { token } }").execute()
+                          .path("createApiToken.token").entity(String.class).get();
+        ApiClient.withToken(port, token).document("{ me { id } }").execute().path("me.id").entity(String.class).isEqualTo(ann.userId);
+
+        assertThat(errorCode(deactivate(owner, ann.userId), "deactivateMember")).isNull();
+
+        ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Cookie", ann.cookie)
+                 .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectStatus().isUnauthorized();
+        ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + token)
+                 .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectStatus().isUnauthorized();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL", Integer.class, ann.userId)).isZero();
+        owner.graphql().document("{ members(filter: {active: false}) { userId } }").execute()
+             .path("members[*].userId").entityList(String.class).containsExactly(ann.userId);
+
+        // reactivated, the member signs in again (old sessions and tokens stay dead)
+        owner.post("mutation($i: MemberInput!) { reactivateMember(input: $i) { errors { code } } }", Map.of("i", Map.of("userId", ann.userId)));
+        ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + token)
+                 .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void escalationAndLastOwnerRemovalAreRefusedAndWriteNothing() {
+        ApiClient admin = ApiClient.signUpWithInvitation(port, "Adam", owner.invite("ADMIN"));
+        ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
+        long before = events();
+
+        assertThat(errorCode(change(admin, admin.userId, "OWNER"), "changeMemberRole")).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(change(admin, owner.userId, "ANNOTATOR"), "changeMemberRole")).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(deactivate(admin, owner.userId), "deactivateMember")).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(admin.post("mutation { createInvitation(input: {role: OWNER}) { token errors { code } } }", Map.of()),
+                "createInvitation")).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(change(ann, ann.userId, "ADMIN"), "changeMemberRole")).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(ann.post("mutation { createInvitation(input: {role: ANNOTATOR}) { token errors { code } } }", Map.of()),
+                "createInvitation")).isEqualTo("FORBIDDEN");
+        assertThat(errorCode(change(owner, owner.userId, "ADMIN"), "changeMemberRole")).isEqualTo("LAST_OWNER");
+        assertThat(errorCode(deactivate(owner, owner.userId), "deactivateMember")).isEqualTo("LAST_OWNER");
+
+        assertThat(events()).isEqualTo(before);
+        assertThat(role(owner)).isEqualTo("OWNER");
+        assertThat(role(admin)).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void forgedOrganizationIdsAreIgnoredAndOtherOrganizationsMembersAreNotFound() {
+        ApiClient mallory = ApiClient.signUp(port, "Mallory");
+        long before = events();
+
+        // inputs have no organization field: a forged one is a validation error and nothing runs
+        Map<String, Object> forged = mallory.post("mutation($i: CreateInvitationInput!) { createInvitation(input: $i) { token errors { code } } }",
+                Map.of("i", Map.of("role", "OWNER", "organizationId", owner.organizationId)));
+        assertThat(forged.get("errors")).isNotNull();
+        // the organization is the caller's: another organization's members do not exist for Mallory
+        assertThat(errorCode(change(mallory, owner.userId, "ANNOTATOR"), "changeMemberRole")).isEqualTo("NOT_FOUND");
+        assertThat(errorCode(deactivate(mallory, owner.userId), "deactivateMember")).isEqualTo("NOT_FOUND");
+        mallory.graphql().document("{ members { userId } }").execute()
+               .path("members[*].userId").entityList(String.class).containsExactly(mallory.userId);
+
+        assertThat(events()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,3 @@
+package io.labelledger.organization.read;
+
+public record ProjectMemberView(String projectId, String userId, String displayName, String role) {}
