@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, exportUrl, mayExport } from './exportUrl';
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, exportFormatsFor, exportUrl, mayExport } from './exportUrl';
 
 describe('exportUrl', () => {
   it('builds the same-origin download URL with the format', () => {
@@ -19,6 +19,27 @@ describe('exportUrl', () => {
 
   it('labels every format', () => {
     expect(Object.keys(EXPORT_FORMAT_LABELS)).toEqual([...EXPORT_FORMATS]);
+  });
+});
+
+describe('exportFormatsFor', () => {
+  const image = { name: 'img', type: 'Image', valueField: 'image' };
+  const box = { name: 'box', type: 'RectangleLabels', toName: ['img'], options: ['Cat'], choice: null, required: false };
+  const choices = { name: 's', type: 'Choices', toName: ['text'], options: ['A'], choice: null, required: false };
+
+  it('offers the computer-vision formats for image projects with boxes or polygons', () => {
+    expect(exportFormatsFor({ objects: [image], controls: [box] })).toEqual([...EXPORT_FORMATS]);
+    expect(exportFormatsFor({ objects: [image], controls: [{ ...box, type: 'PolygonLabels' }] })).toContain('YOLO_OBB');
+  });
+
+  it('offers only the Label Studio formats otherwise', () => {
+    const text = { name: 'text', type: 'Text', valueField: 'text' };
+    expect(exportFormatsFor({ objects: [text], controls: [choices] })).toEqual(['JSON', 'JSON_MIN', 'CSV', 'TSV']);
+    expect(exportFormatsFor({ objects: [image], controls: [choices] })).not.toContain('COCO');
+  });
+
+  it('builds the URL of a vision format', () => {
+    expect(exportUrl('p1', 'YOLO_OBB', true)).toBe('/api/projects/p1/export?format=YOLO_OBB&onlyCompleted=true');
   });
 });
 

@@ -1,17 +1,32 @@
 // The project export download (REST, not GraphQL): GET /api/projects/{id}/export?format=…&onlyCompleted=true.
 // Pure: builds the URL and says which roles the server lets export.
-import type { OrganizationRole } from '../api/types';
+import type { Control, ObjectTag, OrganizationRole } from '../api/types';
 
-export type ExportFormat = 'JSON' | 'JSON_MIN' | 'CSV' | 'TSV';
+export type ExportFormat = 'JSON' | 'JSON_MIN' | 'CSV' | 'TSV' | 'COCO' | 'YOLO' | 'YOLO_OBB' | 'VOC';
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['JSON', 'JSON_MIN', 'CSV', 'TSV'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['JSON', 'JSON_MIN', 'CSV', 'TSV', 'COCO', 'YOLO', 'YOLO_OBB', 'VOC'];
+
+/** Computer-vision formats: the server accepts them only for an Image object with RectangleLabels/PolygonLabels. */
+export const VISION_FORMATS: readonly ExportFormat[] = ['COCO', 'YOLO', 'YOLO_OBB', 'VOC'];
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   JSON: 'JSON (tasks with annotations)',
   JSON_MIN: 'JSON-MIN (one row per annotation)',
   CSV: 'CSV',
   TSV: 'TSV',
+  COCO: 'COCO (boxes and polygons, one JSON)',
+  YOLO: 'YOLO (ZIP of label files)',
+  YOLO_OBB: 'YOLO OBB (rotated boxes, ZIP)',
+  VOC: 'Pascal VOC (ZIP of XML)',
 };
+
+/** The formats a project's config can be exported in (the vision ones need an image with box or polygon labels). */
+export function exportFormatsFor(project: { objects: ObjectTag[]; controls: Control[] }): ExportFormat[] {
+  const vision =
+    project.objects.some((o) => o.type === 'Image') &&
+    project.controls.some((c) => c.type === 'RectangleLabels' || c.type === 'PolygonLabels');
+  return EXPORT_FORMATS.filter((f) => vision || !VISION_FORMATS.includes(f));
+}
 
 /** Roles the server lets export (others get 403). */
 export const EXPORT_ROLES: readonly OrganizationRole[] = ['OWNER', 'ADMIN', 'MANAGER'];

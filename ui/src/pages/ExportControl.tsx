@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ProjectDetail } from '../api/types';
-import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, exportUrl, mayExport, type ExportFormat } from '../lib/exportUrl';
+import { EXPORT_FORMAT_LABELS, exportFormatsFor, exportUrl, mayExport, type ExportFormat } from '../lib/exportUrl';
 import { useSession } from '../session';
 
 // A plain same-origin link with `download`: the browser streams the file to disk with the session cookie, nothing is
@@ -17,7 +17,7 @@ export function ExportControl({ project }: { project: ProjectDetail }) {
   return (
     <div className="export-control" data-testid="export-control">
       <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} disabled={!allowed} aria-label="Export format" data-testid="export-format">
-        {EXPORT_FORMATS.map((f) => (
+        {exportFormatsFor(project).map((f) => (
           <option key={f} value={f}>{EXPORT_FORMAT_LABELS[f]}</option>
         ))}
       </select>

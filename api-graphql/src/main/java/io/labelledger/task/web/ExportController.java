@@ -13,10 +13,14 @@ import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.Ids;
 import io.labelledger.task.export.ExportQueries;
 import io.labelledger.task.export.LabelStudioExport;
+import io.labelledger.task.export.vision.CocoWriter;
+import io.labelledger.task.export.vision.DetectionArchive;
+import io.labelledger.task.export.vision.VisionTasks;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,29 +35,39 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * File download of a project's tasks in Label Studio's export shapes: {@code GET /api/projects/{id}/export?format=
- * JSON|JSON_MIN|CSV|TSV&onlyCompleted=true}. Authenticated like the rest of /api (session cookie or API token); the
+ * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC&onlyCompleted=true} (the last four for image projects only). Authenticated like the rest of /api (session cookie or API token); the
  * organization comes from the principal, so another organization's project is 404. The export is recorded as a
  * {@code ProjectExported} event before the first byte is sent, then streamed from the read models page by page
  * (constant memory, whatever the project's size).
  */
 @RestController
 public class ExportController {
-    public enum Format { JSON, JSON_MIN, CSV, TSV }
+    public enum Format {
+        JSON, JSON_MIN, CSV, TSV, COCO, YOLO, YOLO_OBB, VOC;
+
+        /** Computer-vision formats: image projects with RectangleLabels/PolygonLabels only (ADR 0009). */
+        boolean vision() { return ordinal() >= COCO.ordinal(); }
+    }
 
     static final Set<OrganizationRole> MAY_EXPORT = Set.of(OrganizationRole.OWNER, OrganizationRole.ADMIN, OrganizationRole.MANAGER);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -98,7 +112,13 @@ public class ExportController {
                     if (!MAY_EXPORT.contains(caller.organizationRole())) {
                         return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).<Flux<DataBuffer>>build());
                     }
-                    return projects.get(caller.organizationId(), id).flatMap(project -> exports
+                    return projects.get(caller.organizationId(), id).flatMap(project -> {
+                        LabelingConfig config = configs.parse(project.labelConfig());
+                        Optional<VisionTasks> vision = f.vision() ? VisionTasks.of(config, json) : Optional.empty();
+                        if (f.vision() && vision.isEmpty()) {
+                            return Mono.just(ResponseEntity.badRequest().<Flux<DataBuffer>>build()); // not an image project
+                        }
+                        return exports
                             .snapshot(caller.organizationId(), id, onlyCompleted)
                             .flatMap(snapshot -> commands.<Object>send(new RecordProjectExport(new ProjectId(id), caller.organization(),
                                             f.name(), onlyCompleted, snapshot.taskCount(), caller.user()), caller, ip)
@@ -107,8 +127,9 @@ public class ExportController {
                                             HttpStatus status = r.error().code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
                                             return ResponseEntity.status(status).<Flux<DataBuffer>>build();
                                         }
-                                        LabelingConfig config = configs.parse(project.labelConfig());
-                                        Flux<DataBuffer> body = body(f, caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), config, buffers);
+                                        Flux<DataBuffer> body = vision.isPresent()
+                                                ? visionBody(f, vision.get(), caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), buffers)
+                                                : body(f, caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), config, buffers);
                                         return ResponseEntity.ok()
                                                 .contentType(mediaType(f))
                                                 .cacheControl(CacheControl.noStore())
@@ -116,7 +137,8 @@ public class ExportController {
                                                         .filename("project-" + id + "-" + STAMP.format(clock.instant()) + extension(f)).build().toString())
                                                 .header("X-Task-Count", Long.toString(snapshot.taskCount()))
                                                 .body(body);
-                                    })));
+                                    }));
+                    });
                 })
                 .defaultIfEmpty(ResponseEntity.notFound().build());
     }
@@ -139,6 +161,7 @@ public class ExportController {
                 });
                 yield Flux.concat(Mono.fromSupplier(() -> buffer(buffers, "[")), items, Mono.fromSupplier(() -> buffer(buffers, "\n]\n")));
             }
+            case COCO, YOLO, YOLO_OBB, VOC -> throw new IllegalArgumentException(f + " is written by visionBody");
             case CSV, TSV -> {
                 CSVFormat csv = f == Format.CSV ? CSVFormat.RFC4180 : CSVFormat.RFC4180.builder().setDelimiter('\t').get();
                 yield exports.dataKeys(org, projectId).collectList().flatMapMany(keys -> {
@@ -168,6 +191,84 @@ public class ExportController {
         };
     }
 
+    /**
+     * COCO: images are sent page by page while their annotations are spooled to a temporary file, sent after the
+     * images and deleted when the response ends (completed, failed or cancelled). YOLO/VOC: a ZIP whose bytes are sent
+     * as each page is written. Pages are shaped on boundedElastic (file writes, deflate), never on the event loop.
+     */
+    private Flux<DataBuffer> visionBody(Format f, VisionTasks vision, String org, String projectId, boolean onlyCompleted,
+                                        long maxNumber, DataBufferFactory buffers) {
+        Flux<List<VisionTasks.ImageTask>> images = exports.pages(org, projectId, onlyCompleted, maxNumber)
+                .publishOn(Schedulers.boundedElastic())
+                .map(page -> page.stream().map(vision::image).toList());
+        if (f == Format.COCO) {
+            return Flux.using(AnnotationSpool::create, spool -> {
+                CocoWriter coco = new CocoWriter(json, vision.categories());
+                Flux<DataBuffer> imagePages = images.map(page -> {
+                    spool.append(coco.annotations(page));
+                    return buffer(buffers, coco.images(page));
+                });
+                return Flux.concat(
+                        Mono.fromSupplier(() -> buffer(buffers, coco.head("LabelLedger project " + projectId, clock.instant().toString()))),
+                        imagePages,
+                        Mono.fromSupplier(() -> {
+                            spool.close();
+                            return buffer(buffers, coco.between());
+                        }),
+                        Flux.defer(() -> DataBufferUtils.read(spool.path(), buffers, 64 * 1024)),
+                        Mono.fromSupplier(() -> buffer(buffers, coco.tail())));
+            }, AnnotationSpool::delete);
+        }
+        DetectionArchive.Kind kind = switch (f) {
+            case YOLO -> DetectionArchive.Kind.YOLO;
+            case YOLO_OBB -> DetectionArchive.Kind.YOLO_OBB;
+            default -> DetectionArchive.Kind.VOC;
+        };
+        return Flux.defer(() -> {
+            DetectionArchive zip = new DetectionArchive(kind, vision.categories());
+            return Flux.concat(Mono.fromSupplier(() -> buffers.wrap(zip.start())),
+                               images.map(page -> buffers.wrap(zip.page(page))),
+                               Mono.fromSupplier(() -> buffers.wrap(zip.finish())));
+        });
+    }
+
+    /** A temporary file holding COCO annotation entries until the images are sent. */
+    private record AnnotationSpool(Path path, Writer out) {
+        static AnnotationSpool create() throws IOException {
+            Path path = Files.createTempFile("labelledger-coco-", ".json");
+            return new AnnotationSpool(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8));
+        }
+
+        void append(String text) {
+            try {
+                out.write(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void delete() {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // deleting matters more
+            }
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                path.toFile().deleteOnExit();
+            }
+        }
+    }
+
     private static DataBuffer buffer(DataBufferFactory buffers, CharSequence text) {
         return buffers.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -175,6 +276,8 @@ public class ExportController {
     private static MediaType mediaType(Format f) {
         return switch (f) {
             case JSON, JSON_MIN -> MediaType.APPLICATION_JSON;
+            case COCO -> MediaType.APPLICATION_JSON;
+            case YOLO, YOLO_OBB, VOC -> new MediaType("application", "zip");
             case CSV -> new MediaType("text", "csv", StandardCharsets.UTF_8);
             case TSV -> new MediaType("text", "tab-separated-values", StandardCharsets.UTF_8);
         };
@@ -186,6 +289,10 @@ public class ExportController {
             case JSON_MIN -> "-min.json";
             case CSV -> ".csv";
             case TSV -> ".tsv";
+            case COCO -> "-coco.json";
+            case YOLO -> "-yolo.zip";
+            case YOLO_OBB -> "-yolo-obb.zip";
+            case VOC -> "-voc.zip";
         };
     }
 }
