@@ -65,7 +65,7 @@ public class ExportController {
     public enum Format {
         JSON, JSON_MIN, CSV, TSV, COCO, YOLO, YOLO_OBB, VOC;
 
-        /** Computer-vision formats: image projects with RectangleLabels/PolygonLabels only (ADR 0009). */
+        /** Computer-vision formats: image projects with RectangleLabels/PolygonLabels only (ADR 0010). */
         boolean vision() { return ordinal() >= COCO.ordinal(); }
     }
 
