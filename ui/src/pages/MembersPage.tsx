@@ -35,7 +35,7 @@ import {
 import { useSession } from '../session';
 
 export function MembersPage() {
-  const { me } = useSession();
+  const { me, reload } = useSession();
   const manage = canManageMembers(me?.role);
   const [members, setMembers] = useState<Member[]>([]);
   const [loading, setLoading] = useState(true);
@@ -102,6 +102,8 @@ export function MembersPage() {
       }
     } finally {
       setMembers((ms) => mergeMembers(ms, updated));
+      // a change to one's own role applies from the next request: refresh the session (top bar, permissions)
+      if (updated.some((u) => u.userId === me?.id)) void reload();
       setOutcomes(failed);
       const done = targets.length - failed.length;
       if (done > 0) setNotice(`${verb} ${done} member${done === 1 ? '' : 's'}.`);
