@@ -12,8 +12,16 @@ import { ProjectPage } from './pages/ProjectPage';
 import { LabelingPage } from './pages/LabelingPage';
 import { AuditPage } from './pages/AuditPage';
 import { TokensPage } from './pages/TokensPage';
+import { MembersPage } from './pages/MembersPage';
+import { InvitePage } from './pages/InvitePage';
+import { canManageMembers } from './lib/members';
 
 const PUBLIC_PATHS = ['/login', '/signup'];
+
+/** Pages that work without a session: log in, sign up, and sign up through an invitation link. */
+export function isPublicPath(path: string): boolean {
+  return PUBLIC_PATHS.includes(path) || path.startsWith('/invite/');
+}
 
 export function App() {
   const navigate = useNavigate();
@@ -26,7 +34,7 @@ export function App() {
     () =>
       onUnauthorized(() => {
         setMe(null);
-        if (!PUBLIC_PATHS.includes(window.location.pathname)) {
+        if (!isPublicPath(window.location.pathname)) {
           navigate('/login', { replace: true, state: { from: window.location.pathname + window.location.search } });
         }
       }),
@@ -56,7 +64,7 @@ export function App() {
     navigate('/login', { replace: true });
   }, [navigate]);
 
-  const isPublic = PUBLIC_PATHS.includes(location.pathname);
+  const isPublic = isPublicPath(location.pathname);
   useEffect(() => {
     if (!isPublic && !me) void reload();
     else setLoading(false);
@@ -73,6 +81,7 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/signup" element={<SignupPage />} />
+          <Route path="/invite/:token" element={<InvitePage />} />
           <Route path="/" element={<Navigate to="/projects" replace />} />
           <Route path="/projects" element={<Protected loading={loading} error={loadError}><ProjectsPage /></Protected>} />
           <Route path="/projects/:id/label" element={<Protected loading={loading} error={loadError}><LabelingPage /></Protected>} />
@@ -80,6 +89,7 @@ export function App() {
           <Route path="/projects/:id/*" element={<Protected loading={loading} error={loadError}><ProjectPage /></Protected>} />
           <Route path="/audit" element={<Protected loading={loading} error={loadError}><AuditPage /></Protected>} />
           <Route path="/settings/tokens" element={<Protected loading={loading} error={loadError}><TokensPage /></Protected>} />
+          <Route path="/settings/members" element={<Protected loading={loading} error={loadError}><MembersPage /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -111,6 +121,7 @@ function TopBar() {
           <NavLink to="/projects" data-testid="nav-projects">Projects</NavLink>
           <NavLink to="/audit" data-testid="nav-audit">Audit log</NavLink>
           <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
+          {canManageMembers(me.role) && <NavLink to="/settings/members" data-testid="nav-members">Members</NavLink>}
         </nav>
       )}
       <div className="topbar-right">

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { login, signup } from './auth';
+import { describeInvitation, login, signup } from './auth';
 
 function respond(status: number, body: unknown): typeof fetch {
   return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status })) as unknown as typeof fetch;
@@ -32,5 +32,24 @@ describe('auth', () => {
     const r = await login('a@b.c', 'wrong', respond(401, undefined));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toHaveLength(1);
+  });
+
+  it('signup with an invitation sends the token', async () => {
+    const fetchImpl = respond(200, { userId: 'u2', organizationId: 'o1' });
+    await signup({ email: 'a@b.c', password: 'pw12345678', displayName: 'A', invitation: 'lli_t' }, fetchImpl);
+    const [, init] = (fetchImpl as unknown as ReturnType<typeof vi.fn>).mock.calls[0];
+    expect(JSON.parse(init.body)).toEqual({ email: 'a@b.c', password: 'pw12345678', displayName: 'A', invitation: 'lli_t' });
+  });
+
+  it('describeInvitation returns what the invitation offers, or the typed 404', async () => {
+    const info = { organizationName: 'Acme', role: 'REVIEWER', expiresAt: '2030-01-01T00:00:00Z', status: 'OPEN' };
+    const fetchImpl = respond(200, info);
+    expect(await describeInvitation('lli_t', fetchImpl)).toEqual({ ok: true, invitation: info });
+    const [url, init] = (fetchImpl as unknown as ReturnType<typeof vi.fn>).mock.calls[0];
+    expect(url).toBe('/api/auth/invitation');
+    expect(JSON.parse(init.body)).toEqual({ token: 'lli_t' });
+
+    const r = await describeInvitation('nope', respond(404, { errors: [{ code: 'NOT_FOUND', field: ['invitation'], message: 'Invitation not found' }] }));
+    expect(r).toEqual({ ok: false, status: 404, errors: [{ code: 'NOT_FOUND', field: ['invitation'], message: 'Invitation not found' }] });
   });
 });

@@ -13,10 +13,34 @@ export interface SignupInput {
   email: string;
   password: string;
   displayName: string;
-  organizationName: string;
+  /** For a new organization; ignored when joining by invitation. */
+  organizationName?: string;
+  /** Invitation token: join the inviting organization with the invitation's role. */
+  invitation?: string;
 }
 
+/** What POST /api/auth/invitation answers for a token (organization name and role only). */
+export interface InvitationInfo {
+  organizationName: string;
+  role: string;
+  expiresAt: string;
+  status: 'OPEN' | 'USED' | 'EXPIRED';
+}
+
+export type InvitationLookup =
+  | { ok: true; invitation: InvitationInfo }
+  | { ok: false; status: number; errors: UserError[] };
+
 async function post(path: string, body: unknown, fetchImpl: typeof fetch): Promise<AuthResult> {
+  const r = await postJson(path, body, fetchImpl);
+  return r.ok ? { ok: true, session: r.json as SessionInfo } : r;
+}
+
+async function postJson(
+  path: string,
+  body: unknown,
+  fetchImpl: typeof fetch,
+): Promise<{ ok: true; json: unknown } | { ok: false; status: number; errors: UserError[] }> {
   let response: Response;
   try {
     response = await fetchImpl(path, {
@@ -35,7 +59,7 @@ async function post(path: string, body: unknown, fetchImpl: typeof fetch): Promi
   } catch {
     json = null;
   }
-  if (response.ok) return { ok: true, session: json as SessionInfo };
+  if (response.ok) return { ok: true, json };
   const errors =
     json && typeof json === 'object' && Array.isArray((json as { errors?: unknown }).errors)
       ? ((json as { errors: UserError[] }).errors)
@@ -45,7 +69,9 @@ async function post(path: string, body: unknown, fetchImpl: typeof fetch): Promi
 
 function defaultMessage(status: number): string {
   if (status === 401) return 'Wrong email or password.';
+  if (status === 404) return 'Not found.';
   if (status === 409) return 'This email is already registered.';
+  if (status === 410) return 'This invitation can no longer be used.';
   return `The server answered ${status}.`;
 }
 
@@ -63,4 +89,10 @@ export async function logout(fetchImpl: typeof fetch = fetch): Promise<void> {
   } catch {
     // Signing out locally is enough when the server cannot be reached.
   }
+}
+
+/** Describes an invitation for the sign-up page; 404 (NOT_FOUND) when the token is unknown. */
+export async function describeInvitation(token: string, fetchImpl: typeof fetch = fetch): Promise<InvitationLookup> {
+  const r = await postJson('/api/auth/invitation', { token }, fetchImpl);
+  return r.ok ? { ok: true, invitation: r.json as InvitationInfo } : r;
 }

@@ -10,9 +10,15 @@ import type {
   ImportFormat,
   ImportMode,
   ImportRejection,
+  Invitation,
   JSONValue,
   Me,
+  Member,
+  MemberFilter,
+  OrganizationRole,
   ProjectDetail,
+  ProjectMember,
+  ProjectRole,
   ProjectSummary,
   TaskDetail,
   TaskOrder,
@@ -191,4 +197,80 @@ export const RevokeApiTokenMutation = operation<
 >(`
   mutation RevokeApiToken($input: RevokeApiTokenInput!) {
     revokeApiToken(input: $input) { revokedId ${USER_ERROR} }
+  }`);
+
+// ---- organization members and invitations ----------------------------------------------------------
+const MEMBER = `userId email displayName role active joinedAt`;
+const INVITATION = `id role expiresAt createdBy createdAt acceptedBy acceptedAt`;
+
+export const MembersQuery = operation<{ members: Member[] }, { filter?: MemberFilter | null }>(`
+  query Members($filter: MemberFilter) { members(filter: $filter) { ${MEMBER} } }`);
+
+export const InvitationsQuery = operation<{ invitations: Invitation[] }>(`
+  query Invitations { invitations { ${INVITATION} } }`);
+
+export interface CreateInvitationPayload {
+  token: string | null;
+  link: string | null;
+  invitation: Invitation | null;
+  errors: UserError[];
+}
+
+export const CreateInvitationMutation = operation<
+  { createInvitation: CreateInvitationPayload },
+  { input: { role: OrganizationRole; expiresInDays?: number } }
+>(`
+  mutation CreateInvitation($input: CreateInvitationInput!) {
+    createInvitation(input: $input) { token link invitation { ${INVITATION} } ${USER_ERROR} }
+  }`);
+
+export interface MemberPayload {
+  member: Member | null;
+  errors: UserError[];
+}
+
+export const ChangeMemberRoleMutation = operation<
+  { changeMemberRole: MemberPayload },
+  { input: { userId: string; role: OrganizationRole } }
+>(`
+  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+    changeMemberRole(input: $input) { member { ${MEMBER} } ${USER_ERROR} }
+  }`);
+
+export const DeactivateMemberMutation = operation<{ deactivateMember: MemberPayload }, { input: { userId: string } }>(`
+  mutation DeactivateMember($input: MemberInput!) {
+    deactivateMember(input: $input) { member { ${MEMBER} } ${USER_ERROR} }
+  }`);
+
+export const ReactivateMemberMutation = operation<{ reactivateMember: MemberPayload }, { input: { userId: string } }>(`
+  mutation ReactivateMember($input: MemberInput!) {
+    reactivateMember(input: $input) { member { ${MEMBER} } ${USER_ERROR} }
+  }`);
+
+// ---- project members -------------------------------------------------------------------------------
+const PROJECT_MEMBER = `projectId userId displayName role`;
+
+export const ProjectMembersQuery = operation<{ projectMembers: ProjectMember[] }, { projectId: string }>(`
+  query ProjectMembers($projectId: ID!) { projectMembers(projectId: $projectId) { ${PROJECT_MEMBER} } }`);
+
+export interface ProjectMemberPayload {
+  member: ProjectMember | null;
+  members: ProjectMember[];
+  errors: UserError[];
+}
+type ProjectMemberVars = { input: { projectId: string; userId: string; role?: ProjectRole } };
+
+export const AddProjectMemberMutation = operation<{ addProjectMember: ProjectMemberPayload }, ProjectMemberVars>(`
+  mutation AddProjectMember($input: ProjectMemberInput!) {
+    addProjectMember(input: $input) { member { ${PROJECT_MEMBER} } members { ${PROJECT_MEMBER} } ${USER_ERROR} }
+  }`);
+
+export const ChangeProjectRoleMutation = operation<{ changeProjectRole: ProjectMemberPayload }, ProjectMemberVars>(`
+  mutation ChangeProjectRole($input: ProjectMemberInput!) {
+    changeProjectRole(input: $input) { member { ${PROJECT_MEMBER} } members { ${PROJECT_MEMBER} } ${USER_ERROR} }
+  }`);
+
+export const RemoveProjectMemberMutation = operation<{ removeProjectMember: ProjectMemberPayload }, ProjectMemberVars>(`
+  mutation RemoveProjectMember($input: ProjectMemberInput!) {
+    removeProjectMember(input: $input) { members { ${PROJECT_MEMBER} } ${USER_ERROR} }
   }`);

@@ -13,7 +13,10 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'ALREADY_ANNOTATED'
-  | 'NOT_AUTHOR';
+  | 'NOT_AUTHOR'
+  | 'INVITATION_EXPIRED'
+  | 'INVITATION_USED'
+  | 'LAST_OWNER';
 
 export interface UserError {
   code: ErrorCode;
@@ -157,4 +160,42 @@ export interface ApiToken {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
+}
+
+// ---- membership ------------------------------------------------------------------------------------
+export const ORGANIZATION_ROLES: readonly OrganizationRole[] = ['OWNER', 'ADMIN', 'MANAGER', 'REVIEWER', 'ANNOTATOR'];
+
+export interface Member {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: OrganizationRole;
+  active: boolean;
+  joinedAt: DateTime;
+}
+
+export interface MemberFilter {
+  role?: OrganizationRole | null;
+  active?: boolean | null;
+  search?: string | null;
+}
+
+export interface Invitation {
+  id: string;
+  role: OrganizationRole;
+  expiresAt: DateTime;
+  createdBy: string;
+  createdAt: DateTime;
+  acceptedBy: string | null;
+  acceptedAt: DateTime | null;
+}
+
+export type ProjectRole = 'REVIEWER' | 'ANNOTATOR';
+export const PROJECT_ROLES: readonly ProjectRole[] = ['ANNOTATOR', 'REVIEWER'];
+
+export interface ProjectMember {
+  projectId: string;
+  userId: string;
+  displayName: string;
+  role: ProjectRole;
 }

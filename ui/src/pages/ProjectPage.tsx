@@ -8,9 +8,13 @@ import { DataManager } from './DataManager';
 import { ExportControl } from './ExportControl';
 import { ImportTab } from './ImportTab';
 import { SettingsTab } from './SettingsTab';
+import { ProjectMembersTab } from './ProjectMembersTab';
+import { canListProjectMembers } from '../lib/members';
+import { useSession } from '../session';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
+  const { me } = useSession();
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -56,12 +60,14 @@ export function ProjectPage() {
         <NavLink end to={`/projects/${id}`} data-testid="tab-data">Data Manager</NavLink>
         <NavLink to={`/projects/${id}/import`} data-testid="tab-import">Import</NavLink>
         <NavLink to={`/projects/${id}/settings`} data-testid="tab-settings">Settings</NavLink>
+        {canListProjectMembers(me?.role) && <NavLink to={`/projects/${id}/members`} data-testid="tab-members">Members</NavLink>}
       </nav>
       <ErrorBox message={error} />
       <Routes>
         <Route index element={<DataManager project={project} onChanged={refresh} />} />
         <Route path="import" element={<ImportTab project={project} onImported={refresh} />} />
         <Route path="settings" element={<SettingsTab project={project} onSaved={setProject} />} />
+        <Route path="members" element={<ProjectMembersTab project={project} />} />
       </Routes>
     </div>
   );

@@ -1,0 +1,96 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SessionContext } from '../session';
+import { InvitePage } from './InvitePage';
+
+type Reply = { status: number; body: unknown };
+
+function mockRest(routes: Record<string, Reply | Reply[]>) {
+  const fn = vi.fn(async (url: string, _init: RequestInit) => {
+    const r = routes[url];
+    const reply = Array.isArray(r) ? r.shift()! : r;
+    return new Response(JSON.stringify(reply.body), { status: reply.status });
+  });
+  vi.stubGlobal('fetch', fn);
+  return fn;
+}
+
+function renderInvite(token = 'lli_tok') {
+  const reload = vi.fn(async () => null);
+  render(
+    <SessionContext.Provider value={{ me: null, reload, signOut: async () => {} }}>
+      <MemoryRouter initialEntries={[`/invite/${token}`]}>
+        <Routes>
+          <Route path="/invite/:token" element={<InvitePage />} />
+          <Route path="/projects" element={<p data-testid="projects-page">projects</p>} />
+        </Routes>
+      </MemoryRouter>
+    </SessionContext.Provider>,
+  );
+  return { reload };
+}
+
+const OPEN = { organizationName: 'Acme', role: 'REVIEWER', expiresAt: '2999-01-01T00:00:00Z', status: 'OPEN' };
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function fill() {
+  fireEvent.change(screen.getByTestId('invite-display-name'), { target: { value: 'Rita' } });
+  fireEvent.change(screen.getByTestId('invite-email'), { target: { value: 'rita@acme.test' } });
+  fireEvent.change(screen.getByTestId('invite-password'), { target: { value: 'long-enough-pw' } });
+}
+
+describe('InvitePage', () => {
+  it('shows organization and role, signs up with the token and goes to /projects', async () => {
+    const fetchMock = mockRest({
+      '/api/auth/invitation': { status: 200, body: OPEN },
+      '/api/auth/signup': { status: 200, body: { userId: 'u9', organizationId: 'o1' } },
+    });
+    const { reload } = renderInvite();
+    expect((await screen.findByTestId('invite-organization')).textContent).toBe('Acme');
+    expect(screen.getByTestId('invite-role-name').textContent).toBe('Reviewer');
+    expect(JSON.parse(fetchMock.mock.calls[0][1].body as string)).toEqual({ token: 'lli_tok' });
+
+    fill();
+    fireEvent.click(screen.getByTestId('invite-submit'));
+    await screen.findByTestId('projects-page');
+    const signupBody = JSON.parse(fetchMock.mock.calls[1][1].body as string);
+    expect(signupBody).toEqual({ displayName: 'Rita', email: 'rita@acme.test', password: 'long-enough-pw', invitation: 'lli_tok' });
+    expect(reload).toHaveBeenCalled();
+  });
+
+  it.each([
+    [{ status: 200, body: { ...OPEN, status: 'EXPIRED' } }, 'expired'],
+    [{ status: 200, body: { ...OPEN, status: 'USED' } }, 'used'],
+    [{ status: 404, body: { errors: [{ code: 'NOT_FOUND', field: ['invitation'], message: 'Invitation not found' }] } }, 'unknown'],
+    [{ status: 500, body: {} }, 'error'],
+  ])('handles %o as %s without a form', async (reply, kind) => {
+    mockRest({ '/api/auth/invitation': reply });
+    renderInvite();
+    await waitFor(() => expect(screen.getByTestId('invite-status').getAttribute('data-status')).toBe(kind));
+    expect(screen.queryByTestId('invite-signup-form')).toBeNull();
+  });
+
+  it('keeps the form for field errors and switches to "used" when the sign-up says so', async () => {
+    mockRest({
+      '/api/auth/invitation': { status: 200, body: OPEN },
+      '/api/auth/signup': [
+        { status: 409, body: { errors: [{ code: 'CONFLICT', field: ['email'], message: 'An account with this email exists' }] } },
+        { status: 410, body: { errors: [{ code: 'INVITATION_USED', field: null, message: 'Invitation already used' }] } },
+      ],
+    });
+    renderInvite();
+    await screen.findByTestId('invite-signup-form');
+    fill();
+    fireEvent.click(screen.getByTestId('invite-submit'));
+    expect(await screen.findByText(/An account with this email exists/)).toBeTruthy();
+    expect(screen.getByTestId('invite-signup-form')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('invite-submit'));
+    await waitFor(() => expect(screen.getByTestId('invite-status').getAttribute('data-status')).toBe('used'));
+    expect(screen.queryByTestId('invite-signup-form')).toBeNull();
+  });
+});

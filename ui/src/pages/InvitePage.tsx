@@ -1,0 +1,121 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { describeInvitation, signup } from '../api/auth';
+import { resetWsClient } from '../api/ws';
+import type { UserError } from '../api/types';
+import { ErrorBox, FieldErrors } from '../components/Errors';
+import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
+import { invitePageState, roleLabel, stateAfterSignupErrors, type InvitePageState } from '../lib/members';
+import { useSession } from '../session';
+
+/** Sign-up through an invitation link: joins the inviting organization with the invitation's role. */
+export function InvitePage() {
+  const { token = '' } = useParams();
+  const navigate = useNavigate();
+  const { reload } = useSession();
+  const [state, setState] = useState<InvitePageState>({ kind: 'loading' });
+  const [form, setForm] = useState({ displayName: '', email: '', password: '' });
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ kind: 'loading' });
+    void describeInvitation(token).then((r) => {
+      if (!cancelled) setState(invitePageState(r));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [token]);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors([]);
+    const result = await signup({ ...form, invitation: token });
+    if (result.ok) {
+      resetWsClient();
+      await reload();
+      navigate('/projects', { replace: true });
+      return;
+    }
+    setBusy(false);
+    setErrors(result.errors);
+    setState((s) => stateAfterSignupErrors(s, result.errors));
+  }
+
+  return (
+    <div className="auth-card card" data-testid="invite-page">
+      <h1>Join an organization</h1>
+      <InviteStatus state={state} />
+      {state.kind === 'open' && (
+        <form onSubmit={onSubmit} data-testid="invite-signup-form">
+          <label>
+            Your name
+            <input required value={form.displayName} onChange={set('displayName')} data-testid="invite-display-name" />
+          </label>
+          <FieldErrors errors={errorsFor(errors, 'displayName')} />
+          <label>
+            Email
+            <input type="email" autoComplete="username" required value={form.email} onChange={set('email')} data-testid="invite-email" />
+          </label>
+          <FieldErrors errors={errorsFor(errors, 'email')} />
+          <label>
+            Password
+            <input type="password" autoComplete="new-password" required value={form.password} onChange={set('password')} data-testid="invite-password" />
+          </label>
+          <FieldErrors errors={errorsFor(errors, 'password')} />
+          <ErrorBox errors={otherErrors(errors, ['displayName', 'email', 'password'])} testId="invite-signup-errors" />
+          <button className="btn btn-primary" type="submit" disabled={busy} data-testid="invite-submit">
+            {busy ? 'Joining…' : 'Join'}
+          </button>
+        </form>
+      )}
+      <p className="muted">
+        Already have an account? <Link to="/login">Log in</Link>
+      </p>
+    </div>
+  );
+}
+
+function InviteStatus({ state }: { state: InvitePageState }) {
+  switch (state.kind) {
+    case 'loading':
+      return <p className="muted">Checking the invitation…</p>;
+    case 'open':
+      return (
+        <p data-testid="invite-status" data-status="open">
+          You are invited to <strong data-testid="invite-organization">{state.organizationName}</strong> as{' '}
+          <strong data-testid="invite-role-name">{roleLabel(state.role)}</strong>.{' '}
+          <span className="muted">The link works once, until {formatDateTime(state.expiresAt)}.</span>
+        </p>
+      );
+    case 'expired':
+      return (
+        <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="expired">
+          This invitation{state.organizationName && <> to <strong>{state.organizationName}</strong></>} has expired. Ask for a new link.
+        </div>
+      );
+    case 'used':
+      return (
+        <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="used">
+          This invitation{state.organizationName && <> to <strong>{state.organizationName}</strong></>} has already been used. Ask for a new link,
+          or <Link to="/login">log in</Link> if it was you.
+        </div>
+      );
+    case 'unknown':
+      return (
+        <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="unknown">
+          This invitation link is not valid. Check that you copied the whole link.
+        </div>
+      );
+    case 'error':
+      return (
+        <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="error">
+          <p className="pre">Could not check the invitation: {state.message}</p>
+        </div>
+      );
+  }
+}
