@@ -246,6 +246,33 @@ async function run(page) {
     });
     await page.screenshot({ path: join(ARTIFACTS, 'audit.png'), fullPage: true });
   });
+
+  let inviteLink;
+  await stage('invite a teammate from the Members page', async () => {
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('members-table').waitFor();
+    await waitUntil('the owner listed as the only member', async () => (await page.getByTestId('member-row').count()) === 1, STEP_TIMEOUT);
+    await page.getByTestId('invite-role').selectOption('ANNOTATOR');
+    await page.getByTestId('invite-create').click();
+    await page.getByTestId('invite-link').waitFor();
+    inviteLink = await page.getByTestId('invite-link').inputValue();
+    if (!/\/invite\/lli_/.test(inviteLink)) throw new StepFailure(`unexpected invitation link: ${inviteLink}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'members.png'), fullPage: true });
+  });
+
+  await stage('log out and join through the invitation', async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/, { timeout: STEP_TIMEOUT });
+    await page.goto(inviteLink);
+    await page.getByTestId('invite-signup-form').waitFor();
+    await page.getByTestId('invite-display-name').fill(`E2E Invitee ${stamp}`);
+    await page.getByTestId('invite-email').fill(`invitee-${stamp}@example.com`);
+    await page.getByTestId('invite-password').fill(`Pw-${stamp}-invitee!`);
+    await page.getByTestId('invite-submit').click();
+    await page.waitForURL(/\/projects$/, { timeout: STEP_TIMEOUT });
+    // an Annotator sees only the projects they belong to: none yet, and no Members link
+    if ((await page.getByTestId('nav-members').count()) !== 0) throw new StepFailure('an Annotator sees the Members link');
+  });
 }
 
 process.exitCode = await main();
