@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'NOT_AUTHOR'
   | 'INVITATION_EXPIRED'
   | 'INVITATION_USED'
-  | 'LAST_OWNER';
+  | 'LAST_OWNER'
+  | 'RATE_LIMITED';
 
 export interface UserError {
   code: ErrorCode;

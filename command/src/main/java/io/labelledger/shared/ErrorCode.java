@@ -9,5 +9,7 @@ public enum ErrorCode {
     /** The invitation was already accepted (invitations are single use). */
     INVITATION_USED,
     /** The change would leave the organization without an active Owner. */
-    LAST_OWNER
+    LAST_OWNER,
+    /** Too many attempts (sign-in throttling); retry later. */
+    RATE_LIMITED
 }

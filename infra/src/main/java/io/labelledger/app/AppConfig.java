@@ -16,6 +16,7 @@ import io.labelledger.eventstore.ProcessorReadYourWrites;
 import io.labelledger.eventstore.ProjectionRebuilder;
 import io.labelledger.identity.read.UserQueries;
 import io.labelledger.identity.web.ClientIp;
+import io.labelledger.identity.web.LoginThrottle;
 import io.labelledger.identity.web.IdentityStore;
 import io.labelledger.organization.directory.DirectoryProjection;
 import io.labelledger.project.config.LabelingConfigs;
@@ -216,6 +217,9 @@ public class AppConfig {
 
     @Bean
     ClientIp clientIp() { return new ClientIp(); }
+
+    @Bean
+    LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis) { return new LoginThrottle(redis); }
 
     @Bean
     Json json(JsonMapper mapper) { return new Json(mapper); }

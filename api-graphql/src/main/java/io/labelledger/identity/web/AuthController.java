@@ -50,9 +50,12 @@ public class AuthController {
 
     private final java.time.Clock clock;
 
+    private final LoginThrottle throttle;
+
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
                           ServerSecurityContextRepository contexts, ClientIp clientIp, ReadYourWrites readYourWrites,
-                          java.time.Clock clock) {
+                          java.time.Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.clock = clock;
         this.readYourWrites = readYourWrites;
         this.identities = identities;
@@ -159,19 +162,27 @@ public class AuthController {
     public Mono<ResponseEntity<Object>> login(@RequestBody Login in, ServerWebExchange exchange) {
         String email = in.email() == null ? "" : in.email().strip().toLowerCase(Locale.ROOT);
         String password = in.password() == null ? "" : in.password();
-        return Mono.fromCallable(() -> identities.byEmail(email)
-                                                 .filter(IdentityStore.Account::active)
-                                                 .filter(a -> passwords.matches(password, a.passwordHash()))
-                                                 .flatMap(a -> {
-                                                     identities.loggedIn(a.userId());
-                                                     return identities.caller(a.userId());
-                                                 }))
-                   .subscribeOn(Schedulers.boundedElastic())
-                   .flatMap(found -> found
-                           .map(caller -> startSession(caller, exchange)
-                                   .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
-                           .orElseGet(() -> Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
-                                   new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
+        String address = clientIp.of(exchange);
+        return throttle.retryAfter(email, address).flatMap(wait -> {
+            if (wait > 0) {
+                return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(wait))
+                        .<Object>body(new Errors(List.of(UserError.of(ErrorCode.RATE_LIMITED, "password",
+                                "Too many failed sign-ins; try again in " + wait + " seconds")))));
+            }
+            return Mono.fromCallable(() -> identities.byEmail(email)
+                                                     .filter(IdentityStore.Account::active)
+                                                     .filter(a -> passwords.matches(password, a.passwordHash()))
+                                                     .flatMap(a -> {
+                                                         identities.loggedIn(a.userId());
+                                                         return identities.caller(a.userId());
+                                                     }))
+                       .subscribeOn(Schedulers.boundedElastic())
+                       .flatMap(found -> found
+                               .map(caller -> throttle.succeeded(email).then(startSession(caller, exchange))
+                                       .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
+                               .orElseGet(() -> throttle.failed(email, address).thenReturn(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
+                                       new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
+        });
     }
 
     @PostMapping("/logout")
