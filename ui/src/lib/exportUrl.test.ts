@@ -28,7 +28,7 @@ describe('exportFormatsFor', () => {
   const choices = { name: 's', type: 'Choices', toName: ['text'], options: ['A'], choice: null, required: false };
 
   it('offers the computer-vision formats for image projects with boxes or polygons', () => {
-    expect(exportFormatsFor({ objects: [image], controls: [box] })).toEqual([...EXPORT_FORMATS]);
+    expect(exportFormatsFor({ objects: [image], controls: [box] })).toEqual(EXPORT_FORMATS.filter((f) => f !== 'CONLL2003'));
     expect(exportFormatsFor({ objects: [image], controls: [{ ...box, type: 'PolygonLabels' }] })).toContain('YOLO_OBB');
   });
 
@@ -36,6 +36,15 @@ describe('exportFormatsFor', () => {
     const text = { name: 'text', type: 'Text', valueField: 'text' };
     expect(exportFormatsFor({ objects: [text], controls: [choices] })).toEqual(['JSON', 'JSON_MIN', 'CSV', 'TSV']);
     expect(exportFormatsFor({ objects: [image], controls: [choices] })).not.toContain('COCO');
+  });
+
+  it('offers CoNLL 2003 only for Labels on a Text object', () => {
+    const text = { name: 'text', type: 'Text', valueField: 'text' };
+    const labels = { name: 'ner', type: 'Labels', toName: ['text'], options: ['PER'], choice: null, required: false };
+    expect(exportFormatsFor({ objects: [text], controls: [labels] })).toEqual(['JSON', 'JSON_MIN', 'CSV', 'TSV', 'CONLL2003']);
+    expect(exportFormatsFor({ objects: [text], controls: [{ ...labels, toName: ['other'] }] })).not.toContain('CONLL2003');
+    expect(exportFormatsFor({ objects: [image], controls: [{ ...labels, toName: ['img'] }, box] })).not.toContain('CONLL2003');
+    expect(exportUrl('p1', 'CONLL2003', false)).toBe('/api/projects/p1/export?format=CONLL2003');
   });
 
   it('builds the URL of a vision format', () => {

@@ -2,9 +2,9 @@
 // Pure: builds the URL and says which roles the server lets export.
 import type { Control, ObjectTag, OrganizationRole } from '../api/types';
 
-export type ExportFormat = 'JSON' | 'JSON_MIN' | 'CSV' | 'TSV' | 'COCO' | 'YOLO' | 'YOLO_OBB' | 'VOC';
+export type ExportFormat = 'JSON' | 'JSON_MIN' | 'CSV' | 'TSV' | 'COCO' | 'YOLO' | 'YOLO_OBB' | 'VOC' | 'CONLL2003';
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['JSON', 'JSON_MIN', 'CSV', 'TSV', 'COCO', 'YOLO', 'YOLO_OBB', 'VOC'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['JSON', 'JSON_MIN', 'CSV', 'TSV', 'COCO', 'YOLO', 'YOLO_OBB', 'VOC', 'CONLL2003'];
 
 /** Computer-vision formats: the server accepts them only for an Image object with RectangleLabels/PolygonLabels. */
 export const VISION_FORMATS: readonly ExportFormat[] = ['COCO', 'YOLO', 'YOLO_OBB', 'VOC'];
@@ -18,14 +18,21 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   YOLO: 'YOLO (ZIP of label files)',
   YOLO_OBB: 'YOLO OBB (rotated boxes, ZIP)',
   VOC: 'Pascal VOC (ZIP of XML)',
+  CONLL2003: 'CoNLL 2003 (NER tokens with BIO tags)',
 };
 
-/** The formats a project's config can be exported in (the vision ones need an image with box or polygon labels). */
+/**
+ * The formats a project's config can be exported in: the vision ones need an image with box or polygon labels,
+ * CoNLL 2003 a Text object that a Labels control labels (ADR 0011).
+ */
 export function exportFormatsFor(project: { objects: ObjectTag[]; controls: Control[] }): ExportFormat[] {
   const vision =
     project.objects.some((o) => o.type === 'Image') &&
     project.controls.some((c) => c.type === 'RectangleLabels' || c.type === 'PolygonLabels');
-  return EXPORT_FORMATS.filter((f) => vision || !VISION_FORMATS.includes(f));
+  const ner = project.objects.some(
+    (o) => o.type === 'Text' && project.controls.some((c) => c.type === 'Labels' && c.toName.includes(o.name)),
+  );
+  return EXPORT_FORMATS.filter((f) => (f === 'CONLL2003' ? ner : vision || !VISION_FORMATS.includes(f)));
 }
 
 /** Roles the server lets export (others get 403). */

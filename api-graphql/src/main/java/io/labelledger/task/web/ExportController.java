@@ -13,6 +13,8 @@ import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.Ids;
 import io.labelledger.task.export.ExportQueries;
 import io.labelledger.task.export.LabelStudioExport;
+import io.labelledger.task.export.text.Conll2003;
+import io.labelledger.task.export.text.NerTasks;
 import io.labelledger.task.export.vision.CocoWriter;
 import io.labelledger.task.export.vision.DetectionArchive;
 import io.labelledger.task.export.vision.VisionTasks;
@@ -55,7 +57,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * File download of a project's tasks in Label Studio's export shapes: {@code GET /api/projects/{id}/export?format=
- * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC&onlyCompleted=true} (the last four for image projects only). Authenticated like the rest of /api (session cookie or API token); the
+ * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003&onlyCompleted=true} (COCO…VOC for image projects only,
+ * CONLL2003 for NER projects only). Authenticated like the rest of /api (session cookie or API token); the
  * organization comes from the principal, so another organization's project is 404. The export is recorded as a
  * {@code ProjectExported} event before the first byte is sent, then streamed from the read models page by page
  * (constant memory, whatever the project's size).
@@ -63,10 +66,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @RestController
 public class ExportController {
     public enum Format {
-        JSON, JSON_MIN, CSV, TSV, COCO, YOLO, YOLO_OBB, VOC;
+        JSON, JSON_MIN, CSV, TSV, COCO, YOLO, YOLO_OBB, VOC, CONLL2003;
 
         /** Computer-vision formats: image projects with RectangleLabels/PolygonLabels only (ADR 0010). */
-        boolean vision() { return ordinal() >= COCO.ordinal(); }
+        boolean vision() { return ordinal() >= COCO.ordinal() && ordinal() <= VOC.ordinal(); }
     }
 
     static final Set<OrganizationRole> MAY_EXPORT = Set.of(OrganizationRole.OWNER, OrganizationRole.ADMIN, OrganizationRole.MANAGER);
@@ -118,6 +121,10 @@ public class ExportController {
                         if (f.vision() && vision.isEmpty()) {
                             return Mono.just(ResponseEntity.badRequest().<Flux<DataBuffer>>build()); // not an image project
                         }
+                        Optional<NerTasks> ner = f == Format.CONLL2003 ? NerTasks.of(config, json) : Optional.empty();
+                        if (f == Format.CONLL2003 && ner.isEmpty()) {
+                            return Mono.just(ResponseEntity.badRequest().<Flux<DataBuffer>>build()); // no Labels on a Text
+                        }
                         return exports
                             .snapshot(caller.organizationId(), id, onlyCompleted)
                             .flatMap(snapshot -> commands.<Object>send(new RecordProjectExport(new ProjectId(id), caller.organization(),
@@ -129,6 +136,8 @@ public class ExportController {
                                         }
                                         Flux<DataBuffer> body = vision.isPresent()
                                                 ? visionBody(f, vision.get(), caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), buffers)
+                                                : ner.isPresent()
+                                                ? conllBody(ner.get(), caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), buffers)
                                                 : body(f, caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), config, buffers);
                                         return ResponseEntity.ok()
                                                 .contentType(mediaType(f))
@@ -162,6 +171,7 @@ public class ExportController {
                 yield Flux.concat(Mono.fromSupplier(() -> buffer(buffers, "[")), items, Mono.fromSupplier(() -> buffer(buffers, "\n]\n")));
             }
             case COCO, YOLO, YOLO_OBB, VOC -> throw new IllegalArgumentException(f + " is written by visionBody");
+            case CONLL2003 -> throw new IllegalArgumentException(f + " is written by conllBody");
             case CSV, TSV -> {
                 CSVFormat csv = f == Format.CSV ? CSVFormat.RFC4180 : CSVFormat.RFC4180.builder().setDelimiter('\t').get();
                 yield exports.dataKeys(org, projectId).collectList().flatMapMany(keys -> {
@@ -189,6 +199,17 @@ public class ExportController {
                 });
             }
         };
+    }
+
+    /** CoNLL 2003 (ADR 0011): the header, then each task's token lines and a blank line, one buffer per page. */
+    private Flux<DataBuffer> conllBody(NerTasks ner, String org, String projectId, boolean onlyCompleted, long maxNumber,
+                                       DataBufferFactory buffers) {
+        Flux<DataBuffer> pages = exports.pages(org, projectId, onlyCompleted, maxNumber).map(page -> {
+            StringBuilder out = new StringBuilder();
+            for (ExportQueries.ExportTask t : page) out.append(ner.conll(t));
+            return buffer(buffers, out);
+        });
+        return Flux.concat(Mono.fromSupplier(() -> buffer(buffers, Conll2003.HEADER)), pages);
     }
 
     /**
@@ -280,6 +301,7 @@ public class ExportController {
             case YOLO, YOLO_OBB, VOC -> new MediaType("application", "zip");
             case CSV -> new MediaType("text", "csv", StandardCharsets.UTF_8);
             case TSV -> new MediaType("text", "tab-separated-values", StandardCharsets.UTF_8);
+            case CONLL2003 -> new MediaType("text", "plain", StandardCharsets.UTF_8);
         };
     }
 
@@ -293,6 +315,7 @@ public class ExportController {
             case YOLO -> "-yolo.zip";
             case YOLO_OBB -> "-yolo-obb.zip";
             case VOC -> "-voc.zip";
+            case CONLL2003 -> "-conll2003.conll";
         };
     }
 }
