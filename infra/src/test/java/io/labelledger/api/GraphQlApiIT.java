@@ -40,18 +40,11 @@ class GraphQlApiIT extends IntegrationTest {
     }
 
     String createProject(ApiClient user, String config) {
-        return user.graphql().document("""
-                        mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } errors { code } } }""")
-                   .variable("i", Map.of("title", "Sentiment", "labelConfig", config))
-                   .execute().path("createProject.errors").entityList(Object.class).hasSize(0)
-                   .path("createProject.project.id").entity(String.class).get();
+        return user.createProject("Sentiment", config);
     }
 
     GraphQlTester.Response importTasks(ApiClient user, String projectId, String json, String mode) {
-        return user.graphql().document("""
-                        mutation($i: ImportTasksInput!) {
-                          importTasks(input: $i) { importedCount rejected { index reason } errors { code field message } } }""")
-                   .variable("i", Map.of("projectId", projectId, "json", json, "mode", mode)).execute();
+        return user.importTasks(projectId, json, null, mode);
     }
 
     List<String> taskIds(ApiClient user, String projectId, int expected) {

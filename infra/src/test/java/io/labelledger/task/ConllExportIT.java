@@ -42,11 +42,7 @@ class ConllExportIT extends IntegrationTest {
     String projectId;
 
     String createProject(String config) {
-        return ann.graphql().document("""
-                        mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } errors { code } } }""")
-                  .variable("i", Map.of("title", "NER", "labelConfig", config))
-                  .execute().path("createProject.errors").entityList(Object.class).hasSize(0)
-                  .path("createProject.project.id").entity(String.class).get();
+        return ann.createProject("NER", config);
     }
 
     long events() {
@@ -57,9 +53,7 @@ class ConllExportIT extends IntegrationTest {
     void nerProject() {
         ann = ApiClient.signUp(port, "Ann");
         projectId = createProject(CONFIG);
-        ann.graphql().document("""
-                        mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount errors { code message } rejected { index reason } } }""")
-           .variable("i", Map.of("projectId", projectId, "json", TASKS, "format", "JSON", "mode", "ALL_OR_NOTHING")).execute()
+        ann.importTasks(projectId, TASKS, "JSON", "ALL_OR_NOTHING")
            .path("importTasks.rejected").entityList(Object.class).hasSize(0)
            .path("importTasks.importedCount").entity(Integer.class).isEqualTo(3);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ann.graphql()
@@ -68,8 +62,7 @@ class ConllExportIT extends IntegrationTest {
     }
 
     WebTestClient.ResponseSpec download(ApiClient user, String project, String query) {
-        return ApiClient.web(port).get().uri("/api/projects/" + project + "/export?" + query)
-                        .header(HttpHeaders.COOKIE, user.cookie).exchange();
+        return user.export(project, query);
     }
 
     String exported(String query) {

@@ -48,20 +48,11 @@ class ImportExportIT extends IntegrationTest {
     }
 
     String createProject(ApiClient user, String config) {
-        return user.graphql().document("""
-                        mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } errors { code } } }""")
-                   .variable("i", Map.of("title", "Formats", "labelConfig", config))
-                   .execute().path("createProject.errors").entityList(Object.class).hasSize(0)
-                   .path("createProject.project.id").entity(String.class).get();
+        return user.createProject("Formats", config);
     }
 
     GraphQlTester.Response importTasks(ApiClient user, String projectId, String text, String format, String mode) {
-        Map<String, Object> input = new HashMap<>(Map.of("projectId", projectId, "json", text, "mode", mode));
-        if (format != null) input.put("format", format);
-        return user.graphql().document("""
-                        mutation($i: ImportTasksInput!) {
-                          importTasks(input: $i) { importedCount rejected { index line reason } errors { code field message } } }""")
-                   .variable("i", input).execute();
+        return user.importTasks(projectId, text, format, mode);
     }
 
     List<Map> tasks(ApiClient user, String projectId) {
@@ -164,8 +155,7 @@ class ImportExportIT extends IntegrationTest {
     }
 
     org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec download(ApiClient user, String projectId, String query) {
-        return ApiClient.web(port).get().uri("/api/projects/" + projectId + "/export?" + query)
-                        .header(HttpHeaders.COOKIE, user.cookie).exchange();
+        return user.export(projectId, query);
     }
 
     String exported(String projectId, String query) {

@@ -62,14 +62,8 @@ class VisionExportIT extends IntegrationTest {
     @BeforeEach
     void imageProject() {
         ann = ApiClient.signUp(port, "Ann");
-        projectId = ann.graphql().document("""
-                        mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } errors { code } } }""")
-                       .variable("i", Map.of("title", "Pets", "labelConfig", CONFIG))
-                       .execute().path("createProject.errors").entityList(Object.class).hasSize(0)
-                       .path("createProject.project.id").entity(String.class).get();
-        ann.graphql().document("""
-                        mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount errors { code message } rejected { index reason } } }""")
-           .variable("i", Map.of("projectId", projectId, "json", TASKS, "format", "JSON", "mode", "ALL_OR_NOTHING")).execute()
+        projectId = ann.createProject("Pets", CONFIG);
+        ann.importTasks(projectId, TASKS, "JSON", "ALL_OR_NOTHING")
            .path("importTasks.rejected").entityList(Object.class).hasSize(0)
            .path("importTasks.importedCount").entity(Integer.class).isEqualTo(3);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ann.graphql()
@@ -78,8 +72,7 @@ class VisionExportIT extends IntegrationTest {
     }
 
     WebTestClient.ResponseSpec download(ApiClient user, String project, String format) {
-        return ApiClient.web(port).get().uri("/api/projects/" + project + "/export?format=" + format)
-                        .header(HttpHeaders.COOKIE, user.cookie).exchange();
+        return user.export(project, "format=" + format);
     }
 
     byte[] exported(String format) {

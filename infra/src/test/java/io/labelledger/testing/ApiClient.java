@@ -1,5 +1,6 @@
 package io.labelledger.testing;
 
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -7,6 +8,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,6 +87,30 @@ public final class ApiClient {
     public HttpGraphQlTester graphql() {
         return HttpGraphQlTester.create(web.mutate().baseUrl(baseUrl + "/graphql")
                                            .defaultHeader(HttpHeaders.COOKIE, cookie).build());
+    }
+
+    /** Creates a project and returns its id (fails the test on any error). */
+    public String createProject(String title, String labelConfig) {
+        return graphql().document("""
+                                mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } errors { code } } }""")
+                        .variable("i", Map.of("title", title, "labelConfig", labelConfig))
+                        .execute().path("createProject.errors").entityList(Object.class).hasSize(0)
+                        .path("createProject.project.id").entity(String.class).get();
+    }
+
+    /** importTasks with the given file text; format may be null (the server's default, JSON). */
+    public GraphQlTester.Response importTasks(String projectId, String text, String format, String mode) {
+        Map<String, Object> input = new HashMap<>(Map.of("projectId", projectId, "json", text, "mode", mode));
+        if (format != null) input.put("format", format);
+        return graphql().document("""
+                                mutation($i: ImportTasksInput!) {
+                                  importTasks(input: $i) { importedCount rejected { index line reason } errors { code field message } } }""")
+                        .variable("i", input).execute();
+    }
+
+    /** GET /api/projects/{id}/export?{query} with this user's session. */
+    public WebTestClient.ResponseSpec export(String projectId, String query) {
+        return web.get().uri("/api/projects/" + projectId + "/export?" + query).header(HttpHeaders.COOKIE, cookie).exchange();
     }
 
     public static HttpGraphQlTester anonymous(int port) {
