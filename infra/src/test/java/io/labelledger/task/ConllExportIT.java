@@ -53,12 +53,7 @@ class ConllExportIT extends IntegrationTest {
     void nerProject() {
         ann = ApiClient.signUp(port, "Ann");
         projectId = createProject(CONFIG);
-        ann.importTasks(projectId, TASKS, "JSON", "ALL_OR_NOTHING")
-           .path("importTasks.rejected").entityList(Object.class).hasSize(0)
-           .path("importTasks.importedCount").entity(Integer.class).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ann.graphql()
-                .document("query($id: ID!) { project(id: $id) { annotationCount } }").variable("id", projectId).execute()
-                .path("project.annotationCount").entity(Integer.class).isEqualTo(2));
+        ann.importAnnotated(projectId, TASKS, 3, 2);
     }
 
     WebTestClient.ResponseSpec download(ApiClient user, String project, String query) {

@@ -63,12 +63,7 @@ class VisionExportIT extends IntegrationTest {
     void imageProject() {
         ann = ApiClient.signUp(port, "Ann");
         projectId = ann.createProject("Pets", CONFIG);
-        ann.importTasks(projectId, TASKS, "JSON", "ALL_OR_NOTHING")
-           .path("importTasks.rejected").entityList(Object.class).hasSize(0)
-           .path("importTasks.importedCount").entity(Integer.class).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ann.graphql()
-                .document("query($id: ID!) { project(id: $id) { annotationCount } }").variable("id", projectId).execute()
-                .path("project.annotationCount").entity(Integer.class).isEqualTo(2));
+        ann.importAnnotated(projectId, TASKS, 3, 2);
     }
 
     WebTestClient.ResponseSpec download(ApiClient user, String project, String format) {

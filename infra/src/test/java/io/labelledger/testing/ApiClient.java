@@ -108,6 +108,16 @@ public final class ApiClient {
                         .variable("i", input).execute();
     }
 
+    /** Imports Label Studio JSON that must be accepted whole, then waits until the project shows its annotations. */
+    public void importAnnotated(String projectId, String tasksJson, int tasks, int annotations) {
+        importTasks(projectId, tasksJson, "JSON", "ALL_OR_NOTHING")
+                .path("importTasks.rejected").entityList(Object.class).hasSize(0)
+                .path("importTasks.importedCount").entity(Integer.class).isEqualTo(tasks);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graphql()
+                .document("query($id: ID!) { project(id: $id) { annotationCount } }").variable("id", projectId).execute()
+                .path("project.annotationCount").entity(Integer.class).isEqualTo(annotations));
+    }
+
     /** GET /api/projects/{id}/export?{query} with this user's session. */
     public WebTestClient.ResponseSpec export(String projectId, String query) {
         return web.get().uri("/api/projects/" + projectId + "/export?" + query).header(HttpHeaders.COOKIE, cookie).exchange();

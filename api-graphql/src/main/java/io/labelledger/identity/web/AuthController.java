@@ -93,13 +93,9 @@ public class AuthController {
         String userId = UUID.randomUUID().toString();
         String orgId = UUID.randomUUID().toString();
         Caller caller = new Caller(userId, orgId, "OWNER", email, name);
-        return Mono.fromCallable(() -> identities.insert(userId, email, name, passwords.encode(password)))
-                   .subscribeOn(Schedulers.boundedElastic())
+        return insertAccount(userId, email, name, password)
                    .flatMap(inserted -> {
-                       if (!inserted) {
-                           return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(
-                                   new Errors(List.of(UserError.of(ErrorCode.CONFLICT, "email", "An account with this email exists")))));
-                       }
+                       if (!inserted) return emailTaken();
                        return commands.send(new CreateOrganization(new OrganizationId(orgId), orgName, new UserId(userId)), caller, clientIp.of(exchange))
                                       .flatMap(result -> {
                                           if (!result.ok()) {
@@ -136,13 +132,9 @@ public class AuthController {
             }
             IdentityStore.OpenInvitation invitation = found.get();
             Caller caller = new Caller(userId, invitation.organizationId(), invitation.role(), email, name);
-            return Mono.fromCallable(() -> identities.insert(userId, email, name, passwords.encode(password)))
-                       .subscribeOn(Schedulers.boundedElastic())
+            return insertAccount(userId, email, name, password)
                        .flatMap(inserted -> {
-                           if (!inserted) {
-                               return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(
-                                       new Errors(List.of(UserError.of(ErrorCode.CONFLICT, "email", "An account with this email exists")))));
-                           }
+                           if (!inserted) return emailTaken();
                            var accept = new AcceptInvitation(new OrganizationId(invitation.organizationId()), hash, clock.instant(), new UserId(userId));
                            return commands.send(accept, caller, clientIp.of(exchange)).flatMap(result -> {
                                if (!result.ok()) {
@@ -188,6 +180,17 @@ public class AuthController {
     @PostMapping("/logout")
     public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
         return exchange.getSession().flatMap(s -> s.invalidate()).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** False when the email is taken (BCrypt and JDBC run off the event loop). */
+    private Mono<Boolean> insertAccount(String userId, String email, String name, String password) {
+        return Mono.fromCallable(() -> identities.insert(userId, email, name, passwords.encode(password)))
+                   .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static Mono<ResponseEntity<Object>> emailTaken() {
+        return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(
+                new Errors(List.of(UserError.of(ErrorCode.CONFLICT, "email", "An account with this email exists")))));
     }
 
     private Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
