@@ -11,6 +11,8 @@ import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
+import io.labelledger.organization.api.IdentitySource;
+import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
@@ -101,6 +103,7 @@ class EventGoldenJsonTest {
             new MemberRoleChanged(ORG, BOB, OrganizationRole.ANNOTATOR, OrganizationRole.MANAGER, ALICE),
             new MemberDeactivated(ORG, BOB, ALICE),
             new MemberReactivated(ORG, BOB, ALICE),
+            new MemberProvisioned(ORG, BOB, OrganizationRole.REVIEWER, true, IdentitySource.SCIM),
             new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),

@@ -11,11 +11,13 @@ import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
+import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.organization.api.ProvisionMember;
 import io.labelledger.organization.api.ReactivateMember;
 import io.labelledger.shared.Conflict;
 import io.labelledger.shared.Forbidden;
@@ -138,6 +140,27 @@ public class Organization {
         apply(new MemberReactivated(id, cmd.userId(), cmd.by()));
     }
 
+    /**
+     * Identity sources never grant the Owner role (a misconfigured IdP mapping must not hand out full control) and
+     * never demote an Owner: Owners are managed inside LabelLedger. They may deactivate one, unless it is the last.
+     */
+    @CommandHandler
+    void handle(ProvisionMember cmd) {
+        if (cmd.role() == null) throw new ValidationFailed("role", "Choose a role");
+        if (cmd.source() == null) throw new ValidationFailed("source", "The identity source is required");
+        Member current = members.get(cmd.userId());
+        OrganizationRole role = cmd.role();
+        if (current != null && current.role() == OWNER) {
+            role = OWNER;
+        } else if (role == OWNER) {
+            throw new Forbidden("role", "An identity provider cannot grant the Owner role");
+        }
+        if (current == null && !cmd.active()) return; // deprovisioning somebody who never joined: nothing to do
+        if (current != null && current.role() == role && current.active() == cmd.active()) return;
+        if (current != null && current.role() == OWNER && current.active() && !cmd.active()) requireAnotherActiveOwner(cmd.userId());
+        apply(new MemberProvisioned(id, cmd.userId(), role, cmd.active(), cmd.source()));
+    }
+
     // ---- policies ---------------------------------------------------------------------------------------
 
     /** Only active Owners and Admins manage members; returns the actor's role. */
@@ -172,6 +195,9 @@ public class Organization {
 
     @EventSourcingHandler
     void on(MemberJoined e) { members.put(e.userId(), new Member(e.role(), true)); }
+
+    @EventSourcingHandler
+    void on(MemberProvisioned e) { members.put(e.userId(), new Member(e.role(), e.active())); }
 
     @EventSourcingHandler
     void on(InvitationCreated e) { invitations.put(e.tokenHash(), new Invitation(e.invitationId(), e.role(), e.expiresAt())); }

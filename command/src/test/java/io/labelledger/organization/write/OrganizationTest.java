@@ -14,7 +14,10 @@ import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
 import io.labelledger.organization.api.MemberDeactivated;
+import io.labelledger.organization.api.IdentitySource;
+import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
+import io.labelledger.organization.api.ProvisionMember;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.ReactivateMember;
 import io.labelledger.shared.Conflict;
@@ -383,6 +386,71 @@ class OrganizationTest {
             fixture.given(CREATED, ALICE_OWNER, joined(CAROL, ANNOTATOR))
                    .when(new ReactivateMember(ORG, CAROL, ALICE))
                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Provisioning {
+        static final IdentitySource SCIM = IdentitySource.SCIM;
+
+        @Test
+        void aNewPersonJoinsWithTheSourcesRole() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new ProvisionMember(ORG, BOB, REVIEWER, true, SCIM))
+                   .expectEvents(new MemberProvisioned(ORG, BOB, REVIEWER, true, SCIM));
+        }
+
+        @Test
+        void theSourceChangesTheRoleAndDeactivatesAndReactivates() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR))
+                   .when(new ProvisionMember(ORG, BOB, MANAGER, false, SCIM))
+                   .expectEvents(new MemberProvisioned(ORG, BOB, MANAGER, false, SCIM));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), new MemberProvisioned(ORG, BOB, ANNOTATOR, false, SCIM))
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, true, IdentitySource.SAML))
+                   .expectEvents(new MemberProvisioned(ORG, BOB, ANNOTATOR, true, IdentitySource.SAML));
+        }
+
+        @Test
+        void whatTheMemberAlreadyIsRecordsNothing() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR))
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, true, SCIM))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void deprovisioningSomebodyWhoNeverJoinedRecordsNothing() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, false, SCIM))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aSourceCannotGrantOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN))
+                   .when(new ProvisionMember(ORG, BOB, OWNER, true, SCIM))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "role"));
+        }
+
+        @Test
+        void aSourceNeverDemotesAnOwnerButMayDeactivateOneWhoIsNotTheLast() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new ProvisionMember(ORG, ALICE, ANNOTATOR, true, SCIM))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, OWNER))
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, false, SCIM))
+                   .expectEvents(new MemberProvisioned(ORG, BOB, OWNER, false, SCIM));
+        }
+
+        @Test
+        void theLastActiveOwnerCannotBeDeprovisioned() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new ProvisionMember(ORG, ALICE, OWNER, false, SCIM))
+                   .expectNoEvents()
+                   .expectException(error(LastOwner.class, ErrorCode.LAST_OWNER, "userId"));
         }
     }
 }

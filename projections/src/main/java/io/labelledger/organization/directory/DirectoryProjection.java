@@ -4,6 +4,7 @@ import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
+import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
@@ -48,6 +49,15 @@ public class DirectoryProjection {
                 ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role, active = TRUE, last_seq = EXCLUDED.last_seq
                 WHERE rm_org_member.last_seq < EXCLUDED.last_seq""",
                 e.organizationId().value(), e.userId().value(), e.role().name(), from(at), seq);
+    }
+
+    @EventHandler
+    void on(MemberProvisioned e, @Timestamp Instant at, @SequenceNumber long seq) {
+        jdbc.update("""
+                INSERT INTO rm_org_member (organization_id, user_id, role, joined_at, active, last_seq) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role, active = EXCLUDED.active, last_seq = EXCLUDED.last_seq
+                WHERE rm_org_member.last_seq < EXCLUDED.last_seq""",
+                e.organizationId().value(), e.userId().value(), e.role().name(), from(at), e.active(), seq);
     }
 
     @EventHandler
