@@ -14,6 +14,14 @@ import io.labelledger.organization.api.MemberJoined;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
+import io.labelledger.organization.api.ProjectMoved;
+import io.labelledger.organization.api.WorkspaceArchived;
+import io.labelledger.organization.api.WorkspaceCreated;
+import io.labelledger.organization.api.WorkspaceId;
+import io.labelledger.organization.api.WorkspaceMemberAdded;
+import io.labelledger.organization.api.WorkspaceMemberRemoved;
+import io.labelledger.organization.api.WorkspaceRenamed;
+import io.labelledger.organization.api.WorkspaceRestored;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
 import io.labelledger.organization.api.OrganizationId;
@@ -79,6 +87,7 @@ class EventGoldenJsonTest {
 
     static final OrganizationId ORG = new OrganizationId("0b6c0f0e-3f5a-4c43-9d1e-6a4b8f0c2d11");
     static final ProjectId PROJECT = new ProjectId("5d3f2a9c-8e71-4b0f-a2c4-91e7d6b3f804");
+    static final WorkspaceId WORKSPACE = new WorkspaceId("3e9b7c1d-2a4f-4c8e-9b6d-0f1a2c3d4e5f");
     static final TaskId TASK = new TaskId("c7a1e4b2-6d08-4f3e-b5a9-2e8c0d7f1a36");
     static final AnnotationId ANNOTATION = new AnnotationId("e2f9b6d4-1a37-4c85-9b0e-7d4a3c2f6e58");
     static final ImportId IMPORT = new ImportId("9a4e7c1d-2b6f-4d83-a0e5-3f8b1c9d7e42");
@@ -104,6 +113,13 @@ class EventGoldenJsonTest {
             new MemberDeactivated(ORG, BOB, ALICE),
             new MemberReactivated(ORG, BOB, ALICE),
             new MemberProvisioned(ORG, BOB, OrganizationRole.REVIEWER, true, IdentitySource.SCIM),
+            new WorkspaceCreated(ORG, WORKSPACE, "Medical", ALICE),
+            new WorkspaceRenamed(ORG, WORKSPACE, "Radiology", ALICE),
+            new WorkspaceArchived(ORG, WORKSPACE, ALICE),
+            new WorkspaceRestored(ORG, WORKSPACE, ALICE),
+            new WorkspaceMemberAdded(ORG, WORKSPACE, BOB, ALICE),
+            new WorkspaceMemberRemoved(ORG, WORKSPACE, BOB, ALICE),
+            new ProjectMoved(ORG, PROJECT, null, WORKSPACE, ALICE),
             new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),

@@ -8,6 +8,7 @@ import io.labelledger.api.authorization.Authorization;
 import io.labelledger.api.authorization.AuthorizationInstrumentation;
 import io.labelledger.api.authorization.Rules;
 import io.labelledger.organization.read.MemberQueries;
+import io.labelledger.organization.read.WorkspaceQueries;
 import io.labelledger.audit.log.AuditLogProjection;
 import io.labelledger.audit.read.AuditQueries;
 import io.labelledger.eventstore.EventStoreLabelingConfigs;
@@ -194,6 +195,9 @@ public class AppConfig {
 
     @Bean
     MemberQueries memberQueries(DatabaseClient db) { return new MemberQueries(db); }
+
+    @Bean
+    WorkspaceQueries workspaceQueries(DatabaseClient db) { return new WorkspaceQueries(db); }
 
     @Bean
     TaskHistory taskHistory(EventStore eventStore, JsonMapper json) { return new TaskHistory(eventStore, json); }

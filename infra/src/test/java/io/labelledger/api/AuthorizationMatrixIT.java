@@ -70,9 +70,18 @@ class AuthorizationMatrixIT extends IntegrationTest {
         ApiClient stranger = ApiClient.signUp(port, "Stranger");
         String foreign = project(stranger);
 
-        variables.put(Target.OWN_PROJECT, vars(own, task(owner, own), target.userId));
-        variables.put(Target.OTHER_PROJECT, vars(other, task(owner, other), target.userId));
-        variables.put(Target.OTHER_ORGANIZATION, vars(foreign, task(stranger, foreign), stranger.userId));
+        String workspace = owner.graphql().document("""
+                        mutation { createWorkspace(input: {name: "Matrix"}) { workspace { id } } }""")
+                                .execute().path("createWorkspace.workspace.id").entity(String.class).get();
+        List<String> everybody = callers.values().stream().map(c -> c.userId).toList();
+        owner.graphql().document("""
+                        mutation($i: WorkspaceMembersInput!) { addWorkspaceMembers(input: $i) { errors { code } } }""")
+             .variable("i", Map.of("workspaceId", workspace, "userIds", everybody)).execute()
+             .path("addWorkspaceMembers.errors").entityList(Object.class).hasSize(0);
+
+        variables.put(Target.OWN_PROJECT, vars(own, task(owner, own), target.userId, workspace));
+        variables.put(Target.OTHER_PROJECT, vars(other, task(owner, other), target.userId, workspace));
+        variables.put(Target.OTHER_ORGANIZATION, vars(foreign, task(stranger, foreign), stranger.userId, workspace));
     }
 
     @TestFactory
@@ -166,8 +175,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .variable("id", projectId).execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
     }
 
-    static Map<String, Object> vars(String project, String task, String user) {
-        return Map.of("project", project, "task", task, "user", user, "annotation", UUID.randomUUID().toString());
+    static Map<String, Object> vars(String project, String task, String user, String workspace) {
+        return Map.of("project", project, "task", task, "user", user, "annotation", UUID.randomUUID().toString(), "workspace", workspace);
     }
 
     static Map<String, String> documents() throws IOException {

@@ -91,6 +91,17 @@ class ProjectionsIT extends IntegrationTest {
                         mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } } }""")
                              .variable("i", Map.of("title", "Rebuild me", "labelConfig", ApiClient.TEXT_CONFIG))
                              .execute().path("createProject.project.id").entity(String.class).get();
+        String workspace = ann.graphql().document("mutation { createWorkspace(input: {name: \"Rebuilt\"}) { workspace { id } } }")
+                              .execute().path("createWorkspace.workspace.id").entity(String.class).get();
+        ann.graphql().document("mutation($i: WorkspaceMembersInput!) { addWorkspaceMembers(input: $i) { errors { code } } }")
+           .variable("i", Map.of("workspaceId", workspace, "userIds", List.of(ann.userId))).execute()
+           .path("addWorkspaceMembers.errors").entityList(Object.class).hasSize(0);
+        ann.graphql().document("mutation($i: MoveProjectInput!) { moveProject(input: $i) { errors { code } } }")
+           .variable("i", Map.of("projectId", projectId, "workspaceId", workspace)).execute()
+           .path("moveProject.errors").entityList(Object.class).hasSize(0);
+        ann.graphql().document("mutation($i: ArchiveWorkspaceInput!) { archiveWorkspace(input: $i) { errors { code } } }")
+           .variable("i", Map.of("workspaceId", workspace, "archived", true)).execute()
+           .path("archiveWorkspace.errors").entityList(Object.class).hasSize(0);
         ann.graphql().document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { errors { code } } }")
            .variable("i", Map.of("projectId", projectId, "title", "Renamed", "labelConfig", ApiClient.TEXT_CONFIG.replace("Neutral", "Mixed")))
            .execute();

@@ -25,7 +25,7 @@ public final class Rules {
         ALLOW,
         /** The role may not. */
         DENY,
-        /** Only in projects the caller created or is a project member of (lists: only those projects). */
+        /** Only in projects the caller created, is a project member of, or reaches through a workspace (lists: only those). */
         MEMBER
     }
 

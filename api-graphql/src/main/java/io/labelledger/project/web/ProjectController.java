@@ -14,6 +14,8 @@ import io.labelledger.project.api.UpdateProjectDetails;
 import io.labelledger.project.config.ControlTag;
 import io.labelledger.project.config.InvalidLabelConfig;
 import io.labelledger.project.config.ObjectTag;
+import io.labelledger.organization.read.WorkspaceQueries;
+import io.labelledger.organization.web.WorkspaceController;
 import io.labelledger.project.read.ProjectQueries;
 import io.labelledger.project.read.ProjectView;
 import io.labelledger.shared.ErrorCode;
@@ -32,6 +34,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Controller
@@ -43,10 +46,15 @@ public class ProjectController {
     private final Clock clock;
     private final ReadYourWrites readYourWrites;
     private final Authorization authorization;
+    private final WorkspaceQueries workspaces;
+    private final WorkspaceController workspaceMoves;
 
     public ProjectController(Commands commands, ProjectQueries projects, TaskQueries tasks, LabelingConfigCache configs, Clock clock,
-                             ReadYourWrites readYourWrites, Authorization authorization) {
+                             ReadYourWrites readYourWrites, Authorization authorization, WorkspaceQueries workspaces,
+                             WorkspaceController workspaceMoves) {
         this.authorization = authorization;
+        this.workspaces = workspaces;
+        this.workspaceMoves = workspaceMoves;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.projects = projects;
@@ -55,7 +63,7 @@ public class ProjectController {
         this.clock = clock;
     }
 
-    public record CreateProjectInput(String title, String description, String labelConfig) {}
+    public record CreateProjectInput(String title, String description, String labelConfig, String workspaceId) {}
 
     public record UpdateProjectInput(String projectId, String title, String description, String labelConfig) {}
 
@@ -66,12 +74,12 @@ public class ProjectController {
     public record TaskOrderInput(TaskOrder.Field field, String direction) {}
 
     @QueryMapping
-    public Mono<Connection.Page<ProjectView>> projects(@Argument Integer first, @Argument String after, @ContextValue Caller caller) {
+    public Mono<Connection.Page<ProjectView>> projects(@Argument Integer first, @Argument String after, @Argument String workspaceId,
+                                                       @ContextValue Caller caller) {
         int limit = Connection.size(first);
-        var found = authorization.seesAllProjects(caller, "Query.projects")
-                ? projects.list(caller.organizationId(), limit + 1, Cursor.decode(after))
-                : projects.listForMember(caller.organizationId(), caller.userId(), limit + 1, Cursor.decode(after));
-        return found.collectList()
+        if (workspaceId != null && !Ids.isUuid(workspaceId)) return Mono.just(Connection.of(List.of(), limit, p -> "", null));
+        String member = authorization.seesAllProjects(caller, "Query.projects") ? null : caller.userId();
+        return projects.list(caller.organizationId(), member, workspaceId, limit + 1, Cursor.decode(after)).collectList()
                        .map(rows -> Connection.of(rows, limit, p -> ProjectQueries.cursorOf(p).encode(), null));
     }
 
@@ -83,6 +91,25 @@ public class ProjectController {
     @MutationMapping
     public Mono<ProjectPayload> createProject(@Argument CreateProjectInput input, @ContextValue Caller caller,
                                               @ContextValue(required = false) String clientIp) {
+        if (input.workspaceId() == null) return create(input, caller, clientIp);
+        // checked before creating, so that a refused workspace leaves no project behind
+        UserError notFound = UserError.of(ErrorCode.NOT_FOUND, "workspaceId", "Workspace not found");
+        Mono<Optional<UserError>> refusal = !Ids.isUuid(input.workspaceId()) ? Mono.just(Optional.of(notFound))
+                : workspaces.get(caller.organizationId(), input.workspaceId())
+                        .flatMap(w -> w.archived()
+                                ? Mono.just(Optional.of(UserError.of(ErrorCode.CONFLICT, "workspaceId", "The workspace \"" + w.name() + "\" is archived")))
+                                : authorization.seesAllProjects(caller, "Query.projects") ? Mono.just(Optional.<UserError>empty())
+                                : workspaces.isMember(caller.organizationId(), w.id(), caller.userId()).map(in -> in ? Optional.<UserError>empty()
+                                        : Optional.of(UserError.of(ErrorCode.FORBIDDEN, "workspaceId", "You do not belong to this workspace"))))
+                        .defaultIfEmpty(Optional.of(notFound));
+        return refusal.flatMap(error -> error.isPresent() ? Mono.just(new ProjectPayload(null, List.of(error.get())))
+                : create(input, caller, clientIp).flatMap(created -> created.project() == null ? Mono.just(created)
+                        : workspaceMoves.move(caller, clientIp, created.project().id(), input.workspaceId())
+                                        // placed or not, the project exists: answer with it and the placement's error
+                                        .map(moved -> moved.project() != null ? moved : new ProjectPayload(created.project(), moved.errors()))));
+    }
+
+    private Mono<ProjectPayload> create(CreateProjectInput input, Caller caller, String clientIp) {
         String id = UUID.randomUUID().toString();
         CreateProject cmd = new CreateProject(new ProjectId(id), caller.organization(), input.title(), input.description(),
                 input.labelConfig(), caller.user());
@@ -91,7 +118,7 @@ public class ProjectController {
             var now = clock.instant();
             ProjectView established = new ProjectView(id, caller.organizationId(), input.title().strip(),
                     input.description() == null ? "" : input.description().strip(), input.labelConfig(), 1,
-                    caller.userId(), now, 0, 0, 0);
+                    caller.userId(), now, 0, 0, 0, null);
             return readYourWrites.await(id, Projection.DATA_MANAGER)
                                  .then(projects.get(caller.organizationId(), id))
                                  .defaultIfEmpty(established) // the projection is late beyond the wait: answer with what the command established

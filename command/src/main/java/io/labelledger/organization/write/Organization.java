@@ -19,6 +19,21 @@ import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.organization.api.ProvisionMember;
 import io.labelledger.organization.api.ReactivateMember;
+import io.labelledger.organization.api.AddWorkspaceMembers;
+import io.labelledger.organization.api.ArchiveWorkspace;
+import io.labelledger.organization.api.CreateWorkspace;
+import io.labelledger.organization.api.MoveProject;
+import io.labelledger.organization.api.ProjectMoved;
+import io.labelledger.organization.api.RemoveWorkspaceMember;
+import io.labelledger.organization.api.RenameWorkspace;
+import io.labelledger.organization.api.WorkspaceArchived;
+import io.labelledger.organization.api.WorkspaceCreated;
+import io.labelledger.organization.api.WorkspaceId;
+import io.labelledger.organization.api.WorkspaceMemberAdded;
+import io.labelledger.organization.api.WorkspaceMemberRemoved;
+import io.labelledger.organization.api.WorkspaceRenamed;
+import io.labelledger.organization.api.WorkspaceRestored;
+import io.labelledger.project.api.ProjectId;
 import io.labelledger.shared.Conflict;
 import io.labelledger.shared.Forbidden;
 import io.labelledger.shared.NotFound;
@@ -32,11 +47,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import static io.labelledger.organization.api.OrganizationRole.ADMIN;
+import static io.labelledger.organization.api.OrganizationRole.MANAGER;
 import static io.labelledger.organization.api.OrganizationRole.OWNER;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -46,7 +65,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <li>at least one active Owner, always ({@link LastOwner});</li>
  * <li>only active Owners and Admins manage members; only an Owner grants or removes the Owner role (an Admin
  *     manages the roles below Owner); everybody else is {@link Forbidden};</li>
- * <li>invitations are single use and expire; only the hash of their token is known here.</li>
+ * <li>invitations are single use and expire; only the hash of their token is known here;</li>
+ * <li>workspaces have unique names; Owners and Admins create, rename and archive them; a Manager who belongs to a
+ *     workspace manages its members and moves projects between the workspaces they belong to; an archived workspace
+ *     takes no projects.</li>
  * </ul>
  * The actor's role is taken from this aggregate's own state, never from what the caller claims.
  */
@@ -64,6 +86,12 @@ public class Organization {
     private final Set<String> usedInvitations = new HashSet<>();
 
     private record Member(OrganizationRole role, boolean active) {}
+
+    private final Map<WorkspaceId, Workspace> workspaces = new HashMap<>();
+    /** Where each project is; a project in no workspace is absent. */
+    private final Map<ProjectId, WorkspaceId> projectWorkspace = new HashMap<>();
+
+    private record Workspace(String name, boolean archived, Set<UserId> members) {}
 
     private record Invitation(InvitationId id, OrganizationRole role, Instant expiresAt) {}
 
@@ -161,6 +189,104 @@ public class Organization {
         apply(new MemberProvisioned(id, cmd.userId(), role, cmd.active(), cmd.source()));
     }
 
+    // ---- workspaces ---------------------------------------------------------------------------------------
+
+    static final int MAX_WORKSPACE_NAME = 100;
+    static final int MAX_BULK = 1000;
+
+    @CommandHandler
+    void handle(CreateWorkspace cmd) {
+        requireManager(cmd.by());
+        if (workspaces.containsKey(cmd.workspaceId())) throw new Conflict("workspaceId", "This workspace id is already used");
+        apply(new WorkspaceCreated(id, cmd.workspaceId(), workspaceName(cmd.name(), null), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(RenameWorkspace cmd) {
+        requireManager(cmd.by());
+        Workspace w = requireWorkspace(cmd.workspaceId());
+        String name = workspaceName(cmd.name(), cmd.workspaceId());
+        if (name.equals(w.name())) return;
+        apply(new WorkspaceRenamed(id, cmd.workspaceId(), name, cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(ArchiveWorkspace cmd) {
+        requireManager(cmd.by());
+        Workspace w = requireWorkspace(cmd.workspaceId());
+        if (w.archived() == cmd.archived()) return;
+        apply(cmd.archived() ? new WorkspaceArchived(id, cmd.workspaceId(), cmd.by()) : new WorkspaceRestored(id, cmd.workspaceId(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(AddWorkspaceMembers cmd) {
+        Workspace w = requireWorkspace(cmd.workspaceId());
+        requireWorkspaceManager(cmd.by(), cmd.workspaceId());
+        if (cmd.userIds() == null || cmd.userIds().isEmpty()) throw new ValidationFailed("userIds", "Choose at least one member");
+        if (cmd.userIds().size() > MAX_BULK) throw new ValidationFailed("userIds", "At most " + MAX_BULK + " members at once");
+        Set<UserId> adding = new LinkedHashSet<>(cmd.userIds());
+        List<UserId> strangers = adding.stream().filter(u -> !members.containsKey(u)).toList();
+        if (!strangers.isEmpty()) throw new NotFound("Member", "userIds"); // all or nothing
+        for (UserId user : adding) {
+            if (!w.members().contains(user)) apply(new WorkspaceMemberAdded(id, cmd.workspaceId(), user, cmd.by()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveWorkspaceMember cmd) {
+        Workspace w = requireWorkspace(cmd.workspaceId());
+        requireWorkspaceManager(cmd.by(), cmd.workspaceId());
+        if (!w.members().contains(cmd.userId())) return;
+        apply(new WorkspaceMemberRemoved(id, cmd.workspaceId(), cmd.userId(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(MoveProject cmd) {
+        WorkspaceId from = projectWorkspace.get(cmd.projectId());
+        if (cmd.to() != null) {
+            Workspace target = requireWorkspace(cmd.to());
+            if (target.archived()) throw new Conflict("workspaceId", "The workspace \"" + target.name() + "\" is archived");
+        }
+        if (from != null) requireWorkspaceManager(cmd.by(), from);
+        if (cmd.to() != null) requireWorkspaceManager(cmd.by(), cmd.to());
+        if (from == null && cmd.to() == null) requireMemberManagingProjects(cmd.by());
+        if (java.util.Objects.equals(from, cmd.to())) return;
+        apply(new ProjectMoved(id, cmd.projectId(), from, cmd.to(), cmd.by()));
+    }
+
+    /** Names are unique in the organization, compared without case and surrounding blanks (archived ones too). */
+    private String workspaceName(String raw, WorkspaceId self) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty()) throw new ValidationFailed("name", "Workspace name is required");
+        if (name.length() > MAX_WORKSPACE_NAME) throw new ValidationFailed("name", "Workspace name is too long");
+        String key = name.toLowerCase(Locale.ROOT);
+        boolean taken = workspaces.entrySet().stream()
+                .anyMatch(e -> !e.getKey().equals(self) && e.getValue().name().toLowerCase(Locale.ROOT).equals(key));
+        if (taken) throw new Conflict("name", "A workspace named \"" + name + "\" exists already");
+        return name;
+    }
+
+    private Workspace requireWorkspace(WorkspaceId workspace) {
+        Workspace w = workspace == null ? null : workspaces.get(workspace);
+        if (w == null) throw new NotFound("Workspace", "workspaceId");
+        return w;
+    }
+
+    /** Owners and Admins manage every workspace; a Manager those they belong to. */
+    private void requireWorkspaceManager(UserId actor, WorkspaceId workspace) {
+        OrganizationRole role = requireMemberManagingProjects(actor);
+        if (role == MANAGER && !workspaces.get(workspace).members().contains(actor)) {
+            throw new Forbidden("workspaceId", "Only members of this workspace who are Managers manage it");
+        }
+    }
+
+    private OrganizationRole requireMemberManagingProjects(UserId actor) {
+        Member m = members.get(actor);
+        if (m == null || !m.active()) throw new NotFound("Organization", "organizationId");
+        if (m.role() != OWNER && m.role() != ADMIN && m.role() != MANAGER) throw new Forbidden(null, "Only Owners, Admins and Managers manage workspaces");
+        return m.role();
+    }
+
     // ---- policies ---------------------------------------------------------------------------------------
 
     /** Only active Owners and Admins manage members; returns the actor's role. */
@@ -198,6 +324,30 @@ public class Organization {
 
     @EventSourcingHandler
     void on(MemberProvisioned e) { members.put(e.userId(), new Member(e.role(), e.active())); }
+
+    @EventSourcingHandler
+    void on(WorkspaceCreated e) { workspaces.put(e.workspaceId(), new Workspace(e.name(), false, new HashSet<>())); }
+
+    @EventSourcingHandler
+    void on(WorkspaceRenamed e) { workspaces.computeIfPresent(e.workspaceId(), (k, w) -> new Workspace(e.name(), w.archived(), w.members())); }
+
+    @EventSourcingHandler
+    void on(WorkspaceArchived e) { workspaces.computeIfPresent(e.workspaceId(), (k, w) -> new Workspace(w.name(), true, w.members())); }
+
+    @EventSourcingHandler
+    void on(WorkspaceRestored e) { workspaces.computeIfPresent(e.workspaceId(), (k, w) -> new Workspace(w.name(), false, w.members())); }
+
+    @EventSourcingHandler
+    void on(WorkspaceMemberAdded e) { workspaces.get(e.workspaceId()).members().add(e.userId()); }
+
+    @EventSourcingHandler
+    void on(WorkspaceMemberRemoved e) { workspaces.get(e.workspaceId()).members().remove(e.userId()); }
+
+    @EventSourcingHandler
+    void on(ProjectMoved e) {
+        if (e.to() == null) projectWorkspace.remove(e.projectId());
+        else projectWorkspace.put(e.projectId(), e.to());
+    }
 
     @EventSourcingHandler
     void on(InvitationCreated e) { invitations.put(e.tokenHash(), new Invitation(e.invitationId(), e.role(), e.expiresAt())); }

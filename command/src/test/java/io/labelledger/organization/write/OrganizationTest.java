@@ -18,6 +18,21 @@ import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.ProvisionMember;
+import io.labelledger.organization.api.AddWorkspaceMembers;
+import io.labelledger.organization.api.ArchiveWorkspace;
+import io.labelledger.organization.api.CreateWorkspace;
+import io.labelledger.organization.api.MoveProject;
+import io.labelledger.organization.api.ProjectMoved;
+import io.labelledger.organization.api.RemoveWorkspaceMember;
+import io.labelledger.organization.api.RenameWorkspace;
+import io.labelledger.organization.api.WorkspaceArchived;
+import io.labelledger.organization.api.WorkspaceCreated;
+import io.labelledger.organization.api.WorkspaceId;
+import io.labelledger.organization.api.WorkspaceMemberAdded;
+import io.labelledger.organization.api.WorkspaceMemberRemoved;
+import io.labelledger.organization.api.WorkspaceRenamed;
+import io.labelledger.organization.api.WorkspaceRestored;
+import io.labelledger.project.api.ProjectId;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.ReactivateMember;
 import io.labelledger.shared.Conflict;
@@ -451,6 +466,173 @@ class OrganizationTest {
                    .when(new ProvisionMember(ORG, ALICE, OWNER, false, SCIM))
                    .expectNoEvents()
                    .expectException(error(LastOwner.class, ErrorCode.LAST_OWNER, "userId"));
+        }
+    }
+
+    @Nested
+    class Workspaces {
+        static final WorkspaceId WS = new WorkspaceId("ws-1");
+        static final WorkspaceId OTHER_WS = new WorkspaceId("ws-2");
+        static final ProjectId PROJECT = new ProjectId("p-1");
+        static final WorkspaceCreated WS_CREATED = new WorkspaceCreated(ORG, WS, "Medical", ALICE);
+        static final WorkspaceCreated OTHER_CREATED = new WorkspaceCreated(ORG, OTHER_WS, "Retail", ALICE);
+
+        @Test
+        void anOwnerCreatesAWorkspaceWithATrimmedName() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new CreateWorkspace(ORG, WS, "  Medical ", ALICE))
+                   .expectEvents(WS_CREATED);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrganizationRole.class, names = {"MANAGER", "REVIEWER", "ANNOTATOR"})
+        void onlyOwnersAndAdminsCreateWorkspaces(OrganizationRole role) {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, role))
+                   .when(new CreateWorkspace(ORG, WS, "Medical", BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+        }
+
+        @Test
+        void namesAreUniqueWithoutRegardToCase() {
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED)
+                   .when(new CreateWorkspace(ORG, OTHER_WS, "MEDICAL", ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "name"));
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED, OTHER_CREATED)
+                   .when(new RenameWorkspace(ORG, OTHER_WS, "medical", ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "name"));
+        }
+
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"", "  "})
+        void aWorkspaceNeedsAName(String name) {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new CreateWorkspace(ORG, WS, name, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "name"));
+        }
+
+        @Test
+        void renamingArchivingAndRestoring() {
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED)
+                   .when(new RenameWorkspace(ORG, WS, "Radiology", ALICE))
+                   .expectEvents(new WorkspaceRenamed(ORG, WS, "Radiology", ALICE));
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED)
+                   .when(new ArchiveWorkspace(ORG, WS, true, ALICE))
+                   .expectEvents(new WorkspaceArchived(ORG, WS, ALICE));
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED, new WorkspaceArchived(ORG, WS, ALICE))
+                   .when(new ArchiveWorkspace(ORG, WS, false, ALICE))
+                   .expectEvents(new WorkspaceRestored(ORG, WS, ALICE));
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED)
+                   .when(new ArchiveWorkspace(ORG, WS, false, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anUnknownWorkspaceIsNotFound() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new RenameWorkspace(ORG, WS, "Radiology", ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "workspaceId"));
+        }
+
+        @Test
+        void bulkMembershipAddsEachNewMemberOnce() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), joined(CAROL, REVIEWER), WS_CREATED,
+                          new WorkspaceMemberAdded(ORG, WS, BOB, ALICE))
+                   .when(new AddWorkspaceMembers(ORG, WS, java.util.List.of(BOB, CAROL, CAROL), ALICE))
+                   .expectEvents(new WorkspaceMemberAdded(ORG, WS, CAROL, ALICE));
+        }
+
+        @Test
+        void bulkMembershipIsAllOrNothing() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), WS_CREATED)
+                   .when(new AddWorkspaceMembers(ORG, WS, java.util.List.of(BOB, new UserId("stranger")), ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "userIds"));
+        }
+
+        @Test
+        void aManagerManagesMembersOnlyOfWorkspacesTheyBelongTo() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, MANAGER), joined(CAROL, ANNOTATOR), WS_CREATED,
+                          new WorkspaceMemberAdded(ORG, WS, BOB, ALICE))
+                   .when(new AddWorkspaceMembers(ORG, WS, java.util.List.of(CAROL), BOB))
+                   .expectEvents(new WorkspaceMemberAdded(ORG, WS, CAROL, BOB));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, MANAGER), joined(CAROL, ANNOTATOR), WS_CREATED)
+                   .when(new AddWorkspaceMembers(ORG, WS, java.util.List.of(CAROL), BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "workspaceId"));
+        }
+
+        @Test
+        void anAnnotatorInTheWorkspaceCannotAddMembers() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), joined(CAROL, ANNOTATOR), WS_CREATED,
+                          new WorkspaceMemberAdded(ORG, WS, BOB, ALICE))
+                   .when(new AddWorkspaceMembers(ORG, WS, java.util.List.of(CAROL), BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+        }
+
+        @Test
+        void removingAMember() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), WS_CREATED, new WorkspaceMemberAdded(ORG, WS, BOB, ALICE))
+                   .when(new RemoveWorkspaceMember(ORG, WS, BOB, ALICE))
+                   .expectEvents(new WorkspaceMemberRemoved(ORG, WS, BOB, ALICE));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), WS_CREATED)
+                   .when(new RemoveWorkspaceMember(ORG, WS, BOB, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void movingAProjectInOutAndBetweenWorkspaces() {
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED, OTHER_CREATED)
+                   .when(new MoveProject(ORG, PROJECT, WS, ALICE))
+                   .expectEvents(new ProjectMoved(ORG, PROJECT, null, WS, ALICE));
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED, OTHER_CREATED, new ProjectMoved(ORG, PROJECT, null, WS, ALICE))
+                   .when(new MoveProject(ORG, PROJECT, OTHER_WS, ALICE))
+                   .expectEvents(new ProjectMoved(ORG, PROJECT, WS, OTHER_WS, ALICE));
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED, new ProjectMoved(ORG, PROJECT, null, WS, ALICE))
+                   .when(new MoveProject(ORG, PROJECT, null, ALICE))
+                   .expectEvents(new ProjectMoved(ORG, PROJECT, WS, null, ALICE));
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED, new ProjectMoved(ORG, PROJECT, null, WS, ALICE))
+                   .when(new MoveProject(ORG, PROJECT, WS, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anArchivedWorkspaceTakesNoProjects() {
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED, new WorkspaceArchived(ORG, WS, ALICE))
+                   .when(new MoveProject(ORG, PROJECT, WS, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "workspaceId"));
+        }
+
+        @Test
+        void aManagerMovesProjectsOnlyBetweenWorkspacesTheyBelongTo() {
+            var given = java.util.List.<Object>of(CREATED, ALICE_OWNER, joined(BOB, MANAGER), WS_CREATED, OTHER_CREATED,
+                    new WorkspaceMemberAdded(ORG, WS, BOB, ALICE), new ProjectMoved(ORG, PROJECT, null, WS, ALICE));
+            fixture.given(given)
+                   .when(new MoveProject(ORG, PROJECT, OTHER_WS, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "workspaceId"));
+            fixture.given(given).andGiven(new WorkspaceMemberAdded(ORG, OTHER_WS, BOB, ALICE))
+                   .when(new MoveProject(ORG, PROJECT, OTHER_WS, BOB))
+                   .expectEvents(new ProjectMoved(ORG, PROJECT, WS, OTHER_WS, BOB));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrganizationRole.class, names = {"REVIEWER", "ANNOTATOR"})
+        void reviewersAndAnnotatorsCannotMoveProjects(OrganizationRole role) {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, role), WS_CREATED, new WorkspaceMemberAdded(ORG, WS, BOB, ALICE))
+                   .when(new MoveProject(ORG, PROJECT, WS, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
         }
     }
 }

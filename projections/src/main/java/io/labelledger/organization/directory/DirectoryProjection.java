@@ -8,6 +8,13 @@ import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
+import io.labelledger.organization.api.ProjectMoved;
+import io.labelledger.organization.api.WorkspaceArchived;
+import io.labelledger.organization.api.WorkspaceCreated;
+import io.labelledger.organization.api.WorkspaceMemberAdded;
+import io.labelledger.organization.api.WorkspaceMemberRemoved;
+import io.labelledger.organization.api.WorkspaceRenamed;
+import io.labelledger.organization.api.WorkspaceRestored;
 import io.labelledger.project.api.ProjectMemberAdded;
 import io.labelledger.project.api.ProjectMemberRemoved;
 import io.labelledger.project.api.ProjectRoleChanged;
@@ -22,7 +29,7 @@ import java.time.Instant;
 import static java.sql.Timestamp.from;
 
 /**
- * Who belongs where: organizations, their members (role, active), invitations and project members. Read at every
+ * Who belongs where: organizations, their members (role, active), invitations, workspaces and project members. Read at every
  * request to build the caller's principal and by the authorization policy. Idempotent: inserts upsert, and member
  * rows only move forward in their aggregate's sequence ({@code last_seq}).
  */
@@ -117,5 +124,56 @@ public class DirectoryProjection {
     void on(ProjectMemberRemoved e, @SequenceNumber long seq) {
         jdbc.update("UPDATE rm_project_member SET removed = TRUE, last_seq = ? WHERE project_id = ? AND user_id = ? AND last_seq < ?",
                 seq, e.projectId().value(), e.userId().value(), seq);
+    }
+
+    // ---- workspaces ---------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(WorkspaceCreated e, @Timestamp Instant at, @SequenceNumber long seq) {
+        jdbc.update("""
+                INSERT INTO rm_workspace (workspace_id, organization_id, name, created_by, created_at, last_seq) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (workspace_id) DO NOTHING""",
+                e.workspaceId().value(), e.organizationId().value(), e.name(), e.by().value(), from(at), seq);
+    }
+
+    @EventHandler
+    void on(WorkspaceRenamed e, @SequenceNumber long seq) {
+        jdbc.update("UPDATE rm_workspace SET name = ?, last_seq = ? WHERE workspace_id = ? AND last_seq < ?",
+                e.name(), seq, e.workspaceId().value(), seq);
+    }
+
+    @EventHandler
+    void on(WorkspaceArchived e, @SequenceNumber long seq) { archived(e.workspaceId().value(), true, seq); }
+
+    @EventHandler
+    void on(WorkspaceRestored e, @SequenceNumber long seq) { archived(e.workspaceId().value(), false, seq); }
+
+    private void archived(String workspace, boolean archived, long seq) {
+        jdbc.update("UPDATE rm_workspace SET archived = ?, last_seq = ? WHERE workspace_id = ? AND last_seq < ?",
+                archived, seq, workspace, seq);
+    }
+
+    @EventHandler
+    void on(WorkspaceMemberAdded e, @Timestamp Instant at, @SequenceNumber long seq) {
+        jdbc.update("""
+                INSERT INTO rm_workspace_member (workspace_id, organization_id, user_id, removed, added_at, last_seq) VALUES (?, ?, ?, FALSE, ?, ?)
+                ON CONFLICT (workspace_id, user_id) DO UPDATE SET removed = FALSE, added_at = EXCLUDED.added_at, last_seq = EXCLUDED.last_seq
+                WHERE rm_workspace_member.last_seq < EXCLUDED.last_seq""",
+                e.workspaceId().value(), e.organizationId().value(), e.userId().value(), from(at), seq);
+    }
+
+    @EventHandler
+    void on(WorkspaceMemberRemoved e, @SequenceNumber long seq) {
+        jdbc.update("UPDATE rm_workspace_member SET removed = TRUE, last_seq = ? WHERE workspace_id = ? AND user_id = ? AND last_seq < ?",
+                seq, e.workspaceId().value(), e.userId().value(), seq);
+    }
+
+    @EventHandler
+    void on(ProjectMoved e, @SequenceNumber long seq) {
+        jdbc.update("""
+                INSERT INTO rm_project_workspace (project_id, organization_id, workspace_id, last_seq) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project_id) DO UPDATE SET workspace_id = EXCLUDED.workspace_id, last_seq = EXCLUDED.last_seq
+                WHERE rm_project_workspace.last_seq < EXCLUDED.last_seq""",
+                e.projectId().value(), e.organizationId().value(), e.to() == null ? null : e.to().value(), seq);
     }
 }

@@ -63,13 +63,15 @@ public class MemberQueries {
     /** The caller's standing in a project of their organization; empty when no such project exists for them. */
     public Mono<ProjectAccess> projectAccess(String organizationId, String projectId, String userId) {
         return db.sql("""
-                SELECT p.project_id, pm.role, (p.created_by = :user) AS creator
+                SELECT p.project_id, pm.role, (p.created_by = :user) AS creator, (wm.user_id IS NOT NULL) AS in_workspace
                 FROM rm_project p
                 LEFT JOIN rm_project_member pm ON pm.project_id = p.project_id AND pm.user_id = :user AND NOT pm.removed
+                LEFT JOIN rm_project_workspace pw ON pw.project_id = p.project_id
+                LEFT JOIN rm_workspace_member wm ON wm.workspace_id = pw.workspace_id AND wm.user_id = :user AND NOT wm.removed
                 WHERE p.organization_id = :org AND p.project_id = :project""")
                  .bind("org", organizationId).bind("project", projectId).bind("user", userId)
                  .map(r -> new ProjectAccess(r.get("project_id", String.class), r.get("role", String.class),
-                         Boolean.TRUE.equals(r.get("creator", Boolean.class))))
+                         Boolean.TRUE.equals(r.get("creator", Boolean.class)), Boolean.TRUE.equals(r.get("in_workspace", Boolean.class))))
                  .one();
     }
 

@@ -12,8 +12,9 @@ import java.time.OffsetDateTime;
 /** Projects of one organization; the organization id always comes from the caller's principal. */
 public class ProjectQueries {
     private static final String COLUMNS = """
-            project_id, organization_id, title, description, label_config, label_config_version, created_by, created_at,
-            task_count, completed_count, annotation_count""";
+            p.project_id, p.organization_id, p.title, p.description, p.label_config, p.label_config_version, p.created_by,
+            p.created_at, p.task_count, p.completed_count, p.annotation_count, pw.workspace_id""";
+    private static final String FROM = "rm_project p LEFT JOIN rm_project_workspace pw ON pw.project_id = p.project_id";
     private final DatabaseClient db;
 
     public ProjectQueries(DatabaseClient db) {
@@ -21,44 +22,32 @@ public class ProjectQueries {
     }
 
     public Mono<ProjectView> get(String organizationId, String projectId) {
-        return db.sql("SELECT " + COLUMNS + " FROM rm_project WHERE organization_id = :org AND project_id = :id")
+        return db.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE p.organization_id = :org AND p.project_id = :id")
                  .bind("org", organizationId).bind("id", projectId)
                  .map(ProjectQueries::view).one();
     }
 
-    /** Newest first, keyset paged by (created_at, project_id). */
-    public Flux<ProjectView> list(String organizationId, int limit, Cursor after) {
-        if (after == null) {
-            return db.sql("SELECT " + COLUMNS + " FROM rm_project WHERE organization_id = :org ORDER BY created_at DESC, project_id DESC LIMIT :limit")
-                     .bind("org", organizationId).bind("limit", limit)
-                     .map(ProjectQueries::view).all();
+    /**
+     * Newest first, keyset paged by (created_at, project_id). {@code memberId}: only the projects that user created,
+     * is a project member of, or reaches through a workspace (null: all). {@code workspaceId}: only that workspace's
+     * projects (null: any).
+     */
+    public Flux<ProjectView> list(String organizationId, String memberId, String workspaceId, int limit, Cursor after) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + FROM + " WHERE p.organization_id = :org");
+        if (memberId != null) sql.append(" " + """
+                AND (p.created_by = :user
+                     OR EXISTS (SELECT 1 FROM rm_project_member pm WHERE pm.project_id = p.project_id AND pm.user_id = :user AND NOT pm.removed)
+                     OR EXISTS (SELECT 1 FROM rm_workspace_member wm WHERE wm.workspace_id = pw.workspace_id AND wm.user_id = :user AND NOT wm.removed))""");
+        if (workspaceId != null) sql.append(" AND pw.workspace_id = :workspace");
+        if (after != null) sql.append(" AND (p.created_at, p.project_id) < (:at, :id)");
+        sql.append(" ORDER BY p.created_at DESC, p.project_id DESC LIMIT :limit");
+        var spec = db.sql(sql.toString()).bind("org", organizationId).bind("limit", limit);
+        if (memberId != null) spec = spec.bind("user", memberId);
+        if (workspaceId != null) spec = spec.bind("workspace", workspaceId);
+        if (after != null) {
+            spec = spec.bind("at", OffsetDateTime.parse(after.value().split("~")[0])).bind("id", after.value().split("~")[1]);
         }
-        return db.sql("SELECT " + COLUMNS + " " + """
-                         FROM rm_project WHERE organization_id = :org
-                         AND (created_at, project_id) < (:at, :id) ORDER BY created_at DESC, project_id DESC LIMIT :limit""")
-                 .bind("org", organizationId).bind("limit", limit)
-                 .bind("at", OffsetDateTime.parse(after.value().split("~")[0]))
-                 .bind("id", after.value().split("~")[1])
-                 .map(ProjectQueries::view).all();
-    }
-
-    /** Like {@link #list}, only the projects the user created or is a member of. */
-    public Flux<ProjectView> listForMember(String organizationId, String userId, int limit, Cursor after) {
-        String member = " " + """
-                AND (created_by = :user OR EXISTS (SELECT 1 FROM rm_project_member pm
-                      WHERE pm.project_id = rm_project.project_id AND pm.user_id = :user AND NOT pm.removed))""";
-        if (after == null) {
-            return db.sql("SELECT " + COLUMNS + " FROM rm_project WHERE organization_id = :org" + member
-                          + " ORDER BY created_at DESC, project_id DESC LIMIT :limit")
-                     .bind("org", organizationId).bind("user", userId).bind("limit", limit)
-                     .map(ProjectQueries::view).all();
-        }
-        return db.sql("SELECT " + COLUMNS + " FROM rm_project WHERE organization_id = :org" + member
-                      + " AND (created_at, project_id) < (:at, :id) ORDER BY created_at DESC, project_id DESC LIMIT :limit")
-                 .bind("org", organizationId).bind("user", userId).bind("limit", limit)
-                 .bind("at", OffsetDateTime.parse(after.value().split("~")[0]))
-                 .bind("id", after.value().split("~")[1])
-                 .map(ProjectQueries::view).all();
+        return spec.map(ProjectQueries::view).all();
     }
 
     public static Cursor cursorOf(ProjectView p) {
@@ -70,7 +59,7 @@ public class ProjectQueries {
                 r.get("title", String.class), r.get("description", String.class), r.get("label_config", String.class),
                 r.get("label_config_version", Integer.class), r.get("created_by", String.class),
                 instant(r.get("created_at", OffsetDateTime.class)), r.get("task_count", Long.class),
-                r.get("completed_count", Long.class), r.get("annotation_count", Long.class));
+                r.get("completed_count", Long.class), r.get("annotation_count", Long.class), r.get("workspace_id", String.class));
     }
 
     static Instant instant(OffsetDateTime t) {
