@@ -247,6 +247,32 @@ async function run(page) {
     await page.screenshot({ path: join(ARTIFACTS, 'audit.png'), fullPage: true });
   });
 
+  await stage('group the project in a new workspace and switch to it', async () => {
+    await page.getByTestId('nav-workspaces').click();
+    await page.getByTestId('workspace-name').fill(`E2E team ${stamp}`);
+    await page.getByTestId('workspace-create').click();
+    await waitUntil('the workspace listed', async () => {
+      await expectNoErrors(page, 'workspace-errors');
+      return (await page.getByTestId('workspace-row').count()) === 1;
+    }, STEP_TIMEOUT);
+    await page.goto(`${BASE_URL}/projects/${projectId}/settings`);
+    await page.getByTestId('project-workspace-form').waitFor();
+    await waitUntil('the workspace offered', async () => (await page.getByTestId('project-move-target').locator('option').count()) === 2, STEP_TIMEOUT);
+    await page.getByTestId('project-move-target').selectOption({ label: `E2E team ${stamp}` });
+    await page.getByTestId('project-move').click();
+    await waitUntil('the project moved', async () => {
+      await expectNoErrors(page, 'project-move-errors');
+      return page.getByTestId('project-move').isDisabled();
+    }, STEP_TIMEOUT);
+    await page.getByTestId('workspace-switcher').selectOption({ label: `E2E team ${stamp}` });
+    await page.waitForURL(/\/projects$/, { timeout: STEP_TIMEOUT });
+    await waitUntil('the project listed in its workspace', async () =>
+      (await page.getByTestId('projects-workspace').count()) === 1
+      && (await page.getByTestId('project-row').count()) === 1
+      && (await page.getByTestId('project-workspace').first().textContent()) === `E2E team ${stamp}`, STEP_TIMEOUT);
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace.png'), fullPage: true });
+  });
+
   let inviteLink;
   await stage('invite a teammate from the Members page', async () => {
     await page.getByTestId('nav-members').click();

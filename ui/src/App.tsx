@@ -14,6 +14,9 @@ import { AuditPage } from './pages/AuditPage';
 import { TokensPage } from './pages/TokensPage';
 import { MembersPage } from './pages/MembersPage';
 import { InvitePage } from './pages/InvitePage';
+import { WorkspacesPage } from './pages/WorkspacesPage';
+import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
+import { canManageWorkspaceMembers } from './lib/workspaces';
 import { canManageMembers } from './lib/members';
 
 const PUBLIC_PATHS = ['/login', '/signup'];
@@ -90,6 +93,7 @@ export function App() {
           <Route path="/audit" element={<Protected loading={loading} error={loadError}><AuditPage /></Protected>} />
           <Route path="/settings/tokens" element={<Protected loading={loading} error={loadError}><TokensPage /></Protected>} />
           <Route path="/settings/members" element={<Protected loading={loading} error={loadError}><MembersPage /></Protected>} />
+          <Route path="/settings/workspaces" element={<Protected loading={loading} error={loadError}><WorkspacesPage /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -118,10 +122,12 @@ function TopBar() {
       <Link to="/projects" className="brand">LabelLedger</Link>
       {me && (
         <nav className="topnav">
+          <WorkspaceSwitcher />
           <NavLink to="/projects" data-testid="nav-projects">Projects</NavLink>
           <NavLink to="/audit" data-testid="nav-audit">Audit log</NavLink>
           <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
           {canManageMembers(me.role) && <NavLink to="/settings/members" data-testid="nav-members">Members</NavLink>}
+          {canManageWorkspaceMembers(me.role) && <NavLink to="/settings/workspaces" data-testid="nav-workspaces">Workspaces</NavLink>}
         </nav>
       )}
       <div className="topbar-right">

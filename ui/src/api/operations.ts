@@ -25,10 +25,13 @@ import type {
   TaskRow,
   TaskSnapshot,
   UserError,
+  Workspace,
+  WorkspaceDetail,
 } from './types';
 
 const USER_ERROR = `errors { code field message }`;
-const PROJECT_SUMMARY = `id title description createdAt taskCount completedCount annotationCount`;
+const PROJECT_SUMMARY = `id title description createdAt taskCount completedCount annotationCount workspace { id name }`;
+const WORKSPACE = `id name archived createdAt memberCount projectCount`;
 const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion
   controls { name type toName options choice required }
   objects { name type valueField }`;
@@ -43,10 +46,10 @@ export const MeQuery = operation<{ me: Me }>(`
 // ---- projects --------------------------------------------------------------------------------------
 export const ProjectsQuery = operation<
   { projects: Connection<ProjectSummary> },
-  { first?: number; after?: string | null }
+  { first?: number; after?: string | null; workspaceId?: string | null }
 >(`
-  query Projects($first: Int, $after: String) {
-    projects(first: $first, after: $after) {
+  query Projects($first: Int, $after: String, $workspaceId: ID) {
+    projects(first: $first, after: $after, workspaceId: $workspaceId) {
       edges { cursor node { ${PROJECT_SUMMARY} } }
       pageInfo { hasNextPage endCursor }
     }
@@ -62,7 +65,7 @@ export interface ProjectPayload {
 
 export const CreateProjectMutation = operation<
   { createProject: ProjectPayload },
-  { input: { title: string; description?: string; labelConfig: string } }
+  { input: { title: string; description?: string; labelConfig: string; workspaceId?: string | null } }
 >(`
   mutation CreateProject($input: CreateProjectInput!) {
     createProject(input: $input) { project { ${PROJECT_DETAIL} } ${USER_ERROR} }
@@ -273,4 +276,60 @@ export const ChangeProjectRoleMutation = operation<{ changeProjectRole: ProjectM
 export const RemoveProjectMemberMutation = operation<{ removeProjectMember: ProjectMemberPayload }, ProjectMemberVars>(`
   mutation RemoveProjectMember($input: ProjectMemberInput!) {
     removeProjectMember(input: $input) { members { ${PROJECT_MEMBER} } ${USER_ERROR} }
+  }`);
+
+// ---- workspaces ------------------------------------------------------------------------------------
+export const WorkspacesQuery = operation<{ workspaces: Workspace[] }, { includeArchived?: boolean }>(`
+  query Workspaces($includeArchived: Boolean) { workspaces(includeArchived: $includeArchived) { ${WORKSPACE} } }`);
+
+export const WorkspaceQuery = operation<{ workspace: WorkspaceDetail | null }, { id: string }>(`
+  query Workspace($id: ID!) {
+    workspace(id: $id) { ${WORKSPACE} members { userId email displayName role active joinedAt } }
+  }`);
+
+export interface WorkspacePayload {
+  workspace: Workspace | null;
+  errors: UserError[];
+}
+
+export const CreateWorkspaceMutation = operation<{ createWorkspace: WorkspacePayload }, { input: { name: string } }>(`
+  mutation CreateWorkspace($input: CreateWorkspaceInput!) {
+    createWorkspace(input: $input) { workspace { ${WORKSPACE} } ${USER_ERROR} }
+  }`);
+
+export const RenameWorkspaceMutation = operation<{ renameWorkspace: WorkspacePayload }, { input: { workspaceId: string; name: string } }>(`
+  mutation RenameWorkspace($input: RenameWorkspaceInput!) {
+    renameWorkspace(input: $input) { workspace { ${WORKSPACE} } ${USER_ERROR} }
+  }`);
+
+export const ArchiveWorkspaceMutation = operation<
+  { archiveWorkspace: WorkspacePayload },
+  { input: { workspaceId: string; archived: boolean } }
+>(`
+  mutation ArchiveWorkspace($input: ArchiveWorkspaceInput!) {
+    archiveWorkspace(input: $input) { workspace { ${WORKSPACE} } ${USER_ERROR} }
+  }`);
+
+export const AddWorkspaceMembersMutation = operation<
+  { addWorkspaceMembers: WorkspacePayload },
+  { input: { workspaceId: string; userIds: string[] } }
+>(`
+  mutation AddWorkspaceMembers($input: WorkspaceMembersInput!) {
+    addWorkspaceMembers(input: $input) { workspace { ${WORKSPACE} } ${USER_ERROR} }
+  }`);
+
+export const RemoveWorkspaceMemberMutation = operation<
+  { removeWorkspaceMember: WorkspacePayload },
+  { input: { workspaceId: string; userId: string } }
+>(`
+  mutation RemoveWorkspaceMember($input: WorkspaceMemberInput!) {
+    removeWorkspaceMember(input: $input) { workspace { ${WORKSPACE} } ${USER_ERROR} }
+  }`);
+
+export const MoveProjectMutation = operation<
+  { moveProject: ProjectPayload },
+  { input: { projectId: string; workspaceId: string | null } }
+>(`
+  mutation MoveProject($input: MoveProjectInput!) {
+    moveProject(input: $input) { project { ${PROJECT_DETAIL} } ${USER_ERROR} }
   }`);

@@ -68,6 +68,23 @@ export interface ProjectSummary {
   taskCount: number;
   completedCount: number;
   annotationCount: number;
+  workspace: WorkspaceRef | null;
+}
+
+export interface WorkspaceRef {
+  id: string;
+  name: string;
+}
+
+export interface Workspace extends WorkspaceRef {
+  archived: boolean;
+  createdAt: DateTime;
+  memberCount: number;
+  projectCount: number;
+}
+
+export interface WorkspaceDetail extends Workspace {
+  members: Member[];
 }
 
 export interface ProjectDetail extends ProjectSummary {

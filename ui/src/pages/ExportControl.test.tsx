@@ -5,7 +5,7 @@ import { SessionContext } from '../session';
 import { ExportControl } from './ExportControl';
 
 const project: ProjectDetail = {
-  id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 5, completedCount: 2, annotationCount: 3,
+  id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 5, completedCount: 2, annotationCount: 3, workspace: null,
   labelConfig: '<View/>', labelConfigVersion: 1, controls: [], objects: [],
 };
 

@@ -6,7 +6,7 @@ import { SessionContext } from '../session';
 import { ProjectMembersTab } from './ProjectMembersTab';
 
 const project: ProjectDetail = {
-  id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 0, completedCount: 0, annotationCount: 0,
+  id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 0, completedCount: 0, annotationCount: 0, workspace: null,
   labelConfig: '<View/>', labelConfigVersion: 1, controls: [], objects: [],
 };
 const org: Member[] = [

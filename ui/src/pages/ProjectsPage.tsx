@@ -1,27 +1,39 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
-import { CreateProjectMutation, ProjectsQuery } from '../api/operations';
-import type { PageInfo, ProjectSummary, UserError } from '../api/types';
+import { CreateProjectMutation, ProjectsQuery, WorkspacesQuery } from '../api/operations';
+import type { PageInfo, ProjectSummary, UserError, Workspace } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
+import { effectiveWorkspace, useCurrentWorkspace } from '../lib/workspaces';
 
 export const TEXT_CLASSIFICATION_TEMPLATE =
   '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text" choice="single">' +
   '<Choice value="Positive"/><Choice value="Negative"/><Choice value="Neutral"/></Choices></View>';
 
 export function ProjectsPage() {
+  const selected = useCurrentWorkspace();
+  const [workspaces, setWorkspaces] = useState<Workspace[] | null>(null);
   const [projects, setProjects] = useState<ProjectSummary[]>([]);
   const [pageInfo, setPageInfo] = useState<PageInfo | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [showForm, setShowForm] = useState(false);
 
+  useEffect(() => {
+    gql(WorkspacesQuery, { includeArchived: false })
+      .then((d) => setWorkspaces(d.workspaces))
+      .catch(() => setWorkspaces([]));
+  }, [selected]);
+  const workspace = workspaces ? effectiveWorkspace(selected, workspaces) : undefined;
+  const workspaceName = workspaces?.find((w) => w.id === workspace)?.name;
+
   const load = useCallback(async (after: string | null) => {
+    if (workspace === undefined) return; // the workspaces are not known yet
     setLoading(true);
     setError(null);
     try {
-      const data = await gql(ProjectsQuery, { first: 50, after });
+      const data = await gql(ProjectsQuery, { first: 50, after, workspaceId: workspace });
       const nodes = data.projects.edges.map((e) => e.node);
       setProjects((prev) => (after ? [...prev, ...nodes] : nodes));
       setPageInfo(data.projects.pageInfo);
@@ -30,7 +42,7 @@ export function ProjectsPage() {
     } finally {
       setLoading(false);
     }
-  }, []);
+  }, [workspace]);
 
   useEffect(() => {
     void load(null);
@@ -39,17 +51,18 @@ export function ProjectsPage() {
   return (
     <div>
       <div className="page-head">
-        <h1>Projects</h1>
+        <h1>Projects{workspaceName && <span className="muted" data-testid="projects-workspace"> · {workspaceName}</span>}</h1>
         <button className="btn btn-primary" onClick={() => setShowForm((s) => !s)} data-testid="new-project">
           {showForm ? 'Close' : 'Create project'}
         </button>
       </div>
-      {showForm && <CreateProjectForm />}
+      {showForm && <CreateProjectForm workspaces={workspaces ?? []} initialWorkspace={workspace ?? null} />}
       <ErrorBox message={error} />
       <table className="table" data-testid="projects-table">
         <thead>
           <tr>
             <th>Title</th>
+            <th>Workspace</th>
             <th className="num">Tasks</th>
             <th className="num">Completed</th>
             <th className="num">Annotations</th>
@@ -63,6 +76,7 @@ export function ProjectsPage() {
                 <Link to={`/projects/${p.id}`} className="strong">{p.title}</Link>
                 {p.description && <div className="muted small">{p.description}</div>}
               </td>
+              <td className="muted" data-testid="project-workspace">{p.workspace?.name ?? '—'}</td>
               <td className="num">{p.taskCount}</td>
               <td className="num">{p.completedCount}</td>
               <td className="num">{p.annotationCount}</td>
@@ -71,7 +85,9 @@ export function ProjectsPage() {
           ))}
           {!loading && projects.length === 0 && (
             <tr>
-              <td colSpan={5} className="empty">No projects yet. Create one to start labeling.</td>
+              <td colSpan={6} className="empty">
+                {workspaceName ? `No projects in ${workspaceName} yet.` : 'No projects yet. Create one to start labeling.'}
+              </td>
             </tr>
           )}
         </tbody>
@@ -84,8 +100,9 @@ export function ProjectsPage() {
   );
 }
 
-function CreateProjectForm() {
+function CreateProjectForm({ workspaces, initialWorkspace }: { workspaces: Workspace[]; initialWorkspace: string | null }) {
   const navigate = useNavigate();
+  const [workspaceId, setWorkspaceId] = useState<string>(initialWorkspace ?? '');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [labelConfig, setLabelConfig] = useState(TEXT_CLASSIFICATION_TEMPLATE);
@@ -99,7 +116,7 @@ function CreateProjectForm() {
     setErrors([]);
     setRequestError(null);
     try {
-      const data = await gql(CreateProjectMutation, { input: { title, description, labelConfig } });
+      const data = await gql(CreateProjectMutation, { input: { title, description, labelConfig, workspaceId: workspaceId || null } });
       const payload = data.createProject;
       if (payload.errors.length > 0 || !payload.project) {
         setErrors(payload.errors);
@@ -113,7 +130,7 @@ function CreateProjectForm() {
     }
   }
 
-  const fields = ['title', 'description', 'labelConfig'];
+  const fields = ['title', 'description', 'labelConfig', 'workspaceId'];
   return (
     <form className="card form" onSubmit={onSubmit} data-testid="create-project-form">
       <h2>New project</h2>
@@ -127,6 +144,18 @@ function CreateProjectForm() {
         <input value={description} onChange={(e) => setDescription(e.target.value)} data-testid="project-description" />
       </label>
       <FieldErrors errors={errorsFor(errors, 'description')} />
+      {workspaces.length > 0 && (
+        <label>
+          Workspace
+          <select value={workspaceId} onChange={(e) => setWorkspaceId(e.target.value)} data-testid="project-workspace-select">
+            <option value="">No workspace</option>
+            {workspaces.map((w) => (
+              <option key={w.id} value={w.id}>{w.name}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <FieldErrors errors={errorsFor(errors, 'workspaceId')} testId="project-workspace-errors" />
       <label>
         Labeling config (Label Studio XML)
         <textarea className="code" rows={8} value={labelConfig} onChange={(e) => setLabelConfig(e.target.value)} data-testid="project-label-config" />

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, gql } from '../api/graphql';
-import { UpdateProjectMutation } from '../api/operations';
-import type { ProjectDetail, UserError } from '../api/types';
+import { MoveProjectMutation, UpdateProjectMutation, WorkspacesQuery } from '../api/operations';
+import type { ProjectDetail, UserError, Workspace } from '../api/types';
+import { canManageWorkspaceMembers } from '../lib/workspaces';
+import { useSession } from '../session';
 import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, otherErrors } from '../lib/format';
 
@@ -37,6 +39,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
 
   const fields = ['title', 'description', 'labelConfig'];
   return (
+    <>
     <form className="card form" onSubmit={onSubmit} data-testid="settings-form">
       <h2>Settings</h2>
       <label>
@@ -61,6 +64,62 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
           {busy ? 'Saving…' : 'Save'}
         </button>
       </div>
+    </form>
+    <ProjectWorkspace project={project} onMoved={onSaved} />
+    </>
+  );
+}
+
+/** Which workspace the project is in; Owners, Admins and Managers (between their workspaces) move it. */
+export function ProjectWorkspace({ project, onMoved }: { project: ProjectDetail; onMoved: (p: ProjectDetail) => void }) {
+  const { me } = useSession();
+  const [workspaces, setWorkspaces] = useState<Workspace[]>([]);
+  const [target, setTarget] = useState(project.workspace?.id ?? '');
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [requestError, setRequestError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const manage = canManageWorkspaceMembers(me?.role);
+
+  useEffect(() => {
+    if (!manage) return;
+    gql(WorkspacesQuery, { includeArchived: false })
+      .then((d) => setWorkspaces(d.workspaces))
+      .catch((e) => setRequestError(errorMessage(e)));
+  }, [manage]);
+
+  if (!manage) return null;
+  async function move(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors([]);
+    setRequestError(null);
+    try {
+      const payload = (await gql(MoveProjectMutation, { input: { projectId: project.id, workspaceId: target || null } })).moveProject;
+      if (payload.errors.length > 0) setErrors(payload.errors);
+      else if (payload.project) onMoved(payload.project);
+    } catch (err) {
+      setRequestError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card form inline-form" onSubmit={move} data-testid="project-workspace-form">
+      <h2>Workspace</h2>
+      <label>
+        Workspace
+        <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="project-move-target">
+          <option value="">No workspace</option>
+          {workspaces.map((w) => (
+            <option key={w.id} value={w.id}>{w.name}</option>
+          ))}
+        </select>
+      </label>
+      <button className="btn" type="submit" disabled={busy || target === (project.workspace?.id ?? '')} data-testid="project-move">
+        Move
+      </button>
+      <ErrorBox errors={errors} message={requestError} testId="project-move-errors" />
     </form>
   );
 }
