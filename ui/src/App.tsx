@@ -15,6 +15,7 @@ import { TokensPage } from './pages/TokensPage';
 import { MembersPage } from './pages/MembersPage';
 import { InvitePage } from './pages/InvitePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
+import { SignInSettingsPage } from './pages/SignInSettingsPage';
 import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
 import { canManageWorkspaceMembers } from './lib/workspaces';
 import { canManageMembers } from './lib/members';
@@ -94,6 +95,7 @@ export function App() {
           <Route path="/settings/tokens" element={<Protected loading={loading} error={loadError}><TokensPage /></Protected>} />
           <Route path="/settings/members" element={<Protected loading={loading} error={loadError}><MembersPage /></Protected>} />
           <Route path="/settings/workspaces" element={<Protected loading={loading} error={loadError}><WorkspacesPage /></Protected>} />
+          <Route path="/settings/sign-in" element={<Protected loading={loading} error={loadError}><SignInSettingsPage /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -128,6 +130,7 @@ function TopBar() {
           <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
           {canManageMembers(me.role) && <NavLink to="/settings/members" data-testid="nav-members">Members</NavLink>}
           {canManageWorkspaceMembers(me.role) && <NavLink to="/settings/workspaces" data-testid="nav-workspaces">Workspaces</NavLink>}
+          {canManageMembers(me.role) && <NavLink to="/settings/sign-in" data-testid="nav-sign-in">Sign-in</NavLink>}
         </nav>
       )}
       <div className="topbar-right">

@@ -24,7 +24,7 @@ export interface InvitationInfo {
   organizationName: string;
   role: string;
   expiresAt: string;
-  status: 'OPEN' | 'USED' | 'EXPIRED';
+  status: 'OPEN' | 'USED' | 'EXPIRED' | 'REVOKED';
 }
 
 export type InvitationLookup =

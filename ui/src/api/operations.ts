@@ -27,6 +27,8 @@ import type {
   UserError,
   Workspace,
   WorkspaceDetail,
+  LdapSettings,
+  ConfigureLdapInput,
 } from './types';
 
 const USER_ERROR = `errors { code field message }`;
@@ -204,13 +206,21 @@ export const RevokeApiTokenMutation = operation<
 
 // ---- organization members and invitations ----------------------------------------------------------
 const MEMBER = `userId email displayName role active joinedAt`;
-const INVITATION = `id role expiresAt createdBy createdAt acceptedBy acceptedAt`;
+const INVITATION = `id role expiresAt createdBy createdAt acceptedBy acceptedAt revokedAt`;
 
 export const MembersQuery = operation<{ members: Member[] }, { filter?: MemberFilter | null }>(`
   query Members($filter: MemberFilter) { members(filter: $filter) { ${MEMBER} } }`);
 
 export const InvitationsQuery = operation<{ invitations: Invitation[] }>(`
   query Invitations { invitations { ${INVITATION} } }`);
+
+export const RevokeInvitationMutation = operation<
+  { revokeInvitation: { invitation: Invitation | null; errors: UserError[] } },
+  { input: { invitationId: string } }
+>(`
+  mutation RevokeInvitation($input: RevokeInvitationInput!) {
+    revokeInvitation(input: $input) { invitation { ${INVITATION} } ${USER_ERROR} }
+  }`);
 
 export interface CreateInvitationPayload {
   token: string | null;
@@ -332,4 +342,19 @@ export const MoveProjectMutation = operation<
 >(`
   mutation MoveProject($input: MoveProjectInput!) {
     moveProject(input: $input) { project { ${PROJECT_DETAIL} } ${USER_ERROR} }
+  }`);
+
+// ---- sign-in settings -------------------------------------------------------------------------------
+const LDAP_SETTINGS = `enabled emailDomain url bindDn hasBindPassword userBaseDn userFilter groupBaseDn defaultRole
+  roleMappings { group role } updatedAt`;
+
+export const LdapSettingsQuery = operation<{ ldapSettings: LdapSettings | null }>(`
+  query LdapSettings { ldapSettings { ${LDAP_SETTINGS} } }`);
+
+export const ConfigureLdapMutation = operation<
+  { configureLdap: { settings: LdapSettings | null; errors: UserError[] } },
+  { input: ConfigureLdapInput }
+>(`
+  mutation ConfigureLdap($input: ConfigureLdapInput!) {
+    configureLdap(input: $input) { settings { ${LDAP_SETTINGS} } ${USER_ERROR} }
   }`);

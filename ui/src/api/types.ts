@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'INVITATION_EXPIRED'
   | 'INVITATION_USED'
   | 'LAST_OWNER'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'INVITATION_REVOKED';
 
 export interface UserError {
   code: ErrorCode;
@@ -206,6 +208,7 @@ export interface Invitation {
   createdAt: DateTime;
   acceptedBy: string | null;
   acceptedAt: DateTime | null;
+  revokedAt: DateTime | null;
 }
 
 export type ProjectRole = 'REVIEWER' | 'ANNOTATOR';
@@ -216,4 +219,36 @@ export interface ProjectMember {
   userId: string;
   displayName: string;
   role: ProjectRole;
+}
+
+export interface LdapRoleMapping {
+  group: string;
+  role: OrganizationRole;
+}
+
+export interface LdapSettings {
+  enabled: boolean;
+  emailDomain: string;
+  url: string;
+  bindDn: string | null;
+  hasBindPassword: boolean;
+  userBaseDn: string;
+  userFilter: string;
+  groupBaseDn: string | null;
+  defaultRole: OrganizationRole | null;
+  roleMappings: LdapRoleMapping[];
+  updatedAt: DateTime;
+}
+
+export interface ConfigureLdapInput {
+  enabled: boolean;
+  emailDomain: string;
+  url: string;
+  bindDn: string | null;
+  bindPassword?: string | null;
+  userBaseDn: string;
+  userFilter: string | null;
+  groupBaseDn: string | null;
+  defaultRole: OrganizationRole | null;
+  roleMappings: LdapRoleMapping[];
 }

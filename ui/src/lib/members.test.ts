@@ -99,6 +99,7 @@ describe('invitations', () => {
     expect(invitationStatus({ acceptedAt: '2030-01-02T00:00:00Z', acceptedBy: 'u', expiresAt: '2030-01-01T00:00:00Z' }, now)).toBe('ACCEPTED');
     expect(invitationStatus({ acceptedAt: null, acceptedBy: null, expiresAt: '2030-01-09T00:00:00Z' }, now)).toBe('EXPIRED');
     expect(invitationStatus({ acceptedAt: null, acceptedBy: null, expiresAt: '2030-01-11T00:00:00Z' }, now)).toBe('OPEN');
+    expect(invitationStatus({ acceptedAt: null, acceptedBy: null, expiresAt: '2030-01-11T00:00:00Z', revokedAt: '2030-01-05T00:00:00Z' }, now)).toBe('REVOKED');
   });
   it('absolute link from the server path, or from the token', () => {
     expect(invitationUrl('/invite/lli_abc', 'lli_abc', 'https://ll.example/')).toBe('https://ll.example/invite/lli_abc');
@@ -124,6 +125,7 @@ describe('invite page state', () => {
     expect(invitePageState(info('OPEN'), now)).toEqual({ kind: 'open', organizationName: 'Acme', role: 'REVIEWER', expiresAt: '2030-01-12T00:00:00Z' });
     expect(invitePageState(info('USED'), now)).toEqual({ kind: 'used', organizationName: 'Acme' });
     expect(invitePageState(info('EXPIRED'), now)).toEqual({ kind: 'expired', organizationName: 'Acme' });
+    expect(invitePageState(info('REVOKED'), now)).toEqual({ kind: 'revoked', organizationName: 'Acme' });
     expect(invitePageState(info('OPEN', '2030-01-09T00:00:00Z'), now).kind).toBe('expired');
     expect(invitePageState({ ok: false, status: 404, errors: [{ code: 'NOT_FOUND', field: ['invitation'], message: 'x' }] }, now)).toEqual({ kind: 'unknown' });
     expect(invitePageState({ ok: false, status: 500, errors: [{ code: 'VALIDATION', field: null, message: 'boom' }] }, now)).toEqual({ kind: 'error', message: 'boom' });

@@ -139,10 +139,11 @@ export function mergeMembers(members: Member[], updated: (Member | null | undefi
 
 // ---- invitations -------------------------------------------------------------------------------------
 
-export type InvitationStatus = 'ACCEPTED' | 'EXPIRED' | 'OPEN';
+export type InvitationStatus = 'ACCEPTED' | 'REVOKED' | 'EXPIRED' | 'OPEN';
 
-export function invitationStatus(inv: Pick<Invitation, 'acceptedAt' | 'acceptedBy' | 'expiresAt'>, now: Date = new Date()): InvitationStatus {
+export function invitationStatus(inv: Pick<Invitation, 'acceptedAt' | 'acceptedBy' | 'expiresAt'> & { revokedAt?: string | null }, now: Date = new Date()): InvitationStatus {
   if (inv.acceptedAt || inv.acceptedBy) return 'ACCEPTED';
+  if (inv.revokedAt) return 'REVOKED';
   return new Date(inv.expiresAt).getTime() <= now.getTime() ? 'EXPIRED' : 'OPEN';
 }
 
@@ -168,6 +169,7 @@ export type InvitePageState =
   | { kind: 'open'; organizationName: string; role: string; expiresAt: string }
   | { kind: 'expired'; organizationName: string }
   | { kind: 'used'; organizationName: string }
+  | { kind: 'revoked'; organizationName: string }
   | { kind: 'unknown' }
   | { kind: 'error'; message: string };
 
@@ -179,14 +181,16 @@ export function invitePageState(lookup: InvitationLookup, now: Date = new Date()
   }
   const i = lookup.invitation;
   if (i.status === 'USED') return { kind: 'used', organizationName: i.organizationName };
+  if (i.status === 'REVOKED') return { kind: 'revoked', organizationName: i.organizationName };
   if (i.status === 'EXPIRED' || new Date(i.expiresAt).getTime() <= now.getTime()) return { kind: 'expired', organizationName: i.organizationName };
   return { kind: 'open', organizationName: i.organizationName, role: i.role, expiresAt: i.expiresAt };
 }
 
 /** After a failed sign-up with the token, whether the invitation itself is gone (the form then makes no sense). */
 export function stateAfterSignupErrors(current: InvitePageState, errors: UserError[]): InvitePageState {
-  const org = current.kind === 'open' || current.kind === 'expired' || current.kind === 'used' ? current.organizationName : '';
+  const org = 'organizationName' in current ? current.organizationName : '';
   if (errors.some((e) => e.code === 'INVITATION_USED')) return { kind: 'used', organizationName: org };
+  if (errors.some((e) => e.code === 'INVITATION_REVOKED')) return { kind: 'revoked', organizationName: org };
   if (errors.some((e) => e.code === 'INVITATION_EXPIRED')) return { kind: 'expired', organizationName: org };
   if (errors.some((e) => e.code === 'NOT_FOUND' && e.field?.includes('invitation'))) return { kind: 'unknown' };
   return current;

@@ -105,6 +105,12 @@ function InviteStatus({ state }: { state: InvitePageState }) {
           or <Link to="/login">log in</Link> if it was you.
         </div>
       );
+    case 'revoked':
+      return (
+        <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="revoked">
+          This invitation{state.organizationName && <> to <strong>{state.organizationName}</strong></>} was withdrawn. Ask for a new link.
+        </div>
+      );
     case 'unknown':
       return (
         <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="unknown">

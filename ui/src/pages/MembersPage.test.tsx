@@ -128,6 +128,28 @@ describe('MembersPage', () => {
     expect(screen.queryByTestId('invite-link')).toBeNull();
   });
 
+  it('withdraws an open invitation; an Admin is not offered Owner invitations', async () => {
+    vi.stubGlobal('confirm', vi.fn(() => true));
+    const inv = (id: string, role: OrganizationRole, extra = {}) => ({
+      id, role, expiresAt: '2999-01-08T00:00:00Z', createdBy: 'u1', createdAt: '2030-01-01T00:00:00Z', acceptedBy: null, acceptedAt: null, revokedAt: null, ...extra,
+    });
+    const fetchMock = mockGraphql((op, vars) => {
+      if (op === 'Members') return { members: MEMBERS };
+      if (op === 'Invitations') return { invitations: [inv('i1', 'ANNOTATOR'), inv('i2', 'OWNER'), inv('i3', 'REVIEWER', { acceptedBy: 'u3', acceptedAt: '2030-01-02T00:00:00Z' })] };
+      const id = (vars as { input: { invitationId: string } }).input.invitationId;
+      return { revokeInvitation: { invitation: inv(id, 'ANNOTATOR', { revokedAt: '2030-01-03T00:00:00Z' }), errors: [] } };
+    });
+    renderAs('ADMIN');
+    await waitFor(() => expect(screen.getAllByTestId('invitation-row')).toHaveLength(3));
+    // open ANNOTATOR invitation only: the Owner one is an Owner's to withdraw, the accepted one is used
+    expect(screen.getAllByTestId('invitation-revoke')).toHaveLength(1);
+    fireEvent.click(screen.getByTestId('invitation-revoke'));
+    await waitFor(() => expect(within(screen.getAllByTestId('invitation-row')[0]).getByText('revoked')).toBeTruthy());
+    expect(screen.queryAllByTestId('invitation-revoke')).toHaveLength(0);
+    const body = fetchMock.mock.calls.map((c) => JSON.parse(c[1].body as string)).find((b) => b.query.includes('revokeInvitation'));
+    expect(body.variables.input).toEqual({ invitationId: 'i1' });
+  });
+
   it('refuses an expiry outside 1..30 days without calling the server', async () => {
     const fetchMock = mockGraphql((op) => (op === 'Members' ? { members: MEMBERS } : { invitations: [] }));
     renderAs('OWNER');

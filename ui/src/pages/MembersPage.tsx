@@ -7,6 +7,7 @@ import {
   InvitationsQuery,
   MembersQuery,
   ReactivateMemberMutation,
+  RevokeInvitationMutation,
 } from '../api/operations';
 import { ORGANIZATION_ROLES, type Invitation, type Member, type OrganizationRole, type UserError } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
@@ -348,8 +349,22 @@ function InviteForm({ onCreated }: { onCreated: () => void }) {
 }
 
 function InvitationsList({ version }: { version: number }) {
+  const { me } = useSession();
   const [invitations, setInvitations] = useState<Invitation[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<UserError[]>([]);
+
+  async function revoke(invitation: Invitation) {
+    if (!window.confirm('Withdraw this invitation? Its link stops working at once.')) return;
+    setErrors([]);
+    try {
+      const p = (await gql(RevokeInvitationMutation, { input: { invitationId: invitation.id } })).revokeInvitation;
+      if (p.errors.length > 0) setErrors(p.errors);
+      else if (p.invitation) setInvitations((list) => list.map((i) => (i.id === invitation.id ? p.invitation! : i)));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
 
   useEffect(() => {
     let cancelled = false;
@@ -369,10 +384,10 @@ function InvitationsList({ version }: { version: number }) {
   return (
     <div>
       <h2>Invitations</h2>
-      <ErrorBox message={error} testId="invitations-error" />
+      <ErrorBox errors={errors} message={error} testId="invitations-error" />
       <table className="table compact" data-testid="invitations-table">
         <thead>
-          <tr><th>Role</th><th>Status</th><th>Created</th><th>Expires</th><th>Accepted</th></tr>
+          <tr><th>Role</th><th>Status</th><th>Created</th><th>Expires</th><th>Accepted</th><th /></tr>
         </thead>
         <tbody>
           {invitations.map((i) => (
@@ -382,9 +397,14 @@ function InvitationsList({ version }: { version: number }) {
               <td>{formatDateTime(i.createdAt)}</td>
               <td>{formatDateTime(i.expiresAt)}</td>
               <td>{i.acceptedAt ? formatDateTime(i.acceptedAt) : <span className="muted">—</span>}</td>
+              <td className="actions">
+                {invitationStatus(i) === 'OPEN' && canEditMember(me?.role, i) && (
+                  <button className="btn btn-small" onClick={() => void revoke(i)} data-testid="invitation-revoke">Withdraw</button>
+                )}
+              </td>
             </tr>
           ))}
-          {invitations.length === 0 && <tr><td colSpan={5} className="empty">No invitations.</td></tr>}
+          {invitations.length === 0 && <tr><td colSpan={6} className="empty">No invitations.</td></tr>}
         </tbody>
       </table>
     </div>

@@ -9,10 +9,12 @@ import io.labelledger.identity.api.UserId;
 import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
+import io.labelledger.organization.api.InvitationRevoked;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.MemberProvisioned;
+import io.labelledger.organization.api.LdapSettingsChanged;
 import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.ProjectMoved;
 import io.labelledger.organization.api.WorkspaceArchived;
@@ -120,6 +122,8 @@ class EventGoldenJsonTest {
             new WorkspaceMemberAdded(ORG, WORKSPACE, BOB, ALICE),
             new WorkspaceMemberRemoved(ORG, WORKSPACE, BOB, ALICE),
             new ProjectMoved(ORG, PROJECT, null, WORKSPACE, ALICE),
+            new LdapSettingsChanged(ORG, true, "corp.example.com", ALICE),
+            new InvitationRevoked(ORG, INVITATION, ALICE),
             new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),

@@ -11,5 +11,9 @@ public enum ErrorCode {
     /** The change would leave the organization without an active Owner. */
     LAST_OWNER,
     /** Too many attempts (sign-in throttling); retry later. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** A service the request depends on (e.g. the organization's LDAP directory) did not answer; retry later. */
+    UNAVAILABLE,
+    /** The invitation was withdrawn by an Owner or Admin. */
+    INVITATION_REVOKED
 }

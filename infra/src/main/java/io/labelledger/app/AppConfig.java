@@ -3,10 +3,15 @@ package io.labelledger.app;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.labelledger.api.Commands;
+import io.labelledger.api.ReadYourWrites;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import io.labelledger.api.Json;
 import io.labelledger.api.authorization.Authorization;
 import io.labelledger.api.authorization.AuthorizationInstrumentation;
 import io.labelledger.api.authorization.Rules;
+import io.labelledger.identity.ldap.LdapDirectory;
+import io.labelledger.identity.ldap.LdapSettingsStore;
+import io.labelledger.identity.ldap.LdapSignIn;
 import io.labelledger.organization.read.MemberQueries;
 import io.labelledger.organization.read.WorkspaceQueries;
 import io.labelledger.audit.log.AuditLogProjection;
@@ -224,6 +229,15 @@ public class AppConfig {
 
     @Bean
     LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis) { return new LoginThrottle(redis); }
+
+    @Bean
+    LdapSettingsStore ldapSettingsStore(JdbcTemplate jdbc) { return new LdapSettingsStore(jdbc); }
+
+    @Bean
+    LdapSignIn ldapSignIn(LdapSettingsStore settings, IdentityStore identities, PasswordEncoder passwords, Commands commands,
+                          ReadYourWrites readYourWrites) {
+        return new LdapSignIn(settings, new LdapDirectory(), identities, passwords, commands, readYourWrites);
+    }
 
     @Bean
     Json json(JsonMapper mapper) { return new Json(mapper); }

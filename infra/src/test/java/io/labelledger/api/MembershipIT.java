@@ -157,4 +157,31 @@ class MembershipIT extends IntegrationTest {
 
         assertThat(events()).isEqualTo(before);
     }
+
+    @Test
+    void aWithdrawnInvitationStopsWorkingAtOnceAndSaysSo() {
+        String token = owner.invite("ANNOTATOR");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> invitations = (List<Map<String, Object>>) ((Map<String, Object>) owner.post("{ invitations { id revokedAt } }", Map.of())
+                .get("data")).get("invitations");
+        String id = (String) invitations.getFirst().get("id");
+        Map<String, Object> revoked = owner.post("mutation($i: RevokeInvitationInput!) { revokeInvitation(input: $i) { invitation { revokedAt } errors { code } } }",
+                Map.of("i", Map.of("invitationId", id)));
+        assertThat(errorCode(revoked, "revokeInvitation")).isNull();
+
+        String info = ApiClient.web(port).post().uri("/api/auth/invitation").contentType(MediaType.APPLICATION_JSON)
+                               .bodyValue(Map.of("token", token)).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(info).contains("REVOKED");
+        long before = events();
+        assertThat(signUpStatus(token)).isEqualTo(410);
+        assertThat(events()).isEqualTo(before);
+
+        // an Annotator may not withdraw invitations
+        ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
+        String open = owner.invite("REVIEWER");
+        assertThat(open).isNotBlank();
+        Map<String, Object> refused = ann.post("mutation($i: RevokeInvitationInput!) { revokeInvitation(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("invitationId", id)));
+        assertThat(errorCode(refused, "revokeInvitation")).isEqualTo("FORBIDDEN");
+    }
 }

@@ -6,6 +6,7 @@ import io.labelledger.api.ReadYourWrites;
 import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
 import io.labelledger.identity.api.UserId;
+import io.labelledger.identity.ldap.LdapSignIn;
 import io.labelledger.organization.api.AcceptInvitation;
 import io.labelledger.organization.api.CreateOrganization;
 import io.labelledger.organization.api.OrganizationId;
@@ -51,11 +52,13 @@ public class AuthController {
     private final java.time.Clock clock;
 
     private final LoginThrottle throttle;
+    private final LdapSignIn ldap;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
                           ServerSecurityContextRepository contexts, ClientIp clientIp, ReadYourWrites readYourWrites,
-                          java.time.Clock clock, LoginThrottle throttle) {
+                          java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap) {
         this.throttle = throttle;
+        this.ldap = ldap;
         this.clock = clock;
         this.readYourWrites = readYourWrites;
         this.identities = identities;
@@ -117,7 +120,7 @@ public class AuthController {
         return Mono.fromCallable(() -> identities.invitation(ApiTokenSecrets.hash(token)))
                    .subscribeOn(Schedulers.boundedElastic())
                    .map(found -> found.<ResponseEntity<Object>>map(i -> ResponseEntity.ok(new InvitationInfo(i.organizationName(), i.role(), i.expiresAt(),
-                                   i.used() ? "USED" : i.expiresAt().isAfter(clock.instant()) ? "OPEN" : "EXPIRED")))
+                                   i.used() ? "USED" : i.revoked() ? "REVOKED" : i.expiresAt().isAfter(clock.instant()) ? "OPEN" : "EXPIRED")))
                            .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(
                                    new Errors(List.of(UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"))))));
     }
@@ -161,20 +164,36 @@ public class AuthController {
                         .<Object>body(new Errors(List.of(UserError.of(ErrorCode.RATE_LIMITED, "password",
                                 "Too many failed sign-ins; try again in " + wait + " seconds")))));
             }
-            return Mono.fromCallable(() -> identities.byEmail(email)
-                                                     .filter(IdentityStore.Account::active)
-                                                     .filter(a -> passwords.matches(password, a.passwordHash()))
-                                                     .flatMap(a -> {
-                                                         identities.loggedIn(a.userId());
-                                                         return identities.caller(a.userId());
-                                                     }))
-                       .subscribeOn(Schedulers.boundedElastic())
-                       .flatMap(found -> found
-                               .map(caller -> throttle.succeeded(email).then(startSession(caller, exchange))
-                                       .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
-                               .orElseGet(() -> throttle.failed(email, address).thenReturn(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
-                                       new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
+            // people of a domain with directory sign-in sign in through it (docs/adr/0015); everybody else here
+            return ldap.attempt(email, password, address).flatMap(viaDirectory -> viaDirectory
+                    .map(result -> directoryAnswer(result, email, address, exchange))
+                    .orElseGet(() -> passwordLogin(email, password, address, exchange)));
         });
+    }
+
+    private Mono<ResponseEntity<Object>> directoryAnswer(LdapSignIn.Result result, String email, String address, ServerWebExchange exchange) {
+        return switch (result) {
+            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email).then(startSession(caller, exchange))
+                    .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId())));
+            case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? throttle.failed(email, address) : Mono.<Void>empty())
+                    .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(refused.error()))));
+        };
+    }
+
+    private Mono<ResponseEntity<Object>> passwordLogin(String email, String password, String address, ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> identities.byEmail(email)
+                                                 .filter(IdentityStore.Account::active)
+                                                 .filter(a -> passwords.matches(password, a.passwordHash()))
+                                                 .flatMap(a -> {
+                                                     identities.loggedIn(a.userId());
+                                                     return identities.caller(a.userId());
+                                                 }))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(found -> found
+                           .map(caller -> throttle.succeeded(email).then(startSession(caller, exchange))
+                                   .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
+                           .orElseGet(() -> throttle.failed(email, address).thenReturn(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
+                                   new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
     }
 
     @PostMapping("/logout")

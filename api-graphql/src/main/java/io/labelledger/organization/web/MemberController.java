@@ -13,6 +13,7 @@ import io.labelledger.organization.api.DeactivateMember;
 import io.labelledger.organization.api.InvitationId;
 import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.organization.api.ReactivateMember;
+import io.labelledger.organization.api.RevokeInvitation;
 import io.labelledger.organization.read.InvitationView;
 import io.labelledger.organization.read.MemberQueries;
 import io.labelledger.organization.read.MemberView;
@@ -72,6 +73,10 @@ public class MemberController {
 
     public record MemberInput(String userId) {}
 
+    public record RevokeInvitationInput(String invitationId) {}
+
+    public record RevokeInvitationPayload(InvitationView invitation, List<UserError> errors) {}
+
     public record MemberPayload(MemberView member, List<UserError> errors) {}
 
     public record ProjectMemberInput(String projectId, String userId, ProjectRole role) {}
@@ -118,7 +123,22 @@ public class MemberController {
                 ? Mono.just(new CreateInvitationPayload(null, null, null, List.of(r.error())))
                 : readYourWrites.await(caller.organizationId(), Projection.DIRECTORY).thenReturn(new CreateInvitationPayload(
                         token, "/invite/" + token,
-                        new InvitationView(id, input.role().name(), expires, caller.userId(), now, null, null), List.of())));
+                        new InvitationView(id, input.role().name(), expires, caller.userId(), now, null, null, null), List.of())));
+    }
+
+    @MutationMapping
+    public Mono<RevokeInvitationPayload> revokeInvitation(@Argument RevokeInvitationInput input, @ContextValue Caller caller,
+                                                          @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.invitationId())) {
+            return Mono.just(new RevokeInvitationPayload(null, List.of(UserError.of(ErrorCode.NOT_FOUND, "invitationId", "Invitation not found"))));
+        }
+        return commands.send(new RevokeInvitation(caller.organization(), new InvitationId(input.invitationId()), caller.user()), caller, clientIp)
+                       .flatMap(r -> !r.ok() ? Mono.just(new RevokeInvitationPayload(null, List.of(r.error())))
+                               : readYourWrites.await(caller.organizationId(), Projection.DIRECTORY)
+                                               .then(members.invitations(caller.organizationId())
+                                                            .filter(i -> i.id().equals(input.invitationId())).next())
+                                               .map(i -> new RevokeInvitationPayload(i, List.of()))
+                                               .defaultIfEmpty(new RevokeInvitationPayload(null, List.of())));
     }
 
     @MutationMapping

@@ -9,6 +9,7 @@ import io.labelledger.organization.api.DeactivateMember;
 import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
+import io.labelledger.organization.api.InvitationRevoked;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
 import io.labelledger.organization.api.MemberProvisioned;
@@ -19,9 +20,12 @@ import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.organization.api.ProvisionMember;
 import io.labelledger.organization.api.ReactivateMember;
+import io.labelledger.organization.api.RevokeInvitation;
 import io.labelledger.organization.api.AddWorkspaceMembers;
 import io.labelledger.organization.api.ArchiveWorkspace;
+import io.labelledger.organization.api.ConfigureLdap;
 import io.labelledger.organization.api.CreateWorkspace;
+import io.labelledger.organization.api.LdapSettingsChanged;
 import io.labelledger.organization.api.MoveProject;
 import io.labelledger.organization.api.ProjectMoved;
 import io.labelledger.organization.api.RemoveWorkspaceMember;
@@ -81,9 +85,8 @@ public class Organization {
     @AggregateIdentifier
     private OrganizationId id;
     private final Map<UserId, Member> members = new HashMap<>();
-    /** Open invitations by token hash; accepted ones move to {@link #usedInvitations}. */
+    /** Every invitation by token hash; used and revoked ones stay, to answer "used"/"withdrawn" rather than "unknown". */
     private final Map<String, Invitation> invitations = new HashMap<>();
-    private final Set<String> usedInvitations = new HashSet<>();
 
     private record Member(OrganizationRole role, boolean active) {}
 
@@ -93,7 +96,11 @@ public class Organization {
 
     private record Workspace(String name, boolean archived, Set<UserId> members) {}
 
-    private record Invitation(InvitationId id, OrganizationRole role, Instant expiresAt) {}
+    private enum InvitationState { OPEN, USED, REVOKED }
+
+    private record Invitation(InvitationId id, OrganizationRole role, Instant expiresAt, InvitationState state) {
+        Invitation with(InvitationState next) { return new Invitation(id, role, expiresAt, next); }
+    }
 
     protected Organization() {}
 
@@ -114,7 +121,7 @@ public class Organization {
         if (cmd.tokenHash() == null || !SHA256_HEX.matcher(cmd.tokenHash()).matches()) {
             throw new ValidationFailed("tokenHash", "The invitation token hash must be a SHA-256 in hex");
         }
-        if (invitations.containsKey(cmd.tokenHash()) || usedInvitations.contains(cmd.tokenHash())) {
+        if (invitations.containsKey(cmd.tokenHash())) {
             throw new Conflict("tokenHash", "This invitation token exists already");
         }
         if (cmd.expiresAt() == null || !cmd.expiresAt().isAfter(cmd.now())) {
@@ -128,13 +135,28 @@ public class Organization {
 
     @CommandHandler
     void handle(AcceptInvitation cmd) {
-        if (usedInvitations.contains(cmd.tokenHash())) throw new InvitationUsed();
         Invitation invitation = invitations.get(cmd.tokenHash());
         if (invitation == null) throw new NotFound("Invitation", "invitation");
+        if (invitation.state() == InvitationState.USED) throw new InvitationUsed();
+        if (invitation.state() == InvitationState.REVOKED) throw new RevokedInvitation();
         if (!cmd.now().isBefore(invitation.expiresAt())) throw new InvitationExpired();
         if (members.containsKey(cmd.by())) throw new Conflict("invitation", "You are a member of this organization already");
         apply(new InvitationAccepted(id, invitation.id(), cmd.by()));
         apply(new MemberJoined(id, cmd.by(), invitation.role(), cmd.by()));
+    }
+
+    /** An Admin withdraws invitations below Owner; an Owner any. Accepted ones cannot be withdrawn (deactivate instead). */
+    @CommandHandler
+    void handle(RevokeInvitation cmd) {
+        OrganizationRole actor = requireManager(cmd.by());
+        Invitation invitation = invitations.values().stream().filter(i -> i.id().equals(cmd.invitationId())).findFirst()
+                .orElseThrow(() -> new NotFound("Invitation", "invitationId"));
+        if (invitation.state() == InvitationState.REVOKED) return; // withdrawn already
+        if (invitation.state() == InvitationState.USED) {
+            throw new Conflict("invitationId", "This invitation was accepted already; deactivate the member instead");
+        }
+        mayGrant(actor, invitation.role(), "invitationId");
+        apply(new InvitationRevoked(id, cmd.invitationId(), cmd.by()));
     }
 
     @CommandHandler
@@ -188,6 +210,17 @@ public class Organization {
         if (current != null && current.role() == OWNER && current.active() && !cmd.active()) requireAnotherActiveOwner(cmd.userId());
         apply(new MemberProvisioned(id, cmd.userId(), role, cmd.active(), cmd.source()));
     }
+
+    /** Only Owners and Admins change how members sign in. */
+    @CommandHandler
+    void handle(ConfigureLdap cmd) {
+        requireManager(cmd.by());
+        String domain = cmd.emailDomain() == null ? "" : cmd.emailDomain().strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL_DOMAIN.matcher(domain).matches()) throw new ValidationFailed("emailDomain", "Enter the email domain of the directory's people (example.com)");
+        apply(new LdapSettingsChanged(id, cmd.enabled(), domain, cmd.by()));
+    }
+
+    private static final Pattern EMAIL_DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
     // ---- workspaces ---------------------------------------------------------------------------------------
 
@@ -350,16 +383,18 @@ public class Organization {
     }
 
     @EventSourcingHandler
-    void on(InvitationCreated e) { invitations.put(e.tokenHash(), new Invitation(e.invitationId(), e.role(), e.expiresAt())); }
+    void on(InvitationCreated e) {
+        invitations.put(e.tokenHash(), new Invitation(e.invitationId(), e.role(), e.expiresAt(), InvitationState.OPEN));
+    }
 
     @EventSourcingHandler
-    void on(InvitationAccepted e) {
-        // the hash is kept to answer "used" rather than "unknown"
-        invitations.entrySet().removeIf(entry -> {
-            boolean accepted = entry.getValue().id().equals(e.invitationId());
-            if (accepted) usedInvitations.add(entry.getKey());
-            return accepted;
-        });
+    void on(InvitationRevoked e) { mark(e.invitationId(), InvitationState.REVOKED); }
+
+    @EventSourcingHandler
+    void on(InvitationAccepted e) { mark(e.invitationId(), InvitationState.USED); }
+
+    private void mark(InvitationId invitation, InvitationState state) {
+        invitations.replaceAll((hash, i) -> i.id().equals(invitation) ? i.with(state) : i);
     }
 
     @EventSourcingHandler

@@ -13,6 +13,8 @@ import io.labelledger.organization.api.DeactivateMember;
 import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
+import io.labelledger.organization.api.InvitationRevoked;
+import io.labelledger.organization.api.RevokeInvitation;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.MemberProvisioned;
@@ -20,7 +22,9 @@ import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.ProvisionMember;
 import io.labelledger.organization.api.AddWorkspaceMembers;
 import io.labelledger.organization.api.ArchiveWorkspace;
+import io.labelledger.organization.api.ConfigureLdap;
 import io.labelledger.organization.api.CreateWorkspace;
+import io.labelledger.organization.api.LdapSettingsChanged;
 import io.labelledger.organization.api.MoveProject;
 import io.labelledger.organization.api.ProjectMoved;
 import io.labelledger.organization.api.RemoveWorkspaceMember;
@@ -633,6 +637,83 @@ class OrganizationTest {
                    .when(new MoveProject(ORG, PROJECT, WS, BOB))
                    .expectNoEvents()
                    .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+        }
+    }
+
+    @Nested
+    class Ldap {
+        @Test
+        void anAdminConfiguresDirectorySignInForADomain() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN))
+                   .when(new ConfigureLdap(ORG, true, " Corp.Example.COM ", BOB))
+                   .expectEvents(new LdapSettingsChanged(ORG, true, "corp.example.com", BOB));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrganizationRole.class, names = {"MANAGER", "REVIEWER", "ANNOTATOR"})
+        void nobodyElseDoes(OrganizationRole role) {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, role))
+                   .when(new ConfigureLdap(ORG, true, "example.com", BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+        }
+
+        @ParameterizedTest
+        @NullSource
+        @ValueSource(strings = {"", "localhost", "exa mple.com", "@example.com", "example.com/x", "-bad.com"})
+        void theDomainMustBeAnEmailDomain(String domain) {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new ConfigureLdap(ORG, true, domain, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "emailDomain"));
+        }
+    }
+
+    @Nested
+    class RevokingInvitations {
+        final InvitationCreated created = new InvitationCreated(ORG, INVITATION, HASH, ANNOTATOR, IN_A_WEEK, ALICE);
+
+        @Test
+        void aRevokedInvitationCanNoLongerBeAccepted() {
+            fixture.given(CREATED, ALICE_OWNER, created)
+                   .when(new RevokeInvitation(ORG, INVITATION, ALICE))
+                   .expectEvents(new InvitationRevoked(ORG, INVITATION, ALICE));
+            fixture.given(CREATED, ALICE_OWNER, created, new InvitationRevoked(ORG, INVITATION, ALICE))
+                   .when(new AcceptInvitation(ORG, HASH, T0, BOB))
+                   .expectNoEvents()
+                   .expectException(error(RevokedInvitation.class, ErrorCode.INVITATION_REVOKED, "invitation"));
+        }
+
+        @Test
+        void revokingTwiceRecordsNothingAndAnAcceptedInvitationIsNotRevoked() {
+            fixture.given(CREATED, ALICE_OWNER, created, new InvitationRevoked(ORG, INVITATION, ALICE))
+                   .when(new RevokeInvitation(ORG, INVITATION, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+            fixture.given(CREATED, ALICE_OWNER, created, new InvitationAccepted(ORG, INVITATION, BOB), joined(BOB, ANNOTATOR))
+                   .when(new RevokeInvitation(ORG, INVITATION, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "invitationId"));
+        }
+
+        @Test
+        void anAdminCannotRevokeAnOwnerInvitationAndAnAnnotatorNone() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN), new InvitationCreated(ORG, INVITATION, HASH, OWNER, IN_A_WEEK, ALICE))
+                   .when(new RevokeInvitation(ORG, INVITATION, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "invitationId"));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), created)
+                   .when(new RevokeInvitation(ORG, INVITATION, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+        }
+
+        @Test
+        void anUnknownInvitationIsNotFound() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new RevokeInvitation(ORG, INVITATION, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "invitationId"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.labelledger.organization.directory;
 
 import io.labelledger.organization.api.InvitationAccepted;
+import io.labelledger.organization.api.InvitationRevoked;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
@@ -95,6 +96,12 @@ public class DirectoryProjection {
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING""",
                 e.invitationId().value(), e.organizationId().value(), e.tokenHash(), e.role().name(), from(e.expiresAt()),
                 e.by().value(), from(at));
+    }
+
+    @EventHandler
+    void on(InvitationRevoked e, @Timestamp Instant at) {
+        jdbc.update("UPDATE rm_invitation SET revoked_at = ?, revoked_by = ? WHERE invitation_id = ? AND revoked_at IS NULL",
+                from(at), e.by().value(), e.invitationId().value());
     }
 
     @EventHandler

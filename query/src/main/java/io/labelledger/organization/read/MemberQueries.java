@@ -38,13 +38,13 @@ public class MemberQueries {
     /** Newest first, accepted ones included (the UI shows them as used). */
     public Flux<InvitationView> invitations(String organizationId) {
         return db.sql("""
-                SELECT invitation_id, role, expires_at, created_by, created_at, accepted_by, accepted_at
+                SELECT invitation_id, role, expires_at, created_by, created_at, accepted_by, accepted_at, revoked_at
                 FROM rm_invitation WHERE organization_id = :org ORDER BY created_at DESC LIMIT 200""")
                  .bind("org", organizationId)
                  .map(r -> new InvitationView(r.get("invitation_id", String.class), r.get("role", String.class),
                          instant(r.get("expires_at", OffsetDateTime.class)), r.get("created_by", String.class),
                          instant(r.get("created_at", OffsetDateTime.class)), r.get("accepted_by", String.class),
-                         instant(r.get("accepted_at", OffsetDateTime.class))))
+                         instant(r.get("accepted_at", OffsetDateTime.class)), instant(r.get("revoked_at", OffsetDateTime.class))))
                  .all();
     }
 

@@ -1,0 +1,124 @@
+package io.labelledger.identity.ldap;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.ReadYourWrites;
+import io.labelledger.api.UserError;
+import io.labelledger.identity.api.UserId;
+import io.labelledger.identity.web.IdentityStore;
+import io.labelledger.organization.api.IdentitySource;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.organization.api.ProvisionMember;
+import io.labelledger.projection.Projection;
+import io.labelledger.shared.ErrorCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sign-in through an organization's directory, found by the email's domain. A person signing in this way is created
+ * on first sign-in and their membership follows their directory groups at every sign-in ({@link ProvisionMember}).
+ * The directory is not asked about accounts that exist already outside its organization: claiming a domain must not
+ * take over other organizations' accounts (docs/adr/0015).
+ */
+public class LdapSignIn {
+    private final LdapSettingsStore settings;
+    private final LdapDirectory directory;
+    private final IdentityStore identities;
+    private final PasswordEncoder passwords;
+    private final Commands commands;
+    private final ReadYourWrites readYourWrites;
+    private final SecureRandom random = new SecureRandom();
+
+    public LdapSignIn(LdapSettingsStore settings, LdapDirectory directory, IdentityStore identities, PasswordEncoder passwords,
+                      Commands commands, ReadYourWrites readYourWrites) {
+        this.settings = settings;
+        this.directory = directory;
+        this.identities = identities;
+        this.passwords = passwords;
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+    }
+
+    public sealed interface Result {}
+
+    public record Accepted(Caller caller) implements Result {}
+
+    /** {@code wrongCredentials}: counts as a failed sign-in for throttling. */
+    public record Refused(HttpStatus status, UserError error, boolean wrongCredentials) implements Result {}
+
+    private record Verified(LdapSettings settings, String userId, LdapDirectory.SignedIn person) {}
+
+    /** Empty when the email is not the directory's to answer: the caller signs in with the password kept here. */
+    public Mono<Optional<Result>> attempt(String email, String password, String clientIp) {
+        return Mono.fromCallable(() -> verify(email, password))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(outcome -> outcome.map(o -> o instanceof Verified v ? provision(v, email, clientIp).map(Optional::of)
+                           : Mono.just(Optional.of((Result) o))).orElse(Mono.just(Optional.empty())));
+    }
+
+    /** Blocking: directory and JDBC. Returns a Verified person, a Refused result, or empty (not the directory's). */
+    private Optional<Object> verify(String email, String password) {
+        int at = email.lastIndexOf('@');
+        if (at < 0) return Optional.empty();
+        Optional<LdapSettings> found = settings.forDomain(email.substring(at + 1));
+        if (found.isEmpty()) return Optional.empty();
+        LdapSettings s = found.get();
+        Optional<IdentityStore.Account> account = identities.byEmail(email);
+        Optional<Boolean> membership = account.flatMap(a -> identities.membershipActive(a.userId(), s.organizationId()));
+        if (account.isPresent() && membership.isEmpty()) return Optional.empty();
+        if (account.isPresent() && !account.get().active()) return Optional.of(wrong());
+        if (membership.isPresent() && !membership.get()) {
+            // deactivated in LabelLedger: the directory does not overrule that decision
+            return Optional.of(new Refused(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "email",
+                    "Your access to this organization was removed; ask an administrator"), false));
+        }
+        return Optional.of(switch (directory.authenticate(s, email, password)) {
+            case LdapDirectory.Refused(LdapDirectory.Reason reason) -> switch (reason) {
+                case BAD_CREDENTIALS -> wrong();
+                case NO_ACCESS -> new Refused(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "email",
+                        "Your directory account is in no group that gives access to this organization"), false);
+                case UNAVAILABLE -> new Refused(HttpStatus.SERVICE_UNAVAILABLE, UserError.of(ErrorCode.UNAVAILABLE, null,
+                        "Your organization's directory did not answer; try again later"), false);
+            };
+            case LdapDirectory.SignedIn person -> new Verified(s, account.map(IdentityStore.Account::userId)
+                    .orElseGet(() -> createAccount(email, person.displayName())), person);
+        });
+    }
+
+    private String createAccount(String email, String displayName) {
+        // no password of ours: a random secret nobody knows, so password sign-in can never succeed for this account
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String userId = UUID.randomUUID().toString();
+        String name = displayName.length() > 200 ? displayName.substring(0, 200) : displayName;
+        if (identities.insert(userId, email, name, passwords.encode(Base64.getEncoder().encodeToString(secret)))) return userId;
+        return identities.byEmail(email).orElseThrow().userId(); // created meanwhile by a parallel sign-in
+    }
+
+    private Mono<Result> provision(Verified v, String email, String clientIp) {
+        String org = v.settings().organizationId();
+        Caller actor = new Caller(v.userId(), org, v.person().role().name(), email, v.person().displayName());
+        var cmd = new ProvisionMember(new OrganizationId(org), new UserId(v.userId()), v.person().role(), true, IdentitySource.LDAP);
+        return commands.send(cmd, actor, clientIp).flatMap(r -> {
+            if (!r.ok()) return Mono.just((Result) new Refused(HttpStatus.FORBIDDEN, r.error(), false));
+            return readYourWrites.await(org, Projection.DIRECTORY)
+                                 .then(Mono.fromCallable(() -> {
+                                     identities.loggedIn(v.userId());
+                                     return identities.currentCaller(v.userId(), org);
+                                 }).subscribeOn(Schedulers.boundedElastic()))
+                                 .map(c -> c.<Result>map(Accepted::new).orElseGet(() -> new Refused(HttpStatus.SERVICE_UNAVAILABLE,
+                                         UserError.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; try again in a moment"), false)));
+        });
+    }
+
+    private static Refused wrong() {
+        return new Refused(HttpStatus.UNAUTHORIZED, UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password"), true);
+    }
+}
