@@ -11,5 +11,7 @@ public enum ErrorCode {
     /** The change would leave the organization without an active Owner. */
     LAST_OWNER,
     /** Too many attempts (sign-in throttling); retry later. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** A SAML sign-in was refused (bad or replayed response, wrong audience...); the reason says which check. */
+    SAML_REFUSED
 }
