@@ -13,6 +13,7 @@ import { LabelingPage } from './pages/LabelingPage';
 import { AuditPage } from './pages/AuditPage';
 import { TokensPage } from './pages/TokensPage';
 import { MembersPage } from './pages/MembersPage';
+import { SsoSettings } from './pages/SsoSettings';
 import { InvitePage } from './pages/InvitePage';
 import { canManageMembers } from './lib/members';
 
@@ -90,6 +91,7 @@ export function App() {
           <Route path="/audit" element={<Protected loading={loading} error={loadError}><AuditPage /></Protected>} />
           <Route path="/settings/tokens" element={<Protected loading={loading} error={loadError}><TokensPage /></Protected>} />
           <Route path="/settings/members" element={<Protected loading={loading} error={loadError}><MembersPage /></Protected>} />
+          <Route path="/settings/sso" element={<Protected loading={loading} error={loadError}><SsoSettings /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -122,6 +124,7 @@ function TopBar() {
           <NavLink to="/audit" data-testid="nav-audit">Audit log</NavLink>
           <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
           {canManageMembers(me.role) && <NavLink to="/settings/members" data-testid="nav-members">Members</NavLink>}
+          {canManageMembers(me.role) && <NavLink to="/settings/sso" data-testid="nav-sso">SSO</NavLink>}
         </nav>
       )}
       <div className="topbar-right">

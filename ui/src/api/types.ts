@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'INVITATION_EXPIRED'
   | 'INVITATION_USED'
   | 'LAST_OWNER'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'SAML_REFUSED';
 
 export interface UserError {
   code: ErrorCode;
