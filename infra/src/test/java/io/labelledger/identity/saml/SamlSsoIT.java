@@ -121,6 +121,20 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(refusals(reason)).isEqualTo(before + 1);
     }
 
+    /** Like {@link #refused} for a person whose account exists elsewhere: still no session, still recorded. */
+    void refusedFor(String reason, Consumer<TestIdp.Spec> spoil, UnaryOperator<Element> rearrange) throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spoil.accept(spec);
+        long before = refusals(reason);
+        EntityExchangeResult<String> result = postToAcs(TestIdp.encode(rearrange.apply(idp.responseElement(spec))));
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(400);
+        assertThat(result.getResponseBody()).contains("\"reason\":\"" + reason + "\"");
+        assertThat(result.getResponseCookies().getFirst("SESSION")).isNull();
+        assertThat(refusals(reason)).isEqualTo(before + 1);
+        assertThat(accounts(spec.nameId)).isEqualTo(1);
+    }
+
     void refused(String reason, Consumer<TestIdp.Spec> spoil) throws Exception {
         refused(reason, spoil, dom -> dom);
     }
@@ -209,6 +223,47 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(result.getResponseBody()).contains("\"reason\":\"DEACTIVATED\"");
         assertThat(jdbc.queryForObject("SELECT active FROM rm_org_member WHERE organization_id = ? AND user_id = ?", Boolean.class,
                 owner.organizationId, me.get("id"))).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_owner_signing_in_with_sso_stays_owner() throws Exception {
+        configured();
+        String email = (String) ((Map<String, Object>) ((Map<String, Object>) owner.post("{ me { email } }", Map.of()).get("data")).get("me")).get("email");
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.nameId = email;
+        spec.attributes.put("groups", List.of("qa"));
+        Map<String, Object> me = me(signedIn(postToAcs(idp.response(spec))));
+        assertThat(me.get("id")).isEqualTo(owner.userId);
+        assertThat(me.get("role")).isEqualTo("OWNER");
+    }
+
+    @Test
+    void an_account_of_another_organization_is_never_taken_over() throws Exception {
+        ApiClient stranger = ApiClient.signUp(port, "Stranger");
+        @SuppressWarnings("unchecked")
+        String email = (String) ((Map<String, Object>) ((Map<String, Object>) stranger.post("{ me { email } }", Map.of()).get("data")).get("me")).get("email");
+        refusedFor("ACCOUNT_CONFLICT", s -> s.nameId = email, dom -> dom);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_org_member WHERE organization_id = ? AND user_id = ?", Long.class,
+                owner.organizationId, stranger.userId)).isZero();
+    }
+
+    @Test
+    void an_assertion_without_an_email_is_refused() throws Exception {
+        refused("NO_EMAIL", s -> {
+            s.nameId = "opaque-id-" + System.nanoTime();
+            s.attributes.remove("email");
+        });
+    }
+
+    @Test
+    void an_encrypted_assertion_is_refused() throws Exception {
+        refused("ENCRYPTED", s -> {}, root -> {
+            Element assertion = TestIdp.child(root, SAMLConstants.SAML20_NS, "Assertion");
+            Element encrypted = root.getOwnerDocument().createElementNS(SAMLConstants.SAML20_NS, "saml2:EncryptedAssertion");
+            root.replaceChild(encrypted, assertion);
+            return root;
+        });
     }
 
     @Test
