@@ -12,5 +12,15 @@ if [ "${SKIP_BUILD:-}" != 1 ] || ! ls infra/target/infra-*.jar >/dev/null 2>&1; 
   log "building (mvn -DskipTests install)"
   mvn -B -q -ntp -DskipTests install
 fi
+# SSO signing keys are sealed with a master key that must not live in the database (ADR 0013): keep one beside
+# the local data unless LABELLEDGER_SSO_MASTER_KEY is given.
+if [ -z "${LABELLEDGER_SSO_MASTER_KEY:-}" ]; then
+  key_file="${LABELLEDGER_DATA_DIR:-$HOME/.labelledger}/sso-master.key"
+  if [ ! -s "$key_file" ]; then
+    mkdir -p "$(dirname "$key_file")"
+    (umask 077 && head -c 32 /dev/urandom | base64 > "$key_file")
+  fi
+  export LABELLEDGER_SSO_MASTER_KEY="$(cat "$key_file")"
+fi
 log "starting on http://localhost:${PORT:-8080}"
 exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar infra/target/infra-0.1.0-SNAPSHOT.jar "$@"

@@ -16,6 +16,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, changeOrigin: false },
       '/graphql': { target: backend, ws: true, changeOrigin: false },
+      '/saml': { target: backend, changeOrigin: false },
     },
   },
   test: {

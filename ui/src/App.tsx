@@ -13,6 +13,7 @@ import { LabelingPage } from './pages/LabelingPage';
 import { AuditPage } from './pages/AuditPage';
 import { TokensPage } from './pages/TokensPage';
 import { MembersPage } from './pages/MembersPage';
+import { SsoSettings } from './pages/SsoSettings';
 import { InvitePage } from './pages/InvitePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { SignInSettingsPage } from './pages/SignInSettingsPage';
@@ -96,6 +97,7 @@ export function App() {
           <Route path="/settings/members" element={<Protected loading={loading} error={loadError}><MembersPage /></Protected>} />
           <Route path="/settings/workspaces" element={<Protected loading={loading} error={loadError}><WorkspacesPage /></Protected>} />
           <Route path="/settings/sign-in" element={<Protected loading={loading} error={loadError}><SignInSettingsPage /></Protected>} />
+          <Route path="/settings/sso" element={<Protected loading={loading} error={loadError}><SsoSettings /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -130,7 +132,8 @@ function TopBar() {
           <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
           {canManageMembers(me.role) && <NavLink to="/settings/members" data-testid="nav-members">Members</NavLink>}
           {canManageWorkspaceMembers(me.role) && <NavLink to="/settings/workspaces" data-testid="nav-workspaces">Workspaces</NavLink>}
-          {canManageMembers(me.role) && <NavLink to="/settings/sign-in" data-testid="nav-sign-in">Sign-in</NavLink>}
+          {canManageMembers(me.role) && <NavLink to="/settings/sign-in" data-testid="nav-sign-in">LDAP</NavLink>}
+          {canManageMembers(me.role) && <NavLink to="/settings/sso" data-testid="nav-sso">SSO</NavLink>}
         </nav>
       )}
       <div className="topbar-right">

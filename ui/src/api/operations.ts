@@ -358,3 +358,53 @@ export const ConfigureLdapMutation = operation<
   mutation ConfigureLdap($input: ConfigureLdapInput!) {
     configureLdap(input: $input) { settings { ${LDAP_SETTINGS} } ${USER_ERROR} }
   }`);
+
+// ---- SAML single sign-on (ADR 0013) ----
+
+export interface SsoRoleMapping {
+  attribute: string;
+  value: string;
+  role: OrganizationRole;
+}
+
+export interface SsoSettings {
+  enabled: boolean;
+  slug: string;
+  idpEntityId: string;
+  idpSsoUrl: string;
+  idpMetadataUrl: string | null;
+  idpCertificates: { subject: string; notAfter: string; sha256: string }[];
+  defaultRole: OrganizationRole;
+  roleMappings: SsoRoleMapping[];
+  spEntityId: string;
+  acsUrl: string;
+  metadataUrl: string;
+  loginUrl: string;
+  spCertificate: string;
+  refusals: { reason: string; hour: string; attempts: number; lastAt: string; lastClientIp: string | null; detail: string | null }[];
+  updatedAt: string;
+}
+
+export interface ConfigureSsoInput {
+  enabled: boolean;
+  slug?: string;
+  idpMetadataXml?: string;
+  idpMetadataUrl?: string;
+  defaultRole?: OrganizationRole;
+  roleMappings?: SsoRoleMapping[];
+}
+
+const SSO_SETTINGS = `enabled slug idpEntityId idpSsoUrl idpMetadataUrl idpCertificates { subject notAfter sha256 }
+  defaultRole roleMappings { attribute value role } spEntityId acsUrl metadataUrl loginUrl spCertificate
+  refusals { reason hour attempts lastAt lastClientIp detail } updatedAt`;
+
+export const SsoSettingsQuery = operation<{ ssoSettings: SsoSettings | null }>(`
+  query SsoSettings { ssoSettings { ${SSO_SETTINGS} } }`);
+
+export const ConfigureSsoMutation = operation<
+  { configureSso: { settings: SsoSettings | null; errors: UserError[] } },
+  { input: ConfigureSsoInput }
+>(`
+  mutation ConfigureSso($input: ConfigureSsoInput!) {
+    configureSso(input: $input) { settings { ${SSO_SETTINGS} } ${USER_ERROR} }
+  }`);

@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'LAST_OWNER'
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
-  | 'INVITATION_REVOKED';
+  | 'INVITATION_REVOKED'
+  | 'SAML_REFUSED';
 
 export interface UserError {
   code: ErrorCode;

@@ -119,7 +119,7 @@ describe('invitations', () => {
 
 describe('invite page state', () => {
   const now = new Date('2030-01-10T00:00:00Z');
-  const info = (status: 'OPEN' | 'USED' | 'EXPIRED', expiresAt = '2030-01-12T00:00:00Z') =>
+  const info = (status: 'OPEN' | 'USED' | 'EXPIRED' | 'REVOKED', expiresAt = '2030-01-12T00:00:00Z') =>
     ({ ok: true as const, invitation: { organizationName: 'Acme', role: 'REVIEWER', expiresAt, status } });
   it('maps the lookup answer', () => {
     expect(invitePageState(info('OPEN'), now)).toEqual({ kind: 'open', organizationName: 'Acme', role: 'REVIEWER', expiresAt: '2030-01-12T00:00:00Z' });

@@ -5,6 +5,7 @@ import { resetWsClient } from '../api/ws';
 import type { UserError } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, otherErrors } from '../lib/format';
+import { ssoLoginPath } from '../lib/sso';
 import { useSession } from '../session';
 
 function useAfterSignIn() {
@@ -59,7 +60,29 @@ export function LoginPage() {
       <p className="muted">
         No account yet? <Link to="/signup">Sign up</Link>
       </p>
+      <SsoSignIn />
     </div>
+  );
+}
+
+/** "Sign in with SSO": the browser goes to the organization's SAML sign-in, which redirects to its IdP. */
+export function SsoSignIn({ go = (url: string) => window.location.assign(url) }: { go?: (url: string) => void }) {
+  const [organization, setOrganization] = useState('');
+  return (
+    <form
+      className="sso-sign-in"
+      data-testid="sso-login-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (organization.trim() !== '') go(ssoLoginPath(organization));
+      }}
+    >
+      <label>
+        Organization (SSO name or id)
+        <input value={organization} required onChange={(e) => setOrganization(e.target.value)} placeholder="acme" data-testid="sso-login-organization" />
+      </label>
+      <button className="btn" type="submit" data-testid="sso-login-submit">Sign in with SSO</button>
+    </form>
   );
 }
 

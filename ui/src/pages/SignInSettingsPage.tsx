@@ -12,7 +12,7 @@ export function SignInSettingsPage() {
   return (
     <div>
       <div className="page-head">
-        <h1>Sign-in</h1>
+        <h1>LDAP sign-in</h1>
       </div>
       <LdapSettingsForm />
     </div>

@@ -58,7 +58,7 @@ public class SecurityConfig {
                 .addFilterAfter(new ActiveMemberFilter(identities), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeExchange(a -> a
-                        .pathMatchers("/api/auth/**", "/actuator/health").permitAll()
+                        .pathMatchers("/api/auth/**", "/actuator/health", "/saml/**").permitAll() // SAML: before any session
                         .pathMatchers("/graphql", "/graphql/**", "/api/**").authenticated()
                         .anyExchange().permitAll()) // the single-page app's static files
                 .build();

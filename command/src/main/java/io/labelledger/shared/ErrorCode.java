@@ -15,5 +15,7 @@ public enum ErrorCode {
     /** A service the request depends on (e.g. the organization's LDAP directory) did not answer; retry later. */
     UNAVAILABLE,
     /** The invitation was withdrawn by an Owner or Admin. */
-    INVITATION_REVOKED
+    INVITATION_REVOKED,
+    /** A SAML sign-in was refused (bad or replayed response, wrong audience...); the reason says which check. */
+    SAML_REFUSED
 }

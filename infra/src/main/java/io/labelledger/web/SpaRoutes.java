@@ -22,6 +22,7 @@ public class SpaRoutes {
                         .and(RequestPredicates.path("/api/**").negate())
                         .and(RequestPredicates.path("/graphql/**").negate())
                         .and(RequestPredicates.path("/graphql").negate())
+                        .and(RequestPredicates.path("/saml/**").negate())
                         .and(RequestPredicates.path("/assets/**").negate())
                         .and(req -> !req.path().contains(".")),
                 req -> index.exists()

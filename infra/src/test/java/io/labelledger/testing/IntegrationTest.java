@@ -10,6 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
+    private static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            new java.security.SecureRandom().generateSeed(32));
     static {
         System.setProperty("axoniq.update-checker.disabled", "true");
     }
@@ -20,6 +22,8 @@ public abstract class IntegrationTest {
         registry.add("labelledger.db.username", () -> "postgres");
         registry.add("labelledger.db.password", () -> "");
         registry.add("labelledger.redis.url", TestServers::redisUrl);
+        // the key that seals SSO signing keys: generated per test JVM, never in the repository
+        registry.add("labelledger.sso.master-key", () -> MASTER_KEY);
         // no graceful wait for open sockets when the test JVM exits
         registry.add("server.shutdown", () -> "immediate");
     }

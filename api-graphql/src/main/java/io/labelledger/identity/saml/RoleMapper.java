@@ -1,0 +1,23 @@
+package io.labelledger.identity.saml;
+
+import io.labelledger.organization.api.OrganizationRole;
+
+import java.util.List;
+import java.util.Map;
+
+/** The role an IdP's attributes grant: the highest mapped role, else the default; never Owner. */
+final class RoleMapper {
+    private RoleMapper() {}
+
+    static OrganizationRole roleFor(SsoStore.SsoConfig config, Map<String, List<String>> attributes) {
+        OrganizationRole best = null;
+        for (SsoStore.RoleMapping m : config.roleMappings()) {
+            if (m.role() == OrganizationRole.OWNER) continue; // refused at configuration; checked again here
+            if (attributes.getOrDefault(m.attribute(), List.of()).contains(m.value())
+                && (best == null || m.role().ordinal() < best.ordinal())) { // OWNER, ADMIN, ... : a lower ordinal is more
+                best = m.role();
+            }
+        }
+        return best != null ? best : config.defaultRole();
+    }
+}

@@ -1,0 +1,218 @@
+package io.labelledger.identity.saml;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.UserError;
+import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.shared.ErrorCode;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * SSO settings of the caller's organization (Owners and Admins, per the authorization table). The SP key pair is
+ * generated the first time and kept; the IdP side is replaced whenever new metadata is given.
+ */
+@Controller
+public class SsoController {
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+    private static final int MAX_MAPPINGS = 50;
+    private final SsoStore store;
+    private final SsoKeys keys;
+    private final SpUrls urls;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                                              .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public SsoController(SsoStore store, SsoKeys keys, SpUrls urls, Clock clock) {
+        this.store = store;
+        this.keys = keys;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    public record SsoRoleMappingInput(String attribute, String value, OrganizationRole role) {}
+
+    public record ConfigureSsoInput(boolean enabled, String slug, String idpMetadataXml, String idpMetadataUrl,
+                                    OrganizationRole defaultRole, List<SsoRoleMappingInput> roleMappings) {}
+
+    public record SsoCertificate(String subject, Instant notAfter, String sha256) {}
+
+    public record SsoRefusal(String reason, Instant hour, int attempts, Instant lastAt, String lastClientIp, String detail) {}
+
+    public record SsoSettings(boolean enabled, String slug, String idpEntityId, String idpSsoUrl, String idpMetadataUrl,
+                              List<SsoCertificate> idpCertificates, OrganizationRole defaultRole, List<SsoStore.RoleMapping> roleMappings,
+                              String spEntityId, String acsUrl, String metadataUrl, String loginUrl, String spCertificate,
+                              List<SsoRefusal> refusals, Instant updatedAt) {}
+
+    public record SsoSettingsPayload(SsoSettings settings, List<UserError> errors) {
+        static SsoSettingsPayload error(String field, String message) {
+            return new SsoSettingsPayload(null, List.of(UserError.of(ErrorCode.VALIDATION, field, message)));
+        }
+    }
+
+    @QueryMapping
+    public Mono<SsoSettings> ssoSettings(@ContextValue Caller caller) {
+        return Mono.fromCallable(() -> store.byOrganization(caller.organizationId()).map(this::view))
+                   .subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::justOrEmpty);
+    }
+
+    @MutationMapping
+    public Mono<SsoSettingsPayload> configureSso(@Argument ConfigureSsoInput input, @ContextValue Caller caller) {
+        return Mono.fromCallable(() -> configure(input, caller)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private SsoSettingsPayload configure(ConfigureSsoInput in, Caller caller) {
+        String org = caller.organizationId();
+        Optional<SsoStore.SsoConfig> current = store.byOrganization(org);
+        boolean newMetadata = notBlank(in.idpMetadataXml()) || notBlank(in.idpMetadataUrl());
+        if (current.isEmpty() && !in.enabled() && !newMetadata) return new SsoSettingsPayload(null, List.of()); // nothing to disable
+        if (current.isPresent() && !newMetadata && in.slug() == null && in.defaultRole() == null && in.roleMappings() == null) {
+            store.setEnabled(org, in.enabled(), caller.userId()); // the on/off switch
+            return new SsoSettingsPayload(store.byOrganization(org).map(this::view).orElseThrow(), List.of());
+        }
+        if (!keys.available()) {
+            return SsoSettingsPayload.error(null, "Single sign-on needs a server master key (LABELLEDGER_SSO_MASTER_KEY)");
+        }
+        if (notBlank(in.idpMetadataXml()) && notBlank(in.idpMetadataUrl())) {
+            return SsoSettingsPayload.error("idpMetadataUrl", "Give the IdP metadata as XML or as a URL, not both");
+        }
+        String slug = in.slug() != null ? in.slug().strip() : current.map(SsoStore.SsoConfig::slug).orElse(null);
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            return SsoSettingsPayload.error("slug", "Use 2 to 63 lower-case letters, digits or dashes");
+        }
+        OrganizationRole defaultRole = in.defaultRole() != null ? in.defaultRole()
+                : current.map(SsoStore.SsoConfig::defaultRole).orElse(OrganizationRole.ANNOTATOR);
+        if (defaultRole == OrganizationRole.OWNER) return SsoSettingsPayload.error("defaultRole", "Single sign-on never grants the Owner role");
+        List<SsoStore.RoleMapping> mappings;
+        if (in.roleMappings() != null) {
+            if (in.roleMappings().size() > MAX_MAPPINGS) return SsoSettingsPayload.error("roleMappings", "At most " + MAX_MAPPINGS + " mappings");
+            for (SsoRoleMappingInput m : in.roleMappings()) {
+                if (m.role() == OrganizationRole.OWNER) return SsoSettingsPayload.error("roleMappings", "Single sign-on never grants the Owner role");
+                if (!fits(m.attribute()) || !fits(m.value())) {
+                    return SsoSettingsPayload.error("roleMappings", "Attribute names and values are 1 to 256 characters");
+                }
+            }
+            mappings = in.roleMappings().stream().map(m -> new SsoStore.RoleMapping(m.attribute().strip(), m.value().strip(), m.role())).toList();
+        } else {
+            mappings = current.map(SsoStore.SsoConfig::roleMappings).orElse(List.of());
+        }
+
+        String metadataUrl = current.map(SsoStore.SsoConfig::idpMetadataUrl).orElse(null);
+        IdpMetadata idp;
+        try {
+            if (notBlank(in.idpMetadataXml())) {
+                idp = IdpMetadata.parse(in.idpMetadataXml());
+                metadataUrl = null;
+            } else if (notBlank(in.idpMetadataUrl())) {
+                metadataUrl = in.idpMetadataUrl().strip();
+                idp = IdpMetadata.parse(fetch(metadataUrl));
+            } else if (current.isPresent()) {
+                idp = null; // keep the configured IdP
+            } else {
+                return SsoSettingsPayload.error("idpMetadataXml", "Give the IdP's metadata (XML or URL)");
+            }
+        } catch (SamlRefused e) {
+            return SsoSettingsPayload.error(notBlank(in.idpMetadataUrl()) ? "idpMetadataUrl" : "idpMetadataXml", "IdP metadata refused: " + e.getMessage());
+        }
+
+        String spCertificate;
+        byte[] sealed;
+        if (current.isPresent()) {
+            spCertificate = current.get().spCertificate();
+            sealed = current.get().sealedKey();
+        } else {
+            SsoKeys.SpKey key = SsoKeys.generate("LabelLedger SP " + org, clock.instant());
+            spCertificate = SsoKeys.pem(key.certificate());
+            sealed = keys.seal(key.privateKey(), org);
+        }
+        var config = new SsoStore.SsoConfig(org, slug, in.enabled(),
+                idp != null ? idp.entityId() : current.get().idpEntityId(),
+                idp != null ? idp.ssoUrl() : current.get().idpSsoUrl(),
+                idp != null ? idp.certificates().stream().map(SsoKeys::pem).collect(Collectors.joining()) : current.get().idpCertificates(),
+                metadataUrl, defaultRole, mappings, spCertificate, sealed, clock.instant());
+        if (!store.save(config, caller.userId())) {
+            return new SsoSettingsPayload(null, List.of(UserError.of(ErrorCode.CONFLICT, "slug", "Another organization uses this slug")));
+        }
+        return new SsoSettingsPayload(store.byOrganization(org).map(this::view).orElseThrow(), List.of());
+    }
+
+    /** Metadata by URL: http(s) only, no redirects, bounded time and size. */
+    private String fetch(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new SamlRefused(SamlRefused.Reason.MALFORMED, "not a URL");
+        }
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+            throw new SamlRefused(SamlRefused.Reason.MALFORMED, "only http(s) URLs");
+        }
+        try {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) throw new SamlRefused(SamlRefused.Reason.MALFORMED, "HTTP " + response.statusCode());
+                byte[] bytes = body.readNBytes(OpenSaml.MAX_XML_BYTES + 1);
+                if (bytes.length > OpenSaml.MAX_XML_BYTES) throw new SamlRefused(SamlRefused.Reason.MALFORMED, "metadata too large");
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new SamlRefused(SamlRefused.Reason.MALFORMED, "could not fetch the metadata");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SamlRefused(SamlRefused.Reason.MALFORMED, "interrupted");
+        }
+    }
+
+    private SsoSettings view(SsoStore.SsoConfig c) {
+        String base = urls.base();
+        String metadata = base + SpUrls.metadataPath(c.organizationId());
+        var refusals = store.refusals(c.organizationId(), 50).stream()
+                            .map(r -> new SsoRefusal(r.reason(), r.hour(), r.attempts(), r.lastAt(), r.lastClientIp(), r.lastDetail())).toList();
+        return new SsoSettings(c.enabled(), c.slug(), c.idpEntityId(), c.idpSsoUrl(), c.idpMetadataUrl(),
+                SsoKeys.parsePem(c.idpCertificates()).stream().map(SsoController::certificate).toList(), c.defaultRole(), c.roleMappings(),
+                metadata, base + SpUrls.acsPath(c.organizationId()), metadata, base + SpUrls.loginPath(c.slug()), c.spCertificate(),
+                refusals, c.updatedAt());
+    }
+
+    private static SsoCertificate certificate(X509Certificate c) {
+        try {
+            return new SsoCertificate(c.getSubjectX500Principal().getName(), c.getNotAfter().toInstant(),
+                    HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded())));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static boolean fits(String s) {
+        return s != null && !s.isBlank() && s.strip().length() <= 256;
+    }
+}

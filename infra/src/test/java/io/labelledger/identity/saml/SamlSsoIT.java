@@ -1,0 +1,407 @@
+package io.labelledger.identity.saml;
+
+import io.labelledger.testing.ApiClient;
+import io.labelledger.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.core.StatusCode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.w3c.dom.Element;
+
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SAML single sign-on over real HTTP against the running application, with a test IdP that checks our signed
+ * AuthnRequests and signs real responses. Every refusal: typed answer, nobody provisioned, recorded for auditors.
+ */
+class SamlSsoIT extends IntegrationTest {
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** One organization with SSO for the whole class (one application per test JVM). */
+    private static ApiClient owner;
+    private static TestIdp idp;
+    private static String slug;
+
+    @SuppressWarnings("unchecked")
+    private synchronized void configured() {
+        if (owner != null) return;
+        owner = ApiClient.signUp(port, "SsoOwner");
+        idp = new TestIdp();
+        slug = "corp-" + Long.toHexString(System.nanoTime());
+        Map<String, Object> answer = configure(owner, Map.of("enabled", true, "slug", slug, "idpMetadataXml", idp.metadata(),
+                "defaultRole", "ANNOTATOR", "roleMappings", List.of(
+                        Map.of("attribute", "groups", "value", "qa", "role", "REVIEWER"),
+                        Map.of("attribute", "groups", "value", "admins", "role", "ADMIN"))));
+        assertThat(errors(answer, "configureSso")).isEmpty();
+    }
+
+    static Map<String, Object> configure(ApiClient who, Map<String, Object> input) {
+        return who.post("""
+                mutation($i: ConfigureSsoInput!) { configureSso(input: $i) {
+                  settings { enabled slug idpEntityId defaultRole spCertificate metadataUrl acsUrl loginUrl roleMappings { attribute value role } }
+                  errors { code field } } }""", Map.of("i", input));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> errors(Map<String, Object> answer, String field) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) answer.get("data")).get(field)).get("errors");
+    }
+
+    String spMetadata() {
+        return ApiClient.web(port).get().uri("/saml/" + owner.organizationId + "/metadata").exchange()
+                        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** The browser asks us to start a sign-in; the IdP reads (and verifies) the redirect. */
+    TestIdp.Request startLogin() throws Exception {
+        String location = ApiClient.web(port).get().uri("/saml/" + slug + "/login").exchange()
+                                   .expectStatus().isFound().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+        return idp.readRedirect(location, spMetadata());
+    }
+
+    EntityExchangeResult<String> postToAcs(String samlResponse) {
+        return ApiClient.web(port).post().uri("/saml/" + owner.organizationId + "/acs").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(BodyInserters.fromFormData("SAMLResponse", samlResponse)).exchange().expectBody(String.class).returnResult();
+    }
+
+    String signedIn(EntityExchangeResult<String> result) {
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(200);
+        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
+        assertThat(session).isNotNull();
+        return "SESSION=" + session.getValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> me(String cookie) {
+        Map<String, Object> body = ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.COOKIE, cookie)
+                                            .bodyValue(Map.of("query", "{ me { id role email organization { id } } }"))
+                                            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (Map<String, Object>) ((Map<String, Object>) body.get("data")).get("me");
+    }
+
+    long accounts(String email) {
+        return jdbc.queryForObject("SELECT count(*) FROM user_account WHERE email = ?", Long.class, email.toLowerCase());
+    }
+
+    long refusals(String reason) {
+        return jdbc.queryForObject("SELECT coalesce(sum(attempts), 0) FROM saml_refusal WHERE organization_id = ? AND reason = ?",
+                Long.class, owner.organizationId, reason);
+    }
+
+    /** Given a sign-in we started, when the IdP's answer is spoiled this way, then it is refused for this reason. */
+    void refused(String reason, Consumer<TestIdp.Spec> spoil, UnaryOperator<Element> rearrange) throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spoil.accept(spec);
+        long before = refusals(reason);
+        EntityExchangeResult<String> result = postToAcs(TestIdp.encode(rearrange.apply(idp.responseElement(spec))));
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(400);
+        assertThat(result.getResponseBody()).contains("\"code\":\"SAML_REFUSED\"").contains("\"reason\":\"" + reason + "\"");
+        assertThat(result.getResponseCookies().getFirst("SESSION")).isNull();
+        assertThat(accounts(spec.nameId)).isZero();
+        assertThat(refusals(reason)).isEqualTo(before + 1);
+    }
+
+    /** Like {@link #refused} for a person whose account exists elsewhere: still no session, still recorded. */
+    void refusedFor(String reason, Consumer<TestIdp.Spec> spoil, UnaryOperator<Element> rearrange) throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spoil.accept(spec);
+        long before = refusals(reason);
+        EntityExchangeResult<String> result = postToAcs(TestIdp.encode(rearrange.apply(idp.responseElement(spec))));
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(400);
+        assertThat(result.getResponseBody()).contains("\"reason\":\"" + reason + "\"");
+        assertThat(result.getResponseCookies().getFirst("SESSION")).isNull();
+        assertThat(refusals(reason)).isEqualTo(before + 1);
+        assertThat(accounts(spec.nameId)).isEqualTo(1);
+    }
+
+    void refused(String reason, Consumer<TestIdp.Spec> spoil) throws Exception {
+        refused(reason, spoil, dom -> dom);
+    }
+
+    @Test
+    void a_person_signs_in_with_sso_gets_the_highest_mapped_role_and_the_same_cookie_session() throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.attributes.put("groups", List.of("qa", "unrelated"));
+        String cookie = signedIn(postToAcs(idp.response(spec)));
+        Map<String, Object> me = me(cookie);
+        assertThat(me.get("role")).isEqualTo("REVIEWER");
+        assertThat(me.get("email")).isEqualTo(spec.nameId.toLowerCase());
+        assertThat(((Map<?, ?>) me.get("organization")).get("id")).isEqualTo(owner.organizationId);
+        // no usable password
+        ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                 .bodyValue(Map.of("email", spec.nameId, "password", SamlController.NO_PASSWORD)).exchange().expectStatus().isUnauthorized();
+
+        // the next sign-in, now in both groups: the highest mapped role wins, same account
+        TestIdp.Spec again = idp.spec(startLogin());
+        again.nameId = spec.nameId;
+        again.attributes.put("groups", List.of("qa", "admins"));
+        Map<String, Object> second = me(signedIn(postToAcs(idp.response(again))));
+        assertThat(second.get("id")).isEqualTo(me.get("id"));
+        assertThat(second.get("role")).isEqualTo("ADMIN");
+        assertThat(accounts(spec.nameId)).isEqualTo(1);
+    }
+
+    @Test
+    void without_a_mapped_group_the_default_role_applies_and_a_response_signature_alone_is_enough() throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.signAssertion = false;
+        spec.signResponse = true;
+        assertThat(me(signedIn(postToAcs(idp.response(spec)))).get("role")).isEqualTo("ANNOTATOR");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void settings_publish_the_sp_side_and_never_a_private_key() {
+        configured();
+        Map<String, Object> answer = owner.post("{ ssoSettings { enabled slug spCertificate metadataUrl acsUrl loginUrl idpEntityId "
+                                                + "idpCertificates { sha256 } roleMappings { attribute value role } refusals { reason attempts } } }", Map.of());
+        Map<String, Object> settings = (Map<String, Object>) ((Map<String, Object>) answer.get("data")).get("ssoSettings");
+        assertThat(settings.get("enabled")).isEqualTo(true);
+        assertThat(settings.get("idpEntityId")).isEqualTo(idp.entityId);
+        assertThat((String) settings.get("spCertificate")).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(settings.get("acsUrl")).isEqualTo("/saml/" + owner.organizationId + "/acs");
+        assertThat(answer.toString()).doesNotContain("PRIVATE");
+        String metadata = spMetadata();
+        assertThat(metadata).contains("AuthnRequestsSigned=\"true\"").contains("/saml/" + owner.organizationId + "/acs")
+                            .doesNotContain("PRIVATE");
+    }
+
+    @Test
+    void metadata_can_come_from_a_url_and_owner_is_never_mapped() throws Exception {
+        ApiClient other = ApiClient.signUp(port, "UrlOwner");
+        try (TestIdp urlIdp = new TestIdp()) {
+            String url = urlIdp.serveMetadata();
+            assertThat(errors(configure(other, Map.of("enabled", true, "slug", "url-" + Long.toHexString(System.nanoTime()),
+                    "idpMetadataUrl", url, "defaultRole", "OWNER")), "configureSso")).extracting(e -> e.get("code")).containsExactly("VALIDATION");
+            assertThat(errors(configure(other, Map.of("enabled", true, "slug", "url-" + Long.toHexString(System.nanoTime()),
+                    "idpMetadataUrl", url, "roleMappings", List.of(Map.of("attribute", "g", "value", "boss", "role", "OWNER")))), "configureSso"))
+                    .extracting(e -> e.get("code")).containsExactly("VALIDATION");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM sso_config WHERE organization_id = ?", Long.class, other.organizationId)).isZero();
+            Map<String, Object> ok = configure(other, Map.of("enabled", true, "slug", "url-" + Long.toHexString(System.nanoTime()), "idpMetadataUrl", url));
+            assertThat(errors(ok, "configureSso")).isEmpty();
+            assertThat(ok.toString()).contains(urlIdp.entityId);
+        }
+        assertThat(errors(configure(other, Map.of("enabled", true, "idpMetadataXml", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")),
+                "configureSso")).extracting(e -> e.get("code")).containsExactly("VALIDATION");
+    }
+
+    @Test
+    void a_deactivated_member_stays_out() throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        Map<String, Object> me = me(signedIn(postToAcs(idp.response(spec))));
+        Map<String, Object> off = owner.post("mutation($i: MemberInput!) { deactivateMember(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("userId", me.get("id"))));
+        assertThat(errors(off, "deactivateMember")).isEmpty();
+        TestIdp.Spec again = idp.spec(startLogin());
+        again.nameId = spec.nameId;
+        EntityExchangeResult<String> result = postToAcs(idp.response(again));
+        assertThat(result.getStatus().value()).isEqualTo(400);
+        assertThat(result.getResponseBody()).contains("\"reason\":\"DEACTIVATED\"");
+        assertThat(jdbc.queryForObject("SELECT active FROM rm_org_member WHERE organization_id = ? AND user_id = ?", Boolean.class,
+                owner.organizationId, me.get("id"))).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_owner_signing_in_with_sso_stays_owner() throws Exception {
+        configured();
+        String email = (String) ((Map<String, Object>) ((Map<String, Object>) owner.post("{ me { email } }", Map.of()).get("data")).get("me")).get("email");
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.nameId = email;
+        spec.attributes.put("groups", List.of("qa"));
+        Map<String, Object> me = me(signedIn(postToAcs(idp.response(spec))));
+        assertThat(me.get("id")).isEqualTo(owner.userId);
+        assertThat(me.get("role")).isEqualTo("OWNER");
+    }
+
+    @Test
+    void an_account_of_another_organization_is_never_taken_over() throws Exception {
+        ApiClient stranger = ApiClient.signUp(port, "Stranger");
+        @SuppressWarnings("unchecked")
+        String email = (String) ((Map<String, Object>) ((Map<String, Object>) stranger.post("{ me { email } }", Map.of()).get("data")).get("me")).get("email");
+        refusedFor("ACCOUNT_CONFLICT", s -> s.nameId = email, dom -> dom);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_org_member WHERE organization_id = ? AND user_id = ?", Long.class,
+                owner.organizationId, stranger.userId)).isZero();
+    }
+
+    @Test
+    void an_assertion_without_an_email_is_refused() throws Exception {
+        refused("NO_EMAIL", s -> {
+            s.nameId = "opaque-id-" + System.nanoTime();
+            s.attributes.remove("email");
+        });
+    }
+
+    @Test
+    void an_encrypted_assertion_is_refused() throws Exception {
+        refused("ENCRYPTED", s -> {}, root -> {
+            Element assertion = TestIdp.child(root, SAMLConstants.SAML20_NS, "Assertion");
+            Element encrypted = root.getOwnerDocument().createElementNS(SAMLConstants.SAML20_NS, "saml2:EncryptedAssertion");
+            root.replaceChild(encrypted, assertion);
+            return root;
+        });
+    }
+
+    @Test
+    void unsigned_response_and_assertion_are_refused() throws Exception {
+        refused("UNSIGNED", s -> s.signAssertion = false);
+    }
+
+    @Test
+    void a_signature_by_another_key_is_refused() throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var attacker = generator.generateKeyPair();
+        var attackerCert = TestIdp.selfSigned(attacker, "CN=Test IdP");
+        refused("BAD_SIGNATURE", s -> {
+            s.signingKeys = attacker;
+            s.signingCertificate = attackerCert;
+        });
+    }
+
+    @Test
+    void wrapping_an_extra_unsigned_assertion_beside_the_signed_one_is_refused() throws Exception {
+        refused("WRAPPING", s -> {}, root -> {
+            Element signed = TestIdp.child(root, SAMLConstants.SAML20_NS, "Assertion");
+            root.insertBefore(TestIdp.evilCopy(signed, "evil@corp.test"), signed);
+            return root;
+        });
+        assertThat(accounts("evil@corp.test")).isZero();
+    }
+
+    @Test
+    void wrapping_the_signed_assertion_moved_into_extensions_is_refused() throws Exception {
+        refused("WRAPPING", s -> {}, root -> {
+            Element signed = TestIdp.child(root, SAMLConstants.SAML20_NS, "Assertion");
+            Element evil = TestIdp.evilCopy(signed, "evil2@corp.test");
+            Element extensions = root.getOwnerDocument().createElementNS(SAMLConstants.SAML20P_NS, "saml2p:Extensions");
+            root.insertBefore(extensions, TestIdp.child(root, SAMLConstants.SAML20P_NS, "Status"));
+            extensions.appendChild(signed); // moves it
+            root.appendChild(evil);
+            return root;
+        });
+        assertThat(accounts("evil2@corp.test")).isZero();
+    }
+
+    @Test
+    void wrapping_a_signature_that_references_another_element_is_refused() throws Exception {
+        refused("WRAPPING", s -> {
+            s.signAssertion = false;
+            s.signResponse = true;
+        }, root -> {
+            // the response's valid signature (Reference URI = the response's ID) moved onto the assertion that is read
+            Element signature = TestIdp.child(root, DSIG, "Signature");
+            root.removeChild(signature);
+            Element assertion = TestIdp.child(root, SAMLConstants.SAML20_NS, "Assertion");
+            Element issuer = TestIdp.child(assertion, SAMLConstants.SAML20_NS, "Issuer");
+            assertion.insertBefore(signature, issuer.getNextSibling());
+            return root;
+        });
+    }
+
+    @Test
+    void a_replayed_assertion_is_refused() throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        String response = idp.response(spec);
+        signedIn(postToAcs(response));
+        long before = refusals("REPLAY");
+        EntityExchangeResult<String> replay = postToAcs(response);
+        assertThat(replay.getStatus().value()).isEqualTo(400);
+        assertThat(replay.getResponseBody()).contains("\"reason\":\"REPLAY\"");
+        assertThat(refusals("REPLAY")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_wrong_audience_is_refused() throws Exception {
+        refused("AUDIENCE", s -> s.audience = "https://someone-else.test/sp");
+    }
+
+    @Test
+    void a_wrong_recipient_is_refused() throws Exception {
+        refused("RECIPIENT", s -> s.recipient = "https://evil.test/acs");
+    }
+
+    @Test
+    void a_wrong_destination_is_refused() throws Exception {
+        refused("DESTINATION", s -> s.destination = "https://evil.test/acs");
+    }
+
+    @Test
+    void in_response_to_a_request_we_never_sent_is_refused() throws Exception {
+        refused("IN_RESPONSE_TO", s -> s.inResponseTo = "_never-sent");
+    }
+
+    @Test
+    void an_idp_initiated_response_is_refused() throws Exception {
+        refused("IN_RESPONSE_TO", s -> s.inResponseTo = null);
+    }
+
+    @Test
+    void an_expired_assertion_is_refused() throws Exception {
+        refused("EXPIRED", s -> {
+            s.notBefore = Instant.now().minus(Duration.ofMinutes(20));
+            s.notOnOrAfter = Instant.now().minus(Duration.ofMinutes(10));
+        });
+    }
+
+    @Test
+    void an_assertion_from_the_future_is_refused() throws Exception {
+        refused("NOT_YET_VALID", s -> {
+            s.notBefore = Instant.now().plus(Duration.ofMinutes(10));
+            s.notOnOrAfter = Instant.now().plus(Duration.ofMinutes(20));
+        });
+    }
+
+    @Test
+    void a_response_without_success_status_is_refused() throws Exception {
+        refused("STATUS", s -> s.status = StatusCode.RESPONDER);
+    }
+
+    @Test
+    void a_wrong_issuer_is_refused() throws Exception {
+        refused("ISSUER", s -> s.issuer = "https://other-idp.test");
+    }
+
+    @Test
+    void refusals_are_visible_to_owners_in_the_settings() throws Exception {
+        refused("UNSIGNED", s -> s.signAssertion = false);
+        assertThat(owner.post("{ ssoSettings { refusals { reason attempts lastAt } } }", Map.of()).toString()).contains("UNSIGNED");
+    }
+
+    @Test
+    void unknown_organizations_and_garbage_get_typed_answers() {
+        configured();
+        ApiClient.web(port).get().uri("/saml/no-such-org/login").exchange().expectStatus().isNotFound();
+        ApiClient.web(port).get().uri("/saml/no-such-org/metadata").exchange().expectStatus().isNotFound();
+        EntityExchangeResult<String> garbage = postToAcs("PHg+bm90IHNhbWw8L3g+"); // "<x>not saml</x>"
+        assertThat(garbage.getStatus().value()).isEqualTo(400);
+        assertThat(garbage.getResponseBody()).contains("\"reason\":\"MALFORMED\"");
+        EntityExchangeResult<String> notBase64 = postToAcs("%%%");
+        assertThat(notBase64.getStatus().value()).isEqualTo(400);
+    }
+}
