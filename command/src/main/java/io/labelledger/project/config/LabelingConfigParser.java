@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,59 +53,142 @@ public final class LabelingConfigParser {
         if (!"View".equals(root.tag())) {
             throw new InvalidLabelConfig("Line " + root.line() + ": the root tag must be <View>, not <" + root.tag() + ">");
         }
-        List<ObjectTag> objects = new ArrayList<>();
-        List<ControlTag> controls = new ArrayList<>();
-        collect(root, objects, controls);
-        validate(objects, controls);
-        return new LabelingConfig(xml, root, objects, controls);
+        Collected found = new Collected();
+        collect(root, found);
+        validate(found.objects, found.controls);
+        return new LabelingConfig(xml, root, found.objects, found.controls, found.relationLabels);
     }
 
-    private static void collect(ConfigNode node, List<ObjectTag> objects, List<ControlTag> controls) {
+    private static final class Collected {
+        final List<ObjectTag> objects = new ArrayList<>();
+        final List<ControlTag> controls = new ArrayList<>();
+        Set<String> relationLabels;
+    }
+
+    private static void collect(ConfigNode node, Collected found) {
         String tag = node.tag();
         if (OBJECT_TAGS.contains(tag)) {
             String name = requireName(node);
             String value = node.attr("value");
             if (value == null) value = node.attr("valueList");
             String field = value != null && value.startsWith("$") && value.length() > 1 ? value.substring(1) : null;
-            objects.add(new ObjectTag(name, tag, field, node.line()));
+            found.objects.add(new ObjectTag(name, tag, field, node.line(), node.attributes()));
         } else if ("Relations".equals(tag) && node.attr("name") == null && node.attr("toName") == null) {
-            // Label Studio's usual <Relations> has neither name nor toName: it only lists the labels of relation results
+            // Label Studio's usual <Relations> has neither name nor toName: it lists the labels of relation results
+            List<String> labels = new ArrayList<>();
+            collectOptions(node, labels);
+            if (found.relationLabels == null) found.relationLabels = new LinkedHashSet<>();
+            found.relationLabels.addAll(labels);
         } else if (CONTROL_TAGS.contains(tag)) {
-            String name = requireName(node);
-            String toNameAttr = node.attr("toName");
-            if (toNameAttr == null || toNameAttr.isBlank()) {
-                throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> needs a toName attribute");
-            }
-            List<String> toName = Arrays.stream(toNameAttr.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            List<String> options = new ArrayList<>();
-            collectOptions(node, options);
-            if (OPTION_CONTROLS.contains(tag) && !"Relations".equals(tag) && options.isEmpty()) {
-                throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> has no "
-                        + ("Choices".equals(tag) || "Taxonomy".equals(tag) ? "<Choice>" : "<Label>") + " values");
-            }
-            Set<String> seen = new HashSet<>();
-            for (String option : options) {
-                if (!seen.add(option)) {
-                    throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> repeats the value \"" + option + "\"");
-                }
-            }
-            String choice = node.attributes().getOrDefault("choice", "Choices".equals(tag) ? "single" : null);
-            boolean required = "true".equalsIgnoreCase(node.attr("required"));
-            Integer max = null;
-            if ("Rating".equals(tag)) {
-                max = 5;
-                String m = node.attr("maxRating");
-                if (m != null) {
-                    try {
-                        max = Integer.parseInt(m.strip());
-                    } catch (NumberFormatException e) {
-                        throw new InvalidLabelConfig("Line " + node.line() + ": maxRating=\"" + m + "\" is not a whole number");
-                    }
-                }
-            }
-            controls.add(new ControlTag(name, tag, toName, options, choice, required, max, node.line()));
+            found.controls.add(control(node, tag));
         }
-        for (ConfigNode child : node.children()) collect(child, objects, controls);
+        for (ConfigNode child : node.children()) collect(child, found);
+    }
+
+    private static ControlTag control(ConfigNode node, String tag) {
+        String name = requireName(node);
+        String toNameAttr = node.attr("toName");
+        if (toNameAttr == null || toNameAttr.isBlank()) {
+            throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> needs a toName attribute");
+        }
+        List<String> toName = Arrays.stream(toNameAttr.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> options = new ArrayList<>();
+        collectOptions(node, options);
+        if (OPTION_CONTROLS.contains(tag) && !"Relations".equals(tag) && options.isEmpty()) {
+            throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> has no "
+                    + ("Choices".equals(tag) || "Taxonomy".equals(tag) ? "<Choice>" : "<Label>") + " values");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String option : options) {
+            if (!seen.add(option) && !"Taxonomy".equals(tag)) { // a taxonomy may repeat a leaf under two parents
+                throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> repeats the value \"" + option + "\"");
+            }
+        }
+        String choice = node.attributes().getOrDefault("choice", "Choices".equals(tag) ? "single" : null);
+        boolean required = "true".equalsIgnoreCase(node.attr("required"));
+        Integer max = null;
+        if ("Rating".equals(tag)) {
+            max = node.attr("maxRating") == null ? 5 : wholeNumber(node, "maxRating", 1);
+        }
+        if ("TextArea".equals(tag) && node.attr("maxSubmissions") != null) wholeNumber(node, "maxSubmissions", 1);
+        if ("Number".equals(tag)) {
+            Double min = decimal(node, "min"), maxValue = decimal(node, "max"), step = decimal(node, "step");
+            if (min != null && maxValue != null && min > maxValue) {
+                throw new InvalidLabelConfig("Line " + node.line() + ": <Number name=\"" + name + "\"> has min greater than max");
+            }
+            if (step != null && step <= 0) {
+                throw new InvalidLabelConfig("Line " + node.line() + ": <Number name=\"" + name + "\"> has a step that is not positive");
+            }
+        }
+        if ("DateTime".equals(tag)) {
+            for (String part : DateTimeValue.parts(node.attr("only"))) {
+                if (!DateTimeValue.PARTS.contains(part)) {
+                    throw new InvalidLabelConfig("Line " + node.line() + ": <DateTime name=\"" + name + "\"> has only=\""
+                            + node.attr("only") + "\"; use date, time, month or year");
+                }
+            }
+        }
+        Map<String, Integer> maxUsages = new LinkedHashMap<>();
+        Integer controlMax = node.attr("maxUsages") == null ? null : wholeNumber(node, "maxUsages", 1);
+        collectMaxUsages(node, controlMax, maxUsages);
+        Set<List<String>> paths = new HashSet<>();
+        if ("Taxonomy".equals(tag)) collectPaths(node, new ArrayList<>(), paths);
+        List<String> buckets = new ArrayList<>();
+        if ("Ranker".equals(tag)) {
+            for (ConfigNode child : node.children()) {
+                if ("Bucket".equals(child.tag())) buckets.add(requireName(child));
+            }
+        }
+        return new ControlTag(name, tag, toName, options, choice, required, max, node.line(), node.attributes(),
+                maxUsages, paths, buckets);
+    }
+
+    private static void collectMaxUsages(ConfigNode node, Integer controlMax, Map<String, Integer> limits) {
+        for (ConfigNode child : node.children()) {
+            if ("Label".equals(child.tag())) {
+                Integer own = child.attr("maxUsages") == null ? null : wholeNumber(child, "maxUsages", 1);
+                Integer limit = own != null ? own : controlMax;
+                String value = child.attr("value") != null ? child.attr("value") : child.attr("alias");
+                if (limit != null && value != null) limits.put(value, limit);
+            } else if (!CONTROL_TAGS.contains(child.tag())) {
+                collectMaxUsages(child, controlMax, limits);
+            }
+        }
+    }
+
+    private static void collectPaths(ConfigNode node, List<String> prefix, Set<List<String>> paths) {
+        for (ConfigNode child : node.children()) {
+            if ("Choice".equals(child.tag())) {
+                List<String> path = new ArrayList<>(prefix);
+                path.add(child.attr("value") != null ? child.attr("value") : child.attr("alias"));
+                paths.add(List.copyOf(path));
+                collectPaths(child, path, paths);
+            }
+        }
+    }
+
+    private static int wholeNumber(ConfigNode node, String attribute, int min) {
+        String raw = node.attr(attribute);
+        try {
+            int n = Integer.parseInt(raw.strip());
+            if (n >= min) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidLabelConfig("Line " + node.line() + ": <" + node.tag() + "> " + attribute + "=\"" + raw
+                + "\" is not a whole number of at least " + min);
+    }
+
+    private static Double decimal(ConfigNode node, String attribute) {
+        String raw = node.attr(attribute);
+        if (raw == null) return null;
+        try {
+            double d = Double.parseDouble(raw.strip());
+            if (Double.isFinite(d)) return d;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidLabelConfig("Line " + node.line() + ": <" + node.tag() + "> " + attribute + "=\"" + raw + "\" is not a number");
     }
 
     private static void collectOptions(ConfigNode node, List<String> options) {
@@ -117,7 +201,7 @@ public final class LabelingConfigParser {
                 }
                 options.add(value);
             }
-            if (!CONTROL_TAGS.contains(child.tag())) collectOptions(child, options); // Choice inside View/Header
+            if (!CONTROL_TAGS.contains(child.tag())) collectOptions(child, options); // Choice inside View/Header, nested Taxonomy choices
         }
     }
 

@@ -26,6 +26,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import tools.jackson.databind.JsonNode;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,6 +46,8 @@ public class Task {
     private TaskId id;
     private ProjectId projectId;
     private OrganizationId organizationId;
+    /** the task's data: span offsets of results are checked against its text */
+    private JsonNode data;
     /** live (not deleted) annotations and their authors */
     private final Map<AnnotationId, UserId> annotations = new HashMap<>();
     private final Set<AnnotationId> everUsedIds = new HashSet<>();
@@ -66,7 +69,7 @@ public class Task {
         requireOrganization(cmd.organizationId());
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
         if (everUsedIds.contains(cmd.annotationId())) throw new Conflict("annotationId", "This annotation id is already used");
-        ResultValidator.validate(configs.current(projectId), cmd.result(), "result");
+        ResultValidator.validate(configs.current(projectId), cmd.result(), "result", data);
         apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by()));
     }
 
@@ -74,7 +77,7 @@ public class Task {
     void handle(UpdateAnnotation cmd, LabelingConfigs configs) {
         requireOrganization(cmd.organizationId());
         requireAuthor(cmd.annotationId(), cmd.by());
-        ResultValidator.validate(configs.current(projectId), cmd.result(), "result");
+        ResultValidator.validate(configs.current(projectId), cmd.result(), "result", data);
         apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by()));
     }
 
@@ -108,6 +111,7 @@ public class Task {
         id = e.taskId();
         projectId = e.projectId();
         organizationId = e.organizationId();
+        data = e.data();
     }
 
     @EventSourcingHandler

@@ -36,10 +36,10 @@ public class TaskImportHandler {
         for (int i = 0; i < cmd.tasks().size(); i++) {
             NewTask task = cmd.tasks().get(i);
             for (int p = 0; p < task.predictions().size(); p++) {
-                ResultValidator.validate(config, task.predictions().get(p).result(), "tasks[" + i + "].predictions[" + p + "].result");
+                ResultValidator.validate(config, task.predictions().get(p).result(), "tasks[" + i + "].predictions[" + p + "].result", task.data());
             }
             for (int a = 0; a < task.annotations().size(); a++) {
-                ResultValidator.validate(config, task.annotations().get(a).result(), "tasks[" + i + "].annotations[" + a + "].result");
+                ResultValidator.validate(config, task.annotations().get(a).result(), "tasks[" + i + "].annotations[" + a + "].result", task.data());
             }
             long number = first + i;
             tasks.newInstance(() -> new Task(task, cmd.projectId(), cmd.organizationId(), cmd.importId(), number, cmd.by()));
