@@ -6,8 +6,12 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.config.InvalidResult;
 import io.labelledger.project.config.LabelingConfigParser;
 import io.labelledger.project.config.LabelingConfigs;
+import io.labelledger.project.config.VersionedConfig;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.AnnotationSubmitted;
+import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.UpdateAnnotation;
 import io.labelledger.task.api.ImportId;
 import io.labelledger.task.api.SubmitAnnotation;
 import io.labelledger.task.api.TaskId;
@@ -39,7 +43,7 @@ class TaskSpanTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Task.class);
         var config = new LabelingConfigParser().parse(NER);
-        fixture.registerInjectableResource((LabelingConfigs) projectId -> config);
+        fixture.registerInjectableResource((LabelingConfigs) projectId -> new VersionedConfig(7, config));
     }
 
     static JsonNode span(int start, int end, String text) {
@@ -52,6 +56,21 @@ class TaskSpanTest {
         fixture.given(IMPORTED)
                .when(new SubmitAnnotation(TASK, ORG, A1, span(14, 18, "Acme"), 3.0, ALICE))
                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theAnnotationRecordsTheConfigVersionItWasValidatedAgainst() {
+        fixture.given(IMPORTED)
+               .when(new SubmitAnnotation(TASK, ORG, A1, span(14, 18, "Acme"), 3.0, ALICE))
+               .expectEvents(new AnnotationSubmitted(TASK, PROJECT, ORG, A1, span(14, 18, "Acme"), 3.0, ALICE, 7))
+               .expectResultMessagePayload(7);
+    }
+
+    @Test
+    void anUpdateRecordsTheConfigVersionCurrentAtTheUpdate() {
+        fixture.given(IMPORTED, new AnnotationSubmitted(TASK, PROJECT, ORG, A1, span(14, 18, "Acme"), 3.0, ALICE, 2))
+               .when(new UpdateAnnotation(TASK, ORG, A1, span(0, 4, "Jane"), 4.0, ALICE))
+               .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, span(0, 4, "Jane"), 4.0, ALICE, 7));
     }
 
     @Test
