@@ -33,7 +33,8 @@ const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion
   controls { name type toName options choice required }
   objects { name type valueField }`;
 const TASK_ROW = `id number projectId data annotationCount skipCount completed createdAt updatedAt`;
-const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt`;
+const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt configVersion
+  labelingConfig { version xml createdAt controls { name type toName options choice required } objects { name type valueField } }`;
 const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} }`;
 
 // ---- identity --------------------------------------------------------------------------------------

@@ -86,14 +86,16 @@ class ConfigVersionsIT extends IntegrationTest {
                 .path("submitAnnotation.annotation.configVersion").entity(Integer.class).isEqualTo(2)
                 .path("submitAnnotation.annotation.labelingConfig.xml").entity(String.class).isEqualTo(V2);
 
-        String query = "query($id: ID!) { task(id: $id) { annotations { configVersion labelingConfig { version xml } } } }";
+        String query = "query($id: ID!) { task(id: $id) { annotations { configVersion labelingConfig { version xml controls { name options } } } } }";
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             ann.graphql().document(query).variable("id", tasks.get(0)).execute()
                .path("task.annotations[0].configVersion").entity(Integer.class).isEqualTo(1)
                .path("task.annotations[0].labelingConfig.version").entity(Integer.class).isEqualTo(1)
-               .path("task.annotations[0].labelingConfig.xml").entity(String.class).isEqualTo(V1);
+               .path("task.annotations[0].labelingConfig.xml").entity(String.class).isEqualTo(V1)
+               .path("task.annotations[0].labelingConfig.controls[0].options").entityList(String.class).containsExactly("PER");
             ann.graphql().document(query).variable("id", tasks.get(1)).execute()
-               .path("task.annotations[0].labelingConfig.version").entity(Integer.class).isEqualTo(2);
+               .path("task.annotations[0].labelingConfig.version").entity(Integer.class).isEqualTo(2)
+               .path("task.annotations[0].labelingConfig.controls[0].options").entityList(String.class).containsExactly("PER", "ORG");
         });
     }
 

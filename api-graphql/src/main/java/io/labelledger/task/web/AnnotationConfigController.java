@@ -3,11 +3,15 @@ package io.labelledger.task.web;
 import graphql.GraphQLContext;
 import io.labelledger.api.Caller;
 import io.labelledger.api.GraphQlContextInterceptor;
+import io.labelledger.project.config.ObjectTag;
 import io.labelledger.project.read.LabelingConfigVersionView;
+import io.labelledger.project.web.LabelingConfigCache;
+import io.labelledger.project.web.ProjectController;
 import io.labelledger.project.read.ProjectQueries;
 import io.labelledger.task.read.AnnotationView;
 import org.dataloader.BatchLoaderEnvironment;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +28,21 @@ import java.util.Objects;
 @Controller
 public class AnnotationConfigController {
     private final ProjectQueries projects;
+    private final LabelingConfigCache configs;
 
-    public AnnotationConfigController(ProjectQueries projects) {
+    public AnnotationConfigController(ProjectQueries projects, LabelingConfigCache configs) {
         this.projects = projects;
+        this.configs = configs;
+    }
+
+    @SchemaMapping(typeName = "LabelingConfigVersion")
+    public List<ProjectController.ControlView> controls(LabelingConfigVersionView version) {
+        return ProjectController.controlsOf(configs, version.xml());
+    }
+
+    @SchemaMapping(typeName = "LabelingConfigVersion")
+    public List<ObjectTag> objects(LabelingConfigVersionView version) {
+        return ProjectController.objectsOf(configs, version.xml());
     }
 
     @BatchMapping(typeName = "Annotation", field = "labelingConfig")
