@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,18 @@ public final class LabelingConfigParser {
     static final Set<String> OPTION_TAGS = Set.of("Choice", "Label", "Relation");
 
     private static final SAXParserFactory FACTORY = secureFactory();
+    private static final java.util.regex.Pattern DATA_FIELD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_.\\-]*");
+    /** Controls that only make sense on one kind of object: their results are regions of it. */
+    static final Map<String, Set<String>> TARGETS = Map.ofEntries(
+            Map.entry("RectangleLabels", Set.of("Image")), Map.entry("Rectangle", Set.of("Image")),
+            Map.entry("PolygonLabels", Set.of("Image")), Map.entry("Polygon", Set.of("Image")),
+            Map.entry("KeyPointLabels", Set.of("Image")), Map.entry("KeyPoint", Set.of("Image")),
+            Map.entry("EllipseLabels", Set.of("Image")), Map.entry("Ellipse", Set.of("Image")),
+            Map.entry("BrushLabels", Set.of("Image")), Map.entry("Brush", Set.of("Image")), Map.entry("MagicWand", Set.of("Image")),
+            Map.entry("HyperTextLabels", Set.of("HyperText")), Map.entry("ParagraphLabels", Set.of("Paragraphs")),
+            Map.entry("TimeSeriesLabels", Set.of("TimeSeries")), Map.entry("VideoRectangle", Set.of("Video")),
+            Map.entry("Ranker", Set.of("List")));
+    static final Set<String> VISIBLE_WHEN = Set.of("region-selected", "choice-selected", "choice-unselected", "no-region-selected");
 
     public LabelingConfig parse(String xml) {
         if (xml == null || xml.isBlank()) throw new InvalidLabelConfig("Labeling config is empty");
@@ -71,7 +84,12 @@ public final class LabelingConfigParser {
             String name = requireName(node);
             String value = node.attr("value");
             if (value == null) value = node.attr("valueList");
-            String field = value != null && value.startsWith("$") && value.length() > 1 ? value.substring(1) : null;
+            String field = value != null && value.startsWith("$") ? value.substring(1) : null;
+            if (field != null && !DATA_FIELD.matcher(field).matches()) {
+                throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> has "
+                        + (node.attr("value") != null ? "value" : "valueList") + "=\"" + value
+                        + "\"; a data field reference is $ and a field name (letters, digits, _ . -)");
+            }
             found.objects.add(new ObjectTag(name, tag, field, node.line(), node.attributes()));
         } else if ("Relations".equals(tag) && node.attr("name") == null && node.attr("toName") == null) {
             // Label Studio's usual <Relations> has neither name nor toName: it lists the labels of relation results
@@ -111,6 +129,11 @@ public final class LabelingConfigParser {
             max = node.attr("maxRating") == null ? 5 : wholeNumber(node, "maxRating", 1);
         }
         if ("TextArea".equals(tag) && node.attr("maxSubmissions") != null) wholeNumber(node, "maxSubmissions", 1);
+        String visibleWhen = node.attr("visibleWhen");
+        if (visibleWhen != null && !VISIBLE_WHEN.contains(visibleWhen)) {
+            throw new InvalidLabelConfig("Line " + node.line() + ": <" + tag + " name=\"" + name + "\"> has visibleWhen=\"" + visibleWhen
+                    + "\"; use " + String.join(", ", new java.util.TreeSet<>(VISIBLE_WHEN)));
+        }
         if ("Number".equals(tag)) {
             Double min = decimal(node, "min"), maxValue = decimal(node, "max"), step = decimal(node, "step");
             if (min != null && maxValue != null && min > maxValue) {
@@ -127,6 +150,13 @@ public final class LabelingConfigParser {
                             + node.attr("only") + "\"; use date, time, month or year");
                 }
             }
+            for (String bound : List.of("min", "max")) {
+                String raw = node.attr(bound);
+                if (raw != null && DateTimeValue.parse(raw, DateTimeValue.parts(node.attr("only"))) == null) {
+                    throw new InvalidLabelConfig("Line " + node.line() + ": <DateTime name=\"" + name + "\"> " + bound + "=\"" + raw
+                            + "\" is not " + DateTimeValue.shape(DateTimeValue.parts(node.attr("only"))));
+                }
+            }
         }
         Map<String, Integer> maxUsages = new LinkedHashMap<>();
         Integer controlMax = node.attr("maxUsages") == null ? null : wholeNumber(node, "maxUsages", 1);
@@ -139,8 +169,20 @@ public final class LabelingConfigParser {
                 if ("Bucket".equals(child.tag())) buckets.add(requireName(child));
             }
         }
+        List<ConfigOption> optionTags = new ArrayList<>();
+        collectOptionTags(node, optionTags);
         return new ControlTag(name, tag, toName, options, choice, required, max, node.line(), node.attributes(),
-                maxUsages, paths, buckets);
+                maxUsages, paths, buckets, optionTags);
+    }
+
+    private static void collectOptionTags(ConfigNode node, List<ConfigOption> into) {
+        for (ConfigNode child : node.children()) {
+            if (OPTION_TAGS.contains(child.tag())) {
+                into.add(new ConfigOption(child.tag(), child.attr("value") != null ? child.attr("value") : child.attr("alias"),
+                        child.line(), child.attributes()));
+            }
+            if (!CONTROL_TAGS.contains(child.tag())) collectOptionTags(child, into);
+        }
     }
 
     private static void collectMaxUsages(ConfigNode node, Integer controlMax, Map<String, Integer> limits) {
@@ -227,12 +269,25 @@ public final class LabelingConfigParser {
             Integer previous = names.putIfAbsent(c.name(), c.line());
             if (previous != null) throw duplicate(c.name(), c.line(), previous);
         }
+        Map<String, ObjectTag> objectsByName = new HashMap<>();
+        for (ObjectTag o : objects) objectsByName.put(o.name(), o);
         for (ControlTag c : controls) {
             for (String target : c.toName()) {
                 if (!objectNames.contains(target)) {
                     throw new InvalidLabelConfig("Line " + c.line() + ": <" + c.type() + " name=\"" + c.name()
                             + "\"> has toName=\"" + target + "\", but no object tag is named \"" + target + "\"");
                 }
+                Set<String> allowed = TARGETS.get(c.type());
+                String kind = objectsByName.get(target).type();
+                if (allowed != null && !allowed.contains(kind)) {
+                    throw new InvalidLabelConfig("Line " + c.line() + ": <" + c.type() + " name=\"" + c.name() + "\"> has toName=\""
+                            + target + "\", a <" + kind + ">; it labels " + String.join(" or ", new java.util.TreeSet<>(allowed)) + " objects");
+                }
+            }
+            String when = c.attr("whenTagName");
+            if (when != null && !names.containsKey(when)) {
+                throw new InvalidLabelConfig("Line " + c.line() + ": <" + c.type() + " name=\"" + c.name() + "\"> has whenTagName=\""
+                        + when + "\", but no tag is named \"" + when + "\"");
             }
         }
     }
