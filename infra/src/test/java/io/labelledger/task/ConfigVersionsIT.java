@@ -120,6 +120,19 @@ class ConfigVersionsIT extends IntegrationTest {
     }
 
     @Test
+    void aPredictionOrImportedAnnotationOutsideItsTasksTextIsRejectedByRecord() {
+        long before = events();
+        String span = "{\"from_name\":\"ner\",\"to_name\":\"text\",\"type\":\"labels\",\"value\":{\"start\":0,\"end\":30,\"labels\":[\"PER\"]}}";
+        ann.importTasks(projectId, "[{\"data\":{\"text\":\"Short\"},\"predictions\":[{\"result\":[" + span + "]}]},"
+                        + "{\"data\":{\"text\":\"Short\"},\"annotations\":[{\"result\":[" + span + "]}]}]", "JSON", "ALL_OR_NOTHING")
+           .path("importTasks.importedCount").entity(Integer.class).isEqualTo(0)
+           .path("importTasks.rejected[*].index").entityList(Integer.class).containsExactly(0, 1)
+           .path("importTasks.rejected[0].reason").entity(String.class).satisfies(r -> assertThat(r).contains("predictions[0].result[0].value.end"));
+
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void storedRevisionOneAnnotationEventsReadBackWithAnUnknownVersion() throws Exception {
         String golden = Files.readString(Path.of("..", "command", "src", "test", "resources", "golden", "AnnotationSubmitted.json"));
         var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(golden);
