@@ -173,9 +173,9 @@ public final class ResultValidator {
         for (int k = 0; k < text.size(); k++) {
             if (!text.get(k).isString()) throw w.fail("value.text", "must be a list of strings; item " + k + " is not a string");
         }
-        String max = control.attr("maxSubmissions");
-        if (max != null && text.size() > Integer.parseInt(max.strip())) {
-            throw w.fail("value.text", "has " + text.size() + " texts; control \"" + control.name() + "\" allows " + max.strip() + " (maxSubmissions)");
+        Integer max = control.maxSubmissions();
+        if (max != null && text.size() > max) {
+            throw w.fail("value.text", "has " + text.size() + " texts; control \"" + control.name() + "\" allows " + max + " (maxSubmissions)");
         }
     }
 
@@ -183,7 +183,7 @@ public final class ResultValidator {
         JsonNode number = value.get("number");
         if (number == null || !number.isNumber() || !Double.isFinite(number.asDouble())) throw w.fail("value.number", "must be a number");
         double n = number.asDouble();
-        Double min = attrNumber(control, "min"), max = attrNumber(control, "max"), step = attrNumber(control, "step");
+        Double min = control.min(), max = control.max(), step = control.step();
         if (min != null && n < min) throw w.fail("value.number", "must be at least " + control.attr("min"));
         if (max != null && n > max) throw w.fail("value.number", "must be at most " + control.attr("max"));
         if (step != null) {
@@ -194,13 +194,8 @@ public final class ResultValidator {
         }
     }
 
-    private static Double attrNumber(ControlTag control, String name) {
-        String raw = control.attr(name);
-        return raw == null ? null : Double.valueOf(raw.strip()); // the parser refused non-numbers
-    }
-
     private static void checkDateTime(ControlTag control, JsonNode value, Where w) {
-        List<String> parts = DateTimeValue.parts(control.attr("only"));
+        List<String> parts = control.only();
         JsonNode v = value.get("datetime");
         Comparable<Object> parsed = v != null && v.isString() ? DateTimeValue.parse(v.asString(), parts) : null;
         if (parsed == null) throw w.fail("value.datetime", "must be " + DateTimeValue.shape(parts));
