@@ -187,6 +187,8 @@ class EventGoldenJsonTest {
         return GOLDEN.resolve("1".equals(revision) ? name + ".json" : name + "_v" + revision + ".json");
     }
 
+    static String goldenRevision(Object event) { return event.getClass().getAnnotation(Revision.class).value(); }
+
     static Stream<String> olderRevisions() { return UPCAST.keySet().stream().sorted(); }
 
     @ParameterizedTest(name = "{0}")
@@ -200,6 +202,7 @@ class EventGoldenJsonTest {
         List<IntermediateEventRepresentation> upcast = UPCASTERS.upcast(Stream.of(new InitialEventRepresentation(stored, SERIALIZER))).toList();
 
         assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo(goldenRevision(UPCAST.get(fileName)));
         Object read = SERIALIZER.deserialize(upcast.get(0).getData());
         assertThat(read).isEqualTo(UPCAST.get(fileName));
     }

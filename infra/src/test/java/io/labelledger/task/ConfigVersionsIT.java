@@ -132,6 +132,42 @@ class ConfigVersionsIT extends IntegrationTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    /**
+     * An AnnotationSubmitted stored as revision 1 (before versions were kept): the aggregate reads it through the
+     * upcaster, and the Data Manager gives it the version current at the event's time.
+     */
+    @Test
+    void aStoredRevisionOneAnnotationGetsTheVersionCurrentAtItsTime() {
+        String task = tasks.get(0);
+        Map<String, Object> imported = jdbc.queryForMap(
+                "SELECT time_stamp, meta_data FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0", task);
+        ann.graphql().document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { errors { code } } }")
+           .variable("i", Map.of("projectId", projectId, "labelConfig", V2)).execute()
+           .path("updateProject.errors").entityList(Object.class).hasSize(0);
+        String annotationId = java.util.UUID.randomUUID().toString();
+        String payload = """
+                {"taskId":"%s","projectId":"%s","organizationId":"%s","annotationId":"%s","result":[{"id":"s1","from_name":"ner",
+                 "to_name":"text","type":"labels","value":{"start":0,"end":4,"labels":["PER"]}}],"leadTimeSeconds":2.0,"by":"%s"}"""
+                .formatted(task, projectId, ann.organizationId, annotationId, ann.userId);
+        long next = jdbc.queryForObject("SELECT max(sequence_number) + 1 FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, task);
+        // stamped with the import's time: before the config change, so version 1 was current then
+        jdbc.update("""
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
+                                                payload_revision, payload_type, time_stamp)
+                VALUES (?, ?, 'Task', ?, ?, ?, '1', 'io.labelledger.task.api.AnnotationSubmitted', ?)""",
+                task, next, java.util.UUID.randomUUID().toString(), imported.get("meta_data"),
+                payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), imported.get("time_stamp"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT config_version FROM dm_annotation WHERE annotation_id = ?", Integer.class, annotationId)).containsExactly(1));
+        ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { configVersion labelingConfig { version xml } } } }")
+           .variable("id", task).execute()
+           .path("task.annotations[0].configVersion").entity(Integer.class).isEqualTo(1)
+           .path("task.annotations[0].labelingConfig.xml").entity(String.class).isEqualTo(V1);
+        // the write side folds the upcast event too: the author already holds an annotation on this task
+        submit(task, "PER", 0, 4, "Jane").path("submitAnnotation.errors[0].code").entity(String.class).isEqualTo("ALREADY_ANNOTATED");
+    }
+
     @Test
     void storedRevisionOneAnnotationEventsReadBackWithAnUnknownVersion() throws Exception {
         String golden = Files.readString(Path.of("..", "command", "src", "test", "resources", "golden", "AnnotationSubmitted.json"));
@@ -141,6 +177,7 @@ class ConfigVersionsIT extends IntegrationTest {
 
         var upcast = axon.upcasterChain().upcast(java.util.stream.Stream.of(new InitialEventRepresentation(entry, eventSerializer))).toList();
 
+        assertThat(upcast.get(0).getType().getRevision()).as("the application's upcaster chain raised the revision").isEqualTo("2");
         AnnotationSubmitted read = (AnnotationSubmitted) eventSerializer.deserialize(upcast.get(0).getData());
         assertThat(read.configVersion()).isNull();
         assertThat(read.annotationId().value()).isEqualTo("e2f9b6d4-1a37-4c85-9b0e-7d4a3c2f6e58");
