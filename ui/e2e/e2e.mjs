@@ -262,7 +262,7 @@ async function run(page) {
     await page.getByTestId('project-move').click();
     await waitUntil('the project moved', async () => {
       await expectNoErrors(page, 'project-move-errors');
-      return page.getByTestId('project-move').isDisabled();
+      return (await page.getByTestId('project-moved').count()) === 1;
     }, STEP_TIMEOUT);
     await page.getByTestId('workspace-switcher').selectOption({ label: `E2E team ${stamp}` });
     await page.waitForURL(/\/projects$/, { timeout: STEP_TIMEOUT });

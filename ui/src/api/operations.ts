@@ -38,7 +38,8 @@ const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion
   controls { name type toName options choice required }
   objects { name type valueField }`;
 const TASK_ROW = `id number projectId data annotationCount skipCount completed createdAt updatedAt`;
-const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt`;
+const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt configVersion
+  labelingConfig { version xml createdAt controls { name type toName options choice required } objects { name type valueField } }`;
 const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} }`;
 
 // ---- identity --------------------------------------------------------------------------------------
@@ -205,7 +206,7 @@ export const RevokeApiTokenMutation = operation<
   }`);
 
 // ---- organization members and invitations ----------------------------------------------------------
-const MEMBER = `userId email displayName role active joinedAt`;
+const MEMBER = `userId email displayName role active joinedAt lastLoginAt lastAnnotationAt`;
 const INVITATION = `id role expiresAt createdBy createdAt acceptedBy acceptedAt revokedAt`;
 
 export const MembersQuery = operation<{ members: Member[] }, { filter?: MemberFilter | null }>(`

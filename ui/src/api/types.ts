@@ -117,6 +117,18 @@ export interface Annotation {
   leadTimeSeconds: number | null;
   createdAt: DateTime;
   updatedAt: DateTime;
+  /** The labeling config version the result was validated against (null: unknown). */
+  configVersion?: number | null;
+  /** That version's config, to show the annotation with the interface it was made with. */
+  labelingConfig?: LabelingConfigVersion | null;
+}
+
+export interface LabelingConfigVersion {
+  version: number;
+  xml: string;
+  createdAt: DateTime;
+  controls: Control[];
+  objects: ObjectTag[];
 }
 
 export interface TaskDetail extends TaskRow {
@@ -193,6 +205,8 @@ export interface Member {
   role: OrganizationRole;
   active: boolean;
   joinedAt: DateTime;
+  lastLoginAt?: DateTime | null;
+  lastAnnotationAt?: DateTime | null;
 }
 
 export interface MemberFilter {

@@ -134,4 +134,53 @@ describe('LabelingPage', () => {
     const update = calls.find((c) => c.op === 'UpdateAnnotation')!;
     expect((update.variables.input as { annotationId: string }).annotationId).toBe('a1');
   });
+
+  it('shows an annotation made with an older config version with that version, and says so', async () => {
+    const v1Controls = [{ name: 'mood', type: 'Choices', toName: ['text'], options: ['Happy', 'Sad'], choice: 'single', required: false }];
+    const projectV2 = { ...project, labelConfigVersion: 2 };
+    const old = {
+      ...task('t1', 1, 'Meh'),
+      annotationCount: 1,
+      annotations: [{
+        id: 'a1', taskId: 't1', author: { id: 'u1', displayName: 'Ann' },
+        result: [{ from_name: 'mood', to_name: 'text', type: 'choices', value: { choices: ['Sad'] } }],
+        leadTimeSeconds: 3, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', configVersion: 1,
+        labelingConfig: { version: 1, xml: '<View/>', createdAt: '2029-12-01T00:00:00Z', controls: v1Controls, objects: project.objects },
+      }],
+    };
+    backend({ Project: () => ({ project: projectV2 }), Task: () => ({ task: old }) });
+    renderAt('/projects/p1/tasks/t1');
+
+    const notice = await screen.findByTestId('config-version-notice');
+    expect(notice.textContent).toContain('version 1');
+    expect(notice.textContent).toContain('now uses version 2');
+    expect(screen.getByTestId('labeling-controls').getAttribute('data-config-version')).toBe('1');
+    expect((screen.getByTestId('choice-mood-Sad') as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByTestId('control-sentiment')).toBeNull();
+    expect(screen.getByTestId('task-annotations').textContent).toContain('config v1');
+
+    fireEvent.click(screen.getByTestId('use-current-config'));
+    expect(screen.getByTestId('labeling-controls').getAttribute('data-config-version')).toBe('2');
+    expect(screen.getByTestId('control-sentiment')).toBeTruthy();
+    expect(screen.queryByTestId('control-mood')).toBeNull();
+    expect(screen.getByTestId('config-version-notice').textContent).toContain('made with version 1');
+  });
+
+  it('says nothing about versions when the annotation was made with the current config', async () => {
+    const current = {
+      ...task('t1', 1, 'Meh'),
+      annotationCount: 1,
+      annotations: [{
+        id: 'a1', taskId: 't1', author: { id: 'u1', displayName: 'Ann' },
+        result: [{ from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Neutral'] } }],
+        leadTimeSeconds: 3, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', configVersion: 1,
+        labelingConfig: { version: 1, xml: '<View/>', createdAt: '2029-12-01T00:00:00Z', controls: project.controls, objects: project.objects },
+      }],
+    };
+    backend({ Project: () => ({ project }), Task: () => ({ task: current }) });
+    renderAt('/projects/p1/tasks/t1');
+    await screen.findByTestId('update-annotation');
+    expect(screen.queryByTestId('config-version-notice')).toBeNull();
+    expect((screen.getByTestId('choice-sentiment-Neutral') as HTMLInputElement).checked).toBe(true);
+  });
 });

@@ -14,6 +14,7 @@ import {
 import type { Annotation, Control, JSONValue, ObjectTag, ProjectDetail, TaskDetail, TaskSnapshot, UserError } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/format';
+import { interfaceFor } from '../lib/configVersion';
 import { buildResult, isChoices, isMultiple, selectionsFromResult, summarizeResult, toggleChoice, validateSelections, type Selections } from '../lib/labeling';
 import { useSession } from '../session';
 
@@ -29,6 +30,8 @@ export function LabelingPage() {
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Show my annotation with the project's current config instead of the version it was made with. */
+  const [useCurrentConfig, setUseCurrentConfig] = useState(false);
   const shownAt = useRef(performance.now());
   /** Tasks submitted or skipped in this session of the labeling flow. */
   const location = useLocation();
@@ -45,6 +48,7 @@ export function LabelingPage() {
       setState({ kind: 'task', task });
       const mine = task.annotations.find((a) => a.author.id === me?.id);
       setSelections(mine ? selectionsFromResult(mine.result) : {});
+      setUseCurrentConfig(false);
       shownAt.current = performance.now();
     },
     [me?.id],
@@ -149,10 +153,11 @@ export function LabelingPage() {
 
   const task = state.task;
   const mine = myAnnotation(task);
-  const result = () => buildResult(project.controls, selections);
+  const shown = interfaceFor(project, mine, useCurrentConfig);
+  const result = () => buildResult(shown.controls, selections);
 
   function validate(): boolean {
-    const problems = validateSelections(project!.controls, selections);
+    const problems = validateSelections(shown.controls, selections);
     if (problems.length > 0) {
       setErrors(problems.map((message) => ({ code: 'INVALID_RESULT', field: ['result'], message })));
       return false;
@@ -202,14 +207,35 @@ export function LabelingPage() {
       </div>
       <div className="labeling-grid">
         <div>
+          {shown.differs && mine && (
+            <div className="card notice" data-testid="config-version-notice">
+              {shown.annotationsVersion ? (
+                <>
+                  Your annotation was made with labeling config version {shown.version}; the project now uses version{' '}
+                  {project.labelConfigVersion}. It is shown with version {shown.version}.{' '}
+                  <button className="btn" onClick={() => setUseCurrentConfig(true)} data-testid="use-current-config">
+                    Edit with the current config
+                  </button>
+                </>
+              ) : (
+                <>
+                  Shown with the current labeling config (version {project.labelConfigVersion}); your annotation was made with version{' '}
+                  {mine.labelingConfig?.version}.{' '}
+                  <button className="btn" onClick={() => setUseCurrentConfig(false)} data-testid="use-annotation-config">
+                    Show as it was made
+                  </button>
+                </>
+              )}
+            </div>
+          )}
           <div className="card" data-testid="task-data">
-            <TaskData objects={project.objects} data={task.data} />
+            <TaskData objects={shown.objects} data={task.data} />
           </div>
-          <div className="card" data-testid="labeling-controls">
-            {project.controls.map((c) => (
+          <div className="card" data-testid="labeling-controls" data-config-version={shown.version}>
+            {shown.controls.map((c) => (
               <ControlView key={c.name} control={c} selections={selections} onChange={setSelections} disabled={busy} />
             ))}
-            {project.controls.length === 0 && <p className="muted">This labeling config has no controls.</p>}
+            {shown.controls.length === 0 && <p className="muted">This labeling config has no controls.</p>}
             <ErrorBox errors={errors} message={requestError} testId="labeling-errors" />
             <div className="actions">
               {mine ? (
@@ -312,6 +338,7 @@ function AnnotationList({ annotations, meId, testId }: { annotations: Annotation
           <div className="muted small">
             {formatDateTime(a.updatedAt)}
             {a.leadTimeSeconds != null && ` · ${a.leadTimeSeconds.toFixed(1)} s`}
+            {a.configVersion != null && ` · config v${a.configVersion}`}
           </div>
         </li>
       ))}

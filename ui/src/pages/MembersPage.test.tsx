@@ -39,6 +39,17 @@ afterEach(() => {
 const rows = () => screen.queryAllByTestId('member-row').map((r) => r.getAttribute('data-user-id'));
 
 describe('MembersPage', () => {
+  it('shows each member\'s last sign-in and last annotation', async () => {
+    mockGraphql((op) => {
+      if (op === 'Members') return { members: [{ ...MEMBERS[1], lastLoginAt: '2030-01-05T10:00:00Z', lastAnnotationAt: null }] };
+      return { invitations: [] };
+    });
+    renderAs('OWNER');
+    await waitFor(() => expect(screen.getAllByTestId('member-row')).toHaveLength(1));
+    expect(screen.getByTestId('member-last-login').textContent).toContain('2030');
+    expect(screen.getByTestId('member-last-annotation').textContent).toBe('—');
+  });
+
   it('filters by text, role and status', async () => {
     mockGraphql((op) => (op === 'Members' ? { members: MEMBERS } : { invitations: [] }));
     renderAs('OWNER');

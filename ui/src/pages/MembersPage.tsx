@@ -214,7 +214,7 @@ export function MembersPage() {
                 />
               </th>
             )}
-            <th>Name</th><th>Email</th><th>Role</th><th>Status</th><th>Joined</th>{manage && <th></th>}
+            <th>Name</th><th>Email</th><th>Role</th><th>Status</th><th>Joined</th><th>Last sign-in</th><th>Last annotation</th>{manage && <th></th>}
           </tr>
         </thead>
         <tbody>
@@ -240,6 +240,8 @@ export function MembersPage() {
                 <td data-testid="member-role">{roleLabel(m.role)}</td>
                 <td data-testid="member-active">{m.active ? 'Active' : <span className="muted">Deactivated</span>}</td>
                 <td>{formatDateTime(m.joinedAt)}</td>
+                <td className="muted" data-testid="member-last-login">{m.lastLoginAt ? formatDateTime(m.lastLoginAt) : '—'}</td>
+                <td className="muted" data-testid="member-last-annotation">{m.lastAnnotationAt ? formatDateTime(m.lastAnnotationAt) : '—'}</td>
                 {manage && (
                   <td className="right">
                     {editable &&
@@ -258,7 +260,7 @@ export function MembersPage() {
             );
           })}
           {!loading && visible.length === 0 && (
-            <tr><td colSpan={manage ? 7 : 5} className="empty">{members.length === 0 ? 'No members.' : 'No member matches the filters.'}</td></tr>
+            <tr><td colSpan={manage ? 9 : 7} className="empty">{members.length === 0 ? 'No members.' : 'No member matches the filters.'}</td></tr>
           )}
         </tbody>
       </table>

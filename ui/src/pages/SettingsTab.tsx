@@ -78,6 +78,7 @@ export function ProjectWorkspace({ project, onMoved }: { project: ProjectDetail;
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [moved, setMoved] = useState(false);
   const manage = canManageWorkspaceMembers(me?.role);
 
   useEffect(() => {
@@ -93,10 +94,14 @@ export function ProjectWorkspace({ project, onMoved }: { project: ProjectDetail;
     setBusy(true);
     setErrors([]);
     setRequestError(null);
+    setMoved(false);
     try {
       const payload = (await gql(MoveProjectMutation, { input: { projectId: project.id, workspaceId: target || null } })).moveProject;
       if (payload.errors.length > 0) setErrors(payload.errors);
-      else if (payload.project) onMoved(payload.project);
+      else if (payload.project) {
+        onMoved(payload.project);
+        setMoved(true);
+      }
     } catch (err) {
       setRequestError(errorMessage(err));
     } finally {
@@ -119,6 +124,7 @@ export function ProjectWorkspace({ project, onMoved }: { project: ProjectDetail;
       <button className="btn" type="submit" disabled={busy || target === (project.workspace?.id ?? '')} data-testid="project-move">
         Move
       </button>
+      {moved && <p className="ok" data-testid="project-moved">Moved.</p>}
       <ErrorBox errors={errors} message={requestError} testId="project-move-errors" />
     </form>
   );

@@ -48,7 +48,12 @@ import io.labelledger.task.api.Prediction;
 import io.labelledger.task.api.TaskId;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
+import io.labelledger.task.upcasting.AnnotationConfigVersionUpcaster;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -135,11 +140,22 @@ class EventGoldenJsonTest {
             new TaskImported(TASK, PROJECT, ORG, IMPORT, 101,
                     json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
                     List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE),
-            new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB),
-            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE),
-            new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB),
+            new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, 2),
+            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1),
+            new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
             new TaskSkipped(TASK, PROJECT, ORG, BOB));
+
+    /**
+     * Golden files of older revisions and what they read back as through the upcasters. A stored event of every
+     * released revision must keep reading back.
+     */
+    static final Map<String, Object> UPCAST = Map.of(
+            "AnnotationSubmitted.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, null),
+            "AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null),
+            "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null));
+
+    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 
@@ -158,7 +174,7 @@ class EventGoldenJsonTest {
         actual.put("revision", serialized.getType().getRevision());
         actual.set("payload", MAPPER.readTree(serialized.getData()));
 
-        Path file = GOLDEN.resolve(event.getClass().getSimpleName() + ".json");
+        Path file = goldenFile(event);
         if (!Files.exists(file)) {
             Files.createDirectories(GOLDEN);
             Files.writeString(file, MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(actual) + "\n",
@@ -172,7 +188,7 @@ class EventGoldenJsonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void theGoldenFileReadsBackToTheSample(Object event) throws IOException {
-        Path file = GOLDEN.resolve(event.getClass().getSimpleName() + ".json");
+        Path file = goldenFile(event);
         assertThat(file).exists();
         JsonNode golden = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         SimpleSerializedObject<String> stored = new SimpleSerializedObject<>(
@@ -182,6 +198,43 @@ class EventGoldenJsonTest {
         Object read = SERIALIZER.deserialize(stored);
 
         assertThat(read).isInstanceOf(event.getClass()).isEqualTo(event);
+    }
+
+    /** {@code <Event>.json} for revision 1 (the file names from before revisions changed), {@code <Event>_v<n>.json} after. */
+    static Path goldenFile(Object event) {
+        String revision = event.getClass().getAnnotation(Revision.class).value();
+        String name = event.getClass().getSimpleName();
+        return GOLDEN.resolve("1".equals(revision) ? name + ".json" : name + "_v" + revision + ".json");
+    }
+
+    static String goldenRevision(Object event) { return event.getClass().getAnnotation(Revision.class).value(); }
+
+    static Stream<String> olderRevisions() { return UPCAST.keySet().stream().sorted(); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("olderRevisions")
+    void anOlderRevisionReadsBackThroughTheUpcasters(String fileName) throws IOException {
+        JsonNode golden = MAPPER.readTree(Files.readString(GOLDEN.resolve(fileName), StandardCharsets.UTF_8));
+        GenericDomainEventEntry<String> stored = new GenericDomainEventEntry<>("Task", TASK.value(), 3, "event-1",
+                java.time.Instant.parse("2026-11-01T10:00:00Z"), golden.get("type").asString(), golden.get("revision").asString(),
+                MAPPER.writeValueAsString(golden.get("payload")), "{}");
+
+        List<IntermediateEventRepresentation> upcast = UPCASTERS.upcast(Stream.of(new InitialEventRepresentation(stored, SERIALIZER))).toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo(goldenRevision(UPCAST.get(fileName)));
+        Object read = SERIALIZER.deserialize(upcast.get(0).getData());
+        assertThat(read).isEqualTo(UPCAST.get(fileName));
+    }
+
+    @Test
+    void everyGoldenFileOfAnOlderRevisionHasAnUpcastExpectation() throws IOException {
+        Set<String> current = SAMPLES.stream().map(e -> goldenFile(e).getFileName().toString()).collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            Set<String> older = files.map(f -> f.getFileName().toString()).filter(f -> !current.contains(f))
+                                     .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(older).as("golden files of older revisions").isEqualTo(new TreeSet<>(UPCAST.keySet()));
+        }
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.labelledger.identity.web.IdentityStore;
 import io.labelledger.organization.directory.DirectoryProjection;
 import io.labelledger.project.config.LabelingConfigs;
 import io.labelledger.project.config.OrganizationLabelingConfigs;
+import io.labelledger.task.upcasting.AnnotationConfigVersionUpcaster;
 import io.labelledger.project.read.ProjectQueries;
 import io.labelledger.project.web.LabelingConfigCache;
 import io.labelledger.project.write.Project;
@@ -138,6 +139,12 @@ public class AppConfig {
     @Bean
     JdbcLabelUsage labelUsage(JdbcTemplate jdbc, LabelingConfigs configs) {
         return new JdbcLabelUsage(jdbc, configs);
+    }
+
+    /** Revision 1 annotation events read back with configVersion null (Axon registers EventUpcaster beans). */
+    @Bean
+    AnnotationConfigVersionUpcaster annotationConfigVersionUpcaster() {
+        return new AnnotationConfigVersionUpcaster();
     }
 
     @Bean

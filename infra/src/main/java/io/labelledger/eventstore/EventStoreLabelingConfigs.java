@@ -7,6 +7,7 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.config.LabelingConfig;
 import io.labelledger.project.config.LabelingConfigParser;
 import io.labelledger.project.config.OrganizationLabelingConfigs;
+import io.labelledger.project.config.VersionedConfig;
 import io.labelledger.shared.NotFound;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -32,15 +33,20 @@ public class EventStoreLabelingConfigs implements OrganizationLabelingConfigs {
     }
 
     @Override
-    public LabelingConfig current(ProjectId projectId) {
-        return current(projectId, null);
+    public VersionedConfig versioned(ProjectId projectId) {
+        Known k = known(projectId, null);
+        return new VersionedConfig(k.version(), k.parsed());
     }
 
     @Override
     public LabelingConfig current(ProjectId projectId, OrganizationId caller) {
+        return known(projectId, caller).parsed();
+    }
+
+    private Known known(ProjectId projectId, OrganizationId caller) {
         Known k = known.compute(projectId.value(), (id, previous) -> catchUp(id, previous));
         if (k == null || (caller != null && !caller.equals(k.owner()))) throw new NotFound("Project", "projectId");
-        return k.parsed();
+        return k;
     }
 
     private Known catchUp(String projectId, Known previous) {

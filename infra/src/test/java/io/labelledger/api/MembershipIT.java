@@ -184,4 +184,27 @@ class MembershipIT extends IntegrationTest {
                 Map.of("i", Map.of("invitationId", id)));
         assertThat(errorCode(refused, "revokeInvitation")).isEqualTo("FORBIDDEN");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMembersListShowsLastSignInAndLastAnnotation() {
+        String project = owner.createProject("Activity", ApiClient.TEXT_CONFIG);
+        owner.importTasks(project, "[{\"text\":\"a\"}]", "JSON", "ALL_OR_NOTHING").path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
+        String task = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
+                .document("query($id: ID!) { project(id: $id) { tasks(first: 1) { edges { node { id } } } } }").variable("id", project)
+                .execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
+        owner.post("mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("taskId", task, "result", List.of(Map.of("from_name", "sentiment", "to_name", "text", "type", "choices",
+                        "value", Map.of("choices", List.of("Positive")))))));
+        String email = jdbc.queryForObject("SELECT email FROM user_account WHERE user_id = ?", String.class, owner.userId);
+        ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                 .bodyValue(Map.of("email", email, "password", "correct horse battery")).exchange().expectStatus().isOk();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<Map<String, Object>> members = (List<Map<String, Object>>) ((Map<String, Object>) owner.post(
+                    "{ members { userId lastLoginAt lastAnnotationAt } }", Map.of()).get("data")).get("members");
+            Map<String, Object> me = members.stream().filter(m -> owner.userId.equals(m.get("userId"))).findFirst().orElseThrow();
+            assertThat(me.get("lastLoginAt")).isNotNull();
+            assertThat(me.get("lastAnnotationAt")).isNotNull();
+        });
+    }
 }

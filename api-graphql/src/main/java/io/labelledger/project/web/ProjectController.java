@@ -146,9 +146,15 @@ public class ProjectController {
     }
 
     @SchemaMapping(typeName = "Project")
-    public List<ControlView> controls(ProjectView project) {
+    public List<ControlView> controls(ProjectView project) { return controlsOf(configs, project.labelConfig()); }
+
+    @SchemaMapping(typeName = "Project")
+    public List<ObjectTag> objects(ProjectView project) { return objectsOf(configs, project.labelConfig()); }
+
+    /** The controls of a config XML, as the labeling UI needs them (also for older config versions). */
+    public static List<ControlView> controlsOf(LabelingConfigCache configs, String xml) {
         try {
-            return configs.parse(project.labelConfig()).controls().stream()
+            return configs.parse(xml).controls().stream()
                           .map((ControlTag c) -> new ControlView(c.name(), c.type(), c.toName(), c.options(), c.choice(), c.required()))
                           .toList();
         } catch (InvalidLabelConfig e) {
@@ -156,10 +162,9 @@ public class ProjectController {
         }
     }
 
-    @SchemaMapping(typeName = "Project")
-    public List<ObjectTag> objects(ProjectView project) {
+    public static List<ObjectTag> objectsOf(LabelingConfigCache configs, String xml) {
         try {
-            return configs.parse(project.labelConfig()).objects();
+            return configs.parse(xml).objects();
         } catch (InvalidLabelConfig e) {
             return List.of();
         }

@@ -117,12 +117,12 @@ public class TaskController {
         String annotationId = UUID.randomUUID().toString();
         var cmd = new SubmitAnnotation(new TaskId(input.taskId()), caller.organization(), new AnnotationId(annotationId),
                 json.tree(input.result()), input.leadTimeSeconds(), caller.user());
-        return commands.send(cmd, caller, clientIp).flatMap(r -> {
+        return commands.<Integer>send(cmd, caller, clientIp).flatMap(r -> {
             if (!r.ok()) return Mono.just(annotationError(r.error()));
             Instant now = clock.instant();
             AnnotationView view = new AnnotationView(annotationId, input.taskId(), caller.userId(),
-                    json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now);
-            return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view, t, List.of()))
+                    json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now, null, r.value());
+            return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view.inProject(t.projectId()), t, List.of()))
                                                            .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
         });
     }
@@ -134,12 +134,12 @@ public class TaskController {
         if (!Ids.isUuid(input.annotationId())) return Mono.just(annotationError(notFound("annotationId", "Annotation")));
         var cmd = new UpdateAnnotation(new TaskId(input.taskId()), caller.organization(), new AnnotationId(input.annotationId()),
                 json.tree(input.result()), input.leadTimeSeconds(), caller.user());
-        return commands.send(cmd, caller, clientIp).flatMap(r -> {
+        return commands.<Integer>send(cmd, caller, clientIp).flatMap(r -> {
             if (!r.ok()) return Mono.just(annotationError(r.error()));
             Instant now = clock.instant();
             AnnotationView view = new AnnotationView(input.annotationId(), input.taskId(), caller.userId(),
-                    json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now);
-            return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view, t, List.of()))
+                    json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now, null, r.value());
+            return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view.inProject(t.projectId()), t, List.of()))
                                                            .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
         });
     }

@@ -6,7 +6,10 @@ import io.labelledger.project.api.ProjectId;
 import org.axonframework.serialization.Revision;
 import tools.jackson.databind.JsonNode;
 
-import java.util.List;
 
-@Revision("1")
-public record AnnotationSubmitted(TaskId taskId, ProjectId projectId, OrganizationId organizationId, AnnotationId annotationId, JsonNode result, Double leadTimeSeconds, UserId by) {}
+/**
+ * Revision 2 added {@code configVersion}: the labeling config version the result was validated against. Revision 1
+ * events are upcast with null (unknown); the read side then resolves it from the event's time.
+ */
+@Revision("2")
+public record AnnotationSubmitted(TaskId taskId, ProjectId projectId, OrganizationId organizationId, AnnotationId annotationId, JsonNode result, Double leadTimeSeconds, UserId by, Integer configVersion) {}

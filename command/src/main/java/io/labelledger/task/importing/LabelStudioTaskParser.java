@@ -251,7 +251,7 @@ public final class LabelStudioTaskParser {
                 JsonNode pred = ps.get(p);
                 JsonNode result = pred.isArray() ? pred : pred.get("result");
                 try {
-                    ResultValidator.validate(config, result, "predictions[" + p + "].result");
+                    ResultValidator.validate(config, result, "predictions[" + p + "].result", data);
                 } catch (InvalidResult e) {
                     throw new BadRecord(e.getMessage());
                 }
@@ -271,7 +271,7 @@ public final class LabelStudioTaskParser {
                 if (annotation.path("was_cancelled").asBoolean(false)) continue;
                 JsonNode result = annotation.get("result");
                 try {
-                    ResultValidator.validate(config, result, "annotations[" + a + "].result");
+                    ResultValidator.validate(config, result, "annotations[" + a + "].result", data);
                 } catch (InvalidResult e) {
                     throw new BadRecord(e.getMessage());
                 }

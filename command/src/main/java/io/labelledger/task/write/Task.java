@@ -5,6 +5,7 @@ import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.config.LabelingConfigs;
 import io.labelledger.project.config.ResultValidator;
+import io.labelledger.project.config.VersionedConfig;
 import io.labelledger.shared.Conflict;
 import io.labelledger.shared.NotFound;
 import io.labelledger.task.api.AnnotationDeleted;
@@ -26,6 +27,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import tools.jackson.databind.JsonNode;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,6 +47,8 @@ public class Task {
     private TaskId id;
     private ProjectId projectId;
     private OrganizationId organizationId;
+    /** the task's data: span offsets of results are checked against its text */
+    private JsonNode data;
     /** live (not deleted) annotations and their authors */
     private final Map<AnnotationId, UserId> annotations = new HashMap<>();
     private final Set<AnnotationId> everUsedIds = new HashSet<>();
@@ -53,29 +57,38 @@ public class Task {
     protected Task() {}
 
     /** Created by the import handler, many per unit of work. */
-    public Task(NewTask task, ProjectId projectId, OrganizationId organizationId, ImportId importId, long number, UserId by) {
+    public Task(NewTask task, ProjectId projectId, OrganizationId organizationId, ImportId importId, long number, UserId by,
+                int configVersion) {
         apply(new TaskImported(task.taskId(), projectId, organizationId, importId, number, task.data(), task.predictions(), by));
         for (ImportedAnnotation a : task.annotations()) {
             apply(new AnnotationImported(task.taskId(), projectId, organizationId, a.annotationId(), importId, a.result(),
-                    a.leadTimeSeconds(), by));
+                    a.leadTimeSeconds(), by, configVersion));
         }
     }
 
     @CommandHandler
-    void handle(SubmitAnnotation cmd, LabelingConfigs configs) {
+    /** @return the labeling config version the result was validated against */
+    int handle(SubmitAnnotation cmd, LabelingConfigs configs) {
         requireOrganization(cmd.organizationId());
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
         if (everUsedIds.contains(cmd.annotationId())) throw new Conflict("annotationId", "This annotation id is already used");
-        ResultValidator.validate(configs.current(projectId), cmd.result(), "result");
-        apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by()));
+        VersionedConfig config = configs.versioned(projectId);
+        ResultValidator.validate(config.config(), cmd.result(), "result", data);
+        apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
+                config.version()));
+        return config.version();
     }
 
     @CommandHandler
-    void handle(UpdateAnnotation cmd, LabelingConfigs configs) {
+    /** @return the labeling config version the result was validated against */
+    int handle(UpdateAnnotation cmd, LabelingConfigs configs) {
         requireOrganization(cmd.organizationId());
         requireAuthor(cmd.annotationId(), cmd.by());
-        ResultValidator.validate(configs.current(projectId), cmd.result(), "result");
-        apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by()));
+        VersionedConfig config = configs.versioned(projectId);
+        ResultValidator.validate(config.config(), cmd.result(), "result", data);
+        apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
+                config.version()));
+        return config.version();
     }
 
     @CommandHandler
@@ -108,6 +121,7 @@ public class Task {
         id = e.taskId();
         projectId = e.projectId();
         organizationId = e.organizationId();
+        data = e.data();
     }
 
     @EventSourcingHandler

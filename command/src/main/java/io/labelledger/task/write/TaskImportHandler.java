@@ -4,6 +4,7 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.config.LabelingConfig;
 import io.labelledger.project.config.LabelingConfigs;
 import io.labelledger.project.config.ResultValidator;
+import io.labelledger.project.config.VersionedConfig;
 import io.labelledger.project.write.Project;
 import io.labelledger.shared.NotFound;
 import io.labelledger.task.api.ImportTasks;
@@ -32,17 +33,18 @@ public class TaskImportHandler {
     public int handle(ImportTasks cmd) throws Exception {
         Aggregate<Project> project = load(cmd.projectId());
         long first = project.invoke(p -> p.recordImport(cmd.organizationId(), cmd.importId(), cmd.tasks().size(), cmd.by()));
-        LabelingConfig config = configs.current(cmd.projectId());
+        VersionedConfig versioned = configs.versioned(cmd.projectId());
+        LabelingConfig config = versioned.config();
         for (int i = 0; i < cmd.tasks().size(); i++) {
             NewTask task = cmd.tasks().get(i);
             for (int p = 0; p < task.predictions().size(); p++) {
-                ResultValidator.validate(config, task.predictions().get(p).result(), "tasks[" + i + "].predictions[" + p + "].result");
+                ResultValidator.validate(config, task.predictions().get(p).result(), "tasks[" + i + "].predictions[" + p + "].result", task.data());
             }
             for (int a = 0; a < task.annotations().size(); a++) {
-                ResultValidator.validate(config, task.annotations().get(a).result(), "tasks[" + i + "].annotations[" + a + "].result");
+                ResultValidator.validate(config, task.annotations().get(a).result(), "tasks[" + i + "].annotations[" + a + "].result", task.data());
             }
             long number = first + i;
-            tasks.newInstance(() -> new Task(task, cmd.projectId(), cmd.organizationId(), cmd.importId(), number, cmd.by()));
+            tasks.newInstance(() -> new Task(task, cmd.projectId(), cmd.organizationId(), cmd.importId(), number, cmd.by(), versioned.version()));
         }
         return cmd.tasks().size();
     }

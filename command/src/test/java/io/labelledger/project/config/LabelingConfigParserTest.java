@@ -51,7 +51,8 @@ class LabelingConfigParserTest {
                       </Choices>
                     </View>
                     """);
-            assertThat(config.objects()).containsExactly(new ObjectTag("text", "Text", "text", 2));
+            assertThat(config.objects()).extracting(ObjectTag::name, ObjectTag::type, ObjectTag::valueField, ObjectTag::line)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("text", "Text", "text", 2));
             ControlTag sentiment = config.control("sentiment").orElseThrow();
             assertThat(sentiment.type()).isEqualTo("Choices");
             assertThat(sentiment.resultType()).isEqualTo("choices");

@@ -41,6 +41,7 @@ class ResultValidatorTest {
               <Taxonomy name="taxonomy" toName="text">
                 <Choice value="Animal"><Choice value="Mammal"/><Choice value="Bird"/></Choice>
               </Taxonomy>
+              <Relations><Relation value="works_at"/></Relations>
             </View>
             """);
 

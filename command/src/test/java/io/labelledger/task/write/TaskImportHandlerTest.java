@@ -72,7 +72,7 @@ class TaskImportHandlerTest {
         projects = EventSourcingRepository.builder(Project.class).eventStore(store).build();
         tasks = EventSourcingRepository.builder(Task.class).eventStore(store).build();
         LabelingConfigParser parser = new LabelingConfigParser();
-        handler = new TaskImportHandler(projects, tasks, projectId -> parser.parse(SENTIMENT));
+        handler = new TaskImportHandler(projects, tasks, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT)));
         store.publish(new GenericDomainEventMessage<>("Project", PROJECT.value(), 0,
                 new ProjectCreated(PROJECT, ORG, "Reviews", "", SENTIMENT, 1, MANAGER)));
     }
@@ -148,13 +148,13 @@ class TaskImportHandlerTest {
         SubmitAnnotation submit = new SubmitAnnotation(new TaskId("task-1"), ORG, new AnnotationId("a-1"), POSITIVE, 3.0, ALICE);
 
         ResultMessage<?> result = inUnitOfWork(submit, () -> {
-            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> parser.parse(SENTIMENT)));
+            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT))));
             return null;
         });
 
         assertThat(result.isExceptional()).isFalse();
         assertThat(eventsOf("task-1")).hasSize(2).last()
-                .isEqualTo(new AnnotationSubmitted(new TaskId("task-1"), PROJECT, ORG, submit.annotationId(), POSITIVE, 3.0, ALICE));
+                .isEqualTo(new AnnotationSubmitted(new TaskId("task-1"), PROJECT, ORG, submit.annotationId(), POSITIVE, 3.0, ALICE, 1));
     }
 
     @Test
@@ -167,12 +167,12 @@ class TaskImportHandlerTest {
         assertThat(result.isExceptional()).isFalse();
         assertThat(eventsOf("task-1")).containsExactly(
                 new TaskImported(t1.taskId(), PROJECT, ORG, IMPORT_1, 1, t1.data(), List.of(), MANAGER),
-                new AnnotationImported(t1.taskId(), PROJECT, ORG, a1.annotationId(), IMPORT_1, POSITIVE, 12.5, MANAGER));
+                new AnnotationImported(t1.taskId(), PROJECT, ORG, a1.annotationId(), IMPORT_1, POSITIVE, 12.5, MANAGER, 1));
         // the importer now holds an annotation on the task: a second one of theirs is refused
         LabelingConfigParser parser = new LabelingConfigParser();
         SubmitAnnotation submit = new SubmitAnnotation(new TaskId("task-1"), ORG, new AnnotationId("a-2"), POSITIVE, 3.0, MANAGER);
         ResultMessage<?> again = inUnitOfWork(submit, () -> {
-            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> parser.parse(SENTIMENT)));
+            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT))));
             return null;
         });
         assertThat(failure(again)).isInstanceOf(AlreadyAnnotated.class);

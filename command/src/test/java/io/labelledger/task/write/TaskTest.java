@@ -6,6 +6,7 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.config.InvalidResult;
 import io.labelledger.project.config.LabelingConfigParser;
 import io.labelledger.project.config.LabelingConfigs;
+import io.labelledger.project.config.VersionedConfig;
 import io.labelledger.shared.Conflict;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.NotFound;
@@ -62,7 +63,7 @@ class TaskTest {
         LabelingConfigParser parser = new LabelingConfigParser();
         fixture.registerInjectableResource((LabelingConfigs) projectId -> {
             if (!projectId.equals(PROJECT)) throw new AssertionError("config asked for the wrong project: " + projectId);
-            return parser.parse(SENTIMENT);
+            return new VersionedConfig(1, parser.parse(SENTIMENT));
         });
     }
 
@@ -73,7 +74,7 @@ class TaskTest {
     }
 
     static AnnotationSubmitted submitted(AnnotationId id, UserId by, JsonNode result) {
-        return new AnnotationSubmitted(TASK, PROJECT, ORG, id, result, SEC_30, by);
+        return new AnnotationSubmitted(TASK, PROJECT, ORG, id, result, SEC_30, by, 1);
     }
 
     @Nested
@@ -179,15 +180,15 @@ class TaskTest {
         void theAuthorMayUpdateHisAnnotation() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
                    .when(new UpdateAnnotation(TASK, ORG, A1, NEGATIVE, SEC_12, ALICE))
-                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE));
+                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE, 1));
         }
 
         @Test
         void anAnnotationMayBeUpdatedMoreThanOnce() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE),
-                          new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE))
+                          new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE, 1))
                    .when(new UpdateAnnotation(TASK, ORG, A1, POSITIVE, SEC_12, ALICE))
-                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, POSITIVE, SEC_12, ALICE));
+                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, POSITIVE, SEC_12, ALICE, 1));
         }
 
         @Test

@@ -51,6 +51,25 @@ public class DataManagerProjection {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id) DO NOTHING""",
                 e.projectId().value(), e.organizationId().value(), e.title(), e.description(), e.labelConfig(),
                 e.labelConfigVersion(), e.by().value(), ts(at), ts(at), seq);
+        configVersion(e.projectId().value(), e.labelConfigVersion(), e.organizationId().value(), e.labelConfig(), e.by().value(), at);
+    }
+
+    /** Every version is kept (the key makes a redelivery a no-op): annotations are shown with the one they used. */
+    private void configVersion(String projectId, int version, String organizationId, String xml, String by, Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_labeling_config (project_id, version, organization_id, label_config, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, version) DO NOTHING""",
+                projectId, version, organizationId, xml, by, ts(at));
+    }
+
+    /**
+     * The event's config version, or for an event recorded before versions were kept (upcast with null) the version
+     * current at the event's time; this processor has applied every earlier config event of the project by then.
+     */
+    private Integer resolveConfigVersion(Integer recorded, String projectId, Instant at) {
+        if (recorded != null) return recorded;
+        return jdbc.queryForObject("SELECT max(version) FROM rm_labeling_config WHERE project_id = ? AND created_at <= ?",
+                Integer.class, projectId, ts(at));
     }
 
     @EventHandler
@@ -65,6 +84,7 @@ public class DataManagerProjection {
                 UPDATE rm_project SET label_config = ?, label_config_version = ?, updated_at = ?, last_seq = ?
                 WHERE project_id = ? AND last_seq < ?""",
                 e.labelConfig(), e.labelConfigVersion(), ts(at), seq, e.projectId().value(), seq);
+        configVersion(e.projectId().value(), e.labelConfigVersion(), e.organizationId().value(), e.labelConfig(), e.by().value(), at);
     }
 
     @EventHandler
@@ -89,18 +109,18 @@ public class DataManagerProjection {
     @EventHandler
     void on(AnnotationSubmitted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         annotationAdded(e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.annotationId().value(),
-                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), seq, at, replay);
+                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay);
     }
 
     /** Imported with its task (same transaction, following sequence numbers): counts like a submitted one. */
     @EventHandler
     void on(AnnotationImported e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         annotationAdded(e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.annotationId().value(),
-                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), seq, at, replay);
+                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay);
     }
 
     private void annotationAdded(String taskId, String projectId, String organizationId, String annotationId, String by,
-                                 String result, Double leadTime, long seq, Instant at, ReplayStatus replay) {
+                                 String result, Double leadTime, Integer configVersion, long seq, Instant at, ReplayStatus replay) {
         Row row = row(taskId);
         if (row == null || row.lastSeq >= seq) return;
         int count = row.annotationCount + 1;
@@ -112,9 +132,10 @@ public class DataManagerProjection {
                 count, completed, by, by, ts(at), seq, taskId);
         jdbc.update("""
                 INSERT INTO dm_annotation (annotation_id, task_id, project_id, organization_id, author_id, result,
-                                           lead_time_seconds, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
-                annotationId, taskId, projectId, organizationId, by, result, leadTime, ts(at), ts(at));
+                                           lead_time_seconds, created_at, updated_at, config_version)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+                annotationId, taskId, projectId, organizationId, by, result, leadTime, ts(at), ts(at),
+                resolveConfigVersion(configVersion, projectId, at));
         projectCounters(projectId, 1, completedDelta(row.completed, completed));
         notifyAfterCommit(projectId, taskId, replay);
     }
@@ -124,8 +145,9 @@ public class DataManagerProjection {
         Row row = row(e.taskId().value());
         if (row == null || row.lastSeq >= seq) return;
         jdbc.update("UPDATE dm_task SET updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
-        jdbc.update("UPDATE dm_annotation SET result = ?::jsonb, lead_time_seconds = ?, updated_at = ? WHERE annotation_id = ?",
-                json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at), e.annotationId().value());
+        jdbc.update("UPDATE dm_annotation SET result = ?::jsonb, lead_time_seconds = ?, updated_at = ?, config_version = ? WHERE annotation_id = ?",
+                json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at),
+                resolveConfigVersion(e.configVersion(), e.projectId().value(), at), e.annotationId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 

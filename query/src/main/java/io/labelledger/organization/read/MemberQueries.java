@@ -15,8 +15,12 @@ public class MemberQueries {
         this.db = db;
     }
 
-    private static final String MEMBER = """
-            SELECT m.user_id, u.email, u.display_name, m.role, m.active, m.joined_at
+    /** Member columns (m: rm_org_member, u: user_account), shared with the workspace member list. */
+    static final String MEMBER_COLUMNS = """
+            m.user_id, u.email, u.display_name, m.role, m.active, m.joined_at, u.last_login_at,
+            (SELECT max(a.updated_at) FROM dm_annotation a WHERE a.organization_id = m.organization_id AND a.author_id = m.user_id) AS last_annotation_at""";
+
+    private static final String MEMBER = "SELECT " + MEMBER_COLUMNS + " " + """
             FROM rm_org_member m JOIN user_account u ON u.user_id = m.user_id
             WHERE m.organization_id = :org""";
 
@@ -29,10 +33,11 @@ public class MemberQueries {
         return db.sql(MEMBER + " AND m.user_id = :user").bind("org", organizationId).bind("user", userId).map(MemberQueries::member).one();
     }
 
-    private static MemberView member(io.r2dbc.spi.Readable r) {
+    static MemberView member(io.r2dbc.spi.Readable r) {
         return new MemberView(r.get("user_id", String.class), r.get("email", String.class), r.get("display_name", String.class),
                 r.get("role", String.class), Boolean.TRUE.equals(r.get("active", Boolean.class)),
-                instant(r.get("joined_at", OffsetDateTime.class)));
+                instant(r.get("joined_at", OffsetDateTime.class)), instant(r.get("last_login_at", OffsetDateTime.class)),
+                instant(r.get("last_annotation_at", OffsetDateTime.class)));
     }
 
     /** Newest first, accepted ones included (the UI shows them as used). */

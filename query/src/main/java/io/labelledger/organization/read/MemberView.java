@@ -2,4 +2,6 @@ package io.labelledger.organization.read;
 
 import java.time.Instant;
 
-public record MemberView(String userId, String email, String displayName, String role, boolean active, Instant joinedAt) {}
+/** A member with their activity: last sign-in (any organization) and last annotation in this organization. */
+public record MemberView(String userId, String email, String displayName, String role, boolean active, Instant joinedAt,
+                         Instant lastLoginAt, Instant lastAnnotationAt) {}

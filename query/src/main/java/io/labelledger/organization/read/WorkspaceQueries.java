@@ -53,17 +53,14 @@ public class WorkspaceQueries {
 
     /** Active and inactive members of the workspace with their organization role. */
     public Flux<MemberView> members(String organizationId, String workspaceId) {
-        return db.sql("""
-                SELECT m.user_id, u.email, u.display_name, m.role, m.active, m.joined_at
+        return db.sql("SELECT " + MemberQueries.MEMBER_COLUMNS + " " + """
                 FROM rm_workspace_member wm
                 JOIN rm_org_member m ON m.organization_id = wm.organization_id AND m.user_id = wm.user_id
                 JOIN user_account u ON u.user_id = m.user_id
                 WHERE wm.organization_id = :org AND wm.workspace_id = :ws AND NOT wm.removed
                 ORDER BY u.display_name, m.user_id""")
                  .bind("org", organizationId).bind("ws", workspaceId)
-                 .map(r -> new MemberView(r.get("user_id", String.class), r.get("email", String.class), r.get("display_name", String.class),
-                         r.get("role", String.class), Boolean.TRUE.equals(r.get("active", Boolean.class)),
-                         r.get("joined_at", OffsetDateTime.class).toInstant()))
+                 .map(MemberQueries::member)
                  .all();
     }
 

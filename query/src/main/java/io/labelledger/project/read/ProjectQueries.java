@@ -65,4 +65,18 @@ public class ProjectQueries {
     static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }
+
+    /** Every labeling config version of these projects (few per project: configs change rarely), oldest first. */
+    public Mono<java.util.Map<String, java.util.List<LabelingConfigVersionView>>> configVersions(String organizationId,
+                                                                                                  java.util.Collection<String> projectIds) {
+        if (projectIds.isEmpty()) return Mono.just(java.util.Map.of());
+        return db.sql("""
+                         SELECT project_id, version, label_config, created_at FROM rm_labeling_config
+                         WHERE organization_id = :org AND project_id = ANY(:ids) ORDER BY project_id, version""")
+                 .bind("org", organizationId).bind("ids", projectIds.toArray(String[]::new))
+                 .map(r -> new LabelingConfigVersionView(r.get("project_id", String.class), r.get("version", Integer.class),
+                         r.get("label_config", String.class), r.get("created_at", java.time.OffsetDateTime.class).toInstant()))
+                 .all()
+                 .collect(java.util.stream.Collectors.groupingBy(LabelingConfigVersionView::projectId));
+    }
 }

@@ -46,12 +46,13 @@ public class TaskHistory {
                 case TaskImported e -> imported = e;
                 case AnnotationSubmitted e -> annotations.put(e.annotationId().value(), new AnnotationView(
                         e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
-                        e.leadTimeSeconds(), at, at));
+                        e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
                 case AnnotationImported e -> annotations.put(e.annotationId().value(), new AnnotationView(
                         e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
-                        e.leadTimeSeconds(), at, at));
+                        e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
                 case AnnotationUpdated e -> annotations.computeIfPresent(e.annotationId().value(), (k, a) -> new AnnotationView(
-                        a.id(), taskId, a.authorId(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), a.createdAt(), at));
+                        a.id(), taskId, a.authorId(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), a.createdAt(), at,
+                        e.projectId().value(), e.configVersion()));
                 case AnnotationDeleted e -> annotations.remove(e.annotationId().value());
                 case TaskSkipped e -> skips++;
                 default -> { }

@@ -2,6 +2,18 @@ package io.labelledger.task.read;
 
 import java.time.Instant;
 
-/** A live annotation; {@code result} is JSON text. */
+/**
+ * A live annotation; {@code result} is JSON text. {@code configVersion} is the labeling config version its result
+ * was validated against (null when unknown: recorded before versions were kept and not resolved).
+ */
 public record AnnotationView(String id, String taskId, String authorId, String result, Double leadTimeSeconds,
-                             Instant createdAt, Instant updatedAt) {}
+                             Instant createdAt, Instant updatedAt, String projectId, Integer configVersion) {
+    public AnnotationView(String id, String taskId, String authorId, String result, Double leadTimeSeconds,
+                          Instant createdAt, Instant updatedAt) {
+        this(id, taskId, authorId, result, leadTimeSeconds, createdAt, updatedAt, null, null);
+    }
+
+    public AnnotationView inProject(String project) {
+        return new AnnotationView(id, taskId, authorId, result, leadTimeSeconds, createdAt, updatedAt, project, configVersion);
+    }
+}

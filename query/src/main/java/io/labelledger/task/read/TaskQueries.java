@@ -85,12 +85,14 @@ public class TaskQueries {
     public Mono<Map<String, List<AnnotationView>>> annotationsOf(String organizationId, Collection<String> taskIds) {
         if (taskIds.isEmpty()) return Mono.just(Map.of());
         return db.sql("""
-                         SELECT annotation_id, task_id, author_id, result::text AS result, lead_time_seconds, created_at, updated_at
+                         SELECT annotation_id, task_id, author_id, result::text AS result, lead_time_seconds, created_at, updated_at,
+                                project_id, config_version
                          FROM dm_annotation WHERE organization_id = :org AND task_id = ANY(:ids) ORDER BY created_at, annotation_id""")
                  .bind("org", organizationId).bind("ids", taskIds.toArray(String[]::new))
                  .map(r -> new AnnotationView(r.get("annotation_id", String.class), r.get("task_id", String.class),
                          r.get("author_id", String.class), r.get("result", String.class), r.get("lead_time_seconds", Double.class),
-                         r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant()))
+                         r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant(),
+                         r.get("project_id", String.class), r.get("config_version", Integer.class)))
                  .all()
                  .collect(Collectors.groupingBy(AnnotationView::taskId));
     }
