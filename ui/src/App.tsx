@@ -18,6 +18,7 @@ import { InvitePage } from './pages/InvitePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { SignInSettingsPage } from './pages/SignInSettingsPage';
 import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
+import { OrganizationSwitcher } from './components/OrganizationSwitcher';
 import { canManageWorkspaceMembers } from './lib/workspaces';
 import { canManageMembers } from './lib/members';
 
@@ -126,6 +127,7 @@ function TopBar() {
       <Link to="/projects" className="brand">LabelLedger</Link>
       {me && (
         <nav className="topnav">
+          <OrganizationSwitcher />
           <WorkspaceSwitcher />
           <NavLink to="/projects" data-testid="nav-projects">Projects</NavLink>
           <NavLink to="/audit" data-testid="nav-audit">Audit log</NavLink>

@@ -75,6 +75,16 @@ function defaultMessage(status: number): string {
   return `The server answered ${status}.`;
 }
 
+/** Makes the session act in another organization the person is an active member of. */
+export function switchOrganization(organizationId: string, fetchImpl: typeof fetch = fetch): Promise<AuthResult> {
+  return post('/api/session/organization', { organizationId }, fetchImpl);
+}
+
+/** Joins the invitation's organization with the signed-in account, and switches the session to it. */
+export function joinWithInvitation(token: string, fetchImpl: typeof fetch = fetch): Promise<AuthResult> {
+  return post('/api/session/invitation', { token }, fetchImpl);
+}
+
 export function signup(input: SignupInput, fetchImpl: typeof fetch = fetch): Promise<AuthResult> {
   return post('/api/auth/signup', input, fetchImpl);
 }

@@ -44,7 +44,7 @@ const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} }`;
 
 // ---- identity --------------------------------------------------------------------------------------
 export const MeQuery = operation<{ me: Me }>(`
-  query Me { me { id email displayName role organization { id name } } }`);
+  query Me { me { id email displayName role organization { id name } organizations { id name role } } }`);
 
 // ---- projects --------------------------------------------------------------------------------------
 export const ProjectsQuery = operation<

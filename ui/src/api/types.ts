@@ -36,6 +36,8 @@ export interface Me {
   displayName: string;
   role: OrganizationRole;
   organization: { id: string; name: string };
+  /** Every organization the person belongs to (the session acts in one). */
+  organizations?: { id: string; name: string; role: OrganizationRole }[];
 }
 
 export interface UserRef {

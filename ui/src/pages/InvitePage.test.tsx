@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Me } from '../api/types';
 import { SessionContext } from '../session';
 import { InvitePage } from './InvitePage';
 
@@ -16,10 +17,10 @@ function mockRest(routes: Record<string, Reply | Reply[]>) {
   return fn;
 }
 
-function renderInvite(token = 'lli_tok') {
-  const reload = vi.fn(async () => null);
+function renderInvite(token = 'lli_tok', me: Me | null = null) {
+  const reload = vi.fn(async () => me);
   render(
-    <SessionContext.Provider value={{ me: null, reload, signOut: async () => {} }}>
+    <SessionContext.Provider value={{ me, reload, signOut: async () => {} }}>
       <MemoryRouter initialEntries={[`/invite/${token}`]}>
         <Routes>
           <Route path="/invite/:token" element={<InvitePage />} />
@@ -92,5 +93,25 @@ describe('InvitePage', () => {
     fireEvent.click(screen.getByTestId('invite-submit'));
     await waitFor(() => expect(screen.getByTestId('invite-status').getAttribute('data-status')).toBe('used'));
     expect(screen.queryByTestId('invite-signup-form')).toBeNull();
+  });
+
+  it('joins with the signed-in account instead of creating one', async () => {
+    const me: Me = { id: 'u9', email: 'bob@b.test', displayName: 'Bob', role: 'OWNER', organization: { id: 'o2', name: 'Bob Labs' } };
+    const fn = mockRest({
+      '/api/auth/invitation': { status: 200, body: OPEN },
+      '/api/session/invitation': [
+        { status: 409, body: { errors: [{ code: 'CONFLICT', field: ['invitation'], message: 'You are a member of this organization already' }] } },
+        { status: 200, body: { userId: 'u9', organizationId: 'o1' } },
+      ],
+    });
+    renderInvite('lli_tok', me);
+    await screen.findByTestId('invite-join');
+    expect(screen.queryByTestId('invite-signup-form')).toBeNull();
+    fireEvent.click(screen.getByTestId('invite-join-submit'));
+    expect((await screen.findByTestId('invite-join-errors')).textContent).toContain('member of this organization already');
+    fireEvent.click(screen.getByTestId('invite-join-submit'));
+    await screen.findByTestId('projects-page');
+    const body = JSON.parse((fn.mock.calls.find((c) => c[0] === '/api/session/invitation')![1] as RequestInit).body as string);
+    expect(body).toEqual({ token: 'lli_tok' });
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { describeInvitation, signup } from '../api/auth';
+import { describeInvitation, joinWithInvitation, signup } from '../api/auth';
 import { resetWsClient } from '../api/ws';
 import type { UserError } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
@@ -12,12 +12,33 @@ import { useSession } from '../session';
 export function InvitePage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
-  const { reload } = useSession();
+  const { me, reload } = useSession();
   const [state, setState] = useState<InvitePageState>({ kind: 'loading' });
   const [form, setForm] = useState({ displayName: '', email: '', password: '' });
   const [errors, setErrors] = useState<UserError[]>([]);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  useEffect(() => {
+    // signed in already? then the invitation joins this account instead of a new one
+    void reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function join() {
+    setBusy(true);
+    setErrors([]);
+    const result = await joinWithInvitation(token);
+    if (result.ok) {
+      resetWsClient();
+      await reload();
+      navigate('/projects', { replace: true });
+      return;
+    }
+    setBusy(false);
+    setErrors(result.errors);
+    setState((s) => stateAfterSignupErrors(s, result.errors));
+  }
 
   useEffect(() => {
     let cancelled = false;
@@ -50,7 +71,19 @@ export function InvitePage() {
     <div className="auth-card card" data-testid="invite-page">
       <h1>Join an organization</h1>
       <InviteStatus state={state} />
-      {state.kind === 'open' && (
+      {state.kind === 'open' && me && (
+        <div data-testid="invite-join">
+          <p>
+            You are signed in as <strong>{me.displayName}</strong> ({me.email}). Join with this account, or log out to
+            create a new one.
+          </p>
+          <ErrorBox errors={errors} testId="invite-join-errors" />
+          <button className="btn btn-primary" disabled={busy} onClick={() => void join()} data-testid="invite-join-submit">
+            {busy ? 'Joining…' : `Join as ${me.displayName}`}
+          </button>
+        </div>
+      )}
+      {state.kind === 'open' && !me && (
         <form onSubmit={onSubmit} data-testid="invite-signup-form">
           <label>
             Your name
@@ -74,7 +107,7 @@ export function InvitePage() {
         </form>
       )}
       <p className="muted">
-        Already have an account? <Link to="/login">Log in</Link>
+        Already have an account? <Link to="/login" state={{ from: `/invite/${token}` }}>Log in</Link>, then join with it
       </p>
     </div>
   );

@@ -67,6 +67,22 @@ public final class ApiClient {
         return new ApiClient(web, "http://127.0.0.1:" + port, (String) body.get("userId"), (String) body.get("organizationId"), "SESSION=" + session.getValue());
     }
 
+    /**
+     * POST to a session endpoint (/api/session/...) with this user's cookie. On 200 the session now acts in another
+     * organization (and has a new id): the answer is a client for it; otherwise null. {@code status} receives the code.
+     */
+    @SuppressWarnings("unchecked")
+    public ApiClient session(String path, Map<String, Object> body, int[] status) {
+        var result = web.post().uri(path).contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.COOKIE, cookie)
+                        .bodyValue(body).exchange().expectBody(Map.class).returnResult();
+        status[0] = result.getStatus().value();
+        if (status[0] != 200) return null;
+        ResponseCookie renewed = result.getResponseCookies().getFirst("SESSION");
+        Map<String, Object> answer = result.getResponseBody();
+        return new ApiClient(web, baseUrl, (String) answer.get("userId"), (String) answer.get("organizationId"),
+                renewed == null ? cookie : "SESSION=" + renewed.getValue());
+    }
+
     /** Creates an invitation as this user; returns the secret token. */
     public String invite(String role) {
         return graphql().document("""

@@ -212,7 +212,7 @@ public class AuthController {
                 new Errors(List.of(UserError.of(ErrorCode.CONFLICT, "email", "An account with this email exists")))));
     }
 
-    private Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
+    Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
         var auth = new UsernamePasswordAuthenticationToken(caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + caller.role())));
         // a new session id at sign-in defeats session fixation
         return exchange.getSession().flatMap(s -> s.changeSessionId())

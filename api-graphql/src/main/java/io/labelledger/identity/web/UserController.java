@@ -37,6 +37,12 @@ public class UserController {
                 new OrganizationView(caller.organizationId(), null));
     }
 
+    /** Every organization the caller belongs to, for switching between them (the session acts in one at a time). */
+    @SchemaMapping(typeName = "Me", field = "organizations")
+    public Mono<java.util.List<io.labelledger.identity.read.UserQueries.Membership>> organizations(MeView me, @ContextValue Caller caller) {
+        return users.memberships(caller.userId()).collectList();
+    }
+
     @SchemaMapping(typeName = "Organization", field = "name")
     public Mono<String> organizationName(OrganizationView org, @ContextValue Caller caller) {
         return users.organizationName(caller.organizationId()).defaultIfEmpty("");

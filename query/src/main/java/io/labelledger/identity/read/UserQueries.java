@@ -1,6 +1,7 @@
 package io.labelledger.identity.read;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.Collection;
@@ -23,6 +24,19 @@ public class UserQueries {
                  .all()
                  .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
+
+    /** The organizations a user is an active member of, by name, with their role in each. */
+    public Flux<Membership> memberships(String userId) {
+        return db.sql("""
+                SELECT o.organization_id, o.name, m.role FROM rm_org_member m
+                JOIN rm_organization o ON o.organization_id = m.organization_id
+                WHERE m.user_id = :user AND m.active ORDER BY lower(o.name), o.organization_id""")
+                 .bind("user", userId)
+                 .map(r -> new Membership(r.get("organization_id", String.class), r.get("name", String.class), r.get("role", String.class)))
+                 .all();
+    }
+
+    public record Membership(String id, String name, String role) {}
 
     public Mono<String> organizationName(String organizationId) {
         return db.sql("SELECT name FROM rm_organization WHERE organization_id = :org")

@@ -1,0 +1,116 @@
+package io.labelledger.identity.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.ReadYourWrites;
+import io.labelledger.api.UserError;
+import io.labelledger.organization.api.AcceptInvitation;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.projection.Projection;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Ids;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A signed-in person who belongs to several organizations: the browser session acts in one at a time. Switch to
+ * another one they are an active member of, or join another organization through an invitation link with the account
+ * they already have. Sessions only: an API token belongs to one organization.
+ */
+@RestController
+@RequestMapping("/api/session")
+public class SessionController {
+    private final IdentityStore identities;
+    private final AuthController auth;
+    private final Commands commands;
+    private final ReadYourWrites readYourWrites;
+    private final ClientIp clientIp;
+    private final Clock clock;
+
+    public SessionController(IdentityStore identities, AuthController auth, Commands commands, ReadYourWrites readYourWrites,
+                             ClientIp clientIp, Clock clock) {
+        this.identities = identities;
+        this.auth = auth;
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.clientIp = clientIp;
+        this.clock = clock;
+    }
+
+    public record SwitchTo(String organizationId) {}
+
+    public record Join(String token) {}
+
+    @PostMapping("/organization")
+    public Mono<ResponseEntity<Object>> switchOrganization(@RequestBody SwitchTo in, ServerWebExchange exchange) {
+        return sessionCaller(exchange).flatMap(caller -> {
+            if (!Ids.isUuid(in.organizationId())) return notFound();
+            return Mono.fromCallable(() -> identities.currentCaller(caller.userId(), in.organizationId()))
+                       .subscribeOn(Schedulers.boundedElastic())
+                       .flatMap(next -> next.map(c -> auth.startSession(c, exchange)
+                                       .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
+                               .orElseGet(SessionController::notFound)); // not a member (or not any more): as if it did not exist
+        }).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+    }
+
+    @PostMapping("/invitation")
+    public Mono<ResponseEntity<Object>> acceptInvitation(@RequestBody Join in, ServerWebExchange exchange) {
+        return sessionCaller(exchange).flatMap(caller -> {
+            String hash = ApiTokenSecrets.hash(in.token() == null ? "" : in.token().strip());
+            return Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+                if (found.isEmpty()) return errors(HttpStatus.NOT_FOUND, UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"));
+                String org = found.get().organizationId();
+                Caller joining = new Caller(caller.userId(), org, found.get().role(), caller.email(), caller.displayName());
+                var accept = new AcceptInvitation(new OrganizationId(org), hash, clock.instant(), caller.user());
+                return commands.send(accept, joining, clientIp.of(exchange)).flatMap(r -> {
+                    if (!r.ok()) {
+                        HttpStatus status = switch (r.error().code()) {
+                            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                            case CONFLICT -> HttpStatus.CONFLICT;
+                            default -> HttpStatus.GONE;
+                        };
+                        return errors(status, r.error());
+                    }
+                    return readYourWrites.await(org, Projection.DIRECTORY)
+                            .then(Mono.fromCallable(() -> identities.currentCaller(caller.userId(), org)).subscribeOn(Schedulers.boundedElastic()))
+                            .flatMap(next -> next.map(c -> auth.startSession(c, exchange)
+                                            .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
+                                    .orElseGet(() -> errors(HttpStatus.SERVICE_UNAVAILABLE,
+                                            UserError.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; reload in a moment"))));
+                });
+            });
+        }).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+    }
+
+    /** The caller of a cookie session; empty for API tokens (they belong to one organization) and anonymous requests. */
+    private static Mono<Caller> sessionCaller(ServerWebExchange exchange) {
+        if (exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null) return Mono.empty();
+        return ReactiveSecurityContextHolder.getContext()
+                .flatMap(c -> c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof Caller caller
+                        ? Mono.just(caller) : Mono.empty());
+    }
+
+    private static Mono<ResponseEntity<Object>> notFound() {
+        return errors(HttpStatus.NOT_FOUND, UserError.of(ErrorCode.NOT_FOUND, "organizationId", "Organization not found"));
+    }
+
+    private static Mono<ResponseEntity<Object>> unauthorized() {
+        return errors(HttpStatus.UNAUTHORIZED, UserError.of(ErrorCode.FORBIDDEN, null, "Sign in with your account first"));
+    }
+
+    private static Mono<ResponseEntity<Object>> errors(HttpStatus status, UserError error) {
+        return Mono.just(ResponseEntity.status(status).body(new AuthController.Errors(List.of(error))));
+    }
+}
