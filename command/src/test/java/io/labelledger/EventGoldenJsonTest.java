@@ -10,6 +10,7 @@ import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
 import io.labelledger.organization.api.InvitationRevoked;
+import io.labelledger.organization.api.SessionPolicyChanged;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
 import io.labelledger.organization.api.IdentitySource;
@@ -129,6 +130,7 @@ class EventGoldenJsonTest {
             new ProjectMoved(ORG, PROJECT, null, WORKSPACE, ALICE),
             new LdapSettingsChanged(ORG, true, "corp.example.com", ALICE),
             new InvitationRevoked(ORG, INVITATION, ALICE),
+            new SessionPolicyChanged(ORG, 30, 12, ALICE),
             new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),

@@ -1,6 +1,7 @@
 package io.labelledger.api;
 
 import io.labelledger.identity.web.IdentityStore;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -11,16 +12,28 @@ import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * Refreshes the principal of every API request from the directory: a session or token of a deactivated member is
  * refused at once (HTTP 401, the session invalidated), and a changed role applies to the very next request.
- * Runs right after authentication; sign-in endpoints are left alone.
+ * Browser sessions also follow their organization's session policy: signed out after the idle timeout or the maximum
+ * session length (API tokens are not sessions and are revoked instead). Runs right after authentication; sign-in
+ * endpoints are left alone.
  */
 public class ActiveMemberFilter implements WebFilter {
-    private final IdentityStore identities;
+    /** Session attributes, epoch milliseconds. */
+    public static final String SIGNED_IN_AT = "ll.signedInAt";
+    static final String LAST_SEEN_AT = "ll.lastSeenAt";
 
-    public ActiveMemberFilter(IdentityStore identities) {
+    private final IdentityStore identities;
+    private final Clock clock;
+
+    public ActiveMemberFilter(IdentityStore identities, Clock clock) {
         this.identities = identities;
+        this.clock = clock;
     }
 
     @Override
@@ -28,20 +41,51 @@ public class ActiveMemberFilter implements WebFilter {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         boolean api = path.equals("/graphql") || path.startsWith("/graphql/") || (path.startsWith("/api/") && !path.startsWith("/api/auth/"));
         if (!api) return chain.filter(exchange);
+        boolean browserSession = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) == null;
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(a -> a != null && a.getPrincipal() instanceof Caller)
                 .map(a -> (Caller) a.getPrincipal())
-                .flatMap(claimed -> Mono.fromCallable(() -> identities.currentCaller(claimed.userId(), claimed.organizationId()))
+                .flatMap(claimed -> Mono.fromCallable(() -> identities.activeMember(claimed.userId(), claimed.organizationId()))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(current -> current.isPresent()
-                                ? chain.filter(exchange)
-                                       .contextWrite(ReactiveSecurityContextHolder.withAuthentication(SecurityConfig.authenticated(current.get())))
-                                       .thenReturn(true)
-                                : exchange.getSession().flatMap(WebSession::invalidate).then(Mono.fromRunnable(() ->
-                                        exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED)))
-                                          .then(exchange.getResponse().setComplete()).thenReturn(true)))
+                        .flatMap(current -> current.isEmpty() ? refuse(exchange)
+                                : (browserSession ? withinPolicy(exchange, current.get()) : Mono.just(true))
+                                        .flatMap(ok -> ok
+                                                ? chain.filter(exchange)
+                                                       .contextWrite(ReactiveSecurityContextHolder.withAuthentication(SecurityConfig.authenticated(current.get().caller())))
+                                                       .thenReturn(true)
+                                                : refuse(exchange))))
                 .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true)))
                 .then();
+    }
+
+    /** Whether the session is still within the policy; records this request as its latest activity. */
+    private Mono<Boolean> withinPolicy(ServerWebExchange exchange, IdentityStore.ActiveMember member) {
+        return exchange.getSession().map(session -> {
+            Instant now = clock.instant();
+            Instant signedIn = instant(session, SIGNED_IN_AT);
+            Instant lastSeen = instant(session, LAST_SEEN_AT);
+            if (signedIn == null) {
+                signedIn = now; // sessions from before the policy existed start counting now
+                session.getAttributes().put(SIGNED_IN_AT, now.toEpochMilli());
+            }
+            if (member.idleTimeoutMinutes() != null && lastSeen != null
+                    && Duration.between(lastSeen, now).compareTo(Duration.ofMinutes(member.idleTimeoutMinutes())) > 0) return false;
+            if (member.maxSessionHours() != null
+                    && Duration.between(signedIn, now).compareTo(Duration.ofHours(member.maxSessionHours())) > 0) return false;
+            session.getAttributes().put(LAST_SEEN_AT, now.toEpochMilli());
+            return true;
+        });
+    }
+
+    private static Instant instant(WebSession session, String attribute) {
+        Object v = session.getAttributes().get(attribute);
+        return v instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null;
+    }
+
+    private static Mono<Boolean> refuse(ServerWebExchange exchange) {
+        return exchange.getSession().flatMap(WebSession::invalidate)
+                       .then(Mono.fromRunnable(() -> exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED)))
+                       .then(exchange.getResponse().setComplete()).thenReturn(true);
     }
 }

@@ -47,7 +47,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ServerSecurityContextRepository contexts,
-                                                  IdentityStore identities) {
+                                                  IdentityStore identities, java.time.Clock clock) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -55,7 +55,7 @@ public class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(contexts)
                 .addFilterAt(apiTokenFilter(identities), SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAfter(new ActiveMemberFilter(identities), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(new ActiveMemberFilter(identities, clock), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/auth/**", "/actuator/health", "/saml/**").permitAll() // SAML: before any session

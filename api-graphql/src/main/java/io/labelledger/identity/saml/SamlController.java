@@ -7,6 +7,7 @@ import io.labelledger.api.UserError;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.identity.saml.SamlRefused.Reason;
 import io.labelledger.identity.web.ClientIp;
+import io.labelledger.identity.web.Sessions;
 import io.labelledger.identity.web.IdentityStore;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.OrganizationId;
@@ -20,10 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,12 +61,12 @@ public class SamlController {
     private final IdentityStore identities;
     private final Commands commands;
     private final ReadYourWrites readYourWrites;
-    private final ServerSecurityContextRepository contexts;
+    private final Sessions sessions;
     private final ClientIp clientIp;
     private final Clock clock;
 
     public SamlController(SsoStore store, SsoKeys keys, SamlState state, SpUrls urls, IdentityStore identities, Commands commands,
-                          ReadYourWrites readYourWrites, ServerSecurityContextRepository contexts, ClientIp clientIp, Clock clock) {
+                          ReadYourWrites readYourWrites, Sessions sessions, ClientIp clientIp, Clock clock) {
         this.store = store;
         this.keys = keys;
         this.state = state;
@@ -77,7 +74,7 @@ public class SamlController {
         this.identities = identities;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
-        this.contexts = contexts;
+        this.sessions = sessions;
         this.clientIp = clientIp;
         this.clock = clock;
     }
@@ -193,8 +190,7 @@ public class SamlController {
     }
 
     private Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
-        var auth = new UsernamePasswordAuthenticationToken(caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + caller.role())));
-        return exchange.getSession().flatMap(s -> s.changeSessionId()).then(contexts.save(exchange, new SecurityContextImpl(auth)));
+        return sessions.start(caller, exchange);
     }
 
     private Mono<Void> record(String organizationId, SamlRefused refused, String address) {

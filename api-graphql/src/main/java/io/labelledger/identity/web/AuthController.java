@@ -13,11 +13,7 @@ import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,7 +41,7 @@ public class AuthController {
     private final IdentityStore identities;
     private final PasswordEncoder passwords;
     private final Commands commands;
-    private final ServerSecurityContextRepository contexts;
+    private final Sessions sessions;
     private final ClientIp clientIp;
     private final ReadYourWrites readYourWrites;
 
@@ -55,7 +51,7 @@ public class AuthController {
     private final LdapSignIn ldap;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          ServerSecurityContextRepository contexts, ClientIp clientIp, ReadYourWrites readYourWrites,
+                          Sessions sessions, ClientIp clientIp, ReadYourWrites readYourWrites,
                           java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap) {
         this.throttle = throttle;
         this.ldap = ldap;
@@ -64,7 +60,7 @@ public class AuthController {
         this.identities = identities;
         this.passwords = passwords;
         this.commands = commands;
-        this.contexts = contexts;
+        this.sessions = sessions;
         this.clientIp = clientIp;
     }
 
@@ -213,10 +209,7 @@ public class AuthController {
     }
 
     Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
-        var auth = new UsernamePasswordAuthenticationToken(caller, null, List.of(new SimpleGrantedAuthority("ROLE_" + caller.role())));
-        // a new session id at sign-in defeats session fixation
-        return exchange.getSession().flatMap(s -> s.changeSessionId())
-                       .then(contexts.save(exchange, new SecurityContextImpl(auth)));
+        return sessions.start(caller, exchange);
     }
 
     private static Mono<ResponseEntity<Object>> bad(String field, String message) {

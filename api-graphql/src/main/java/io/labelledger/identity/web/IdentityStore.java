@@ -64,11 +64,20 @@ public class IdentityStore {
      * deactivated. Checked at every request, so that role changes and deactivation apply at once to live sessions.
      */
     public Optional<Caller> currentCaller(String userId, String organizationId) {
+        return activeMember(userId, organizationId).map(ActiveMember::caller);
+    }
+
+    /** The caller with their organization's session policy (null limits: the installation's default). */
+    public record ActiveMember(Caller caller, Integer idleTimeoutMinutes, Integer maxSessionHours) {}
+
+    public Optional<ActiveMember> activeMember(String userId, String organizationId) {
         return jdbc.query("""
-                SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name
+                SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name, o.session_idle_minutes, o.session_max_hours
                 FROM user_account u JOIN rm_org_member m ON m.user_id = u.user_id
+                LEFT JOIN rm_organization o ON o.organization_id = m.organization_id
                 WHERE u.user_id = ? AND m.organization_id = ? AND u.active AND m.active""",
-                (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                (rs, i) -> new ActiveMember(new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                        (Integer) rs.getObject(6), (Integer) rs.getObject(7)),
                 userId, organizationId).stream().findFirst();
     }
 

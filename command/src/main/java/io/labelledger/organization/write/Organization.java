@@ -21,6 +21,8 @@ import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.organization.api.ProvisionMember;
 import io.labelledger.organization.api.ReactivateMember;
 import io.labelledger.organization.api.RevokeInvitation;
+import io.labelledger.organization.api.SessionPolicyChanged;
+import io.labelledger.organization.api.SetSessionPolicy;
 import io.labelledger.organization.api.AddWorkspaceMembers;
 import io.labelledger.organization.api.ArchiveWorkspace;
 import io.labelledger.organization.api.ConfigureLdap;
@@ -218,6 +220,32 @@ public class Organization {
         String domain = cmd.emailDomain() == null ? "" : cmd.emailDomain().strip().toLowerCase(Locale.ROOT);
         if (!EMAIL_DOMAIN.matcher(domain).matches()) throw new ValidationFailed("emailDomain", "Enter the email domain of the directory's people (example.com)");
         apply(new LdapSettingsChanged(id, cmd.enabled(), domain, cmd.by()));
+    }
+
+    static final int MAX_IDLE_MINUTES = 7 * 24 * 60;
+    static final int MAX_SESSION_HOURS = 90 * 24;
+
+    /** Only Owners and Admins; bounds keep a typo from signing everybody out every minute or never. */
+    @CommandHandler
+    void handle(SetSessionPolicy cmd) {
+        requireManager(cmd.by());
+        if (cmd.idleTimeoutMinutes() != null && (cmd.idleTimeoutMinutes() < 5 || cmd.idleTimeoutMinutes() > MAX_IDLE_MINUTES)) {
+            throw new ValidationFailed("idleTimeoutMinutes", "Between 5 minutes and 7 days (" + MAX_IDLE_MINUTES + " minutes)");
+        }
+        if (cmd.maxSessionHours() != null && (cmd.maxSessionHours() < 1 || cmd.maxSessionHours() > MAX_SESSION_HOURS)) {
+            throw new ValidationFailed("maxSessionHours", "Between 1 hour and 90 days (" + MAX_SESSION_HOURS + " hours)");
+        }
+        if (java.util.Objects.equals(cmd.idleTimeoutMinutes(), idleTimeoutMinutes) && java.util.Objects.equals(cmd.maxSessionHours(), maxSessionHours)) return;
+        apply(new SessionPolicyChanged(id, cmd.idleTimeoutMinutes(), cmd.maxSessionHours(), cmd.by()));
+    }
+
+    private Integer idleTimeoutMinutes;
+    private Integer maxSessionHours;
+
+    @EventSourcingHandler
+    void on(SessionPolicyChanged e) {
+        idleTimeoutMinutes = e.idleTimeoutMinutes();
+        maxSessionHours = e.maxSessionHours();
     }
 
     private static final Pattern EMAIL_DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");

@@ -15,6 +15,8 @@ import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
 import io.labelledger.organization.api.InvitationRevoked;
 import io.labelledger.organization.api.RevokeInvitation;
+import io.labelledger.organization.api.SessionPolicyChanged;
+import io.labelledger.organization.api.SetSessionPolicy;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.MemberProvisioned;
@@ -714,6 +716,44 @@ class OrganizationTest {
                    .when(new RevokeInvitation(ORG, INVITATION, ALICE))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "invitationId"));
+        }
+    }
+
+    @Nested
+    class SessionPolicy {
+        @Test
+        void anOwnerSetsIdleAndAbsoluteLimitsAndUnchangedRecordsNothing() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new SetSessionPolicy(ORG, 30, 12, ALICE))
+                   .expectEvents(new SessionPolicyChanged(ORG, 30, 12, ALICE));
+            fixture.given(CREATED, ALICE_OWNER, new SessionPolicyChanged(ORG, 30, 12, ALICE))
+                   .when(new SetSessionPolicy(ORG, 30, 12, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+            fixture.given(CREATED, ALICE_OWNER, new SessionPolicyChanged(ORG, 30, 12, ALICE))
+                   .when(new SetSessionPolicy(ORG, null, null, ALICE))
+                   .expectEvents(new SessionPolicyChanged(ORG, null, null, ALICE));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 4, 10081})
+        void theIdleTimeoutIsBounded(int minutes) {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new SetSessionPolicy(ORG, minutes, null, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "idleTimeoutMinutes"));
+        }
+
+        @Test
+        void theAbsoluteLimitIsBoundedAndOnlyOwnersAndAdminsSetIt() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new SetSessionPolicy(ORG, null, 0, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "maxSessionHours"));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, MANAGER))
+                   .when(new SetSessionPolicy(ORG, 30, null, BOB))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
         }
     }
 }

@@ -9,6 +9,7 @@ import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
+import io.labelledger.organization.api.SessionPolicyChanged;
 import io.labelledger.organization.api.ProjectMoved;
 import io.labelledger.organization.api.WorkspaceArchived;
 import io.labelledger.organization.api.WorkspaceCreated;
@@ -48,6 +49,13 @@ public class DirectoryProjection {
                 INSERT INTO rm_organization (organization_id, name, created_at) VALUES (?, ?, ?)
                 ON CONFLICT (organization_id) DO UPDATE SET name = EXCLUDED.name""",
                 e.organizationId().value(), e.name(), from(at));
+    }
+
+    @EventHandler
+    void on(SessionPolicyChanged e) {
+        // the latest event wins; replays apply them in order, so a plain update is idempotent
+        jdbc.update("UPDATE rm_organization SET session_idle_minutes = ?, session_max_hours = ? WHERE organization_id = ?",
+                e.idleTimeoutMinutes(), e.maxSessionHours(), e.organizationId().value());
     }
 
     @EventHandler

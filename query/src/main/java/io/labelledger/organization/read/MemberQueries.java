@@ -40,6 +40,15 @@ public class MemberQueries {
                 instant(r.get("last_annotation_at", OffsetDateTime.class)));
     }
 
+    public record SessionPolicy(Integer idleTimeoutMinutes, Integer maxSessionHours) {}
+
+    public Mono<SessionPolicy> sessionPolicy(String organizationId) {
+        return db.sql("SELECT session_idle_minutes, session_max_hours FROM rm_organization WHERE organization_id = :org")
+                 .bind("org", organizationId)
+                 .map(r -> new SessionPolicy(r.get("session_idle_minutes", Integer.class), r.get("session_max_hours", Integer.class)))
+                 .one();
+    }
+
     /** Newest first, accepted ones included (the UI shows them as used). */
     public Flux<InvitationView> invitations(String organizationId) {
         return db.sql("""
