@@ -11,5 +11,7 @@ public enum ErrorCode {
     /** The change would leave the organization without an active Owner. */
     LAST_OWNER,
     /** Too many attempts (sign-in throttling); retry later. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** An upload is larger than the server accepts (labelledger.import.max-bytes); nothing was stored. */
+    FILE_TOO_LARGE
 }
