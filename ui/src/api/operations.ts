@@ -8,6 +8,7 @@ import type {
   AuditFilter,
   Connection,
   ImportFormat,
+  ImportJob,
   ImportMode,
   ImportRejection,
   Invitation,
@@ -122,6 +123,19 @@ export const ImportTasksMutation = operation<
 >(`
   mutation ImportTasks($input: ImportTasksInput!) {
     importTasks(input: $input) { importedCount rejected { index line reason } ${USER_ERROR} }
+  }`);
+
+const IMPORT_JOB = `id state mode readCount importedCount rejectedCount error`;
+
+export const ImportJobQuery = operation<{ importJob: ImportJob | null }, { id: string }>(`
+  query ImportJob($id: ID!) {
+    importJob(id: $id) { ${IMPORT_JOB} rejected(first: 500) { index line reason } }
+  }`);
+
+/** The job now, then on every change until it ends. */
+export const ImportJobSubscription = operation<{ importJob: ImportJob }, { id: string }>(`
+  subscription ImportJobProgress($id: ID!) {
+    importJob(id: $id) { ${IMPORT_JOB} }
   }`);
 
 export interface AnnotationPayload {

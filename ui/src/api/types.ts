@@ -130,6 +130,20 @@ export interface ImportRejection {
   reason: string;
 }
 
+export type ImportJobState = 'QUEUED' | 'VALIDATING' | 'IMPORTING' | 'COMPLETED' | 'FAILED';
+/** A background import of an uploaded file (POST /api/projects/{id}/imports). */
+export interface ImportJob {
+  id: string;
+  state: ImportJobState;
+  mode: ImportMode;
+  readCount: number;
+  importedCount: number;
+  rejectedCount: number;
+  error: string | null;
+  /** only when asked for: the first bad records, in file order */
+  rejected?: ImportRejection[];
+}
+
 export interface AuditEntry {
   id: string;
   position: number;
