@@ -93,6 +93,18 @@ class ImportJobIT extends IntegrationTest {
     }
 
     @Test
+    void twoJobsIntoOneProjectAtOnceBothComplete() {
+        // given two uploads into the same project, picked up by two worker threads at the same time
+        String first = upload(ann, project, "NDJSON", "SKIP_BAD", ndjson(3000, -1).getBytes(StandardCharsets.UTF_8));
+        String second = upload(ann, project, "NDJSON", "SKIP_BAD", ndjson(3000, -1).getBytes(StandardCharsets.UTF_8));
+
+        // then both complete (batches refused by the project's concurrent append are retried) and nothing is lost
+        assertThat(awaitEnd(ann, first)).containsEntry("state", "COMPLETED").containsEntry("importedCount", 3000);
+        assertThat(awaitEnd(ann, second)).containsEntry("state", "COMPLETED").containsEntry("importedCount", 3000);
+        assertThat(taskEvents(project)).isEqualTo(6000);
+    }
+
+    @Test
     void allOrNothingWithOneBadRecordImportsNothingAndNamesTheRecord() {
         // given a JSON array of 1,500 tasks where the one at index 1234 lacks the "text" field
         String json = IntStream.range(0, 1500).mapToObj(i -> i == 1234 ? "{\"other\":\"x\"}" : "{\"text\":\"t" + i + "\"}")

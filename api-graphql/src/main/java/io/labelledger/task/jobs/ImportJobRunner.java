@@ -39,6 +39,7 @@ import java.util.function.Supplier;
  */
 public class ImportJobRunner {
     public static final int BATCH = 1000;
+    private static final int MAX_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(ImportJobRunner.class);
 
     public enum Outcome {
@@ -195,19 +196,29 @@ public class ImportJobRunner {
         void flushBatch() {
             if (batch.isEmpty()) return;
             String first = batch.getFirst().taskId().value();
-            if (batches.exists(first)) {
-                imported += batch.size(); // landed before this worker got the job
-            } else {
-                var result = commands.<Integer>send(new ImportTasks(new ProjectId(job.projectId()), new OrganizationId(job.organizationId()),
-                        importId, batch, new UserId(job.userId())), actor(job), job.clientIp())
-                        .block(Duration.ofMinutes(5));
-                if (result != null && result.ok()) {
-                    imported += result.value();
-                } else if (batches.exists(first)) {
-                    imported += batch.size(); // another worker appended this very batch meanwhile
-                } else {
-                    failure = result == null ? "A batch timed out" : result.error().message();
+            for (int attempt = 1; ; attempt++) {
+                if (batches.exists(first)) {
+                    imported += batch.size(); // landed before (a worker that died, or a concurrent one)
+                    break;
                 }
+                Commands.Result<Integer> result;
+                try {
+                    result = commands.<Integer>send(new ImportTasks(new ProjectId(job.projectId()), new OrganizationId(job.organizationId()),
+                            importId, batch, new UserId(job.userId())), actor(job), job.clientIp())
+                            .block(Duration.ofMinutes(5));
+                } catch (RuntimeException e) {
+                    // e.g. another import appended to the same project at the same moment: the project's sequence
+                    // number refused this batch whole; try again, a few times
+                    if (attempt < MAX_ATTEMPTS) {
+                        pause(attempt);
+                        continue;
+                    }
+                    throw e;
+                }
+                if (result != null && result.ok()) imported += result.value();
+                else if (batches.exists(first)) imported += batch.size();
+                else failure = result == null ? "A batch timed out" : result.error().message();
+                break;
             }
             batch.clear();
             checkpoint();
@@ -224,6 +235,14 @@ public class ImportJobRunner {
         void flushRejections() {
             jobs.reject(job.id(), rejections);
             rejections.clear();
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
