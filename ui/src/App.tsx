@@ -134,7 +134,7 @@ function TopBar() {
           <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
           {canManageMembers(me.role) && <NavLink to="/settings/members" data-testid="nav-members">Members</NavLink>}
           {canManageWorkspaceMembers(me.role) && <NavLink to="/settings/workspaces" data-testid="nav-workspaces">Workspaces</NavLink>}
-          {canManageMembers(me.role) && <NavLink to="/settings/sign-in" data-testid="nav-sign-in">LDAP</NavLink>}
+          {canManageMembers(me.role) && <NavLink to="/settings/sign-in" data-testid="nav-sign-in">Sign-in</NavLink>}
           {canManageMembers(me.role) && <NavLink to="/settings/sso" data-testid="nav-sso">SSO</NavLink>}
         </nav>
       )}

@@ -8,6 +8,7 @@ import type {
   AuditFilter,
   Connection,
   ImportFormat,
+  ImportJob,
   ImportMode,
   ImportRejection,
   Invitation,
@@ -29,6 +30,7 @@ import type {
   WorkspaceDetail,
   LdapSettings,
   ConfigureLdapInput,
+  SessionPolicy,
 } from './types';
 
 const USER_ERROR = `errors { code field message }`;
@@ -128,6 +130,19 @@ export const ImportTasksMutation = operation<
 >(`
   mutation ImportTasks($input: ImportTasksInput!) {
     importTasks(input: $input) { importedCount rejected { index line reason } ${USER_ERROR} }
+  }`);
+
+const IMPORT_JOB = `id state mode readCount importedCount rejectedCount error`;
+
+export const ImportJobQuery = operation<{ importJob: ImportJob | null }, { id: string }>(`
+  query ImportJob($id: ID!) {
+    importJob(id: $id) { ${IMPORT_JOB} rejected(first: 500) { index line reason } }
+  }`);
+
+/** The job now, then on every change until it ends. */
+export const ImportJobSubscription = operation<{ importJob: ImportJob }, { id: string }>(`
+  subscription ImportJobProgress($id: ID!) {
+    importJob(id: $id) { ${IMPORT_JOB} }
   }`);
 
 export interface AnnotationPayload {
@@ -358,6 +373,17 @@ export const ConfigureLdapMutation = operation<
 >(`
   mutation ConfigureLdap($input: ConfigureLdapInput!) {
     configureLdap(input: $input) { settings { ${LDAP_SETTINGS} } ${USER_ERROR} }
+  }`);
+
+export const SessionPolicyQuery = operation<{ sessionPolicy: SessionPolicy | null }>(`
+  query SessionPolicy { sessionPolicy { idleTimeoutMinutes maxSessionHours installationIdleTimeoutMinutes } }`);
+
+export const SetSessionPolicyMutation = operation<
+  { setSessionPolicy: { policy: SessionPolicy | null; errors: UserError[] } },
+  { input: { idleTimeoutMinutes: number | null; maxSessionHours: number | null } }
+>(`
+  mutation SetSessionPolicy($input: SessionPolicyInput!) {
+    setSessionPolicy(input: $input) { policy { idleTimeoutMinutes maxSessionHours installationIdleTimeoutMinutes } ${USER_ERROR} }
   }`);
 
 // ---- SAML single sign-on (ADR 0013) ----

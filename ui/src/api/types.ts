@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'INVITATION_REVOKED'
-  | 'SAML_REFUSED';
+  | 'SAML_REFUSED'
+  | 'FILE_TOO_LARGE';
 
 export interface UserError {
   code: ErrorCode;
@@ -164,6 +165,20 @@ export interface ImportRejection {
   reason: string;
 }
 
+export type ImportJobState = 'QUEUED' | 'VALIDATING' | 'IMPORTING' | 'COMPLETED' | 'FAILED';
+/** A background import of an uploaded file (POST /api/projects/{id}/imports). */
+export interface ImportJob {
+  id: string;
+  state: ImportJobState;
+  mode: ImportMode;
+  readCount: number;
+  importedCount: number;
+  rejectedCount: number;
+  error: string | null;
+  /** only when asked for: the first bad records, in file order */
+  rejected?: ImportRejection[];
+}
+
 export interface AuditEntry {
   id: string;
   position: number;
@@ -268,4 +283,10 @@ export interface ConfigureLdapInput {
   groupBaseDn: string | null;
   defaultRole: OrganizationRole | null;
   roleMappings: LdapRoleMapping[];
+}
+
+export interface SessionPolicy {
+  idleTimeoutMinutes: number | null;
+  maxSessionHours: number | null;
+  installationIdleTimeoutMinutes: number;
 }

@@ -1,8 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ProjectDetail } from '../api/types';
+import type { ImportJob, ProjectDetail } from '../api/types';
+import { subscribe } from '../api/ws';
 import { ImportTab } from './ImportTab';
+
+vi.mock('../api/ws', () => ({ subscribe: vi.fn(() => () => {}) }));
 
 const project: ProjectDetail = {
   id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 0, completedCount: 0, annotationCount: 0, workspace: null,
@@ -18,29 +21,70 @@ function mockFetch(payload: unknown) {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.mocked(subscribe).mockReset();
 });
 
 describe('ImportTab', () => {
-  it('does not put a large file into the textarea, shows its name and size, and sends its text', async () => {
-    const fetchMock = mockFetch({ importedCount: 10000, rejected: [], errors: [] });
+  it('uploads a large file as it is to a background job and follows its progress to the report', async () => {
+    let push: ((data: { importJob: ImportJob }) => void) | null = null;
+    vi.mocked(subscribe).mockImplementation((_op, _vars, handlers) => {
+      push = handlers.next as (data: { importJob: ImportJob }) => void;
+      return () => {};
+    });
+    const report: ImportJob = {
+      id: 'j1', state: 'FAILED', mode: 'ALL_OR_NOTHING', readCount: 10000, importedCount: 0, rejectedCount: 1,
+      error: '1 record(s) are invalid; nothing was imported', rejected: [{ index: 7, line: null, reason: 'no field "text"' }],
+    };
+    const fetchMock = vi.fn(async (url: string, _init: RequestInit) =>
+      url.startsWith('/api/')
+        ? new Response(JSON.stringify({ id: 'j1', state: 'QUEUED' }), { status: 202 })
+        : new Response(JSON.stringify({ data: { importJob: report } }), { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
     const onImported = vi.fn();
     render(<MemoryRouter><ImportTab project={project} onImported={onImported} /></MemoryRouter>);
 
     const big = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => ({ data: { text: `task ${i} lorem ipsum dolor` } })));
     const file = new File([big], 'tasks.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
-
     const info = await screen.findByTestId('import-file-info');
     expect(info.textContent).toContain('tasks.json');
     expect(info.textContent).toMatch(/KB|MB/);
     expect(screen.queryByTestId('import-json')).toBeNull();
 
     fireEvent.click(screen.getByTestId('import-submit'));
-    await screen.findByTestId('import-result');
-    const body = JSON.parse(fetchMock.mock.calls[0][1].body as string);
-    expect(body.variables.input).toEqual({ projectId: 'p1', json: big, mode: 'ALL_OR_NOTHING', format: 'JSON' });
-    expect(screen.getByTestId('import-count').textContent).toBe('10000');
-    expect(onImported).toHaveBeenCalled();
+    await screen.findByTestId('import-job');
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/projects/p1/imports?format=JSON&mode=ALL_OR_NOTHING&fileName=tasks.json');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(file); // the File itself: the browser streams it, the page never reads it
+    expect(vi.mocked(subscribe).mock.calls[0][1]).toEqual({ id: 'j1' });
+
+    const job = { id: 'j1', mode: 'ALL_OR_NOTHING' as const, rejectedCount: 0, error: null };
+    act(() => push!({ importJob: { ...job, state: 'VALIDATING', readCount: 10000, importedCount: 0 } }));
+    act(() => push!({ importJob: { ...job, state: 'IMPORTING', readCount: 5000, importedCount: 5000 } }));
+    expect(screen.getByTestId('import-job-state').textContent).toBe('Importing');
+    expect((screen.getByTestId('import-job-progress') as HTMLProgressElement).value).toBe(50);
+    expect(screen.getByTestId('import-job-counts').textContent).toContain('5,000');
+
+    act(() => push!({ importJob: { ...job, state: 'FAILED', readCount: 10000, importedCount: 0, rejectedCount: 1 } }));
+    const rejected = await screen.findByTestId('import-rejected');
+    expect(rejected.textContent).toContain('no field "text"');
+    expect(screen.getByTestId('import-job-state').textContent).toBe('Failed');
+    expect(screen.getByTestId('import-job-error').textContent).toContain('nothing was imported');
+    expect(onImported).not.toHaveBeenCalled();
+  });
+
+  it('shows the typed refusal of an upload over the server limit', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ errors: [{ code: 'FILE_TOO_LARGE', field: ['file'], message: 'too big' }] }), { status: 413 })));
+    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    const file = new File(['x'.repeat(300 * 1024)], 'huge.ndjson');
+    fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+    await screen.findByTestId('import-file-info');
+    expect((screen.getByTestId('import-format') as HTMLSelectElement).value).toBe('NDJSON');
+    fireEvent.click(screen.getByTestId('import-submit'));
+    const errors = await screen.findByTestId('errors');
+    expect(errors.textContent).toContain('FILE_TOO_LARGE');
+    expect(screen.queryByTestId('import-job')).toBeNull();
   });
 
   it('puts a small file into the textarea', async () => {

@@ -1,10 +1,12 @@
-import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
-import { ImportTasksMutation, type ImportTasksPayload } from '../api/operations';
-import type { ImportFormat, ImportMode, ProjectDetail } from '../api/types';
+import { ImportJobQuery, ImportJobSubscription, ImportTasksMutation, type ImportTasksPayload } from '../api/operations';
+import type { ImportFormat, ImportJob, ImportMode, ImportRejection, ProjectDetail } from '../api/types';
+import { subscribe } from '../api/ws';
 import { ErrorBox } from '../components/Errors';
-import { formatBytes, readImportFile, type LoadedImportFile } from '../lib/importFile';
+import { formatBytes, readImportFile } from '../lib/importFile';
+import { isEnded, progressPercent, uploadImport, usesJob } from '../lib/importJob';
 import { DEFAULT_IMPORT_FORMAT, detectImportFormat, IMPORT_FILE_ACCEPT, IMPORT_FORMAT_LABELS, IMPORT_FORMATS } from '../lib/importFormat';
 
 const EXAMPLE = '[{"data": {"text": "I love it"}}, {"data": {"text": "Terrible"}}]';
@@ -21,8 +23,11 @@ const EXAMPLES: Record<ImportFormat, string> = {
 
 export function ImportTab({ project, onImported }: { project: ProjectDetail; onImported: () => void }) {
   const [text, setText] = useState('');
-  // a file too large to show: kept out of the textarea, sent as it is
-  const [bigFile, setBigFile] = useState<LoadedImportFile | null>(null);
+  // a file too large to show: never read into the page, uploaded as it is and imported by a background job
+  const [bigFile, setBigFile] = useState<File | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  // records the validation pass found: the import pass's total, for the progress bar
+  const [recordsInFile, setRecordsInFile] = useState<number | null>(null);
   const [mode, setMode] = useState<ImportMode>('ALL_OR_NOTHING');
   const [format, setFormat] = useState<ImportFormat>(DEFAULT_IMPORT_FORMAT);
   // the file name the format was detected from (null: default for pasted text, or chosen by the user)
@@ -46,13 +51,13 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
       setDetectedFrom(null);
     }
     try {
-      const loaded = await readImportFile(file);
-      if (loaded.showInEditor) {
+      if (usesJob(file.size)) {
+        setBigFile(file);
+        setText('');
+      } else {
+        const loaded = await readImportFile(file);
         setBigFile(null);
         setText(loaded.text);
-      } else {
-        setBigFile(loaded);
-        setText('');
       }
     } catch (err) {
       setRequestError(`Could not read ${file.name}: ${errorMessage(err)}`);
@@ -68,10 +73,55 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
     if (fileInput.current) fileInput.current.value = '';
   }
 
-  const json = bigFile ? bigFile.text : text;
+  const json = text;
+
+  // follow the running job: its subscription pushes every change; at the end the full report is fetched once
+  const jobId = job?.id ?? null;
+  const jobEnded = job ? isEnded(job) : false;
+  const onImportedRef = useRef(onImported);
+  onImportedRef.current = onImported;
+  useEffect(() => {
+    if (!jobId || jobEnded) return;
+    const stop = subscribe(ImportJobSubscription, { id: jobId }, {
+      next: ({ importJob }) => {
+        if (importJob.state === 'VALIDATING') setRecordsInFile(importJob.readCount);
+        if (isEnded(importJob)) {
+          void gql(ImportJobQuery, { id: jobId })
+            .then((d) => {
+              setJob(d.importJob ?? importJob);
+              if ((d.importJob ?? importJob).importedCount > 0) onImportedRef.current();
+            })
+            .catch((err) => {
+              setJob(importJob);
+              setRequestError(errorMessage(err));
+            });
+        } else {
+          setJob(importJob);
+        }
+      },
+      error: (message) => setRequestError(`Live progress unavailable: ${message}`),
+    });
+    return stop;
+  }, [jobId, jobEnded]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    if (bigFile) {
+      setBusy(true);
+      setResult(null);
+      setJob(null);
+      setRecordsInFile(null);
+      setRequestError(null);
+      try {
+        const id = await uploadImport(project.id, bigFile, format, mode);
+        setJob({ id, state: 'QUEUED', mode, readCount: 0, importedCount: 0, rejectedCount: 0, error: null });
+      } catch (err) {
+        setRequestError(errorMessage(err));
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     if (!json.trim()) {
       setRequestError('Paste tasks or choose a file first.');
       return;
@@ -127,7 +177,8 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
         {reading && <p className="muted">Reading file…</p>}
         {bigFile ? (
           <div className="file-chip" data-testid="import-file-info">
-            <strong>{bigFile.name}</strong> <span className="muted">({formatBytes(bigFile.size)})</span> will be sent as it is.
+            <strong>{bigFile.name}</strong> <span className="muted">({formatBytes(bigFile.size)})</span> will be uploaded as it is and
+            imported in the background.
             <button type="button" className="btn btn-small" onClick={clearFile}>Remove</button>
           </div>
         ) : (
@@ -150,10 +201,11 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
         <ErrorBox message={requestError} />
         <div className="actions">
           <button className="btn btn-primary" type="submit" disabled={busy || reading} data-testid="import-submit">
-            {busy ? 'Importing…' : 'Import'}
+            {busy ? (bigFile ? 'Uploading…' : 'Importing…') : 'Import'}
           </button>
         </div>
       </form>
+      {job && <JobProgress job={job} recordsInFile={recordsInFile} projectId={project.id} />}
       {result && (
         <div className="import-result" data-testid="import-result">
           <ErrorBox errors={result.errors} testId="import-errors" />
@@ -164,29 +216,72 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
           {result.rejected.length > 0 && (
             <>
               <h3>Rejected records ({result.rejected.length})</h3>
-              <table className="table compact" data-testid="import-rejected">
-                <thead>
-                  <tr>
-                    <th className="num">Index</th>
-                    {withLines && <th className="num">Line</th>}
-                    <th>Reason</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rejected.slice(0, 500).map((r) => (
-                    <tr key={r.index}>
-                      <td className="num">{r.index}</td>
-                      {withLines && <td className="num" data-testid="import-rejected-line">{r.line ?? '—'}</td>}
-                      <td>{r.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <RejectedTable rejected={result.rejected} withLines={withLines} />
               {result.rejected.length > 500 && <p className="muted">…and {result.rejected.length - 500} more.</p>}
             </>
           )}
         </div>
       )}
     </section>
+  );
+}
+
+function RejectedTable({ rejected, withLines }: { rejected: ImportRejection[]; withLines: boolean }) {
+  return (
+    <table className="table compact" data-testid="import-rejected">
+      <thead>
+        <tr>
+          <th className="num">Index</th>
+          {withLines && <th className="num">Line</th>}
+          <th>Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rejected.slice(0, 500).map((r) => (
+          <tr key={r.index}>
+            <td className="num">{r.index}</td>
+            {withLines && <td className="num" data-testid="import-rejected-line">{r.line ?? '—'}</td>}
+            <td>{r.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const STATE_LABELS: Record<ImportJob['state'], string> = {
+  QUEUED: 'Waiting for a worker',
+  VALIDATING: 'Checking every record',
+  IMPORTING: 'Importing',
+  COMPLETED: 'Completed',
+  FAILED: 'Failed',
+};
+
+/** A background import: state, a progress bar, the counts and, once it ended, the report of bad records. */
+function JobProgress({ job, recordsInFile, projectId }: { job: ImportJob; recordsInFile: number | null; projectId: string }) {
+  const percent = progressPercent(job, recordsInFile);
+  const rejected = job.rejected ?? [];
+  const withLines = rejected.some((r) => r.line != null);
+  return (
+    <div className="import-result" data-testid="import-job">
+      <p>
+        <strong data-testid="import-job-state">{STATE_LABELS[job.state]}</strong>
+        {percent != null && <span className="muted"> — {percent}%</span>}
+      </p>
+      {/* no value: an indeterminate bar while the total is unknown */}
+      <progress data-testid="import-job-progress" max={100} {...(percent != null ? { value: percent } : {})} />
+      <p data-testid="import-job-counts">
+        Read {job.readCount.toLocaleString()} · imported {job.importedCount.toLocaleString()} · rejected {job.rejectedCount.toLocaleString()}
+      </p>
+      {job.error && <ErrorBox message={job.error} testId="import-job-error" />}
+      {job.state === 'COMPLETED' && job.importedCount > 0 && <p className="ok"><Link to={`/projects/${projectId}`}>Open the Data Manager</Link></p>}
+      {rejected.length > 0 && (
+        <>
+          <h3>Rejected records ({job.rejectedCount})</h3>
+          <RejectedTable rejected={rejected} withLines={withLines} />
+          {job.rejectedCount > rejected.length && <p className="muted">…and {job.rejectedCount - rejected.length} more.</p>}
+        </>
+      )}
+    </div>
   );
 }

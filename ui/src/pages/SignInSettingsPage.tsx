@@ -6,14 +6,16 @@ import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
 import { DIRECTORY_ROLES, formOf, inputOf, type LdapForm } from '../lib/ldap';
 import { roleLabel } from '../lib/members';
+import { SessionPolicyForm } from './SessionPolicyForm';
 
-/** Organization settings: how people sign in (LDAP directory). Owners and Admins only (the server decides). */
+/** Organization settings: session lifetime and LDAP directory sign-in. Owners and Admins only (the server decides). */
 export function SignInSettingsPage() {
   return (
     <div>
       <div className="page-head">
-        <h1>LDAP sign-in</h1>
+        <h1>Sign-in</h1>
       </div>
+      <SessionPolicyForm />
       <LdapSettingsForm />
     </div>
   );

@@ -175,4 +175,40 @@ public final class Api {
         }
         return ids;
     }
+
+    /** POST /api/projects/{id}/imports with the file streamed from disk as the raw body; returns the job id. */
+    public String uploadImport(Session s, String projectId, java.nio.file.Path file, String format, String mode)
+            throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve("api/projects/" + projectId + "/imports?format=" + format + "&mode=" + mode
+                                                          + "&fileName=" + file.getFileName()))
+                                     .timeout(Duration.ofMinutes(30))
+                                     .header("Content-Type", "application/octet-stream")
+                                     .header("Cookie", s.cookie())
+                                     .POST(HttpRequest.BodyPublishers.ofFile(file))
+                                     .build();
+        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 202) throw new IOException("upload answered " + res.statusCode() + ": " + res.body());
+        return JSON.readTree(res.body()).path("id").asString();
+    }
+
+    /** The job's state and counts (state, readCount, importedCount, rejectedCount, error). */
+    public JsonNode importJob(Session s, String jobId) throws IOException, InterruptedException {
+        return graphqlOk(s, "query($id: ID!) { importJob(id: $id) { state readCount importedCount rejectedCount error } }",
+                Map.of("id", jobId), null).path("importJob");
+    }
+
+    /** Streams GET /api/projects/{id}/export?format=... to nowhere; returns the bytes read and the X-Task-Count header. */
+    public long[] export(Session s, String projectId, String format) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve("api/projects/" + projectId + "/export?format=" + format))
+                                     .timeout(Duration.ofMinutes(30)).header("Cookie", s.cookie()).GET().build();
+        HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        if (res.statusCode() != 200) throw new IOException("export answered " + res.statusCode());
+        long bytes = 0;
+        try (java.io.InputStream in = res.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) bytes += n;
+        }
+        long tasks = res.headers().firstValueAsLong("X-Task-Count").orElse(-1);
+        return new long[] {bytes, tasks};
+    }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Load generator for a running LabelLedger server. Workloads: annotate, import, rebuild, pgref, all.
+ * Load generator for a running LabelLedger server. Workloads: annotate, import, import-job, rebuild, pgref, all.
  * Each prints a result block and appends a Markdown section to docs/benchmarks.md (--doc to change, --no-doc to skip).
  */
 public final class LoadGenerator {
@@ -14,6 +14,7 @@ public final class LoadGenerator {
     private static final List<String> ANNOTATE = List.of("url", "clients", "duration", "warmup", "tasks-per-client",
             "lag-sample-every", "lag-poll", "lag-timeout", "server-pid");
     private static final List<String> IMPORT = List.of("url", "tasks", "per-request", "server-pid", "sample-ms", "projection-timeout");
+    private static final List<String> IMPORT_JOB = List.of("url", "tasks", "file", "server-pid", "sample-ms", "projection-timeout");
     private static final List<String> PGREF = List.of("pg-admin-url", "pg-user", "pg-password", "connections", "duration", "warmup", "no-pgbench");
 
     private LoadGenerator() {}
@@ -43,6 +44,10 @@ public final class LoadGenerator {
             case "import" -> {
                 args.allowOnly(with(IMPORT));
                 finish(args, Import.run(args, command));
+            }
+            case "import-job" -> {
+                args.allowOnly(with(IMPORT_JOB));
+                finish(args, ImportJobBench.run(args, command));
             }
             case "rebuild" -> {
                 args.allowOnly(with(Rebuild.options()));
@@ -108,6 +113,8 @@ public final class LoadGenerator {
                   annotate  --url http://127.0.0.1:8282 --clients 16 --duration 60s --warmup 5s --tasks-per-client 2000
                             --lag-sample-every 25 --lag-poll 10ms --lag-timeout 30s [--server-pid PID]
                   import    --url ... --tasks 100000 --per-request 10000 [--server-pid PID] --sample-ms 250 --projection-timeout 10m
+                  import-job --url ... --tasks 1000000 [--file /tmp/tasks.json] [--server-pid PID] --projection-timeout 60m
+                            one JSON file through POST /api/projects/{id}/imports, then a streamed JSON export
                   rebuild   --url ... --db-url jdbc:postgresql://127.0.0.1:5432/<db> [--db-user postgres --db-password ''] --timeout 20m
                   pgref     --pg-admin-url jdbc:postgresql://127.0.0.1:5432/postgres --pg-user postgres --connections 8
                             --duration 20s --warmup 2s [--no-pgbench]

@@ -17,5 +17,7 @@ public enum ErrorCode {
     /** The invitation was withdrawn by an Owner or Admin. */
     INVITATION_REVOKED,
     /** A SAML sign-in was refused (bad or replayed response, wrong audience...); the reason says which check. */
-    SAML_REFUSED
+    SAML_REFUSED,
+    /** An upload is larger than the server accepts (labelledger.import.max-bytes); nothing was stored. */
+    FILE_TOO_LARGE
 }

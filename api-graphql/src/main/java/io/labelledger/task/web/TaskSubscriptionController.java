@@ -34,6 +34,7 @@ public class TaskSubscriptionController {
         // a project of another organization is not found: the stream ends at once
         return projects.get(caller.organizationId(), projectId)
                        .flatMapMany(p -> redis.receive(ChannelTopic.of(TaskRowNotifier.CHANNEL_PREFIX + p.id())))
-                       .concatMap(message -> tasks.get(caller.organizationId(), message.getMessage()));
+                       .concatMap(message -> Flux.fromArray(message.getMessage().split(TaskRowNotifier.SEPARATOR)))
+                       .concatMap(taskId -> tasks.get(caller.organizationId(), taskId));
     }
 }

@@ -22,10 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -70,28 +73,69 @@ public final class LabelStudioTaskParser {
 
     public Parsed parse(ImportFormat format, String text, LabelingConfig config) {
         if (text == null || text.isBlank()) return Parsed.failed("The import is empty");
-        if (text.charAt(0) == '\uFEFF') text = text.substring(1); // byte order mark of files saved by spreadsheet tools
-        Records records = new Records();
+        List<NewTask> tasks = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Outcome outcome = read(format, new StringReader(text), config, MAX_TASKS_PER_REQUEST, new RecordSink() {
+            @Override public void accepted(int index, Integer line, NewTask task) { tasks.add(task); }
+            @Override public void rejected(Rejection rejection) { rejections.add(rejection); }
+        });
+        if (outcome.error() != null) return Parsed.failed(outcome.error());
+        return new Parsed(tasks, rejections, null);
+    }
+
+    /** This parser with another source of task and annotation ids (a job that re-reads its file needs the same ids). */
+    public LabelStudioTaskParser withIds(Supplier<UUID> ids) {
+        return new LabelStudioTaskParser(json, ids);
+    }
+
+    /** Receives the records of a streamed import one at a time, in file order. */
+    public interface RecordSink {
+        void accepted(int index, Integer line, NewTask task);
+
+        void rejected(Rejection rejection);
+    }
+
+    /** How a streamed read ended: the number of records seen, or why the file could not be read at all. */
+    public record Outcome(long records, String error) {}
+
+    /**
+     * Reads an import from a character stream without holding it: each record goes to the sink as soon as it is
+     * read and checked. A file with more than {@code maxRecords} records, or none, is refused as a whole.
+     */
+    public Outcome read(ImportFormat format, Reader source, LabelingConfig config, long maxRecords, RecordSink sink) {
+        Records records = new Records(sink, maxRecords);
         try {
+            Lines lines = new Lines(skipByteOrderMark(source));
             String error = switch (format == null ? ImportFormat.JSON : format) {
-                case JSON -> readJson(text, config, records);
-                case NDJSON -> readNdjson(text, config, records);
-                case CSV -> readTable(text, ',', config, records);
-                case TSV -> readTable(text, '\t', config, records);
-                case TEXT -> readLines(text, config, records, false);
-                case URLS -> readLines(text, config, records, true);
+                case JSON -> readJson(lines, config, records);
+                case NDJSON -> readNdjson(lines, config, records);
+                case CSV -> readTable(lines, ',', config, records);
+                case TSV -> readTable(lines, '\t', config, records);
+                case TEXT -> readLines(lines, config, records, false);
+                case URLS -> readLines(lines, config, records, true);
             };
-            if (error != null) return Parsed.failed(error);
+            if (error != null) return new Outcome(records.count, error);
         } catch (TooMany e) {
-            return Parsed.failed("More than " + MAX_TASKS_PER_REQUEST + " tasks in one request");
+            return new Outcome(records.count, "More than " + maxRecords + " tasks in one import");
+        } catch (IOException | UncheckedIOException e) {
+            return new Outcome(records.count, "The import could not be read");
         }
-        if (records.count == 0) return Parsed.failed("The import holds no task");
-        return new Parsed(records.tasks, records.rejections, null);
+        if (records.count == 0) return new Outcome(0, "The import holds no task");
+        return new Outcome(records.count, null);
+    }
+
+    /** Drops the byte order mark that files saved by spreadsheet tools start with. */
+    private static Reader skipByteOrderMark(Reader source) throws IOException {
+        PushbackReader reader = new PushbackReader(source instanceof BufferedReader || source instanceof StringReader
+                ? source : new BufferedReader(source, 64 * 1024));
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') reader.unread(first);
+        return reader;
     }
 
     // ---- formats ------------------------------------------------------------------------------------------
 
-    private String readJson(String text, LabelingConfig config, Records records) {
+    private String readJson(Reader text, LabelingConfig config, Records records) {
         try (JsonParser parser = json.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
@@ -114,7 +158,7 @@ public final class LabelStudioTaskParser {
         }
     }
 
-    private String readNdjson(String text, LabelingConfig config, Records records) {
+    private String readNdjson(Reader text, LabelingConfig config, Records records) {
         forEachLine(text, (line, number) -> records.add(() -> {
             JsonNode record;
             try {
@@ -127,13 +171,12 @@ public final class LabelStudioTaskParser {
         return null;
     }
 
-    private String readTable(String text, char delimiter, LabelingConfig config, Records records) {
+    private String readTable(Lines lines, char delimiter, LabelingConfig config, Records records) {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
                 .setAllowMissingColumnNames(false).get();
         String kind = delimiter == ',' ? "CSV" : "TSV";
-        Lines lines = new Lines(text);
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(lines).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) return "The " + kind + " has no header row";
             for (String name : header) {
@@ -166,7 +209,7 @@ public final class LabelStudioTaskParser {
         }
     }
 
-    private String readLines(String text, LabelingConfig config, Records records, boolean urls) {
+    private String readLines(Reader text, LabelingConfig config, Records records, boolean urls) {
         String field = urls ? mediaField(config) : textField(config);
         if (field == null) {
             return urls
@@ -220,8 +263,9 @@ public final class LabelStudioTaskParser {
     }
 
     /** Calls back for every non-blank line with its 1-based number. */
-    private static void forEachLine(String text, LineHandler handler) {
-        try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
+    private static void forEachLine(Reader text, LineHandler handler) {
+        try {
+            BufferedReader reader = new BufferedReader(text);
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
@@ -229,7 +273,7 @@ public final class LabelStudioTaskParser {
                 if (!line.isBlank()) handler.line(line, number);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringReader does not fail
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -288,34 +332,61 @@ public final class LabelStudioTaskParser {
         return node;
     }
 
-    /** Accepted tasks and rejections in record order. */
+    /** Numbers the records and hands each, accepted or rejected, to the sink in record order. */
     private static final class Records {
-        final List<NewTask> tasks = new ArrayList<>();
-        final List<Rejection> rejections = new ArrayList<>();
+        final RecordSink sink;
+        final long max;
         int count;
 
+        Records(RecordSink sink, long max) {
+            this.sink = sink;
+            this.max = max;
+        }
+
         void add(Supplier<NewTask> record, Integer line) {
-            if (count == MAX_TASKS_PER_REQUEST) throw new TooMany();
+            if (count == max) throw new TooMany();
             int index = count++;
+            NewTask task;
             try {
-                tasks.add(record.get());
+                task = record.get();
             } catch (BadRecord e) {
-                rejections.add(new Rejection(index, line, e.getMessage()));
+                sink.rejected(new Rejection(index, line, e.getMessage()));
+                return;
             }
+            sink.accepted(index, line, task);
         }
     }
 
-    /** Maps character offsets to 1-based line numbers, for offsets that only grow. */
-    private static final class Lines {
-        private final String text;
-        private int offset;
+    /**
+     * A reader that maps character offsets to 1-based line numbers, for offsets that only grow. It remembers only
+     * the line breaks read ahead of the last offset asked about, so memory stays bounded by the reader's look-ahead.
+     */
+    private static final class Lines extends Reader {
+        private final Reader in;
+        private final ArrayDeque<Long> breaks = new ArrayDeque<>();
+        private long position;
         private int line = 1;
 
-        Lines(String text) { this.text = text; }
+        Lines(Reader in) { this.in = in; }
 
-        int lineAt(long position) {
-            int end = (int) Math.min(position, text.length());
-            for (; offset < end; offset++) if (text.charAt(offset) == '\n') line++;
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                if (buffer[offset + i] == '\n') breaks.addLast(position + i);
+            }
+            if (n > 0) position += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException { in.close(); }
+
+        int lineAt(long offset) {
+            while (!breaks.isEmpty() && breaks.peekFirst() < offset) {
+                breaks.removeFirst();
+                line++;
+            }
             return line;
         }
     }

@@ -22,7 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the Data Manager: one row per task, per-project counters and the live annotations. Runs in the event
@@ -201,14 +205,26 @@ public class DataManagerProjection {
 
     private void notifyAfterCommit(String projectId, String taskId, ReplayStatus replay) {
         if (replay.isReplay()) return; // nobody watches a rebuild row by row
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            notifier.changed(projectId, List.of(taskId));
+            return;
+        }
+        // one message per project and transaction (a processor batch): collected here, sent after the commit
+        @SuppressWarnings("unchecked")
+        Map<String, Set<String>> changed = (Map<String, Set<String>>) TransactionSynchronizationManager.getResource(this);
+        if (changed == null) {
+            Map<String, Set<String>> collected = new LinkedHashMap<>();
+            changed = collected;
+            TransactionSynchronizationManager.bindResource(this, collected);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() { notifier.changed(projectId, taskId); }
+                public void afterCommit() { collected.forEach(notifier::changed); }
+
+                @Override
+                public void afterCompletion(int status) { TransactionSynchronizationManager.unbindResourceIfPossible(DataManagerProjection.this); }
             });
-        } else {
-            notifier.changed(projectId, taskId);
         }
+        changed.computeIfAbsent(projectId, p -> new LinkedHashSet<>()).add(taskId);
     }
 
     private static java.sql.Timestamp ts(Instant at) { return java.sql.Timestamp.from(at); }
