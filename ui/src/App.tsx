@@ -14,6 +14,7 @@ import { AuditPage } from './pages/AuditPage';
 import { TokensPage } from './pages/TokensPage';
 import { MembersPage } from './pages/MembersPage';
 import { InvitePage } from './pages/InvitePage';
+import { ScimSettings } from './pages/ScimSettings';
 import { canManageMembers } from './lib/members';
 
 const PUBLIC_PATHS = ['/login', '/signup'];
@@ -90,6 +91,7 @@ export function App() {
           <Route path="/audit" element={<Protected loading={loading} error={loadError}><AuditPage /></Protected>} />
           <Route path="/settings/tokens" element={<Protected loading={loading} error={loadError}><TokensPage /></Protected>} />
           <Route path="/settings/members" element={<Protected loading={loading} error={loadError}><MembersPage /></Protected>} />
+          <Route path="/settings/scim" element={<Protected loading={loading} error={loadError}><ScimSettings /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -122,6 +124,7 @@ function TopBar() {
           <NavLink to="/audit" data-testid="nav-audit">Audit log</NavLink>
           <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
           {canManageMembers(me.role) && <NavLink to="/settings/members" data-testid="nav-members">Members</NavLink>}
+          {canManageMembers(me.role) && <NavLink to="/settings/scim" data-testid="nav-scim">SCIM</NavLink>}
         </nav>
       )}
       <div className="topbar-right">
