@@ -361,6 +361,51 @@ class ScimIT extends IntegrationTest {
         assertThat(get("/Schemas/nope").status()).isEqualTo(404);
     }
 
+    @Test
+    void requestsNoHandlerServesAreStillAnsweredAsScimErrors() {
+        assertThat(get("/Nope").status()).isEqualTo(404);
+        assertThat(scim(token, HttpMethod.PATCH, "/ServiceProviderConfig", Map.of(), Map.of()).status()).isEqualTo(405);
+        assertThat(post("/Users", "{\"userName\":\"" + "x".repeat(2_000_000) + "@example.test\"}").status()).isEqualTo(413);
+        assertThat(post("/Users", null).scimType()).isEqualTo("invalidSyntax");
+    }
+
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    @Autowired
+    io.labelledger.organization.directory.DirectoryProjection directory;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void redeliveredGroupEventsChangeNothingInTheDirectory() {
+        String a = createUser("Mia");
+        String b = createUser("Ned");
+        String group = post("/Groups", Map.of("displayName", "Replay", "members", List.of(Map.of("value", a)),
+                ACCESS, Map.of("organizationRole", "REVIEWER"))).body().get("id").asString();
+        patch("/Groups/" + group, null, List.of(Map.of("op", "add", "path", "members", "value", List.of(Map.of("value", b))),
+                Map.of("op", "remove", "path", "members", "value", List.of(Map.of("value", a))),
+                Map.of("op", "replace", "path", "displayName", "value", "Replayed")));
+        List<Map<String, Object>> before = groupRows(group);
+        assertThat(before).singleElement().satisfies(row -> assertThat(row).containsEntry("user_id", b).containsEntry("display_name", "Replayed"));
+
+        var handler = new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(directory);
+        eventStore.readEvents(group).asStream().forEach(event -> tx.executeWithoutResult(s -> {
+            try {
+                handler.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+
+        assertThat(groupRows(group)).isEqualTo(before);
+    }
+
+    List<Map<String, Object>> groupRows(String group) {
+        return jdbc.queryForList("""
+                SELECT g.display_name, g.role, g.deleted, g.last_seq, g.last_modified, gm.user_id
+                FROM rm_group g LEFT JOIN rm_group_member gm ON gm.group_id = g.group_id WHERE g.group_id = ? ORDER BY gm.user_id""", group);
+    }
+
     static String encode(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }

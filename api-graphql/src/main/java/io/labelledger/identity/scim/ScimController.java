@@ -1,7 +1,5 @@
 package io.labelledger.identity.scim;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,7 +42,6 @@ import java.util.stream.StreamSupport;
 public class ScimController {
     static final int DEFAULT_COUNT = 100;
     static final int MAX_COUNT = 200;
-    private static final Logger log = LoggerFactory.getLogger(ScimController.class);
     private static final MediaType SCIM = MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE);
 
     private final ScimService service;
@@ -218,11 +215,7 @@ public class ScimController {
     /** Anything else is still answered in the SCIM format, without details. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<String> unexpected(Exception e) {
-        if (e instanceof org.springframework.web.server.ResponseStatusException r && r.getStatusCode().is4xxClientError()) {
-            return error(new ScimException(r.getStatusCode().value(), null, "The request cannot be served"));
-        }
-        log.error("SCIM request failed", e);
-        return error(new ScimException(500, null, "Internal error"));
+        return error(ScimErrorHandler.toScim(e));
     }
 
     private ResponseEntity<String> error(ScimException e) {

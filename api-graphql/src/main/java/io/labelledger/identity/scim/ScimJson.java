@@ -11,6 +11,8 @@ import java.util.function.Function;
 
 /** SCIM resources and messages as JSON (RFC 7643 §4, RFC 7644 §3.4.2, §3.12). */
 public final class ScimJson {
+    /** SCIM resources are small; a larger body is refused before parsing (the server-wide codec limit is far higher). */
+    static final int MAX_BODY_CHARS = 1 << 20;
     private final JsonMapper mapper;
 
     public ScimJson(JsonMapper mapper) {
@@ -19,6 +21,7 @@ public final class ScimJson {
 
     public JsonNode read(String body) {
         if (body == null || body.isBlank()) throw ScimException.invalidSyntax("A JSON body is required");
+        if (body.length() > MAX_BODY_CHARS) throw new ScimException(413, null, "The request body is larger than 1 MiB");
         try {
             return mapper.readTree(body);
         } catch (tools.jackson.core.JacksonException e) {
