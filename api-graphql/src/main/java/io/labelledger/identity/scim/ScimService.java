@@ -18,6 +18,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -221,6 +222,7 @@ public class ScimService {
         if (t instanceof ScimException s) return s;
         if (t instanceof ConflictingAggregateVersionException) return ScimException.preconditionFailed();
         if (t instanceof AggregateNotFoundException) return ScimException.notFound("Resource");
+        if (t instanceof ConcurrencyException) return new ScimException(409, null, "A concurrent change won; retry");
         if (t instanceof DomainException d) {
             return switch (d.code()) {
                 case NOT_FOUND -> new ScimException(404, null, d.getMessage());
