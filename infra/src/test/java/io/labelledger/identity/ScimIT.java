@@ -310,7 +310,7 @@ class ScimIT extends IntegrationTest {
         // a group never grants Owner, and an Owner put in a group stays Owner
         assertThat(post("/Groups", Map.of("displayName", "Owners", ACCESS, Map.of("organizationRole", "OWNER"))).status()).isEqualTo(400);
         String ownerEmail = owner.graphql().document("{ me { email } }").execute().path("me.email").entity(String.class).get();
-        post("/Users", user(ownerEmail, "Olivia", "Owner"));
+        String ownerEtag = post("/Users", user(ownerEmail, "Olivia", "Owner")).etag();
         patch("/Groups/" + admins, null, List.of(Map.of("op", "add", "path", "members", "value", List.of(Map.of("value", owner.userId)))));
         assertThat(member(owner.userId)).containsEntry("role", "OWNER");
         // ... and the last Owner cannot be deprovisioned
@@ -318,7 +318,12 @@ class ScimIT extends IntegrationTest {
         assertThat(patch("/Users/" + owner.userId, null, List.of(Map.of("op", "replace", "path", "active", "value", false))).status())
                 .isEqualTo(409);
         assertThat(events()).isEqualTo(before);
-        assertThat(get("/Users/" + owner.userId).body().get("active").asBoolean()).isTrue();
+        Answer ownerNow = get("/Users/" + owner.userId);
+        assertThat(ownerNow.body().get("active").asBoolean()).isTrue();
+        assertThat(ownerNow.etag()).isEqualTo(ownerEtag); // the refused change was undone, version included
+        assertThat(scim(token, HttpMethod.DELETE, "/Users/" + owner.userId, null, Map.of()).status()).isEqualTo(409);
+        assertThat(get("/Users/" + owner.userId).etag()).isEqualTo(ownerEtag);
+        assertThat(events()).isEqualTo(before);
     }
 
     @Test

@@ -38,8 +38,10 @@ import java.util.stream.Collectors;
 /**
  * What a SCIM request does, blocking (call from boundedElastic). Membership goes through {@link ProvisionMember} and
  * groups through the Group aggregate, so the organization's rules and the audit log cover provisioning. A User's
- * attributes (personal data) and its version live in scim_user, written in the same transaction as the command's
- * events: a refused command leaves no row behind.
+ * attributes (personal data) and its version live in scim_user. That row is written first, in its own short
+ * transaction, and the membership command follows; when the command is refused the row is put back as it was. (An
+ * event appended inside a longer surrounding transaction reaches the tracking processors late — about a second —
+ * which every provisioning call would then wait for; docs/adr/0014.)
  * <p>Roles (docs/adr/0014): the highest role among the member's groups; without one, a member keeps the role they
  * have, and a newcomer is an Annotator. Owners stay Owners (the Organization aggregate sees to it).
  */
@@ -70,6 +72,7 @@ public class ScimService {
 
     public ScimStore.UserRow createUser(ScimClient client, ScimUser user) {
         String org = client.organizationId();
+        boolean[] newAccount = {false};
         String userId;
         try {
             userId = tx.execute(s -> {
@@ -81,14 +84,22 @@ public class ScimService {
                     if (!identities.insert(id, user.email(), user.nameForPeople(), NO_PASSWORD)) {
                         throw new ScimException(409, "uniqueness", "userName is taken");
                     }
+                    newAccount[0] = true;
                 }
-                Instant now = clock.instant();
-                store.insertUser(org, id, user, now);
-                provision(client, id, user.active());
+                store.insertUser(org, id, user, clock.instant());
                 return id;
             });
         } catch (DuplicateKeyException e) { // a concurrent create of the same userName
             throw new ScimException(409, "uniqueness", "userName is taken");
+        }
+        try {
+            provision(client, userId, user.active());
+        } catch (RuntimeException refused) { // compensate: nothing of the refused create stays
+            tx.executeWithoutResult(s -> {
+                store.deleteUser(org, userId);
+                if (newAccount[0]) identities.delete(userId);
+            });
+            throw refused;
         }
         afterMembershipChange(client, userId, user.active());
         return store.user(org, userId).orElseThrow();
@@ -96,8 +107,10 @@ public class ScimService {
 
     public ScimStore.UserRow replaceUser(ScimClient client, String userId, String ifMatch, java.util.function.UnaryOperator<ScimUser> change) {
         String org = client.organizationId();
+        ScimStore.UserRow before;
         ScimUser after;
         try {
+            ScimStore.UserRow[] locked = new ScimStore.UserRow[1];
             after = tx.execute(s -> {
                 ScimStore.UserRow row = store.lockUser(org, userId).orElseThrow(() -> ScimException.notFound("User"));
                 ScimEtag.check(ifMatch, row.version());
@@ -106,11 +119,18 @@ public class ScimService {
                     throw ScimException.mutability("userName is the account's email and cannot change; deprovision and provision instead");
                 }
                 store.updateUser(org, userId, next, clock.instant());
-                provision(client, userId, next.active());
+                locked[0] = row;
                 return next;
             });
+            before = locked[0];
         } catch (DuplicateKeyException e) {
             throw new ScimException(409, "uniqueness", "userName is taken");
+        }
+        try {
+            provision(client, userId, after.active());
+        } catch (RuntimeException refused) { // compensate: the row is put back as it was
+            tx.executeWithoutResult(s -> store.putUser(org, before));
+            throw refused;
         }
         afterMembershipChange(client, userId, after.active());
         return store.user(org, userId).orElseThrow();
@@ -119,12 +139,18 @@ public class ScimService {
     /** Deprovisioning: the membership is deactivated (never deleted) and the SCIM resource is gone. */
     public void deleteUser(ScimClient client, String userId, String ifMatch) {
         String org = client.organizationId();
-        tx.executeWithoutResult(s -> {
+        ScimStore.UserRow before = tx.execute(s -> {
             ScimStore.UserRow row = store.lockUser(org, userId).orElseThrow(() -> ScimException.notFound("User"));
             ScimEtag.check(ifMatch, row.version());
             store.deleteUser(org, userId);
-            provision(client, userId, false);
+            return row;
         });
+        try {
+            provision(client, userId, false);
+        } catch (RuntimeException refused) {
+            tx.executeWithoutResult(s -> store.putUser(org, before));
+            throw refused;
+        }
         afterMembershipChange(client, userId, false);
     }
 

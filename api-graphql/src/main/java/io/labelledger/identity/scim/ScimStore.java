@@ -138,6 +138,20 @@ public class ScimStore {
                 organizationId, userId);
     }
 
+    /** Writes a row back exactly as it was read (compensation after a refused membership command). */
+    public void putUser(String organizationId, UserRow row) {
+        ScimUser u = row.user();
+        jdbc.update("""
+                INSERT INTO scim_user (organization_id, user_id, user_name, external_id, given_name, family_name, display_name,
+                                       version, created_at, last_modified)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (organization_id, user_id) DO UPDATE SET user_name = EXCLUDED.user_name,
+                    external_id = EXCLUDED.external_id, given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
+                    display_name = EXCLUDED.display_name, version = EXCLUDED.version, last_modified = EXCLUDED.last_modified""",
+                organizationId, row.id(), u.userName(), u.externalId(), u.givenName(), u.familyName(), u.displayName(),
+                row.version(), Timestamp.from(row.created()), Timestamp.from(row.lastModified()));
+    }
+
     public void deleteUser(String organizationId, String userId) {
         jdbc.update("DELETE FROM scim_user WHERE organization_id = ? AND user_id = ?", organizationId, userId);
     }
