@@ -20,6 +20,7 @@ import { SignInSettingsPage } from './pages/SignInSettingsPage';
 import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
 import { OrganizationSwitcher } from './components/OrganizationSwitcher';
 import { canManageWorkspaceMembers } from './lib/workspaces';
+import { ScimSettings } from './pages/ScimSettings';
 import { canManageMembers } from './lib/members';
 
 const PUBLIC_PATHS = ['/login', '/signup'];
@@ -99,6 +100,7 @@ export function App() {
           <Route path="/settings/workspaces" element={<Protected loading={loading} error={loadError}><WorkspacesPage /></Protected>} />
           <Route path="/settings/sign-in" element={<Protected loading={loading} error={loadError}><SignInSettingsPage /></Protected>} />
           <Route path="/settings/sso" element={<Protected loading={loading} error={loadError}><SsoSettings /></Protected>} />
+          <Route path="/settings/scim" element={<Protected loading={loading} error={loadError}><ScimSettings /></Protected>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -136,6 +138,7 @@ function TopBar() {
           {canManageWorkspaceMembers(me.role) && <NavLink to="/settings/workspaces" data-testid="nav-workspaces">Workspaces</NavLink>}
           {canManageMembers(me.role) && <NavLink to="/settings/sign-in" data-testid="nav-sign-in">Sign-in</NavLink>}
           {canManageMembers(me.role) && <NavLink to="/settings/sso" data-testid="nav-sso">SSO</NavLink>}
+          {canManageMembers(me.role) && <NavLink to="/settings/scim" data-testid="nav-scim">SCIM</NavLink>}
         </nav>
       )}
       <div className="topbar-right">

@@ -435,3 +435,28 @@ export const ConfigureSsoMutation = operation<
   mutation ConfigureSso($input: ConfigureSsoInput!) {
     configureSso(input: $input) { settings { ${SSO_SETTINGS} } ${USER_ERROR} }
   }`);
+
+// ---- SCIM provisioning tokens (identity providers) ---------------------------------------------------
+const SCIM_TOKEN = `id name createdAt lastUsedAt`;
+
+/** A SCIM token as listed: never its secret. Same shape as a personal API token. */
+export type ScimToken = ApiToken;
+
+export const ScimTokensQuery = operation<{ scimTokens: { baseUrl: string; tokens: ScimToken[] } }>(`
+  query ScimTokens { scimTokens { baseUrl tokens { ${SCIM_TOKEN} } } }`);
+
+export const CreateScimTokenMutation = operation<
+  { createScimToken: { token: string | null; scimToken: ScimToken | null; errors: UserError[] } },
+  { input: { name: string } }
+>(`
+  mutation CreateScimToken($input: CreateScimTokenInput!) {
+    createScimToken(input: $input) { token scimToken { ${SCIM_TOKEN} } ${USER_ERROR} }
+  }`);
+
+export const RevokeScimTokenMutation = operation<
+  { revokeScimToken: { revokedId: string | null; errors: UserError[] } },
+  { input: { id: string } }
+>(`
+  mutation RevokeScimToken($input: RevokeScimTokenInput!) {
+    revokeScimToken(input: $input) { revokedId ${USER_ERROR} }
+  }`);

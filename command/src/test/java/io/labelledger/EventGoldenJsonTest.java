@@ -6,6 +6,11 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.GroupChanged;
+import io.labelledger.organization.api.GroupCreated;
+import io.labelledger.organization.api.GroupDeleted;
+import io.labelledger.organization.api.GroupId;
+import io.labelledger.organization.api.GroupMembersChanged;
 import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
@@ -100,6 +105,7 @@ class EventGoldenJsonTest {
     static final AnnotationId ANNOTATION = new AnnotationId("e2f9b6d4-1a37-4c85-9b0e-7d4a3c2f6e58");
     static final ImportId IMPORT = new ImportId("9a4e7c1d-2b6f-4d83-a0e5-3f8b1c9d7e42");
     static final InvitationId INVITATION = new InvitationId("7e1d3c5a-9b2f-4e60-8a14-c3d5e7f9a1b2");
+    static final GroupId GROUP = new GroupId("3c9e1b7a-5d2f-4a80-b6c4-e1f3a5b7c9d0");
     static final UserId ALICE = new UserId("a11ce000-0000-4000-8000-000000000001");
     static final UserId BOB = new UserId("b0b00000-0000-4000-8000-000000000002");
     static final String CONFIG = """
@@ -131,6 +137,10 @@ class EventGoldenJsonTest {
             new LdapSettingsChanged(ORG, true, "corp.example.com", ALICE),
             new InvitationRevoked(ORG, INVITATION, ALICE),
             new SessionPolicyChanged(ORG, 30, 12, ALICE),
+            new GroupCreated(GROUP, ORG, "Reviewers", "okta-00g1", OrganizationRole.REVIEWER, List.of(ALICE), IdentitySource.SCIM),
+            new GroupChanged(GROUP, ORG, "Managers", null, OrganizationRole.MANAGER, IdentitySource.SCIM),
+            new GroupMembersChanged(GROUP, ORG, List.of(BOB), List.of(ALICE), IdentitySource.SCIM),
+            new GroupDeleted(GROUP, ORG, IdentitySource.SCIM),
             new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),

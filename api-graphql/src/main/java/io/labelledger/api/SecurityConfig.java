@@ -1,9 +1,14 @@
 package io.labelledger.api;
 
+import io.labelledger.identity.scim.ScimConfig;
+import io.labelledger.identity.scim.ScimJson;
+import io.labelledger.identity.scim.ScimStore;
 import io.labelledger.identity.web.ApiTokenSecrets;
 import io.labelledger.identity.web.IdentityStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -25,12 +30,14 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Browser: cookie session (Spring Session in Redis, so any replica serves it). Scripts: "Authorization: Bearer llt_..."
  * personal API tokens. Everything but sign-in and static files needs one of the two; the GraphQL endpoint answers
  * 401 without it. CSRF tokens are off because the session cookie is SameSite=Strict and the API takes JSON only.
+ * Identity providers: /scim/v2/** has a chain of its own, checked first, that accepts SCIM tokens (lls_...) only.
  */
 @Configuration
 public class SecurityConfig {
@@ -43,6 +50,12 @@ public class SecurityConfig {
     @Bean
     ServerSecurityContextRepository securityContextRepository() {
         return new WebSessionServerSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain scimSecurityWebFilterChain(ServerHttpSecurity http, ScimStore store, ScimJson json, Clock clock) {
+        return ScimConfig.securityChain(http, store, json, clock);
     }
 
     @Bean

@@ -24,6 +24,7 @@ public class SpaRoutes {
                         .and(RequestPredicates.path("/graphql").negate())
                         .and(RequestPredicates.path("/saml/**").negate())
                         .and(RequestPredicates.path("/assets/**").negate())
+                        .and(RequestPredicates.path("/scim/**").negate())
                         .and(req -> !req.path().contains(".")),
                 req -> index.exists()
                         ? ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(index)

@@ -135,8 +135,9 @@ public class MemberController {
         return commands.send(new RevokeInvitation(caller.organization(), new InvitationId(input.invitationId()), caller.user()), caller, clientIp)
                        .flatMap(r -> !r.ok() ? Mono.just(new RevokeInvitationPayload(null, List.of(r.error())))
                                : readYourWrites.await(caller.organizationId(), Projection.DIRECTORY)
-                                               .then(members.invitations(caller.organizationId())
-                                                            .filter(i -> i.id().equals(input.invitationId())).next())
+                                               // the whole (bounded) list: cancelling an R2DBC result half-read can leak its connection
+                                               .then(members.invitations(caller.organizationId()).collectList())
+                                               .flatMap(list -> Mono.justOrEmpty(list.stream().filter(i -> i.id().equals(input.invitationId())).findFirst()))
                                                .map(i -> new RevokeInvitationPayload(i, List.of()))
                                                .defaultIfEmpty(new RevokeInvitationPayload(null, List.of())));
     }

@@ -1,5 +1,10 @@
 package io.labelledger.organization.directory;
 
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.GroupChanged;
+import io.labelledger.organization.api.GroupCreated;
+import io.labelledger.organization.api.GroupDeleted;
+import io.labelledger.organization.api.GroupMembersChanged;
 import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationRevoked;
 import io.labelledger.organization.api.InvitationCreated;
@@ -190,5 +195,47 @@ public class DirectoryProjection {
                 ON CONFLICT (project_id) DO UPDATE SET workspace_id = EXCLUDED.workspace_id, last_seq = EXCLUDED.last_seq
                 WHERE rm_project_workspace.last_seq < EXCLUDED.last_seq""",
                 e.projectId().value(), e.organizationId().value(), e.to() == null ? null : e.to().value(), seq);
+    }
+
+    // ---- groups: every change moves rm_group.last_seq forward first, so a redelivered event changes nothing ----
+
+    @EventHandler
+    void on(GroupCreated e, @Timestamp Instant at, @SequenceNumber long seq) {
+        int inserted = jdbc.update("""
+                INSERT INTO rm_group (group_id, organization_id, display_name, external_id, role, created_at, last_modified, last_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (group_id) DO NOTHING""",
+                e.groupId().value(), e.organizationId().value(), e.displayName(), e.externalId(),
+                e.role() == null ? null : e.role().name(), from(at), from(at), seq);
+        if (inserted == 1) addMembers(e.groupId().value(), e.members());
+    }
+
+    @EventHandler
+    void on(GroupChanged e, @Timestamp Instant at, @SequenceNumber long seq) {
+        jdbc.update("""
+                UPDATE rm_group SET display_name = ?, external_id = ?, role = ?, last_modified = ?, last_seq = ?
+                WHERE group_id = ? AND last_seq < ?""",
+                e.displayName(), e.externalId(), e.role() == null ? null : e.role().name(), from(at), seq, e.groupId().value(), seq);
+    }
+
+    @EventHandler
+    void on(GroupMembersChanged e, @Timestamp Instant at, @SequenceNumber long seq) {
+        String group = e.groupId().value();
+        if (jdbc.update("UPDATE rm_group SET last_modified = ?, last_seq = ? WHERE group_id = ? AND last_seq < ?",
+                from(at), seq, group, seq) == 0) return;
+        addMembers(group, e.added());
+        jdbc.batchUpdate("DELETE FROM rm_group_member WHERE group_id = ? AND user_id = ?",
+                e.removed().stream().map(u -> new Object[]{group, u.value()}).toList());
+    }
+
+    @EventHandler
+    void on(GroupDeleted e, @Timestamp Instant at, @SequenceNumber long seq) {
+        if (jdbc.update("UPDATE rm_group SET deleted = TRUE, last_modified = ?, last_seq = ? WHERE group_id = ? AND last_seq < ?",
+                from(at), seq, e.groupId().value(), seq) == 0) return;
+        jdbc.update("DELETE FROM rm_group_member WHERE group_id = ?", e.groupId().value());
+    }
+
+    private void addMembers(String group, java.util.List<UserId> users) {
+        jdbc.batchUpdate("INSERT INTO rm_group_member (group_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                users.stream().map(u -> new Object[]{group, u.value()}).toList());
     }
 }

@@ -1,0 +1,98 @@
+package io.labelledger.identity.scim;
+
+import io.labelledger.api.ReadYourWrites;
+import io.labelledger.identity.web.IdentityStore;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * SCIM wiring. Security: its own security filter chain for /scim/v2/**, ordered before the main one, that accepts only SCIM
+ * tokens ("Authorization: Bearer lls_..."): no session, no personal API token, no cookie. Anything else is 401 with
+ * a SCIM error body.
+ */
+@Configuration
+public class ScimConfig {
+
+    @Bean
+    ScimStore scimStore(JdbcTemplate jdbc) { return new ScimStore(jdbc); }
+
+    @Bean
+    ScimJson scimJson(JsonMapper mapper) { return new ScimJson(mapper); }
+
+    @Bean
+    ScimService scimService(ScimStore store, IdentityStore identities, CommandGateway gateway, ReadYourWrites readYourWrites,
+                            TransactionTemplate tx, Clock clock) {
+        return new ScimService(store, identities, gateway, readYourWrites, tx, clock);
+    }
+
+    /** The filter chain for /scim/v2/** (declared in SecurityConfig, ordered before the main chain). */
+    public static SecurityWebFilterChain securityChain(ServerHttpSecurity http, ScimStore store, ScimJson json, Clock clock) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
+            var response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.UNAUTHORIZED);
+            response.getHeaders().setContentType(MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE));
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"");
+            byte[] body = json.write(json.error(new ScimException(401, null, "A valid SCIM bearer token is required")))
+                              .getBytes(StandardCharsets.UTF_8);
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        };
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/scim/v2", "/scim/v2/**"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(tokenFilter(store, clock, unauthorized), SecurityWebFiltersOrder.AUTHENTICATION)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .authorizeExchange(a -> a.anyExchange().hasAuthority(AUTHORITY))
+                .build();
+    }
+
+    static final String AUTHORITY = "SCIM_CLIENT";
+
+    private static AuthenticationWebFilter tokenFilter(ScimStore store, Clock clock, ServerAuthenticationEntryPoint unauthorized) {
+        ReactiveAuthenticationManager manager = auth -> Mono
+                .fromCallable(() -> store.clientForToken(ScimTokenSecrets.hash((String) auth.getCredentials()), clock.instant()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(found -> found.<Mono<Authentication>>map(c -> Mono.just(
+                                new UsernamePasswordAuthenticationToken(c, null, List.of(new SimpleGrantedAuthority(AUTHORITY)))))
+                        .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked SCIM token"))));
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+        filter.setServerAuthenticationConverter(exchange -> {
+            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.startsWith("Bearer " + ScimTokenSecrets.PREFIX)) return Mono.empty();
+            return Mono.just(new UsernamePasswordAuthenticationToken(null, header.substring("Bearer ".length()).strip()));
+        });
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
+        return filter;
+    }
+}

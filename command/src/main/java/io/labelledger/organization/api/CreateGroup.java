@@ -1,0 +1,13 @@
+package io.labelledger.organization.api;
+
+import io.labelledger.identity.api.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.Set;
+
+/**
+ * An identity source creates a group. {@code role} is the organization role the group grants its members (null: the
+ * group grants none); a member's role is the highest role among their groups.
+ */
+public record CreateGroup(@TargetAggregateIdentifier GroupId groupId, OrganizationId organizationId, String displayName,
+                          String externalId, OrganizationRole role, Set<UserId> members, IdentitySource source) {}

@@ -1,0 +1,114 @@
+package io.labelledger.organization.write;
+
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.CreateGroup;
+import io.labelledger.organization.api.DeleteGroup;
+import io.labelledger.organization.api.GroupChanged;
+import io.labelledger.organization.api.GroupCreated;
+import io.labelledger.organization.api.GroupDeleted;
+import io.labelledger.organization.api.GroupId;
+import io.labelledger.organization.api.GroupMembersChanged;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.organization.api.ReplaceGroup;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Forbidden;
+import io.labelledger.shared.NotFound;
+import io.labelledger.shared.ValidationFailed;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.labelledger.organization.api.IdentitySource.SCIM;
+import static io.labelledger.organization.api.OrganizationRole.MANAGER;
+import static io.labelledger.organization.api.OrganizationRole.OWNER;
+import static io.labelledger.organization.api.OrganizationRole.REVIEWER;
+import static io.labelledger.testing.DomainErrors.error;
+
+class GroupTest {
+    static final GroupId GROUP = new GroupId("g-1");
+    static final OrganizationId ORG = new OrganizationId("org-1");
+    static final OrganizationId OTHER_ORG = new OrganizationId("org-2");
+    static final UserId ALICE = new UserId("alice");
+    static final UserId BOB = new UserId("bob");
+    static final UserId CAROL = new UserId("carol");
+    static final GroupCreated CREATED = new GroupCreated(GROUP, ORG, "Reviewers", "ext-1", REVIEWER, List.of(ALICE, BOB), SCIM);
+
+    AggregateTestFixture<Group> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Group.class);
+    }
+
+    @Test
+    void createsAGroupWithSortedMembers() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateGroup(GROUP, ORG, "  Reviewers ", "ext-1", REVIEWER, Set.of(BOB, ALICE), SCIM))
+               .expectEvents(CREATED);
+    }
+
+    @Test
+    void aGroupNeverGrantsTheOwnerRole() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateGroup(GROUP, ORG, "Owners", null, OWNER, Set.of(), SCIM))
+               .expectNoEvents()
+               .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "role"));
+    }
+
+    @Test
+    void aGroupNeedsAName() {
+        fixture.givenNoPriorActivity()
+               .when(new CreateGroup(GROUP, ORG, " ", null, null, Set.of(), SCIM))
+               .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "displayName"));
+    }
+
+    @Test
+    void replacingRecordsOnlyTheDifferences() {
+        fixture.given(CREATED)
+               .when(new ReplaceGroup(GROUP, null, ORG, "Reviewers", "ext-1", MANAGER, Set.of(BOB, CAROL), SCIM))
+               .expectEvents(new GroupChanged(GROUP, ORG, "Reviewers", "ext-1", MANAGER, SCIM),
+                             new GroupMembersChanged(GROUP, ORG, List.of(CAROL), List.of(ALICE), SCIM));
+    }
+
+    @Test
+    void replacingWithTheSameStateRecordsNothing() {
+        fixture.given(CREATED)
+               .when(new ReplaceGroup(GROUP, null, ORG, "Reviewers", "ext-1", REVIEWER, Set.of(ALICE, BOB), SCIM))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void anotherOrganizationsGroupDoesNotExist() {
+        fixture.given(CREATED)
+               .when(new ReplaceGroup(GROUP, null, OTHER_ORG, "Mine now", null, null, Set.of(), SCIM))
+               .expectNoEvents()
+               .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "id"));
+    }
+
+    @Test
+    void aStaleVersionIsRefused() {
+        fixture.given(CREATED, new GroupChanged(GROUP, ORG, "Renamed", null, REVIEWER, SCIM))
+               .when(new ReplaceGroup(GROUP, 0L, ORG, "Stale", null, REVIEWER, Set.of(), SCIM))
+               .expectNoEvents()
+               .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void aDeletedGroupTakesNoChanges() {
+        fixture.given(CREATED, new GroupDeleted(GROUP, ORG, SCIM))
+               .when(new DeleteGroup(GROUP, null, ORG, SCIM))
+               .expectNoEvents()
+               .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "id"));
+    }
+
+    @Test
+    void deletes() {
+        fixture.given(CREATED)
+               .when(new DeleteGroup(GROUP, 0L, ORG, SCIM))
+               .expectEvents(new GroupDeleted(GROUP, ORG, SCIM));
+    }
+}
