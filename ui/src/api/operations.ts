@@ -31,6 +31,8 @@ import type {
   LdapSettings,
   ConfigureLdapInput,
   SessionPolicy,
+  ExportFilters,
+  ExportJob,
 } from './types';
 
 const USER_ERROR = `errors { code field message }`;
@@ -130,6 +132,24 @@ export const ImportTasksMutation = operation<
 >(`
   mutation ImportTasks($input: ImportTasksInput!) {
     importTasks(input: $input) { importedCount rejected { index line reason } ${USER_ERROR} }
+  }`);
+
+const EXPORT_JOB = `id format state onlyCompleted userIds asOf totalTasks processedTasks writtenTasks fileBytes fileName downloadUrl error createdAt`;
+
+export const ExportJobsQuery = operation<{ exportJobs: ExportJob[] }, { projectId: string }>(`
+  query ExportJobs($projectId: ID!) { exportJobs(projectId: $projectId, first: 20) { ${EXPORT_JOB} } }`);
+
+export interface CreateExportPayload {
+  job: ExportJob | null;
+  errors: UserError[];
+}
+
+export const CreateExportMutation = operation<
+  { createExport: CreateExportPayload },
+  { input: { projectId: string; format: string; filters: ExportFilters } }
+>(`
+  mutation CreateExport($input: CreateExportInput!) {
+    createExport(input: $input) { job { ${EXPORT_JOB} } ${USER_ERROR} }
   }`);
 
 const IMPORT_JOB = `id state mode readCount importedCount rejectedCount error`;

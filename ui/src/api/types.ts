@@ -165,6 +165,29 @@ export interface ImportRejection {
   reason: string;
 }
 
+export type ExportJobState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+/** A background export (createExport): a snapshot written to a file on the server, downloadable when COMPLETED. */
+export interface ExportJob {
+  id: string;
+  format: string;
+  state: ExportJobState;
+  onlyCompleted: boolean;
+  userIds: string[];
+  asOf?: DateTime | null;
+  totalTasks: number;
+  processedTasks: number;
+  writtenTasks: number;
+  fileBytes?: number | null;
+  fileName: string;
+  downloadUrl?: string | null;
+  error?: string | null;
+  createdAt: DateTime;
+}
+export interface ExportFilters {
+  onlyCompleted?: boolean;
+  userIds?: string[];
+  asOf?: DateTime | null;
+}
 export type ImportJobState = 'QUEUED' | 'VALIDATING' | 'IMPORTING' | 'COMPLETED' | 'FAILED';
 /** A background import of an uploaded file (POST /api/projects/{id}/imports). */
 export interface ImportJob {

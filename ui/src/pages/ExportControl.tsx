@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProjectDetail } from '../api/types';
 import { EXPORT_FORMAT_LABELS, exportFormatsFor, exportUrl, mayExport, type ExportFormat } from '../lib/exportUrl';
 import { useSession } from '../session';
+import { ExportJobs } from './ExportJobs';
 
 // A plain same-origin link with `download`: the browser streams the file to disk with the session cookie, nothing is
 // held in memory. Not fetch-checked first: every request to the endpoint records a ProjectExported event and streams
@@ -41,6 +42,7 @@ export function ExportControl({ project }: { project: ProjectDetail }) {
           <span className="muted small" data-testid="export-forbidden">Only owners, admins and managers can export.</span>
         </>
       )}
+      {allowed && <ExportJobs project={project} />}
     </div>
   );
 }

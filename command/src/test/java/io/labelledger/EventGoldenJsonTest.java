@@ -54,6 +54,7 @@ import io.labelledger.task.api.Prediction;
 import io.labelledger.task.api.TaskId;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
+import io.labelledger.project.upcasting.ProjectExportedFiltersUpcaster;
 import io.labelledger.task.upcasting.AnnotationConfigVersionUpcaster;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -145,7 +146,8 @@ class EventGoldenJsonTest {
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
-            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
+            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 25,
+                    "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE),
             new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
             new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE),
             new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE),
@@ -165,9 +167,10 @@ class EventGoldenJsonTest {
     static final Map<String, Object> UPCAST = Map.of(
             "AnnotationSubmitted.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, null),
             "AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null),
-            "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null));
+            "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null),
+            "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE));
 
-    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster());
+    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new ProjectExportedFiltersUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 

@@ -37,6 +37,7 @@ import io.labelledger.task.datamanager.TaskRowNotifier;
 import io.labelledger.task.export.ExportQueries;
 import io.labelledger.task.export.LabelStudioExport;
 import io.labelledger.task.history.TaskHistory;
+import io.labelledger.project.upcasting.ProjectExportedFiltersUpcaster;
 import io.labelledger.task.importing.LabelStudioTaskParser;
 import io.labelledger.task.read.TaskQueries;
 import io.labelledger.task.write.Task;
@@ -139,6 +140,12 @@ public class AppConfig {
     @Bean
     JdbcLabelUsage labelUsage(JdbcTemplate jdbc, LabelingConfigs configs) {
         return new JdbcLabelUsage(jdbc, configs);
+    }
+
+    /** Revision 1 ProjectExported events read back without filters and job. */
+    @Bean
+    ProjectExportedFiltersUpcaster projectExportedFiltersUpcaster() {
+        return new ProjectExportedFiltersUpcaster();
     }
 
     /** Revision 1 annotation events read back with configVersion null (Axon registers EventUpcaster beans). */

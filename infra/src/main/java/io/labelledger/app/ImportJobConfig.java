@@ -14,6 +14,7 @@ import io.labelledger.task.jobs.ImportedBatches;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,7 +43,9 @@ public class ImportJobConfig {
     @Bean
     ImportJobProgress importJobProgress(ReactiveStringRedisTemplate redis) { return new ImportJobProgress(redis); }
 
+    /** Primary: the export jobs' queue is the other bean of this type (ExportJobConfig). */
     @Bean(destroyMethod = "close")
+    @Primary
     ImportJobQueue importJobQueue(@Value("${labelledger.redis.url}") String redisUrl, JdbcTemplate jdbc) {
         String database = jdbc.queryForObject("SELECT current_database()", String.class);
         return new ImportJobQueue(redisUrl, "ll:jobs:import:" + database);
@@ -58,6 +61,7 @@ public class ImportJobConfig {
     }
 
     @Bean
+    @Primary
     ImportJobWorker importJobWorker(ImportJobQueue queue, ImportJobRunner runner,
                                     @Value("${labelledger.import.workers:2}") int threads,
                                     @Value("${labelledger.import.reclaim-after:60s}") Duration reclaimAfter,

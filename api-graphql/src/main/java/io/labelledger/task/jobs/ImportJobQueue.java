@@ -28,13 +28,20 @@ public class ImportJobQueue implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> shared;
     private final String stream;
+    private final String group;
 
     public ImportJobQueue(String redisUrl, String stream) {
+        this(redisUrl, stream, GROUP);
+    }
+
+    /** A queue of another kind of job (exports): its own stream and consumer group, the same take-over rules. */
+    public ImportJobQueue(String redisUrl, String stream, String group) {
         this.client = RedisClient.create(redisUrl);
         this.shared = client.connect();
         this.stream = stream;
+        this.group = group;
         try {
-            shared.sync().xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), GROUP, XGroupCreateArgs.Builder.mkstream());
+            shared.sync().xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), group, XGroupCreateArgs.Builder.mkstream());
         } catch (RedisBusyException alreadyThere) {
             // BUSYGROUP: another replica (or an earlier run) created it
         }
@@ -66,7 +73,7 @@ public class ImportJobQueue implements AutoCloseable {
         private final StatefulRedisConnection<String, String> connection;
 
         private Worker(String name, StatefulRedisConnection<String, String> connection) {
-            this.consumer = Consumer.from(GROUP, name);
+            this.consumer = Consumer.from(group, name);
             this.connection = connection;
         }
 
@@ -94,7 +101,7 @@ public class ImportJobQueue implements AutoCloseable {
 
         /** The job ended (or no longer exists): the entry is done. */
         public void ack(String entryId) {
-            redis().xack(stream, GROUP, entryId);
+            redis().xack(stream, group, entryId);
             redis().xdel(stream, entryId);
         }
 

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * position, so a job resumed after a crash re-reads the file, recognises the batches already in the event store and
  * skips them: no task is imported twice.
  */
-public class ImportJobRunner {
+public class ImportJobRunner implements JobRunner {
     public static final int BATCH = 1000;
     private static final int MAX_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(ImportJobRunner.class);
@@ -72,6 +72,7 @@ public class ImportJobRunner {
      * @param keepGoing asked between batches; false stops the job where it is (it resumes later, elsewhere)
      * @param alive     called after every batch: the worker tells the queue the job is not abandoned
      */
+    @Override
     public Outcome run(String jobId, BooleanSupplier keepGoing, Runnable alive) {
         ImportJob job = jobs.get(jobId).orElse(null);
         if (job == null || job.state().terminal()) return Outcome.ENDED;

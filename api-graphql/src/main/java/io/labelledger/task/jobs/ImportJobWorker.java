@@ -18,7 +18,8 @@ public class ImportJobWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ImportJobWorker.class);
 
     private final ImportJobQueue queue;
-    private final ImportJobRunner runner;
+    private final JobRunner runner;
+    private final String threadName;
     private final String name;
     private final int threads;
     private final Duration reclaimAfter;
@@ -26,8 +27,14 @@ public class ImportJobWorker implements SmartLifecycle {
     private volatile boolean active;
 
     public ImportJobWorker(ImportJobQueue queue, ImportJobRunner runner, String name, int threads, Duration reclaimAfter) {
+        this(queue, runner, "import-worker-", name, threads, reclaimAfter);
+    }
+
+    /** Workers of another job kind (exports) on their own queue. */
+    public ImportJobWorker(ImportJobQueue queue, JobRunner runner, String threadName, String name, int threads, Duration reclaimAfter) {
         this.queue = queue;
         this.runner = runner;
+        this.threadName = threadName;
         this.name = name;
         this.threads = threads;
         this.reclaimAfter = reclaimAfter;
@@ -38,7 +45,7 @@ public class ImportJobWorker implements SmartLifecycle {
         active = true;
         for (int i = 0; i < threads; i++) {
             String consumer = name + "-" + i;
-            Thread t = Thread.ofPlatform().name("import-worker-" + i).daemon(true).start(() -> loop(consumer));
+            Thread t = Thread.ofPlatform().name(threadName + i).daemon(true).start(() -> loop(consumer));
             running.add(t);
         }
     }
@@ -77,7 +84,7 @@ public class ImportJobWorker implements SmartLifecycle {
                 }
             } catch (RuntimeException e) {
                 if (!active) return;
-                log.warn("Import worker {}: {}; retrying", consumer, e.toString());
+                log.warn("{}{}: {}; retrying", threadName, consumer, e.toString());
                 sleep();
             }
         }

@@ -4,10 +4,25 @@ import io.labelledger.identity.api.UserId;
 import org.axonframework.serialization.Revision;
 import io.labelledger.organization.api.OrganizationId;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
- * A user exported the project's tasks: in which format, whether only completed tasks, and how many tasks the export
- * held when it started. Auditors read who exported what, when, from the audit log.
+ * A user exported the project's tasks: in which format, with which filters (only completed tasks, only annotations by
+ * some users, as of an instant), how many tasks the export held when it started, and the export job when it was built
+ * in the background. Auditors read who exported what, when, from the audit log.
+ * Revision 2 added {@code annotationsBy}, {@code asOf} and {@code exportJobId} (revision 1 reads as no filter, no job).
  */
-@Revision("1")
+@Revision("2")
 public record ProjectExported(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
-                              long taskCount, UserId by) {}
+                              List<UserId> annotationsBy, Instant asOf, long taskCount, String exportJobId, UserId by) {
+    public ProjectExported {
+        annotationsBy = annotationsBy == null ? List.of() : List.copyOf(annotationsBy);
+    }
+
+    /** A synchronous export without user or time filters. */
+    public ProjectExported(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
+                           long taskCount, UserId by) {
+        this(projectId, organizationId, format, onlyCompleted, List.of(), null, taskCount, null, by);
+    }
+}

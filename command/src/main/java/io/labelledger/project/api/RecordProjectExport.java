@@ -4,6 +4,23 @@ import io.labelledger.identity.api.UserId;
 import io.labelledger.organization.api.OrganizationId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Records that {@code by} is exporting the project's tasks, before the first byte leaves (the audit trail of exports). */
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Records that {@code by} is exporting the project's tasks, before the first byte leaves or when the export job is
+ * created (the audit trail of exports), with the export's filters.
+ */
 public record RecordProjectExport(@TargetAggregateIdentifier ProjectId projectId, OrganizationId organizationId, String format,
-                                  boolean onlyCompleted, long taskCount, UserId by) {}
+                                  boolean onlyCompleted, List<UserId> annotationsBy, Instant asOf, long taskCount,
+                                  String exportJobId, UserId by) {
+    public RecordProjectExport {
+        annotationsBy = annotationsBy == null ? List.of() : List.copyOf(annotationsBy);
+    }
+
+    /** A synchronous export without user or time filters. */
+    public RecordProjectExport(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
+                               long taskCount, UserId by) {
+        this(projectId, organizationId, format, onlyCompleted, List.of(), null, taskCount, null, by);
+    }
+}

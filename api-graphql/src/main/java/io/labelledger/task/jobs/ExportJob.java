@@ -1,0 +1,25 @@
+package io.labelledger.task.jobs;
+
+import io.labelledger.task.exportfile.ExportFormat;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A background export: what it holds (format and filters, fixed at creation), where it is, how far it got. */
+public record ExportJob(String id, String organizationId, String projectId, String userId, ExportFormat format,
+                        boolean onlyCompleted, List<String> userIds, Instant asOf, long maxNumber, State state,
+                        long totalTasks, long processedTasks, long writtenTasks, Long fileBytes, int attempts, String error,
+                        Instant createdAt, Instant startedAt, Instant finishedAt) {
+    public enum State {
+        QUEUED, RUNNING, COMPLETED, FAILED;
+
+        public boolean terminal() { return this == COMPLETED || this == FAILED; }
+    }
+
+    public ExportJob {
+        userIds = userIds == null ? List.of() : List.copyOf(userIds);
+    }
+
+    /** The download's file name, e.g. {@code project-<id>-<job>.json}. */
+    public String fileName() { return "project-" + projectId + "-export-" + id + format.extension(); }
+}

@@ -1,0 +1,70 @@
+package io.labelledger.task.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.shared.Ids;
+import io.labelledger.task.jobs.ExportJob;
+import io.labelledger.task.jobs.ExportJobFiles;
+import io.labelledger.task.jobs.ExportJobStore;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code GET /api/exports/{id}/download}: the finished file of an export job, streamed from disk. Same roles as the
+ * export itself; another organization's job (or, for a Manager, someone else's) is 404, and so is a job not finished
+ * yet (409 would say it exists). Only the renamed, whole file is ever served.
+ */
+@RestController
+public class ExportDownloadController {
+    private final ExportJobStore jobs;
+    private final ExportJobFiles files;
+
+    public ExportDownloadController(ExportJobStore jobs, ExportJobFiles files) {
+        this.jobs = jobs;
+        this.files = files;
+    }
+
+    @GetMapping("/api/exports/{id}/download")
+    public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String id, ServerWebExchange exchange) {
+        if (!Ids.isUuid(id)) return Mono.just(ResponseEntity.notFound().build());
+        return exchange.getPrincipal()
+                .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
+                .flatMap(caller -> {
+                    if (!ExportController.MAY_EXPORT.contains(caller.organizationRole())) {
+                        return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).<Flux<DataBuffer>>build());
+                    }
+                    return Mono.fromCallable(() -> jobs.get(caller.organizationId(), id, ExportJobController.ownerFilter(caller)))
+                               .subscribeOn(Schedulers.boundedElastic())
+                               .flatMap(Mono::justOrEmpty)
+                               .filter(job -> job.state() == ExportJob.State.COMPLETED && Files.isRegularFile(files.done(id)))
+                               .map(job -> file(job, files.done(id)));
+                })
+                .defaultIfEmpty(ResponseEntity.notFound().build());
+    }
+
+    private static ResponseEntity<Flux<DataBuffer>> file(ExportJob job, Path path) {
+        return ResponseEntity.ok()
+                .contentType(job.format().mediaType())
+                .contentLength(job.fileBytes() == null ? -1 : job.fileBytes())
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(job.fileName()).build().toString())
+                .header("X-Task-Count", Long.toString(job.writtenTasks()))
+                .body(DataBufferUtils.read(path, DefaultDataBufferFactory.sharedInstance, 64 * 1024));
+    }
+}

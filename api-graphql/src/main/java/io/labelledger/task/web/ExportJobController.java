@@ -1,0 +1,148 @@
+package io.labelledger.task.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.UserError;
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.RecordProjectExport;
+import io.labelledger.project.config.LabelingConfig;
+import io.labelledger.project.config.OrganizationLabelingConfigs;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Ids;
+import io.labelledger.shared.NotFound;
+import io.labelledger.task.export.ExportQueries;
+import io.labelledger.task.exportfile.ExportBodies;
+import io.labelledger.task.exportfile.ExportFormat;
+import io.labelledger.task.jobs.ExportJob;
+import io.labelledger.task.jobs.ExportJobStore;
+import io.labelledger.task.jobs.ImportJobQueue;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Export jobs (ADR 0018): {@code createExport} records the export (ProjectExported with its filters) and queues a job
+ * that writes the file in the background; {@code exportJob}/{@code exportJobs} show state and progress. Owners and
+ * Admins see every export of their organization, a Manager the ones they started; the organization comes from the
+ * caller only, so another organization's project or job is not found.
+ */
+@Controller
+public class ExportJobController {
+    static final Set<OrganizationRole> SEE_ALL = Set.of(OrganizationRole.OWNER, OrganizationRole.ADMIN);
+    private static final int MAX_USER_IDS = 100;
+
+    private final ExportJobStore jobs;
+    private final ImportJobQueue queue;
+    private final ExportQueries exports;
+    private final ExportBodies bodies;
+    private final OrganizationLabelingConfigs configs;
+    private final Commands commands;
+    private final Clock clock;
+
+    public ExportJobController(ExportJobStore jobs, @Qualifier("exportJobQueue") ImportJobQueue queue, ExportQueries exports,
+                               ExportBodies bodies, OrganizationLabelingConfigs configs, Commands commands, Clock clock) {
+        this.jobs = jobs;
+        this.queue = queue;
+        this.exports = exports;
+        this.bodies = bodies;
+        this.configs = configs;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public record ExportFiltersInput(Boolean onlyCompleted, List<String> userIds, Instant asOf) {}
+
+    public record CreateExportInput(String projectId, ExportFormat format, ExportFiltersInput filters) {}
+
+    public record CreateExportPayload(ExportJob job, List<UserError> errors) {
+        static CreateExportPayload error(UserError e) { return new CreateExportPayload(null, List.of(e)); }
+    }
+
+    @MutationMapping
+    public Mono<CreateExportPayload> createExport(@Argument CreateExportInput input, @ContextValue Caller caller,
+                                                  @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.projectId())) return Mono.just(CreateExportPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found")));
+        ExportFiltersInput filters = input.filters() == null ? new ExportFiltersInput(false, List.of(), null) : input.filters();
+        boolean onlyCompleted = Boolean.TRUE.equals(filters.onlyCompleted());
+        List<String> userIds = filters.userIds() == null ? List.of() : filters.userIds().stream().distinct().toList();
+        if (userIds.size() > MAX_USER_IDS || !userIds.stream().allMatch(Ids::isUuid)) {
+            return Mono.just(CreateExportPayload.error(new UserError(ErrorCode.VALIDATION, List.of("filters", "userIds"),
+                    "userIds must be at most " + MAX_USER_IDS + " user ids")));
+        }
+        if (filters.asOf() != null && filters.asOf().isAfter(clock.instant())) {
+            return Mono.just(CreateExportPayload.error(new UserError(ErrorCode.VALIDATION, List.of("filters", "asOf"),
+                    "asOf cannot be in the future")));
+        }
+        String projectId = input.projectId();
+        // the config comes from the project's events; a project of another organization is NotFound
+        return Mono.fromCallable(() -> configs.current(new ProjectId(projectId), new OrganizationId(caller.organizationId())))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(config -> create(input.format(), config, projectId, onlyCompleted, userIds, filters.asOf(), caller, clientIp))
+                   .onErrorResume(NotFound.class, e -> Mono.just(CreateExportPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found"))));
+    }
+
+    private Mono<CreateExportPayload> create(ExportFormat format, LabelingConfig config, String projectId, boolean onlyCompleted,
+                                             List<String> userIds, Instant asOf, Caller caller, String clientIp) {
+        if (!bodies.fits(format, config)) {
+            return Mono.just(CreateExportPayload.error(UserError.of(ErrorCode.VALIDATION, "format",
+                    format + " needs " + (format.vision() ? "an image project with rectangles or polygons" : "Labels on a Text"))));
+        }
+        String jobId = UUID.randomUUID().toString();
+        return exports.snapshot(caller.organizationId(), projectId, onlyCompleted && asOf == null)
+                .flatMap(snapshot -> commands.<Object>send(new RecordProjectExport(new ProjectId(projectId), caller.organization(), format.name(),
+                                onlyCompleted, userIds.stream().map(UserId::new).toList(), asOf, snapshot.taskCount(), jobId, caller.user()),
+                                caller, clientIp)
+                        .flatMap(r -> {
+                            if (!r.ok()) return Mono.just(CreateExportPayload.error(r.error()));
+                            ExportJob job = new ExportJob(jobId, caller.organizationId(), projectId, caller.userId(), format, onlyCompleted,
+                                    userIds, asOf, snapshot.maxNumber(), ExportJob.State.QUEUED, snapshot.taskCount(), 0, 0, null, 0, null,
+                                    clock.instant(), null, null);
+                            return Mono.fromCallable(() -> {
+                                jobs.create(job);
+                                queue.enqueue(jobId);
+                                return new CreateExportPayload(job, List.of());
+                            }).subscribeOn(Schedulers.boundedElastic());
+                        }));
+    }
+
+    @QueryMapping
+    public Mono<ExportJob> exportJob(@Argument String id, @ContextValue Caller caller) {
+        if (!Ids.isUuid(id)) return Mono.empty();
+        return Mono.fromCallable(() -> jobs.get(caller.organizationId(), id, ownerFilter(caller)))
+                   .subscribeOn(Schedulers.boundedElastic())
+                   .flatMap(Mono::justOrEmpty);
+    }
+
+    @QueryMapping
+    public Mono<List<ExportJob>> exportJobs(@Argument String projectId, @Argument Integer first, @ContextValue Caller caller) {
+        if (!Ids.isUuid(projectId)) return Mono.just(List.of());
+        int n = first == null ? 20 : Math.clamp(first, 1, 100);
+        return Mono.fromCallable(() -> jobs.list(caller.organizationId(), projectId, ownerFilter(caller), n))
+                   .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @SchemaMapping(typeName = "ExportJob")
+    public String downloadUrl(ExportJob job) {
+        return job.state() == ExportJob.State.COMPLETED ? "/api/exports/" + job.id() + "/download" : null;
+    }
+
+    /** Null for Owners and Admins (all jobs), else the caller's own user id. */
+    static String ownerFilter(Caller caller) {
+        return SEE_ALL.contains(caller.organizationRole()) ? null : caller.userId();
+    }
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { errorMessage, gql } from '../api/graphql';
+import { CreateExportMutation, ExportJobsQuery, MembersQuery } from '../api/operations';
+import type { ExportJob, Member, ProjectDetail } from '../api/types';
+import { ErrorBox } from '../components/Errors';
+import { EXPORT_FORMAT_LABELS, exportFormatsFor, type ExportFormat } from '../lib/exportUrl';
+import { exportJobEnded, exportJobPercent, localInputToInstant } from '../lib/exportJob';
+import { formatBytes } from '../lib/importFile';
+
+/** How often the list is read again while an export is queued or running. */
+export const POLL_MS = 2000;
+
+// "Create export": the server builds a snapshot file in the background (ADR 0018); the list shows each export's
+// state, progress and size, and links the finished file. Filters: only completed tasks, annotations of some users,
+// the project as of an instant.
+export function ExportJobs({ project }: { project: ProjectDetail }) {
+  const [format, setFormat] = useState<ExportFormat>('JSON');
+  const [onlyCompleted, setOnlyCompleted] = useState(false);
+  const [userIds, setUserIds] = useState<string[]>([]);
+  const [asOf, setAsOf] = useState('');
+  const [members, setMembers] = useState<Member[]>([]);
+  const [jobs, setJobs] = useState<ExportJob[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setJobs((await gql(ExportJobsQuery, { projectId: project.id })).exportJobs);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [project.id]);
+
+  useEffect(() => {
+    void reload();
+    // the annotator picker; a Manager may not list members, then the filter is simply not offered
+    gql(MembersQuery, { filter: null }).then((d) => setMembers(d.members), () => setMembers([]));
+  }, [reload]);
+
+  const running = jobs.some((j) => !exportJobEnded(j));
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = setInterval(() => void reload(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, reload]);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const filters = { onlyCompleted, userIds, asOf: localInputToInstant(asOf) };
+      const { createExport } = await gql(CreateExportMutation, { input: { projectId: project.id, format, filters } });
+      if (createExport.errors.length > 0) setError(createExport.errors.map((x) => x.message).join('\n'));
+      else await reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="export-jobs" data-testid="export-jobs">
+      <form onSubmit={create} className="inline-form">
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} aria-label="Snapshot format" data-testid="export-job-format">
+          {exportFormatsFor(project).map((f) => (
+            <option key={f} value={f}>{EXPORT_FORMAT_LABELS[f]}</option>
+          ))}
+        </select>
+        <label className="inline">
+          <input type="checkbox" checked={onlyCompleted} onChange={(e) => setOnlyCompleted(e.target.checked)} data-testid="export-job-only-completed" />
+          Only completed
+        </label>
+        {members.length > 0 && (
+          <label className="inline">
+            Annotations by
+            <select multiple value={userIds} aria-label="Annotations by" data-testid="export-job-users"
+                    onChange={(e) => setUserIds(Array.from(e.target.selectedOptions, (o) => o.value))}>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>{m.displayName}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="inline">
+          As of
+          <input type="datetime-local" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="export-job-as-of" />
+        </label>
+        <button type="submit" className="btn" disabled={busy} data-testid="export-job-create">Create export</button>
+      </form>
+      {error && <ErrorBox message={error} />}
+      <table className="table small" data-testid="export-job-list">
+        <thead>
+          <tr><th>Created</th><th>Format</th><th>State</th><th>Progress</th><th>Size</th><th /></tr>
+        </thead>
+        <tbody>
+          {jobs.map((j) => {
+            const percent = exportJobPercent(j);
+            return (
+              <tr key={j.id} data-testid={`export-job-${j.id}`}>
+                <td>{new Date(j.createdAt).toLocaleString()}</td>
+                <td>{j.format}</td>
+                <td title={j.error ?? undefined}>{j.state}</td>
+                <td>
+                  {percent !== null && <progress max={100} value={percent} />} {j.writtenTasks} / {j.totalTasks} tasks
+                </td>
+                <td>{j.fileBytes != null ? formatBytes(j.fileBytes) : ''}</td>
+                <td>{j.downloadUrl && <a href={j.downloadUrl} download={j.fileName} data-testid="export-job-download">Download</a>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
