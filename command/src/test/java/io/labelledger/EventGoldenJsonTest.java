@@ -38,6 +38,7 @@ import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
 import io.labelledger.project.api.ProjectExported;
+import io.labelledger.project.api.MediaProxyChanged;
 import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.api.ProjectMemberAdded;
 import io.labelledger.project.api.ProjectMemberRemoved;
@@ -146,6 +147,7 @@ class EventGoldenJsonTest {
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
             new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
+            new MediaProxyChanged(PROJECT, ORG, true, ALICE),
             new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
             new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE),
             new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE),
