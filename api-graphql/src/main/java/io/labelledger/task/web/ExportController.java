@@ -15,6 +15,7 @@ import io.labelledger.task.export.ExportQueries;
 import io.labelledger.task.export.LabelStudioExport;
 import io.labelledger.task.export.text.Conll2003;
 import io.labelledger.task.export.text.NerTasks;
+import io.labelledger.task.export.vision.BrushMasks;
 import io.labelledger.task.export.vision.CocoWriter;
 import io.labelledger.task.export.vision.DetectionArchive;
 import io.labelledger.task.export.vision.VisionTasks;
@@ -57,8 +58,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * File download of a project's tasks in Label Studio's export shapes: {@code GET /api/projects/{id}/export?format=
- * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003&onlyCompleted=true} (COCO…VOC for image projects only,
- * CONLL2003 for NER projects only). Authenticated like the rest of /api (session cookie or API token); the
+ * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003|BRUSH_PNG&onlyCompleted=true} (COCO…VOC for image projects only,
+ * CONLL2003 for NER projects only, BRUSH_PNG for image projects with BrushLabels). Authenticated like the rest of /api (session cookie or API token); the
  * organization comes from the principal, so another organization's project is 404. The export is recorded as a
  * {@code ProjectExported} event before the first byte is sent, then streamed from the read models page by page
  * (constant memory, whatever the project's size).
@@ -66,7 +67,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @RestController
 public class ExportController {
     public enum Format {
-        JSON, JSON_MIN, CSV, TSV, COCO, YOLO, YOLO_OBB, VOC, CONLL2003;
+        JSON, JSON_MIN, CSV, TSV, COCO, YOLO, YOLO_OBB, VOC, CONLL2003, BRUSH_PNG;
 
         /** Computer-vision formats: image projects with RectangleLabels/PolygonLabels only (ADR 0010). */
         boolean vision() { return ordinal() >= COCO.ordinal() && ordinal() <= VOC.ordinal(); }
@@ -125,6 +126,10 @@ public class ExportController {
                         if (f == Format.CONLL2003 && ner.isEmpty()) {
                             return Mono.just(ResponseEntity.badRequest().<Flux<DataBuffer>>build()); // no Labels on a Text
                         }
+                        Optional<BrushMasks> brush = f == Format.BRUSH_PNG ? BrushMasks.of(config, json) : Optional.empty();
+                        if (f == Format.BRUSH_PNG && brush.isEmpty()) {
+                            return Mono.just(ResponseEntity.badRequest().<Flux<DataBuffer>>build()); // no BrushLabels on an Image
+                        }
                         return exports
                             .snapshot(caller.organizationId(), id, onlyCompleted)
                             .flatMap(snapshot -> commands.<Object>send(new RecordProjectExport(new ProjectId(id), caller.organization(),
@@ -136,6 +141,8 @@ public class ExportController {
                                         }
                                         Flux<DataBuffer> body = vision.isPresent()
                                                 ? visionBody(f, vision.get(), caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), buffers)
+                                                : brush.isPresent()
+                                                ? brushBody(brush.get(), caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), buffers)
                                                 : ner.isPresent()
                                                 ? conllBody(ner.get(), caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), buffers)
                                                 : body(f, caller.organizationId(), id, onlyCompleted, snapshot.maxNumber(), config, buffers);
@@ -172,6 +179,7 @@ public class ExportController {
             }
             case COCO, YOLO, YOLO_OBB, VOC -> throw new IllegalArgumentException(f + " is written by visionBody");
             case CONLL2003 -> throw new IllegalArgumentException(f + " is written by conllBody");
+            case BRUSH_PNG -> throw new IllegalArgumentException(f + " is written by brushBody");
             case CSV, TSV -> {
                 CSVFormat csv = f == Format.CSV ? CSVFormat.RFC4180 : CSVFormat.RFC4180.builder().setDelimiter('\t').get();
                 yield exports.dataKeys(org, projectId).collectList().flatMapMany(keys -> {
@@ -199,6 +207,15 @@ public class ExportController {
                 });
             }
         };
+    }
+
+    /** Brush masks as PNGs in a ZIP, sent as each page is written; decoding and deflate run on boundedElastic. */
+    private Flux<DataBuffer> brushBody(BrushMasks masks, String org, String projectId, boolean onlyCompleted, long maxNumber,
+                                       DataBufferFactory buffers) {
+        return Flux.concat(exports.pages(org, projectId, onlyCompleted, maxNumber)
+                                  .publishOn(Schedulers.boundedElastic())
+                                  .map(page -> buffers.wrap(masks.page(page))),
+                           Mono.fromSupplier(() -> buffers.wrap(masks.finish())));
     }
 
     /** CoNLL 2003 (ADR 0011): the header, then each task's token lines and a blank line, one buffer per page. */
@@ -298,7 +315,7 @@ public class ExportController {
         return switch (f) {
             case JSON, JSON_MIN -> MediaType.APPLICATION_JSON;
             case COCO -> MediaType.APPLICATION_JSON;
-            case YOLO, YOLO_OBB, VOC -> new MediaType("application", "zip");
+            case YOLO, YOLO_OBB, VOC, BRUSH_PNG -> new MediaType("application", "zip");
             case CSV -> new MediaType("text", "csv", StandardCharsets.UTF_8);
             case TSV -> new MediaType("text", "tab-separated-values", StandardCharsets.UTF_8);
             case CONLL2003 -> new MediaType("text", "plain", StandardCharsets.UTF_8);
@@ -316,6 +333,7 @@ public class ExportController {
             case YOLO_OBB -> "-yolo-obb.zip";
             case VOC -> "-voc.zip";
             case CONLL2003 -> "-conll2003.conll";
+            case BRUSH_PNG -> "-brush-png.zip";
         };
     }
 }
