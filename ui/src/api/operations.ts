@@ -38,7 +38,7 @@ import type {
 const USER_ERROR = `errors { code field message }`;
 const PROJECT_SUMMARY = `id title description createdAt taskCount completedCount annotationCount workspace { id name }`;
 const WORKSPACE = `id name archived createdAt memberCount projectCount`;
-const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion
+const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion mediaProxy
   controls { name type toName options choice required }
   objects { name type valueField }`;
 const TASK_ROW = `id number projectId data annotationCount skipCount completed createdAt updatedAt`;
@@ -76,6 +76,14 @@ export const CreateProjectMutation = operation<
 >(`
   mutation CreateProject($input: CreateProjectInput!) {
     createProject(input: $input) { project { ${PROJECT_DETAIL} } ${USER_ERROR} }
+  }`);
+
+export const ChangeMediaProxyMutation = operation<
+  { changeMediaProxy: ProjectPayload },
+  { input: { projectId: string; allowed: boolean } }
+>(`
+  mutation ChangeMediaProxy($input: ChangeMediaProxyInput!) {
+    changeMediaProxy(input: $input) { project { ${PROJECT_DETAIL} } ${USER_ERROR} }
   }`);
 
 export const UpdateProjectMutation = operation<

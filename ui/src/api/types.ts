@@ -96,6 +96,8 @@ export interface WorkspaceDetail extends Workspace {
 export interface ProjectDetail extends ProjectSummary {
   labelConfig: string;
   labelConfigVersion: number;
+  /** Whether the server may fetch task URLs (storage proxy); the UI then shows media through it. */
+  mediaProxy: boolean;
   controls: Control[];
   objects: ObjectTag[];
 }

@@ -28,7 +28,9 @@ describe('exportFormatsFor', () => {
   const choices = { name: 's', type: 'Choices', toName: ['text'], options: ['A'], choice: null, required: false };
 
   it('offers the computer-vision formats for image projects with boxes or polygons', () => {
-    expect(exportFormatsFor({ objects: [image], controls: [box] })).toEqual(EXPORT_FORMATS.filter((f) => f !== 'CONLL2003'));
+    expect(exportFormatsFor({ objects: [image], controls: [box] })).toEqual(
+      EXPORT_FORMATS.filter((f) => f !== 'CONLL2003' && f !== 'BRUSH_PNG'),
+    );
     expect(exportFormatsFor({ objects: [image], controls: [{ ...box, type: 'PolygonLabels' }] })).toContain('YOLO_OBB');
   });
 
@@ -45,6 +47,14 @@ describe('exportFormatsFor', () => {
     expect(exportFormatsFor({ objects: [text], controls: [{ ...labels, toName: ['other'] }] })).not.toContain('CONLL2003');
     expect(exportFormatsFor({ objects: [image], controls: [{ ...labels, toName: ['img'] }, box] })).not.toContain('CONLL2003');
     expect(exportUrl('p1', 'CONLL2003', false)).toBe('/api/projects/p1/export?format=CONLL2003');
+  });
+
+  it('offers brush PNG masks only for BrushLabels on an Image object', () => {
+    const brush = { name: 'mask', type: 'BrushLabels', toName: ['img'], options: ['Sky'], choice: null, required: false };
+    expect(exportFormatsFor({ objects: [image], controls: [brush] })).toEqual(['JSON', 'JSON_MIN', 'CSV', 'TSV', 'BRUSH_PNG']);
+    expect(exportFormatsFor({ objects: [image], controls: [{ ...brush, toName: ['other'] }] })).not.toContain('BRUSH_PNG');
+    expect(exportFormatsFor({ objects: [image], controls: [box, brush] })).toContain('BRUSH_PNG');
+    expect(exportUrl('p1', 'BRUSH_PNG', true)).toBe('/api/projects/p1/export?format=BRUSH_PNG&onlyCompleted=true');
   });
 
   it('builds the URL of a vision format', () => {

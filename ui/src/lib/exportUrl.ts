@@ -2,9 +2,9 @@
 // Pure: builds the URL and says which roles the server lets export.
 import type { Control, ObjectTag, OrganizationRole } from '../api/types';
 
-export type ExportFormat = 'JSON' | 'JSON_MIN' | 'CSV' | 'TSV' | 'COCO' | 'YOLO' | 'YOLO_OBB' | 'VOC' | 'CONLL2003';
+export type ExportFormat = 'JSON' | 'JSON_MIN' | 'CSV' | 'TSV' | 'COCO' | 'YOLO' | 'YOLO_OBB' | 'VOC' | 'CONLL2003' | 'BRUSH_PNG';
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['JSON', 'JSON_MIN', 'CSV', 'TSV', 'COCO', 'YOLO', 'YOLO_OBB', 'VOC', 'CONLL2003'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['JSON', 'JSON_MIN', 'CSV', 'TSV', 'COCO', 'YOLO', 'YOLO_OBB', 'VOC', 'CONLL2003', 'BRUSH_PNG'];
 
 /** Computer-vision formats: the server accepts them only for an Image object with RectangleLabels/PolygonLabels. */
 export const VISION_FORMATS: readonly ExportFormat[] = ['COCO', 'YOLO', 'YOLO_OBB', 'VOC'];
@@ -19,11 +19,12 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   YOLO_OBB: 'YOLO OBB (rotated boxes, ZIP)',
   VOC: 'Pascal VOC (ZIP of XML)',
   CONLL2003: 'CoNLL 2003 (NER tokens with BIO tags)',
+  BRUSH_PNG: 'Brush masks (ZIP of PNG per region)',
 };
 
 /**
  * The formats a project's config can be exported in: the vision ones need an image with box or polygon labels,
- * CoNLL 2003 a Text object that a Labels control labels (ADR 0011).
+ * CoNLL 2003 a Text object that a Labels control labels (ADR 0011), brush PNGs an image with BrushLabels.
  */
 export function exportFormatsFor(project: { objects: ObjectTag[]; controls: Control[] }): ExportFormat[] {
   const vision =
@@ -32,7 +33,12 @@ export function exportFormatsFor(project: { objects: ObjectTag[]; controls: Cont
   const ner = project.objects.some(
     (o) => o.type === 'Text' && project.controls.some((c) => c.type === 'Labels' && c.toName.includes(o.name)),
   );
-  return EXPORT_FORMATS.filter((f) => (f === 'CONLL2003' ? ner : vision || !VISION_FORMATS.includes(f)));
+  const brush = project.controls.some(
+    (c) => c.type === 'BrushLabels' && project.objects.some((o) => o.type === 'Image' && c.toName.includes(o.name)),
+  );
+  return EXPORT_FORMATS.filter((f) =>
+    f === 'CONLL2003' ? ner : f === 'BRUSH_PNG' ? brush : vision || !VISION_FORMATS.includes(f),
+  );
 }
 
 /** Roles the server lets export (others get 403). */

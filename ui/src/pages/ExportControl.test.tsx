@@ -6,7 +6,7 @@ import { ExportControl } from './ExportControl';
 
 const project: ProjectDetail = {
   id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 5, completedCount: 2, annotationCount: 3, workspace: null,
-  labelConfig: '<View/>', labelConfigVersion: 1, controls: [], objects: [],
+  labelConfig: '<View/>', labelConfigVersion: 1, mediaProxy: false, controls: [], objects: [],
 };
 
 function renderAs(role: OrganizationRole | null) {

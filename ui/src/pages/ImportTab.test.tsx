@@ -9,7 +9,7 @@ vi.mock('../api/ws', () => ({ subscribe: vi.fn(() => () => {}) }));
 
 const project: ProjectDetail = {
   id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 0, completedCount: 0, annotationCount: 0, workspace: null,
-  labelConfig: '<View/>', labelConfigVersion: 1, controls: [], objects: [],
+  labelConfig: '<View/>', labelConfigVersion: 1, mediaProxy: false, controls: [], objects: [],
 };
 
 function mockFetch(payload: unknown) {

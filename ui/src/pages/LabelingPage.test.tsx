@@ -8,7 +8,7 @@ import { LabelingPage } from './LabelingPage';
 const me: Me = { id: 'u1', email: 'a@b.c', displayName: 'Ann', role: 'OWNER', organization: { id: 'o1', name: 'Org' } };
 const project: ProjectDetail = {
   id: 'p1', title: 'Sentiment', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 2, completedCount: 0, annotationCount: 0, workspace: null,
-  labelConfig: '...', labelConfigVersion: 1,
+  labelConfig: '...', labelConfigVersion: 1, mediaProxy: false,
   controls: [{ name: 'sentiment', type: 'Choices', toName: ['text'], options: ['Positive', 'Negative', 'Neutral'], choice: 'single', required: false }],
   objects: [{ name: 'text', type: 'Text', valueField: 'text' }],
 };

@@ -11,6 +11,7 @@ import {
   TaskQuery,
   UpdateAnnotationMutation,
 } from '../api/operations';
+import { mediaSrc } from '../lib/mediaUrl';
 import type { Annotation, Control, JSONValue, ObjectTag, ProjectDetail, TaskDetail, TaskSnapshot, UserError } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/format';
@@ -229,7 +230,7 @@ export function LabelingPage() {
             </div>
           )}
           <div className="card" data-testid="task-data">
-            <TaskData objects={shown.objects} data={task.data} />
+            <TaskData objects={shown.objects} data={task.data} projectId={project.id} mediaProxy={project.mediaProxy} />
           </div>
           <div className="card" data-testid="labeling-controls" data-config-version={shown.version}>
             {shown.controls.map((c) => (
@@ -262,7 +263,7 @@ export function LabelingPage() {
   );
 }
 
-function TaskData({ objects, data }: { objects: ObjectTag[]; data: JSONValue }) {
+function TaskData({ objects, data, projectId, mediaProxy }: { objects: ObjectTag[]; data: JSONValue; projectId: string; mediaProxy: boolean }) {
   const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, JSONValue>) : {};
   const shown = objects.filter((o) => o.valueField);
   if (shown.length === 0) return <pre className="json">{JSON.stringify(data, null, 2)}</pre>;
@@ -275,7 +276,7 @@ function TaskData({ objects, data }: { objects: ObjectTag[]; data: JSONValue }) 
           <div key={o.name} className="object" data-testid={`object-${o.name}`}>
             <div className="object-label muted small">{o.name}</div>
             {type === 'image' && typeof value === 'string' ? (
-              <img src={value} alt={o.name} className="object-image" />
+              <img src={mediaSrc(projectId, value, mediaProxy)} alt={o.name} className="object-image" />
             ) : type === 'text' || type === 'hypertext' || type === 'paragraphs' ? (
               <div className="object-text">{typeof value === 'string' ? value : JSON.stringify(value)}</div>
             ) : (

@@ -7,7 +7,7 @@ import { ProjectMembersTab } from './ProjectMembersTab';
 
 const project: ProjectDetail = {
   id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 0, completedCount: 0, annotationCount: 0, workspace: null,
-  labelConfig: '<View/>', labelConfigVersion: 1, controls: [], objects: [],
+  labelConfig: '<View/>', labelConfigVersion: 1, mediaProxy: false, controls: [], objects: [],
 };
 const org: Member[] = [
   { userId: 'u2', displayName: 'Ann', email: 'ann@a.test', role: 'ANNOTATOR', active: true, joinedAt: '2030-01-01T00:00:00Z' },

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, gql } from '../api/graphql';
-import { MoveProjectMutation, UpdateProjectMutation, WorkspacesQuery } from '../api/operations';
+import { ChangeMediaProxyMutation, MoveProjectMutation, UpdateProjectMutation, WorkspacesQuery } from '../api/operations';
 import type { ProjectDetail, UserError, Workspace } from '../api/types';
 import { canManageWorkspaceMembers } from '../lib/workspaces';
 import { useSession } from '../session';
@@ -65,6 +65,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
         </button>
       </div>
     </form>
+    <MediaProxySetting project={project} onChanged={onSaved} />
     <ProjectWorkspace project={project} onMoved={onSaved} />
     </>
   );
@@ -127,5 +128,49 @@ export function ProjectWorkspace({ project, onMoved }: { project: ProjectDetail;
       {moved && <p className="ok" data-testid="project-moved">Moved.</p>}
       <ErrorBox errors={errors} message={requestError} testId="project-move-errors" />
     </form>
+  );
+}
+
+/**
+ * Whether the server may fetch the URLs in task data (storage proxy, ADR 0019). Off by default; when on, the labeling
+ * page shows task images through /api/projects/{id}/media, which refuses private and internal addresses.
+ */
+export function MediaProxySetting({ project, onChanged }: { project: ProjectDetail; onChanged: (p: ProjectDetail) => void }) {
+  const [allowed, setAllowed] = useState(project.mediaProxy);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [requestError, setRequestError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function change(next: boolean) {
+    setBusy(true);
+    setErrors([]);
+    setRequestError(null);
+    try {
+      const payload = (await gql(ChangeMediaProxyMutation, { input: { projectId: project.id, allowed: next } })).changeMediaProxy;
+      if (payload.errors.length > 0) setErrors(payload.errors);
+      else if (payload.project) {
+        setAllowed(payload.project.mediaProxy);
+        onChanged(payload.project);
+      }
+    } catch (err) {
+      setRequestError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="card form" data-testid="media-proxy-form">
+      <h2>Media</h2>
+      <label className="checkbox">
+        <input type="checkbox" checked={allowed} disabled={busy} onChange={(e) => change(e.target.checked)} data-testid="media-proxy" />
+        Let the server fetch the URLs in task data (storage proxy)
+      </label>
+      <p className="muted small">
+        Off: browsers load task media directly. On: media is fetched by the server from public addresses only (never
+        private, loopback or link-local ones).
+      </p>
+      <ErrorBox errors={errors} message={requestError} testId="media-proxy-errors" />
+    </div>
   );
 }

@@ -38,6 +38,7 @@ import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
 import io.labelledger.project.api.ProjectExported;
+import io.labelledger.project.api.MediaProxyChanged;
 import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.api.ProjectMemberAdded;
 import io.labelledger.project.api.ProjectMemberRemoved;
@@ -148,6 +149,7 @@ class EventGoldenJsonTest {
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
             new ProjectExported(PROJECT, ORG, "JSON_MIN", true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 25,
                     "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE),
+            new MediaProxyChanged(PROJECT, ORG, true, ALICE),
             new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
             new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE),
             new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE),

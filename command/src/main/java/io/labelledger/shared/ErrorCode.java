@@ -19,5 +19,9 @@ public enum ErrorCode {
     /** A SAML sign-in was refused (bad or replayed response, wrong audience...); the reason says which check. */
     SAML_REFUSED,
     /** An upload is larger than the server accepts (labelledger.import.max-bytes); nothing was stored. */
-    FILE_TOO_LARGE
+    FILE_TOO_LARGE,
+    /** The project does not allow the server to fetch the URLs of its task data (storage proxy off). */
+    MEDIA_PROXY_OFF,
+    /** A URL the storage proxy will not fetch: not http(s), or its host is private, loopback, link-local... (SSRF). */
+    URL_REFUSED
 }

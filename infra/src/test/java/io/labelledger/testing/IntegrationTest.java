@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * All subclasses share one Spring context (same properties), hence one database per test JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.context.annotation.Import(TestClock.Config.class)
+@org.springframework.context.annotation.Import({TestClock.Config.class, TestMediaPolicy.Config.class})
 public abstract class IntegrationTest {
     private static final String MASTER_KEY = java.util.Base64.getEncoder().encodeToString(
             new java.security.SecureRandom().generateSeed(32));

@@ -118,7 +118,7 @@ public class ProjectController {
             var now = clock.instant();
             ProjectView established = new ProjectView(id, caller.organizationId(), input.title().strip(),
                     input.description() == null ? "" : input.description().strip(), input.labelConfig(), 1,
-                    caller.userId(), now, 0, 0, 0, null);
+                    caller.userId(), now, 0, 0, 0, null, false);
             return readYourWrites.await(id, Projection.DATA_MANAGER)
                                  .then(projects.get(caller.organizationId(), id))
                                  .defaultIfEmpty(established) // the projection is late beyond the wait: answer with what the command established

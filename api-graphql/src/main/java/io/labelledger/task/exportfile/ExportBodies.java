@@ -5,6 +5,7 @@ import io.labelledger.task.export.ExportQueries;
 import io.labelledger.task.export.LabelStudioExport;
 import io.labelledger.task.export.text.Conll2003;
 import io.labelledger.task.export.text.NerTasks;
+import io.labelledger.task.export.vision.BrushMasks;
 import io.labelledger.task.export.vision.CocoWriter;
 import io.labelledger.task.export.vision.DetectionArchive;
 import io.labelledger.task.export.vision.VisionTasks;
@@ -47,10 +48,14 @@ public class ExportBodies {
         this.clock = clock;
     }
 
-    /** Whether the project's labeling config can be written in {@code f} (vision formats need images, CoNLL needs NER). */
+    /**
+     * Whether the project's labeling config can be written in {@code f} (vision formats need images, CoNLL needs NER,
+     * brush masks need BrushLabels on an Image).
+     */
     public boolean fits(ExportFormat f, LabelingConfig config) {
         if (f.vision()) return VisionTasks.of(config, json).isPresent();
         if (f == ExportFormat.CONLL2003) return NerTasks.of(config, json).isPresent();
+        if (f == ExportFormat.BRUSH_PNG) return BrushMasks.of(config, json).isPresent();
         return true;
     }
 
@@ -59,7 +64,14 @@ public class ExportBodies {
                                            Flux<List<ExportQueries.ExportTask>> pages, DataBufferFactory buffers) {
         if (f.vision()) return VisionTasks.of(config, json).map(v -> visionBody(f, v, projectId, pages, buffers));
         if (f == ExportFormat.CONLL2003) return NerTasks.of(config, json).map(ner -> conllBody(ner, pages, buffers));
+        if (f == ExportFormat.BRUSH_PNG) return BrushMasks.of(config, json).map(masks -> brushBody(masks, pages, buffers));
         return Optional.of(body(f, org, projectId, pages, config, buffers));
+    }
+
+    /** Brush masks as PNGs in a ZIP, sent as each page is written; decoding and deflate run on boundedElastic. */
+    private Flux<DataBuffer> brushBody(BrushMasks masks, Flux<List<ExportQueries.ExportTask>> pages, DataBufferFactory buffers) {
+        return Flux.concat(pages.publishOn(Schedulers.boundedElastic()).map(page -> buffers.wrap(masks.page(page))),
+                           Mono.fromSupplier(() -> buffers.wrap(masks.finish())));
     }
 
     private Flux<DataBuffer> body(ExportFormat f, String org, String projectId, Flux<List<ExportQueries.ExportTask>> pages,
@@ -81,6 +93,7 @@ public class ExportBodies {
             }
             case COCO, YOLO, YOLO_OBB, VOC -> throw new IllegalArgumentException(f + " is written by visionBody");
             case CONLL2003 -> throw new IllegalArgumentException(f + " is written by conllBody");
+            case BRUSH_PNG -> throw new IllegalArgumentException(f + " is written by brushBody");
             case CSV, TSV -> {
                 CSVFormat csv = f == ExportFormat.CSV ? CSVFormat.RFC4180 : CSVFormat.RFC4180.builder().setDelimiter('\t').get();
                 yield exports.dataKeys(org, projectId).collectList().flatMapMany(keys -> {

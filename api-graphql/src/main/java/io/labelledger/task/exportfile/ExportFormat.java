@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Label Studio's export shapes: their content type and file name ending. */
 public enum ExportFormat {
-    JSON, JSON_MIN, CSV, TSV, COCO, YOLO, YOLO_OBB, VOC, CONLL2003;
+    JSON, JSON_MIN, CSV, TSV, COCO, YOLO, YOLO_OBB, VOC, CONLL2003, BRUSH_PNG;
 
     /** Computer-vision formats: image projects with RectangleLabels/PolygonLabels only (ADR 0010). */
     public boolean vision() { return ordinal() >= COCO.ordinal() && ordinal() <= VOC.ordinal(); }
@@ -14,7 +14,7 @@ public enum ExportFormat {
     public MediaType mediaType() {
         return switch (this) {
             case JSON, JSON_MIN, COCO -> MediaType.APPLICATION_JSON;
-            case YOLO, YOLO_OBB, VOC -> new MediaType("application", "zip");
+            case YOLO, YOLO_OBB, VOC, BRUSH_PNG -> new MediaType("application", "zip");
             case CSV -> new MediaType("text", "csv", StandardCharsets.UTF_8);
             case TSV -> new MediaType("text", "tab-separated-values", StandardCharsets.UTF_8);
             case CONLL2003 -> new MediaType("text", "plain", StandardCharsets.UTF_8);
@@ -32,6 +32,7 @@ public enum ExportFormat {
             case YOLO_OBB -> "-yolo-obb.zip";
             case VOC -> "-voc.zip";
             case CONLL2003 -> "-conll2003.conll";
+            case BRUSH_PNG -> "-brush-png.zip";
         };
     }
 

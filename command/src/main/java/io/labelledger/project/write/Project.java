@@ -4,6 +4,8 @@ import io.labelledger.identity.api.UserId;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.project.api.AddProjectMember;
 import io.labelledger.project.api.ChangeLabelingConfig;
+import io.labelledger.project.api.ChangeMediaProxy;
+import io.labelledger.project.api.MediaProxyChanged;
 import io.labelledger.project.api.ChangeProjectRole;
 import io.labelledger.project.api.ProjectMemberAdded;
 import io.labelledger.project.api.ProjectMemberRemoved;
@@ -55,6 +57,8 @@ public class Project {
     private String labelConfig;
     private int labelConfigVersion;
     private long nextTaskNumber;
+    /** Whether the server may fetch the URLs of task data (storage proxy); off unless someone allowed it. */
+    private boolean mediaProxy;
     /** People working on the project, with their project role (bounded by the organization's size, not the tasks). */
     private final Map<UserId, ProjectRole> members = new HashMap<>();
 
@@ -86,6 +90,13 @@ public class Project {
         var orphaned = usage.orphanedBy(id, config);
         if (!orphaned.isEmpty()) throw new LabelsInUse(orphaned);
         apply(new LabelingConfigChanged(id, organizationId, cmd.labelConfig(), labelConfigVersion + 1, cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(ChangeMediaProxy cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.allowed() == mediaProxy) return; // already so, nothing to record
+        apply(new MediaProxyChanged(id, organizationId, cmd.allowed(), cmd.by()));
     }
 
     @CommandHandler
@@ -173,6 +184,9 @@ public class Project {
         labelConfig = e.labelConfig();
         labelConfigVersion = e.labelConfigVersion();
     }
+
+    @EventSourcingHandler
+    void on(MediaProxyChanged e) { mediaProxy = e.allowed(); }
 
     @EventSourcingHandler
     void on(TasksImported e) { nextTaskNumber = e.firstNumber() + e.count(); }

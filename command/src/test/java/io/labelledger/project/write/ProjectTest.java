@@ -3,6 +3,8 @@ package io.labelledger.project.write;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.project.api.ChangeLabelingConfig;
+import io.labelledger.project.api.ChangeMediaProxy;
+import io.labelledger.project.api.MediaProxyChanged;
 import io.labelledger.project.api.CreateProject;
 import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.ProjectCreated;
@@ -122,6 +124,39 @@ class ProjectTest {
                    .when(new CreateProject(PROJECT, ORG, "Reviews", "", labelConfig, ALICE))
                    .expectNoEvents()
                    .expectException(error(InvalidLabelConfig.class, ErrorCode.INVALID_LABEL_CONFIG, "labelConfig"));
+        }
+    }
+
+    @Nested
+    class MediaProxy {
+        @Test
+        void allowingTheProxyIsRecorded() {
+            fixture.given(CREATED)
+                   .when(new ChangeMediaProxy(PROJECT, ORG, true, BOB))
+                   .expectEvents(new MediaProxyChanged(PROJECT, ORG, true, BOB));
+        }
+
+        @Test
+        void theProxyIsOffByDefaultSoForbiddingItRecordsNothing() {
+            fixture.given(CREATED)
+                   .when(new ChangeMediaProxy(PROJECT, ORG, false, BOB))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anAllowedProxyCanBeTurnedOffAgain() {
+            fixture.given(CREATED, new MediaProxyChanged(PROJECT, ORG, true, BOB))
+                   .when(new ChangeMediaProxy(PROJECT, ORG, false, ALICE))
+                   .expectEvents(new MediaProxyChanged(PROJECT, ORG, false, ALICE));
+        }
+
+        @Test
+        void anotherOrganizationsProjectIsNotFound() {
+            fixture.given(CREATED)
+                   .when(new ChangeMediaProxy(PROJECT, OTHER_ORG, true, BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "projectId"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.labelledger.task.datamanager;
 
 import io.labelledger.project.api.LabelingConfigChanged;
+import io.labelledger.project.api.MediaProxyChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
 import io.labelledger.project.api.TasksImported;
@@ -80,6 +81,12 @@ public class DataManagerProjection {
     void on(ProjectDetailsChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
         jdbc.update("UPDATE rm_project SET title = ?, description = ?, updated_at = ?, last_seq = ? WHERE project_id = ? AND last_seq < ?",
                 e.title(), e.description(), ts(at), seq, e.projectId().value(), seq);
+    }
+
+    @EventHandler
+    void on(MediaProxyChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        jdbc.update("UPDATE rm_project SET media_proxy = ?, updated_at = ?, last_seq = ? WHERE project_id = ? AND last_seq < ?",
+                e.allowed(), ts(at), seq, e.projectId().value(), seq);
     }
 
     @EventHandler

@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 public class ProjectQueries {
     private static final String COLUMNS = """
             p.project_id, p.organization_id, p.title, p.description, p.label_config, p.label_config_version, p.created_by,
-            p.created_at, p.task_count, p.completed_count, p.annotation_count, pw.workspace_id""";
+            p.created_at, p.task_count, p.completed_count, p.annotation_count, pw.workspace_id, p.media_proxy""";
     private static final String FROM = "rm_project p LEFT JOIN rm_project_workspace pw ON pw.project_id = p.project_id";
     private final DatabaseClient db;
 
@@ -59,7 +59,8 @@ public class ProjectQueries {
                 r.get("title", String.class), r.get("description", String.class), r.get("label_config", String.class),
                 r.get("label_config_version", Integer.class), r.get("created_by", String.class),
                 instant(r.get("created_at", OffsetDateTime.class)), r.get("task_count", Long.class),
-                r.get("completed_count", Long.class), r.get("annotation_count", Long.class), r.get("workspace_id", String.class));
+                r.get("completed_count", Long.class), r.get("annotation_count", Long.class), r.get("workspace_id", String.class),
+                Boolean.TRUE.equals(r.get("media_proxy", Boolean.class)));
     }
 
     static Instant instant(OffsetDateTime t) {
