@@ -274,7 +274,7 @@ class GraphQlApiIT extends IntegrationTest {
         // a token carries the role its user has in the directory projection, which may trail the sign-up briefly
         await().atMost(Duration.ofSeconds(10)).until(() -> ApiClient.web(port).post().uri("/graphql")
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .bodyValue(Map.of("query", "{ me { id } }")).exchange().returnResult(String.class).getStatus().is2xxSuccessful());
+                .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectBody(String.class).returnResult().getStatus().is2xxSuccessful());
         script.document("{ me { id organization { id } } }").execute()
               .path("me.id").entity(String.class).isEqualTo(ann.userId)
               .path("me.organization.id").entity(String.class).isEqualTo(ann.organizationId);

@@ -57,7 +57,7 @@ class MembershipIT extends IntegrationTest {
         return ApiClient.web(port).post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", "x-" + java.util.UUID.randomUUID() + "@example.test", "password", "correct horse battery",
                                 "displayName", "X", "invitation", invitation))
-                        .exchange().returnResult(String.class).getStatus().value();
+                        .exchange().expectBody(String.class).returnResult().getStatus().value();
     }
 
     @Test

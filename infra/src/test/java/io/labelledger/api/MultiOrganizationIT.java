@@ -92,10 +92,10 @@ class MultiOrganizationIT extends IntegrationTest {
                             .path("createApiToken.token").entity(String.class).get();
         int code = ApiClient.web(port).post().uri("/api/session/organization").contentType(MediaType.APPLICATION_JSON)
                             .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                            .bodyValue(Map.of("organizationId", alice.organizationId)).exchange().returnResult(String.class).getStatus().value();
+                            .bodyValue(Map.of("organizationId", alice.organizationId)).exchange().expectBody(String.class).returnResult().getStatus().value();
         assertThat(code).isEqualTo(401);
         int anonymous = ApiClient.web(port).post().uri("/api/session/organization").contentType(MediaType.APPLICATION_JSON)
-                                 .bodyValue(Map.of("organizationId", alice.organizationId)).exchange().returnResult(String.class).getStatus().value();
+                                 .bodyValue(Map.of("organizationId", alice.organizationId)).exchange().expectBody(String.class).returnResult().getStatus().value();
         assertThat(anonymous).isEqualTo(401);
     }
 }

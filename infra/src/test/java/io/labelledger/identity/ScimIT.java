@@ -108,7 +108,7 @@ class ScimIT extends IntegrationTest {
     int graphqlStatus(String header) {
         return ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                         .header(header.startsWith("SESSION") ? HttpHeaders.COOKIE : HttpHeaders.AUTHORIZATION, header)
-                        .bodyValue(Map.of("query", "{ me { id } }")).exchange().returnResult(String.class).getStatus().value();
+                        .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectBody(String.class).returnResult().getStatus().value();
     }
 
     // ---- tests ------------------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ class ScimIT extends IntegrationTest {
         assertThat(created.headers().getLocation()).hasToString("http://127.0.0.1:" + port + "/scim/v2/Users/" + nora);
         assertThat(member(nora)).containsEntry("role", "ANNOTATOR").containsEntry("active", true).containsEntry("email", mail.toLowerCase());
         assertThat(ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(Map.of("email", mail, "password", "!scim")).exchange().returnResult(String.class).getStatus().value())
+                            .bodyValue(Map.of("email", mail, "password", "!scim")).exchange().expectBody(String.class).returnResult().getStatus().value())
                 .isEqualTo(401);
         assertThat(get("/Users/" + nora).body().get("name").get("familyName").asString()).isEqualTo("Newcomer");
 

@@ -20,7 +20,7 @@ class SessionPolicyIT extends IntegrationTest {
 
     int status(ApiClient c) {
         return ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.COOKIE, c.cookie)
-                        .bodyValue(Map.of("query", "{ me { id } }")).exchange().returnResult(String.class).getStatus().value();
+                        .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectBody(String.class).returnResult().getStatus().value();
     }
 
     Map<String, Object> setPolicy(ApiClient actor, Integer idle, Integer max) {

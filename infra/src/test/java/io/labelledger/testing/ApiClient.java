@@ -32,8 +32,17 @@ public final class ApiClient {
         this.cookie = cookie;
     }
 
+    /**
+     * One connection per request, closed after it: with the shared default pool, a response whose body a test never
+     * reads keeps its pooled connection, and once such leaks fill the pool a later request waits for a connection
+     * until the client's timeout (seen as rare 60 s "hangs" of unrelated tests).
+     */
+    private static final org.springframework.http.client.reactive.ReactorClientHttpConnector CONNECTOR =
+            new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                    reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection()));
+
     public static WebTestClient web(int port) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        return WebTestClient.bindToServer(CONNECTOR).baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     @SuppressWarnings("unchecked")
