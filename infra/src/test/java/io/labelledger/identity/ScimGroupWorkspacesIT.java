@@ -160,6 +160,7 @@ class ScimGroupWorkspacesIT extends IntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aHandAddedMemberStaysWhenTheGroupLetsGo() {
         String ws = createWorkspace("Legal");
         String project = createProjectIn(ws);
@@ -170,6 +171,11 @@ class ScimGroupWorkspacesIT extends IntegrationTest {
         Answer group = createGroup("Lawyers", List.of(ann.userId, bob.userId), List.of(ws));
         assertThat(group.status()).isEqualTo(201);
         assertThat(projectIds(bob)).containsExactly(project);
+        // the Workspaces page tells them apart: Bob came from the group, Ann was added by hand
+        Map<String, Object> workspace = payload(owner.post("query($id: ID!) { workspace(id: $id) { memberCount memberGrants { userId source } } }",
+                Map.of("id", ws)), "workspace");
+        assertThat(workspace.get("memberCount")).isEqualTo(2);
+        assertThat((List<Object>) workspace.get("memberGrants")).containsExactly((Object) Map.of("userId", bob.userId, "source", "SCIM"));
 
         // when the group is deleted, SCIM withdraws only its own grant: Bob leaves, Ann stays
         assertThat(scim(HttpMethod.DELETE, "/Groups/" + group.body().get("id").asString(), null).status()).isEqualTo(204);
