@@ -338,7 +338,7 @@ export const WorkspacesQuery = operation<{ workspaces: Workspace[] }, { includeA
 
 export const WorkspaceQuery = operation<{ workspace: WorkspaceDetail | null }, { id: string }>(`
   query Workspace($id: ID!) {
-    workspace(id: $id) { ${WORKSPACE} members { userId email displayName role active joinedAt } }
+    workspace(id: $id) { ${WORKSPACE} members { userId email displayName role active joinedAt } memberGrants { userId source } }
   }`);
 
 export interface WorkspacePayload {

@@ -89,8 +89,16 @@ export interface Workspace extends WorkspaceRef {
   projectCount: number;
 }
 
+/** A workspace membership an identity provider granted (ADR 0020). */
+export interface WorkspaceMemberGrant {
+  userId: string;
+  source: 'SCIM' | 'SAML' | string;
+}
+
 export interface WorkspaceDetail extends Workspace {
   members: Member[];
+  /** Absent from older servers: then every member counts as added by hand. */
+  memberGrants?: WorkspaceMemberGrant[];
 }
 
 export interface ProjectDetail extends ProjectSummary {

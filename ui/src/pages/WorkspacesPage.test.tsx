@@ -84,6 +84,27 @@ describe('WorkspacesPage', () => {
     expect(sent(fn, 'removeWorkspaceMember')[0].variables.input).toEqual({ workspaceId: 'w1', userId: 'u2' });
   });
 
+  it('tells members an identity provider granted from those added by hand', async () => {
+    setup('OWNER', (op) => {
+      switch (op) {
+        case 'Workspaces': return { workspaces: [ws('w0', 'Retail', { memberCount: 3 })] };
+        case 'Workspace': return { workspace: { ...ws('w0', 'Retail'), members: [org[1], org[2], org[3]],
+          memberGrants: [{ userId: 'u2', source: 'SCIM' }, { userId: 'u4', source: 'SAML' }] } };
+        case 'Members': return { members: org };
+      }
+    });
+    await waitFor(() => expect(screen.getAllByTestId('workspace-row')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('workspace-open'));
+    await waitFor(() => expect(screen.getAllByTestId('workspace-member-row')).toHaveLength(3));
+    const badge = (id: string) => {
+      const row = screen.getAllByTestId('workspace-member-row').find((r) => r.getAttribute('data-user-id') === id)!;
+      return within(row).queryByTestId('workspace-member-grant')?.textContent ?? null;
+    };
+    expect(badge('u2')).toBe('via SCIM group');
+    expect(badge('u4')).toBe('via SSO');
+    expect(badge('u3')).toBeNull();
+  });
+
   it('lets a Manager manage members of their workspaces but not create, rename or archive', async () => {
     setup('MANAGER', (op) => {
       switch (op) {

@@ -197,6 +197,7 @@ function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onC
 
   if (!workspace) return error ? <ErrorBox message={error} /> : <p className="muted">Loading…</p>;
   const candidates = addableMembers(org, workspace.members);
+  const grants = new Map((workspace.memberGrants ?? []).map((g) => [g.userId, g.source]));
   const toggle = (id: string) =>
     setChosen((prev) => {
       const next = new Set(prev);
@@ -213,7 +214,14 @@ function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onC
         <tbody>
           {workspace.members.map((m) => (
             <tr key={m.userId} data-testid="workspace-member-row" data-user-id={m.userId}>
-              <td>{m.displayName} <span className="muted small">{m.email}</span></td>
+              <td>
+                {m.displayName} <span className="muted small">{m.email}</span>
+                {grants.get(m.userId) && (
+                  <span className="badge" data-testid="workspace-member-grant" title={grantHint(grants.get(m.userId)!)}>
+                    {grantLabel(grants.get(m.userId)!)}
+                  </span>
+                )}
+              </td>
               <td>{roleLabel(m.role)}{!m.active && <span className="muted"> (deactivated)</span>}</td>
               <td className="actions">
                 {manage && (
@@ -266,4 +274,15 @@ function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onC
       <ErrorBox errors={errors} message={error} testId="workspace-member-errors" />
     </section>
   );
+}
+
+/** Where an identity provider's membership came from (ADR 0020). */
+function grantLabel(source: string): string {
+  return source === 'SCIM' ? 'via SCIM group' : source === 'SAML' ? 'via SSO' : `via ${source}`;
+}
+
+function grantHint(source: string): string {
+  return source === 'SCIM'
+    ? 'Granted by a group of your identity provider; it ends when no group grants it any more'
+    : 'Added at single sign-on by an attribute mapping; single sign-on never removes it';
 }

@@ -31,10 +31,16 @@ public class Commands {
     }
 
     public <R> Mono<Result<R>> send(Object command, Caller caller, String clientIp) {
+        return send(command, caller, clientIp, null);
+    }
+
+    /** {@code grant}: the identity source (SCIM, SAML) on whose behalf a membership is granted, kept in the events' metadata. */
+    public <R> Mono<Result<R>> send(Object command, Caller caller, String clientIp, String grant) {
         Map<String, Object> meta = new HashMap<>();
         meta.put("actorId", caller.userId());
         meta.put("organizationId", caller.organizationId());
         if (clientIp != null) meta.put("clientIp", clientIp);
+        if (grant != null) meta.put("grant", grant);
         return Mono.fromCallable(() -> {
                        R r = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
                        return Result.ok(r);

@@ -52,10 +52,13 @@ public class AxonConfig {
                 BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
     }
 
-    /** Events inherit who, for which organization and from where, from the command that caused them. */
+    /**
+     * Events inherit who, for which organization and from where, from the command that caused them; "grant" names the
+     * identity source (SCIM, SAML) that granted a workspace membership (docs/adr/0020).
+     */
     @Bean
     CorrelationDataProvider actorMetadata() {
-        return new SimpleCorrelationDataProvider("actorId", "organizationId", "clientIp");
+        return new SimpleCorrelationDataProvider("actorId", "organizationId", "clientIp", "grant");
     }
 
     /** correlationId and traceId, Axon's default, kept alongside ours. */

@@ -2,10 +2,15 @@ package io.labelledger.identity.saml;
 
 import io.labelledger.organization.api.OrganizationRole;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The role an IdP's attributes grant: the highest mapped role, else the default; never Owner. */
+/**
+ * The role an IdP's attributes grant: the highest mapped role, else the default; never Owner. And the workspaces they
+ * map to (docs/adr/0020).
+ */
 final class RoleMapper {
     private RoleMapper() {}
 
@@ -19,5 +24,14 @@ final class RoleMapper {
             }
         }
         return best != null ? best : config.defaultRole();
+    }
+
+    /** The workspaces the attributes map to (every matching mapping, in configuration order). */
+    static Set<String> workspacesFor(SsoStore.SsoConfig config, Map<String, List<String>> attributes) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SsoStore.WorkspaceMapping m : config.workspaceMappings()) {
+            if (attributes.getOrDefault(m.attribute(), List.of()).contains(m.value())) out.add(m.workspaceId());
+        }
+        return out;
     }
 }

@@ -12,7 +12,9 @@ import io.labelledger.identity.web.IdentityStore;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.organization.api.AddWorkspaceMembers;
 import io.labelledger.organization.api.ProvisionMember;
+import io.labelledger.organization.api.WorkspaceId;
 import io.labelledger.projection.Projection;
 import io.labelledger.shared.ErrorCode;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -37,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -145,7 +149,8 @@ public class SamlController {
                 if (!result.ok()) {
                     return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).<Object>body(new Refusal(List.of(result.error()), null)));
                 }
-                return readYourWrites.await(org, Projection.DIRECTORY)
+                return joinMappedWorkspaces(c, person, userId, actor, clientIp.of(exchange))
+                        .then(readYourWrites.await(org, Projection.DIRECTORY))
                         .then(Mono.fromCallable(() -> identities.currentCaller(userId, org)).subscribeOn(Schedulers.boundedElastic()))
                         .flatMap(caller -> caller.isEmpty() ? Mono.error(new SamlRefused(Reason.DEACTIVATED, "not an active member"))
                                 : startSession(caller.get(), exchange).then(Mono.fromCallable(() -> {
@@ -154,6 +159,22 @@ public class SamlController {
                                 }).subscribeOn(Schedulers.boundedElastic())));
             });
         });
+    }
+
+    /**
+     * Adds the person to the workspaces their attributes map to (docs/adr/0020). SAML only adds: it never removes a
+     * membership, since an assertion tells what a person has now, not what they lost. A workspace that cannot take
+     * them (archived meanwhile, say) does not stop the sign-in.
+     */
+    private Mono<Void> joinMappedWorkspaces(SsoStore.SsoConfig c, ResponseValidator.Validated person, String userId, Caller actor, String ip) {
+        Set<String> mapped = RoleMapper.workspacesFor(c, person.attributes());
+        if (mapped.isEmpty()) return Mono.empty();
+        return Mono.fromCallable(() -> store.existingWorkspaces(c.organizationId(), mapped)).subscribeOn(Schedulers.boundedElastic())
+                   .flatMapMany(Flux::fromIterable)
+                   .concatMap(ws -> commands.send(new AddWorkspaceMembers(new OrganizationId(c.organizationId()), new WorkspaceId(ws),
+                           List.of(new UserId(userId)), null, IdentitySource.SAML), actor, ip, IdentitySource.SAML.name())
+                           .doOnNext(r -> { if (!r.ok()) log.debug("SAML workspace mapping not applied: {}", r.error().code()); }))
+                   .then();
     }
 
     /** The person's account: linked by NameID, else an account of this organization's member with the email, else new. */

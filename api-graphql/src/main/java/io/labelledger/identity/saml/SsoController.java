@@ -56,8 +56,11 @@ public class SsoController {
 
     public record SsoRoleMappingInput(String attribute, String value, OrganizationRole role) {}
 
+    public record SsoWorkspaceMappingInput(String attribute, String value, String workspaceId) {}
+
     public record ConfigureSsoInput(boolean enabled, String slug, String idpMetadataXml, String idpMetadataUrl,
-                                    OrganizationRole defaultRole, List<SsoRoleMappingInput> roleMappings) {}
+                                    OrganizationRole defaultRole, List<SsoRoleMappingInput> roleMappings,
+                                    List<SsoWorkspaceMappingInput> workspaceMappings) {}
 
     public record SsoCertificate(String subject, Instant notAfter, String sha256) {}
 
@@ -66,7 +69,7 @@ public class SsoController {
     public record SsoSettings(boolean enabled, String slug, String idpEntityId, String idpSsoUrl, String idpMetadataUrl,
                               List<SsoCertificate> idpCertificates, OrganizationRole defaultRole, List<SsoStore.RoleMapping> roleMappings,
                               String spEntityId, String acsUrl, String metadataUrl, String loginUrl, String spCertificate,
-                              List<SsoRefusal> refusals, Instant updatedAt) {}
+                              List<SsoRefusal> refusals, Instant updatedAt, List<SsoStore.WorkspaceMapping> workspaceMappings) {}
 
     public record SsoSettingsPayload(SsoSettings settings, List<UserError> errors) {
         static SsoSettingsPayload error(String field, String message) {
@@ -90,7 +93,8 @@ public class SsoController {
         Optional<SsoStore.SsoConfig> current = store.byOrganization(org);
         boolean newMetadata = notBlank(in.idpMetadataXml()) || notBlank(in.idpMetadataUrl());
         if (current.isEmpty() && !in.enabled() && !newMetadata) return new SsoSettingsPayload(null, List.of()); // nothing to disable
-        if (current.isPresent() && !newMetadata && in.slug() == null && in.defaultRole() == null && in.roleMappings() == null) {
+        if (current.isPresent() && !newMetadata && in.slug() == null && in.defaultRole() == null && in.roleMappings() == null
+            && in.workspaceMappings() == null) {
             store.setEnabled(org, in.enabled(), caller.userId()); // the on/off switch
             return new SsoSettingsPayload(store.byOrganization(org).map(this::view).orElseThrow(), List.of());
         }
@@ -119,6 +123,23 @@ public class SsoController {
             mappings = in.roleMappings().stream().map(m -> new SsoStore.RoleMapping(m.attribute().strip(), m.value().strip(), m.role())).toList();
         } else {
             mappings = current.map(SsoStore.SsoConfig::roleMappings).orElse(List.of());
+        }
+        List<SsoStore.WorkspaceMapping> workspaceMappings;
+        if (in.workspaceMappings() != null) {
+            if (in.workspaceMappings().size() > MAX_MAPPINGS) return SsoSettingsPayload.error("workspaceMappings", "At most " + MAX_MAPPINGS + " mappings");
+            for (SsoWorkspaceMappingInput m : in.workspaceMappings()) {
+                if (!fits(m.attribute()) || !fits(m.value())) {
+                    return SsoSettingsPayload.error("workspaceMappings", "Attribute names and values are 1 to 256 characters");
+                }
+            }
+            var ids = in.workspaceMappings().stream().map(SsoWorkspaceMappingInput::workspaceId).filter(java.util.Objects::nonNull).toList();
+            if (ids.size() < in.workspaceMappings().size() || !store.existingWorkspaces(org, ids).containsAll(ids)) {
+                return SsoSettingsPayload.error("workspaceMappings", "Map to workspaces of this organization");
+            }
+            workspaceMappings = in.workspaceMappings().stream()
+                                  .map(m -> new SsoStore.WorkspaceMapping(m.attribute().strip(), m.value().strip(), m.workspaceId())).toList();
+        } else {
+            workspaceMappings = current.map(SsoStore.SsoConfig::workspaceMappings).orElse(List.of());
         }
 
         String metadataUrl = current.map(SsoStore.SsoConfig::idpMetadataUrl).orElse(null);
@@ -153,7 +174,7 @@ public class SsoController {
                 idp != null ? idp.entityId() : current.get().idpEntityId(),
                 idp != null ? idp.ssoUrl() : current.get().idpSsoUrl(),
                 idp != null ? idp.certificates().stream().map(SsoKeys::pem).collect(Collectors.joining()) : current.get().idpCertificates(),
-                metadataUrl, defaultRole, mappings, spCertificate, sealed, clock.instant());
+                metadataUrl, defaultRole, mappings, spCertificate, sealed, clock.instant(), workspaceMappings);
         if (!store.save(config, caller.userId())) {
             return new SsoSettingsPayload(null, List.of(UserError.of(ErrorCode.CONFLICT, "slug", "Another organization uses this slug")));
         }
@@ -196,7 +217,7 @@ public class SsoController {
         return new SsoSettings(c.enabled(), c.slug(), c.idpEntityId(), c.idpSsoUrl(), c.idpMetadataUrl(),
                 SsoKeys.parsePem(c.idpCertificates()).stream().map(SsoController::certificate).toList(), c.defaultRole(), c.roleMappings(),
                 metadata, base + SpUrls.acsPath(c.organizationId()), metadata, base + SpUrls.loginPath(c.slug()), c.spCertificate(),
-                refusals, c.updatedAt());
+                refusals, c.updatedAt(), c.workspaceMappings());
     }
 
     private static SsoCertificate certificate(X509Certificate c) {

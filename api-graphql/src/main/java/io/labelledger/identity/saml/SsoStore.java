@@ -23,6 +23,7 @@ public class SsoStore {
     /** Refusal rows kept per organization (organization x reason x hour); older ones are dropped on insert. */
     static final int MAX_REFUSAL_ROWS = 500;
     private static final TypeReference<List<RoleMapping>> MAPPINGS = new TypeReference<>() {};
+    private static final TypeReference<List<WorkspaceMapping>> WORKSPACE_MAPPINGS = new TypeReference<>() {};
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
@@ -36,9 +37,17 @@ public class SsoStore {
     /** IdP attribute value -> organization role (never OWNER). */
     public record RoleMapping(String attribute, String value, OrganizationRole role) {}
 
+    /** IdP attribute value -> a workspace the person joins at sign-in (docs/adr/0020). */
+    public record WorkspaceMapping(String attribute, String value, String workspaceId) {}
+
     public record SsoConfig(String organizationId, String slug, boolean enabled, String idpEntityId, String idpSsoUrl,
                             String idpCertificates, String idpMetadataUrl, OrganizationRole defaultRole,
-                            List<RoleMapping> roleMappings, String spCertificate, byte[] sealedKey, Instant updatedAt) {}
+                            List<RoleMapping> roleMappings, String spCertificate, byte[] sealedKey, Instant updatedAt,
+                            List<WorkspaceMapping> workspaceMappings) {
+        public SsoConfig {
+            workspaceMappings = workspaceMappings == null ? List.of() : List.copyOf(workspaceMappings);
+        }
+    }
 
     public record Refusal(String reason, Instant hour, int attempts, Instant lastAt, String lastClientIp, String lastDetail) {}
 
@@ -54,14 +63,15 @@ public class SsoStore {
     private Optional<SsoConfig> one(String where, Object... args) {
         return jdbc.query("""
                 SELECT organization_id, slug, enabled, idp_entity_id, idp_sso_url, idp_certificates, idp_metadata_url,
-                       default_role, role_mappings, sp_certificate, sp_private_key, updated_at
+                       default_role, role_mappings, sp_certificate, sp_private_key, updated_at, workspace_mappings
                 FROM sso_config WHERE\s""" + where, this::config, args).stream().findFirst();
     }
 
     private SsoConfig config(ResultSet rs, int i) throws SQLException {
         return new SsoConfig(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), OrganizationRole.valueOf(rs.getString(8)),
-                json.readValue(rs.getString(9), MAPPINGS), rs.getString(10), rs.getBytes(11), rs.getTimestamp(12).toInstant());
+                json.readValue(rs.getString(9), MAPPINGS), rs.getString(10), rs.getBytes(11), rs.getTimestamp(12).toInstant(),
+                json.readValue(rs.getString(13), WORKSPACE_MAPPINGS));
     }
 
     /** False when the slug belongs to another organization. */
@@ -69,16 +79,18 @@ public class SsoStore {
         try {
             jdbc.update("""
                     INSERT INTO sso_config (organization_id, slug, enabled, idp_entity_id, idp_sso_url, idp_certificates,
-                        idp_metadata_url, default_role, role_attribute, role_mappings, sp_certificate, sp_private_key, updated_at, updated_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
+                        idp_metadata_url, default_role, role_attribute, role_mappings, sp_certificate, sp_private_key, updated_at, updated_by,
+                        workspace_mappings)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (organization_id) DO UPDATE SET slug = EXCLUDED.slug, enabled = EXCLUDED.enabled,
                         idp_entity_id = EXCLUDED.idp_entity_id, idp_sso_url = EXCLUDED.idp_sso_url,
                         idp_certificates = EXCLUDED.idp_certificates, idp_metadata_url = EXCLUDED.idp_metadata_url,
                         default_role = EXCLUDED.default_role, role_mappings = EXCLUDED.role_mappings,
+                        workspace_mappings = EXCLUDED.workspace_mappings,
                         updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""",
                     c.organizationId(), c.slug(), c.enabled(), c.idpEntityId(), c.idpSsoUrl(), c.idpCertificates(),
                     c.idpMetadataUrl(), c.defaultRole().name(), json.writeValueAsString(c.roleMappings()), c.spCertificate(),
-                    c.sealedKey(), Timestamp.from(clock.instant()), updatedBy);
+                    c.sealedKey(), Timestamp.from(clock.instant()), updatedBy, json.writeValueAsString(c.workspaceMappings()));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -88,6 +100,13 @@ public class SsoStore {
     public void setEnabled(String organizationId, boolean enabled, String updatedBy) {
         jdbc.update("UPDATE sso_config SET enabled = ?, updated_at = ?, updated_by = ? WHERE organization_id = ?",
                 enabled, Timestamp.from(clock.instant()), updatedBy, organizationId);
+    }
+
+    /** Those of the ids that are workspaces of this organization. */
+    public java.util.Set<String> existingWorkspaces(String organizationId, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT workspace_id FROM rm_workspace WHERE organization_id = ? AND workspace_id = ANY (?)",
+                String.class, organizationId, ids.toArray(String[]::new)));
     }
 
     // ---- NameID links ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import java.util.Set;
  */
 public final class ScimGroupPatch {
     private static final String ROLE_PATH = (ScimSchemas.GROUP_ACCESS + ":organizationRole").toLowerCase(java.util.Locale.ROOT);
+    private static final String WORKSPACES_PATH = (ScimSchemas.GROUP_ACCESS + ":workspaces").toLowerCase(java.util.Locale.ROOT);
     private static final String ACCESS_PATH = ScimSchemas.GROUP_ACCESS.toLowerCase(java.util.Locale.ROOT);
 
     private ScimGroupPatch() {}
@@ -36,7 +37,7 @@ public final class ScimGroupPatch {
                 w.set(ScimPatch.normalize(op.path(), ScimSchemas.GROUP), op.kind(), op.value(), op.path());
             }
         }
-        return new ScimGroup(w.displayName, w.externalId, w.role, w.members);
+        return new ScimGroup(w.displayName, w.externalId, w.role, w.members, w.workspaces);
     }
 
     private static final class Work {
@@ -44,12 +45,23 @@ public final class ScimGroupPatch {
         String externalId;
         OrganizationRole role;
         final Set<String> members;
+        final Set<String> workspaces;
 
         Work(ScimGroup g) {
             displayName = g.displayName();
             externalId = g.externalId();
             role = g.role();
             members = new HashSet<>(g.members());
+            workspaces = new HashSet<>(g.workspaces());
+        }
+
+        void setWorkspaces(ScimPatch.Kind kind, JsonNode value) {
+            Set<String> given = value == null ? Set.of() : ScimGroup.workspaceIds(value);
+            switch (kind) {
+                case ADD -> workspaces.addAll(given);
+                case REPLACE -> { workspaces.clear(); workspaces.addAll(given); }
+                case REMOVE -> { if (value == null) workspaces.clear(); else workspaces.removeAll(given); }
+            }
         }
 
         void set(String path, ScimPatch.Kind kind, JsonNode value) { set(path, kind, value, path); }
@@ -76,10 +88,15 @@ public final class ScimGroupPatch {
                 members.removeAll(memberValues(ScimFilterParser.parse(inner, List.of("value"))));
             } else if (path.equals(ROLE_PATH)) {
                 role = remove ? null : ScimGroup.role(value);
+            } else if (path.equals(WORKSPACES_PATH)) {
+                setWorkspaces(kind, value);
             } else if (path.equals(ACCESS_PATH)) {
-                if (remove) role = null;
+                if (remove) { role = null; workspaces.clear(); }
                 else if (!value.isObject()) throw ScimException.invalidValue(ScimSchemas.GROUP_ACCESS + " is an object");
-                else if (value.has("organizationRole") || kind == ScimPatch.Kind.REPLACE) role = ScimGroup.role(value.get("organizationRole"));
+                else {
+                    if (value.has("organizationRole") || kind == ScimPatch.Kind.REPLACE) role = ScimGroup.role(value.get("organizationRole"));
+                    if (value.has("workspaces") || kind == ScimPatch.Kind.REPLACE) setWorkspaces(kind == ScimPatch.Kind.ADD ? kind : ScimPatch.Kind.REPLACE, value.get("workspaces"));
+                }
             } else {
                 throw ScimException.invalidPath("'" + original + "' cannot be patched");
             }

@@ -72,6 +72,8 @@ public final class ScimJson {
         ObjectNode access = n.putObject(ScimSchemas.GROUP_ACCESS);
         if (g.role() != null) access.put("organizationRole", g.role().name());
         else access.putNull("organizationRole");
+        ArrayNode workspaces = access.putArray("workspaces");
+        g.workspaces().stream().sorted().forEach(workspaces::add);
         meta(n, "Group", row.created(), row.lastModified(), row.version(), base + "/Groups/" + row.id());
         return n;
     }

@@ -3,6 +3,7 @@ package io.labelledger.identity.scim;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.identity.web.IdentityStore;
+import io.labelledger.organization.api.AddWorkspaceMembers;
 import io.labelledger.organization.api.CreateGroup;
 import io.labelledger.organization.api.DeleteGroup;
 import io.labelledger.organization.api.GroupId;
@@ -10,7 +11,9 @@ import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.organization.api.ProvisionMember;
+import io.labelledger.organization.api.RemoveWorkspaceMember;
 import io.labelledger.organization.api.ReplaceGroup;
+import io.labelledger.organization.api.WorkspaceId;
 import io.labelledger.projection.Projection;
 import io.labelledger.shared.DomainException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -27,10 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -49,6 +55,10 @@ public class ScimService {
     /** Not a BCrypt hash, so no password ever matches: provisioned people sign in through their identity provider. */
     static final String NO_PASSWORD = "!scim";
     static final OrganizationRole DEFAULT_ROLE = OrganizationRole.ANNOTATOR;
+    /** The "grant" metadata of SCIM's commands, and the grant_source of the workspace memberships they add. */
+    static final String GRANT = "SCIM";
+    /** The Organization aggregate's limit of members per AddWorkspaceMembers. */
+    static final int BULK = 1000;
     private static final Logger log = LoggerFactory.getLogger(ScimService.class);
 
     private final ScimStore store;
@@ -171,11 +181,13 @@ public class ScimService {
 
     public ScimStore.GroupRow createGroup(ScimClient client, ScimGroup group) {
         requireUsers(client, group.members());
+        requireWorkspaces(client, group.workspaces());
         String id = UUID.randomUUID().toString();
         send(client, new CreateGroup(new GroupId(id), new OrganizationId(client.organizationId()), group.displayName(),
-                group.externalId(), group.role(), userIds(group.members()), IdentitySource.SCIM));
+                group.externalId(), group.role(), userIds(group.members()), IdentitySource.SCIM, workspaceIds(group.workspaces())));
         readYourWrites.await(id, Projection.DIRECTORY).block();
         if (group.role() != null) recomputeRoles(client, group.members());
+        if (!group.workspaces().isEmpty()) syncWorkspaces(client, group.members());
         return store.group(client.organizationId(), id).orElseThrow();
     }
 
@@ -187,8 +199,12 @@ public class ScimService {
         Set<String> added = new HashSet<>(after.members());
         added.removeAll(before.members());
         requireUsers(client, added);
+        Set<String> newGrants = new HashSet<>(after.workspaces());
+        newGrants.removeAll(before.workspaces());
+        requireWorkspaces(client, newGrants); // a workspace granted before stays accepted until the provider drops it
         send(client, new ReplaceGroup(new GroupId(groupId), row.version(), new OrganizationId(client.organizationId()),
-                after.displayName(), after.externalId(), after.role(), userIds(after.members()), IdentitySource.SCIM));
+                after.displayName(), after.externalId(), after.role(), userIds(after.members()), IdentitySource.SCIM,
+                workspaceIds(after.workspaces())));
         readYourWrites.await(groupId, Projection.DIRECTORY).block();
         Set<String> affected = new HashSet<>();
         if (before.role() != after.role()) {
@@ -199,6 +215,15 @@ public class ScimService {
             before.members().stream().filter(m -> !after.members().contains(m)).forEach(affected::add);
         }
         recomputeRoles(client, affected);
+        Set<String> grantsAffected = new HashSet<>();
+        if (!before.workspaces().equals(after.workspaces())) {
+            grantsAffected.addAll(before.members());
+            grantsAffected.addAll(after.members());
+        } else if (!after.workspaces().isEmpty()) {
+            grantsAffected.addAll(added);
+            before.members().stream().filter(m -> !after.members().contains(m)).forEach(grantsAffected::add);
+        }
+        syncWorkspaces(client, grantsAffected);
         return store.group(client.organizationId(), groupId).orElseThrow();
     }
 
@@ -208,6 +233,51 @@ public class ScimService {
         send(client, new DeleteGroup(new GroupId(groupId), row.version(), new OrganizationId(client.organizationId()), IdentitySource.SCIM));
         readYourWrites.await(groupId, Projection.DIRECTORY).block();
         recomputeRoles(client, row.group().members());
+        if (!row.group().workspaces().isEmpty()) syncWorkspaces(client, row.group().members());
+    }
+
+    /**
+     * Brings the members' workspace memberships in line with their live groups (docs/adr/0020): a workspace some
+     * group grants is joined when the person is not in it yet; a membership that SCIM granted and no live group grants
+     * any more is withdrawn. Memberships granted by a person (or by SAML) are never touched, even when a group grants
+     * them too.
+     */
+    private void syncWorkspaces(ScimClient client, Collection<String> users) {
+        String org = client.organizationId();
+        OrganizationId organization = new OrganizationId(org);
+        Map<String, List<UserId>> joins = new TreeMap<>();
+        List<RemoveWorkspaceMember> leaves = new ArrayList<>();
+        for (String user : users) {
+            if (store.membership(org, user).isEmpty()) continue;
+            Set<String> wanted = store.workspacesFromGroups(org, user);
+            Map<String, String> current = store.workspaceMemberships(org, user);
+            for (String ws : wanted) {
+                if (!current.containsKey(ws)) joins.computeIfAbsent(ws, k -> new ArrayList<>()).add(new UserId(user));
+            }
+            current.forEach((ws, grant) -> {
+                if (GRANT.equals(grant) && !wanted.contains(ws)) {
+                    leaves.add(new RemoveWorkspaceMember(organization, new WorkspaceId(ws), new UserId(user), null, IdentitySource.SCIM));
+                }
+            });
+        }
+        joins.forEach((ws, members) -> {
+            for (int i = 0; i < members.size(); i += BULK) {
+                send(client, new AddWorkspaceMembers(organization, new WorkspaceId(ws),
+                        List.copyOf(members.subList(i, Math.min(members.size(), i + BULK))), null, IdentitySource.SCIM));
+            }
+        });
+        leaves.forEach(cmd -> send(client, cmd));
+        if (!joins.isEmpty() || !leaves.isEmpty()) readYourWrites.await(org, Projection.DIRECTORY).block();
+    }
+
+    private void requireWorkspaces(ScimClient client, Set<String> ids) {
+        if (!store.existingWorkspaces(client.organizationId(), ids).containsAll(ids)) {
+            throw ScimException.invalidValue("workspaces must be workspaces of this organization");
+        }
+    }
+
+    private static Set<WorkspaceId> workspaceIds(Set<String> ids) {
+        return ids.stream().map(WorkspaceId::new).collect(Collectors.toSet());
     }
 
     /** Group changes move members to the highest role their groups grant, or the default when none does. */
@@ -234,7 +304,8 @@ public class ScimService {
     // ---- commands ---------------------------------------------------------------------------------------------
 
     private void send(ScimClient client, Object command) {
-        MetaData meta = MetaData.from(Map.of("actorId", client.actorId(), "organizationId", client.organizationId()));
+        // "grant" travels on to the events (AxonConfig), so the directory knows which workspace memberships SCIM granted
+        MetaData meta = MetaData.from(Map.of("actorId", client.actorId(), "organizationId", client.organizationId(), "grant", GRANT));
         try {
             gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
         } catch (RuntimeException e) {

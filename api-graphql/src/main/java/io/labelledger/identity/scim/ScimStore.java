@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,6 +183,32 @@ public class ScimStore {
                    .min(Enum::compareTo); // OrganizationRole is declared most powerful first
     }
 
+    // ---- workspace grants (docs/adr/0020) ------------------------------------------------------------------------
+
+    /** Those of the ids that are workspaces of this organization (archived ones included). */
+    public Set<String> existingWorkspaces(String organizationId, Collection<String> ids) {
+        if (ids.isEmpty()) return Set.of();
+        return new HashSet<>(jdbc.queryForList("SELECT workspace_id FROM rm_workspace WHERE organization_id = ? AND workspace_id = ANY (?)",
+                String.class, organizationId, ids.toArray(String[]::new)));
+    }
+
+    /** The workspaces the member's live groups grant. */
+    public Set<String> workspacesFromGroups(String organizationId, String userId) {
+        return new HashSet<>(jdbc.queryForList("""
+                SELECT DISTINCT gw.workspace_id FROM rm_group g
+                JOIN rm_group_member gm ON gm.group_id = g.group_id
+                JOIN rm_group_workspace gw ON gw.group_id = g.group_id
+                WHERE g.organization_id = ? AND gm.user_id = ? AND NOT g.deleted""", String.class, organizationId, userId));
+    }
+
+    /** The member's current workspace memberships and who granted each (null: a person, else "SCIM" or "SAML"). */
+    public Map<String, String> workspaceMemberships(String organizationId, String userId) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.query("SELECT workspace_id, grant_source FROM rm_workspace_member WHERE organization_id = ? AND user_id = ? AND NOT removed",
+                rs -> { out.put(rs.getString(1), rs.getString(2)); }, organizationId, userId);
+        return out;
+    }
+
     // ---- groups -----------------------------------------------------------------------------------------------
 
     public record GroupRow(String id, ScimGroup group, long version, Instant created, Instant lastModified,
@@ -206,7 +233,7 @@ public class ScimStore {
     private static GroupRow groupRow(ResultSet rs, Map<String, String> members) throws SQLException {
         String role = rs.getString(4);
         return new GroupRow(rs.getString(1), new ScimGroup(rs.getString(2), rs.getString(3),
-                role == null ? null : OrganizationRole.valueOf(role), members.keySet()),
+                role == null ? null : OrganizationRole.valueOf(role), members.keySet(), Set.of()),
                 rs.getLong(5), instant(rs, 6), instant(rs, 7), members);
     }
 
@@ -220,10 +247,15 @@ public class ScimStore {
                 WHERE gm.group_id = ANY (?) ORDER BY s.user_name""",
                 rs -> { byGroup.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)); },
                 organizationId, groups.stream().map(GroupRow::id).toArray(String[]::new));
+        Map<String, Set<String>> workspaces = new HashMap<>();
+        jdbc.query("SELECT group_id, workspace_id FROM rm_group_workspace WHERE group_id = ANY (?)",
+                rs -> { workspaces.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)); },
+                (Object) groups.stream().map(GroupRow::id).toArray(String[]::new));
         List<GroupRow> out = new ArrayList<>();
         for (GroupRow g : groups) {
             Map<String, String> members = byGroup.getOrDefault(g.id(), Map.of());
-            out.add(new GroupRow(g.id(), new ScimGroup(g.group().displayName(), g.group().externalId(), g.group().role(), members.keySet()),
+            out.add(new GroupRow(g.id(), new ScimGroup(g.group().displayName(), g.group().externalId(), g.group().role(), members.keySet(),
+                    workspaces.getOrDefault(g.id(), Set.of())),
                     g.version(), g.created(), g.lastModified(), members));
         }
         return out;

@@ -95,6 +95,12 @@ public class WorkspaceController {
         return workspaces.members(caller.organizationId(), workspace.id()).collectList();
     }
 
+    /** Which members an identity provider granted (docs/adr/0020), so the page can tell them from hand-added ones. */
+    @SchemaMapping(typeName = "Workspace")
+    public Mono<List<io.labelledger.organization.read.WorkspaceMemberGrantView>> memberGrants(WorkspaceView workspace, @ContextValue Caller caller) {
+        return workspaces.memberGrants(caller.organizationId(), workspace.id()).collectList();
+    }
+
     /** One query for the workspaces of a page of projects. */
     @BatchMapping(typeName = "Project", field = "workspace")
     public Mono<Map<ProjectView, WorkspaceView>> projectWorkspaces(List<ProjectView> page, @ContextValue Caller caller) {

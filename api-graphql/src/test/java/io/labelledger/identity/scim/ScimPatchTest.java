@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ScimPatchTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final ScimUser BARBARA = new ScimUser("bjensen@example.com", "ext-1", "Barbara", "Jensen", null, true);
-    static final ScimGroup REVIEWERS = new ScimGroup("Reviewers", null, OrganizationRole.REVIEWER, Set.of("u1", "u2"));
+    static final ScimGroup REVIEWERS = new ScimGroup("Reviewers", null, OrganizationRole.REVIEWER, Set.of("u1", "u2"), Set.of());
 
     static ScimPatch patch(String operations) {
         return ScimPatch.fromJson(JSON.readTree("{\"schemas\":[\"" + ScimSchemas.PATCH_OP + "\"],\"Operations\":" + operations.replace('\'', '"') + "}"));
@@ -88,9 +88,23 @@ class ScimPatchTest {
         ScimGroup after = ScimGroupPatch.apply(REVIEWERS, patch("""
                 [{'op':'replace','path':'urn:labelledger:params:scim:schemas:extension:2.0:GroupAccess:organizationRole','value':'manager'},
                  {'op':'replace','value':{'displayName':'Managers'}}]"""));
-        assertThat(after).isEqualTo(new ScimGroup("Managers", null, OrganizationRole.MANAGER, Set.of("u1", "u2")));
+        assertThat(after).isEqualTo(new ScimGroup("Managers", null, OrganizationRole.MANAGER, Set.of("u1", "u2"), Set.of()));
         assertThat(ScimGroupPatch.apply(REVIEWERS, patch("""
                 [{'op':'remove','path':'urn:labelledger:params:scim:schemas:extension:2.0:GroupAccess:organizationRole'}]""")).role()).isNull();
+    }
+
+    @Test
+    void givenTheAccessExtension_whenItsWorkspacesArePatched_thenTheGrantsFollowAndTheRoleStays() {
+        String path = "urn:labelledger:params:scim:schemas:extension:2.0:GroupAccess";
+        ScimGroup granted = ScimGroupPatch.apply(REVIEWERS, patch("[{'op':'add','path':'" + path + ":workspaces','value':['w1','w2']}]"));
+        assertThat(granted.workspaces()).containsExactlyInAnyOrder("w1", "w2");
+        assertThat(granted.role()).isEqualTo(OrganizationRole.REVIEWER);
+        assertThat(ScimGroupPatch.apply(granted, patch("[{'op':'remove','path':'" + path + ":workspaces','value':['w1']}]")).workspaces())
+                .containsExactly("w2");
+        ScimGroup viaObject = ScimGroupPatch.apply(granted, patch("[{'op':'add','path':'" + path + "','value':{'workspaces':['w3']}}]"));
+        assertThat(viaObject.workspaces()).containsExactlyInAnyOrder("w1", "w2", "w3");
+        assertThat(viaObject.role()).isEqualTo(OrganizationRole.REVIEWER);
+        assertScimType(() -> ScimGroupPatch.apply(REVIEWERS, patch("[{'op':'add','path':'" + path + ":workspaces','value':[7]}]")), "invalidValue");
     }
 
     @Test

@@ -7,7 +7,18 @@ import java.util.Set;
 
 /**
  * An identity source creates a group. {@code role} is the organization role the group grants its members (null: the
- * group grants none); a member's role is the highest role among their groups.
+ * group grants none); a member's role is the highest role among their groups. {@code workspaces}: the workspaces
+ * whose membership the group grants (docs/adr/0020).
  */
 public record CreateGroup(@TargetAggregateIdentifier GroupId groupId, OrganizationId organizationId, String displayName,
-                          String externalId, OrganizationRole role, Set<UserId> members, IdentitySource source) {}
+                          String externalId, OrganizationRole role, Set<UserId> members, IdentitySource source,
+                          Set<WorkspaceId> workspaces) {
+    public CreateGroup {
+        workspaces = workspaces == null ? Set.of() : Set.copyOf(workspaces);
+    }
+
+    public CreateGroup(GroupId groupId, OrganizationId organizationId, String displayName, String externalId,
+                       OrganizationRole role, Set<UserId> members, IdentitySource source) {
+        this(groupId, organizationId, displayName, externalId, role, members, source, Set.of());
+    }
+}

@@ -3,4 +3,10 @@ package io.labelledger.organization.api;
 import io.labelledger.identity.api.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RemoveWorkspaceMember(@TargetAggregateIdentifier OrganizationId organizationId, WorkspaceId workspaceId, UserId userId, UserId by) {}
+/** {@code source}: null when a person removes the member, else the identity source withdrawing its grant (no {@code by}). */
+public record RemoveWorkspaceMember(@TargetAggregateIdentifier OrganizationId organizationId, WorkspaceId workspaceId, UserId userId,
+                                    UserId by, IdentitySource source) {
+    public RemoveWorkspaceMember(OrganizationId organizationId, WorkspaceId workspaceId, UserId userId, UserId by) {
+        this(organizationId, workspaceId, userId, by, null);
+    }
+}

@@ -8,6 +8,8 @@ import io.labelledger.organization.api.GroupCreated;
 import io.labelledger.organization.api.GroupDeleted;
 import io.labelledger.organization.api.GroupId;
 import io.labelledger.organization.api.GroupMembersChanged;
+import io.labelledger.organization.api.GroupWorkspacesChanged;
+import io.labelledger.organization.api.WorkspaceId;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.organization.api.ReplaceGroup;
@@ -31,12 +33,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * organization (from any other it does not exist); a deleted group takes no changes; it never grants the Owner role
  * (Owners are managed inside LabelLedger, like {@link Organization#handle} for provisioned members); a name is
  * required. Whether a member id belongs to the organization is checked by the caller against the directory.
- * Extension point: workspace or project mappings become more fields of this aggregate and of {@link GroupChanged}.
+ * It also names the workspaces whose membership it grants ({@link GroupWorkspacesChanged}, docs/adr/0020); whether
+ * they exist in the organization is checked by the caller against the directory, like member ids.
  */
 @Aggregate
 public class Group {
     static final int MAX_NAME = 200;
     static final int MAX_MEMBERS = 10_000;
+    static final int MAX_WORKSPACES = 1_000;
 
     @AggregateIdentifier
     private GroupId id;
@@ -45,6 +49,7 @@ public class Group {
     private String externalId;
     private OrganizationRole role;
     private final Set<UserId> members = new HashSet<>();
+    private final Set<WorkspaceId> workspaces = new HashSet<>();
     private boolean deleted;
 
     protected Group() {}
@@ -56,6 +61,8 @@ public class Group {
         Set<UserId> wanted = validMembers(cmd.members());
         apply(new GroupCreated(cmd.groupId(), cmd.organizationId(), name, blankToNull(cmd.externalId()), cmd.role(),
                 sorted(wanted), cmd.source()));
+        Set<WorkspaceId> grants = validWorkspaces(cmd.workspaces());
+        if (!grants.isEmpty()) apply(new GroupWorkspacesChanged(cmd.groupId(), cmd.organizationId(), sortedWorkspaces(grants), cmd.source()));
     }
 
     @CommandHandler
@@ -65,6 +72,7 @@ public class Group {
         validRole(cmd.role());
         Set<UserId> wanted = validMembers(cmd.members());
         String external = blankToNull(cmd.externalId());
+        Set<WorkspaceId> grants = validWorkspaces(cmd.workspaces());
         if (!name.equals(displayName) || !Objects.equals(external, externalId) || cmd.role() != role) {
             apply(new GroupChanged(id, organization, name, external, cmd.role(), cmd.source()));
         }
@@ -75,6 +83,7 @@ public class Group {
         if (!added.isEmpty() || !removed.isEmpty()) {
             apply(new GroupMembersChanged(id, organization, sorted(added), sorted(removed), cmd.source()));
         }
+        if (!grants.equals(workspaces)) apply(new GroupWorkspacesChanged(id, organization, sortedWorkspaces(grants), cmd.source()));
     }
 
     @CommandHandler
@@ -102,6 +111,16 @@ public class Group {
         Set<UserId> m = members == null ? Set.of() : members;
         if (m.size() > MAX_MEMBERS) throw new ValidationFailed("members", "A group has at most " + MAX_MEMBERS + " members");
         return m;
+    }
+
+    private static Set<WorkspaceId> validWorkspaces(Set<WorkspaceId> wanted) {
+        Set<WorkspaceId> w = wanted == null ? Set.of() : wanted;
+        if (w.size() > MAX_WORKSPACES) throw new ValidationFailed("workspaces", "A group grants at most " + MAX_WORKSPACES + " workspaces");
+        return w;
+    }
+
+    private static List<WorkspaceId> sortedWorkspaces(Set<WorkspaceId> ws) {
+        return ws.stream().sorted((a, b) -> a.value().compareTo(b.value())).toList();
     }
 
     private static String blankToNull(String s) {
@@ -134,6 +153,12 @@ public class Group {
     void on(GroupMembersChanged e) {
         members.addAll(e.added());
         e.removed().forEach(members::remove);
+    }
+
+    @EventSourcingHandler
+    void on(GroupWorkspacesChanged e) {
+        workspaces.clear();
+        workspaces.addAll(e.workspaces());
     }
 
     @EventSourcingHandler

@@ -27,6 +27,7 @@ import io.labelledger.organization.api.AddWorkspaceMembers;
 import io.labelledger.organization.api.ArchiveWorkspace;
 import io.labelledger.organization.api.ConfigureLdap;
 import io.labelledger.organization.api.CreateWorkspace;
+import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.LdapSettingsChanged;
 import io.labelledger.organization.api.MoveProject;
 import io.labelledger.organization.api.ProjectMoved;
@@ -282,7 +283,7 @@ public class Organization {
     @CommandHandler
     void handle(AddWorkspaceMembers cmd) {
         Workspace w = requireWorkspace(cmd.workspaceId());
-        requireWorkspaceManager(cmd.by(), cmd.workspaceId());
+        requireWorkspaceManagerOrSource(cmd.by(), cmd.source(), cmd.workspaceId());
         if (cmd.userIds() == null || cmd.userIds().isEmpty()) throw new ValidationFailed("userIds", "Choose at least one member");
         if (cmd.userIds().size() > MAX_BULK) throw new ValidationFailed("userIds", "At most " + MAX_BULK + " members at once");
         Set<UserId> adding = new LinkedHashSet<>(cmd.userIds());
@@ -296,7 +297,7 @@ public class Organization {
     @CommandHandler
     void handle(RemoveWorkspaceMember cmd) {
         Workspace w = requireWorkspace(cmd.workspaceId());
-        requireWorkspaceManager(cmd.by(), cmd.workspaceId());
+        requireWorkspaceManagerOrSource(cmd.by(), cmd.source(), cmd.workspaceId());
         if (!w.members().contains(cmd.userId())) return;
         apply(new WorkspaceMemberRemoved(id, cmd.workspaceId(), cmd.userId(), cmd.by()));
     }
@@ -331,6 +332,15 @@ public class Organization {
         Workspace w = workspace == null ? null : workspaces.get(workspace);
         if (w == null) throw new NotFound("Workspace", "workspaceId");
         return w;
+    }
+
+    /**
+     * An identity source (SCIM group, SAML mapping) is trusted like its ProvisionMember: it acts for the organization's
+     * provider and names no person (docs/adr/0020). A person needs {@link #requireWorkspaceManager}.
+     */
+    private void requireWorkspaceManagerOrSource(UserId actor, IdentitySource source, WorkspaceId workspace) {
+        if (source != null && actor == null) return;
+        requireWorkspaceManager(actor, workspace);
     }
 
     /** Owners and Admins manage every workspace; a Manager those they belong to. */

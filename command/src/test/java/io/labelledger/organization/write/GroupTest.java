@@ -8,6 +8,8 @@ import io.labelledger.organization.api.GroupCreated;
 import io.labelledger.organization.api.GroupDeleted;
 import io.labelledger.organization.api.GroupId;
 import io.labelledger.organization.api.GroupMembersChanged;
+import io.labelledger.organization.api.GroupWorkspacesChanged;
+import io.labelledger.organization.api.WorkspaceId;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.ReplaceGroup;
 import io.labelledger.shared.ErrorCode;
@@ -48,6 +50,22 @@ class GroupTest {
         fixture.givenNoPriorActivity()
                .when(new CreateGroup(GROUP, ORG, "  Reviewers ", "ext-1", REVIEWER, Set.of(BOB, ALICE), SCIM))
                .expectEvents(CREATED);
+    }
+
+    @Test
+    void aGroupGrantsWorkspacesAndRecordsOnlyChangesOfThem() {
+        WorkspaceId a = new WorkspaceId("ws-a");
+        WorkspaceId b = new WorkspaceId("ws-b");
+        fixture.givenNoPriorActivity()
+               .when(new CreateGroup(GROUP, ORG, "Reviewers", "ext-1", REVIEWER, Set.of(ALICE, BOB), SCIM, Set.of(b, a)))
+               .expectEvents(CREATED, new GroupWorkspacesChanged(GROUP, ORG, List.of(a, b), SCIM));
+        fixture.given(CREATED, new GroupWorkspacesChanged(GROUP, ORG, List.of(a, b), SCIM))
+               .when(new ReplaceGroup(GROUP, null, ORG, "Reviewers", "ext-1", REVIEWER, Set.of(ALICE, BOB), SCIM, Set.of(a, b)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+        fixture.given(CREATED, new GroupWorkspacesChanged(GROUP, ORG, List.of(a, b), SCIM))
+               .when(new ReplaceGroup(GROUP, null, ORG, "Reviewers", "ext-1", REVIEWER, Set.of(ALICE, BOB), SCIM))
+               .expectEvents(new GroupWorkspacesChanged(GROUP, ORG, List.of(), SCIM));
     }
 
     @Test

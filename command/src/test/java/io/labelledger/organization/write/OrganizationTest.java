@@ -584,6 +584,30 @@ class OrganizationTest {
         }
 
         @Test
+        void anIdentitySourceGrantsAndWithdrawsWorkspaceMembershipWithoutAPerson() {
+            // given no person acting: the organization's provider (a SCIM group) adds and removes, like ProvisionMember
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), WS_CREATED)
+                   .when(new AddWorkspaceMembers(ORG, WS, java.util.List.of(BOB), null, io.labelledger.organization.api.IdentitySource.SCIM))
+                   .expectEvents(new WorkspaceMemberAdded(ORG, WS, BOB, null));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), WS_CREATED, new WorkspaceMemberAdded(ORG, WS, BOB, null))
+                   .when(new RemoveWorkspaceMember(ORG, WS, BOB, null, io.labelledger.organization.api.IdentitySource.SCIM))
+                   .expectEvents(new WorkspaceMemberRemoved(ORG, WS, BOB, null));
+            // still only members of the organization
+            fixture.given(CREATED, ALICE_OWNER, WS_CREATED)
+                   .when(new AddWorkspaceMembers(ORG, WS, java.util.List.of(new UserId("stranger")), null, io.labelledger.organization.api.IdentitySource.SCIM))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "userIds"));
+        }
+
+        @Test
+        void withoutASourceSomebodyMustAct() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), WS_CREATED)
+                   .when(new AddWorkspaceMembers(ORG, WS, java.util.List.of(BOB), null))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND));
+        }
+
+        @Test
         void removingAMember() {
             fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), WS_CREATED, new WorkspaceMemberAdded(ORG, WS, BOB, ALICE))
                    .when(new RemoveWorkspaceMember(ORG, WS, BOB, ALICE))

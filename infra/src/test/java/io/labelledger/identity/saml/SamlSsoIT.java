@@ -163,6 +163,66 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(accounts(spec.nameId)).isEqualTo(1);
     }
 
+    @SuppressWarnings("unchecked")
+    List<String> projectIds(String cookie) {
+        Map<String, Object> body = ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.COOKIE, cookie)
+                                            .bodyValue(Map.of("query", "{ projects { edges { node { id } } } }"))
+                                            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> projects = (Map<String, Object>) ((Map<String, Object>) body.get("data")).get("projects");
+        return ((List<Map<String, Object>>) projects.get("edges")).stream().map(e -> (String) ((Map<?, ?>) e.get("node")).get("id")).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_mapped_attribute_adds_the_person_to_the_workspace_and_sso_never_removes_it() throws Exception {
+        configured();
+        Map<String, Object> ws = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) owner.post(
+                "mutation { createWorkspace(input: {name: \"Radiology SSO\"}) { workspace { id } } }", Map.of()).get("data")).get("createWorkspace")).get("workspace");
+        String workspace = (String) ws.get("id");
+        Map<String, Object> input = new java.util.HashMap<>(Map.of("title", "Scans", "labelConfig", ApiClient.TEXT_CONFIG));
+        input.put("workspaceId", workspace);
+        Map<String, Object> created = owner.post("mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } } }", Map.of("i", input));
+        String project = (String) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) created.get("data")).get("createProject")).get("project")).get("id");
+
+        // a workspace of another organization (or none) is refused, and nothing changes
+        ApiClient stranger = ApiClient.signUp(port, "SsoStranger");
+        Map<String, Object> theirs = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) stranger.post(
+                "mutation { createWorkspace(input: {name: \"Theirs\"}) { workspace { id } } }", Map.of()).get("data")).get("createWorkspace")).get("workspace");
+        for (String bad : List.of((String) theirs.get("id"), "no-such-workspace")) {
+            Map<String, Object> refused = configure(owner, Map.of("enabled", true,
+                    "workspaceMappings", List.of(Map.of("attribute", "groups", "value", "radiology", "workspaceId", bad))));
+            assertThat(errors(refused, "configureSso")).extracting(e -> e.get("code") + ":" + e.get("field"))
+                    .containsExactly("VALIDATION:[workspaceMappings]");
+        }
+        assertThat(jdbc.queryForObject("SELECT workspace_mappings FROM sso_config WHERE organization_id = ?", String.class, owner.organizationId))
+                .isEqualTo("[]");
+
+        Map<String, Object> ok = owner.post("""
+                mutation($i: ConfigureSsoInput!) { configureSso(input: $i) {
+                  settings { slug roleMappings { value } workspaceMappings { attribute value workspaceId } } errors { code } } }""",
+                Map.of("i", Map.of("enabled", true, "workspaceMappings", List.of(Map.of("attribute", "groups", "value", "radiology", "workspaceId", workspace)))));
+        assertThat(errors(ok, "configureSso")).isEmpty();
+        Map<String, Object> settings = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ok.get("data")).get("configureSso")).get("settings");
+        assertThat(settings.get("slug")).isEqualTo(slug);
+        assertThat((List<?>) settings.get("roleMappings")).as("other settings are kept").hasSize(2);
+        assertThat((List<Object>) settings.get("workspaceMappings")).containsExactly((Object) Map.of("attribute", "groups", "value", "radiology", "workspaceId", workspace));
+
+        // given the attribute, when the person signs in, then they are in the workspace and see its projects
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.attributes.put("groups", List.of("radiology"));
+        String cookie = signedIn(postToAcs(idp.response(spec)));
+        String userId = (String) me(cookie).get("id");
+        assertThat(projectIds(cookie)).containsExactly(project);
+        assertThat(jdbc.queryForObject("SELECT grant_source FROM rm_workspace_member WHERE workspace_id = ? AND user_id = ? AND NOT removed",
+                String.class, workspace, userId)).isEqualTo("SAML");
+
+        // without the attribute next time, SSO does not take the workspace away
+        TestIdp.Spec again = idp.spec(startLogin());
+        again.nameId = spec.nameId;
+        String second = signedIn(postToAcs(idp.response(again)));
+        assertThat(projectIds(second)).containsExactly(project);
+    }
+
     @Test
     void without_a_mapped_group_the_default_role_applies_and_a_response_signature_alone_is_enough() throws Exception {
         configured();

@@ -5,6 +5,7 @@ import io.labelledger.organization.api.GroupChanged;
 import io.labelledger.organization.api.GroupCreated;
 import io.labelledger.organization.api.GroupDeleted;
 import io.labelledger.organization.api.GroupMembersChanged;
+import io.labelledger.organization.api.GroupWorkspacesChanged;
 import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationRevoked;
 import io.labelledger.organization.api.InvitationCreated;
@@ -29,6 +30,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -174,12 +176,19 @@ public class DirectoryProjection {
     }
 
     @EventHandler
-    void on(WorkspaceMemberAdded e, @Timestamp Instant at, @SequenceNumber long seq) {
+    void on(WorkspaceMemberAdded e, @Timestamp Instant at, @SequenceNumber long seq, @MetaDataValue("grant") String grant) {
         jdbc.update("""
-                INSERT INTO rm_workspace_member (workspace_id, organization_id, user_id, removed, added_at, last_seq) VALUES (?, ?, ?, FALSE, ?, ?)
-                ON CONFLICT (workspace_id, user_id) DO UPDATE SET removed = FALSE, added_at = EXCLUDED.added_at, last_seq = EXCLUDED.last_seq
+                INSERT INTO rm_workspace_member (workspace_id, organization_id, user_id, removed, added_at, last_seq, grant_source)
+                VALUES (?, ?, ?, FALSE, ?, ?, ?)
+                ON CONFLICT (workspace_id, user_id) DO UPDATE SET removed = FALSE, added_at = EXCLUDED.added_at, last_seq = EXCLUDED.last_seq,
+                    grant_source = EXCLUDED.grant_source
                 WHERE rm_workspace_member.last_seq < EXCLUDED.last_seq""",
-                e.workspaceId().value(), e.organizationId().value(), e.userId().value(), from(at), seq);
+                e.workspaceId().value(), e.organizationId().value(), e.userId().value(), from(at), seq, grantSource(grant));
+    }
+
+    /** Only the identity sources we know; anything else is treated as a person's grant. */
+    private static String grantSource(String grant) {
+        return "SCIM".equals(grant) || "SAML".equals(grant) ? grant : null;
     }
 
     @EventHandler
@@ -232,6 +241,17 @@ public class DirectoryProjection {
         if (jdbc.update("UPDATE rm_group SET deleted = TRUE, last_modified = ?, last_seq = ? WHERE group_id = ? AND last_seq < ?",
                 from(at), seq, e.groupId().value(), seq) == 0) return;
         jdbc.update("DELETE FROM rm_group_member WHERE group_id = ?", e.groupId().value());
+        jdbc.update("DELETE FROM rm_group_workspace WHERE group_id = ?", e.groupId().value());
+    }
+
+    @EventHandler
+    void on(GroupWorkspacesChanged e, @Timestamp Instant at, @SequenceNumber long seq) {
+        String group = e.groupId().value();
+        if (jdbc.update("UPDATE rm_group SET last_modified = ?, last_seq = ? WHERE group_id = ? AND last_seq < ?",
+                from(at), seq, group, seq) == 0) return;
+        jdbc.update("DELETE FROM rm_group_workspace WHERE group_id = ?", group);
+        jdbc.batchUpdate("INSERT INTO rm_group_workspace (group_id, workspace_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                e.workspaces().stream().map(w -> new Object[]{group, w.value()}).toList());
     }
 
     private void addMembers(String group, java.util.List<UserId> users) {

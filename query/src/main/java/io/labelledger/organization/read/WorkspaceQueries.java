@@ -64,6 +64,17 @@ public class WorkspaceQueries {
                  .all();
     }
 
+    /** The workspace's memberships that SCIM or SAML granted (the others were added by a person). */
+    public Flux<WorkspaceMemberGrantView> memberGrants(String organizationId, String workspaceId) {
+        return db.sql("""
+                SELECT user_id, grant_source FROM rm_workspace_member
+                WHERE organization_id = :org AND workspace_id = :ws AND NOT removed AND grant_source IS NOT NULL
+                ORDER BY user_id""")
+                 .bind("org", organizationId).bind("ws", workspaceId)
+                 .map(r -> new WorkspaceMemberGrantView(r.get("user_id", String.class), r.get("grant_source", String.class)))
+                 .all();
+    }
+
     private static WorkspaceView view(Readable r) {
         return new WorkspaceView(r.get("workspace_id", String.class), r.get("name", String.class),
                 Boolean.TRUE.equals(r.get("archived", Boolean.class)), r.get("created_at", OffsetDateTime.class).toInstant(),
