@@ -422,6 +422,13 @@ export interface SsoRoleMapping {
   role: OrganizationRole;
 }
 
+/** People whose attribute has this value are added to the workspace at sign-in (never removed by SSO). */
+export interface SsoWorkspaceMapping {
+  attribute: string;
+  value: string;
+  workspaceId: string;
+}
+
 export interface SsoSettings {
   enabled: boolean;
   slug: string;
@@ -431,6 +438,7 @@ export interface SsoSettings {
   idpCertificates: { subject: string; notAfter: string; sha256: string }[];
   defaultRole: OrganizationRole;
   roleMappings: SsoRoleMapping[];
+  workspaceMappings: SsoWorkspaceMapping[];
   spEntityId: string;
   acsUrl: string;
   metadataUrl: string;
@@ -447,10 +455,11 @@ export interface ConfigureSsoInput {
   idpMetadataUrl?: string;
   defaultRole?: OrganizationRole;
   roleMappings?: SsoRoleMapping[];
+  workspaceMappings?: SsoWorkspaceMapping[];
 }
 
 const SSO_SETTINGS = `enabled slug idpEntityId idpSsoUrl idpMetadataUrl idpCertificates { subject notAfter sha256 }
-  defaultRole roleMappings { attribute value role } spEntityId acsUrl metadataUrl loginUrl spCertificate
+  defaultRole roleMappings { attribute value role } workspaceMappings { attribute value workspaceId } spEntityId acsUrl metadataUrl loginUrl spCertificate
   refusals { reason hour attempts lastAt lastClientIp detail } updatedAt`;
 
 export const SsoSettingsQuery = operation<{ ssoSettings: SsoSettings | null }>(`

@@ -1,4 +1,4 @@
-import type { ConfigureSsoInput, SsoRoleMapping, SsoSettings } from '../api/operations';
+import type { ConfigureSsoInput, SsoRoleMapping, SsoSettings, SsoWorkspaceMapping } from '../api/operations';
 import type { OrganizationRole } from '../api/types';
 
 /** Roles single sign-on may grant: never Owner (the server refuses it too). */
@@ -17,6 +17,7 @@ export interface SsoForm {
   metadataUrl: string;
   defaultRole: OrganizationRole;
   mappings: SsoRoleMapping[];
+  workspaceMappings: SsoWorkspaceMapping[];
 }
 
 export function formFrom(settings: SsoSettings | null): SsoForm {
@@ -28,6 +29,7 @@ export function formFrom(settings: SsoSettings | null): SsoForm {
     metadataUrl: settings?.idpMetadataUrl ?? '',
     defaultRole: settings?.defaultRole ?? 'ANNOTATOR',
     mappings: settings?.roleMappings.map((m) => ({ ...m })) ?? [],
+    workspaceMappings: settings?.workspaceMappings?.map((m) => ({ ...m })) ?? [],
   };
 }
 
@@ -42,6 +44,9 @@ export function inputFrom(form: SsoForm, current: SsoSettings | null): Configure
     defaultRole: form.defaultRole,
     roleMappings: form.mappings
       .map((m) => ({ attribute: m.attribute.trim(), value: m.value.trim(), role: m.role }))
+      .filter((m) => m.attribute !== '' || m.value !== ''),
+    workspaceMappings: form.workspaceMappings
+      .map((m) => ({ attribute: m.attribute.trim(), value: m.value.trim(), workspaceId: m.workspaceId }))
       .filter((m) => m.attribute !== '' || m.value !== ''),
   };
   if (form.metadataSource === 'xml' && form.metadataXml.trim() !== '') input.idpMetadataXml = form.metadataXml;

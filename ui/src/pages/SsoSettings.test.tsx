@@ -11,7 +11,7 @@ import { SsoSettings } from './SsoSettings';
 const SETTINGS: Settings = {
   enabled: true, slug: 'acme', idpEntityId: 'https://idp.acme.test', idpSsoUrl: 'https://idp.acme.test/sso', idpMetadataUrl: null,
   idpCertificates: [{ subject: 'CN=IdP', notAfter: '2031-01-01T00:00:00Z', sha256: 'AB:CD' }], defaultRole: 'ANNOTATOR',
-  roleMappings: [{ attribute: 'groups', value: 'qa', role: 'REVIEWER' }],
+  roleMappings: [{ attribute: 'groups', value: 'qa', role: 'REVIEWER' }], workspaceMappings: [],
   spEntityId: '/saml/o1/metadata', acsUrl: '/saml/o1/acs', metadataUrl: '/saml/o1/metadata', loginUrl: '/saml/acme/login',
   spCertificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
   refusals: [{ reason: 'REPLAY', hour: '2030-01-01T10:00:00Z', attempts: 3, lastAt: '2030-01-01T10:20:00Z', lastClientIp: '10.0.0.9', detail: null }],
@@ -67,6 +67,7 @@ describe('SsoSettings', () => {
     const calls: Record<string, unknown>[] = [];
     mockGraphql((op, vars) => {
       if (op === 'SsoSettings') return { ssoSettings: null };
+      if (op === 'Workspaces') return { workspaces: [] };
       calls.push(vars);
       return calls.length === 1
         ? { configureSso: { settings: null, errors: [{ code: 'VALIDATION', field: ['slug'], message: 'Use 2 to 63 lower-case letters' }] } }
@@ -80,7 +81,7 @@ describe('SsoSettings', () => {
     fireEvent.click(screen.getByTestId('sso-save'));
     expect(await screen.findByText('Use 2 to 63 lower-case letters')).toBeTruthy();
     expect(calls[0]).toEqual({ input: { enabled: true, slug: 'Bad Slug', defaultRole: 'ANNOTATOR', idpMetadataXml: '<EntityDescriptor/>',
-      roleMappings: [{ attribute: 'groups', value: 'labelers', role: 'ANNOTATOR' }] } });
+      roleMappings: [{ attribute: 'groups', value: 'labelers', role: 'ANNOTATOR' }], workspaceMappings: [] } });
 
     fireEvent.change(screen.getByTestId('sso-slug'), { target: { value: 'acme' } });
     fireEvent.click(screen.getByTestId('sso-save'));
@@ -105,8 +106,22 @@ describe('sso helpers', () => {
   it('does not refetch an unchanged metadata URL and drops blank mappings', () => {
     const current = { ...SETTINGS, idpMetadataUrl: 'https://idp/md' };
     const form = { ...formFrom(current), mappings: [...current.roleMappings, { attribute: ' ', value: '', role: 'ADMIN' as const }] };
-    expect(inputFrom(form, current)).toEqual({ enabled: true, slug: 'acme', defaultRole: 'ANNOTATOR', roleMappings: current.roleMappings });
+    expect(inputFrom(form, current)).toEqual({ enabled: true, slug: 'acme', defaultRole: 'ANNOTATOR', roleMappings: current.roleMappings,
+      workspaceMappings: [] });
     expect(inputFrom({ ...form, metadataUrl: 'https://idp/new' }, current).idpMetadataUrl).toBe('https://idp/new');
+  });
+
+  it('maps an attribute to a workspace and sends it with the settings', async () => {
+    const fetchMock = mockGraphql((op) => op === 'Workspaces'
+      ? { workspaces: [{ id: 'w1', name: 'Radiology', archived: false, createdAt: '2030-01-01T00:00:00Z', memberCount: 0, projectCount: 0 }] }
+      : op === 'SsoSettings' ? { ssoSettings: SETTINGS } : { configureSso: { settings: SETTINGS, errors: [] } });
+    renderAs('OWNER');
+    fireEvent.click(await screen.findByTestId('sso-add-workspace-mapping'));
+    fireEvent.change(screen.getByTestId('sso-workspace-value'), { target: { value: 'radiologists' } });
+    fireEvent.click(screen.getByTestId('sso-save'));
+    await screen.findByTestId('sso-saved');
+    const body = fetchMock.mock.calls.map((c) => JSON.parse((c[1] as RequestInit).body as string)).find((b) => b.query.includes('configureSso'));
+    expect(body.variables.input.workspaceMappings).toEqual([{ attribute: 'groups', value: 'radiologists', workspaceId: 'w1' }]);
   });
 
   it('sign in with SSO goes to the organization sign-in path', () => {

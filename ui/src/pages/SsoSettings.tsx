@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, gql } from '../api/graphql';
-import { ConfigureSsoMutation, SsoSettingsQuery, type SsoSettings as Settings } from '../api/operations';
-import type { OrganizationRole, UserError } from '../api/types';
+import { ConfigureSsoMutation, SsoSettingsQuery, WorkspacesQuery, type SsoSettings as Settings } from '../api/operations';
+import type { OrganizationRole, UserError, Workspace } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
 import { canManageMembers, roleLabel } from '../lib/members';
@@ -19,9 +19,11 @@ export function SsoSettings() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [workspaces, setWorkspaces] = useState<Workspace[]>([]);
 
   useEffect(() => {
     if (!manage) return;
+    gql(WorkspacesQuery, { includeArchived: false }).then((d) => setWorkspaces(d.workspaces ?? [])).catch(() => setWorkspaces([]));
     gql(SsoSettingsQuery, {})
       .then((d) => {
         setSettings(d.ssoSettings);
@@ -57,7 +59,7 @@ export function SsoSettings() {
   const setMapping = (i: number, patch: Partial<SsoForm['mappings'][number]>) =>
     update({ mappings: form.mappings.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
   const origin = window.location.origin;
-  const fields = ['slug', 'idpMetadataXml', 'idpMetadataUrl', 'defaultRole', 'roleMappings'];
+  const fields = ['slug', 'idpMetadataXml', 'idpMetadataUrl', 'defaultRole', 'roleMappings', 'workspaceMappings'];
 
   return (
     <div className="page" data-testid="sso-settings">
@@ -138,6 +140,31 @@ export function SsoSettings() {
               Add mapping
             </button>
             <FieldErrors errors={errorsFor(errors, 'roleMappings')} />
+          </fieldset>
+          <fieldset data-testid="sso-workspace-mappings">
+            <legend>Attribute → workspace (added at sign-in; single sign-on never removes anybody from a workspace)</legend>
+            {form.workspaceMappings.map((m, i) => (
+              <div className="row" key={i} data-testid="sso-workspace-mapping">
+                <input value={m.attribute} placeholder="groups" aria-label="Attribute" data-testid="sso-workspace-attribute"
+                       onChange={(e) => update({ workspaceMappings: form.workspaceMappings.map((x, j) => (j === i ? { ...x, attribute: e.target.value } : x)) })} />
+                <input value={m.value} placeholder="radiology" aria-label="Value" data-testid="sso-workspace-value"
+                       onChange={(e) => update({ workspaceMappings: form.workspaceMappings.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })} />
+                <select value={m.workspaceId} aria-label="Workspace" data-testid="sso-workspace-target"
+                        onChange={(e) => update({ workspaceMappings: form.workspaceMappings.map((x, j) => (j === i ? { ...x, workspaceId: e.target.value } : x)) })}>
+                  {workspaces.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+                </select>
+                <button type="button" className="btn" onClick={() => update({ workspaceMappings: form.workspaceMappings.filter((_, j) => j !== i) })}>Remove</button>
+              </div>
+            ))}
+            {workspaces.length > 0 ? (
+              <button type="button" className="btn" data-testid="sso-add-workspace-mapping"
+                      onClick={() => update({ workspaceMappings: [...form.workspaceMappings, { attribute: 'groups', value: '', workspaceId: workspaces[0].id }] })}>
+                Add workspace mapping
+              </button>
+            ) : (
+              <p className="muted small">Create a workspace first to map people into it.</p>
+            )}
+            <FieldErrors errors={errorsFor(errors, 'workspaceMappings')} />
           </fieldset>
           <ErrorBox errors={otherErrors(errors, fields)} testId="sso-errors" />
           {saved && <p className="success" data-testid="sso-saved">Saved.</p>}
