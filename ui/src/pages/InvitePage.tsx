@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { describeInvitation, joinWithInvitation, signup } from '../api/auth';
 import { resetWsClient } from '../api/ws';
@@ -126,24 +126,15 @@ function InviteStatus({ state }: { state: InvitePageState }) {
         </p>
       );
     case 'expired':
-      return (
-        <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="expired">
-          This invitation{state.organizationName && <> to <strong>{state.organizationName}</strong></>} has expired. Ask for a new link.
-        </div>
-      );
+      return <GoneInvitation state={state}>has expired. Ask for a new link.</GoneInvitation>;
     case 'used':
       return (
-        <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="used">
-          This invitation{state.organizationName && <> to <strong>{state.organizationName}</strong></>} has already been used. Ask for a new link,
-          or <Link to="/login">log in</Link> if it was you.
-        </div>
+        <GoneInvitation state={state}>
+          has already been used. Ask for a new link, or <Link to="/login">log in</Link> if it was you.
+        </GoneInvitation>
       );
     case 'revoked':
-      return (
-        <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="revoked">
-          This invitation{state.organizationName && <> to <strong>{state.organizationName}</strong></>} was withdrawn. Ask for a new link.
-        </div>
-      );
+      return <GoneInvitation state={state}>was withdrawn. Ask for a new link.</GoneInvitation>;
     case 'unknown':
       return (
         <div className="alert alert-error" role="alert" data-testid="invite-status" data-status="unknown">
@@ -157,4 +148,13 @@ function InviteStatus({ state }: { state: InvitePageState }) {
         </div>
       );
   }
+}
+
+/** An invitation that can no longer be used, named with its organization when known. */
+function GoneInvitation({ state, children }: { state: { kind: string; organizationName: string }; children: ReactNode }) {
+  return (
+    <div className="alert alert-error" role="alert" data-testid="invite-status" data-status={state.kind}>
+      This invitation{state.organizationName && <> to <strong>{state.organizationName}</strong></>} {children}
+    </div>
+  );
 }

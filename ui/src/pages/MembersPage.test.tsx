@@ -4,23 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, Member, OrganizationRole } from '../api/types';
 import { SessionContext } from '../session';
 import { MembersPage } from './MembersPage';
+import { mockGraphql } from '../testing/graphqlMock';
 
 const member = (userId: string, displayName: string, role: OrganizationRole, active = true): Member => ({
   userId, displayName, role, active, email: `${displayName.toLowerCase()}@acme.test`, joinedAt: '2030-01-01T00:00:00Z',
 });
 const MEMBERS = [member('u1', 'Olga', 'OWNER'), member('u2', 'Ann', 'ANNOTATOR'), member('u3', 'Rex', 'REVIEWER'), member('u4', 'Ada', 'ANNOTATOR', false)];
-
-type Handler = (op: string, vars: Record<string, unknown>) => unknown;
-
-function mockGraphql(handler: Handler) {
-  const fn = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(init.body as string) as { query: string; variables: Record<string, unknown> };
-    const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)![1];
-    return new Response(JSON.stringify({ data: handler(op, body.variables) }), { status: 200 });
-  });
-  vi.stubGlobal('fetch', fn);
-  return fn;
-}
 
 function renderAs(role: OrganizationRole) {
   const me: Me = { id: 'u1', email: 'olga@acme.test', displayName: 'Olga', role, organization: { id: 'o1', name: 'Acme' } };

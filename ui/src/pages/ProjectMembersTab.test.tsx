@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, Member, OrganizationRole, ProjectDetail, ProjectMember } from '../api/types';
 import { SessionContext } from '../session';
 import { ProjectMembersTab } from './ProjectMembersTab';
+import { mockGraphql } from '../testing/graphqlMock';
 
 const project: ProjectDetail = {
   id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 0, completedCount: 0, annotationCount: 0, workspace: null,
@@ -16,12 +17,7 @@ const org: Member[] = [
 const pm = (userId: string, displayName: string, role: ProjectMember['role']): ProjectMember => ({ projectId: 'p1', userId, displayName, role });
 
 function setup(role: OrganizationRole, handler: (op: string, vars: Record<string, unknown>) => unknown) {
-  const fn = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(init.body as string) as { query: string; variables: Record<string, unknown> };
-    const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)![1];
-    return new Response(JSON.stringify({ data: handler(op, body.variables) }), { status: 200 });
-  });
-  vi.stubGlobal('fetch', fn);
+  const fn = mockGraphql(handler);
   const me: Me = { id: 'u1', email: 'm@a.test', displayName: 'Max', role, organization: { id: 'o1', name: 'Acme' } };
   render(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>

@@ -2,18 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScimToken } from '../api/operations';
 import { ScimSettings, scimBaseUrl } from './ScimSettings';
-
-type Handler = (op: string, vars: Record<string, unknown>) => unknown;
-
-function mockGraphql(handler: Handler) {
-  const fn = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(init.body as string) as { query: string; variables: Record<string, unknown> };
-    const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)![1];
-    return new Response(JSON.stringify({ data: handler(op, body.variables) }), { status: 200 });
-  });
-  vi.stubGlobal('fetch', fn);
-  return fn;
-}
+import { mockGraphql } from '../testing/graphqlMock';
 
 const okta: ScimToken = { id: 't1', name: 'Okta', createdAt: '2030-01-01T00:00:00Z', lastUsedAt: null };
 const entra: ScimToken = { id: 't2', name: 'Entra', createdAt: '2030-01-02T00:00:00Z', lastUsedAt: '2030-01-03T00:00:00Z' };

@@ -2,14 +2,10 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LdapSettings } from '../api/types';
 import { LdapSettingsForm } from './SignInSettingsPage';
+import { mockGraphql } from '../testing/graphqlMock';
 
 function setup(handler: (op: string, vars: Record<string, unknown>) => unknown) {
-  const fn = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(init.body as string) as { query: string; variables: Record<string, unknown> };
-    const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)![1];
-    return new Response(JSON.stringify({ data: handler(op, body.variables) }), { status: 200 });
-  });
-  vi.stubGlobal('fetch', fn);
+  const fn = mockGraphql(handler);
   render(<LdapSettingsForm />);
   return fn;
 }

@@ -7,6 +7,7 @@ import { absoluteUrl, inputFrom, formFrom, ssoLoginPath } from '../lib/sso';
 import { SessionContext } from '../session';
 import { SsoSignIn } from './AuthPages';
 import { SsoSettings } from './SsoSettings';
+import { mockGraphql } from '../testing/graphqlMock';
 
 const SETTINGS: Settings = {
   enabled: true, slug: 'acme', idpEntityId: 'https://idp.acme.test', idpSsoUrl: 'https://idp.acme.test/sso', idpMetadataUrl: null,
@@ -17,18 +18,6 @@ const SETTINGS: Settings = {
   refusals: [{ reason: 'REPLAY', hour: '2030-01-01T10:00:00Z', attempts: 3, lastAt: '2030-01-01T10:20:00Z', lastClientIp: '10.0.0.9', detail: null }],
   updatedAt: '2030-01-01T00:00:00Z',
 };
-
-type Handler = (op: string, vars: Record<string, unknown>) => unknown;
-
-function mockGraphql(handler: Handler) {
-  const fn = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(init.body as string) as { query: string; variables: Record<string, unknown> };
-    const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)![1];
-    return new Response(JSON.stringify({ data: handler(op, body.variables) }), { status: 200 });
-  });
-  vi.stubGlobal('fetch', fn);
-  return fn;
-}
 
 function renderAs(role: OrganizationRole) {
   const me: Me = { id: 'u1', email: 'olga@acme.test', displayName: 'Olga', role, organization: { id: 'o1', name: 'Acme' } };

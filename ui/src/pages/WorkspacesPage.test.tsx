@@ -6,6 +6,7 @@ import { SessionContext } from '../session';
 import { WorkspacesPage } from './WorkspacesPage';
 import { ProjectsPage } from './ProjectsPage';
 import { setCurrentWorkspace } from '../lib/workspaces';
+import { mockGraphql } from '../testing/graphqlMock';
 
 const member = (userId: string, displayName: string, role: OrganizationRole): Member =>
   ({ userId, displayName, email: `${userId}@a.test`, role, active: true, joinedAt: '2030-01-01T00:00:00Z' });
@@ -14,12 +15,7 @@ const ws = (id: string, name: string, extra: Partial<Workspace> = {}): Workspace
   ({ id, name, archived: false, createdAt: '2030-01-01T00:00:00Z', memberCount: 0, projectCount: 0, ...extra });
 
 function setup(role: OrganizationRole, handler: (op: string, vars: Record<string, unknown>) => unknown, page = <WorkspacesPage />) {
-  const fn = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(init.body as string) as { query: string; variables: Record<string, unknown> };
-    const op = /(?:query|mutation)\s+(\w+)/.exec(body.query)![1];
-    return new Response(JSON.stringify({ data: handler(op, body.variables) }), { status: 200 });
-  });
-  vi.stubGlobal('fetch', fn);
+  const fn = mockGraphql(handler);
   const me: Me = { id: 'u1', email: 'o@a.test', displayName: 'Olivia', role, organization: { id: 'o1', name: 'Acme' } };
   render(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
