@@ -305,7 +305,7 @@ export const ReactivateMemberMutation = operation<{ reactivateMember: MemberPayl
   }`);
 
 // ---- project members -------------------------------------------------------------------------------
-const PROJECT_MEMBER = `projectId userId displayName role`;
+const PROJECT_MEMBER = `projectId userId displayName role grantSource`;
 
 export const ProjectMembersQuery = operation<{ projectMembers: ProjectMember[] }, { projectId: string }>(`
   query ProjectMembers($projectId: ID!) { projectMembers(projectId: $projectId) { ${PROJECT_MEMBER} } }`);

@@ -284,6 +284,8 @@ export interface ProjectMember {
   userId: string;
   displayName: string;
   role: ProjectRole;
+  /** 'SCIM' when a SCIM group granted the membership (ADR 0023); null when a person added it. */
+  grantSource?: string | null;
 }
 
 export interface LdapRoleMapping {

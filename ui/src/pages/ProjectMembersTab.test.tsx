@@ -78,4 +78,15 @@ describe('ProjectMembersTab', () => {
     expect(screen.queryByTestId('project-member-remove')).toBeNull();
     expect(ops(fn).every((b) => !b.query.includes('members(filter'))).toBe(true);
   });
+
+  it('marks the members a SCIM group granted', async () => {
+    setup('ADMIN', (op) => op === 'ProjectMembers'
+      ? { projectMembers: [{ ...pm('u3', 'Rex', 'REVIEWER'), grantSource: 'SCIM' }, { ...pm('u2', 'Ann', 'ANNOTATOR'), grantSource: null }] }
+      : { members: org });
+    await waitFor(() => expect(screen.getAllByTestId('project-member-row')).toHaveLength(2));
+    const badge = (userId: string) =>
+      within(screen.getAllByTestId('project-member-row').find((r) => r.getAttribute('data-user-id') === userId)!).queryByTestId('project-member-grant');
+    expect(badge('u3')?.textContent).toBe('via SCIM group');
+    expect(badge('u2')).toBeNull();
+  });
 });

@@ -119,7 +119,18 @@ export function ProjectMembersTab({ project }: { project: ProjectDetail }) {
         <tbody>
           {list.map((m) => (
             <tr key={m.userId} data-testid="project-member-row" data-user-id={m.userId}>
-              <td>{m.displayName}{m.userId === me?.id && <span className="muted"> (you)</span>}</td>
+              <td>
+                {m.displayName}{m.userId === me?.id && <span className="muted"> (you)</span>}
+                {m.grantSource === 'SCIM' && (
+                  <span
+                    className="badge"
+                    data-testid="project-member-grant"
+                    title="A SCIM group of your identity provider grants this membership and its role; it ends when no group grants it. Changing the role here keeps the person for good."
+                  >
+                    via SCIM group
+                  </span>
+                )}
+              </td>
               <td>
                 {manage ? (
                   <select

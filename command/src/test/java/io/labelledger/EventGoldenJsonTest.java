@@ -11,7 +11,9 @@ import io.labelledger.organization.api.GroupCreated;
 import io.labelledger.organization.api.GroupDeleted;
 import io.labelledger.organization.api.GroupId;
 import io.labelledger.organization.api.GroupMembersChanged;
+import io.labelledger.organization.api.GroupProjectsChanged;
 import io.labelledger.organization.api.GroupWorkspacesChanged;
+import io.labelledger.organization.api.ProjectGrant;
 import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationCreated;
 import io.labelledger.organization.api.InvitationId;
@@ -145,6 +147,7 @@ class EventGoldenJsonTest {
             new GroupMembersChanged(GROUP, ORG, List.of(BOB), List.of(ALICE), IdentitySource.SCIM),
             new GroupDeleted(GROUP, ORG, IdentitySource.SCIM),
             new GroupWorkspacesChanged(GROUP, ORG, List.of(WORKSPACE), IdentitySource.SCIM),
+            new GroupProjectsChanged(GROUP, ORG, List.of(new ProjectGrant(PROJECT, io.labelledger.project.api.ProjectRole.REVIEWER)), IdentitySource.SCIM),
             new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),

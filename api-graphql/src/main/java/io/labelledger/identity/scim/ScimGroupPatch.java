@@ -13,12 +13,13 @@ import java.util.Set;
 
 /**
  * Applies a PATCH to a Group on a working copy (all or nothing). Paths: displayName, externalId, members,
- * {@code members[value eq "id"]} (remove), and our extension's organizationRole; without a path, the value's
+ * {@code members[value eq "id"]} (remove), and our extension's organizationRole, workspaces and projects; without a path, the value's
  * attributes (add merges members, replace sets them).
  */
 public final class ScimGroupPatch {
     private static final String ROLE_PATH = (ScimSchemas.GROUP_ACCESS + ":organizationRole").toLowerCase(java.util.Locale.ROOT);
     private static final String WORKSPACES_PATH = (ScimSchemas.GROUP_ACCESS + ":workspaces").toLowerCase(java.util.Locale.ROOT);
+    private static final String PROJECTS_PATH = (ScimSchemas.GROUP_ACCESS + ":projects").toLowerCase(java.util.Locale.ROOT);
     private static final String ACCESS_PATH = ScimSchemas.GROUP_ACCESS.toLowerCase(java.util.Locale.ROOT);
 
     private ScimGroupPatch() {}
@@ -37,7 +38,7 @@ public final class ScimGroupPatch {
                 w.set(ScimPatch.normalize(op.path(), ScimSchemas.GROUP), op.kind(), op.value(), op.path());
             }
         }
-        return new ScimGroup(w.displayName, w.externalId, w.role, w.members, w.workspaces);
+        return new ScimGroup(w.displayName, w.externalId, w.role, w.members, w.workspaces, w.projects);
     }
 
     private static final class Work {
@@ -46,6 +47,7 @@ public final class ScimGroupPatch {
         OrganizationRole role;
         final Set<String> members;
         final Set<String> workspaces;
+        final Map<String, io.labelledger.project.api.ProjectRole> projects;
 
         Work(ScimGroup g) {
             displayName = g.displayName();
@@ -53,6 +55,17 @@ public final class ScimGroupPatch {
             role = g.role();
             members = new HashSet<>(g.members());
             workspaces = new HashSet<>(g.workspaces());
+            projects = new java.util.HashMap<>(g.projects());
+        }
+
+        /** add merges (a project already granted takes the new role), replace sets, remove drops the projects named. */
+        void setProjects(ScimPatch.Kind kind, JsonNode value) {
+            Map<String, io.labelledger.project.api.ProjectRole> given = value == null ? Map.of() : ScimGroup.projectGrants(value);
+            switch (kind) {
+                case ADD -> projects.putAll(given);
+                case REPLACE -> { projects.clear(); projects.putAll(given); }
+                case REMOVE -> { if (value == null) projects.clear(); else projects.keySet().removeAll(given.keySet()); }
+            }
         }
 
         void setWorkspaces(ScimPatch.Kind kind, JsonNode value) {
@@ -90,12 +103,15 @@ public final class ScimGroupPatch {
                 role = remove ? null : ScimGroup.role(value);
             } else if (path.equals(WORKSPACES_PATH)) {
                 setWorkspaces(kind, value);
+            } else if (path.equals(PROJECTS_PATH)) {
+                setProjects(kind, value);
             } else if (path.equals(ACCESS_PATH)) {
-                if (remove) { role = null; workspaces.clear(); }
+                if (remove) { role = null; workspaces.clear(); projects.clear(); }
                 else if (!value.isObject()) throw ScimException.invalidValue(ScimSchemas.GROUP_ACCESS + " is an object");
                 else {
                     if (value.has("organizationRole") || kind == ScimPatch.Kind.REPLACE) role = ScimGroup.role(value.get("organizationRole"));
                     if (value.has("workspaces") || kind == ScimPatch.Kind.REPLACE) setWorkspaces(kind == ScimPatch.Kind.ADD ? kind : ScimPatch.Kind.REPLACE, value.get("workspaces"));
+                    if (value.has("projects") || kind == ScimPatch.Kind.REPLACE) setProjects(kind == ScimPatch.Kind.ADD ? kind : ScimPatch.Kind.REPLACE, value.get("projects"));
                 }
             } else {
                 throw ScimException.invalidPath("'" + original + "' cannot be patched");

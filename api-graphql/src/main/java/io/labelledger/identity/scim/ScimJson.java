@@ -74,6 +74,9 @@ public final class ScimJson {
         else access.putNull("organizationRole");
         ArrayNode workspaces = access.putArray("workspaces");
         g.workspaces().stream().sorted().forEach(workspaces::add);
+        ArrayNode projects = access.putArray("projects");
+        g.projects().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> projects.addObject().put("value", e.getKey()).put("role", e.getValue().name()));
         meta(n, "Group", row.created(), row.lastModified(), row.version(), base + "/Groups/" + row.id());
         return n;
     }

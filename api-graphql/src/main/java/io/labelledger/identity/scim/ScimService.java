@@ -14,6 +14,12 @@ import io.labelledger.organization.api.ProvisionMember;
 import io.labelledger.organization.api.RemoveWorkspaceMember;
 import io.labelledger.organization.api.ReplaceGroup;
 import io.labelledger.organization.api.WorkspaceId;
+import io.labelledger.organization.api.ProjectGrant;
+import io.labelledger.project.api.AddProjectMember;
+import io.labelledger.project.api.ChangeProjectRole;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.ProjectRole;
+import io.labelledger.project.api.RemoveProjectMember;
 import io.labelledger.projection.Projection;
 import io.labelledger.shared.DomainException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -182,12 +188,15 @@ public class ScimService {
     public ScimStore.GroupRow createGroup(ScimClient client, ScimGroup group) {
         requireUsers(client, group.members());
         requireWorkspaces(client, group.workspaces());
+        requireProjects(client, group.projects().keySet());
         String id = UUID.randomUUID().toString();
         send(client, new CreateGroup(new GroupId(id), new OrganizationId(client.organizationId()), group.displayName(),
-                group.externalId(), group.role(), userIds(group.members()), IdentitySource.SCIM, workspaceIds(group.workspaces())));
+                group.externalId(), group.role(), userIds(group.members()), IdentitySource.SCIM, workspaceIds(group.workspaces()),
+                projectGrants(group.projects())));
         readYourWrites.await(id, Projection.DIRECTORY).block();
         if (group.role() != null) recomputeRoles(client, group.members());
         if (!group.workspaces().isEmpty()) syncWorkspaces(client, group.members());
+        if (!group.projects().isEmpty()) syncProjects(client, group.members());
         return store.group(client.organizationId(), id).orElseThrow();
     }
 
@@ -202,9 +211,12 @@ public class ScimService {
         Set<String> newGrants = new HashSet<>(after.workspaces());
         newGrants.removeAll(before.workspaces());
         requireWorkspaces(client, newGrants); // a workspace granted before stays accepted until the provider drops it
+        Set<String> newProjects = new HashSet<>(after.projects().keySet());
+        newProjects.removeAll(before.projects().keySet());
+        requireProjects(client, newProjects); // likewise a project granted before
         send(client, new ReplaceGroup(new GroupId(groupId), row.version(), new OrganizationId(client.organizationId()),
                 after.displayName(), after.externalId(), after.role(), userIds(after.members()), IdentitySource.SCIM,
-                workspaceIds(after.workspaces())));
+                workspaceIds(after.workspaces()), projectGrants(after.projects())));
         readYourWrites.await(groupId, Projection.DIRECTORY).block();
         Set<String> affected = new HashSet<>();
         if (before.role() != after.role()) {
@@ -224,6 +236,15 @@ public class ScimService {
             before.members().stream().filter(m -> !after.members().contains(m)).forEach(grantsAffected::add);
         }
         syncWorkspaces(client, grantsAffected);
+        Set<String> projectsAffected = new HashSet<>();
+        if (!before.projects().equals(after.projects())) {
+            projectsAffected.addAll(before.members());
+            projectsAffected.addAll(after.members());
+        } else if (!after.projects().isEmpty()) {
+            projectsAffected.addAll(added);
+            before.members().stream().filter(m -> !after.members().contains(m)).forEach(projectsAffected::add);
+        }
+        syncProjects(client, projectsAffected);
         return store.group(client.organizationId(), groupId).orElseThrow();
     }
 
@@ -234,6 +255,7 @@ public class ScimService {
         readYourWrites.await(groupId, Projection.DIRECTORY).block();
         recomputeRoles(client, row.group().members());
         if (!row.group().workspaces().isEmpty()) syncWorkspaces(client, row.group().members());
+        if (!row.group().projects().isEmpty()) syncProjects(client, row.group().members());
     }
 
     /**
@@ -268,6 +290,59 @@ public class ScimService {
         });
         leaves.forEach(cmd -> send(client, cmd));
         if (!joins.isEmpty() || !leaves.isEmpty()) readYourWrites.await(org, Projection.DIRECTORY).block();
+    }
+
+    /**
+     * Brings the members' project memberships in line with their live groups (docs/adr/0023), like
+     * {@link #syncWorkspaces}: a project some group grants is joined with the highest project role among the groups
+     * granting it; a membership SCIM granted follows that role and is withdrawn when no live group grants the project
+     * any more. A membership a person granted — or whose role a person changed since — is never touched.
+     */
+    private void syncProjects(ScimClient client, Collection<String> users) {
+        String org = client.organizationId();
+        OrganizationId organization = new OrganizationId(org);
+        List<Object> commands = new ArrayList<>();
+        for (String user : users) {
+            if (store.membership(org, user).isEmpty()) continue;
+            Map<String, ProjectRole> wanted = store.projectsFromGroups(org, user);
+            Map<String, ScimStore.ProjectMembership> current = store.projectMemberships(org, user);
+            UserId member = new UserId(user);
+            wanted.forEach((project, role) -> {
+                ScimStore.ProjectMembership now = current.get(project);
+                if (now == null) {
+                    commands.add(new AddProjectMember(new ProjectId(project), organization, member, role, null));
+                } else if (GRANT.equals(now.grant()) && now.role() != role) {
+                    commands.add(new ChangeProjectRole(new ProjectId(project), organization, member, role, null));
+                }
+            });
+            current.forEach((project, now) -> {
+                if (GRANT.equals(now.grant()) && !wanted.containsKey(project)) {
+                    commands.add(new RemoveProjectMember(new ProjectId(project), organization, member, null));
+                }
+            });
+        }
+        String last = null;
+        for (Object cmd : commands) {
+            send(client, cmd);
+            last = switch (cmd) {
+                case AddProjectMember a -> a.projectId().value();
+                case ChangeProjectRole c -> c.projectId().value();
+                case RemoveProjectMember r -> r.projectId().value();
+                default -> last;
+            };
+        }
+        // the last command's project holds the newest event: once the directory passed it, it passed them all
+        if (last != null) readYourWrites.await(last, Projection.DIRECTORY).block();
+    }
+
+    private void requireProjects(ScimClient client, Set<String> ids) {
+        if (!store.existingProjects(client.organizationId(), ids).containsAll(ids)) {
+            throw ScimException.invalidValue("projects must be projects of this organization");
+        }
+    }
+
+    private static Set<ProjectGrant> projectGrants(Map<String, ProjectRole> grants) {
+        return grants.entrySet().stream().map(e -> new ProjectGrant(new ProjectId(e.getKey()), e.getValue())).collect(Collectors.toSet());
     }
 
     private void requireWorkspaces(ScimClient client, Set<String> ids) {

@@ -1,6 +1,7 @@
 package io.labelledger.identity.scim;
 
 import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.project.api.ProjectRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
@@ -209,6 +210,39 @@ public class ScimStore {
         return out;
     }
 
+    // ---- project grants (docs/adr/0023) ------------------------------------------------------------------------
+
+    /** Those of the ids that are projects of this organization. */
+    public Set<String> existingProjects(String organizationId, Collection<String> ids) {
+        if (ids.isEmpty()) return Set.of();
+        return new HashSet<>(jdbc.queryForList("SELECT project_id FROM rm_project WHERE organization_id = ? AND project_id = ANY (?)",
+                String.class, organizationId, ids.toArray(String[]::new)));
+    }
+
+    /** The projects the member's live groups grant, each with the highest project role among those groups. */
+    public Map<String, ProjectRole> projectsFromGroups(String organizationId, String userId) {
+        Map<String, ProjectRole> out = new HashMap<>();
+        jdbc.query("""
+                SELECT gp.project_id, gp.role FROM rm_group g
+                JOIN rm_group_member gm ON gm.group_id = g.group_id
+                JOIN rm_group_project gp ON gp.group_id = g.group_id
+                WHERE g.organization_id = ? AND gm.user_id = ? AND NOT g.deleted""",
+                rs -> { out.merge(rs.getString(1), ProjectRole.valueOf(rs.getString(2)), (a, b) -> a.compareTo(b) <= 0 ? a : b); },
+                organizationId, userId); // ProjectRole is declared most powerful first
+        return out;
+    }
+
+    /** One project membership: its role and who granted it (null: a person, else "SCIM"). */
+    public record ProjectMembership(ProjectRole role, String grant) {}
+
+    public Map<String, ProjectMembership> projectMemberships(String organizationId, String userId) {
+        Map<String, ProjectMembership> out = new HashMap<>();
+        jdbc.query("SELECT project_id, role, grant_source FROM rm_project_member WHERE organization_id = ? AND user_id = ? AND NOT removed",
+                rs -> { out.put(rs.getString(1), new ProjectMembership(ProjectRole.valueOf(rs.getString(2)), rs.getString(3))); },
+                organizationId, userId);
+        return out;
+    }
+
     // ---- groups -----------------------------------------------------------------------------------------------
 
     public record GroupRow(String id, ScimGroup group, long version, Instant created, Instant lastModified,
@@ -251,11 +285,15 @@ public class ScimStore {
         jdbc.query("SELECT group_id, workspace_id FROM rm_group_workspace WHERE group_id = ANY (?)",
                 rs -> { workspaces.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)); },
                 (Object) groups.stream().map(GroupRow::id).toArray(String[]::new));
+        Map<String, Map<String, ProjectRole>> projects = new HashMap<>();
+        jdbc.query("SELECT group_id, project_id, role FROM rm_group_project WHERE group_id = ANY (?)",
+                rs -> { projects.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), ProjectRole.valueOf(rs.getString(3))); },
+                (Object) groups.stream().map(GroupRow::id).toArray(String[]::new));
         List<GroupRow> out = new ArrayList<>();
         for (GroupRow g : groups) {
             Map<String, String> members = byGroup.getOrDefault(g.id(), Map.of());
             out.add(new GroupRow(g.id(), new ScimGroup(g.group().displayName(), g.group().externalId(), g.group().role(), members.keySet(),
-                    workspaces.getOrDefault(g.id(), Set.of())),
+                    workspaces.getOrDefault(g.id(), Set.of()), projects.getOrDefault(g.id(), Map.of())),
                     g.version(), g.created(), g.lastModified(), members));
         }
         return out;

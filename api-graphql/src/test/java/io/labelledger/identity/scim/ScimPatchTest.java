@@ -1,6 +1,7 @@
 package io.labelledger.identity.scim;
 
 import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.project.api.ProjectRole;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -105,6 +106,26 @@ class ScimPatchTest {
         assertThat(viaObject.workspaces()).containsExactlyInAnyOrder("w1", "w2", "w3");
         assertThat(viaObject.role()).isEqualTo(OrganizationRole.REVIEWER);
         assertScimType(() -> ScimGroupPatch.apply(REVIEWERS, patch("[{'op':'add','path':'" + path + ":workspaces','value':[7]}]")), "invalidValue");
+    }
+
+    @Test
+    void givenTheAccessExtension_whenItsProjectsArePatched_thenEachProjectKeepsOneRole() {
+        String path = "urn:labelledger:params:scim:schemas:extension:2.0:GroupAccess";
+        ScimGroup granted = ScimGroupPatch.apply(REVIEWERS, patch(
+                "[{'op':'add','path':'" + path + ":projects','value':[{'value':'p1','role':'reviewer'},{'value':'p2'},'p3']}]"));
+        assertThat(granted.projects()).isEqualTo(java.util.Map.of("p1", ProjectRole.REVIEWER, "p2", ProjectRole.ANNOTATOR, "p3", ProjectRole.ANNOTATOR));
+        // add of a project already granted takes the new role; remove names projects by value
+        ScimGroup changed = ScimGroupPatch.apply(granted, patch(
+                "[{'op':'add','path':'" + path + ":projects','value':[{'value':'p2','role':'REVIEWER'}]},"
+                        + "{'op':'remove','path':'" + path + ":projects','value':[{'value':'p3'}]}]"));
+        assertThat(changed.projects()).isEqualTo(java.util.Map.of("p1", ProjectRole.REVIEWER, "p2", ProjectRole.REVIEWER));
+        // replacing the extension object without projects clears them; workspaces and role likewise
+        assertThat(ScimGroupPatch.apply(changed, patch("[{'op':'replace','path':'" + path + "','value':{'organizationRole':'reviewer'}}]")).projects())
+                .isEmpty();
+        assertScimType(() -> ScimGroupPatch.apply(REVIEWERS, patch("[{'op':'add','path':'" + path + ":projects','value':[{'value':'p1','role':'OWNER'}]}]")),
+                "invalidValue");
+        assertScimType(() -> ScimGroupPatch.apply(REVIEWERS, patch(
+                "[{'op':'add','path':'" + path + ":projects','value':[{'value':'p1'},{'value':'p1','role':'REVIEWER'}]}]")), "invalidValue");
     }
 
     @Test

@@ -8,11 +8,15 @@ import io.labelledger.organization.api.GroupCreated;
 import io.labelledger.organization.api.GroupDeleted;
 import io.labelledger.organization.api.GroupId;
 import io.labelledger.organization.api.GroupMembersChanged;
+import io.labelledger.organization.api.GroupProjectsChanged;
 import io.labelledger.organization.api.GroupWorkspacesChanged;
+import io.labelledger.organization.api.ProjectGrant;
 import io.labelledger.organization.api.WorkspaceId;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.organization.api.ReplaceGroup;
+import io.labelledger.project.api.ProjectId;
+import io.labelledger.project.api.ProjectRole;
 import io.labelledger.shared.Forbidden;
 import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ValidationFailed;
@@ -21,8 +25,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,13 +40,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (Owners are managed inside LabelLedger, like {@link Organization#handle} for provisioned members); a name is
  * required. Whether a member id belongs to the organization is checked by the caller against the directory.
  * It also names the workspaces whose membership it grants ({@link GroupWorkspacesChanged}, docs/adr/0020); whether
- * they exist in the organization is checked by the caller against the directory, like member ids.
+ * they exist in the organization is checked by the caller against the directory, like member ids. Likewise the
+ * projects it grants, each with one project role ({@link GroupProjectsChanged}, docs/adr/0023).
  */
 @Aggregate
 public class Group {
     static final int MAX_NAME = 200;
     static final int MAX_MEMBERS = 10_000;
     static final int MAX_WORKSPACES = 1_000;
+    static final int MAX_PROJECTS = 1_000;
 
     @AggregateIdentifier
     private GroupId id;
@@ -50,6 +58,7 @@ public class Group {
     private OrganizationRole role;
     private final Set<UserId> members = new HashSet<>();
     private final Set<WorkspaceId> workspaces = new HashSet<>();
+    private final Map<ProjectId, ProjectRole> projects = new HashMap<>();
     private boolean deleted;
 
     protected Group() {}
@@ -63,6 +72,8 @@ public class Group {
                 sorted(wanted), cmd.source()));
         Set<WorkspaceId> grants = validWorkspaces(cmd.workspaces());
         if (!grants.isEmpty()) apply(new GroupWorkspacesChanged(cmd.groupId(), cmd.organizationId(), sortedWorkspaces(grants), cmd.source()));
+        Map<ProjectId, ProjectRole> projectGrants = validProjects(cmd.projects());
+        if (!projectGrants.isEmpty()) apply(new GroupProjectsChanged(cmd.groupId(), cmd.organizationId(), sortedProjects(projectGrants), cmd.source()));
     }
 
     @CommandHandler
@@ -84,6 +95,8 @@ public class Group {
             apply(new GroupMembersChanged(id, organization, sorted(added), sorted(removed), cmd.source()));
         }
         if (!grants.equals(workspaces)) apply(new GroupWorkspacesChanged(id, organization, sortedWorkspaces(grants), cmd.source()));
+        Map<ProjectId, ProjectRole> projectGrants = validProjects(cmd.projects());
+        if (!projectGrants.equals(projects)) apply(new GroupProjectsChanged(id, organization, sortedProjects(projectGrants), cmd.source()));
     }
 
     @CommandHandler
@@ -117,6 +130,23 @@ public class Group {
         Set<WorkspaceId> w = wanted == null ? Set.of() : wanted;
         if (w.size() > MAX_WORKSPACES) throw new ValidationFailed("workspaces", "A group grants at most " + MAX_WORKSPACES + " workspaces");
         return w;
+    }
+
+    /** One role per project: a group that names a project twice says two different things, which is refused. */
+    private static Map<ProjectId, ProjectRole> validProjects(Set<ProjectGrant> wanted) {
+        Set<ProjectGrant> given = wanted == null ? Set.of() : wanted;
+        if (given.size() > MAX_PROJECTS) throw new ValidationFailed("projects", "A group grants at most " + MAX_PROJECTS + " projects");
+        Map<ProjectId, ProjectRole> out = new HashMap<>();
+        for (ProjectGrant g : given) {
+            if (g.projectId() == null || g.role() == null) throw new ValidationFailed("projects", "Each project grant needs a project and a role");
+            if (out.put(g.projectId(), g.role()) != null) throw new ValidationFailed("projects", "A project is granted once, with one role");
+        }
+        return out;
+    }
+
+    private static List<ProjectGrant> sortedProjects(Map<ProjectId, ProjectRole> grants) {
+        return grants.entrySet().stream().sorted(Map.Entry.comparingByKey((a, b) -> a.value().compareTo(b.value())))
+                     .map(e -> new ProjectGrant(e.getKey(), e.getValue())).toList();
     }
 
     private static List<WorkspaceId> sortedWorkspaces(Set<WorkspaceId> ws) {
@@ -159,6 +189,12 @@ public class Group {
     void on(GroupWorkspacesChanged e) {
         workspaces.clear();
         workspaces.addAll(e.workspaces());
+    }
+
+    @EventSourcingHandler
+    void on(GroupProjectsChanged e) {
+        projects.clear();
+        e.projects().forEach(g -> projects.put(g.projectId(), g.role()));
     }
 
     @EventSourcingHandler

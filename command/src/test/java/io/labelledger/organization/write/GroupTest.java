@@ -8,7 +8,10 @@ import io.labelledger.organization.api.GroupCreated;
 import io.labelledger.organization.api.GroupDeleted;
 import io.labelledger.organization.api.GroupId;
 import io.labelledger.organization.api.GroupMembersChanged;
+import io.labelledger.organization.api.GroupProjectsChanged;
 import io.labelledger.organization.api.GroupWorkspacesChanged;
+import io.labelledger.organization.api.ProjectGrant;
+import io.labelledger.project.api.ProjectId;
 import io.labelledger.organization.api.WorkspaceId;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.ReplaceGroup;
@@ -27,6 +30,7 @@ import static io.labelledger.organization.api.IdentitySource.SCIM;
 import static io.labelledger.organization.api.OrganizationRole.MANAGER;
 import static io.labelledger.organization.api.OrganizationRole.OWNER;
 import static io.labelledger.organization.api.OrganizationRole.REVIEWER;
+import static io.labelledger.project.api.ProjectRole.ANNOTATOR;
 import static io.labelledger.testing.DomainErrors.error;
 
 class GroupTest {
@@ -66,6 +70,42 @@ class GroupTest {
         fixture.given(CREATED, new GroupWorkspacesChanged(GROUP, ORG, List.of(a, b), SCIM))
                .when(new ReplaceGroup(GROUP, null, ORG, "Reviewers", "ext-1", REVIEWER, Set.of(ALICE, BOB), SCIM))
                .expectEvents(new GroupWorkspacesChanged(GROUP, ORG, List.of(), SCIM));
+    }
+
+    @Test
+    void aGroupGrantsProjectsWithARoleAndRecordsOnlyChangesOfThem() {
+        ProjectId p1 = new ProjectId("p-1");
+        ProjectId p2 = new ProjectId("p-2");
+        ProjectGrant p1Reviewer = new ProjectGrant(p1, io.labelledger.project.api.ProjectRole.REVIEWER);
+        ProjectGrant p2Annotator = new ProjectGrant(p2, ANNOTATOR);
+        // given nothing, when a group is created with two project grants, then they are recorded sorted by project
+        fixture.givenNoPriorActivity()
+               .when(new CreateGroup(GROUP, ORG, "Reviewers", "ext-1", REVIEWER, Set.of(ALICE, BOB), SCIM, Set.of(), Set.of(p2Annotator, p1Reviewer)))
+               .expectEvents(CREATED, new GroupProjectsChanged(GROUP, ORG, List.of(p1Reviewer, p2Annotator), SCIM));
+        // the same grants again: nothing to record
+        fixture.given(CREATED, new GroupProjectsChanged(GROUP, ORG, List.of(p1Reviewer, p2Annotator), SCIM))
+               .when(new ReplaceGroup(GROUP, null, ORG, "Reviewers", "ext-1", REVIEWER, Set.of(ALICE, BOB), SCIM, Set.of(), Set.of(p1Reviewer, p2Annotator)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+        // a changed role is a change; workspaces are untouched
+        fixture.given(CREATED, new GroupProjectsChanged(GROUP, ORG, List.of(p1Reviewer, p2Annotator), SCIM))
+               .when(new ReplaceGroup(GROUP, null, ORG, "Reviewers", "ext-1", REVIEWER, Set.of(ALICE, BOB), SCIM, Set.of(),
+                       Set.of(new ProjectGrant(p1, ANNOTATOR))))
+               .expectEvents(new GroupProjectsChanged(GROUP, ORG, List.of(new ProjectGrant(p1, ANNOTATOR)), SCIM));
+    }
+
+    @Test
+    void aGroupGrantsAProjectOnceWithOneRole() {
+        ProjectId p1 = new ProjectId("p-1");
+        fixture.givenNoPriorActivity()
+               .when(new CreateGroup(GROUP, ORG, "Reviewers", null, null, Set.of(), SCIM, Set.of(),
+                       Set.of(new ProjectGrant(p1, ANNOTATOR), new ProjectGrant(p1, io.labelledger.project.api.ProjectRole.REVIEWER))))
+               .expectNoEvents()
+               .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "projects"));
+        fixture.givenNoPriorActivity()
+               .when(new CreateGroup(GROUP, ORG, "Reviewers", null, null, Set.of(), SCIM, Set.of(), Set.of(new ProjectGrant(p1, null))))
+               .expectNoEvents()
+               .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "projects"));
     }
 
     @Test

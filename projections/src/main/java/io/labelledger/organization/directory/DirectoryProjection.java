@@ -5,6 +5,7 @@ import io.labelledger.organization.api.GroupChanged;
 import io.labelledger.organization.api.GroupCreated;
 import io.labelledger.organization.api.GroupDeleted;
 import io.labelledger.organization.api.GroupMembersChanged;
+import io.labelledger.organization.api.GroupProjectsChanged;
 import io.labelledger.organization.api.GroupWorkspacesChanged;
 import io.labelledger.organization.api.InvitationAccepted;
 import io.labelledger.organization.api.InvitationRevoked;
@@ -126,20 +127,27 @@ public class DirectoryProjection {
     }
 
     @EventHandler
-    void on(ProjectMemberAdded e, @Timestamp Instant at, @SequenceNumber long seq) {
+    void on(ProjectMemberAdded e, @Timestamp Instant at, @SequenceNumber long seq, @MetaDataValue("grant") String grant) {
         jdbc.update("""
-                INSERT INTO rm_project_member (project_id, organization_id, user_id, role, removed, added_at, last_seq)
-                VALUES (?, ?, ?, ?, FALSE, ?, ?)
+                INSERT INTO rm_project_member (project_id, organization_id, user_id, role, removed, added_at, last_seq, grant_source)
+                VALUES (?, ?, ?, ?, FALSE, ?, ?, ?)
                 ON CONFLICT (project_id, user_id) DO UPDATE
-                SET role = EXCLUDED.role, removed = FALSE, added_at = EXCLUDED.added_at, last_seq = EXCLUDED.last_seq
+                SET role = EXCLUDED.role, removed = FALSE, added_at = EXCLUDED.added_at, last_seq = EXCLUDED.last_seq,
+                    grant_source = EXCLUDED.grant_source
                 WHERE rm_project_member.last_seq < EXCLUDED.last_seq""",
-                e.projectId().value(), e.organizationId().value(), e.userId().value(), e.role().name(), from(at), seq);
+                e.projectId().value(), e.organizationId().value(), e.userId().value(), e.role().name(), from(at), seq, projectGrant(grant));
     }
 
+    /** A person changing the role takes a granted membership over (docs/adr/0023): SCIM leaves it alone from then on. */
     @EventHandler
-    void on(ProjectRoleChanged e, @SequenceNumber long seq) {
-        jdbc.update("UPDATE rm_project_member SET role = ?, last_seq = ? WHERE project_id = ? AND user_id = ? AND last_seq < ?",
-                e.to().name(), seq, e.projectId().value(), e.userId().value(), seq);
+    void on(ProjectRoleChanged e, @SequenceNumber long seq, @MetaDataValue("grant") String grant) {
+        jdbc.update("UPDATE rm_project_member SET role = ?, grant_source = ?, last_seq = ? WHERE project_id = ? AND user_id = ? AND last_seq < ?",
+                e.to().name(), projectGrant(grant), seq, e.projectId().value(), e.userId().value(), seq);
+    }
+
+    /** Only SCIM grants project memberships (docs/adr/0023); anything else is a person's. */
+    private static String projectGrant(String grant) {
+        return "SCIM".equals(grant) ? grant : null;
     }
 
     @EventHandler
@@ -242,6 +250,17 @@ public class DirectoryProjection {
                 from(at), seq, e.groupId().value(), seq) == 0) return;
         jdbc.update("DELETE FROM rm_group_member WHERE group_id = ?", e.groupId().value());
         jdbc.update("DELETE FROM rm_group_workspace WHERE group_id = ?", e.groupId().value());
+        jdbc.update("DELETE FROM rm_group_project WHERE group_id = ?", e.groupId().value());
+    }
+
+    @EventHandler
+    void on(GroupProjectsChanged e, @Timestamp Instant at, @SequenceNumber long seq) {
+        String group = e.groupId().value();
+        if (jdbc.update("UPDATE rm_group SET last_modified = ?, last_seq = ? WHERE group_id = ? AND last_seq < ?",
+                from(at), seq, group, seq) == 0) return;
+        jdbc.update("DELETE FROM rm_group_project WHERE group_id = ?", group);
+        jdbc.batchUpdate("INSERT INTO rm_group_project (group_id, project_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                e.projects().stream().map(p -> new Object[]{group, p.projectId().value(), p.role().name()}).toList());
     }
 
     @EventHandler

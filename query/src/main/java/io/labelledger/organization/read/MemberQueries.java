@@ -64,13 +64,13 @@ public class MemberQueries {
 
     public Flux<ProjectMemberView> projectMembers(String organizationId, String projectId) {
         return db.sql("""
-                SELECT pm.project_id, pm.user_id, u.display_name, pm.role
+                SELECT pm.project_id, pm.user_id, u.display_name, pm.role, pm.grant_source
                 FROM rm_project_member pm JOIN user_account u ON u.user_id = pm.user_id
                 WHERE pm.organization_id = :org AND pm.project_id = :project AND NOT pm.removed
                 ORDER BY u.display_name, pm.user_id""")
                  .bind("org", organizationId).bind("project", projectId)
                  .map(r -> new ProjectMemberView(r.get("project_id", String.class), r.get("user_id", String.class),
-                         r.get("display_name", String.class), r.get("role", String.class)))
+                         r.get("display_name", String.class), r.get("role", String.class), r.get("grant_source", String.class)))
                  .all();
     }
 

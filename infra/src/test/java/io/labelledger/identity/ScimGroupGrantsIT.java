@@ -21,10 +21,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SCIM groups that grant workspaces (docs/adr/0020), over real HTTP: members of the group see the workspace's
- * projects, leaving the group takes away only what the group granted, and bad workspace ids are refused.
+ * SCIM groups that grant workspaces (docs/adr/0020) and projects with a project role (docs/adr/0023), over real HTTP:
+ * members of the group see the workspace's projects or join the project, leaving the group takes away only what the
+ * group granted, a person's own change is kept, and bad workspace or project ids are refused.
  */
-class ScimGroupWorkspacesIT extends IntegrationTest {
+class ScimGroupGrantsIT extends IntegrationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     static final String ACCESS = "urn:labelledger:params:scim:schemas:extension:2.0:GroupAccess";
@@ -221,5 +222,120 @@ class ScimGroupWorkspacesIT extends IntegrationTest {
         assertThat(events()).isEqualTo(afterCreate);
         assertThat(afterCreate - before).as("only the valid group was written").isEqualTo(1);
         assertThat(projectIds(ann)).isEmpty();
+    }
+
+    // ---- project grants (docs/adr/0023) ------------------------------------------------------------------------
+
+    String createProject(String title) {
+        Map<String, Object> p = payload(owner.post("mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } errors { code } } }",
+                Map.of("i", Map.of("title", title, "labelConfig", ApiClient.TEXT_CONFIG))), "createProject");
+        return (String) ((Map<?, ?>) p.get("project")).get("id");
+    }
+
+    static Map<String, Object> grant(String project, String role) { return Map.of("value", project, "role", role); }
+
+    Answer createGroupWithProjects(String name, List<String> members, List<Map<String, Object>> projects) {
+        return scim(HttpMethod.POST, "/Groups", Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:Group", ACCESS),
+                "displayName", name, "members", members.stream().map(m -> Map.of("value", m)).toList(),
+                ACCESS, Map.of("projects", projects)));
+    }
+
+    /** userId -> "ROLE" or "ROLE/SCIM" as the project Members tab reads them. */
+    @SuppressWarnings("unchecked")
+    Map<String, String> projectMembers(String project) {
+        List<Map<String, Object>> members = (List<Map<String, Object>>) ((Map<String, Object>) owner.post(
+                "query($p: ID!) { projectMembers(projectId: $p) { userId role grantSource } }", Map.of("p", project)).get("data")).get("projectMembers");
+        Map<String, String> out = new java.util.TreeMap<>();
+        members.forEach(m -> out.put((String) m.get("userId"), m.get("role") + (m.get("grantSource") == null ? "" : "/" + m.get("grantSource"))));
+        return out;
+    }
+
+    @Test
+    void groupsGrantProjectsWithTheHighestRoleAmongThemUntilTheyLetGo() {
+        String project = createProject("Tumours");
+        // given a group making Ann a Reviewer of the project
+        Answer reviewers = createGroupWithProjects("Reviewers", List.of(ann.userId), List.of(grant(project, "REVIEWER")));
+        assertThat(reviewers.status()).isEqualTo(201);
+        assertThat(reviewers.body().path(ACCESS).path("projects").get(0).path("role").asString()).isEqualTo("REVIEWER");
+        String reviewersId = reviewers.body().get("id").asString();
+        assertThat(projectIds(ann)).containsExactly(project);
+        assertThat(projectMembers(project)).isEqualTo(Map.of(ann.userId, "REVIEWER/SCIM"));
+
+        // when a second group grants the same project as Annotator to Ann and Bob, Ann keeps the higher role
+        Answer annotators = createGroupWithProjects("Annotators", List.of(ann.userId, bob.userId), List.of(grant(project, "ANNOTATOR")));
+        assertThat(annotators.status()).isEqualTo(201);
+        String annotatorsId = annotators.body().get("id").asString();
+        assertThat(projectMembers(project)).isEqualTo(Map.of(ann.userId, "REVIEWER/SCIM", bob.userId, "ANNOTATOR/SCIM"));
+
+        // when the first group lowers its grant, Ann follows; a members-only PATCH keeps the grants
+        Answer lowered = patchGroup(reviewersId, List.of(Map.of("op", "replace", "path", ACCESS + ":projects",
+                "value", List.of(grant(project, "ANNOTATOR")))));
+        assertThat(lowered.status()).isEqualTo(200);
+        assertThat(projectMembers(project)).isEqualTo(Map.of(ann.userId, "ANNOTATOR/SCIM", bob.userId, "ANNOTATOR/SCIM"));
+        Answer bobLeaves = patchGroup(annotatorsId, List.of(Map.of("op", "remove", "path", "members[value eq \"" + bob.userId + "\"]")));
+        assertThat(bobLeaves.status()).isEqualTo(200);
+        assertThat(bobLeaves.body().path(ACCESS).path("projects")).hasSize(1);
+        assertThat(projectMembers(project)).isEqualTo(Map.of(ann.userId, "ANNOTATOR/SCIM"));
+        assertThat(projectIds(bob)).isEmpty();
+
+        // Ann leaves the project only when the last group granting it is gone
+        assertThat(scim(HttpMethod.DELETE, "/Groups/" + reviewersId, null).status()).isEqualTo(204);
+        assertThat(projectMembers(project)).isEqualTo(Map.of(ann.userId, "ANNOTATOR/SCIM"));
+        assertThat(patchGroup(annotatorsId, List.of(Map.of("op", "remove", "path", ACCESS + ":projects"))).status()).isEqualTo(200);
+        assertThat(projectMembers(project)).isEmpty();
+        assertThat(projectIds(ann)).isEmpty();
+        // and the audit trail says SCIM did it
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%ProjectMemberRemoved'
+                AND convert_from(meta_data, 'UTF8') ~ '"grant" *: *"SCIM"'""", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whatAPersonGaveOrChangedByHandIsKept() {
+        String project = createProject("Contracts");
+        // given Bob added by hand as Annotator, and a group granting the project as Reviewer to Ann and Bob
+        Map<String, Object> added = payload(owner.post("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("projectId", project, "userId", bob.userId, "role", "ANNOTATOR"))), "addProjectMember");
+        assertThat((List<?>) added.get("errors")).isEmpty();
+        String group = createGroupWithProjects("Reviewers", List.of(ann.userId, bob.userId), List.of(grant(project, "REVIEWER")))
+                .body().get("id").asString();
+        assertThat(projectMembers(project)).as("a hand-made membership keeps its role").isEqualTo(Map.of(ann.userId, "REVIEWER/SCIM", bob.userId, "ANNOTATOR"));
+
+        // when the Owner changes Ann's role by hand, the membership becomes a person's
+        Map<String, Object> changed = payload(owner.post("mutation($i: ProjectMemberInput!) { changeProjectRole(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("projectId", project, "userId", ann.userId, "role", "ANNOTATOR"))), "changeProjectRole");
+        assertThat((List<?>) changed.get("errors")).isEmpty();
+        assertThat(projectMembers(project)).isEqualTo(Map.of(ann.userId, "ANNOTATOR", bob.userId, "ANNOTATOR"));
+
+        // then deleting the group takes nobody away
+        assertThat(scim(HttpMethod.DELETE, "/Groups/" + group, null).status()).isEqualTo(204);
+        assertThat(projectMembers(project)).isEqualTo(Map.of(ann.userId, "ANNOTATOR", bob.userId, "ANNOTATOR"));
+    }
+
+    @Test
+    void projectsMustBeThisOrganizationsWithAKnownRoleAndARefusalWritesNothing() {
+        String project = createProject("Mine");
+        ApiClient stranger = ApiClient.signUp(port, "Sven");
+        Map<String, Object> p = payload(stranger.post("mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } } }",
+                Map.of("i", Map.of("title", "Theirs", "labelConfig", ApiClient.TEXT_CONFIG))), "createProject");
+        String theirs = (String) ((Map<?, ?>) p.get("project")).get("id");
+        long before = events();
+
+        for (Object bad : List.of(List.of(grant(theirs, "ANNOTATOR")), List.of(grant("no-such-project", "REVIEWER")),
+                List.of(grant(project, "OWNER")), List.of(grant(project, "REVIEWER"), grant(project, "ANNOTATOR")), "not-an-array", List.of(42))) {
+            Answer refused = scim(HttpMethod.POST, "/Groups", Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:Group"),
+                    "displayName", "Bad", "members", List.of(Map.of("value", ann.userId)), ACCESS, Map.of("projects", bad)));
+            assertThat(refused.status()).as(String.valueOf(bad)).isEqualTo(400);
+            assertThat(refused.scimType()).isEqualTo("invalidValue");
+        }
+        String groupId = createGroupWithProjects("Fine", List.of(ann.userId), List.of()).body().get("id").asString();
+        long afterCreate = events();
+        Answer refused = patchGroup(groupId, List.of(Map.of("op", "add", "path", ACCESS + ":projects", "value", List.of(grant(theirs, "REVIEWER")))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(events()).isEqualTo(afterCreate);
+        assertThat(afterCreate - before).as("only the valid group was written").isEqualTo(1);
+        assertThat(projectIds(ann)).isEmpty();
+        assertThat(projectMembers(project)).isEmpty();
     }
 }
