@@ -156,6 +156,14 @@ public final class Api {
         return d.path("project").path("taskCount").asLong();
     }
 
+    /** The highest task number that has a Data Manager row (rows, not the project's counter: they trail it). */
+    public long lastTaskNumberShown(Session s, String projectId) throws IOException, InterruptedException {
+        JsonNode d = graphqlOk(s, "query($id: ID!) { project(id: $id) { tasks(first: 1, orderBy: {field: NUMBER, direction: DESC}) { edges { node { number } } } } }",
+                Map.of("id", projectId), null);
+        JsonNode edges = d.path("project").path("tasks").path("edges");
+        return edges.isEmpty() ? 0 : edges.get(0).path("node").path("number").asLong();
+    }
+
     /** All task ids of a project in number order, paging 200 at a time (bounded by {@code max}). */
     public List<String> taskIds(Session s, String projectId, int max) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
@@ -210,5 +218,32 @@ public final class Api {
         }
         long tasks = res.headers().firstValueAsLong("X-Task-Count").orElse(-1);
         return new long[] {bytes, tasks};
+    }
+
+    /** createExport (a background snapshot job); returns the job id. */
+    public String createExport(Session s, String projectId, String format) throws IOException, InterruptedException {
+        JsonNode payload = graphqlOk(s, "mutation($i: CreateExportInput!) { createExport(input: $i) { job { id } errors { code message } } }",
+                Map.of("i", Map.of("projectId", projectId, "format", format)), "createExport");
+        return payload.path("job").path("id").asString();
+    }
+
+    /** The export job's state, counts and download address. */
+    public JsonNode exportJob(Session s, String jobId) throws IOException, InterruptedException {
+        return graphqlOk(s, "query($id: ID!) { exportJob(id: $id) { state totalTasks processedTasks writtenTasks fileBytes downloadUrl error } }",
+                Map.of("id", jobId), null).path("exportJob");
+    }
+
+    /** Streams a GET (relative to the server) to nowhere; returns the bytes read. */
+    public long download(Session s, String path) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                                     .timeout(Duration.ofMinutes(30)).header("Cookie", s.cookie()).GET().build();
+        HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        if (res.statusCode() != 200) throw new IOException("download answered " + res.statusCode());
+        long bytes = 0;
+        try (java.io.InputStream in = res.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) bytes += n;
+        }
+        return bytes;
     }
 }

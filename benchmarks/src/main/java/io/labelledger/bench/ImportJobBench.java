@@ -24,6 +24,9 @@ public final class ImportJobBench {
         Duration timeout = args.duration("projection-timeout", Duration.ofMinutes(60));
         Path file = Path.of(args.string("file", System.getProperty("java.io.tmpdir") + "/ll-bench-import-" + total + ".json"));
         Api api = new Api(url, 2);
+        boolean syncExport = !args.has("sync-export") || args.flag("sync-export");
+        java.util.List<String> jobFormats = java.util.Arrays.stream(args.string("export-formats", "JSON").split(","))
+                                                            .map(String::strip).filter(f -> !f.isEmpty()).toList();
 
         long g0 = System.nanoTime();
         write(file, total);
@@ -39,9 +42,10 @@ public final class ImportJobBench {
         Thread.sleep(600);
 
         long start = System.nanoTime();
-        double uploaded, jobDone, inDataManager, exported;
+        double uploaded, jobDone, inDataManager, exported = 0;
         JsonNode job;
-        long[] export;
+        long[] export = {0, 0};
+        java.util.List<ExportJobRun> exportJobs = new java.util.ArrayList<>();
         try {
             String jobId = api.uploadImport(s, project, file, "JSON", "ALL_OR_NOTHING");
             uploaded = (System.nanoTime() - start) / 1e9;
@@ -65,25 +69,41 @@ public final class ImportJobBench {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("the Data Manager showed " + shown + " tasks after " + timeout);
                 Thread.sleep(500);
             }
+            // the project's counter moves per import batch, the rows per projection batch: wait for the last row too
+            while (api.lastTaskNumberShown(s, project) < total) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("the Data Manager's last row is missing after " + timeout);
+                Thread.sleep(500);
+            }
             inDataManager = (System.nanoTime() - start) / 1e9;
             System.out.printf("  all %,d tasks in the Data Manager after %.1f s%n", total, inDataManager);
 
-            long e0 = System.nanoTime();
-            export = api.export(s, project, "JSON");
-            exported = (System.nanoTime() - e0) / 1e9;
-            System.out.printf("  exported %,d bytes (%,d tasks) in %.1f s%n", export[0], export[1], exported);
+            if (syncExport) {
+                long e0 = System.nanoTime();
+                export = api.export(s, project, "JSON");
+                exported = (System.nanoTime() - e0) / 1e9;
+                System.out.printf("  exported %,d bytes (%,d tasks) in %.1f s%n", export[0], export[1], exported);
+            }
+            for (String format : jobFormats) exportJobs.add(exportJob(api, s, project, format, timeout));
         } finally {
             if (watch != null) watch.close();
             Files.deleteIfExists(file);
         }
 
-        Report r = new Report("import job: " + String.format("%,d", total) + " tasks in one file, then JSON export", command);
+        Report r = new Report("import job: " + String.format("%,d", total) + " tasks in one file, then "
+                + (syncExport ? "JSON export and " : "") + "export jobs " + jobFormats, command);
         r.figure("File", String.format("%,d bytes of Label Studio JSON (one array), generated in %.1f s", fileBytes, generated))
          .figure("Upload (streamed to the server's disk)", String.format("%.1f s", uploaded))
          .figure("Job completed (validation pass + import pass)", String.format("%.1f s: %s tasks/s", jobDone, Latency.rate(total / jobDone)))
-         .figure("All tasks in the Data Manager", String.format("%.1f s: **%s tasks/s** end to end", inDataManager, Latency.rate(total / inDataManager)))
-         .figure("Export JSON (streamed)", String.format("%,d bytes, %,d tasks in %.1f s: **%s tasks/s**", export[0], export[1], exported,
-                 Latency.rate(export[1] / exported)));
+         .figure("All tasks in the Data Manager", String.format("%.1f s: **%s tasks/s** end to end", inDataManager, Latency.rate(total / inDataManager)));
+        if (syncExport) {
+            r.figure("Export JSON (streamed GET)", String.format("%,d bytes, %,d tasks in %.1f s: **%s tasks/s**", export[0], export[1], exported,
+                    Latency.rate(export[1] / exported)));
+        }
+        for (ExportJobRun e : exportJobs) {
+            r.figure("Export job " + e.format() + " (createExport → COMPLETED)", String.format("%,d tasks, %,d bytes in %.1f s: **%s tasks/s**",
+                    e.tasks(), e.fileBytes(), e.seconds(), Latency.rate(e.tasks() / e.seconds())))
+             .figure("Export job " + e.format() + " download", String.format("%,d bytes in %.1f s", e.downloaded(), e.downloadSeconds()));
+        }
         if (watch != null) {
             r.figure("Server max heap (-XX:MaxHeapSize)", watch.maxHeapBytes().map(b -> ServerProcess.mib(b / 1024)).orElse("n/a"))
              .figure("Java heap used: before / peak / after", ServerProcess.mib(watch.firstHeapUsedKb()) + " / "
@@ -95,8 +115,38 @@ public final class ImportJobBench {
         }
         r.note("ALL_OR_NOTHING: the worker reads the file twice (a validation pass, then the import pass in commands of 1,000 "
                + "tasks). The rate up to 'Job completed' counts both passes; the end-to-end rate waits for the Data Manager "
-               + "projection as well. The export is one GET, streamed from the read model in keyset pages.");
+               + "projection as well. The export GET is streamed from the read model in keyset pages; an export job writes "
+               + "the same snapshot to a file on the server (renamed when whole), then the file is downloaded.");
         return r;
+    }
+
+    record ExportJobRun(String format, long tasks, long fileBytes, double seconds, long downloaded, double downloadSeconds) {}
+
+    /** One export job: created, followed until COMPLETED (progress printed), then its file downloaded and discarded. */
+    static ExportJobRun exportJob(Api api, Api.Session s, String project, String format, Duration timeout) throws Exception {
+        long t0 = System.nanoTime();
+        String id = api.createExport(s, project, format);
+        long deadline = t0 + timeout.toNanos();
+        JsonNode job;
+        String last = "";
+        while (true) {
+            job = api.exportJob(s, id);
+            String state = job.path("state").asString();
+            String line = state + " processed " + job.path("processedTasks").asLong() + " written " + job.path("writtenTasks").asLong();
+            if (!line.equals(last)) System.out.printf("  export %s %6.1f s  %s%n", format, (System.nanoTime() - t0) / 1e9, line);
+            last = line;
+            if (state.equals("COMPLETED") || state.equals("FAILED")) break;
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the export job did not end within " + timeout);
+            Thread.sleep(250);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!job.path("state").asString().equals("COMPLETED")) throw new IllegalStateException("the export job failed: " + job);
+        long d0 = System.nanoTime();
+        long bytes = api.download(s, job.path("downloadUrl").asString());
+        double downloadSeconds = (System.nanoTime() - d0) / 1e9;
+        System.out.printf("  export job %s: %,d tasks, %,d bytes in %.1f s; downloaded in %.1f s%n", format,
+                job.path("writtenTasks").asLong(), bytes, seconds, downloadSeconds);
+        return new ExportJobRun(format, job.path("writtenTasks").asLong(), job.path("fileBytes").asLong(), seconds, bytes, downloadSeconds);
     }
 
     /** Label Studio task JSON written record by record: never more than one task in memory. */
