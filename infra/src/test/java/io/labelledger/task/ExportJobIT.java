@@ -7,6 +7,8 @@ import io.labelledger.task.jobs.ExportJobRunner;
 import io.labelledger.task.jobs.ExportJobStore;
 import io.labelledger.task.jobs.ImportJobQueue;
 import io.labelledger.task.jobs.ImportJobRunner;
+import io.labelledger.task.jobs.JobSweeper;
+import io.labelledger.testing.TestClock;
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import io.labelledger.testing.TestServers;
@@ -62,6 +64,8 @@ class ExportJobIT extends IntegrationTest {
     ImportJobQueue queue;
     @Autowired
     ExportJobRunner runner;
+    @Autowired
+    JobSweeper sweeper;
 
     ApiClient ann;
     String project;
@@ -188,6 +192,28 @@ class ExportJobIT extends IntegrationTest {
         byte[] sync = ann.export(project, "format=JSON").expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(download(ann, job, 200).getResponseBody()).isEqualTo(sync);
         assertThat(Files.exists(files.partial(job))).isFalse();
+    }
+
+    @Test
+    void aJobWhoseQueueEntryWasLostIsQueuedAgainAndOldExportsExpire() throws Exception {
+        // given a recorded export job whose queue entry was lost (Redis restarted) ten minutes ago
+        importTasks(3);
+        String job = UUID.randomUUID().toString();
+        store.create(new ExportJob(job, ann.organizationId, project, ann.userId, ExportFormat.JSON, false, List.of(), null, 3,
+                ExportJob.State.QUEUED, 3, 0, 0, null, 0, null, Instant.now().minus(Duration.ofMinutes(10)), null, null));
+
+        // when the sweeper runs, then the job is queued again and completes
+        assertThat(sweeper.sweepOnce().requeuedExports()).containsExactly(job);
+        assertThat(awaitEnd(ann, job)).containsEntry("state", "COMPLETED").containsEntry("writtenTasks", 3);
+        assertThat(Files.exists(files.done(job))).isTrue();
+
+        // when it is older than the retention (7 days), the sweeper deletes its file and its row
+        try (AutoCloseable later = TestClock.advance(Duration.ofDays(8))) {
+            assertThat(sweeper.sweepOnce().expiredExports()).isGreaterThanOrEqualTo(1);
+        }
+        assertThat(Files.exists(files.done(job))).isFalse();
+        download(ann, job, 404);
+        assertThat(((Map<?, ?>) ann.post("query($id: ID!) { exportJob(id: $id) { id } }", Map.of("id", job)).get("data")).get("exportJob")).isNull();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import io.labelledger.task.jobs.ImportJobFiles;
 import io.labelledger.task.jobs.ImportJobQueue;
 import io.labelledger.task.jobs.ImportJobRunner;
 import io.labelledger.task.jobs.ImportJobStore;
+import io.labelledger.task.jobs.JobSweeper;
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import io.labelledger.testing.TestServers;
@@ -64,6 +65,8 @@ class ImportJobIT extends IntegrationTest {
     ImportJobQueue queue;
     @Autowired
     ImportJobRunner runner;
+    @Autowired
+    JobSweeper sweeper;
 
     ApiClient ann;
     String project;
@@ -234,6 +237,26 @@ class ImportJobIT extends IntegrationTest {
         assertThat(seen).extracting(u -> u.get("state")).contains("IMPORTING");
         List<Integer> counts = seen.stream().map(u -> (Integer) u.get("importedCount")).toList();
         assertThat(counts).isSorted();
+    }
+
+    @Test
+    void aJobWhoseQueueEntryWasLostIsQueuedAgainByTheSweeper() throws Exception {
+        // given an acknowledged upload (row and file) whose queue entry never reached Redis, five minutes ago
+        String job = UUID.randomUUID().toString();
+        Files.writeString(files.of(job), ndjson(1500, -1));
+        store.create(new ImportJob(job, ann.organizationId, project, ann.userId, ImportFormat.NDJSON, ImportJob.Mode.ALL_OR_NOTHING,
+                ImportJob.State.QUEUED, "lost.ndjson", Files.size(files.of(job)), null, 0, 0, 0, null,
+                Instant.now().minus(Duration.ofMinutes(5)), null, null));
+        assertThat(queue.queuedJobIds(1000)).doesNotContain(job);
+
+        // when the sweeper runs
+        JobSweeper.Swept swept = sweeper.sweepOnce();
+
+        // then it queued the job again, once, and a worker imported every task
+        assertThat(swept.requeuedImports()).containsExactly(job);
+        assertThat(awaitEnd(ann, job)).containsEntry("state", "COMPLETED").containsEntry("importedCount", 1500);
+        awaitDataManager(project, 1500);
+        assertThat(sweeper.sweepOnce().requeuedImports()).as("a finished job is left alone").isEmpty();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

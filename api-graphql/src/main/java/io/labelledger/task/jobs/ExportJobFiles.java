@@ -26,4 +26,6 @@ public class ExportJobFiles {
     public Path done(String jobId) { return dir.resolve(jobId + ".export"); }
 
     public Path partial(String jobId) { return dir.resolve(jobId + ".part"); }
+
+    public Path directory() { return dir; }
 }

@@ -39,4 +39,6 @@ public class ImportJobFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    public Path directory() { return dir; }
 }

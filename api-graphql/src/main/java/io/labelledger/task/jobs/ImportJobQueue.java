@@ -54,6 +54,19 @@ public class ImportJobQueue implements AutoCloseable {
         return shared.sync().xadd(stream, Map.of(FIELD, jobId));
     }
 
+    /**
+     * The jobs that have an entry in the stream, delivered or not. Entries are deleted when their job ends, so the
+     * stream holds only live jobs and stays small; {@code max} bounds the read anyway.
+     */
+    public java.util.Set<String> queuedJobIds(int max) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (StreamMessage<String, String> m : shared.sync().xrange(stream, io.lettuce.core.Range.create("-", "+"),
+                io.lettuce.core.Limit.from(max))) {
+            if (m.getBody() != null && m.getBody().containsKey(FIELD)) ids.add(m.getBody().get(FIELD));
+        }
+        return ids;
+    }
+
     /** A named consumer of the group with its own connection (its reads block). */
     public Worker worker(String name) {
         return new Worker(name, client.connect());
