@@ -248,6 +248,7 @@ async function run(page) {
   });
 
   await stage('group the project in a new workspace and switch to it', async () => {
+    await page.getByTestId('nav-settings').click();
     await page.getByTestId('nav-workspaces').click();
     await page.getByTestId('workspace-name').fill(`E2E team ${stamp}`);
     await page.getByTestId('workspace-create').click();
@@ -275,6 +276,7 @@ async function run(page) {
 
   let inviteLink;
   await stage('invite a teammate from the Members page', async () => {
+    await page.getByTestId('nav-settings').click();
     await page.getByTestId('nav-members').click();
     await page.getByTestId('members-table').waitFor();
     await waitUntil('the owner listed as the only member', async () => (await page.getByTestId('member-row').count()) === 1, STEP_TIMEOUT);
@@ -296,7 +298,10 @@ async function run(page) {
     await page.getByTestId('invite-password').fill(`Pw-${stamp}-invitee!`);
     await page.getByTestId('invite-submit').click();
     await page.waitForURL(/\/projects$/, { timeout: STEP_TIMEOUT });
-    // an Annotator sees only the projects they belong to: none yet, and no Members link
+    // an Annotator sees only the projects they belong to: none yet; no audit log, and in Settings only their account
+    if ((await page.getByTestId('nav-audit').count()) !== 0) throw new StepFailure('an Annotator sees the Audit log link');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('nav-tokens').waitFor();
     if ((await page.getByTestId('nav-members').count()) !== 0) throw new StepFailure('an Annotator sees the Members link');
   });
 }

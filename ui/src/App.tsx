@@ -19,8 +19,8 @@ import { WorkspacesPage } from './pages/WorkspacesPage';
 import { SignInSettingsPage } from './pages/SignInSettingsPage';
 import { WorkspaceSwitcher } from './components/WorkspaceSwitcher';
 import { OrganizationSwitcher } from './components/OrganizationSwitcher';
-import { canManageWorkspaceMembers } from './lib/workspaces';
 import { ScimSettings } from './pages/ScimSettings';
+import { SettingsLayout } from './components/SettingsLayout';
 import { canManageMembers } from './lib/members';
 
 const PUBLIC_PATHS = ['/login', '/signup'];
@@ -95,12 +95,15 @@ export function App() {
           <Route path="/projects/:id/tasks/:taskId" element={<Protected loading={loading} error={loadError}><LabelingPage /></Protected>} />
           <Route path="/projects/:id/*" element={<Protected loading={loading} error={loadError}><ProjectPage /></Protected>} />
           <Route path="/audit" element={<Protected loading={loading} error={loadError}><AuditPage /></Protected>} />
-          <Route path="/settings/tokens" element={<Protected loading={loading} error={loadError}><TokensPage /></Protected>} />
-          <Route path="/settings/members" element={<Protected loading={loading} error={loadError}><MembersPage /></Protected>} />
-          <Route path="/settings/workspaces" element={<Protected loading={loading} error={loadError}><WorkspacesPage /></Protected>} />
-          <Route path="/settings/sign-in" element={<Protected loading={loading} error={loadError}><SignInSettingsPage /></Protected>} />
-          <Route path="/settings/sso" element={<Protected loading={loading} error={loadError}><SsoSettings /></Protected>} />
-          <Route path="/settings/scim" element={<Protected loading={loading} error={loadError}><ScimSettings /></Protected>} />
+          <Route path="/settings" element={<Protected loading={loading} error={loadError}><SettingsLayout /></Protected>}>
+            <Route index element={<Navigate to="/settings/tokens" replace />} />
+            <Route path="tokens" element={<TokensPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="workspaces" element={<WorkspacesPage />} />
+            <Route path="sign-in" element={<SignInSettingsPage />} />
+            <Route path="sso" element={<SsoSettings />} />
+            <Route path="scim" element={<ScimSettings />} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -132,13 +135,8 @@ function TopBar() {
           <OrganizationSwitcher />
           <WorkspaceSwitcher />
           <NavLink to="/projects" data-testid="nav-projects">Projects</NavLink>
-          <NavLink to="/audit" data-testid="nav-audit">Audit log</NavLink>
-          <NavLink to="/settings/tokens" data-testid="nav-tokens">API tokens</NavLink>
-          {canManageMembers(me.role) && <NavLink to="/settings/members" data-testid="nav-members">Members</NavLink>}
-          {canManageWorkspaceMembers(me.role) && <NavLink to="/settings/workspaces" data-testid="nav-workspaces">Workspaces</NavLink>}
-          {canManageMembers(me.role) && <NavLink to="/settings/sign-in" data-testid="nav-sign-in">Sign-in</NavLink>}
-          {canManageMembers(me.role) && <NavLink to="/settings/sso" data-testid="nav-sso">SSO</NavLink>}
-          {canManageMembers(me.role) && <NavLink to="/settings/scim" data-testid="nav-scim">SCIM</NavLink>}
+          {canManageMembers(me.role) && <NavLink to="/audit" data-testid="nav-audit">Audit log</NavLink>}
+          <NavLink to="/settings" data-testid="nav-settings">Settings</NavLink>
         </nav>
       )}
       <div className="topbar-right">
