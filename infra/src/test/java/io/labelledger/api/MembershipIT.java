@@ -188,6 +188,10 @@ class MembershipIT extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theMembersListShowsLastSignInAndLastAnnotation() {
+        // signing up (and joining through an invitation) is a sign-in too
+        ApiClient invitee = ApiClient.signUpWithInvitation(port, "Ivy", owner.invite("ANNOTATOR"));
+        assertThat(jdbc.queryForObject("SELECT last_login_at IS NOT NULL FROM user_account WHERE user_id = ?", Boolean.class, owner.userId)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT last_login_at IS NOT NULL FROM user_account WHERE user_id = ?", Boolean.class, invitee.userId)).isTrue();
         String project = owner.createProject("Activity", ApiClient.TEXT_CONFIG);
         owner.importTasks(project, "[{\"text\":\"a\"}]", "JSON", "ALL_OR_NOTHING").path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
         String task = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()

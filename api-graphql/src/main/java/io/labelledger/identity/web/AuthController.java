@@ -103,6 +103,7 @@ public class AuthController {
                                           }
                                           // membership (for later logins and API tokens) is in the directory once this returns
                                           return readYourWrites.await(orgId, Projection.DIRECTORY)
+                                                               .then(signedUp(userId))
                                                                .then(startSession(caller, exchange))
                                                                .thenReturn(ResponseEntity.ok((Object) new Session(userId, orgId)));
                                       });
@@ -142,6 +143,7 @@ public class AuthController {
                                               .thenReturn(ResponseEntity.status(status).<Object>body(new Errors(List.of(result.error()))));
                                }
                                return readYourWrites.await(invitation.organizationId(), Projection.DIRECTORY)
+                                                    .then(signedUp(userId))
                                                     .then(startSession(caller, exchange))
                                                     .thenReturn(ResponseEntity.ok((Object) new Session(userId, invitation.organizationId())));
                            });
@@ -206,6 +208,11 @@ public class AuthController {
     private static Mono<ResponseEntity<Object>> emailTaken() {
         return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(
                 new Errors(List.of(UserError.of(ErrorCode.CONFLICT, "email", "An account with this email exists")))));
+    }
+
+    /** Signing up signs the person in: the Members list shows it as their last sign-in. */
+    private Mono<Void> signedUp(String userId) {
+        return Mono.fromRunnable(() -> identities.loggedIn(userId)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {

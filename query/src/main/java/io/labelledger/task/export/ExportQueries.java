@@ -51,18 +51,24 @@ public class ExportQueries {
                  .map(r -> r.get("k", String.class)).all();
     }
 
-    /** Pages of tasks in number order, up to the snapshot's last number. */
+    /**
+     * Pages of tasks in number order, up to the snapshot's last number. A page is a window of {@value #PAGE} task
+     * numbers, not "the next {@value #PAGE} rows": numbers are unique per project, so each query reads at most one
+     * window of the (project_id, number) index whatever plan PostgreSQL picks. (With "ORDER BY number LIMIT" and stale
+     * statistics — 1,000,000 fresh rows before any ANALYZE — it chose a bitmap scan of every remaining row plus a sort,
+     * and a 1,000,000-task export slowed to ~220 tasks/s; docs/benchmarks.md.) Empty windows (filters, gaps) are skipped.
+     */
     public Flux<List<ExportTask>> pages(String organizationId, String projectId, boolean onlyCompleted, long maxNumber) {
-        return page(organizationId, projectId, onlyCompleted, maxNumber, 0)
-                .expand(p -> p.size() < PAGE ? Mono.empty()
-                        : page(organizationId, projectId, onlyCompleted, maxNumber, p.getLast().task().number()))
-                .filter(p -> !p.isEmpty());
+        long windows = (maxNumber + PAGE - 1) / PAGE;
+        return Flux.fromStream(java.util.stream.LongStream.range(0, windows).boxed())
+                   .concatMap(w -> page(organizationId, projectId, onlyCompleted, w * PAGE, Math.min(maxNumber, (w + 1) * PAGE)))
+                   .filter(p -> !p.isEmpty());
     }
 
-    private Mono<List<ExportTask>> page(String organizationId, String projectId, boolean onlyCompleted, long maxNumber, long after) {
+    private Mono<List<ExportTask>> page(String organizationId, String projectId, boolean onlyCompleted, long after, long upTo) {
         return db.sql("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :p AND number > :after"
-                      + " AND number <= :max" + (onlyCompleted ? " AND completed" : "") + " ORDER BY number LIMIT :limit")
-                 .bind("org", organizationId).bind("p", projectId).bind("after", after).bind("max", maxNumber).bind("limit", PAGE)
+                      + " AND number <= :upTo" + (onlyCompleted ? " AND completed" : "") + " ORDER BY number")
+                 .bind("org", organizationId).bind("p", projectId).bind("after", after).bind("upTo", upTo)
                  .map(TaskQueries::view).all().collectList()
                  .flatMap(rows -> rows.isEmpty() ? Mono.just(List.<ExportTask>of())
                          : tasks.annotationsOf(organizationId, rows.stream().map(TaskView::id).toList())
