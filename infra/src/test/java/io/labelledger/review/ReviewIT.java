@@ -56,6 +56,12 @@ class ReviewIT extends IntegrationTest {
         assertThat(reviewStateOf(owner, first)).isEqualTo("PENDING");
         assertThat(data(rita.post(NEXT_REVIEW, Map.of("project", project)), "nextReviewTask", "id")).isEqualTo(first);
 
+        // the UI is told who may review here: the same rule
+        assertThat(canReview(rita, project)).isTrue();
+        assertThat(canReview(victor, project)).isFalse();
+        assertThat(canReview(ann, project)).isFalse();
+        assertThat(canReview(owner, project)).isTrue();
+
         // an organization Reviewer who is project Annotator may not review, nor read the queue
         assertThat(errorCodes(victor.post(REVIEW, review(first, annotation, "ACCEPTED", null)), "reviewAnnotation")).containsExactly("FORBIDDEN");
         assertThat(victor.post(NEXT_REVIEW, Map.of("project", project)).toString()).contains("FORBIDDEN");
@@ -157,6 +163,11 @@ class ReviewIT extends IntegrationTest {
         owner.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
              .variable("i", Map.of("projectId", project, "userId", who.userId, "role", role)).execute()
              .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
+    }
+
+    static boolean canReview(ApiClient user, String project) {
+        return user.graphql().document("query($id: ID!) { project(id: $id) { canReview } }").variable("id", project).execute()
+                   .path("project.canReview").entity(Boolean.class).get();
     }
 
     static String reviewStateOf(ApiClient user, String task) {
