@@ -139,7 +139,7 @@ public class DataManagerProjection {
         boolean completed = count >= OVERLAP;
         jdbc.update("""
                 UPDATE dm_task SET annotation_count = ?, completed = ?, annotators = array_append(annotators, ?),
-                                   skipped_by = array_remove(skipped_by, ?), updated_at = ?, last_seq = ?
+                                   skipped_by = array_remove(skipped_by, ?), review_state = 'PENDING', updated_at = ?, last_seq = ?
                 WHERE task_id = ?""",
                 count, completed, by, by, ts(at), seq, taskId);
         jdbc.update("""
@@ -148,7 +148,6 @@ public class DataManagerProjection {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
                 annotationId, taskId, projectId, organizationId, by, result, leadTime, ts(at), ts(at),
                 resolveConfigVersion(configVersion, projectId, at));
-        reviewState(taskId);
         projectCounters(projectId, 1, completedDelta(row.completed, completed));
         notifyAfterCommit(projectId, taskId, replay);
     }
@@ -157,15 +156,14 @@ public class DataManagerProjection {
     void on(AnnotationUpdated e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         Row row = row(e.taskId().value());
         if (row == null || row.lastSeq >= seq) return;
-        jdbc.update("UPDATE dm_task SET updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
-        // a changed annotation is pending review again (ADR 0021)
+        // a changed annotation is pending review again (ADR 0021), and so is its task
+        jdbc.update("UPDATE dm_task SET review_state = 'PENDING', updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
         jdbc.update("""
                 UPDATE dm_annotation SET result = ?::jsonb, lead_time_seconds = ?, updated_at = ?, config_version = ?,
                                          review_decision = NULL, reviewer_id = NULL, review_comment = NULL, reviewed_at = NULL
                 WHERE annotation_id = ?""",
                 json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at),
                 resolveConfigVersion(e.configVersion(), e.projectId().value(), at), e.annotationId().value());
-        reviewState(e.taskId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
@@ -204,7 +202,8 @@ public class DataManagerProjection {
 
     /**
      * Recomputed from the task's live annotations (so idempotent): NONE without annotations, PENDING while one awaits
-     * review, else REJECTED when one was rejected, else ACCEPTED.
+     * review, else REJECTED when one was rejected, else ACCEPTED. (A new or changed annotation is pending, so those
+     * events set PENDING directly.)
      */
     private void reviewState(String taskId) {
         jdbc.update("""
