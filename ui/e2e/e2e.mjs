@@ -3,6 +3,8 @@
 //
 //   BASE_URL=http://127.0.0.1:8080 node ui/e2e/e2e.mjs
 //
+// Steps: sign up, create a project, import, label, Data Manager (live), review state and queue, audit log,
+// workspace, invitation.
 // Environment: BASE_URL (required), E2E_ARTIFACTS (screenshots; default ui/target/e2e),
 // CHROMIUM (default /usr/bin/chromium). Exit code 0 on success, 1 on failure (with failure.png).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -227,6 +229,18 @@ async function run(page) {
     }, 10_000);
     log(`live status: ${(await page.getByTestId('live-status').textContent())?.trim()}`);
     await page.screenshot({ path: join(ARTIFACTS, 'datamanager.png'), fullPage: true });
+  });
+
+  await stage('the annotation is pending review; the review queue offers nobody their own annotation', async () => {
+    const firstRow = page.locator('[data-testid=task-row][data-task-number="1"]');
+    await waitUntil('row #1 to show "Pending review"', async () =>
+      (await firstRow.locator('[data-review-state]').getAttribute('data-review-state', { timeout: 1_000 })) === 'PENDING', STEP_TIMEOUT);
+    // the Owner may review here, but the only annotation is their own
+    await page.getByTestId('review-button').click();
+    await page.getByTestId('review-done').waitFor();
+    await expectNoErrors(page, 'errors');
+    await page.getByRole('link', { name: `E2E project ${stamp}` }).click();
+    await page.getByTestId('data-manager').waitFor();
   });
 
   await stage('Audit log shows project creation, task import and annotation submission', async () => {

@@ -10,6 +10,7 @@ import { LoginPage, SignupPage } from './pages/AuthPages';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { ProjectPage } from './pages/ProjectPage';
 import { LabelingPage } from './pages/LabelingPage';
+import { ReviewPage } from './pages/ReviewPage';
 import { AuditPage } from './pages/AuditPage';
 import { TokensPage } from './pages/TokensPage';
 import { MembersPage } from './pages/MembersPage';
@@ -93,6 +94,7 @@ export function App() {
           <Route path="/projects" element={<Protected loading={loading} error={loadError}><ProjectsPage /></Protected>} />
           <Route path="/projects/:id/label" element={<Protected loading={loading} error={loadError}><LabelingPage /></Protected>} />
           <Route path="/projects/:id/tasks/:taskId" element={<Protected loading={loading} error={loadError}><LabelingPage /></Protected>} />
+          <Route path="/projects/:id/review" element={<Protected loading={loading} error={loadError}><ReviewPage /></Protected>} />
           <Route path="/projects/:id/*" element={<Protected loading={loading} error={loadError}><ProjectPage /></Protected>} />
           <Route path="/audit" element={<Protected loading={loading} error={loadError}><AuditPage /></Protected>} />
           <Route path="/settings" element={<Protected loading={loading} error={loadError}><SettingsLayout /></Protected>}>

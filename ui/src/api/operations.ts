@@ -21,6 +21,8 @@ import type {
   ProjectMember,
   ProjectRole,
   ProjectSummary,
+  ReviewDecision,
+  ReviewState,
   TaskDetail,
   TaskOrder,
   TaskRow,
@@ -38,12 +40,13 @@ import type {
 const USER_ERROR = `errors { code field message }`;
 const PROJECT_SUMMARY = `id title description createdAt taskCount completedCount annotationCount workspace { id name }`;
 const WORKSPACE = `id name archived createdAt memberCount projectCount`;
-const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion mediaProxy
+const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion mediaProxy canReview
   controls { name type toName options choice required }
   objects { name type valueField }`;
-const TASK_ROW = `id number projectId data annotationCount skipCount completed createdAt updatedAt`;
+const TASK_ROW = `id number projectId data annotationCount skipCount completed reviewState createdAt updatedAt`;
 const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt configVersion
-  labelingConfig { version xml createdAt controls { name type toName options choice required } objects { name type valueField } }`;
+  labelingConfig { version xml createdAt controls { name type toName options choice required } objects { name type valueField } }
+  review { decision comment reviewer { id displayName } reviewedAt }`;
 const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} }`;
 
 // ---- identity --------------------------------------------------------------------------------------
@@ -97,12 +100,12 @@ export const UpdateProjectMutation = operation<
 // ---- tasks -----------------------------------------------------------------------------------------
 export const ProjectTasksQuery = operation<
   { project: { id: string; tasks: Connection<TaskRow> & { totalCount: number } } | null },
-  { id: string; first?: number; after?: string | null; orderBy?: TaskOrder }
+  { id: string; first?: number; after?: string | null; orderBy?: TaskOrder; filter?: { reviewState?: ReviewState | null } }
 >(`
-  query ProjectTasks($id: ID!, $first: Int, $after: String, $orderBy: TaskOrder) {
+  query ProjectTasks($id: ID!, $first: Int, $after: String, $orderBy: TaskOrder, $filter: TaskFilter) {
     project(id: $id) {
       id
-      tasks(first: $first, after: $after, orderBy: $orderBy) {
+      tasks(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
         edges { cursor node { ${TASK_ROW} } }
         pageInfo { hasNextPage endCursor }
         totalCount
@@ -118,6 +121,10 @@ export const TaskQuery = operation<{ task: TaskDetail | null }, { id: string }>(
 
 export const NextTaskQuery = operation<{ nextTask: TaskDetail | null }, { projectId: string }>(`
   query NextTask($projectId: ID!) { nextTask(projectId: $projectId) { ${TASK_DETAIL} } }`);
+
+/** The review queue: the oldest task with an annotation pending review that the caller did not write. */
+export const NextReviewTaskQuery = operation<{ nextReviewTask: TaskDetail | null }, { projectId: string }>(`
+  query NextReviewTask($projectId: ID!) { nextReviewTask(projectId: $projectId) { ${TASK_DETAIL} } }`);
 
 export const TaskAsOfQuery = operation<{ taskAsOf: TaskSnapshot | null }, { id: string; asOf: string }>(`
   query TaskAsOf($id: ID!, $asOf: DateTime!) {
@@ -197,6 +204,14 @@ export const UpdateAnnotationMutation = operation<
 >(`
   mutation UpdateAnnotation($input: UpdateAnnotationInput!) {
     updateAnnotation(input: $input) { annotation { ${ANNOTATION} } task { ${TASK_DETAIL} } ${USER_ERROR} }
+  }`);
+
+export const ReviewAnnotationMutation = operation<
+  { reviewAnnotation: AnnotationPayload },
+  { input: { taskId: string; annotationId: string; decision: ReviewDecision; comment?: string | null } }
+>(`
+  mutation ReviewAnnotation($input: ReviewAnnotationInput!) {
+    reviewAnnotation(input: $input) { annotation { ${ANNOTATION} } task { ${TASK_DETAIL} } ${USER_ERROR} }
   }`);
 
 export const DeleteAnnotationMutation = operation<

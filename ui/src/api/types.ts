@@ -106,6 +106,8 @@ export interface ProjectDetail extends ProjectSummary {
   labelConfigVersion: number;
   /** Whether the server may fetch task URLs (storage proxy); the UI then shows media through it. */
   mediaProxy: boolean;
+  /** Whether the caller may review here (effective project role Reviewer, or Owner/Admin/Manager); absent: no. */
+  canReview?: boolean;
   controls: Control[];
   objects: ObjectTag[];
 }
@@ -118,8 +120,23 @@ export interface TaskRow {
   annotationCount: number;
   skipCount: number;
   completed: boolean;
+  /** Absent from older servers. */
+  reviewState?: ReviewState;
   createdAt: DateTime;
   updatedAt: DateTime;
+}
+
+export type ReviewDecision = 'ACCEPTED' | 'REJECTED';
+/** NONE: no annotation; PENDING: one awaits review; REJECTED: all reviewed, one rejected; ACCEPTED: all accepted. */
+export type ReviewState = 'NONE' | 'PENDING' | 'REJECTED' | 'ACCEPTED';
+export const REVIEW_STATES: ReviewState[] = ['NONE', 'PENDING', 'REJECTED', 'ACCEPTED'];
+
+/** The latest review of an annotation since it last changed. */
+export interface Review {
+  decision: ReviewDecision;
+  comment: string | null;
+  reviewer: UserRef;
+  reviewedAt: DateTime;
 }
 
 export interface Annotation {
@@ -134,6 +151,8 @@ export interface Annotation {
   configVersion?: number | null;
   /** That version's config, to show the annotation with the interface it was made with. */
   labelingConfig?: LabelingConfigVersion | null;
+  /** Null (or absent): pending review. */
+  review?: Review | null;
 }
 
 export interface LabelingConfigVersion {

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
 import { ProjectTasksQuery, TaskChangedSubscription } from '../api/operations';
-import type { PageInfo, ProjectDetail, TaskOrder, TaskOrderField, TaskRow } from '../api/types';
+import type { PageInfo, ProjectDetail, ReviewState, TaskOrder, TaskOrderField, TaskRow } from '../api/types';
+import { REVIEW_STATES } from '../api/types';
+import { ReviewBadge } from '../components/ReviewControls';
+import { REVIEW_STATE_LABELS } from '../lib/review';
 import { subscribe } from '../api/ws';
 import { ErrorBox } from '../components/Errors';
 import { dataPreview, formatDateTime } from '../lib/format';
@@ -15,6 +18,7 @@ type LiveState = 'connecting' | 'live' | 'offline';
 export function DataManager({ project, onChanged }: { project: ProjectDetail; onChanged: () => void }) {
   const navigate = useNavigate();
   const [order, setOrder] = useState<TaskOrder>({ field: 'NUMBER', direction: 'ASC' });
+  const [reviewFilter, setReviewFilter] = useState<ReviewState | ''>('');
   const [rows, setRows] = useState<TaskRow[]>([]);
   const [pageInfo, setPageInfo] = useState<PageInfo | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -24,8 +28,8 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const [liveError, setLiveError] = useState<string | null>(null);
 
   // the subscription callback reads the current order and paging without resubscribing
-  const view = useRef({ order, hasNextPage: false });
-  view.current = { order, hasNextPage: pageInfo?.hasNextPage ?? false };
+  const view = useRef({ order, hasNextPage: false, reviewFilter });
+  view.current = { order, hasNextPage: pageInfo?.hasNextPage ?? false, reviewFilter };
   const requestSeq = useRef(0);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -36,7 +40,9 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
       setLoading(true);
       setError(null);
       try {
-        const data = await gql(ProjectTasksQuery, { id: project.id, first: PAGE_SIZE, after, orderBy: order });
+        const data = await gql(ProjectTasksQuery, {
+          id: project.id, first: PAGE_SIZE, after, orderBy: order, filter: reviewFilter ? { reviewState: reviewFilter } : undefined,
+        });
         if (seq !== requestSeq.current) return; // a newer request (other sort) won
         const conn = data.project?.tasks;
         if (!conn) {
@@ -53,7 +59,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
         if (seq === requestSeq.current) setLoading(false);
       }
     },
-    [project.id, order],
+    [project.id, order, reviewFilter],
   );
 
   useEffect(() => {
@@ -75,6 +81,13 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
         },
         next: ({ taskChanged }) => {
           setLive('live');
+          const filter = view.current.reviewFilter;
+          if (filter && taskChanged.reviewState && taskChanged.reviewState !== filter) {
+            // the row left the filtered view (e.g. a task just reviewed while showing "Pending review")
+            rowsRef.current = rowsRef.current.filter((row) => row.id !== taskChanged.id);
+            setRows(rowsRef.current);
+            return;
+          }
           const r = applyLiveRow(rowsRef.current, taskChanged, view.current.order, view.current.hasNextPage);
           rowsRef.current = r.rows;
           setRows(r.rows);
@@ -116,7 +129,21 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
         <button className="btn btn-primary" onClick={() => navigate(`/projects/${project.id}/label`)} data-testid="label-button">
           Label
         </button>
+        {project.canReview && (
+          <button className="btn" onClick={() => navigate(`/projects/${project.id}/review`)} data-testid="review-button">
+            Review
+          </button>
+        )}
         <button className="btn" onClick={() => { void load(null); onChanged(); }} data-testid="refresh-button">Refresh</button>
+        <label className="muted small">
+          Review{' '}
+          <select value={reviewFilter} onChange={(e) => setReviewFilter(e.target.value as ReviewState | '')} data-testid="review-filter">
+            <option value="">All</option>
+            {REVIEW_STATES.map((s) => (
+              <option key={s} value={s}>{REVIEW_STATE_LABELS[s]}</option>
+            ))}
+          </select>
+        </label>
         <span className="muted" data-testid="task-total">{total === null ? '' : `${rows.length} of ${total} tasks shown`}</span>
         <span className={`live live-${live}`} title={liveError ?? ''} data-testid="live-status">
           {live === 'live' ? '● live' : live === 'connecting' ? '○ connecting' : '○ offline'}
@@ -130,6 +157,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
             <th>Data</th>
             {header('ANNOTATIONS', 'Annotations', 'num')}
             {header('COMPLETED', 'Completed', 'center')}
+            <th>Review</th>
             {header('UPDATED_AT', 'Updated')}
           </tr>
         </thead>
@@ -148,12 +176,13 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
               <td className="preview" title={JSON.stringify(t.data)} data-testid="task-preview">{dataPreview(t.data)}</td>
               <td className="num" data-testid="task-annotations">{t.annotationCount}</td>
               <td className="center" data-testid="task-completed" data-completed={t.completed ? 'true' : 'false'}>{t.completed ? '✓' : ''}</td>
+              <td data-testid="task-review">{t.reviewState && t.reviewState !== 'NONE' && <ReviewBadge state={t.reviewState} />}</td>
               <td className="muted">{formatDateTime(t.updatedAt)}</td>
             </tr>
           ))}
           {!loading && rows.length === 0 && (
             <tr>
-              <td colSpan={5} className="empty">No tasks yet. Use the Import tab to add some.</td>
+              <td colSpan={6} className="empty">{reviewFilter ? 'No task in this review state.' : 'No tasks yet. Use the Import tab to add some.'}</td>
             </tr>
           )}
         </tbody>

@@ -135,6 +135,50 @@ describe('LabelingPage', () => {
     expect((update.variables.input as { annotationId: string }).annotationId).toBe('a1');
   });
 
+  it('shows every annotation\'s review state and offers Accept / Reject on others\' annotations to reviewers', async () => {
+    const annotated = {
+      ...task('t1', 1, 'Meh'),
+      annotationCount: 2,
+      reviewState: 'PENDING' as const,
+      annotations: [
+        { id: 'a1', taskId: 't1', author: { id: 'u1', displayName: 'Ann' }, result: [], leadTimeSeconds: 3,
+          createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z',
+          review: { decision: 'ACCEPTED' as const, comment: null, reviewer: { id: 'u3', displayName: 'Rita' }, reviewedAt: '2030-01-02T00:00:00Z' } },
+        { id: 'a2', taskId: 't1', author: { id: 'u2', displayName: 'Bob' }, result: [], leadTimeSeconds: 3,
+          createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', review: null },
+      ],
+    };
+    const rejected = { ...annotated, reviewState: 'REJECTED' as const, annotations: [annotated.annotations[0], {
+      ...annotated.annotations[1], review: { decision: 'REJECTED' as const, comment: 'No', reviewer: { id: 'u1', displayName: 'Ann' }, reviewedAt: '2030-01-03T00:00:00Z' } }] };
+    const calls = backend({
+      Project: () => ({ project: { ...project, canReview: true } }),
+      Task: () => ({ task: annotated }),
+      ReviewAnnotation: () => ({ reviewAnnotation: { annotation: null, task: rejected, errors: [] } }),
+    });
+    renderAt('/projects/p1/tasks/t1');
+
+    const reviews = await screen.findAllByTestId('annotation-review');
+    expect(reviews.map((r) => r.querySelector('[data-review-state]')!.getAttribute('data-review-state'))).toEqual(['ACCEPTED', 'PENDING']);
+    // my own annotation (u1) has no buttons; Bob's has
+    expect(reviews[0].querySelector('[data-testid="review-form"]')).toBeNull();
+    expect(reviews[1].querySelector('[data-testid="review-form"]')).not.toBeNull();
+    fireEvent.change(reviews[1].querySelector('[data-testid="review-comment-input"]')!, { target: { value: 'No' } });
+    fireEvent.click(reviews[1].querySelector('[data-testid="review-reject"]')!);
+
+    await waitFor(() => expect(screen.getByTestId('task-review-state').dataset.reviewState).toBe('REJECTED'));
+    const review = calls.find((c) => c.op === 'ReviewAnnotation')!;
+    expect(review.variables.input).toEqual({ taskId: 't1', annotationId: 'a2', decision: 'REJECTED', comment: 'No' });
+  });
+
+  it('offers no review buttons without the right to review', async () => {
+    const annotated = { ...task('t1', 1, 'Meh'), annotationCount: 1, annotations: [
+      { id: 'a2', taskId: 't1', author: { id: 'u2', displayName: 'Bob' }, result: [], leadTimeSeconds: 3,
+        createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', review: null }] };
+    backend({ Project: () => ({ project: { ...project, canReview: false } }), Task: () => ({ task: annotated }) });
+    renderAt('/projects/p1/tasks/t1');
+    expect((await screen.findByTestId('annotation-review')).querySelector('[data-testid="review-form"]')).toBeNull();
+  });
+
   it('shows an annotation made with an older config version with that version, and says so', async () => {
     const v1Controls = [{ name: 'mood', type: 'Choices', toName: ['text'], options: ['Happy', 'Sad'], choice: 'single', required: false }];
     const projectV2 = { ...project, labelConfigVersion: 2 };

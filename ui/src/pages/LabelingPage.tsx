@@ -14,6 +14,7 @@ import {
 import { mediaSrc } from '../lib/mediaUrl';
 import type { Annotation, Control, JSONValue, ObjectTag, ProjectDetail, TaskDetail, TaskSnapshot, UserError } from '../api/types';
 import { ErrorBox } from '../components/Errors';
+import { ReviewBadge, ReviewControls } from '../components/ReviewControls';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/format';
 import { interfaceFor } from '../lib/configVersion';
 import { buildResult, isChoices, isMultiple, selectionsFromResult, summarizeResult, toggleChoice, validateSelections, type Selections } from '../lib/labeling';
@@ -204,6 +205,7 @@ export function LabelingPage() {
         <div className="muted small">
           {task.annotationCount} annotation{task.annotationCount === 1 ? '' : 's'} · {task.skipCount} skip{task.skipCount === 1 ? '' : 's'}
           {task.completed && <span className="badge ok"> completed</span>}
+          {task.reviewState && task.reviewState !== 'NONE' && <ReviewBadge state={task.reviewState} testId="task-review-state" />}
         </div>
       </div>
       <div className="labeling-grid">
@@ -254,7 +256,12 @@ export function LabelingPage() {
         <aside>
           <div className="card">
             <h2>Annotations</h2>
-            <AnnotationList annotations={task.annotations} meId={me?.id} testId="task-annotations" />
+            <AnnotationList
+              annotations={task.annotations}
+              meId={me?.id}
+              testId="task-annotations"
+              review={{ taskId: task.id, canReview: project.canReview, onReviewed: (t) => (t ? show(t) : void loadTask()) }}
+            />
           </div>
           <HistoryPanel taskId={task.id} />
         </aside>
@@ -263,7 +270,7 @@ export function LabelingPage() {
   );
 }
 
-function TaskData({ objects, data, projectId, mediaProxy }: { objects: ObjectTag[]; data: JSONValue; projectId: string; mediaProxy: boolean }) {
+export function TaskData({ objects, data, projectId, mediaProxy }: { objects: ObjectTag[]; data: JSONValue; projectId: string; mediaProxy: boolean }) {
   const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, JSONValue>) : {};
   const shown = objects.filter((o) => o.valueField);
   if (shown.length === 0) return <pre className="json">{JSON.stringify(data, null, 2)}</pre>;
@@ -325,7 +332,14 @@ function ControlView({ control, selections, onChange, disabled }: { control: Con
   );
 }
 
-function AnnotationList({ annotations, meId, testId }: { annotations: Annotation[]; meId?: string; testId: string }) {
+export interface ReviewContext {
+  taskId: string;
+  canReview: boolean | undefined;
+  onReviewed: (task: TaskDetail | null) => void;
+}
+
+/** Annotations with their review state; with a review context, Accept / Reject on others' annotations for reviewers. */
+export function AnnotationList({ annotations, meId, testId, review }: { annotations: Annotation[]; meId?: string; testId: string; review?: ReviewContext }) {
   if (annotations.length === 0) return <p className="muted" data-testid={testId}>No annotations yet.</p>;
   return (
     <ul className="annotations" data-testid={testId}>
@@ -341,6 +355,11 @@ function AnnotationList({ annotations, meId, testId }: { annotations: Annotation
             {a.leadTimeSeconds != null && ` · ${a.leadTimeSeconds.toFixed(1)} s`}
             {a.configVersion != null && ` · config v${a.configVersion}`}
           </div>
+          {review ? (
+            <ReviewControls taskId={review.taskId} annotation={a} canReview={review.canReview} meId={meId} onReviewed={review.onReviewed} />
+          ) : (
+            a.review !== undefined && <ReviewBadge state={a.review?.decision ?? 'PENDING'} />
+          )}
         </li>
       ))}
     </ul>

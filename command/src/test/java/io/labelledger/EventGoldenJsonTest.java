@@ -48,6 +48,8 @@ import io.labelledger.project.api.ProjectMemberRemoved;
 import io.labelledger.project.api.ProjectRole;
 import io.labelledger.project.api.ProjectRoleChanged;
 import io.labelledger.project.api.TasksImported;
+import io.labelledger.review.api.AnnotationReviewed;
+import io.labelledger.review.api.ReviewDecision;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.AnnotationImported;
@@ -165,7 +167,8 @@ class EventGoldenJsonTest {
             new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1),
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
-            new TaskSkipped(TASK, PROJECT, ORG, BOB));
+            new TaskSkipped(TASK, PROJECT, ORG, BOB),
+            new AnnotationReviewed(TASK, PROJECT, ORG, ANNOTATION, ReviewDecision.REJECTED, "The second sentence is Negative", ALICE));
 
     /**
      * Golden files of older revisions and what they read back as through the upcasters. A stored event of every

@@ -31,14 +31,24 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The authorization table, generated into tests: every operation of rules.csv × the five organization roles × (a
- * project the caller is a member of, another project of the organization, a project of another organization),
- * called over HTTP (WebSocket for subscriptions) against the running application. Expected: "allow" is never
- * refused, "deny" always is, "member" only in the caller's project; another organization's objects are never
- * shown to anybody.
+ * project the caller is a member of with project role Annotator, one where their project role is Reviewer, one they
+ * reach only through a workspace, another project of the organization, a project of another organization), called
+ * over HTTP (WebSocket for subscriptions) against the running application. Expected: "allow" is never refused, "deny"
+ * always is, "member" only in the caller's projects, "reviewer" only where the caller's effective project role is
+ * Reviewer (their project role; through a workspace: their organization role, ADR 0021); another organization's
+ * objects are never shown to anybody.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends IntegrationTest {
-    enum Target { OWN_PROJECT, OTHER_PROJECT, OTHER_ORGANIZATION }
+    enum Target {
+        /** every caller is a project member with project role Annotator */
+        OWN_PROJECT,
+        /** every caller is a project member with project role Reviewer */
+        OWN_PROJECT_AS_REVIEWER,
+        /** no caller is a project member; all reach it through its workspace */
+        WORKSPACE_PROJECT,
+        OTHER_PROJECT, OTHER_ORGANIZATION
+    }
 
     enum Outcome { ALLOWED, FORBIDDEN, NOT_FOUND }
 
@@ -60,11 +70,14 @@ class AuthorizationMatrixIT extends IntegrationTest {
         ApiClient target = ApiClient.signUpWithInvitation(port, "Target", owner.invite("ANNOTATOR"));
 
         String own = project(owner);
+        String reviewing = project(owner);
         for (ApiClient member : callers.values()) {
-            owner.graphql().document("""
-                            mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }""")
-                 .variable("i", Map.of("projectId", own, "userId", member.userId, "role", "ANNOTATOR")).execute()
-                 .path("addProjectMember.errors").entityList(Object.class).satisfies(e -> assertThat(e).hasSizeLessThanOrEqualTo(1));
+            for (var projectRole : List.of(Map.entry(own, "ANNOTATOR"), Map.entry(reviewing, "REVIEWER"))) {
+                owner.graphql().document("""
+                                mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }""")
+                     .variable("i", Map.of("projectId", projectRole.getKey(), "userId", member.userId, "role", projectRole.getValue())).execute()
+                     .path("addProjectMember.errors").entityList(Object.class).satisfies(e -> assertThat(e).hasSizeLessThanOrEqualTo(1));
+            }
         }
         String other = project(owner);
         ApiClient stranger = ApiClient.signUp(port, "Stranger");
@@ -79,9 +92,17 @@ class AuthorizationMatrixIT extends IntegrationTest {
              .variable("i", Map.of("workspaceId", workspace, "userIds", everybody)).execute()
              .path("addWorkspaceMembers.errors").entityList(Object.class).hasSize(0);
 
-        variables.put(Target.OWN_PROJECT, vars(own, task(owner, own), target.userId, workspace));
-        variables.put(Target.OTHER_PROJECT, vars(other, task(owner, other), target.userId, workspace));
-        variables.put(Target.OTHER_ORGANIZATION, vars(foreign, task(stranger, foreign), stranger.userId, workspace));
+        String inWorkspace = owner.graphql().document("""
+                        mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } errors { code } } }""")
+                .variable("i", Map.of("title", "Matrix", "labelConfig", ApiClient.TEXT_CONFIG, "workspaceId", workspace)).execute()
+                .path("createProject.project.id").entity(String.class).get();
+
+        variables.put(Target.OWN_PROJECT, vars(own, task(owner, own), target.userId, workspace, null));
+        variables.put(Target.OWN_PROJECT_AS_REVIEWER, vars(reviewing, task(owner, reviewing), target.userId, workspace, null));
+        // moveProject keeps this one in its workspace
+        variables.put(Target.WORKSPACE_PROJECT, vars(inWorkspace, task(owner, inWorkspace), target.userId, workspace, workspace));
+        variables.put(Target.OTHER_PROJECT, vars(other, task(owner, other), target.userId, workspace, null));
+        variables.put(Target.OTHER_ORGANIZATION, vars(foreign, task(stranger, foreign), stranger.userId, workspace, null));
     }
 
     @TestFactory
@@ -114,7 +135,30 @@ class AuthorizationMatrixIT extends IntegrationTest {
         if (access == Rules.Access.DENY) return Outcome.FORBIDDEN;
         if (target == Target.OTHER_ORGANIZATION) return Outcome.NOT_FOUND;
         if (access == Rules.Access.MEMBER && target == Target.OTHER_PROJECT) return Outcome.FORBIDDEN;
+        if (access == Rules.Access.REVIEWER) {
+            boolean reviews = switch (target) {
+                case OWN_PROJECT_AS_REVIEWER -> true;                        // project role Reviewer, whatever the organization role
+                case OWN_PROJECT -> false;                                   // project role Annotator, even for an organization Reviewer
+                case WORKSPACE_PROJECT -> role == OrganizationRole.REVIEWER; // no project role: the organization role decides
+                case OTHER_PROJECT, OTHER_ORGANIZATION -> false;
+            };
+            return reviews ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+        }
         return Outcome.ALLOWED;
+    }
+
+    /** The project-role dimension is really exercised: both organization roles meet both outcomes of a "reviewer" rule. */
+    @org.junit.jupiter.api.Test
+    void reviewerRulesDependOnTheProjectRoleNotOnlyOnTheOrganizationRole() {
+        Rules.Rule review = Rules.load().get("Mutation.reviewAnnotation");
+        assertThat(review.of(OrganizationRole.REVIEWER)).isEqualTo(Rules.Access.REVIEWER);
+        assertThat(review.of(OrganizationRole.ANNOTATOR)).isEqualTo(Rules.Access.REVIEWER);
+        for (OrganizationRole role : List.of(OrganizationRole.REVIEWER, OrganizationRole.ANNOTATOR)) {
+            assertThat(expected(review, role, Target.OWN_PROJECT_AS_REVIEWER)).isEqualTo(Outcome.ALLOWED);
+            assertThat(expected(review, role, Target.OWN_PROJECT)).isEqualTo(Outcome.FORBIDDEN);
+        }
+        assertThat(expected(review, OrganizationRole.REVIEWER, Target.WORKSPACE_PROJECT)).isEqualTo(Outcome.ALLOWED);
+        assertThat(expected(review, OrganizationRole.ANNOTATOR, Target.WORKSPACE_PROJECT)).isEqualTo(Outcome.FORBIDDEN);
     }
 
     @SuppressWarnings("unchecked")
@@ -175,8 +219,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .variable("id", projectId).execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
     }
 
-    static Map<String, Object> vars(String project, String task, String user, String workspace) {
-        return Map.of("project", project, "task", task, "user", user, "annotation", UUID.randomUUID().toString(), "workspace", workspace);
+    static Map<String, Object> vars(String project, String task, String user, String workspace, String moveTo) {
+        Map<String, Object> vars = new java.util.HashMap<>(Map.of("project", project, "task", task, "user", user,
+                "annotation", UUID.randomUUID().toString(), "workspace", workspace));
+        vars.put("moveTo", moveTo); // null: out of any workspace
+        return vars;
     }
 
     static Map<String, String> documents() throws IOException {

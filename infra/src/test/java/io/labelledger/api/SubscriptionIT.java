@@ -55,6 +55,38 @@ class SubscriptionIT extends IntegrationTest {
         StepVerifier.create(intruder).expectComplete().verify(Duration.ofSeconds(10));
     }
 
+    @Test
+    void reviewsArePushedToSubscribersOfTheProject() {
+        ApiClient owner = ApiClient.signUp(port, "Olivia");
+        ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
+        String projectId = owner.createProject("Live reviews", ApiClient.TEXT_CONFIG);
+        owner.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
+             .variable("i", Map.of("projectId", projectId, "userId", ann.userId, "role", "ANNOTATOR")).execute()
+             .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
+        owner.importTasks(projectId, "[{\"text\":\"review me\"}]", "JSON", "ALL_OR_NOTHING");
+        String taskId = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
+                .document("query($id: ID!) { project(id: $id) { tasks { edges { node { id } } } } }").variable("id", projectId)
+                .execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
+        String annotationId = ann.graphql().document("""
+                        mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } } }""")
+                .variable("i", Map.of("taskId", taskId, "result", List.of(Map.of("from_name", "sentiment",
+                        "to_name", "text", "type", "choices", "value", Map.of("choices", List.of("Positive"))))))
+                .execute().path("submitAnnotation.annotation.id").entity(String.class).get();
+
+        Flux<String> states = socket(owner).document("subscription($p: ID!) { taskChanged(projectId: $p) { id reviewState } }")
+                                           .variable("p", projectId).executeSubscription()
+                                           .toFlux("taskChanged.reviewState", String.class);
+        StepVerifier.create(states.take(1))
+                    .thenAwait(Duration.ofSeconds(2))
+                    .then(() -> owner.graphql().document("""
+                                    mutation($i: ReviewAnnotationInput!) { reviewAnnotation(input: $i) { errors { code } } }""")
+                                     .variable("i", Map.of("taskId", taskId, "annotationId", annotationId, "decision", "REJECTED"))
+                                     .execute().path("reviewAnnotation.errors").entityList(Object.class).hasSize(0))
+                    .expectNext("REJECTED")
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(20));
+    }
+
     private WebSocketGraphQlTester socket(ApiClient user) {
         return WebSocketGraphQlTester.builder(URI.create("ws://127.0.0.1:" + port + "/graphql"), new ReactorNettyWebSocketClient())
                                      .headers(h -> h.add(HttpHeaders.COOKIE, user.cookie))

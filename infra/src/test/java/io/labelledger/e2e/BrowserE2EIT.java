@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole product in a real browser: Debian's headless Chromium, driven by playwright-core (ui/e2e/e2e.mjs),
- * against this application on a random port. Signs up, creates a project, imports tasks, labels one, and sees the
- * Data Manager and the audit log change. Screenshots land in infra/target/e2e.
+ * against this application on a random port. Signs up, creates a project, imports tasks, labels one, sees the
+ * Data Manager change, the annotation pending review and the review queue, and the audit log. Screenshots land in infra/target/e2e.
  */
 class BrowserE2EIT extends IntegrationTest {
     @LocalServerPort

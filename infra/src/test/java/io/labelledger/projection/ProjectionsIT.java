@@ -54,6 +54,8 @@ class ProjectionsIT extends IntegrationTest {
         // other test classes share the database: count this history's rows by project
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dm_task WHERE project_id = ?", Integer.class, projectId)).isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dm_annotation WHERE project_id = ?", Integer.class, projectId)).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT review_state FROM dm_task WHERE project_id = ? ORDER BY number", String.class, projectId))
+                .containsExactly("ACCEPTED", "NONE", "NONE", "REJECTED");
         assertThat(live.get("audit_log")).hasSizeGreaterThan(10);
 
         // idempotency: deliver the whole event store a second time to every projection
@@ -115,9 +117,16 @@ class ProjectionsIT extends IntegrationTest {
         Object parsed = tools.jackson.databind.json.JsonMapper.builder().build().readValue(result, Object.class);
         String first = submit(ann, tasks.get(0), parsed);
         submit(ann, tasks.get(1), parsed);
+        // reviews: a project Reviewer rejects, the author fixes (pending again), the reviewer accepts
+        ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", ann.invite("ANNOTATOR"));
+        ann.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
+           .variable("i", Map.of("projectId", projectId, "userId", bob.userId, "role", "REVIEWER")).execute()
+           .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
+        review(bob, tasks.get(0), first, "REJECTED");
         ann.graphql().document("mutation($i: UpdateAnnotationInput!) { updateAnnotation(input: $i) { errors { code } } }")
            .variable("i", Map.of("taskId", tasks.get(0), "annotationId", first, "result", parsed, "leadTimeSeconds", 9.5))
            .execute().path("updateAnnotation.errors").entityList(Object.class).hasSize(0);
+        review(bob, tasks.get(0), first, "ACCEPTED");
         String second = ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { id } } }")
                            .variable("id", tasks.get(1)).execute().path("task.annotations").entityList(Object.class).get().isEmpty()
                 ? null : "present";
@@ -126,6 +135,10 @@ class ProjectionsIT extends IntegrationTest {
         ann.graphql().document("mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount } }")
            .variable("i", Map.of("projectId", projectId, "json", "[{\"data\":{\"text\":\"d\"},\"annotations\":[{\"lead_time\":3,\"result\":" + result + "}]}]"))
            .execute().path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
+        String imported = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> jdbc.queryForObject(
+                "SELECT annotation_id FROM dm_annotation a JOIN dm_task t USING (task_id) WHERE t.project_id = ? AND t.number = 4",
+                String.class, projectId), java.util.Objects::nonNull);
+        review(bob, jdbc.queryForObject("SELECT task_id FROM dm_annotation WHERE annotation_id = ?", String.class, imported), imported, "REJECTED");
         ann.graphql().document("mutation($i: SkipTaskInput!) { skipTask(input: $i) { errors { code } } }")
            .variable("i", Map.of("taskId", tasks.get(2))).execute().path("skipTask.errors").entityList(Object.class).hasSize(0);
         // delete the annotation of task 2 so that deletes are part of the history
@@ -145,6 +158,14 @@ class ProjectionsIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 jdbc.queryForObject("SELECT count(*) FROM dm_annotation WHERE annotation_id = ?", Integer.class, id) == 1);
         return id;
+    }
+
+    private void review(ApiClient reviewer, String taskId, String annotationId, String decision) {
+        reviewer.graphql().document("mutation($i: ReviewAnnotationInput!) { reviewAnnotation(input: $i) { errors { code } } }")
+                .variable("i", Map.of("taskId", taskId, "annotationId", annotationId, "decision", decision, "comment", "checked"))
+                .execute().path("reviewAnnotation.errors").entityList(Object.class).hasSize(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> decision.equals(jdbc.queryForObject(
+                "SELECT review_decision FROM dm_annotation WHERE annotation_id = ?", String.class, annotationId)));
     }
 
     private void awaitCaughtUp(String projectId) {

@@ -3,14 +3,17 @@ package io.labelledger.api.authorization;
 import io.labelledger.api.Caller;
 import io.labelledger.organization.read.MemberQueries;
 import io.labelledger.organization.read.ProjectAccess;
+import io.labelledger.project.api.ProjectRole;
 import io.labelledger.shared.Ids;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The one authorization policy: decides every root field of the GraphQL API from the caller's organization role
- * and, for "member" rules, the caller's standing in the object's project ({@link Rules}). Fails closed: an
+ * and, for "member" and "reviewer" rules, the caller's standing in the object's project ({@link Rules}; "reviewer":
+ * their effective project role, {@link ProjectAccess#effectiveRole}). Fails closed: an
  * operation without a rule is denied. Objects that do not exist in the caller's organization are let through to the
  * resolver, which answers "not found" for them exactly as for objects of another organization.
  */
@@ -34,7 +37,9 @@ public class Authorization {
             case DENY -> Mono.just(false);
             case MEMBER -> rule.scope().kind() == Rules.Scope.Kind.NONE
                     ? Mono.just(true) // a list: the resolver narrows it with seesAllProjects
-                    : memberOf(caller, rule.scope(), arguments);
+                    : access(caller, rule.scope(), arguments, ProjectAccess::member);
+            case REVIEWER -> access(caller, rule.scope(), arguments,
+                    a -> a.effectiveRole(caller.organizationRole()) == ProjectRole.REVIEWER);
         };
     }
 
@@ -44,14 +49,14 @@ public class Authorization {
         return rule != null && rule.of(caller.organizationRole()) == Rules.Access.ALLOW;
     }
 
-    private Mono<Boolean> memberOf(Caller caller, Rules.Scope scope, Map<String, Object> arguments) {
+    private Mono<Boolean> access(Caller caller, Rules.Scope scope, Map<String, Object> arguments, Predicate<ProjectAccess> allowed) {
         Object id = argument(arguments, scope.argumentPath());
         if (!(id instanceof String s) || !Ids.isUuid(s)) return Mono.just(true); // the resolver answers "not found"
         Mono<String> project = scope.kind() == Rules.Scope.Kind.TASK
                 ? members.projectOfTask(caller.organizationId(), s)
                 : Mono.just(s);
         return project.flatMap(p -> members.projectAccess(caller.organizationId(), p, caller.userId()))
-                      .map(ProjectAccess::member)
+                      .map(allowed::test)
                       .defaultIfEmpty(true); // no such object in the caller's organization: "not found" from the resolver
     }
 

@@ -15,13 +15,19 @@ public final class AuthorizationDoc {
 
                 Every root field of the GraphQL API (queries, mutations, subscriptions) is decided by one policy
                 (`io.labelledger.api.authorization.Authorization`) from the caller's **organization role** and, where the
-                rule says *member*, the caller's standing in the object's **project**: they created it or are one of its
-                project members (project role Annotator or Reviewer). A GraphQL instrumentation wraps the data fetcher of
+                rule says *member* or *reviewer*, the caller's standing in the object's **project**: they created it, are
+                one of its project members (project role Annotator or Reviewer) or reach it through a workspace. A GraphQL instrumentation wraps the data fetcher of
                 every root field, so no resolver runs without a decision. An operation missing from the table is denied.
 
                 - **allow** — always, in every project of the caller's organization.
                 - **deny** — never. Mutations answer `errors { code: FORBIDDEN }`; queries answer `null` with a `FORBIDDEN` error.
-                - **member** — only for projects the caller created or is a project member of; for lists, the list holds only those.
+                - **member** — only for projects the caller created, is a project member of or reaches through a workspace;
+                  for lists, the list holds only those.
+                - **reviewer** — only for projects where the caller's **effective project role** is Reviewer. A project
+                  member's project role decides, whatever their organization role (an organization Annotator who is a
+                  project Reviewer may review there; an organization Reviewer who is a project Annotator may not). People
+                  who reach the project through a workspace or as its creator are Reviewers when their organization role
+                  is Reviewer, else Annotators. ADR: [0021](adr/0021-reviews-and-project-roles.md).
                 - Objects of another organization are **not found** for everybody, whatever the rule (the organization
                   always comes from the signed-in principal, never from input).
                 - Finer rules live in the aggregates: only an Owner grants, removes or deactivates an Owner; an Admin manages

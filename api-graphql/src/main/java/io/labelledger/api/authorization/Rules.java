@@ -26,7 +26,12 @@ public final class Rules {
         /** The role may not. */
         DENY,
         /** Only in projects the caller created, is a project member of, or reaches through a workspace (lists: only those). */
-        MEMBER
+        MEMBER,
+        /**
+         * Only in projects where the caller's effective project role is Reviewer: their project role when they are a
+         * project member, else (through a workspace, or as the creator) Reviewer for organization Reviewers (ADR 0021).
+         */
+        REVIEWER
     }
 
     /** Where the object of an operation is found in its arguments. */
@@ -95,6 +100,9 @@ public final class Rules {
                 Rule rule = new Rule(cells[0].strip(), Scope.parse(cells[1].strip()), access, why);
                 if (rule.scope().kind() == Scope.Kind.NONE && access.containsValue(Access.MEMBER) && !rule.operation().startsWith("Query.")) {
                     throw new IllegalArgumentException("line " + number + ": 'member' needs a scope outside lists");
+                }
+                if (rule.scope().kind() == Scope.Kind.NONE && access.containsValue(Access.REVIEWER)) {
+                    throw new IllegalArgumentException("line " + number + ": 'reviewer' needs a scope (the project whose role decides)");
                 }
                 if (rules.put(rule.operation(), rule) != null) throw new IllegalArgumentException("line " + number + ": duplicate " + rule.operation());
             }

@@ -53,6 +53,11 @@ public class UserController {
         return byId(annotations, AnnotationView::authorId);
     }
 
+    @BatchMapping(typeName = "Review", field = "reviewer")
+    public Mono<Map<io.labelledger.task.read.ReviewView, UserView>> reviewers(List<io.labelledger.task.read.ReviewView> reviews) {
+        return byId(reviews, io.labelledger.task.read.ReviewView::reviewerId);
+    }
+
     @BatchMapping(typeName = "Project", field = "createdBy")
     public Mono<Map<ProjectView, UserView>> projectCreators(List<ProjectView> projects) {
         return byId(projects, ProjectView::createdBy);

@@ -73,6 +73,8 @@ public class ProjectController {
 
     public record TaskOrderInput(TaskOrder.Field field, String direction) {}
 
+    public record TaskFilterInput(io.labelledger.task.read.ReviewState reviewState) {}
+
     @QueryMapping
     public Mono<Connection.Page<ProjectView>> projects(@Argument Integer first, @Argument String after, @Argument String workspaceId,
                                                        @ContextValue Caller caller) {
@@ -172,10 +174,12 @@ public class ProjectController {
 
     @SchemaMapping(typeName = "Project")
     public Mono<Connection.Page<TaskView>> tasks(ProjectView project, @Argument Integer first, @Argument String after,
-                                                 @Argument TaskOrderInput orderBy, @ContextValue Caller caller) {
+                                                 @Argument TaskOrderInput orderBy, @Argument TaskFilterInput filter,
+                                                 @ContextValue Caller caller) {
         int limit = Connection.size(first);
         TaskOrder order = orderBy == null ? TaskOrder.DEFAULT : new TaskOrder(orderBy.field(), "DESC".equals(orderBy.direction()));
-        return tasks.page(caller.organizationId(), project.id(), order, limit + 1, Cursor.decode(after)).collectList()
+        var reviewState = filter == null ? null : filter.reviewState();
+        return tasks.page(caller.organizationId(), project.id(), order, reviewState, limit + 1, Cursor.decode(after)).collectList()
                     .map(rows -> Connection.of(rows, limit, t -> TaskQueries.cursorOf(t, order).encode(), project.taskCount()));
     }
 }

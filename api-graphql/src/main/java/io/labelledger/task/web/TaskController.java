@@ -10,6 +10,8 @@ import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.Ids;
+import io.labelledger.review.api.ReviewAnnotation;
+import io.labelledger.review.api.ReviewDecision;
 import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.DeleteAnnotation;
 import io.labelledger.task.api.SkipTask;
@@ -68,6 +70,8 @@ public class TaskController {
 
     public record SkipTaskInput(String taskId) {}
 
+    public record ReviewAnnotationInput(String taskId, String annotationId, ReviewDecision decision, String comment) {}
+
     public record AnnotationPayload(AnnotationView annotation, TaskView task, List<UserError> errors) {}
 
     public record TaskPayload(TaskView task, List<UserError> errors) {}
@@ -80,6 +84,13 @@ public class TaskController {
     @QueryMapping
     public Mono<TaskView> nextTask(@Argument String projectId, @ContextValue Caller caller) {
         return tasks.next(caller.organizationId(), projectId, caller.userId());
+    }
+
+    /** The review queue (only for people whose effective project role is Reviewer, rules.csv). */
+    @QueryMapping
+    public Mono<TaskView> nextReviewTask(@Argument String projectId, @ContextValue Caller caller) {
+        if (!Ids.isUuid(projectId)) return Mono.empty();
+        return tasks.nextForReview(caller.organizationId(), projectId, caller.userId());
     }
 
     @QueryMapping
@@ -141,6 +152,26 @@ public class TaskController {
                     json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now, null, r.value());
             return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view.inProject(t.projectId()), t, List.of()))
                                                            .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
+        });
+    }
+
+    /** Accept or reject; answers the annotation with its review and the task row once the Data Manager has it. */
+    @MutationMapping
+    public Mono<AnnotationPayload> reviewAnnotation(@Argument ReviewAnnotationInput input, @ContextValue Caller caller,
+                                                    @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(annotationError(notFound("taskId", "Task")));
+        if (!Ids.isUuid(input.annotationId())) return Mono.just(annotationError(notFound("annotationId", "Annotation")));
+        var cmd = new ReviewAnnotation(new TaskId(input.taskId()), caller.organization(), new AnnotationId(input.annotationId()),
+                input.decision(), input.comment(), caller.user());
+        return commands.send(cmd, caller, clientIp).flatMap(r -> {
+            if (!r.ok()) return Mono.just(annotationError(r.error()));
+            return taskAfterCommand(caller, input.taskId())
+                    .flatMap(t -> tasks.annotationsOf(caller.organizationId(), List.of(t.id()))
+                            .map(byTask -> byTask.getOrDefault(t.id(), List.of()).stream()
+                                    .filter(a -> a.id().equals(input.annotationId())).findFirst()
+                                    .map(a -> new AnnotationPayload(a, t, List.of()))
+                                    .orElse(new AnnotationPayload(null, t, List.of()))))
+                    .defaultIfEmpty(new AnnotationPayload(null, null, List.of()));
         });
     }
 

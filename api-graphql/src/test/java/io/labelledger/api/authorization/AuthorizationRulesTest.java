@@ -73,6 +73,10 @@ class AuthorizationRulesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Rules.parse(header + "Mutation.x,-,allow,allow,member,deny,deny,\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Rules.parse(header + "Mutation.x,somewhere,allow,allow,member,deny,deny,\n")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rules.parse(header + "Query.x,-,allow,allow,member,reviewer,reviewer,\n"))
+                .as("reviewer needs the project whose role decides").isInstanceOf(IllegalArgumentException.class);
+        assertThat(Rules.parse(header + "Query.x,project:id,allow,allow,member,reviewer,reviewer,\n").get("Query.x").of(
+                io.labelledger.organization.api.OrganizationRole.ANNOTATOR)).isEqualTo(Rules.Access.REVIEWER);
     }
 
     @Test

@@ -6,8 +6,12 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.config.LabelingConfigs;
 import io.labelledger.project.config.ResultValidator;
 import io.labelledger.project.config.VersionedConfig;
+import io.labelledger.review.api.AnnotationReviewed;
+import io.labelledger.review.api.ReviewAnnotation;
+import io.labelledger.review.api.ReviewDecision;
 import io.labelledger.shared.Conflict;
 import io.labelledger.shared.NotFound;
+import io.labelledger.shared.ValidationFailed;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.AnnotationImported;
@@ -38,7 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One task and who did what on it. Rules: an annotator holds at most one live annotation per task; only its author
- * changes or deletes an annotation; results must fit the project's labeling config. Concurrent commands on one task
+ * changes or deletes an annotation; results must fit the project's labeling config; nobody reviews their own annotation,
+ * and a change by the author makes an annotation pending review again. Concurrent commands on one task
  * are serialized by the event store's (aggregate, sequence) key.
  */
 @Aggregate
@@ -53,6 +58,10 @@ public class Task {
     private final Map<AnnotationId, UserId> annotations = new HashMap<>();
     private final Set<AnnotationId> everUsedIds = new HashSet<>();
     private final Set<UserId> skippedBy = new HashSet<>();
+    /** the latest review of each live annotation since its last change (none: pending review) */
+    private final Map<AnnotationId, Review> reviews = new HashMap<>();
+
+    private record Review(UserId by, ReviewDecision decision, String comment) {}
 
     protected Task() {}
 
@@ -106,6 +115,26 @@ public class Task {
         apply(new TaskSkipped(id, projectId, organizationId, cmd.by()));
     }
 
+    /**
+     * Reviews: the annotation must be live and not the reviewer's own; the same reviewer repeating the latest verdict
+     * (same decision and comment) records nothing; any other review replaces the earlier one.
+     */
+    @CommandHandler
+    void handle(ReviewAnnotation cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.decision() == null) throw new ValidationFailed("decision", "Choose ACCEPTED or REJECTED");
+        String comment = cmd.comment() == null || cmd.comment().isBlank() ? null : cmd.comment().strip();
+        if (comment != null && comment.length() > ReviewAnnotation.MAX_COMMENT) {
+            throw new ValidationFailed("comment", "A review comment has at most " + ReviewAnnotation.MAX_COMMENT + " characters");
+        }
+        UserId author = annotations.get(cmd.annotationId());
+        if (author == null) throw new NotFound("Annotation", "annotationId");
+        if (author.equals(cmd.by())) throw new OwnAnnotation();
+        Review review = new Review(cmd.by(), cmd.decision(), comment);
+        if (review.equals(reviews.get(cmd.annotationId()))) return; // the same verdict again records nothing new
+        apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), cmd.decision(), comment, cmd.by()));
+    }
+
     private void requireOrganization(OrganizationId caller) {
         if (!organizationId.equals(caller)) throw new NotFound("Task", "taskId");
     }
@@ -137,8 +166,18 @@ public class Task {
         everUsedIds.add(e.annotationId());
     }
 
+    /** A changed annotation is pending review again (a rejected one fixed by its author, or any other change). */
     @EventSourcingHandler
-    void on(AnnotationDeleted e) { annotations.remove(e.annotationId()); }
+    void on(AnnotationUpdated e) { reviews.remove(e.annotationId()); }
+
+    @EventSourcingHandler
+    void on(AnnotationDeleted e) {
+        annotations.remove(e.annotationId());
+        reviews.remove(e.annotationId());
+    }
+
+    @EventSourcingHandler
+    void on(AnnotationReviewed e) { reviews.put(e.annotationId(), new Review(e.by(), e.decision(), e.comment())); }
 
     @EventSourcingHandler
     void on(TaskSkipped e) { skippedBy.add(e.by()); }

@@ -7,7 +7,11 @@ import io.labelledger.project.config.InvalidResult;
 import io.labelledger.project.config.LabelingConfigParser;
 import io.labelledger.project.config.LabelingConfigs;
 import io.labelledger.project.config.VersionedConfig;
+import io.labelledger.review.api.AnnotationReviewed;
+import io.labelledger.review.api.ReviewAnnotation;
+import io.labelledger.review.api.ReviewDecision;
 import io.labelledger.shared.Conflict;
+import io.labelledger.shared.ValidationFailed;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.NotFound;
 import io.labelledger.task.api.AnnotationDeleted;
@@ -31,6 +35,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 
+import static io.labelledger.review.api.ReviewDecision.ACCEPTED;
+import static io.labelledger.review.api.ReviewDecision.REJECTED;
 import static io.labelledger.testing.Configs.SENTIMENT;
 import static io.labelledger.testing.DomainErrors.error;
 import static io.labelledger.testing.Json.json;
@@ -320,6 +326,136 @@ class TaskTest {
                    .when(new SkipTask(TASK, OTHER_ORG, ALICE))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+    }
+
+    @Nested
+    class Review {
+        static final UserId REVIEWER = new UserId("reviewer");
+        static final UserId OTHER_REVIEWER = new UserId("reviewer-2");
+
+        static AnnotationReviewed reviewed(AnnotationId a, ReviewDecision decision, String comment, UserId by) {
+            return new AnnotationReviewed(TASK, PROJECT, ORG, a, decision, comment, by);
+        }
+
+        @Test
+        void aReviewerAcceptsSomeoneElsesAnnotation() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, null, REVIEWER))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(reviewed(A1, ACCEPTED, null, REVIEWER));
+        }
+
+        @Test
+        void theCommentIsTrimmedAndABlankOneIsNone() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, REJECTED, "  Wrong sentiment \n", REVIEWER))
+                   .expectEvents(reviewed(A1, REJECTED, "Wrong sentiment", REVIEWER));
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, "   ", REVIEWER))
+                   .expectEvents(reviewed(A1, ACCEPTED, null, REVIEWER));
+        }
+
+        @Test
+        void aCommentOfAtMost2000CharactersIsAcceptedALongerOneRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, REJECTED, "x".repeat(2_000), REVIEWER))
+                   .expectEvents(reviewed(A1, REJECTED, "x".repeat(2_000), REVIEWER));
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, REJECTED, "x".repeat(2_001), REVIEWER))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "comment"));
+        }
+
+        @Test
+        void aDecisionIsRequired() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, null, null, REVIEWER))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "decision"));
+        }
+
+        @Test
+        void nobodyReviewsTheirOwnAnnotation() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, null, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(OwnAnnotation.class, ErrorCode.FORBIDDEN, "annotationId"));
+        }
+
+        @Test
+        void anUnknownAnnotationIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A2, ACCEPTED, null, REVIEWER))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void aDeletedAnnotationIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, null, REVIEWER))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, OTHER_ORG, A1, ACCEPTED, null, REVIEWER))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+
+        @Test
+        void theSameReviewerRepeatingTheSameVerdictRecordsNothing() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), reviewed(A1, REJECTED, "Wrong", REVIEWER))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, REJECTED, " Wrong ", REVIEWER))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aLaterDecisionReplacesTheEarlierOne() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), reviewed(A1, REJECTED, "Wrong", REVIEWER))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, null, REVIEWER))
+                   .expectEvents(reviewed(A1, ACCEPTED, null, REVIEWER));
+        }
+
+        @Test
+        void aNewCommentWithTheSameDecisionIsRecorded() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), reviewed(A1, REJECTED, "Wrong", REVIEWER))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, REJECTED, "Wrong: it is Negative", REVIEWER))
+                   .expectEvents(reviewed(A1, REJECTED, "Wrong: it is Negative", REVIEWER));
+        }
+
+        @Test
+        void anotherReviewerTheSameVerdictIsRecorded() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), reviewed(A1, ACCEPTED, null, REVIEWER))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, null, OTHER_REVIEWER))
+                   .expectEvents(reviewed(A1, ACCEPTED, null, OTHER_REVIEWER));
+        }
+
+        @Test
+        void theAuthorFixesARejectedAnnotationAndTheSameVerdictCountsAgain() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), reviewed(A1, REJECTED, "Wrong", REVIEWER),
+                          new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE, 1))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, REJECTED, "Wrong", REVIEWER))
+                   .expectEvents(reviewed(A1, REJECTED, "Wrong", REVIEWER));
+        }
+
+        @Test
+        void theAuthorMayUpdateARejectedAnnotation() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), reviewed(A1, REJECTED, "Wrong", REVIEWER))
+                   .when(new UpdateAnnotation(TASK, ORG, A1, NEGATIVE, SEC_12, ALICE))
+                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE, 1));
+        }
+
+        @Test
+        void aReviewerMayAlsoAnnotateAndReviewOthers() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, null, BOB))
+                   .expectEvents(reviewed(A1, ACCEPTED, null, BOB));
         }
     }
 }

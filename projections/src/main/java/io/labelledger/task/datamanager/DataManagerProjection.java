@@ -5,6 +5,7 @@ import io.labelledger.project.api.MediaProxyChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
 import io.labelledger.project.api.TasksImported;
+import io.labelledger.review.api.AnnotationReviewed;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
@@ -138,7 +139,7 @@ public class DataManagerProjection {
         boolean completed = count >= OVERLAP;
         jdbc.update("""
                 UPDATE dm_task SET annotation_count = ?, completed = ?, annotators = array_append(annotators, ?),
-                                   skipped_by = array_remove(skipped_by, ?), updated_at = ?, last_seq = ?
+                                   skipped_by = array_remove(skipped_by, ?), review_state = 'PENDING', updated_at = ?, last_seq = ?
                 WHERE task_id = ?""",
                 count, completed, by, by, ts(at), seq, taskId);
         jdbc.update("""
@@ -155,8 +156,12 @@ public class DataManagerProjection {
     void on(AnnotationUpdated e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         Row row = row(e.taskId().value());
         if (row == null || row.lastSeq >= seq) return;
-        jdbc.update("UPDATE dm_task SET updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
-        jdbc.update("UPDATE dm_annotation SET result = ?::jsonb, lead_time_seconds = ?, updated_at = ?, config_version = ? WHERE annotation_id = ?",
+        // a changed annotation is pending review again (ADR 0021), and so is its task
+        jdbc.update("UPDATE dm_task SET review_state = 'PENDING', updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
+        jdbc.update("""
+                UPDATE dm_annotation SET result = ?::jsonb, lead_time_seconds = ?, updated_at = ?, config_version = ?,
+                                         review_decision = NULL, reviewer_id = NULL, review_comment = NULL, reviewed_at = NULL
+                WHERE annotation_id = ?""",
                 json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at),
                 resolveConfigVersion(e.configVersion(), e.projectId().value(), at), e.annotationId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
@@ -176,8 +181,39 @@ public class DataManagerProjection {
                                    updated_at = ?, last_seq = ?
                 WHERE task_id = ?""",
                 count, completed, e.taskId().value(), ts(at), seq, e.taskId().value());
+        reviewState(e.taskId().value());
         projectCounters(e.projectId().value(), -1, completedDelta(row.completed, completed));
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    /** The latest review replaces the earlier one; the task's review state follows its annotations. */
+    @EventHandler
+    void on(AnnotationReviewed e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        Row row = row(e.taskId().value());
+        if (row == null || row.lastSeq >= seq) return;
+        jdbc.update("""
+                UPDATE dm_annotation SET review_decision = ?, reviewer_id = ?, review_comment = ?, reviewed_at = ?
+                WHERE annotation_id = ?""",
+                e.decision().name(), e.by().value(), e.comment(), ts(at), e.annotationId().value());
+        jdbc.update("UPDATE dm_task SET updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
+        reviewState(e.taskId().value());
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    /**
+     * Recomputed from the task's live annotations (so idempotent): NONE without annotations, PENDING while one awaits
+     * review, else REJECTED when one was rejected, else ACCEPTED. (A new or changed annotation is pending, so those
+     * events set PENDING directly.)
+     */
+    private void reviewState(String taskId) {
+        jdbc.update("""
+                UPDATE dm_task t SET review_state = (
+                    SELECT CASE WHEN count(*) = 0 THEN 'NONE'
+                                WHEN count(*) FILTER (WHERE a.review_decision IS NULL) > 0 THEN 'PENDING'
+                                WHEN count(*) FILTER (WHERE a.review_decision = 'REJECTED') > 0 THEN 'REJECTED'
+                                ELSE 'ACCEPTED' END
+                    FROM dm_annotation a WHERE a.task_id = t.task_id)
+                WHERE t.task_id = ?""", taskId);
     }
 
     @EventHandler

@@ -19,7 +19,7 @@ public class ExportQueries {
     public static final int PAGE = 500;
     private static final String COLUMNS = """
             task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
-            prediction_count, completed, created_at, updated_at""";
+            prediction_count, completed, created_at, updated_at, review_state""";
 
     private final DatabaseClient db;
     private final TaskQueries tasks;

@@ -1,5 +1,6 @@
 package io.labelledger.task.history;
 
+import io.labelledger.review.api.AnnotationReviewed;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
@@ -7,6 +8,7 @@ import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import io.labelledger.task.read.AnnotationView;
+import io.labelledger.task.read.ReviewView;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * "What did this task look like at time T": folds the task's own events up to T, straight from the event store,
+ * "What did this task look like at time T": folds the task's own events up to T (annotations with their latest review
+ * then; an update makes an annotation pending again), straight from the event store,
  * so the answer does not depend on any projection. Blocking: call it off the event loop.
  */
 public class TaskHistory {
@@ -54,6 +57,8 @@ public class TaskHistory {
                         a.id(), taskId, a.authorId(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), a.createdAt(), at,
                         e.projectId().value(), e.configVersion()));
                 case AnnotationDeleted e -> annotations.remove(e.annotationId().value());
+                case AnnotationReviewed e -> annotations.computeIfPresent(e.annotationId().value(), (k, a) -> a.reviewed(
+                        new ReviewView(e.decision().name(), e.comment(), e.by().value(), at)));
                 case TaskSkipped e -> skips++;
                 default -> { }
             }

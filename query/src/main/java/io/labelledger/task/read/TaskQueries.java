@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 public class TaskQueries {
     private static final String COLUMNS = """
             task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
-            prediction_count, completed, created_at, updated_at""";
+            prediction_count, completed, created_at, updated_at, review_state""";
     private final DatabaseClient db;
 
     public TaskQueries(DatabaseClient db) {
@@ -32,10 +32,16 @@ public class TaskQueries {
     }
 
     public Flux<TaskView> page(String organizationId, String projectId, TaskOrder order, int limit, Cursor after) {
+        return page(organizationId, projectId, order, null, limit, after);
+    }
+
+    /** A page of the rows in one review state (null: all); the filter keeps keyset pagination exact. */
+    public Flux<TaskView> page(String organizationId, String projectId, TaskOrder order, ReviewState reviewState, int limit, Cursor after) {
         String col = order.field().column;
         String dir = order.descending() ? "DESC" : "ASC";
         String cmp = order.descending() ? "<" : ">";
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :project");
+        if (reviewState != null) sql.append(" AND review_state = :reviewState");
         if (after != null) {
             if (order.field() == TaskOrder.Field.NUMBER) sql.append(" AND number ").append(cmp).append(" :n");
             else sql.append(" AND (").append(col).append(", number) ").append(cmp).append(" (:v, :n)");
@@ -45,6 +51,7 @@ public class TaskQueries {
         sql.append("number ").append(dir).append(" LIMIT :limit");
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
                 .bind("org", organizationId).bind("project", projectId).bind("limit", limit);
+        if (reviewState != null) spec = spec.bind("reviewState", reviewState.name());
         if (after != null) {
             spec = spec.bind("n", after.tieBreaker());
             if (order.field() != TaskOrder.Field.NUMBER) spec = spec.bind("v", sortValue(order.field(), after.value()));
@@ -81,26 +88,48 @@ public class TaskQueries {
                  .map(TaskQueries::view).one();
     }
 
+    /**
+     * The review queue: the oldest task of the project with an annotation pending review that the user did not write
+     * (nobody reviews their own annotation).
+     */
+    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId) {
+        return db.sql("SELECT " + COLUMNS + " " + """
+                         FROM dm_task t WHERE organization_id = :org AND project_id = :project AND review_state = 'PENDING'
+                         AND EXISTS (SELECT 1 FROM dm_annotation a
+                                     WHERE a.task_id = t.task_id AND a.review_decision IS NULL AND a.author_id <> :user)
+                         ORDER BY number LIMIT 1""")
+                 .bind("org", organizationId).bind("project", projectId).bind("user", userId)
+                 .map(TaskQueries::view).one();
+    }
+
     /** Live annotations of many tasks in one query (DataLoader batching). */
     public Mono<Map<String, List<AnnotationView>>> annotationsOf(String organizationId, Collection<String> taskIds) {
         if (taskIds.isEmpty()) return Mono.just(Map.of());
         return db.sql("""
                          SELECT annotation_id, task_id, author_id, result::text AS result, lead_time_seconds, created_at, updated_at,
-                                project_id, config_version
+                                project_id, config_version, review_decision, review_comment, reviewer_id, reviewed_at
                          FROM dm_annotation WHERE organization_id = :org AND task_id = ANY(:ids) ORDER BY created_at, annotation_id""")
                  .bind("org", organizationId).bind("ids", taskIds.toArray(String[]::new))
                  .map(r -> new AnnotationView(r.get("annotation_id", String.class), r.get("task_id", String.class),
                          r.get("author_id", String.class), r.get("result", String.class), r.get("lead_time_seconds", Double.class),
                          r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant(),
-                         r.get("project_id", String.class), r.get("config_version", Integer.class)))
+                         r.get("project_id", String.class), r.get("config_version", Integer.class), review(r)))
                  .all()
                  .collect(Collectors.groupingBy(AnnotationView::taskId));
+    }
+
+    private static ReviewView review(Readable r) {
+        String decision = r.get("review_decision", String.class);
+        if (decision == null) return null;
+        return new ReviewView(decision, r.get("review_comment", String.class), r.get("reviewer_id", String.class),
+                r.get("reviewed_at", OffsetDateTime.class).toInstant());
     }
 
     public static TaskView view(Readable r) {
         return new TaskView(r.get("task_id", String.class), r.get("project_id", String.class), r.get("number", Long.class),
                 r.get("data", String.class), r.get("predictions", String.class), r.get("annotation_count", Integer.class),
                 r.get("skip_count", Integer.class), r.get("prediction_count", Integer.class), r.get("completed", Boolean.class),
-                r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant());
+                r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant(),
+                r.get("review_state", String.class));
     }
 }

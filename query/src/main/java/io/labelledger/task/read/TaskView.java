@@ -2,6 +2,17 @@ package io.labelledger.task.read;
 
 import java.time.Instant;
 
-/** A Data Manager row. {@code data} and {@code predictions} are JSON text. */
+/**
+ * A Data Manager row. {@code data} and {@code predictions} are JSON text. {@code reviewState}: NONE (no annotation),
+ * PENDING (one awaits review), REJECTED (all reviewed, one rejected) or ACCEPTED (all accepted).
+ */
 public record TaskView(String id, String projectId, long number, String data, String predictions, int annotationCount,
-                       int skipCount, int predictionCount, boolean completed, Instant createdAt, Instant updatedAt) {}
+                       int skipCount, int predictionCount, boolean completed, Instant createdAt, Instant updatedAt,
+                       String reviewState) {
+    /** A row without a recorded review state (e.g. folded "as of" for an export): pending when annotated. */
+    public TaskView(String id, String projectId, long number, String data, String predictions, int annotationCount,
+                    int skipCount, int predictionCount, boolean completed, Instant createdAt, Instant updatedAt) {
+        this(id, projectId, number, data, predictions, annotationCount, skipCount, predictionCount, completed, createdAt, updatedAt,
+                annotationCount == 0 ? "NONE" : "PENDING");
+    }
+}

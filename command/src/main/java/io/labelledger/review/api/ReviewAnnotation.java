@@ -1,0 +1,17 @@
+package io.labelledger.review.api;
+
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.OrganizationId;
+import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.TaskId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Accept or reject one annotation of a task. {@code comment} is optional (trimmed, at most {@link #MAX_COMMENT}
+ * characters). Who may review is decided by the API's policy (project role Reviewer, ADR 0021); the Task aggregate
+ * guards the rest: the annotation is live and not the reviewer's own.
+ */
+public record ReviewAnnotation(@TargetAggregateIdentifier TaskId taskId, OrganizationId organizationId, AnnotationId annotationId,
+                               ReviewDecision decision, String comment, UserId by) {
+    public static final int MAX_COMMENT = 2_000;
+}

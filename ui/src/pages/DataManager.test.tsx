@@ -1,0 +1,55 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ProjectDetail, TaskRow } from '../api/types';
+import { mockGraphql } from '../testing/graphqlMock';
+import { DataManager } from './DataManager';
+
+vi.mock('../api/ws', () => ({ subscribe: () => () => {} }));
+
+const project = (canReview: boolean): ProjectDetail => ({
+  id: 'p1', title: 'Sentiment', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 3, completedCount: 2, annotationCount: 2, workspace: null,
+  labelConfig: '...', labelConfigVersion: 1, mediaProxy: false, canReview, controls: [], objects: [],
+});
+const row = (id: string, number: number, reviewState: TaskRow['reviewState']): TaskRow => ({
+  id, number, projectId: 'p1', data: { text: id }, annotationCount: reviewState === 'NONE' ? 0 : 1, skipCount: 0,
+  completed: reviewState !== 'NONE', reviewState, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z',
+});
+const rows = [row('t1', 1, 'ACCEPTED'), row('t2', 2, 'REJECTED'), row('t3', 3, 'NONE')];
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function tasksAnswer(list: TaskRow[]) {
+  return { project: { id: 'p1', tasks: { edges: list.map((n) => ({ cursor: n.id, node: n })), pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 3 } } };
+}
+
+describe('DataManager review column and filter', () => {
+  it('shows each row\'s review state and filters by it on the server', async () => {
+    const filters: unknown[] = [];
+    mockGraphql((_op, vars) => {
+      filters.push(vars.filter ?? null);
+      const state = (vars.filter as { reviewState?: string } | undefined)?.reviewState;
+      return tasksAnswer(state ? rows.filter((r) => r.reviewState === state) : rows);
+    });
+    render(<MemoryRouter><DataManager project={project(false)} onChanged={() => {}} /></MemoryRouter>);
+
+    await waitFor(() => expect(screen.getAllByTestId('task-row')).toHaveLength(3));
+    const states = screen.getAllByTestId('task-review').map((cell) => cell.querySelector('[data-review-state]')?.getAttribute('data-review-state') ?? '');
+    expect(states).toEqual(['ACCEPTED', 'REJECTED', '']);
+    expect(screen.queryByTestId('review-button')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('review-filter'), { target: { value: 'REJECTED' } });
+    await waitFor(() => expect(screen.getAllByTestId('task-row')).toHaveLength(1));
+    expect(screen.getByTestId('task-row').dataset.taskId).toBe('t2');
+    expect(filters).toEqual([null, { reviewState: 'REJECTED' }]);
+  });
+
+  it('offers the review queue to people who may review', async () => {
+    mockGraphql(() => tasksAnswer(rows));
+    render(<MemoryRouter><DataManager project={project(true)} onChanged={() => {}} /></MemoryRouter>);
+    expect(await screen.findByTestId('review-button')).toBeTruthy();
+  });
+});

@@ -1,0 +1,78 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Me, ProjectDetail, TaskDetail } from '../api/types';
+import { mockGraphql } from '../testing/graphqlMock';
+import { SessionContext } from '../session';
+import { ReviewPage } from './ReviewPage';
+
+const me: Me = { id: 'rita', email: 'r@b.c', displayName: 'Rita', role: 'ANNOTATOR', organization: { id: 'o1', name: 'Org' } };
+const project: ProjectDetail = {
+  id: 'p1', title: 'Sentiment', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 2, completedCount: 2, annotationCount: 2, workspace: null,
+  labelConfig: '...', labelConfigVersion: 1, mediaProxy: false, canReview: true,
+  controls: [{ name: 'sentiment', type: 'Choices', toName: ['text'], options: ['Positive', 'Negative'], choice: 'single', required: false }],
+  objects: [{ name: 'text', type: 'Text', valueField: 'text' }],
+};
+const task = (id: string, number: number, text: string): TaskDetail => ({
+  id, number, projectId: 'p1', data: { text }, annotationCount: 1, skipCount: 0, completed: true, reviewState: 'PENDING',
+  createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z',
+  annotations: [{
+    id: `a-${id}`, taskId: id, author: { id: 'ann', displayName: 'Ann' }, result: [{ from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Positive'] } }],
+    leadTimeSeconds: 2, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', review: null,
+  }],
+});
+
+function renderQueue() {
+  render(
+    <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
+      <MemoryRouter initialEntries={['/projects/p1/review']}>
+        <Routes>
+          <Route path="/projects/:id/review" element={<ReviewPage />} />
+        </Routes>
+      </MemoryRouter>
+    </SessionContext.Provider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('ReviewPage', () => {
+  it('walks the review queue: accept one task, reject the next, then nothing is left', async () => {
+    const queue = [task('t1', 1, 'I love it'), task('t2', 2, 'Terrible')];
+    const reviews: unknown[] = [];
+    mockGraphql((op, vars) => {
+      if (op === 'Project') return { project };
+      if (op === 'NextReviewTask') return { nextReviewTask: queue[0] ?? null };
+      if (op === 'ReviewAnnotation') {
+        reviews.push(vars.input);
+        queue.shift();
+        return { reviewAnnotation: { annotation: null, task: null, errors: [] } };
+      }
+      throw new Error(`unexpected ${op}`);
+    });
+    renderQueue();
+
+    expect((await screen.findByTestId('review-task-number')).textContent).toContain('Task #1');
+    expect(screen.getByTestId('object-text').textContent).toContain('I love it');
+    fireEvent.click(screen.getByTestId('review-accept'));
+
+    await waitFor(() => expect(screen.getByTestId('review-task-number').textContent).toContain('Task #2'));
+    fireEvent.change(screen.getByTestId('review-comment-input'), { target: { value: 'Negative, surely' } });
+    fireEvent.click(screen.getByTestId('review-reject'));
+
+    await screen.findByTestId('review-done');
+    expect(reviews).toEqual([
+      { taskId: 't1', annotationId: 'a-t1', decision: 'ACCEPTED', comment: null },
+      { taskId: 't2', annotationId: 'a-t2', decision: 'REJECTED', comment: 'Negative, surely' },
+    ]);
+  });
+
+  it('says so when nothing waits for review', async () => {
+    mockGraphql((op) => (op === 'Project' ? { project } : { nextReviewTask: null }));
+    renderQueue();
+    expect((await screen.findByTestId('review-done')).textContent).toContain('Nothing to review');
+  });
+});

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { errorMessage, gql } from '../api/graphql';
+import { NextReviewTaskQuery, ProjectQuery } from '../api/operations';
+import type { ProjectDetail, TaskDetail } from '../api/types';
+import { ErrorBox } from '../components/Errors';
+import { useSession } from '../session';
+import { AnnotationList, TaskData } from './LabelingPage';
+
+type QueueState = { kind: 'loading' } | { kind: 'done' } | { kind: 'task'; task: TaskDetail };
+
+/**
+ * The review queue of a project: the oldest task with an annotation pending review that the caller did not write,
+ * with Accept / Reject per annotation; the next task comes once this one has nothing left for the caller.
+ */
+export function ReviewPage() {
+  const { id: projectId = '' } = useParams();
+  const { me } = useSession();
+  const [project, setProject] = useState<ProjectDetail | null>(null);
+  const [state, setState] = useState<QueueState>({ kind: 'loading' });
+  const [error, setError] = useState<string | null>(null);
+
+  const next = useCallback(async () => {
+    setError(null);
+    try {
+      const data = await gql(NextReviewTaskQuery, { projectId });
+      setState(data.nextReviewTask ? { kind: 'task', task: data.nextReviewTask } : { kind: 'done' });
+    } catch (e) {
+      setError(errorMessage(e));
+      setState({ kind: 'done' });
+    }
+  }, [projectId]);
+
+  useEffect(() => {
+    gql(ProjectQuery, { id: projectId })
+      .then((d) => setProject(d.project))
+      .catch((e) => setError(errorMessage(e)));
+    void next();
+  }, [projectId, next]);
+
+  if (!project || state.kind === 'loading') {
+    return (
+      <div>
+        <ErrorBox message={error} />
+        <p className="muted">Loading…</p>
+      </div>
+    );
+  }
+
+  const back = (
+    <div className="crumbs">
+      <Link to="/projects">Projects</Link> / <Link to={`/projects/${projectId}`}>{project.title}</Link> /
+    </div>
+  );
+
+  if (state.kind === 'done') {
+    return (
+      <div>
+        {back}
+        <ErrorBox message={error} />
+        <div className="card done" data-testid="review-done">
+          <h1>Nothing to review</h1>
+          <p className="muted">No annotation by someone else is waiting for review in this project.</p>
+          <Link className="btn" to={`/projects/${projectId}`}>Back to the Data Manager</Link>
+        </div>
+      </div>
+    );
+  }
+
+  const task = state.task;
+  return (
+    <div className="labeling">
+      {back}
+      <div className="page-head">
+        <h1 data-testid="review-task-number">Review · Task #{task.number}</h1>
+        <Link className="btn" to={`/projects/${projectId}/tasks/${task.id}`}>Open in the labeling view</Link>
+      </div>
+      <ErrorBox message={error} />
+      <div className="labeling-grid">
+        <div className="card" data-testid="task-data">
+          <TaskData objects={project.objects} data={task.data} projectId={project.id} mediaProxy={project.mediaProxy} />
+        </div>
+        <aside>
+          <div className="card">
+            <h2>Annotations</h2>
+            <AnnotationList
+              annotations={task.annotations}
+              meId={me?.id}
+              testId="review-annotations"
+              // the queue only offers what the caller may review; the server decides anyway
+              review={{ taskId: task.id, canReview: project.canReview ?? true, onReviewed: () => void next() }}
+            />
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}
