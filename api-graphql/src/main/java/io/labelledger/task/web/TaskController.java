@@ -12,6 +12,7 @@ import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.Ids;
 import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.SetGroundTruth;
 import io.labelledger.task.api.SkipTask;
 import io.labelledger.task.api.SubmitAnnotation;
 import io.labelledger.task.api.TaskId;
@@ -67,6 +68,8 @@ public class TaskController {
     public record DeleteAnnotationInput(String taskId, String annotationId) {}
 
     public record SkipTaskInput(String taskId) {}
+
+    public record SetGroundTruthInput(String taskId, String annotationId, boolean groundTruth) {}
 
     public record AnnotationPayload(AnnotationView annotation, TaskView task, List<UserError> errors) {}
 
@@ -158,6 +161,16 @@ public class TaskController {
                                       @ContextValue(required = false) String clientIp) {
         if (!Ids.isUuid(input.taskId())) return Mono.just(new TaskPayload(null, List.of(notFound("taskId", "Task"))));
         var cmd = new SkipTask(new TaskId(input.taskId()), caller.organization(), caller.user());
+        return taskPayload(commands.send(cmd, caller, clientIp), caller, input.taskId());
+    }
+
+    @MutationMapping
+    public Mono<TaskPayload> setGroundTruth(@Argument SetGroundTruthInput input, @ContextValue Caller caller,
+                                            @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(new TaskPayload(null, List.of(notFound("taskId", "Task"))));
+        if (!Ids.isUuid(input.annotationId())) return Mono.just(new TaskPayload(null, List.of(notFound("annotationId", "Annotation"))));
+        var cmd = new SetGroundTruth(new TaskId(input.taskId()), caller.organization(), new AnnotationId(input.annotationId()),
+                input.groundTruth(), caller.user());
         return taskPayload(commands.send(cmd, caller, clientIp), caller, input.taskId());
     }
 

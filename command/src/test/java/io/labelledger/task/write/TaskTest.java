@@ -15,8 +15,10 @@ import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.GroundTruthChanged;
 import io.labelledger.task.api.ImportId;
 import io.labelledger.task.api.Prediction;
+import io.labelledger.task.api.SetGroundTruth;
 import io.labelledger.task.api.SkipTask;
 import io.labelledger.task.api.SubmitAnnotation;
 import io.labelledger.task.api.TaskId;
@@ -318,6 +320,83 @@ class TaskTest {
         void anotherOrganizationsTaskIsNotFound() {
             fixture.given(IMPORTED)
                    .when(new SkipTask(TASK, OTHER_ORG, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+    }
+
+    @Nested
+    class GroundTruth {
+        static GroundTruthChanged marked(AnnotationId id, AnnotationId replaced) {
+            return new GroundTruthChanged(TASK, PROJECT, ORG, id, true, replaced, MANAGER);
+        }
+
+        @Test
+        void aLiveAnnotationBecomesGroundTruth() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new SetGroundTruth(TASK, ORG, A1, true, MANAGER))
+                   .expectEvents(marked(A1, null));
+        }
+
+        @Test
+        void markingAnotherAnnotationMovesTheMarkAndNamesTheOneThatLostIt() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE), marked(A1, null))
+                   .when(new SetGroundTruth(TASK, ORG, A2, true, MANAGER))
+                   .expectEvents(marked(A2, A1));
+        }
+
+        @Test
+        void theMarkCanBeTakenAway() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), marked(A1, null))
+                   .when(new SetGroundTruth(TASK, ORG, A1, false, MANAGER))
+                   .expectEvents(new GroundTruthChanged(TASK, PROJECT, ORG, A1, false, null, MANAGER));
+        }
+
+        @Test
+        void markingTheGroundTruthAgainRecordsNothing() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), marked(A1, null))
+                   .when(new SetGroundTruth(TASK, ORG, A1, true, MANAGER))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void unmarkingAnAnnotationThatIsNotGroundTruthRecordsNothing() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE), marked(A1, null))
+                   .when(new SetGroundTruth(TASK, ORG, A2, false, MANAGER))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aDeletedAnnotationIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new SetGroundTruth(TASK, ORG, A1, true, MANAGER))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void anUnknownAnnotationIsNotFound() {
+            fixture.given(IMPORTED)
+                   .when(new SetGroundTruth(TASK, ORG, A1, true, MANAGER))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void deletingTheGroundTruthClearsIt() {
+            // after the deletion no annotation holds the mark: the next one marked replaces nothing
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE), marked(A1, null),
+                          new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new SetGroundTruth(TASK, ORG, A2, true, MANAGER))
+                   .expectEvents(marked(A2, null));
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new SetGroundTruth(TASK, OTHER_ORG, A1, true, MANAGER))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
         }
