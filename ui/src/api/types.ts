@@ -120,6 +120,8 @@ export interface TaskRow {
   completed: boolean;
   createdAt: DateTime;
   updatedAt: DateTime;
+  /** One of its annotations is the ground truth (ADR 0022); absent from older servers. */
+  groundTruth?: boolean;
 }
 
 export interface Annotation {
@@ -134,6 +136,8 @@ export interface Annotation {
   configVersion?: number | null;
   /** That version's config, to show the annotation with the interface it was made with. */
   labelingConfig?: LabelingConfigVersion | null;
+  /** The task's ground truth (at most one annotation per task). */
+  groundTruth?: boolean;
 }
 
 export interface LabelingConfigVersion {
@@ -158,7 +162,7 @@ export interface TaskSnapshot {
   version: number;
 }
 
-export type TaskOrderField = 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT';
+export type TaskOrderField = 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT' | 'GROUND_TRUTH';
 export type OrderDirection = 'ASC' | 'DESC';
 export interface TaskOrder {
   field: TaskOrderField;
@@ -182,6 +186,7 @@ export interface ExportJob {
   format: string;
   state: ExportJobState;
   onlyCompleted: boolean;
+  onlyGroundTruth?: boolean;
   userIds: string[];
   asOf?: DateTime | null;
   totalTasks: number;
@@ -195,6 +200,8 @@ export interface ExportJob {
 }
 export interface ExportFilters {
   onlyCompleted?: boolean;
+  /** Only ground-truth annotations, and only tasks that have one. */
+  onlyGroundTruth?: boolean;
   userIds?: string[];
   asOf?: DateTime | null;
 }

@@ -130,6 +130,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
             <th>Data</th>
             {header('ANNOTATIONS', 'Annotations', 'num')}
             {header('COMPLETED', 'Completed', 'center')}
+            {header('GROUND_TRUTH', 'Ground truth', 'center')}
             {header('UPDATED_AT', 'Updated')}
           </tr>
         </thead>
@@ -148,12 +149,15 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
               <td className="preview" title={JSON.stringify(t.data)} data-testid="task-preview">{dataPreview(t.data)}</td>
               <td className="num" data-testid="task-annotations">{t.annotationCount}</td>
               <td className="center" data-testid="task-completed" data-completed={t.completed ? 'true' : 'false'}>{t.completed ? '✓' : ''}</td>
+              <td className="center" data-testid="task-ground-truth" data-ground-truth={t.groundTruth ? 'true' : 'false'} title={t.groundTruth ? 'Has a ground-truth annotation' : undefined}>
+                {t.groundTruth ? <span className="star on">★</span> : ''}
+              </td>
               <td className="muted">{formatDateTime(t.updatedAt)}</td>
             </tr>
           ))}
           {!loading && rows.length === 0 && (
             <tr>
-              <td colSpan={5} className="empty">No tasks yet. Use the Import tab to add some.</td>
+              <td colSpan={6} className="empty">No tasks yet. Use the Import tab to add some.</td>
             </tr>
           )}
         </tbody>

@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
 import {
   DeleteAnnotationMutation,
+  SetGroundTruthMutation,
   NextTaskQuery,
   ProjectQuery,
   SkipTaskMutation,
@@ -18,6 +19,7 @@ import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/forma
 import { interfaceFor } from '../lib/configVersion';
 import { buildResult, isChoices, isMultiple, selectionsFromResult, summarizeResult, toggleChoice, validateSelections, type Selections } from '../lib/labeling';
 import { useSession } from '../session';
+import { maySetGroundTruth } from '../lib/groundTruth';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
 
@@ -189,6 +191,13 @@ export function LabelingPage() {
       async (r) => (r.deleteAnnotation.task ? show(r.deleteAnnotation.task) : loadTask()),
       (r) => r.deleteAnnotation.errors,
     );
+  // the star: marking another annotation moves the mark (the server records which one lost it)
+  const toggleGroundTruth = (a: Annotation) =>
+    run(
+      () => gql(SetGroundTruthMutation, { input: { taskId: task.id, annotationId: a.id, groundTruth: !a.groundTruth } }),
+      async (r) => (r.setGroundTruth.task ? show(r.setGroundTruth.task) : loadTask()),
+      (r) => r.setGroundTruth.errors,
+    );
   const skip = () =>
     run(
       () => gql(SkipTaskMutation, { input: { taskId: task.id } }),
@@ -254,7 +263,13 @@ export function LabelingPage() {
         <aside>
           <div className="card">
             <h2>Annotations</h2>
-            <AnnotationList annotations={task.annotations} meId={me?.id} testId="task-annotations" />
+            <AnnotationList
+              annotations={task.annotations}
+              meId={me?.id}
+              testId="task-annotations"
+              onToggleGroundTruth={maySetGroundTruth(me?.role) ? (a) => void toggleGroundTruth(a) : undefined}
+              disabled={busy}
+            />
           </div>
           <HistoryPanel taskId={task.id} />
         </aside>
@@ -325,15 +340,38 @@ function ControlView({ control, selections, onChange, disabled }: { control: Con
   );
 }
 
-function AnnotationList({ annotations, meId, testId }: { annotations: Annotation[]; meId?: string; testId: string }) {
+/** The task's annotations; the ground truth has a star, a toggle for who may set it (onToggleGroundTruth). */
+function AnnotationList({ annotations, meId, testId, onToggleGroundTruth, disabled }: {
+  annotations: Annotation[];
+  meId?: string;
+  testId: string;
+  onToggleGroundTruth?: (a: Annotation) => void;
+  disabled?: boolean;
+}) {
   if (annotations.length === 0) return <p className="muted" data-testid={testId}>No annotations yet.</p>;
   return (
     <ul className="annotations" data-testid={testId}>
       {annotations.map((a) => (
-        <li key={a.id} data-testid="annotation-item">
+        <li key={a.id} data-testid="annotation-item" data-ground-truth={a.groundTruth ? 'true' : 'false'}>
           <div>
+            {onToggleGroundTruth ? (
+              <button
+                type="button"
+                className={`star ${a.groundTruth ? 'on' : ''}`}
+                aria-pressed={a.groundTruth === true}
+                title={a.groundTruth ? 'Ground truth: click to unmark' : 'Mark as ground truth'}
+                disabled={disabled}
+                onClick={() => onToggleGroundTruth(a)}
+                data-testid="ground-truth-toggle"
+              >
+                {a.groundTruth ? '★' : '☆'}
+              </button>
+            ) : (
+              a.groundTruth && <span className="star on" title="Ground truth" data-testid="ground-truth-mark">★</span>
+            )}{' '}
             <strong>{a.author.displayName}</strong>
             {a.author.id === meId && <span className="badge">you</span>}
+            {a.groundTruth && <span className="badge ok">ground truth</span>}
           </div>
           <div>{summarizeResult(a.result)}</div>
           <div className="muted small">
