@@ -222,10 +222,17 @@ class ImportExportIT extends IntegrationTest {
         assertThat(only.get(0).get("annotations")).singleElement().satisfies(a -> assertThat(a.get("ground_truth").asBoolean()).isTrue());
 
         // unmark the third task's annotation, mark the first one's: the filter follows
+        java.time.Instant beforeTheMove = java.time.Instant.now();
         String firstAnnotation = annotationOf(first);
         setGroundTruth(third, annotationOf(third), false).path("setGroundTruth.task.groundTruth").entity(Boolean.class).isEqualTo(false);
         setGroundTruth(first, firstAnnotation, true).path("setGroundTruth.task.groundTruth").entity(Boolean.class).isEqualTo(true);
         assertThat(JSON.readTree(exported(projectId, "format=JSON&onlyGroundTruth=true"))).extracting(t -> t.get("id").asInt()).containsExactly(1);
+        // the third task "as of" before the move still shows its ground truth (folded from the event store)
+        ann.graphql().document("query($id: ID!, $at: DateTime!) { taskAsOf(id: $id, asOf: $at) { annotations { groundTruth } } }")
+           .variable("id", third).variable("at", beforeTheMove.toString()).execute()
+           .path("taskAsOf.annotations[*].groundTruth").entityList(Boolean.class).containsExactly(true);
+        ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { groundTruth } } }").variable("id", third).execute()
+           .path("task.annotations[*].groundTruth").entityList(Boolean.class).containsExactly(false);
 
         // an unknown annotation is not found; so is another organization's task
         setGroundTruth(first, java.util.UUID.randomUUID().toString(), true).path("setGroundTruth.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
