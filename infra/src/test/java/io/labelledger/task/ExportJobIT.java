@@ -18,6 +18,8 @@ import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,6 +64,11 @@ class ExportJobIT extends IntegrationTest {
     ImportJobQueue queue;
     @Autowired
     ExportJobRunner runner;
+    @Autowired
+    org.axonframework.config.Configuration axon;
+    @Autowired
+    @Qualifier("eventSerializer")
+    org.axonframework.serialization.Serializer eventSerializer;
 
     ApiClient ann;
     String project;
@@ -191,6 +198,25 @@ class ExportJobIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ann.post("""
                 { auditLog(first: 20, filter: {eventType: "ProjectExported"}) { edges { node { payload } } } }""", Map.of()).toString())
                 .contains("onlyGroundTruth=true"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ProjectExported.json", "ProjectExported_v2.json"})
+    void storedOlderProjectExportedEventsReadBackThroughTheApplicationsUpcasters(String golden) throws Exception {
+        // revision 1 must pass 1 -> 2 -> 3 in that order, revision 2 only 2 -> 3 (ADR 0022)
+        var node = JSON.readTree(Files.readString(java.nio.file.Path.of("..", "command", "src", "test", "resources", "golden", golden)));
+        var entry = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Project", "p-1", 0, "e-1", Instant.now(),
+                node.get("type").asString(), node.get("revision").asString(), node.get("payload").toString().getBytes(), "{}".getBytes());
+
+        var upcast = axon.upcasterChain().upcast(java.util.stream.Stream.of(
+                new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(entry, eventSerializer))).toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("3");
+        var read = (io.labelledger.project.api.ProjectExported) eventSerializer.deserialize(upcast.get(0).getData());
+        assertThat(read.onlyGroundTruth()).isFalse();
+        assertThat(read.onlyCompleted()).isTrue();
+        assertThat(read.taskCount()).isEqualTo(25);
     }
 
     @Test
