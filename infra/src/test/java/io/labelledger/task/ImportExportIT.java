@@ -226,6 +226,13 @@ class ImportExportIT extends IntegrationTest {
         String firstAnnotation = annotationOf(first);
         setGroundTruth(third, annotationOf(third), false).path("setGroundTruth.task.groundTruth").entity(Boolean.class).isEqualTo(false);
         setGroundTruth(first, firstAnnotation, true).path("setGroundTruth.task.groundTruth").entity(Boolean.class).isEqualTo(true);
+        // updating the ground-truth annotation keeps the mark (the importer is its author)
+        ann.graphql().document("""
+                        mutation($i: UpdateAnnotationInput!) { updateAnnotation(input: $i) { annotation { groundTruth } errors { code } } }""")
+           .variable("i", Map.of("taskId", first, "annotationId", firstAnnotation, "result", JSON.readValue(
+                   "[{\"from_name\":\"sentiment\",\"to_name\":\"text\",\"type\":\"choices\",\"value\":{\"choices\":[\"Negative\"]}}]", Object.class)))
+           .execute().path("updateAnnotation.errors").entityList(Object.class).hasSize(0)
+           .path("updateAnnotation.annotation.groundTruth").entity(Boolean.class).isEqualTo(true);
         assertThat(JSON.readTree(exported(projectId, "format=JSON&onlyGroundTruth=true"))).extracting(t -> t.get("id").asInt()).containsExactly(1);
         // the third task "as of" before the move still shows its ground truth (folded from the event store)
         ann.graphql().document("query($id: ID!, $at: DateTime!) { taskAsOf(id: $id, asOf: $at) { annotations { groundTruth } } }")

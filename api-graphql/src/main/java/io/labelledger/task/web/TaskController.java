@@ -142,8 +142,14 @@ public class TaskController {
             Instant now = clock.instant();
             AnnotationView view = new AnnotationView(input.annotationId(), input.taskId(), caller.userId(),
                     json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now, null, r.value());
-            return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view.inProject(t.projectId()), t, List.of()))
-                                                           .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
+            // an update keeps the ground-truth mark: read it from the row the command's event updated
+            return taskAfterCommand(caller, input.taskId())
+                    .flatMap(t -> tasks.annotationsOf(caller.organizationId(), List.of(t.id())).map(byTask -> {
+                        boolean groundTruth = byTask.getOrDefault(t.id(), List.of()).stream()
+                                                    .anyMatch(a -> a.id().equals(input.annotationId()) && a.groundTruth());
+                        return new AnnotationPayload(view.inProject(t.projectId()).withGroundTruth(groundTruth), t, List.of());
+                    }))
+                    .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
         });
     }
 
