@@ -43,8 +43,8 @@ const WORKSPACE = `id name archived createdAt memberCount projectCount`;
 const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion mediaProxy canReview
   controls { name type toName options choice required }
   objects { name type valueField }`;
-const TASK_ROW = `id number projectId data annotationCount skipCount completed reviewState createdAt updatedAt`;
-const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt configVersion
+const TASK_ROW = `id number projectId data annotationCount skipCount completed reviewState createdAt updatedAt groundTruth`;
+const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt configVersion groundTruth
   labelingConfig { version xml createdAt controls { name type toName options choice required } objects { name type valueField } }
   review { decision comment reviewer { id displayName } reviewedAt }`;
 const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} }`;
@@ -149,7 +149,7 @@ export const ImportTasksMutation = operation<
     importTasks(input: $input) { importedCount rejected { index line reason } ${USER_ERROR} }
   }`);
 
-const EXPORT_JOB = `id format state onlyCompleted userIds asOf totalTasks processedTasks writtenTasks fileBytes fileName downloadUrl error createdAt`;
+const EXPORT_JOB = `id format state onlyCompleted onlyGroundTruth userIds asOf totalTasks processedTasks writtenTasks fileBytes fileName downloadUrl error createdAt`;
 
 export const ExportJobsQuery = operation<{ exportJobs: ExportJob[] }, { projectId: string }>(`
   query ExportJobs($projectId: ID!) { exportJobs(projectId: $projectId, first: 20) { ${EXPORT_JOB} } }`);
@@ -220,6 +220,15 @@ export const DeleteAnnotationMutation = operation<
 >(`
   mutation DeleteAnnotation($input: DeleteAnnotationInput!) {
     deleteAnnotation(input: $input) { task { ${TASK_DETAIL} } ${USER_ERROR} }
+  }`);
+
+/** Marks an annotation as the task's ground truth (another one loses the mark) or takes the mark away. */
+export const SetGroundTruthMutation = operation<
+  { setGroundTruth: TaskPayload },
+  { input: { taskId: string; annotationId: string; groundTruth: boolean } }
+>(`
+  mutation SetGroundTruth($input: SetGroundTruthInput!) {
+    setGroundTruth(input: $input) { task { ${TASK_DETAIL} } ${USER_ERROR} }
   }`);
 
 export const SkipTaskMutation = operation<{ skipTask: TaskPayload }, { input: { taskId: string } }>(`

@@ -124,6 +124,8 @@ export interface TaskRow {
   reviewState?: ReviewState;
   createdAt: DateTime;
   updatedAt: DateTime;
+  /** One of its annotations is the ground truth (ADR 0022); absent from older servers. */
+  groundTruth?: boolean;
 }
 
 export type ReviewDecision = 'ACCEPTED' | 'REJECTED';
@@ -153,6 +155,8 @@ export interface Annotation {
   labelingConfig?: LabelingConfigVersion | null;
   /** Null (or absent): pending review. */
   review?: Review | null;
+  /** The task's ground truth (at most one annotation per task). */
+  groundTruth?: boolean;
 }
 
 export interface LabelingConfigVersion {
@@ -177,7 +181,7 @@ export interface TaskSnapshot {
   version: number;
 }
 
-export type TaskOrderField = 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT';
+export type TaskOrderField = 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT' | 'GROUND_TRUTH';
 export type OrderDirection = 'ASC' | 'DESC';
 export interface TaskOrder {
   field: TaskOrderField;
@@ -201,6 +205,7 @@ export interface ExportJob {
   format: string;
   state: ExportJobState;
   onlyCompleted: boolean;
+  onlyGroundTruth?: boolean;
   userIds: string[];
   asOf?: DateTime | null;
   totalTasks: number;
@@ -214,6 +219,8 @@ export interface ExportJob {
 }
 export interface ExportFilters {
   onlyCompleted?: boolean;
+  /** Only ground-truth annotations, and only tasks that have one. */
+  onlyGroundTruth?: boolean;
   userIds?: string[];
   asOf?: DateTime | null;
 }

@@ -11,6 +11,9 @@ describe('exportUrl', () => {
   it('adds onlyCompleted=true only when asked', () => {
     expect(exportUrl('p1', 'CSV', true)).toBe('/api/projects/p1/export?format=CSV&onlyCompleted=true');
     expect(exportUrl('p1', 'JSON_MIN', false)).not.toContain('onlyCompleted');
+    expect(exportUrl('p1', 'JSON', false, true)).toBe('/api/projects/p1/export?format=JSON&onlyGroundTruth=true');
+    expect(exportUrl('p1', 'CSV', true, true)).toBe('/api/projects/p1/export?format=CSV&onlyCompleted=true&onlyGroundTruth=true');
+    expect(exportUrl('p1', 'CSV', true, false)).not.toContain('onlyGroundTruth');
   });
 
   it('encodes the project id', () => {

@@ -1,4 +1,4 @@
-// The project export download (REST, not GraphQL): GET /api/projects/{id}/export?format=…&onlyCompleted=true.
+// The project export download (REST, not GraphQL): GET /api/projects/{id}/export?format=…&onlyCompleted=true&onlyGroundTruth=true.
 // Pure: builds the URL and says which roles the server lets export.
 import type { Control, ObjectTag, OrganizationRole } from '../api/types';
 
@@ -44,10 +44,14 @@ export function exportFormatsFor(project: { objects: ObjectTag[]; controls: Cont
 /** Roles the server lets export (others get 403). */
 export const EXPORT_ROLES: readonly OrganizationRole[] = ['OWNER', 'ADMIN', 'MANAGER'];
 
-/** Same-origin URL of the export download; `onlyCompleted` is sent only when true (the server's default is false). */
-export function exportUrl(projectId: string, format: ExportFormat, onlyCompleted: boolean): string {
+/**
+ * Same-origin URL of the export download; `onlyCompleted` and `onlyGroundTruth` (only ground-truth annotations, only
+ * tasks that have one) are sent only when true (the server's defaults are false).
+ */
+export function exportUrl(projectId: string, format: ExportFormat, onlyCompleted: boolean, onlyGroundTruth = false): string {
   const params = new URLSearchParams({ format });
   if (onlyCompleted) params.set('onlyCompleted', 'true');
+  if (onlyGroundTruth) params.set('onlyGroundTruth', 'true');
   return `/api/projects/${encodeURIComponent(projectId)}/export?${params.toString()}`;
 }
 

@@ -24,6 +24,12 @@ describe('applyLiveRow', () => {
     expect(r.rows.map((x) => x.id)).toEqual(['t3', 't1', 't2']);
   });
 
+  it('moves a task that gained a ground-truth annotation to the top when sorted by ground truth', () => {
+    const rows = [{ ...row(2), groundTruth: true }, row(1), row(3)];
+    const r = applyLiveRow(rows, { ...row(3), groundTruth: true }, { field: 'GROUND_TRUTH', direction: 'DESC' }, false);
+    expect(r.rows.map((x) => x.id)).toEqual(['t2', 't3', 't1']);
+  });
+
   it('inserts a new row at its sorted place', () => {
     const r = applyLiveRow([row(1), row(3)], row(2), byNumber, false);
     expect(r.isNew).toBe(true);

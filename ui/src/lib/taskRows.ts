@@ -11,6 +11,8 @@ function key(row: TaskRow, order: TaskOrder): number {
       return row.completed ? 1 : 0;
     case 'UPDATED_AT':
       return Date.parse(row.updatedAt);
+    case 'GROUND_TRUTH':
+      return row.groundTruth ? 1 : 0;
   }
 }
 

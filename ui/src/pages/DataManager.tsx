@@ -158,6 +158,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
             {header('ANNOTATIONS', 'Annotations', 'num')}
             {header('COMPLETED', 'Completed', 'center')}
             <th>Review</th>
+            {header('GROUND_TRUTH', 'Ground truth', 'center')}
             {header('UPDATED_AT', 'Updated')}
           </tr>
         </thead>
@@ -177,12 +178,15 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
               <td className="num" data-testid="task-annotations">{t.annotationCount}</td>
               <td className="center" data-testid="task-completed" data-completed={t.completed ? 'true' : 'false'}>{t.completed ? '✓' : ''}</td>
               <td data-testid="task-review">{t.reviewState && t.reviewState !== 'NONE' && <ReviewBadge state={t.reviewState} />}</td>
+              <td className="center" data-testid="task-ground-truth" data-ground-truth={t.groundTruth ? 'true' : 'false'} title={t.groundTruth ? 'Has a ground-truth annotation' : undefined}>
+                {t.groundTruth ? <span className="star on">★</span> : ''}
+              </td>
               <td className="muted">{formatDateTime(t.updatedAt)}</td>
             </tr>
           ))}
           {!loading && rows.length === 0 && (
             <tr>
-              <td colSpan={6} className="empty">{reviewFilter ? 'No task in this review state.' : 'No tasks yet. Use the Import tab to add some.'}</td>
+              <td colSpan={7} className="empty">{reviewFilter ? 'No task in this review state.' : 'No tasks yet. Use the Import tab to add some.'}</td>
             </tr>
           )}
         </tbody>

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportJob, Me, OrganizationRole, ProjectDetail } from '../api/types';
 import { SessionContext } from '../session';
+import { mockGraphql } from '../testing/graphqlMock';
 import { ExportControl } from './ExportControl';
 
 const project: ProjectDetail = {
@@ -99,7 +100,7 @@ describe('ExportControl', () => {
     const sent = fetchMock.mock.calls.map(([, init]) => JSON.parse(init.body as string) as Body).find((b) => b.query.includes('createExport'))!;
     expect(sent.variables.input).toEqual({
       projectId: 'p1', format: 'CSV',
-      filters: { onlyCompleted: true, userIds: ['u2'], asOf: new Date('2026-11-20T08:30').toISOString() },
+      filters: { onlyCompleted: true, onlyGroundTruth: false, userIds: ['u2'], asOf: new Date('2026-11-20T08:30').toISOString() },
     });
     expect(row.textContent).toContain('RUNNING');
     expect(row.textContent).toContain('1 / 4 tasks');
@@ -123,6 +124,23 @@ describe('ExportControl', () => {
     fireEvent.click(screen.getByTestId('export-job-create'));
     expect((await screen.findByTestId('errors')).textContent).toContain('asOf cannot be in the future');
     expect(screen.getByTestId('export-job-list').querySelectorAll('tbody tr')).toHaveLength(0);
+  });
+
+  it('"Only ground truth" goes into the download link and into a snapshot export\'s filters', async () => {
+    const fetchMock = mockGraphql((op) =>
+      op === 'CreateExport' ? { createExport: { job: job({ onlyGroundTruth: true }), errors: [] } }
+        : op === 'ExportJobs' ? { exportJobs: [] } : { members: [] });
+    renderAs('ADMIN');
+    fireEvent.click(screen.getByTestId('export-only-ground-truth'));
+    expect(screen.getByTestId('export-link').getAttribute('href')).toBe('/api/projects/p1/export?format=JSON&onlyGroundTruth=true');
+
+    fireEvent.click(screen.getByTestId('export-job-only-ground-truth'));
+    fireEvent.click(screen.getByTestId('export-job-create'));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => (init.body as string).includes('CreateExport'))).toBe(true));
+    const sent = fetchMock.mock.calls.map(([, init]) => JSON.parse(init.body as string) as Body).find((b) => b.query.includes('createExport'))!;
+    expect(sent.variables.input).toEqual({
+      projectId: 'p1', format: 'JSON', filters: { onlyCompleted: false, onlyGroundTruth: true, userIds: [], asOf: null },
+    });
   });
 
   it('offers no snapshot exports to roles that may not export', () => {

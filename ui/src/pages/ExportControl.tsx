@@ -12,6 +12,7 @@ export function ExportControl({ project }: { project: ProjectDetail }) {
   const { me } = useSession();
   const [format, setFormat] = useState<ExportFormat>('JSON');
   const [onlyCompleted, setOnlyCompleted] = useState(false);
+  const [onlyGroundTruth, setOnlyGroundTruth] = useState(false);
   const allowed = mayExport(me?.role);
   const count = onlyCompleted ? project.completedCount : project.taskCount;
 
@@ -26,12 +27,16 @@ export function ExportControl({ project }: { project: ProjectDetail }) {
         <input type="checkbox" checked={onlyCompleted} onChange={(e) => setOnlyCompleted(e.target.checked)} disabled={!allowed} data-testid="export-only-completed" />
         Only completed
       </label>
+      <label className="inline">
+        <input type="checkbox" checked={onlyGroundTruth} onChange={(e) => setOnlyGroundTruth(e.target.checked)} disabled={!allowed} data-testid="export-only-ground-truth" />
+        Only ground truth
+      </label>
       {allowed ? (
         <a
           className="btn btn-primary"
-          href={exportUrl(project.id, format, onlyCompleted)}
+          href={exportUrl(project.id, format, onlyCompleted, onlyGroundTruth)}
           download
-          title={`Download ${count} task${count === 1 ? '' : 's'}`}
+          title={onlyGroundTruth ? 'Download the tasks that have a ground-truth annotation' : `Download ${count} task${count === 1 ? '' : 's'}`}
           data-testid="export-link"
         >
           Export

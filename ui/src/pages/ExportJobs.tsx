@@ -11,11 +11,12 @@ import { formatBytes } from '../lib/importFile';
 export const POLL_MS = 2000;
 
 // "Create export": the server builds a snapshot file in the background (ADR 0018); the list shows each export's
-// state, progress and size, and links the finished file. Filters: only completed tasks, annotations of some users,
-// the project as of an instant.
+// state, progress and size, and links the finished file. Filters: only completed tasks, only ground truth (ADR 0022),
+// annotations of some users, the project as of an instant.
 export function ExportJobs({ project }: { project: ProjectDetail }) {
   const [format, setFormat] = useState<ExportFormat>('JSON');
   const [onlyCompleted, setOnlyCompleted] = useState(false);
+  const [onlyGroundTruth, setOnlyGroundTruth] = useState(false);
   const [userIds, setUserIds] = useState<string[]>([]);
   const [asOf, setAsOf] = useState('');
   const [members, setMembers] = useState<Member[]>([]);
@@ -49,7 +50,7 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
     setError(null);
     setBusy(true);
     try {
-      const filters = { onlyCompleted, userIds, asOf: localInputToInstant(asOf) };
+      const filters = { onlyCompleted, onlyGroundTruth, userIds, asOf: localInputToInstant(asOf) };
       const { createExport } = await gql(CreateExportMutation, { input: { projectId: project.id, format, filters } });
       if (createExport.errors.length > 0) setError(createExport.errors.map((x) => x.message).join('\n'));
       else await reload();
@@ -71,6 +72,10 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
         <label className="inline">
           <input type="checkbox" checked={onlyCompleted} onChange={(e) => setOnlyCompleted(e.target.checked)} data-testid="export-job-only-completed" />
           Only completed
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={onlyGroundTruth} onChange={(e) => setOnlyGroundTruth(e.target.checked)} data-testid="export-job-only-ground-truth" />
+          Only ground truth
         </label>
         {members.length > 0 && (
           <label className="inline">

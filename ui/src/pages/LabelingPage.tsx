@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
 import {
   DeleteAnnotationMutation,
+  SetGroundTruthMutation,
   NextTaskQuery,
   ProjectQuery,
   SkipTaskMutation,
@@ -19,6 +20,7 @@ import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/forma
 import { interfaceFor } from '../lib/configVersion';
 import { buildResult, isChoices, isMultiple, selectionsFromResult, summarizeResult, toggleChoice, validateSelections, type Selections } from '../lib/labeling';
 import { useSession } from '../session';
+import { maySetGroundTruth } from '../lib/groundTruth';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
 
@@ -190,6 +192,13 @@ export function LabelingPage() {
       async (r) => (r.deleteAnnotation.task ? show(r.deleteAnnotation.task) : loadTask()),
       (r) => r.deleteAnnotation.errors,
     );
+  // the star: marking another annotation moves the mark (the server records which one lost it)
+  const toggleGroundTruth = (a: Annotation) =>
+    run(
+      () => gql(SetGroundTruthMutation, { input: { taskId: task.id, annotationId: a.id, groundTruth: !a.groundTruth } }),
+      async (r) => (r.setGroundTruth.task ? show(r.setGroundTruth.task) : loadTask()),
+      (r) => r.setGroundTruth.errors,
+    );
   const skip = () =>
     run(
       () => gql(SkipTaskMutation, { input: { taskId: task.id } }),
@@ -261,6 +270,8 @@ export function LabelingPage() {
               meId={me?.id}
               testId="task-annotations"
               review={{ taskId: task.id, canReview: project.canReview, onReviewed: (t) => (t ? show(t) : void loadTask()) }}
+              onToggleGroundTruth={maySetGroundTruth(me?.role) ? (a) => void toggleGroundTruth(a) : undefined}
+              disabled={busy}
             />
           </div>
           <HistoryPanel taskId={task.id} />
@@ -338,16 +349,42 @@ export interface ReviewContext {
   onReviewed: (task: TaskDetail | null) => void;
 }
 
-/** Annotations with their review state; with a review context, Accept / Reject on others' annotations for reviewers. */
-export function AnnotationList({ annotations, meId, testId, review }: { annotations: Annotation[]; meId?: string; testId: string; review?: ReviewContext }) {
+/**
+ * Annotations with their review state; with a review context, Accept / Reject on others' annotations for reviewers.
+ * The ground truth has a star, a toggle for who may set it (onToggleGroundTruth).
+ */
+export function AnnotationList({ annotations, meId, testId, review, onToggleGroundTruth, disabled }: {
+  annotations: Annotation[];
+  meId?: string;
+  testId: string;
+  review?: ReviewContext;
+  onToggleGroundTruth?: (a: Annotation) => void;
+  disabled?: boolean;
+}) {
   if (annotations.length === 0) return <p className="muted" data-testid={testId}>No annotations yet.</p>;
   return (
     <ul className="annotations" data-testid={testId}>
       {annotations.map((a) => (
-        <li key={a.id} data-testid="annotation-item">
+        <li key={a.id} data-testid="annotation-item" data-ground-truth={a.groundTruth ? 'true' : 'false'}>
           <div>
+            {onToggleGroundTruth ? (
+              <button
+                type="button"
+                className={`star ${a.groundTruth ? 'on' : ''}`}
+                aria-pressed={a.groundTruth === true}
+                title={a.groundTruth ? 'Ground truth: click to unmark' : 'Mark as ground truth'}
+                disabled={disabled}
+                onClick={() => onToggleGroundTruth(a)}
+                data-testid="ground-truth-toggle"
+              >
+                {a.groundTruth ? '★' : '☆'}
+              </button>
+            ) : (
+              a.groundTruth && <span className="star on" title="Ground truth" data-testid="ground-truth-mark">★</span>
+            )}{' '}
             <strong>{a.author.displayName}</strong>
             {a.author.id === meId && <span className="badge">you</span>}
+            {a.groundTruth && <span className="badge ok">ground truth</span>}
           </div>
           <div>{summarizeResult(a.result)}</div>
           <div className="muted small">

@@ -52,6 +52,7 @@ import io.labelledger.review.api.AnnotationReviewed;
 import io.labelledger.review.api.ReviewDecision;
 import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.GroundTruthChanged;
 import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
@@ -61,6 +62,7 @@ import io.labelledger.task.api.TaskId;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import io.labelledger.project.upcasting.ProjectExportedFiltersUpcaster;
+import io.labelledger.project.upcasting.ProjectExportedGroundTruthUpcaster;
 import io.labelledger.task.upcasting.AnnotationConfigVersionUpcaster;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -154,7 +156,7 @@ class EventGoldenJsonTest {
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
-            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 25,
+            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 25,
                     "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE),
             new MediaProxyChanged(PROJECT, ORG, true, ALICE),
             new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
@@ -168,7 +170,8 @@ class EventGoldenJsonTest {
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
             new TaskSkipped(TASK, PROJECT, ORG, BOB),
-            new AnnotationReviewed(TASK, PROJECT, ORG, ANNOTATION, ReviewDecision.REJECTED, "The second sentence is Negative", ALICE));
+            new AnnotationReviewed(TASK, PROJECT, ORG, ANNOTATION, ReviewDecision.REJECTED, "The second sentence is Negative", ALICE),
+            new GroundTruthChanged(TASK, PROJECT, ORG, ANNOTATION, true, new AnnotationId("0c4d8e2a-5b19-4f73-8e6a-b2d4f6a8c0e1"), ALICE));
 
     /**
      * Golden files of older revisions and what they read back as through the upcasters. A stored event of every
@@ -178,9 +181,12 @@ class EventGoldenJsonTest {
             "AnnotationSubmitted.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, null),
             "AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null),
             "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null),
-            "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE));
+            "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
+            "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE));
 
-    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new ProjectExportedFiltersUpcaster());
+    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new ProjectExportedFiltersUpcaster(),
+            new ProjectExportedGroundTruthUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 

@@ -38,6 +38,8 @@ import io.labelledger.task.export.ExportQueries;
 import io.labelledger.task.export.LabelStudioExport;
 import io.labelledger.task.history.TaskHistory;
 import io.labelledger.project.upcasting.ProjectExportedFiltersUpcaster;
+import io.labelledger.project.upcasting.ProjectExportedGroundTruthUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import io.labelledger.task.importing.LabelStudioTaskParser;
 import io.labelledger.task.read.TaskQueries;
 import io.labelledger.task.write.Task;
@@ -142,10 +144,14 @@ public class AppConfig {
         return new JdbcLabelUsage(jdbc, configs);
     }
 
-    /** Revision 1 ProjectExported events read back without filters and job. */
+    /**
+     * ProjectExported revision 1 → 2 (no filters and job) → 3 (not limited to ground truth, ADR 0022). One bean, a
+     * chain in this order: Axon's Spring configurer orders separate upcaster beans only by @Order, and a revision 1
+     * event must pass both.
+     */
     @Bean
-    ProjectExportedFiltersUpcaster projectExportedFiltersUpcaster() {
-        return new ProjectExportedFiltersUpcaster();
+    EventUpcasterChain projectExportedUpcasters() {
+        return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster());
     }
 
     /** Revision 1 annotation events read back with configVersion null (Axon registers EventUpcaster beans). */

@@ -92,4 +92,37 @@ class SubscriptionIT extends IntegrationTest {
                                      .headers(h -> h.add(HttpHeaders.COOKIE, user.cookie))
                                      .build();
     }
+
+    @Test
+    void markingTheGroundTruthPushesTheTaskRow() {
+        // given a task with Ann's annotation
+        ApiClient ann = ApiClient.signUp(port, "Ann");
+        String projectId = ann.createProject("Live ground truth", ApiClient.TEXT_CONFIG);
+        ann.graphql().document("mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount } }")
+           .variable("i", Map.of("projectId", projectId, "json", "[{\"text\":\"mark me\"}]")).execute();
+        String taskId = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> ann.graphql()
+                .document("query($id: ID!) { project(id: $id) { tasks { edges { node { id } } } } }").variable("id", projectId)
+                .execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
+        String annotationId = ann.graphql().document("""
+                        mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }""")
+                .variable("i", Map.of("taskId", taskId, "result", List.of(Map.of("from_name", "sentiment",
+                        "to_name", "text", "type", "choices", "value", Map.of("choices", List.of("Positive"))))))
+                .execute().path("submitAnnotation.annotation.id").entity(String.class).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> ann.graphql().document("query($id: ID!) { task(id: $id) { annotationCount } }")
+                .variable("id", taskId).execute().path("task.annotationCount").entity(Integer.class).get() == 1);
+
+        Flux<Boolean> marks = socket(ann).document("subscription($p: ID!) { taskChanged(projectId: $p) { id groundTruth } }")
+                                         .variable("p", projectId).executeSubscription()
+                                         .toFlux("taskChanged.groundTruth", Boolean.class);
+
+        // when it becomes the ground truth, then the row is pushed with the mark
+        StepVerifier.create(marks.take(1))
+                    .thenAwait(Duration.ofSeconds(2))
+                    .then(() -> ann.graphql().document("mutation($i: SetGroundTruthInput!) { setGroundTruth(input: $i) { errors { code } } }")
+                                   .variable("i", Map.of("taskId", taskId, "annotationId", annotationId, "groundTruth", true))
+                                   .execute().path("setGroundTruth.errors").entityList(Object.class).hasSize(0))
+                    .expectNext(true)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(20));
+    }
 }

@@ -56,6 +56,9 @@ class ProjectionsIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dm_annotation WHERE project_id = ?", Integer.class, projectId)).isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT review_state FROM dm_task WHERE project_id = ? ORDER BY number", String.class, projectId))
                 .containsExactly("ACCEPTED", "NONE", "NONE", "REJECTED");
+        // ground truth: the imported one and the first task's (the second task's went with its deleted annotation)
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dm_annotation WHERE project_id = ? AND ground_truth", Integer.class, projectId)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dm_task WHERE project_id = ? AND ground_truth", Integer.class, projectId)).isEqualTo(2);
         assertThat(live.get("audit_log")).hasSizeGreaterThan(10);
 
         // idempotency: deliver the whole event store a second time to every projection
@@ -133,7 +136,7 @@ class ProjectionsIT extends IntegrationTest {
         assertThat(second).isNotNull();
         // a Label Studio export with an annotation inside: AnnotationImported
         ann.graphql().document("mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount } }")
-           .variable("i", Map.of("projectId", projectId, "json", "[{\"data\":{\"text\":\"d\"},\"annotations\":[{\"lead_time\":3,\"result\":" + result + "}]}]"))
+           .variable("i", Map.of("projectId", projectId, "json", "[{\"data\":{\"text\":\"d\"},\"annotations\":[{\"lead_time\":3,\"ground_truth\":true,\"result\":" + result + "}]}]"))
            .execute().path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
         String imported = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> jdbc.queryForObject(
                 "SELECT annotation_id FROM dm_annotation a JOIN dm_task t USING (task_id) WHERE t.project_id = ? AND t.number = 4",
@@ -144,10 +147,21 @@ class ProjectionsIT extends IntegrationTest {
         // delete the annotation of task 2 so that deletes are part of the history
         String annotationOfSecond = ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { id } } }")
                                        .variable("id", tasks.get(1)).execute().path("task.annotations[0].id").entity(String.class).get();
+        // ground truth set, taken away and set again on task 1; set on task 2 before its annotation is deleted
+        setGroundTruth(ann, tasks.get(0), first, true);
+        setGroundTruth(ann, tasks.get(0), first, false);
+        setGroundTruth(ann, tasks.get(0), first, true);
+        setGroundTruth(ann, tasks.get(1), annotationOfSecond, true);
         ann.graphql().document("mutation($i: DeleteAnnotationInput!) { deleteAnnotation(input: $i) { errors { code } } }")
            .variable("i", Map.of("taskId", tasks.get(1), "annotationId", annotationOfSecond))
            .execute().path("deleteAnnotation.errors").entityList(Object.class).hasSize(0);
         return projectId;
+    }
+
+    private static void setGroundTruth(ApiClient user, String taskId, String annotationId, boolean mark) {
+        user.graphql().document("mutation($i: SetGroundTruthInput!) { setGroundTruth(input: $i) { errors { code } } }")
+            .variable("i", Map.of("taskId", taskId, "annotationId", annotationId, "groundTruth", mark))
+            .execute().path("setGroundTruth.errors").entityList(Object.class).hasSize(0);
     }
 
     private String submit(ApiClient user, String taskId, Object result) {

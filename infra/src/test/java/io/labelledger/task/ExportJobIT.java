@@ -20,6 +20,8 @@ import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,6 +68,10 @@ class ExportJobIT extends IntegrationTest {
     ExportJobRunner runner;
     @Autowired
     JobSweeper sweeper;
+    org.axonframework.config.Configuration axon;
+    @Autowired
+    @Qualifier("eventSerializer")
+    org.axonframework.serialization.Serializer eventSerializer;
 
     ApiClient ann;
     String project;
@@ -141,6 +147,79 @@ class ExportJobIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ann.post("""
                 { auditLog(first: 20, filter: {eventType: "ProjectExported"}) { edges { node { payload } } } }""", Map.of()).toString())
                 .contains(bob.userId).contains(t.toString()).contains("exportJobId"));
+    }
+
+    @Test
+    void onlyGroundTruthEqualsTheSynchronousExportAndFollowsTheMarkAsOfAnInstant() throws Exception {
+        // given three tasks: Ann annotated all three, Bob (an Admin) the first; Bob's first and Ann's third are ground truth
+        ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", ann.invite("ADMIN"));
+        importTasks(3);
+        List<String> tasks = taskIds(3);
+        String annFirst = annotate(ann, tasks.get(0), "Positive");
+        String bobFirst = annotate(bob, tasks.get(0), "Negative");
+        annotate(ann, tasks.get(1), "Neutral");
+        String annThird = annotate(ann, tasks.get(2), "Negative");
+        awaitAnnotations(4);
+        setGroundTruth(tasks.get(0), bobFirst, true);
+        setGroundTruth(tasks.get(2), annThird, true);
+        awaitGroundTruth(2);
+        Thread.sleep(50);
+        Instant t = Instant.now();
+        Thread.sleep(50);
+        // then the mark moves to Ann's annotation of the first task, and the third loses it
+        setGroundTruth(tasks.get(0), annFirst, true);
+        setGroundTruth(tasks.get(2), annThird, false);
+        awaitGroundTruth(1);
+
+        for (String format : List.of("JSON", "CSV")) {
+            // when only the ground truth is exported by a job: the synchronous export's bytes
+            Map<String, Object> done = awaitEnd(ann, createExport(ann, format, Map.of("onlyGroundTruth", true)));
+            assertThat(done).containsEntry("state", "COMPLETED").containsEntry("totalTasks", 1).containsEntry("writtenTasks", 1);
+            byte[] sync = ann.export(project, "format=" + format + "&onlyGroundTruth=true").expectStatus().isOk()
+                             .expectBody(byte[].class).returnResult().getResponseBody();
+            assertThat(download(ann, (String) done.get("id"), 200).getResponseBody()).as(format).isEqualTo(sync);
+        }
+        JsonNode now = exported(Map.of("onlyGroundTruth", true));
+        assertThat(texts(now)).containsExactly("task 0");
+        assertThat(now.get(0).get("annotations")).singleElement().satisfies(a -> {
+            assertThat(a.get("id").asString()).isEqualTo(annFirst);
+            assertThat(a.get("ground_truth").asBoolean()).isTrue();
+        });
+
+        // and as of T: Bob's annotation of the first task and Ann's of the third
+        JsonNode then = exported(Map.of("onlyGroundTruth", true, "asOf", t.toString()));
+        assertThat(texts(then)).containsExactly("task 0", "task 2");
+        assertThat(then.get(0).get("annotations")).singleElement().satisfies(a -> assertThat(a.get("id").asString()).isEqualTo(bobFirst));
+        assertThat(then.get(1).get("annotations")).singleElement().satisfies(a -> assertThat(a.get("id").asString()).isEqualTo(annThird));
+        // the whole task as of T says which annotation was ground truth then
+        JsonNode all = exported(Map.of("asOf", t.toString()));
+        assertThat(all.get(0).get("annotations")).extracting(a -> a.get("ground_truth").asBoolean()).containsExactly(false, true);
+
+        // the job and the audit log record the filter
+        assertThat(ann.post("query($p: ID!) { exportJobs(projectId: $p) { onlyGroundTruth } }", Map.of("p", project)).toString())
+                .contains("onlyGroundTruth=true");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ann.post("""
+                { auditLog(first: 20, filter: {eventType: "ProjectExported"}) { edges { node { payload } } } }""", Map.of()).toString())
+                .contains("onlyGroundTruth=true"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ProjectExported.json", "ProjectExported_v2.json"})
+    void storedOlderProjectExportedEventsReadBackThroughTheApplicationsUpcasters(String golden) throws Exception {
+        // revision 1 must pass 1 -> 2 -> 3 in that order, revision 2 only 2 -> 3 (ADR 0022)
+        var node = JSON.readTree(Files.readString(java.nio.file.Path.of("..", "command", "src", "test", "resources", "golden", golden)));
+        var entry = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Project", "p-1", 0, "e-1", Instant.now(),
+                node.get("type").asString(), node.get("revision").asString(), node.get("payload").toString().getBytes(), "{}".getBytes());
+
+        var upcast = axon.upcasterChain().upcast(java.util.stream.Stream.of(
+                new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(entry, eventSerializer))).toList();
+
+        assertThat(upcast).hasSize(1);
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("3");
+        var read = (io.labelledger.project.api.ProjectExported) eventSerializer.deserialize(upcast.get(0).getData());
+        assertThat(read.onlyGroundTruth()).isFalse();
+        assertThat(read.onlyCompleted()).isTrue();
+        assertThat(read.taskCount()).isEqualTo(25);
     }
 
     @Test
@@ -248,10 +327,24 @@ class ExportJobIT extends IntegrationTest {
                     .map(node -> (String) node.get("id")).toList();
     }
 
-    private static void annotate(ApiClient user, String task, String choice) {
-        user.graphql().document("mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }")
+    private static String annotate(ApiClient user, String task, String choice) {
+        return user.graphql().document("mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }")
             .variable("i", Map.of("taskId", task, "result", JSON.readValue(CHOICE.formatted(choice), Object.class)))
-            .execute().path("submitAnnotation.errors").entityList(Object.class).hasSize(0);
+            .execute().path("submitAnnotation.errors").entityList(Object.class).hasSize(0)
+            .path("submitAnnotation.annotation.id").entity(String.class).get();
+    }
+
+    private void setGroundTruth(String task, String annotation, boolean mark) {
+        ann.graphql().document("mutation($i: SetGroundTruthInput!) { setGroundTruth(input: $i) { errors { code } } }")
+           .variable("i", Map.of("taskId", task, "annotationId", annotation, "groundTruth", mark))
+           .execute().path("setGroundTruth.errors").entityList(Object.class).hasSize(0);
+    }
+
+    /** Waits until {@code n} tasks of the project have a ground-truth annotation in the Data Manager. */
+    private void awaitGroundTruth(int n) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ann.post("""
+                query($p: ID!) { project(id: $p) { tasks(first: 100) { edges { node { groundTruth } } } } }""", Map.of("p", project))
+                .toString().split("groundTruth=true", -1)).hasSize(n + 1));
     }
 
     private void awaitAnnotations(int n) {

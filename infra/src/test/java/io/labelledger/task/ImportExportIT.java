@@ -56,7 +56,7 @@ class ImportExportIT extends IntegrationTest {
     }
 
     List<Map> tasks(ApiClient user, String projectId) {
-        return user.graphql().document("query($id: ID!) { project(id: $id) { tasks(first: 100) { edges { node { id number data annotationCount completed } } } } }")
+        return user.graphql().document("query($id: ID!) { project(id: $id) { tasks(first: 100) { edges { node { id number data annotationCount completed groundTruth } } } } }")
                    .variable("id", projectId).execute().path("project.tasks.edges[*].node").entityList(Map.class).get();
     }
 
@@ -116,7 +116,7 @@ class ImportExportIT extends IntegrationTest {
                                "result": [{"from_name": "sentiment", "to_name": "text", "type": "choices", "value": {"choices": ["Negative"]}}]}]},
              {"id": 102, "data": {"text": "Meh"}, "annotations": [], "predictions": []},
              {"id": 103, "data": {"text": "Hated it"},
-              "annotations": [{"id": 10, "lead_time": 3.0,
+              "annotations": [{"id": 10, "lead_time": 3.0, "ground_truth": true,
                                "result": [{"id": "r2", "from_name": "sentiment", "to_name": "text", "type": "choices", "origin": "manual",
                                            "value": {"choices": ["Negative"]}}]},
                               {"id": 11, "was_cancelled": true, "result": []}],
@@ -151,6 +151,10 @@ class ImportExportIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ann.graphql()
                 .document("query($id: ID!) { project(id: $id) { completedCount } }").variable("id", projectId).execute()
                 .path("project.completedCount").entity(Integer.class).isEqualTo(2));
+        // the ground-truth marks follow their annotations (same transaction, possibly the projection's next batch)
+        long marks = java.util.regex.Pattern.compile("\"ground_truth\"\\s*:\\s*true").matcher(json).results().count();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(tasks(ann, projectId)).filteredOn(t -> Boolean.TRUE.equals(t.get("groundTruth"))).hasSize((int) marks));
         return projectId;
     }
 
@@ -164,7 +168,7 @@ class ImportExportIT extends IntegrationTest {
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
-    /** Tasks as Label Studio export JSON, without ids, authors, times and cancelled annotations. */
+    /** Tasks as Label Studio export JSON, without ids, authors, times and cancelled annotations (ground_truth: false when absent). */
     static JsonNode normalized(String json) {
         ArrayNode out = JSON.createArrayNode();
         for (JsonNode task : JSON.readTree(json)) {
@@ -174,7 +178,8 @@ class ImportExportIT extends IntegrationTest {
             for (JsonNode a : task.path("annotations")) {
                 if (a.path("was_cancelled").asBoolean(false)) continue;
                 annotations.addObject().set("result", a.get("result"));
-                ((ObjectNode) annotations.get(annotations.size() - 1)).put("lead_time", a.get("lead_time").asDouble());
+                ((ObjectNode) annotations.get(annotations.size() - 1)).put("lead_time", a.get("lead_time").asDouble())
+                        .put("ground_truth", a.path("ground_truth").asBoolean(false));
             }
             ArrayNode predictions = t.putArray("predictions");
             for (JsonNode p : task.path("predictions")) {
@@ -199,6 +204,60 @@ class ImportExportIT extends IntegrationTest {
         assertThat(normalized(exported(copy, "format=JSON"))).isEqualTo(normalized(LS_EXPORT));
 
         assertThat(JSON.readTree(exported(projectId, "format=JSON&onlyCompleted=true"))).extracting(t -> t.get("id").asInt()).containsExactly(1, 3);
+    }
+
+    @Test
+    void groundTruthIsImportedShownExportedAndFiltered() {
+        String projectId = importedProject(LS_EXPORT);
+        // the Data Manager: the third task has the ground truth, its annotation is it
+        assertThat(tasks(ann, projectId)).extracting(t -> (Object) t.get("groundTruth")).containsExactly(false, false, true);
+        String first = (String) tasks(ann, projectId).getFirst().get("id");
+        String third = (String) tasks(ann, projectId).get(2).get("id");
+        ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { groundTruth } } }").variable("id", third).execute()
+           .path("task.annotations[*].groundTruth").entityList(Boolean.class).containsExactly(true);
+
+        // only ground truth: only the third task, with its ground-truth annotation
+        JsonNode only = JSON.readTree(exported(projectId, "format=JSON&onlyGroundTruth=true"));
+        assertThat(only).extracting(t -> t.get("id").asInt()).containsExactly(3);
+        assertThat(only.get(0).get("annotations")).singleElement().satisfies(a -> assertThat(a.get("ground_truth").asBoolean()).isTrue());
+
+        // unmark the third task's annotation, mark the first one's: the filter follows
+        java.time.Instant beforeTheMove = java.time.Instant.now();
+        String firstAnnotation = annotationOf(first);
+        setGroundTruth(third, annotationOf(third), false).path("setGroundTruth.task.groundTruth").entity(Boolean.class).isEqualTo(false);
+        setGroundTruth(first, firstAnnotation, true).path("setGroundTruth.task.groundTruth").entity(Boolean.class).isEqualTo(true);
+        // updating the ground-truth annotation keeps the mark (the importer is its author)
+        ann.graphql().document("""
+                        mutation($i: UpdateAnnotationInput!) { updateAnnotation(input: $i) { annotation { groundTruth } errors { code } } }""")
+           .variable("i", Map.of("taskId", first, "annotationId", firstAnnotation, "result", JSON.readValue(
+                   "[{\"from_name\":\"sentiment\",\"to_name\":\"text\",\"type\":\"choices\",\"value\":{\"choices\":[\"Negative\"]}}]", Object.class)))
+           .execute().path("updateAnnotation.errors").entityList(Object.class).hasSize(0)
+           .path("updateAnnotation.annotation.groundTruth").entity(Boolean.class).isEqualTo(true);
+        assertThat(JSON.readTree(exported(projectId, "format=JSON&onlyGroundTruth=true"))).extracting(t -> t.get("id").asInt()).containsExactly(1);
+        // the third task "as of" before the move still shows its ground truth (folded from the event store)
+        ann.graphql().document("query($id: ID!, $at: DateTime!) { taskAsOf(id: $id, asOf: $at) { annotations { groundTruth } } }")
+           .variable("id", third).variable("at", beforeTheMove.toString()).execute()
+           .path("taskAsOf.annotations[*].groundTruth").entityList(Boolean.class).containsExactly(true);
+        ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { groundTruth } } }").variable("id", third).execute()
+           .path("task.annotations[*].groundTruth").entityList(Boolean.class).containsExactly(false);
+
+        // an unknown annotation is not found; so is another organization's task
+        setGroundTruth(first, java.util.UUID.randomUUID().toString(), true).path("setGroundTruth.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        ApiClient bob = ApiClient.signUp(port, "Bob");
+        bob.graphql().document("mutation($i: SetGroundTruthInput!) { setGroundTruth(input: $i) { errors { code } } }")
+           .variable("i", Map.of("taskId", first, "annotationId", firstAnnotation, "groundTruth", false)).execute()
+           .path("setGroundTruth.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+    }
+
+    String annotationOf(String taskId) {
+        return ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { id } } }").variable("id", taskId)
+                  .execute().path("task.annotations[0].id").entity(String.class).get();
+    }
+
+    GraphQlTester.Response setGroundTruth(String taskId, String annotationId, boolean mark) {
+        return ann.graphql().document("""
+                        mutation($i: SetGroundTruthInput!) { setGroundTruth(input: $i) { task { groundTruth } errors { code } } }""")
+                  .variable("i", Map.of("taskId", taskId, "annotationId", annotationId, "groundTruth", mark)).execute();
     }
 
     @Test
@@ -252,6 +311,7 @@ class ImportExportIT extends IntegrationTest {
                 Map<?, ?> payload = (Map<?, ?>) e.get("payload");
                 assertThat(payload.get("format")).isEqualTo("CSV");
                 assertThat(payload.get("onlyCompleted")).isEqualTo(true);
+                assertThat(payload.get("onlyGroundTruth")).isEqualTo(false);
                 assertThat(((Number) payload.get("taskCount")).intValue()).isEqualTo(2);
             });
         });

@@ -5,11 +5,14 @@ import io.labelledger.task.exportfile.ExportFormat;
 import java.time.Instant;
 import java.util.List;
 
-/** A background export: what it holds (format and filters, fixed at creation), where it is, how far it got. */
+/**
+ * A background export: what it holds (format and filters, fixed at creation), where it is, how far it got.
+ * {@code onlyGroundTruth} (ADR 0022) came last, after the progress fields.
+ */
 public record ExportJob(String id, String organizationId, String projectId, String userId, ExportFormat format,
                         boolean onlyCompleted, List<String> userIds, Instant asOf, long maxNumber, State state,
                         long totalTasks, long processedTasks, long writtenTasks, Long fileBytes, int attempts, String error,
-                        Instant createdAt, Instant startedAt, Instant finishedAt) {
+                        Instant createdAt, Instant startedAt, Instant finishedAt, boolean onlyGroundTruth) {
     public enum State {
         QUEUED, RUNNING, COMPLETED, FAILED;
 
@@ -18,6 +21,15 @@ public record ExportJob(String id, String organizationId, String projectId, Stri
 
     public ExportJob {
         userIds = userIds == null ? List.of() : List.copyOf(userIds);
+    }
+
+    /** Not limited to ground truth. */
+    public ExportJob(String id, String organizationId, String projectId, String userId, ExportFormat format,
+                     boolean onlyCompleted, List<String> userIds, Instant asOf, long maxNumber, State state,
+                     long totalTasks, long processedTasks, long writtenTasks, Long fileBytes, int attempts, String error,
+                     Instant createdAt, Instant startedAt, Instant finishedAt) {
+        this(id, organizationId, projectId, userId, format, onlyCompleted, userIds, asOf, maxNumber, state, totalTasks,
+             processedTasks, writtenTasks, fileBytes, attempts, error, createdAt, startedAt, finishedAt, false);
     }
 
     /** The download's file name, e.g. {@code project-<id>-<job>.json}. */

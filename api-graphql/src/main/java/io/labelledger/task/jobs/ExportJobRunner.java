@@ -36,8 +36,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Writes one export job's file, page by page, to {@code <job>.part} and renames it to the finished name only when
  * whole. The tasks are those numbered up to the job's snapshot; with {@code asOf} each is folded from the event store
- * as it was then ({@link TaskHistory}); with {@code userIds} only those users' annotations are kept, and tasks
- * without one are left out. A job stopped or crashed half-way is restarted from the first page (the part is
+ * as it was then ({@link TaskHistory}); with {@code onlyGroundTruth} only ground-truth annotations and with
+ * {@code userIds} only those users' annotations are kept, and tasks left without one are left out. A job stopped or crashed half-way is restarted from the first page (the part is
  * truncated), so nothing half-written is ever served.
  */
 public class ExportJobRunner implements JobRunner {
@@ -78,7 +78,8 @@ public class ExportJobRunner implements JobRunner {
         }
         Path part = files.partial(jobId);
         try {
-            long total = exports.snapshot(job.organizationId(), job.projectId(), job.onlyCompleted() && job.asOf() == null)
+            long total = exports.snapshot(job.organizationId(), job.projectId(), job.onlyCompleted() && job.asOf() == null,
+                                          job.onlyGroundTruth() && job.asOf() == null)
                                 .map(s -> s.taskCount()).blockOptional().orElse(0L);
             jobs.started(jobId, total);
             AtomicLong processed = new AtomicLong();
@@ -116,22 +117,21 @@ public class ExportJobRunner implements JobRunner {
     }
 
     private Flux<List<ExportTask>> pages(ExportJob job) {
-        // as of an instant, "completed" is decided from the folded task, not today's row
-        return exports.pages(job.organizationId(), job.projectId(), job.onlyCompleted() && job.asOf() == null, job.maxNumber());
+        // as of an instant, "completed" and ground truth are decided from the folded task, not today's row
+        return exports.pages(job.organizationId(), job.projectId(), job.onlyCompleted() && job.asOf() == null,
+                             job.onlyGroundTruth() && job.asOf() == null, job.maxNumber());
     }
 
     /** The page as the job's filters want it. Blocking (event store reads): called on boundedElastic. */
     List<ExportTask> filter(ExportJob job, List<ExportTask> page) {
-        Set<String> users = new HashSet<>(job.userIds());
-        return page.stream()
+        List<ExportTask> tasks = page.stream()
                    .map(t -> job.asOf() == null ? Optional.of(t) : asOf(job, t))
                    .flatMap(Optional::stream)
                    // one annotation completes a task (the projection's overlap); with asOf it is decided on the fold
                    .filter(t -> !job.onlyCompleted() || job.asOf() == null || t.task().completed())
-                   .map(t -> users.isEmpty() ? t
-                           : new ExportTask(t.task(), t.annotations().stream().filter(a -> users.contains(a.authorId())).toList()))
-                   .filter(t -> users.isEmpty() || !t.annotations().isEmpty())
                    .toList();
+        // the same annotation filters as the synchronous download
+        return ExportQueries.filterAnnotations(tasks, job.onlyGroundTruth(), new HashSet<>(job.userIds()));
     }
 
     private Optional<ExportTask> asOf(ExportJob job, ExportTask now) {
@@ -144,7 +144,8 @@ public class ExportJobRunner implements JobRunner {
         List<AnnotationView> annotations = s.annotations();
         Instant updated = annotations.stream().map(AnnotationView::updatedAt).max(Instant::compareTo).orElse(today.createdAt());
         TaskView view = new TaskView(today.id(), today.projectId(), today.number(), s.data(), today.predictions(), annotations.size(),
-                s.skipCount(), today.predictionCount(), !annotations.isEmpty(), today.createdAt(), updated);
+                s.skipCount(), today.predictionCount(), !annotations.isEmpty(), today.createdAt(), updated,
+                annotations.stream().anyMatch(AnnotationView::groundTruth));
         return new ExportTask(view, annotations);
     }
 

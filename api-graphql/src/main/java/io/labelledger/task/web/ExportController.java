@@ -33,11 +33,12 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 
 /**
  * File download of a project's tasks in Label Studio's export shapes: {@code GET /api/projects/{id}/export?format=
- * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003&onlyCompleted=true} (COCO…VOC for image projects only,
+ * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003&onlyCompleted=true&onlyGroundTruth=true} (COCO…VOC for image projects only,
  * CONLL2003 for NER projects only). Authenticated like the rest of /api (session cookie or API token); the
  * organization comes from the principal, so another organization's project is 404. The export is recorded as a
  * {@code ProjectExported} event before the first byte is sent, then streamed from the read models page by page
@@ -70,6 +71,7 @@ public class ExportController {
     @GetMapping("/api/projects/{id}/export")
     public Mono<ResponseEntity<Flux<DataBuffer>>> export(@PathVariable String id, @RequestParam(defaultValue = "JSON") String format,
                                                          @RequestParam(defaultValue = "false") boolean onlyCompleted,
+                                                         @RequestParam(defaultValue = "false") boolean onlyGroundTruth,
                                                          ServerWebExchange exchange) {
         ExportFormat f = ExportFormat.parse(format);
         if (f == null) return Mono.just(ResponseEntity.badRequest().build());
@@ -88,16 +90,20 @@ public class ExportController {
                             return Mono.just(ResponseEntity.badRequest().<Flux<DataBuffer>>build()); // not an image / NER project
                         }
                         return exports
-                            .snapshot(caller.organizationId(), id, onlyCompleted)
+                            .snapshot(caller.organizationId(), id, onlyCompleted, onlyGroundTruth)
                             .flatMap(snapshot -> commands.<Object>send(new RecordProjectExport(new ProjectId(id), caller.organization(),
-                                            f.name(), onlyCompleted, snapshot.taskCount(), caller.user()), caller, ip)
+                                            f.name(), onlyCompleted, onlyGroundTruth, List.of(), null, snapshot.taskCount(), null,
+                                            caller.user()), caller, ip)
                                     .map(r -> {
                                         if (!r.ok()) {
                                             HttpStatus status = r.error().code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
                                             return ResponseEntity.status(status).<Flux<DataBuffer>>build();
                                         }
                                         Flux<DataBuffer> body = bodies.body(f, config, caller.organizationId(), id,
-                                                exports.pages(caller.organizationId(), id, onlyCompleted, snapshot.maxNumber()), buffers).orElseThrow();
+                                                exports.pages(caller.organizationId(), id, onlyCompleted, onlyGroundTruth, snapshot.maxNumber())
+                                                       .map(page -> ExportQueries.filterAnnotations(page, onlyGroundTruth, Set.of()))
+                                                       .filter(page -> !page.isEmpty()),
+                                                buffers).orElseThrow();
                                         return ResponseEntity.ok()
                                                 .contentType(f.mediaType())
                                                 .cacheControl(CacheControl.noStore())

@@ -65,7 +65,7 @@ public class ExportJobController {
         this.clock = clock;
     }
 
-    public record ExportFiltersInput(Boolean onlyCompleted, List<String> userIds, Instant asOf) {}
+    public record ExportFiltersInput(Boolean onlyCompleted, Boolean onlyGroundTruth, List<String> userIds, Instant asOf) {}
 
     public record CreateExportInput(String projectId, ExportFormat format, ExportFiltersInput filters) {}
 
@@ -77,8 +77,9 @@ public class ExportJobController {
     public Mono<CreateExportPayload> createExport(@Argument CreateExportInput input, @ContextValue Caller caller,
                                                   @ContextValue(required = false) String clientIp) {
         if (!Ids.isUuid(input.projectId())) return Mono.just(CreateExportPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found")));
-        ExportFiltersInput filters = input.filters() == null ? new ExportFiltersInput(false, List.of(), null) : input.filters();
+        ExportFiltersInput filters = input.filters() == null ? new ExportFiltersInput(false, false, List.of(), null) : input.filters();
         boolean onlyCompleted = Boolean.TRUE.equals(filters.onlyCompleted());
+        boolean onlyGroundTruth = Boolean.TRUE.equals(filters.onlyGroundTruth());
         List<String> userIds = filters.userIds() == null ? List.of() : filters.userIds().stream().distinct().toList();
         if (userIds.size() > MAX_USER_IDS || !userIds.stream().allMatch(Ids::isUuid)) {
             return Mono.just(CreateExportPayload.error(new UserError(ErrorCode.VALIDATION, List.of("filters", "userIds"),
@@ -92,26 +93,27 @@ public class ExportJobController {
         // the config comes from the project's events; a project of another organization is NotFound
         return Mono.fromCallable(() -> configs.current(new ProjectId(projectId), new OrganizationId(caller.organizationId())))
                    .subscribeOn(Schedulers.boundedElastic())
-                   .flatMap(config -> create(input.format(), config, projectId, onlyCompleted, userIds, filters.asOf(), caller, clientIp))
+                   .flatMap(config -> create(input.format(), config, projectId, onlyCompleted, onlyGroundTruth, userIds, filters.asOf(), caller, clientIp))
                    .onErrorResume(NotFound.class, e -> Mono.just(CreateExportPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found"))));
     }
 
     private Mono<CreateExportPayload> create(ExportFormat format, LabelingConfig config, String projectId, boolean onlyCompleted,
-                                             List<String> userIds, Instant asOf, Caller caller, String clientIp) {
+                                             boolean onlyGroundTruth, List<String> userIds, Instant asOf, Caller caller, String clientIp) {
         if (!bodies.fits(format, config)) {
             return Mono.just(CreateExportPayload.error(UserError.of(ErrorCode.VALIDATION, "format",
                     format + " needs " + (format.vision() ? "an image project with rectangles or polygons" : "Labels on a Text"))));
         }
         String jobId = UUID.randomUUID().toString();
-        return exports.snapshot(caller.organizationId(), projectId, onlyCompleted && asOf == null)
+        // as of an instant, completion and ground truth are decided on the folded task, not today's row
+        return exports.snapshot(caller.organizationId(), projectId, onlyCompleted && asOf == null, onlyGroundTruth && asOf == null)
                 .flatMap(snapshot -> commands.<Object>send(new RecordProjectExport(new ProjectId(projectId), caller.organization(), format.name(),
-                                onlyCompleted, userIds.stream().map(UserId::new).toList(), asOf, snapshot.taskCount(), jobId, caller.user()),
+                                onlyCompleted, onlyGroundTruth, userIds.stream().map(UserId::new).toList(), asOf, snapshot.taskCount(), jobId, caller.user()),
                                 caller, clientIp)
                         .flatMap(r -> {
                             if (!r.ok()) return Mono.just(CreateExportPayload.error(r.error()));
                             ExportJob job = new ExportJob(jobId, caller.organizationId(), projectId, caller.userId(), format, onlyCompleted,
                                     userIds, asOf, snapshot.maxNumber(), ExportJob.State.QUEUED, snapshot.taskCount(), 0, 0, null, 0, null,
-                                    clock.instant(), null, null);
+                                    clock.instant(), null, null, onlyGroundTruth);
                             return Mono.fromCallable(() -> {
                                 jobs.create(job);
                                 queue.enqueue(jobId);

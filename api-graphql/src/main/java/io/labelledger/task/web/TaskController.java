@@ -14,6 +14,7 @@ import io.labelledger.review.api.ReviewAnnotation;
 import io.labelledger.review.api.ReviewDecision;
 import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.SetGroundTruth;
 import io.labelledger.task.api.SkipTask;
 import io.labelledger.task.api.SubmitAnnotation;
 import io.labelledger.task.api.TaskId;
@@ -71,6 +72,8 @@ public class TaskController {
     public record SkipTaskInput(String taskId) {}
 
     public record ReviewAnnotationInput(String taskId, String annotationId, ReviewDecision decision, String comment) {}
+
+    public record SetGroundTruthInput(String taskId, String annotationId, boolean groundTruth) {}
 
     public record AnnotationPayload(AnnotationView annotation, TaskView task, List<UserError> errors) {}
 
@@ -150,8 +153,14 @@ public class TaskController {
             Instant now = clock.instant();
             AnnotationView view = new AnnotationView(input.annotationId(), input.taskId(), caller.userId(),
                     json.mapper().writeValueAsString(input.result()), input.leadTimeSeconds(), now, now, null, r.value());
-            return taskAfterCommand(caller, input.taskId()).map(t -> new AnnotationPayload(view.inProject(t.projectId()), t, List.of()))
-                                                           .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
+            // an update keeps the ground-truth mark: read it from the row the command's event updated
+            return taskAfterCommand(caller, input.taskId())
+                    .flatMap(t -> tasks.annotationsOf(caller.organizationId(), List.of(t.id())).map(byTask -> {
+                        boolean groundTruth = byTask.getOrDefault(t.id(), List.of()).stream()
+                                                    .anyMatch(a -> a.id().equals(input.annotationId()) && a.groundTruth());
+                        return new AnnotationPayload(view.inProject(t.projectId()).withGroundTruth(groundTruth), t, List.of());
+                    }))
+                    .defaultIfEmpty(new AnnotationPayload(view, null, List.of()));
         });
     }
 
@@ -189,6 +198,16 @@ public class TaskController {
                                       @ContextValue(required = false) String clientIp) {
         if (!Ids.isUuid(input.taskId())) return Mono.just(new TaskPayload(null, List.of(notFound("taskId", "Task"))));
         var cmd = new SkipTask(new TaskId(input.taskId()), caller.organization(), caller.user());
+        return taskPayload(commands.send(cmd, caller, clientIp), caller, input.taskId());
+    }
+
+    @MutationMapping
+    public Mono<TaskPayload> setGroundTruth(@Argument SetGroundTruthInput input, @ContextValue Caller caller,
+                                            @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(new TaskPayload(null, List.of(notFound("taskId", "Task"))));
+        if (!Ids.isUuid(input.annotationId())) return Mono.just(new TaskPayload(null, List.of(notFound("annotationId", "Annotation"))));
+        var cmd = new SetGroundTruth(new TaskId(input.taskId()), caller.organization(), new AnnotationId(input.annotationId()),
+                input.groundTruth(), caller.user());
         return taskPayload(commands.send(cmd, caller, clientIp), caller, input.taskId());
     }
 

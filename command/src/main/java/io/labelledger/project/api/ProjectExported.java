@@ -8,14 +8,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A user exported the project's tasks: in which format, with which filters (only completed tasks, only annotations by
- * some users, as of an instant), how many tasks the export held when it started, and the export job when it was built
- * in the background. Auditors read who exported what, when, from the audit log.
- * Revision 2 added {@code annotationsBy}, {@code asOf} and {@code exportJobId} (revision 1 reads as no filter, no job).
+ * A user exported the project's tasks: in which format, with which filters (only completed tasks, only ground truth,
+ * only annotations by some users, as of an instant), how many tasks the export held when it started, and the export job
+ * when it was built in the background. Auditors read who exported what, when, from the audit log.
+ * Revision 2 added {@code annotationsBy}, {@code asOf} and {@code exportJobId} (revision 1 reads as no filter, no job);
+ * revision 3 added {@code onlyGroundTruth} (revision 2 reads as false).
  */
-@Revision("2")
+@Revision("3")
 public record ProjectExported(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
-                              List<UserId> annotationsBy, Instant asOf, long taskCount, String exportJobId, UserId by) {
+                              boolean onlyGroundTruth, List<UserId> annotationsBy, Instant asOf, long taskCount, String exportJobId, UserId by) {
     public ProjectExported {
         annotationsBy = annotationsBy == null ? List.of() : List.copyOf(annotationsBy);
     }
@@ -23,6 +24,6 @@ public record ProjectExported(ProjectId projectId, OrganizationId organizationId
     /** A synchronous export without user or time filters. */
     public ProjectExported(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
                            long taskCount, UserId by) {
-        this(projectId, organizationId, format, onlyCompleted, List.of(), null, taskCount, null, by);
+        this(projectId, organizationId, format, onlyCompleted, false, List.of(), null, taskCount, null, by);
     }
 }

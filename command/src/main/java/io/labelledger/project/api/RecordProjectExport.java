@@ -12,7 +12,7 @@ import java.util.List;
  * created (the audit trail of exports), with the export's filters.
  */
 public record RecordProjectExport(@TargetAggregateIdentifier ProjectId projectId, OrganizationId organizationId, String format,
-                                  boolean onlyCompleted, List<UserId> annotationsBy, Instant asOf, long taskCount,
+                                  boolean onlyCompleted, boolean onlyGroundTruth, List<UserId> annotationsBy, Instant asOf, long taskCount,
                                   String exportJobId, UserId by) {
     public RecordProjectExport {
         annotationsBy = annotationsBy == null ? List.of() : List.copyOf(annotationsBy);
@@ -21,6 +21,6 @@ public record RecordProjectExport(@TargetAggregateIdentifier ProjectId projectId
     /** A synchronous export without user or time filters. */
     public RecordProjectExport(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
                                long taskCount, UserId by) {
-        this(projectId, organizationId, format, onlyCompleted, List.of(), null, taskCount, null, by);
+        this(projectId, organizationId, format, onlyCompleted, false, List.of(), null, taskCount, null, by);
     }
 }

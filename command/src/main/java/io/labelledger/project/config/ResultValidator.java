@@ -13,7 +13,9 @@ import java.util.Set;
  * Checks a Label Studio result (a list of result items) against a labeling config and, when given, the task's data,
  * so that no malformed annotation or prediction enters the event store. Errors name the item and key:
  * {@code result[2].value.start}. One pass over the items, then the cross-item rules (relations, per-region
- * classifications, maxUsages, required controls); no allocation per item beyond the error path.
+ * classifications, maxUsages, required controls); no allocation per item beyond the error path. A required per-region
+ * control needs a result for every region of its object; a rotated rectangle keeps its four corners inside the image
+ * when the item carries the image's size (ADR 0022).
  */
 public final class ResultValidator {
     private static final int MAX_ITEMS = 10_000;
@@ -42,6 +44,8 @@ public final class ResultValidator {
         Set<String> usedControls = new HashSet<>();
         List<Integer> relations = new ArrayList<>();
         List<Integer> perRegion = new ArrayList<>();
+        /** indexes of region items, for required per-region controls */
+        List<Integer> regions = new ArrayList<>();
         Map<String, Integer> usages = null;
         for (int i = 0; i < result.size(); i++) {
             JsonNode item = result.get(i);
@@ -70,6 +74,7 @@ public final class ResultValidator {
             usedControls.add(fromName);
             JsonNode id = item.get("id");
             if (REGION_CONTROLS.contains(control.type())) {
+                regions.add(i);
                 if (id != null && id.isString()) regionIds.add(id.asString());
                 if (!control.maxUsages().isEmpty()) usages = countUsages(control, value, usages);
             } else if (control.perRegion()) {
@@ -98,8 +103,31 @@ public final class ResultValidator {
             }
         }
         for (ControlTag control : config.controls()) {
-            if (control.required() && !usedControls.contains(control.name())) {
+            if (!control.required()) continue;
+            if (control.perRegion()) {
+                requireEveryRegion(control, result, field, regions, perRegion); // no region: nothing to classify
+            } else if (!usedControls.contains(control.name())) {
                 throw new InvalidResult(List.of(field), "Control \"" + control.name() + "\" is required");
+            }
+        }
+    }
+
+    /** Every region on the control's object has a result of the control with the region's id. */
+    private static void requireEveryRegion(ControlTag control, JsonNode result, String field, List<Integer> regions, List<Integer> perRegion) {
+        Set<String> classified = new HashSet<>();
+        for (int i : perRegion) {
+            JsonNode item = result.get(i);
+            if (control.name().equals(item.get("from_name").asString())) classified.add(item.get("id").asString());
+        }
+        for (int i : regions) {
+            JsonNode item = result.get(i);
+            if (!control.toName().contains(item.get("to_name").asString())) continue;
+            JsonNode id = item.get("id");
+            String regionId = id != null && id.isString() ? id.asString() : null;
+            if (regionId == null || !classified.contains(regionId)) {
+                throw new RegionResultMissing(List.of(field, String.valueOf(i), "id"), regionId, control.name(),
+                        field + "[" + i + "] is a region without a result of the required per-region control \""
+                        + control.name() + "\"" + (regionId == null ? "" : " (region " + regionId + ")"));
             }
         }
     }
@@ -135,7 +163,7 @@ public final class ResultValidator {
                 }
             }
             case "Ranker" -> checkRanker(control, value, w);
-            case "RectangleLabels", "Rectangle" -> checkRectangle(value, w, "value.");
+            case "RectangleLabels", "Rectangle" -> checkRectangle(value, w, "value.", item);
             case "VideoRectangle" -> checkVideoRectangle(value, w);
             case "PolygonLabels", "Polygon" -> checkPolygon(value, w);
             case "KeyPointLabels", "KeyPoint" -> checkKeyPoint(value, w);
@@ -144,7 +172,7 @@ public final class ResultValidator {
             case "HyperTextLabels" -> checkHyperTextSpan(value, w);
             case "ParagraphLabels" -> checkParagraphSpan(target, value, w, data);
             case "TimeSeriesLabels" -> checkTimeSeriesRange(value, w);
-            case "Labels" -> checkLabelsRegion(target, value, w, data);
+            case "Labels" -> checkLabelsRegion(target, value, item, w, data);
             default -> { /* Choices and Relations-with-name carry only their options */ }
         }
     }
@@ -241,15 +269,39 @@ public final class ResultValidator {
 
     // --- image regions: percentages of the image size, 0..100 ---
 
-    private static void checkRectangle(JsonNode value, Where w, String base) {
+    /** @param item the result item (its {@code original_width}/{@code original_height}), null for video frames */
+    private static void checkRectangle(JsonNode value, Where w, String base, JsonNode item) {
         double x = percent(value, base, "x", w), y = percent(value, base, "y", w);
         double width = positive(value, base, "width", w), height = positive(value, base, "height", w);
         double rotation = rotation(value, base, w);
-        // a rotated box turns around its top-left corner and may legitimately reach past x + width
         if (rotation == 0) {
             if (x + width > 100 + EPSILON) throw w.fail(base + "width", "makes x + width exceed 100% of the image");
             if (y + height > 100 + EPSILON) throw w.fail(base + "height", "makes y + height exceed 100% of the image");
+            return;
         }
+        // a rotated box turns clockwise around its top-left corner (x, y); percent of width and of height differ, so its
+        // corners can only be placed with the image's aspect ratio. Without the image's size only sizes are checked.
+        double imageWidth = pixels(item, "original_width", w), imageHeight = pixels(item, "original_height", w);
+        if (Double.isNaN(imageWidth) || Double.isNaN(imageHeight)) return;
+        double aspect = imageWidth / imageHeight, rad = Math.toRadians(rotation), cos = Math.cos(rad), sin = Math.sin(rad);
+        double[][] corners = {{width, 0}, {width, height}, {0, height}};
+        for (double[] c : corners) {
+            // in pixels: dx = a·W/100, dy = b·H/100, rotated (y down, clockwise), back to percent of W and H
+            double cx = x + c[0] * cos - c[1] / aspect * sin;
+            double cy = y + c[0] * aspect * sin + c[1] * cos;
+            if (cx < -EPSILON || cx > 100 + EPSILON || cy < -EPSILON || cy > 100 + EPSILON) {
+                throw w.fail(base + "rotation", "turns a corner of the rectangle outside the image (at "
+                        + Math.round(cx * 100) / 100.0 + "%, " + Math.round(cy * 100) / 100.0 + "%)");
+            }
+        }
+    }
+
+    /** The image's size in pixels from the result item, NaN when absent; refused when present but not a positive number. */
+    private static double pixels(JsonNode item, String key, Where w) {
+        JsonNode n = item == null ? null : item.get(key);
+        if (n == null || n.isNull()) return Double.NaN;
+        if (!n.isNumber() || !Double.isFinite(n.asDouble()) || n.asDouble() <= 0) throw w.fail(key, "must be the image's size in pixels (a positive number)");
+        return n.asDouble();
     }
 
     private static void checkVideoRectangle(JsonNode value, Where w) {
@@ -261,7 +313,7 @@ public final class ResultValidator {
             if (!frame.isObject()) throw w.fail("value.sequence[" + k + "]", "must be an object");
             JsonNode number = frame.get("frame");
             if (number == null || !number.isIntegralNumber() || number.asLong() < 0) throw w.fail(base + "frame", "must be a frame number (0 or more)");
-            checkRectangle(frame, w, base);
+            checkRectangle(frame, w, base, null);
         }
     }
 
@@ -333,7 +385,7 @@ public final class ResultValidator {
 
     // --- spans and ranges ---
 
-    private static void checkLabelsRegion(ObjectTag target, JsonNode value, Where w, JsonNode data) {
+    private static void checkLabelsRegion(ObjectTag target, JsonNode value, JsonNode item, Where w, JsonNode data) {
         String kind = target == null ? "" : target.type();
         switch (kind) {
             case "Text" -> checkTextSpan(target, value, w, data);
@@ -348,7 +400,7 @@ public final class ResultValidator {
                 // <Rectangle>/<Polygon> with a separate <Labels>: the label item repeats the region's geometry
                 if (value.has("points")) checkPolygon(value, w);
                 else if (value.has("radiusX")) checkEllipse(value, w);
-                else if (value.has("width") || value.has("height")) checkRectangle(value, w, "value.");
+                else if (value.has("width") || value.has("height")) checkRectangle(value, w, "value.", item);
                 else if (value.has("x") || value.has("y")) checkKeyPoint(value, w);
             }
             default -> { /* labels only */ }

@@ -321,7 +321,9 @@ public final class LabelStudioTaskParser {
                 }
                 JsonNode lead = annotation.get("lead_time");
                 Double leadTime = lead != null && lead.isNumber() && lead.asDouble() >= 0 ? lead.asDouble() : null;
-                annotations.add(new ImportedAnnotation(new AnnotationId(ids.get().toString()), result, leadTime));
+                // Label Studio's ground-truth mark: only a JSON true counts (ADR 0022)
+                boolean groundTruth = annotation.path("ground_truth").isBoolean() && annotation.get("ground_truth").asBoolean();
+                annotations.add(new ImportedAnnotation(new AnnotationId(ids.get().toString()), result, leadTime, groundTruth));
             }
         }
         return new NewTask(new TaskId(ids.get().toString()), data, predictions, annotations);

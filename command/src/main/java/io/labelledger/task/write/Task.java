@@ -19,8 +19,10 @@ import io.labelledger.task.api.ImportedAnnotation;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.GroundTruthChanged;
 import io.labelledger.task.api.ImportId;
 import io.labelledger.task.api.NewTask;
+import io.labelledger.task.api.SetGroundTruth;
 import io.labelledger.task.api.SkipTask;
 import io.labelledger.task.api.SubmitAnnotation;
 import io.labelledger.task.api.TaskId;
@@ -43,7 +45,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One task and who did what on it. Rules: an annotator holds at most one live annotation per task; only its author
  * changes or deletes an annotation; results must fit the project's labeling config; nobody reviews their own annotation,
- * and a change by the author makes an annotation pending review again. Concurrent commands on one task
+ * and a change by the author makes an annotation pending review again; at most one live annotation is the task's
+ * ground truth (ADR 0022). Concurrent commands on one task
  * are serialized by the event store's (aggregate, sequence) key.
  */
 @Aggregate
@@ -60,6 +63,8 @@ public class Task {
     private final Set<UserId> skippedBy = new HashSet<>();
     /** the latest review of each live annotation since its last change (none: pending review) */
     private final Map<AnnotationId, Review> reviews = new HashMap<>();
+    /** the live annotation marked as ground truth, or null */
+    private AnnotationId groundTruth;
 
     private record Review(UserId by, ReviewDecision decision, String comment) {}
 
@@ -73,6 +78,9 @@ public class Task {
             apply(new AnnotationImported(task.taskId(), projectId, organizationId, a.annotationId(), importId, a.result(),
                     a.leadTimeSeconds(), by, configVersion));
         }
+        // Label Studio may mark several annotations of a task; one is kept: the last one marked (ADR 0022)
+        task.annotations().stream().filter(ImportedAnnotation::groundTruth).reduce((first, second) -> second).ifPresent(a ->
+                apply(new GroundTruthChanged(task.taskId(), projectId, organizationId, a.annotationId(), true, null, by)));
     }
 
     @CommandHandler
@@ -105,6 +113,16 @@ public class Task {
         requireOrganization(cmd.organizationId());
         requireAuthor(cmd.annotationId(), cmd.by());
         apply(new AnnotationDeleted(id, projectId, organizationId, cmd.annotationId(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(SetGroundTruth cmd) {
+        requireOrganization(cmd.organizationId());
+        if (!annotations.containsKey(cmd.annotationId())) throw new NotFound("Annotation", "annotationId");
+        boolean isNow = cmd.annotationId().equals(groundTruth);
+        if (isNow == cmd.groundTruth()) return; // nothing changes: nothing recorded
+        apply(new GroundTruthChanged(id, projectId, organizationId, cmd.annotationId(), cmd.groundTruth(),
+                cmd.groundTruth() ? groundTruth : null, cmd.by()));
     }
 
     @CommandHandler
@@ -174,10 +192,17 @@ public class Task {
     void on(AnnotationDeleted e) {
         annotations.remove(e.annotationId());
         reviews.remove(e.annotationId());
+        if (e.annotationId().equals(groundTruth)) groundTruth = null;
     }
 
     @EventSourcingHandler
     void on(AnnotationReviewed e) { reviews.put(e.annotationId(), new Review(e.by(), e.decision(), e.comment())); }
+
+    @EventSourcingHandler
+    void on(GroundTruthChanged e) {
+        if (e.groundTruth()) groundTruth = e.annotationId();
+        else if (e.annotationId().equals(groundTruth)) groundTruth = null;
+    }
 
     @EventSourcingHandler
     void on(TaskSkipped e) { skippedBy.add(e.by()); }

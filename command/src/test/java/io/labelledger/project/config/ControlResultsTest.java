@@ -194,6 +194,61 @@ class ControlResultsTest {
     }
 
     @Nested
+    class RequiredPerRegion {
+        final LabelingConfig config = new LabelingConfigParser().parse("""
+                <View>
+                  <Text name="text" value="$text"/>
+                  <Image name="img" value="$image"/>
+                  <Labels name="ner" toName="text"><Label value="PER"/><Label value="ORG"/></Labels>
+                  <RectangleLabels name="box" toName="img"><Label value="Car"/></RectangleLabels>
+                  <Choices name="certainty" toName="text" perRegion="true" required="true"><Choice value="Sure"/><Choice value="Unsure"/></Choices>
+                </View>""");
+
+        static final String SURE_JANE = item("s1", "certainty", "text", "choices", "{'choices':['Sure']}");
+        static final String SURE_ACME = item("s2", "certainty", "text", "choices", "{'choices':['Unsure']}");
+        static final String CAR = item("b1", "box", "img", "rectanglelabels", "{'x':1,'y':1,'width':3,'height':3,'rectanglelabels':['Car']}");
+
+        void valid(String... items) {
+            assertThatCode(() -> ResultValidator.validate(config, json("[" + String.join(",", items) + "]"), "result", DATA))
+                    .doesNotThrowAnyException();
+        }
+
+        RegionResultMissing missing(String... items) {
+            return catchThrowableOfType(RegionResultMissing.class,
+                    () -> ResultValidator.validate(config, json("[" + String.join(",", items) + "]"), "result", DATA));
+        }
+
+        @Test
+        void everyRegionOfTheObjectClassifiedIsValid() {
+            valid(JANE, SURE_JANE, ACME, SURE_ACME);
+        }
+
+        @Test
+        void withoutRegionsThereIsNothingToClassify() {
+            valid();
+            valid(CAR); // a region of another object: the control does not classify it
+        }
+
+        @Test
+        void aRegionWithoutTheRequiredClassificationIsNamed() {
+            RegionResultMissing e = missing(JANE, SURE_JANE, ACME);
+            assertThat(e).as("the result should be refused").isNotNull();
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RESULT);
+            assertThat(e.field()).containsExactly("result", "2", "id");
+            assertThat(e.regionId()).isEqualTo("s2");
+            assertThat(e.control()).isEqualTo("certainty");
+        }
+
+        @Test
+        void noClassificationAtAllNamesTheFirstRegion() {
+            RegionResultMissing e = missing(JANE, ACME);
+            assertThat(e).isNotNull();
+            assertThat(e.regionId()).isEqualTo("s1");
+            assertThat(e.field()).containsExactly("result", "0", "id");
+        }
+    }
+
+    @Nested
     class Rectangles {
         @Test
         void aBoxInsideTheImageIsValid() {
@@ -218,8 +273,43 @@ class ControlResultsTest {
         }
 
         @Test
-        void aRotatedBoxMayReachPastXPlusWidth() {
+        void withoutTheImageSizeARotatedBoxIsCheckedForItsSizesOnly() {
             accepts(item("rect", "img", "rectangle", "{'x':80,'y':10,'width':30,'height':10,'rotation':45}"));
+        }
+
+        /** A rotated rectangle on an image twice as wide as high (1000 × 500 px): corners are placed in pixels. */
+        static String rotated(double x, double y, double width, double height, double rotation) {
+            return "{'id':'r1','from_name':'rect','to_name':'img','type':'rectangle','original_width':1000,'original_height':500,"
+                   + "'value':{'x':" + x + ",'y':" + y + ",'width':" + width + ",'height':" + height + ",'rotation':" + rotation + "}}";
+        }
+
+        @Test
+        void aRotatedBoxWithAllFourCornersInsideIsValid() {
+            // turned 90° clockwise around (10%, 10%): its height now runs left by 20% of 500 px = 10% of the width
+            accepts(rotated(10, 10, 20, 20, 90));
+            accepts(rotated(40, 40, 10, 10, 45), rotated(50, 50, 10, 10, -30).replace("'r1'", "'r2'"));
+        }
+
+        @Test
+        void aRotatedBoxWithACornerLeftOfTheImageIsRefused() {
+            refuses(rotated(5, 10, 20, 20, 90), "result", "0", "value", "rotation");
+        }
+
+        @Test
+        void theAspectRatioDecidesWhereACornerLands() {
+            // in percent units alone the bottom corner would be at 85 + 10 = 95%; in pixels 10% of 1000 px is 20% of 500 px
+            refuses(rotated(50, 85, 10, 10, 90), "result", "0", "value", "rotation");
+            accepts(rotated(50, 75, 10, 10, 90));
+        }
+
+        @Test
+        void aCornerTurnedAboveTheImageIsRefused() {
+            refuses(rotated(50, 2, 10, 10, -90), "result", "0", "value", "rotation");
+        }
+
+        @Test
+        void anImageSizeThatIsNotAPositiveNumberIsRefused() {
+            refuses(rotated(10, 10, 20, 20, 90).replace("'original_height':500", "'original_height':0"), "result", "0", "original_height");
         }
 
         @Test

@@ -329,8 +329,8 @@ class ProjectTest {
         void anExportJobIsRecordedWithItsFilters() {
             java.time.Instant asOf = java.time.Instant.parse("2026-11-20T08:00:00Z");
             fixture.given(CREATED)
-                   .when(new RecordProjectExport(PROJECT, ORG, "JSON", false, java.util.List.of(ALICE), asOf, 7, "job-1", BOB))
-                   .expectEvents(new ProjectExported(PROJECT, ORG, "JSON", false, java.util.List.of(ALICE), asOf, 7, "job-1", BOB));
+                   .when(new RecordProjectExport(PROJECT, ORG, "JSON", false, true, java.util.List.of(ALICE), asOf, 7, "job-1", BOB))
+                   .expectEvents(new ProjectExported(PROJECT, ORG, "JSON", false, true, java.util.List.of(ALICE), asOf, 7, "job-1", BOB));
         }
 
         @Test

@@ -161,6 +161,18 @@ class LabelStudioTaskParserTest {
     }
 
     @Test
+    void labelStudiosGroundTruthMarkIsReadOnlyWhenItIsTrue() {
+        var parsed = parser.parse(ImportFormat.JSON, """
+                [{"data": {"text": "a"}, "annotations": [
+                   {"ground_truth": true, "result": [{"from_name":"sentiment","to_name":"text","type":"choices","value":{"choices":["Positive"]}}]},
+                   {"ground_truth": false, "result": []},
+                   {"ground_truth": "true", "result": []},
+                   {"result": []}]}]""", SENTIMENT);
+        assertThat(parsed.tasks().getFirst().annotations()).extracting(a -> a.groundTruth())
+                .containsExactly(true, false, false, false);
+    }
+
+    @Test
     void predictionsThatDoNotFitTheConfigRejectTheRecord() {
         var parsed = parser.parse(ImportFormat.NDJSON, """
                 {"data":{"text":"a"},"predictions":[{"result":[{"from_name":"sentiment","to_name":"text","type":"choices","value":{"choices":["Nope"]}}]}]}

@@ -14,6 +14,7 @@ import io.labelledger.shared.NotFound;
 import io.labelledger.shared.ValidationFailed;
 import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.AnnotationImported;
+import io.labelledger.task.api.GroundTruthChanged;
 import io.labelledger.task.api.ImportedAnnotation;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.ImportId;
@@ -176,6 +177,34 @@ class TaskImportHandlerTest {
             return null;
         });
         assertThat(failure(again)).isInstanceOf(AlreadyAnnotated.class);
+    }
+
+    @Test
+    void anImportedGroundTruthAnnotationIsMarkedRightAfterItIsImported() {
+        ImportedAnnotation a1 = new ImportedAnnotation(new AnnotationId("a-1"), POSITIVE, 12.5, true);
+        ImportedAnnotation a2 = new ImportedAnnotation(new AnnotationId("a-2"), POSITIVE, null, false);
+        NewTask t1 = new NewTask(new TaskId("task-1"), json("{'text':'a'}"), List.of(), List.of(a1, a2));
+
+        ResultMessage<?> result = importTasks(new ImportTasks(PROJECT, ORG, IMPORT_1, List.of(t1), MANAGER));
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(eventsOf("task-1")).containsExactly(
+                new TaskImported(t1.taskId(), PROJECT, ORG, IMPORT_1, 1, t1.data(), List.of(), MANAGER),
+                new AnnotationImported(t1.taskId(), PROJECT, ORG, a1.annotationId(), IMPORT_1, POSITIVE, 12.5, MANAGER, 1),
+                new AnnotationImported(t1.taskId(), PROJECT, ORG, a2.annotationId(), IMPORT_1, POSITIVE, null, MANAGER, 1),
+                new GroundTruthChanged(t1.taskId(), PROJECT, ORG, a1.annotationId(), true, null, MANAGER));
+    }
+
+    @Test
+    void ofSeveralImportedGroundTruthAnnotationsTheLastOneIsKept() {
+        ImportedAnnotation a1 = new ImportedAnnotation(new AnnotationId("a-1"), POSITIVE, null, true);
+        ImportedAnnotation a2 = new ImportedAnnotation(new AnnotationId("a-2"), POSITIVE, null, true);
+        NewTask t1 = new NewTask(new TaskId("task-1"), json("{'text':'a'}"), List.of(), List.of(a1, a2));
+
+        importTasks(new ImportTasks(PROJECT, ORG, IMPORT_1, List.of(t1), MANAGER));
+
+        assertThat(eventsOf("task-1")).filteredOn(GroundTruthChanged.class::isInstance)
+                .containsExactly(new GroundTruthChanged(t1.taskId(), PROJECT, ORG, a2.annotationId(), true, null, MANAGER));
     }
 
     @Test

@@ -40,6 +40,8 @@ import static io.labelledger.review.api.ReviewDecision.REJECTED;
 import static io.labelledger.testing.Configs.SENTIMENT;
 import static io.labelledger.testing.DomainErrors.error;
 import static io.labelledger.testing.Json.json;
+import io.labelledger.task.api.GroundTruthChanged;
+import io.labelledger.task.api.SetGroundTruth;
 
 class TaskTest {
     static final TaskId TASK = new TaskId("task-1");
@@ -456,6 +458,83 @@ class TaskTest {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE))
                    .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, null, BOB))
                    .expectEvents(reviewed(A1, ACCEPTED, null, BOB));
+        }
+    }
+
+    @Nested
+    class GroundTruth {
+        static GroundTruthChanged marked(AnnotationId id, AnnotationId replaced) {
+            return new GroundTruthChanged(TASK, PROJECT, ORG, id, true, replaced, MANAGER);
+        }
+
+        @Test
+        void aLiveAnnotationBecomesGroundTruth() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new SetGroundTruth(TASK, ORG, A1, true, MANAGER))
+                   .expectEvents(marked(A1, null));
+        }
+
+        @Test
+        void markingAnotherAnnotationMovesTheMarkAndNamesTheOneThatLostIt() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE), marked(A1, null))
+                   .when(new SetGroundTruth(TASK, ORG, A2, true, MANAGER))
+                   .expectEvents(marked(A2, A1));
+        }
+
+        @Test
+        void theMarkCanBeTakenAway() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), marked(A1, null))
+                   .when(new SetGroundTruth(TASK, ORG, A1, false, MANAGER))
+                   .expectEvents(new GroundTruthChanged(TASK, PROJECT, ORG, A1, false, null, MANAGER));
+        }
+
+        @Test
+        void markingTheGroundTruthAgainRecordsNothing() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), marked(A1, null))
+                   .when(new SetGroundTruth(TASK, ORG, A1, true, MANAGER))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void unmarkingAnAnnotationThatIsNotGroundTruthRecordsNothing() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE), marked(A1, null))
+                   .when(new SetGroundTruth(TASK, ORG, A2, false, MANAGER))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aDeletedAnnotationIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new SetGroundTruth(TASK, ORG, A1, true, MANAGER))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void anUnknownAnnotationIsNotFound() {
+            fixture.given(IMPORTED)
+                   .when(new SetGroundTruth(TASK, ORG, A1, true, MANAGER))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void deletingTheGroundTruthClearsIt() {
+            // after the deletion no annotation holds the mark: the next one marked replaces nothing
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE), marked(A1, null),
+                          new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new SetGroundTruth(TASK, ORG, A2, true, MANAGER))
+                   .expectEvents(marked(A2, null));
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new SetGroundTruth(TASK, OTHER_ORG, A1, true, MANAGER))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
         }
     }
 }

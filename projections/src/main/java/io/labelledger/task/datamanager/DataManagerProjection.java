@@ -10,6 +10,7 @@ import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.GroundTruthChanged;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import org.axonframework.config.ProcessingGroup;
@@ -174,13 +175,15 @@ public class DataManagerProjection {
         int count = Math.max(0, row.annotationCount - 1);
         boolean completed = count >= OVERLAP;
         jdbc.update("DELETE FROM dm_annotation WHERE annotation_id = ?", e.annotationId().value());
-        // from the remaining annotations: an importer may hold several on one task, so array_remove would drop them all
+        // from the remaining annotations: an importer may hold several on one task, so array_remove would drop them all;
+        // deleting the ground-truth annotation takes its mark with it (ADR 0022)
         jdbc.update("""
                 UPDATE dm_task SET annotation_count = ?, completed = ?,
                                    annotators = ARRAY(SELECT author_id FROM dm_annotation WHERE task_id = ? ORDER BY created_at, annotation_id),
+                                   ground_truth = EXISTS (SELECT 1 FROM dm_annotation WHERE task_id = ? AND ground_truth),
                                    updated_at = ?, last_seq = ?
                 WHERE task_id = ?""",
-                count, completed, e.taskId().value(), ts(at), seq, e.taskId().value());
+                count, completed, e.taskId().value(), e.taskId().value(), ts(at), seq, e.taskId().value());
         reviewState(e.taskId().value());
         projectCounters(e.projectId().value(), -1, completedDelta(row.completed, completed));
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
@@ -214,6 +217,24 @@ public class DataManagerProjection {
                                 ELSE 'ACCEPTED' END
                     FROM dm_annotation a WHERE a.task_id = t.task_id)
                 WHERE t.task_id = ?""", taskId);
+    }
+
+    /** At most one annotation of a task is marked: marking one unmarks the others (ADR 0022). */
+    @EventHandler
+    void on(GroundTruthChanged e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        Row row = row(e.taskId().value());
+        if (row == null || row.lastSeq >= seq) return;
+        if (e.groundTruth()) {
+            jdbc.update("UPDATE dm_annotation SET ground_truth = (annotation_id = ?) WHERE task_id = ? AND (ground_truth OR annotation_id = ?)",
+                    e.annotationId().value(), e.taskId().value(), e.annotationId().value());
+        } else {
+            jdbc.update("UPDATE dm_annotation SET ground_truth = FALSE WHERE annotation_id = ?", e.annotationId().value());
+        }
+        jdbc.update("""
+                UPDATE dm_task SET ground_truth = EXISTS (SELECT 1 FROM dm_annotation WHERE task_id = ? AND ground_truth),
+                                   updated_at = ?, last_seq = ?
+                WHERE task_id = ?""", e.taskId().value(), ts(at), seq, e.taskId().value());
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
     @EventHandler

@@ -19,7 +19,7 @@ public class ExportQueries {
     public static final int PAGE = 500;
     private static final String COLUMNS = """
             task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
-            prediction_count, completed, created_at, updated_at, review_state""";
+            prediction_count, completed, created_at, updated_at, review_state, ground_truth""";
 
     private final DatabaseClient db;
     private final TaskQueries tasks;
@@ -30,14 +30,39 @@ public class ExportQueries {
     }
 
     /** A task with its live annotations, oldest first. */
-    public record ExportTask(TaskView task, List<AnnotationView> annotations) {}
+    public record ExportTask(TaskView task, List<AnnotationView> annotations) {
+        /** Only its ground-truth annotation (ADR 0022); empty when it has none. */
+        public ExportTask groundTruthOnly() {
+            return new ExportTask(task, annotations.stream().filter(AnnotationView::groundTruth).toList());
+        }
+    }
+
+    /**
+     * The export's annotation filters, applied to a page in one place for the synchronous download and the export
+     * jobs (ADR 0018, 0022): only ground truth, only annotations by {@code userIds} (empty: everyone's); a task left
+     * without annotations by a filter is left out.
+     */
+    public static List<ExportTask> filterAnnotations(List<ExportTask> page, boolean onlyGroundTruth, java.util.Set<String> userIds) {
+        if (!onlyGroundTruth && userIds.isEmpty()) return page;
+        return page.stream()
+                   .map(t -> onlyGroundTruth ? t.groundTruthOnly() : t)
+                   .map(t -> userIds.isEmpty() ? t
+                           : new ExportTask(t.task(), t.annotations().stream().filter(a -> userIds.contains(a.authorId())).toList()))
+                   .filter(t -> !t.annotations().isEmpty())
+                   .toList();
+    }
 
     /** What the export will hold, fixed when it starts: tasks numbered up to {@code maxNumber}. */
     public record Snapshot(long taskCount, long maxNumber) {}
 
     public Mono<Snapshot> snapshot(String organizationId, String projectId, boolean onlyCompleted) {
+        return snapshot(organizationId, projectId, onlyCompleted, false);
+    }
+
+    /** With {@code onlyGroundTruth}: tasks that have a ground-truth annotation today. */
+    public Mono<Snapshot> snapshot(String organizationId, String projectId, boolean onlyCompleted, boolean onlyGroundTruth) {
         return db.sql("SELECT count(*) AS n, coalesce(max(number), 0) AS max FROM dm_task WHERE organization_id = :org AND project_id = :p"
-                      + (onlyCompleted ? " AND completed" : ""))
+                      + (onlyCompleted ? " AND completed" : "") + (onlyGroundTruth ? " AND ground_truth" : ""))
                  .bind("org", organizationId).bind("p", projectId)
                  .map(r -> new Snapshot(r.get("n", Long.class), r.get("max", Long.class))).one();
     }
@@ -59,15 +84,25 @@ public class ExportQueries {
      * and a 1,000,000-task export slowed to ~220 tasks/s; docs/benchmarks.md.) Empty windows (filters, gaps) are skipped.
      */
     public Flux<List<ExportTask>> pages(String organizationId, String projectId, boolean onlyCompleted, long maxNumber) {
+        return pages(organizationId, projectId, onlyCompleted, false, maxNumber);
+    }
+
+    /**
+     * With {@code onlyGroundTruth}: only tasks that have a ground-truth annotation today (their annotations are all
+     * read; {@link #filterAnnotations} keeps the ground truth).
+     */
+    public Flux<List<ExportTask>> pages(String organizationId, String projectId, boolean onlyCompleted, boolean onlyGroundTruth, long maxNumber) {
         long windows = (maxNumber + PAGE - 1) / PAGE;
         return Flux.fromStream(java.util.stream.LongStream.range(0, windows).boxed())
-                   .concatMap(w -> page(organizationId, projectId, onlyCompleted, w * PAGE, Math.min(maxNumber, (w + 1) * PAGE)))
+                   .concatMap(w -> page(organizationId, projectId, onlyCompleted, onlyGroundTruth, w * PAGE, Math.min(maxNumber, (w + 1) * PAGE)))
                    .filter(p -> !p.isEmpty());
     }
 
-    private Mono<List<ExportTask>> page(String organizationId, String projectId, boolean onlyCompleted, long after, long upTo) {
+    private Mono<List<ExportTask>> page(String organizationId, String projectId, boolean onlyCompleted, boolean onlyGroundTruth,
+                                        long after, long upTo) {
         return db.sql("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :p AND number > :after"
-                      + " AND number <= :upTo" + (onlyCompleted ? " AND completed" : "") + " ORDER BY number")
+                      + " AND number <= :upTo" + (onlyCompleted ? " AND completed" : "") + (onlyGroundTruth ? " AND ground_truth" : "")
+                      + " ORDER BY number")
                  .bind("org", organizationId).bind("p", projectId).bind("after", after).bind("upTo", upTo)
                  .map(TaskQueries::view).all().collectList()
                  .flatMap(rows -> rows.isEmpty() ? Mono.just(List.<ExportTask>of())

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Shapes exported tasks like Label Studio's exports. {@code JSON}: a list of tasks {id, data, annotations
- * [{id, completed_by, result, lead_time, was_cancelled, created_at, updated_at}], predictions [{model_version, score,
+ * [{id, completed_by, result, lead_time, was_cancelled, ground_truth, created_at, updated_at}], predictions [{model_version, score,
  * result}]}. {@code JSON_MIN}: flat rows — one per annotation (a task without annotations gives one row of its data) —
  * with the data fields, the annotation's id, author, lead time and times, and one column per control holding the
  * chosen values. CSV/TSV: the same rows, with lists and objects as JSON text.
@@ -48,6 +48,7 @@ public final class LabelStudioExport {
             if (a.leadTimeSeconds() == null) an.putNull("lead_time");
             else an.put("lead_time", a.leadTimeSeconds());
             an.put("was_cancelled", false);
+            an.put("ground_truth", a.groundTruth());
             an.put("created_at", a.createdAt().toString());
             an.put("updated_at", a.updatedAt().toString());
         }

@@ -5,6 +5,7 @@ import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.GroundTruthChanged;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import io.labelledger.task.read.AnnotationView;
@@ -55,10 +56,13 @@ public class TaskHistory {
                         e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
                 case AnnotationUpdated e -> annotations.computeIfPresent(e.annotationId().value(), (k, a) -> new AnnotationView(
                         a.id(), taskId, a.authorId(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), a.createdAt(), at,
-                        e.projectId().value(), e.configVersion()));
-                case AnnotationDeleted e -> annotations.remove(e.annotationId().value());
+                        e.projectId().value(), e.configVersion(), null, a.groundTruth())); // a change awaits a new review
+                case AnnotationDeleted e -> annotations.remove(e.annotationId().value()); // and its ground-truth mark
                 case AnnotationReviewed e -> annotations.computeIfPresent(e.annotationId().value(), (k, a) -> a.reviewed(
                         new ReviewView(e.decision().name(), e.comment(), e.by().value(), at)));
+                // at most one is marked: marking one takes the mark from the others (ADR 0022)
+                case GroundTruthChanged e -> annotations.replaceAll((k, a) ->
+                        a.withGroundTruth(e.groundTruth() ? k.equals(e.annotationId().value()) : a.groundTruth() && !k.equals(e.annotationId().value())));
                 case TaskSkipped e -> skips++;
                 default -> { }
             }

@@ -3,7 +3,8 @@ package io.labelledger.task.read;
 /** Sortable Data Manager columns; each has an index ending in the task number. */
 public record TaskOrder(Field field, boolean descending) {
     public enum Field {
-        NUMBER("number"), ANNOTATIONS("annotation_count"), COMPLETED("completed"), UPDATED_AT("updated_at");
+        NUMBER("number"), ANNOTATIONS("annotation_count"), COMPLETED("completed"), UPDATED_AT("updated_at"),
+        GROUND_TRUTH("ground_truth");
 
         final String column;
 

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 public class TaskQueries {
     private static final String COLUMNS = """
             task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
-            prediction_count, completed, created_at, updated_at, review_state""";
+            prediction_count, completed, created_at, updated_at, review_state, ground_truth""";
     private final DatabaseClient db;
 
     public TaskQueries(DatabaseClient db) {
@@ -65,6 +65,7 @@ public class TaskQueries {
             case ANNOTATIONS -> Integer.toString(t.annotationCount());
             case COMPLETED -> Boolean.toString(t.completed());
             case UPDATED_AT -> t.updatedAt().toString();
+            case GROUND_TRUTH -> Boolean.toString(t.groundTruth());
         };
         return new Cursor(value, t.number());
     }
@@ -72,7 +73,7 @@ public class TaskQueries {
     private static Object sortValue(TaskOrder.Field field, String value) {
         return switch (field) {
             case ANNOTATIONS -> Integer.parseInt(value);
-            case COMPLETED -> Boolean.parseBoolean(value);
+            case COMPLETED, GROUND_TRUTH -> Boolean.parseBoolean(value);
             case UPDATED_AT -> OffsetDateTime.parse(value.endsWith("Z") ? value : value + "Z");
             case NUMBER -> value;
         };
@@ -107,13 +108,14 @@ public class TaskQueries {
         if (taskIds.isEmpty()) return Mono.just(Map.of());
         return db.sql("""
                          SELECT annotation_id, task_id, author_id, result::text AS result, lead_time_seconds, created_at, updated_at,
-                                project_id, config_version, review_decision, review_comment, reviewer_id, reviewed_at
+                                project_id, config_version, review_decision, review_comment, reviewer_id, reviewed_at, ground_truth
                          FROM dm_annotation WHERE organization_id = :org AND task_id = ANY(:ids) ORDER BY created_at, annotation_id""")
                  .bind("org", organizationId).bind("ids", taskIds.toArray(String[]::new))
                  .map(r -> new AnnotationView(r.get("annotation_id", String.class), r.get("task_id", String.class),
                          r.get("author_id", String.class), r.get("result", String.class), r.get("lead_time_seconds", Double.class),
                          r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant(),
-                         r.get("project_id", String.class), r.get("config_version", Integer.class), review(r)))
+                         r.get("project_id", String.class), r.get("config_version", Integer.class), review(r),
+                         Boolean.TRUE.equals(r.get("ground_truth", Boolean.class))))
                  .all()
                  .collect(Collectors.groupingBy(AnnotationView::taskId));
     }
@@ -130,6 +132,6 @@ public class TaskQueries {
                 r.get("data", String.class), r.get("predictions", String.class), r.get("annotation_count", Integer.class),
                 r.get("skip_count", Integer.class), r.get("prediction_count", Integer.class), r.get("completed", Boolean.class),
                 r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant(),
-                r.get("review_state", String.class));
+                r.get("review_state", String.class), Boolean.TRUE.equals(r.get("ground_truth", Boolean.class)));
     }
 }
