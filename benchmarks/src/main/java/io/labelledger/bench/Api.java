@@ -224,7 +224,7 @@ public final class Api {
     public String createExport(Session s, String projectId, String format) throws IOException, InterruptedException {
         JsonNode payload = graphqlOk(s, "mutation($i: CreateExportInput!) { createExport(input: $i) { job { id } errors { code message } } }",
                 Map.of("i", Map.of("projectId", projectId, "format", format)), "createExport");
-        return payload.path("job").path("id").asString();
+        return payload.path("createExport").path("job").path("id").asString();
     }
 
     /** The export job's state, counts and download address. */
