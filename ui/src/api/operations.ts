@@ -470,6 +470,9 @@ export interface SsoSettings {
   spCertificate: string;
   refusals: { reason: string; hour: string; attempts: number; lastAt: string; lastClientIp: string | null; detail: string | null }[];
   updatedAt: string;
+  /** Metadata given by URL: when it was last read, and why the last attempt failed (ADR 0025). */
+  metadataRefreshedAt?: string | null;
+  metadataRefreshError?: string | null;
 }
 
 export interface ConfigureSsoInput {
@@ -484,7 +487,7 @@ export interface ConfigureSsoInput {
 
 const SSO_SETTINGS = `enabled slug idpEntityId idpSsoUrl idpMetadataUrl idpCertificates { subject notAfter sha256 }
   defaultRole roleMappings { attribute value role } workspaceMappings { attribute value workspaceId } spEntityId acsUrl metadataUrl loginUrl spCertificate
-  refusals { reason hour attempts lastAt lastClientIp detail } updatedAt`;
+  refusals { reason hour attempts lastAt lastClientIp detail } updatedAt metadataRefreshedAt metadataRefreshError`;
 
 export const SsoSettingsQuery = operation<{ ssoSettings: SsoSettings | null }>(`
   query SsoSettings { ssoSettings { ${SSO_SETTINGS} } }`);
@@ -496,6 +499,9 @@ export const ConfigureSsoMutation = operation<
   mutation ConfigureSso($input: ConfigureSsoInput!) {
     configureSso(input: $input) { settings { ${SSO_SETTINGS} } ${USER_ERROR} }
   }`);
+
+export const RefreshSsoMetadataMutation = operation<{ refreshSsoMetadata: { settings: SsoSettings | null; errors: UserError[] } }>(`
+  mutation RefreshSsoMetadata { refreshSsoMetadata { settings { ${SSO_SETTINGS} } ${USER_ERROR} } }`);
 
 // ---- SCIM provisioning tokens (identity providers) ---------------------------------------------------
 const SCIM_TOKEN = `id name createdAt lastUsedAt`;

@@ -45,6 +45,32 @@ describe('SsoSettings', () => {
     expect((screen.getByTestId('sso-slug') as HTMLInputElement).value).toBe('acme');
   });
 
+  it('shows when metadata from a URL was last read, its error, and refreshes it on request', async () => {
+    const fromUrl = { ...SETTINGS, idpMetadataUrl: 'https://idp.acme.test/metadata', metadataRefreshedAt: '2030-01-01T00:00:00Z',
+      metadataRefreshError: 'IdP metadata refused: The server answered 503' };
+    const ops: string[] = [];
+    mockGraphql((op) => {
+      ops.push(op);
+      if (op === 'RefreshSsoMetadata') return { refreshSsoMetadata: { settings: { ...fromUrl, metadataRefreshError: null, idpCertificates: [{ subject: 'CN=IdP', notAfter: '2032-01-01T00:00:00Z', sha256: 'EF:01' }] }, errors: [] } };
+      if (op === 'Workspaces') return { workspaces: [] };
+      return { ssoSettings: fromUrl };
+    });
+    renderAs('ADMIN');
+    expect((await screen.findByTestId('sso-metadata-error')).textContent).toContain('503');
+    expect(screen.getByTestId('sso-metadata-refreshed').textContent).not.toBe('never');
+    fireEvent.click(screen.getByTestId('sso-metadata-refresh-button'));
+    expect(await screen.findByText('EF:01')).toBeTruthy();
+    expect(screen.queryByTestId('sso-metadata-error')).toBeNull();
+    expect(ops).toContain('RefreshSsoMetadata');
+  });
+
+  it('has no refresh for metadata given as XML', async () => {
+    mockGraphql((op) => (op === 'Workspaces' ? { workspaces: [] } : { ssoSettings: SETTINGS }));
+    renderAs('ADMIN');
+    await screen.findByTestId('sso-acs-url');
+    expect(screen.queryByTestId('sso-metadata-refresh')).toBeNull();
+  });
+
   it('never offers Owner as a role', async () => {
     mockGraphql(() => ({ ssoSettings: SETTINGS }));
     renderAs('OWNER');

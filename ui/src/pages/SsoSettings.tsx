@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, gql } from '../api/graphql';
-import { ConfigureSsoMutation, SsoSettingsQuery, WorkspacesQuery, type SsoSettings as Settings } from '../api/operations';
+import { ConfigureSsoMutation, RefreshSsoMetadataMutation, SsoSettingsQuery, WorkspacesQuery, type SsoSettings as Settings } from '../api/operations';
 import type { OrganizationRole, UserError, Workspace } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
@@ -55,6 +55,19 @@ export function SsoSettings() {
     }
   }
 
+  async function refreshMetadata() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const { refreshSsoMetadata } = await gql(RefreshSsoMetadataMutation, {});
+      if (refreshSsoMetadata.settings) setSettings(refreshSsoMetadata.settings);
+    } catch (err) {
+      setFailure(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const update = (patch: Partial<SsoForm>) => setForm((f) => ({ ...f, ...patch }));
   const setMapping = (i: number, patch: Partial<SsoForm['mappings'][number]>) =>
     update({ mappings: form.mappings.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
@@ -78,6 +91,26 @@ export function SsoSettings() {
             <dt>IdP</dt><dd data-testid="sso-idp">{settings.idpEntityId}</dd>
             <dt>IdP certificates (SHA-256)</dt>
             <dd>{settings.idpCertificates.map((c) => <div key={c.sha256}><code>{c.sha256}</code> until {formatDateTime(c.notAfter)}</div>)}</dd>
+            {settings.idpMetadataUrl && (
+              <>
+                <dt>IdP metadata URL</dt>
+                <dd data-testid="sso-metadata-refresh">
+                  <div><code>{settings.idpMetadataUrl}</code></div>
+                  <div className="muted">
+                    Read again every few hours for certificate rollover; last read{' '}
+                    <span data-testid="sso-metadata-refreshed">{settings.metadataRefreshedAt ? formatDateTime(settings.metadataRefreshedAt) : 'never'}</span>
+                  </div>
+                  {settings.metadataRefreshError && (
+                    <div className="error" role="alert" data-testid="sso-metadata-error">
+                      Last attempt failed: {settings.metadataRefreshError}. The metadata read before stays in use.
+                    </div>
+                  )}
+                  <button type="button" className="btn btn-small" disabled={busy} onClick={() => void refreshMetadata()} data-testid="sso-metadata-refresh-button">
+                    Refresh now
+                  </button>
+                </dd>
+              </>
+            )}
           </dl>
           <details>
             <summary>Our signing certificate</summary>

@@ -31,6 +31,17 @@ public class SamlConfig {
     }
 
     @Bean
+    IdpMetadataFetcher idpMetadataFetcher(io.labelledger.integration.media.MediaFetcher fetcher) {
+        return new IdpMetadataFetcher(fetcher);
+    }
+
+    @Bean
+    SsoMetadataRefresher ssoMetadataRefresher(SsoStore store, IdpMetadataFetcher fetcher,
+                                              @Value("${labelledger.sso.metadata-refresh:6h}") java.time.Duration interval) {
+        return new SsoMetadataRefresher(store, fetcher, interval);
+    }
+
+    @Bean
     SpUrls spUrls(@Value("${labelledger.public-url:}") String publicUrl) {
         return new SpUrls(publicUrl);
     }

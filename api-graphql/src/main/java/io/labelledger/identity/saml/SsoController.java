@@ -12,19 +12,11 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,14 +36,16 @@ public class SsoController {
     private final SsoKeys keys;
     private final SpUrls urls;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                                              .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final IdpMetadataFetcher metadata;
+    private final SsoMetadataRefresher refresher;
 
-    public SsoController(SsoStore store, SsoKeys keys, SpUrls urls, Clock clock) {
+    public SsoController(SsoStore store, SsoKeys keys, SpUrls urls, Clock clock, IdpMetadataFetcher metadata, SsoMetadataRefresher refresher) {
         this.store = store;
         this.keys = keys;
         this.urls = urls;
         this.clock = clock;
+        this.metadata = metadata;
+        this.refresher = refresher;
     }
 
     public record SsoRoleMappingInput(String attribute, String value, OrganizationRole role) {}
@@ -69,7 +63,8 @@ public class SsoController {
     public record SsoSettings(boolean enabled, String slug, String idpEntityId, String idpSsoUrl, String idpMetadataUrl,
                               List<SsoCertificate> idpCertificates, OrganizationRole defaultRole, List<SsoStore.RoleMapping> roleMappings,
                               String spEntityId, String acsUrl, String metadataUrl, String loginUrl, String spCertificate,
-                              List<SsoRefusal> refusals, Instant updatedAt, List<SsoStore.WorkspaceMapping> workspaceMappings) {}
+                              List<SsoRefusal> refusals, Instant updatedAt, List<SsoStore.WorkspaceMapping> workspaceMappings,
+                              Instant metadataRefreshedAt, String metadataRefreshError) {}
 
     public record SsoSettingsPayload(SsoSettings settings, List<UserError> errors) {
         static SsoSettingsPayload error(String field, String message) {
@@ -86,6 +81,16 @@ public class SsoController {
     @MutationMapping
     public Mono<SsoSettingsPayload> configureSso(@Argument ConfigureSsoInput input, @ContextValue Caller caller) {
         return Mono.fromCallable(() -> configure(input, caller)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Reads the IdP metadata URL again now (certificate rollover); the last good metadata stays when it fails. */
+    @MutationMapping
+    public Mono<SsoSettingsPayload> refreshSsoMetadata(@ContextValue Caller caller) {
+        return Mono.fromCallable(() -> {
+            Optional<String> error = refresher.refresh(caller.organizationId());
+            SsoSettings settings = store.byOrganization(caller.organizationId()).map(this::view).orElse(null);
+            return new SsoSettingsPayload(settings, error.map(e -> List.of(UserError.of(ErrorCode.VALIDATION, "idpMetadataUrl", e))).orElse(List.of()));
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     private SsoSettingsPayload configure(ConfigureSsoInput in, Caller caller) {
@@ -150,7 +155,7 @@ public class SsoController {
                 metadataUrl = null;
             } else if (notBlank(in.idpMetadataUrl())) {
                 metadataUrl = in.idpMetadataUrl().strip();
-                idp = IdpMetadata.parse(fetch(metadataUrl));
+                idp = IdpMetadata.parse(metadata.fetch(metadataUrl));
             } else if (current.isPresent()) {
                 idp = null; // keep the configured IdP
             } else {
@@ -178,38 +183,12 @@ public class SsoController {
         if (!store.save(config, caller.userId())) {
             return new SsoSettingsPayload(null, List.of(UserError.of(ErrorCode.CONFLICT, "slug", "Another organization uses this slug")));
         }
+        if (idp != null && metadataUrl != null) store.idpRefreshed(org, config.idpSsoUrl(), config.idpCertificates());
         return new SsoSettingsPayload(store.byOrganization(org).map(this::view).orElseThrow(), List.of());
     }
 
-    /** Metadata by URL: http(s) only, no redirects, bounded time and size. */
-    private String fetch(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new SamlRefused(SamlRefused.Reason.MALFORMED, "not a URL");
-        }
-        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-            throw new SamlRefused(SamlRefused.Reason.MALFORMED, "only http(s) URLs");
-        }
-        try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) throw new SamlRefused(SamlRefused.Reason.MALFORMED, "HTTP " + response.statusCode());
-                byte[] bytes = body.readNBytes(OpenSaml.MAX_XML_BYTES + 1);
-                if (bytes.length > OpenSaml.MAX_XML_BYTES) throw new SamlRefused(SamlRefused.Reason.MALFORMED, "metadata too large");
-                return new String(bytes, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new SamlRefused(SamlRefused.Reason.MALFORMED, "could not fetch the metadata");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SamlRefused(SamlRefused.Reason.MALFORMED, "interrupted");
-        }
-    }
-
     private SsoSettings view(SsoStore.SsoConfig c) {
+        SsoStore.MetadataRefresh refresh = store.metadataRefresh(c.organizationId());
         String base = urls.base();
         String metadata = base + SpUrls.metadataPath(c.organizationId());
         var refusals = store.refusals(c.organizationId(), 50).stream()
@@ -217,7 +196,7 @@ public class SsoController {
         return new SsoSettings(c.enabled(), c.slug(), c.idpEntityId(), c.idpSsoUrl(), c.idpMetadataUrl(),
                 SsoKeys.parsePem(c.idpCertificates()).stream().map(SsoController::certificate).toList(), c.defaultRole(), c.roleMappings(),
                 metadata, base + SpUrls.acsPath(c.organizationId()), metadata, base + SpUrls.loginPath(c.slug()), c.spCertificate(),
-                refusals, c.updatedAt(), c.workspaceMappings());
+                refusals, c.updatedAt(), c.workspaceMappings(), refresh.refreshedAt(), refresh.error());
     }
 
     private static SsoCertificate certificate(X509Certificate c) {

@@ -97,6 +97,33 @@ public class SsoStore {
         }
     }
 
+    // ---- metadata by URL (docs/adr/0025) ----------------------------------------------------------------
+
+    /** When the metadata URL was last read successfully, and the error of the last attempt (null after a success). */
+    public record MetadataRefresh(Instant refreshedAt, String error) {}
+
+    public MetadataRefresh metadataRefresh(String organizationId) {
+        return jdbc.query("SELECT idp_metadata_refreshed_at, idp_metadata_error FROM sso_config WHERE organization_id = ?",
+                (rs, i) -> new MetadataRefresh(rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), rs.getString(2)),
+                organizationId).stream().findFirst().orElse(new MetadataRefresh(null, null));
+    }
+
+    /** The same IdP's current sign-on URL and certificates, read from its metadata URL. */
+    public void idpRefreshed(String organizationId, String ssoUrl, String certificates) {
+        jdbc.update("UPDATE sso_config SET idp_sso_url = ?, idp_certificates = ?, idp_metadata_refreshed_at = ?, idp_metadata_error = NULL"
+                    + " WHERE organization_id = ?", ssoUrl, certificates, Timestamp.from(clock.instant()), organizationId);
+    }
+
+    /** The attempt failed: the last good metadata stays. */
+    public void idpRefreshFailed(String organizationId, String error) {
+        jdbc.update("UPDATE sso_config SET idp_metadata_error = ? WHERE organization_id = ?",
+                error.length() > 500 ? error.substring(0, 500) : error, organizationId);
+    }
+
+    public List<String> organizationsWithMetadataUrl() {
+        return jdbc.queryForList("SELECT organization_id FROM sso_config WHERE idp_metadata_url IS NOT NULL ORDER BY organization_id", String.class);
+    }
+
     public void setEnabled(String organizationId, boolean enabled, String updatedBy) {
         jdbc.update("UPDATE sso_config SET enabled = ?, updated_at = ?, updated_by = ? WHERE organization_id = ?",
                 enabled, Timestamp.from(clock.instant()), updatedBy, organizationId);

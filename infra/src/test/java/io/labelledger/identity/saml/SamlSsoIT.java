@@ -2,6 +2,7 @@ package io.labelledger.identity.saml;
 
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
+import io.labelledger.testing.TestMediaPolicy;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.StatusCode;
@@ -254,6 +255,8 @@ class SamlSsoIT extends IntegrationTest {
         ApiClient other = ApiClient.signUp(port, "UrlOwner");
         try (TestIdp urlIdp = new TestIdp()) {
             String url = urlIdp.serveMetadata();
+            // the test IdP listens on loopback, which the guarded fetch refuses; this one server counts as public here
+            AutoCloseable trusted = TestMediaPolicy.trust(new java.net.InetSocketAddress("127.0.0.1", java.net.URI.create(url).getPort()));
             assertThat(errors(configure(other, Map.of("enabled", true, "slug", "url-" + Long.toHexString(System.nanoTime()),
                     "idpMetadataUrl", url, "defaultRole", "OWNER")), "configureSso")).extracting(e -> e.get("code")).containsExactly("VALIDATION");
             assertThat(errors(configure(other, Map.of("enabled", true, "slug", "url-" + Long.toHexString(System.nanoTime()),
@@ -263,9 +266,81 @@ class SamlSsoIT extends IntegrationTest {
             Map<String, Object> ok = configure(other, Map.of("enabled", true, "slug", "url-" + Long.toHexString(System.nanoTime()), "idpMetadataUrl", url));
             assertThat(errors(ok, "configureSso")).isEmpty();
             assertThat(ok.toString()).contains(urlIdp.entityId);
+            trusted.close();
         }
         assertThat(errors(configure(other, Map.of("enabled", true, "idpMetadataXml", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")),
                 "configureSso")).extracting(e -> e.get("code")).containsExactly("VALIDATION");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> refresh(ApiClient who) {
+        Map<String, Object> answer = who.post("""
+                mutation { refreshSsoMetadata { settings { idpEntityId idpCertificates { sha256 } metadataRefreshedAt metadataRefreshError }
+                  errors { code field message } } }""", Map.of());
+        return (Map<String, Object>) ((Map<String, Object>) answer.get("data")).get("refreshSsoMetadata");
+    }
+
+    @SuppressWarnings("unchecked")
+    static String certificateSha(Map<String, Object> payload) {
+        Map<String, Object> settings = (Map<String, Object>) payload.get("settings");
+        return (String) ((List<Map<String, Object>>) settings.get("idpCertificates")).getFirst().get("sha256");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void metadata_from_a_url_is_fetched_guarded_and_refreshed_for_certificate_rollover() throws Exception {
+        ApiClient other = ApiClient.signUp(port, "Rollover");
+        String slug = "roll-" + Long.toHexString(System.nanoTime());
+        try (TestIdp first = new TestIdp(); TestIdp second = new TestIdp()) {
+            java.util.concurrent.atomic.AtomicReference<String> body = new java.util.concurrent.atomic.AtomicReference<>(first.metadata());
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/md", exchange -> {
+                byte[] bytes = body.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (bytes.length == 0) exchange.sendResponseHeaders(503, -1);
+                else {
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                }
+                exchange.close();
+            });
+            server.start();
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/md";
+            try {
+                // a URL on a private address (here loopback) is refused before any connection: no SSRF through SSO
+                assertThat(errors(configure(other, Map.of("enabled", true, "slug", slug, "idpMetadataUrl", url)), "configureSso"))
+                        .extracting(e -> e.get("code")).containsExactly("VALIDATION");
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM sso_config WHERE organization_id = ?", Long.class, other.organizationId)).isZero();
+
+                try (AutoCloseable trusted = TestMediaPolicy.trust(server.getAddress())) {
+                    assertThat(errors(configure(other, Map.of("enabled", true, "slug", slug, "idpMetadataUrl", url)), "configureSso")).isEmpty();
+                    String before = certificateSha(refresh(other));
+
+                    // when the IdP rolls its signing certificate over, a refresh takes the new one
+                    body.set(second.metadata().replace(second.entityId, first.entityId));
+                    Map<String, Object> rolled = refresh(other);
+                    assertThat((List<?>) rolled.get("errors")).isEmpty();
+                    assertThat(certificateSha(rolled)).isNotEqualTo(before);
+                    assertThat(((Map<String, Object>) rolled.get("settings")).get("metadataRefreshedAt")).isNotNull();
+                    assertThat(((Map<String, Object>) rolled.get("settings")).get("metadataRefreshError")).isNull();
+
+                    // when the URL suddenly describes another IdP, the refresh is refused and the last good metadata kept
+                    body.set(second.metadata());
+                    Map<String, Object> swapped = refresh(other);
+                    assertThat((List<Map<String, Object>>) swapped.get("errors")).extracting(e -> e.get("code")).containsExactly("VALIDATION");
+                    assertThat(certificateSha(swapped)).isEqualTo(certificateSha(rolled));
+                    assertThat(((Map<String, Object>) swapped.get("settings")).get("idpEntityId")).isEqualTo(first.entityId);
+                    assertThat((String) ((Map<String, Object>) swapped.get("settings")).get("metadataRefreshError")).contains("another IdP");
+
+                    // and when the server fails, likewise
+                    body.set("");
+                    Map<String, Object> down = refresh(other);
+                    assertThat((List<?>) down.get("errors")).hasSize(1);
+                    assertThat(certificateSha(down)).isEqualTo(certificateSha(rolled));
+                }
+            } finally {
+                server.stop(0);
+            }
+        }
     }
 
     @Test
