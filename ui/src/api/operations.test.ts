@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as ops from './operations';
+import { ERROR_CODES } from './types';
+import { GraphQLEnumType } from 'graphql';
 
 const schemaPath = fileURLToPath(new URL('../../../api-graphql/src/main/resources/graphql/schema.graphqls', import.meta.url));
 const schema = buildSchema(readFileSync(schemaPath, 'utf8'));
@@ -22,5 +24,10 @@ describe('GraphQL operations', () => {
   it.each(documents)('%s validates against schema.graphqls', (_name, op) => {
     const errors = validate(schema, parse(op.document));
     expect(errors.map((e) => e.message)).toEqual([]);
+  });
+
+  it('knows every error code the server sends, and no other', () => {
+    const codes = (schema.getType('ErrorCode') as GraphQLEnumType).getValues().map((v) => v.name);
+    expect([...ERROR_CODES].sort()).toEqual([...codes].sort());
   });
 });

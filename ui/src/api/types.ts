@@ -4,24 +4,30 @@
 export type DateTime = string;
 export type JSONValue = null | boolean | number | string | JSONValue[] | { [key: string]: JSONValue };
 
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'INVALID_LABEL_CONFIG'
-  | 'INVALID_RESULT'
-  | 'INVALID_IMPORT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'ALREADY_ANNOTATED'
-  | 'NOT_AUTHOR'
-  | 'INVITATION_EXPIRED'
-  | 'INVITATION_USED'
-  | 'LAST_OWNER'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE'
-  | 'INVITATION_REVOKED'
-  | 'SAML_REFUSED'
-  | 'FILE_TOO_LARGE';
+/** Every code of the schema's ErrorCode enum (operations.test.ts checks they are the same set). */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'INVALID_LABEL_CONFIG',
+  'INVALID_RESULT',
+  'INVALID_IMPORT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'ALREADY_ANNOTATED',
+  'NOT_AUTHOR',
+  'INVITATION_EXPIRED',
+  'INVITATION_USED',
+  'LAST_OWNER',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INVITATION_REVOKED',
+  'SAML_REFUSED',
+  'FILE_TOO_LARGE',
+  'MEDIA_PROXY_OFF',
+  'URL_REFUSED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface UserError {
   code: ErrorCode;

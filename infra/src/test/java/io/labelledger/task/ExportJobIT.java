@@ -68,6 +68,7 @@ class ExportJobIT extends IntegrationTest {
     ExportJobRunner runner;
     @Autowired
     JobSweeper sweeper;
+    @Autowired
     org.axonframework.config.Configuration axon;
     @Autowired
     @Qualifier("eventSerializer")
