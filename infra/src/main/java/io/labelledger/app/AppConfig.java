@@ -225,7 +225,9 @@ public class AppConfig {
     WorkspaceQueries workspaceQueries(DatabaseClient db) { return new WorkspaceQueries(db); }
 
     @Bean
-    TaskHistory taskHistory(EventStore eventStore, JsonMapper json) { return new TaskHistory(eventStore, json); }
+    TaskHistory taskHistory(EventStore eventStore, JdbcTemplate jdbc, org.axonframework.config.Configuration axon, JsonMapper json) {
+        return new TaskHistory(eventStore, new io.labelledger.eventstore.JdbcTaskEvents(jdbc, axon), json);
+    }
 
     // ---- API --------------------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +69,8 @@ class ExportJobIT extends IntegrationTest {
     ExportJobRunner runner;
     @Autowired
     JobSweeper sweeper;
+    @Autowired
+    io.labelledger.task.history.TaskHistory history;
     @Autowired
     org.axonframework.config.Configuration axon;
     @Autowired
@@ -294,6 +297,45 @@ class ExportJobIT extends IntegrationTest {
         assertThat(Files.exists(files.done(job))).isFalse();
         download(ann, job, 404);
         assertThat(((Map<?, ?>) ann.post("query($id: ID!) { exportJob(id: $id) { id } }", Map.of("id", job)).get("data")).get("exportJob")).isNull();
+    }
+
+    @Test
+    void manyTasksAsOfAnInstantFoldInOneReadExactlyAsOneByOne() throws Exception {
+        // given tasks with submitted, updated and deleted annotations and a ground-truth mark, then a moment T, then more
+        importTasks(4);
+        List<String> tasks = taskIds(4);
+        annotate(ann, tasks.get(0), "Positive");
+        annotate(ann, tasks.get(1), "Negative");
+        annotate(ann, tasks.get(2), "Positive");
+        awaitAnnotations(3);
+        String annotation = (String) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) ann.post(
+                "query($id: ID!) { task(id: $id) { annotations { id } } }", Map.of("id", tasks.get(1))).get("data")).get("task"))
+                .get("annotations")).getFirst()).get("id");
+        ann.post("mutation($i: SetGroundTruthInput!) { setGroundTruth(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("taskId", tasks.get(1), "annotationId", annotation, "groundTruth", true)));
+        Thread.sleep(20);
+        Instant t = Instant.now();
+        Thread.sleep(20);
+        annotate(ApiClient.signUpWithInvitation(port, "Bob", ann.invite("ADMIN")), tasks.get(3), "Negative");
+        ApiClient eve = ApiClient.signUp(port, "Eve");
+        String theirs = eve.createProject("Theirs", ApiClient.TEXT_CONFIG);
+        eve.importTasks(theirs, "[{\"text\":\"x\"}]", "JSON", "ALL_OR_NOTHING");
+
+        // when they are folded in one read and one by one
+        List<String> ids = new ArrayList<>(tasks);
+        ids.add(UUID.randomUUID().toString()); // no such task
+        for (Instant at : List.of(t, Instant.now())) {
+            Map<String, io.labelledger.task.history.TaskSnapshotView> many = history.asOf(ann.organizationId, ids, at);
+            // then both give the same snapshots; unknown ids are absent
+            for (String id : ids) {
+                assertThat(Optional.ofNullable(many.get(id))).as(id + " at " + at).isEqualTo(history.asOf(ann.organizationId, id, at));
+            }
+            assertThat(many).doesNotContainKey(ids.getLast());
+        }
+        assertThat(history.asOf(ann.organizationId, ids, t).get(tasks.get(1)).annotations().getFirst().groundTruth()).isTrue();
+        assertThat(history.asOf(ann.organizationId, ids, t).get(tasks.get(3)).annotations()).isEmpty();
+        // another organization's task is never folded for this one
+        assertThat(history.asOf(eve.organizationId, tasks, Instant.now())).isEmpty();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -124,19 +125,16 @@ public class ExportJobRunner implements JobRunner {
 
     /** The page as the job's filters want it. Blocking (event store reads): called on boundedElastic. */
     List<ExportTask> filter(ExportJob job, List<ExportTask> page) {
+        Map<String, TaskSnapshotView> then = job.asOf() == null ? Map.of()
+                : history.asOf(job.organizationId(), page.stream().map(t -> t.task().id()).toList(), job.asOf());
         List<ExportTask> tasks = page.stream()
-                   .map(t -> job.asOf() == null ? Optional.of(t) : asOf(job, t))
+                   .map(t -> job.asOf() == null ? Optional.of(t) : Optional.ofNullable(then.get(t.task().id())).map(s -> then(t.task(), s)))
                    .flatMap(Optional::stream)
                    // one annotation completes a task (the projection's overlap); with asOf it is decided on the fold
                    .filter(t -> !job.onlyCompleted() || job.asOf() == null || t.task().completed())
                    .toList();
         // the same annotation filters as the synchronous download
         return ExportQueries.filterAnnotations(tasks, job.onlyGroundTruth(), new HashSet<>(job.userIds()));
-    }
-
-    private Optional<ExportTask> asOf(ExportJob job, ExportTask now) {
-        Instant at = job.asOf();
-        return history.asOf(job.organizationId(), now.task().id(), at).map(s -> then(now.task(), s));
     }
 
     /** Today's row with the folded state: data, annotations, counts; predictions are as imported (never changed). */
