@@ -222,8 +222,13 @@ public final class Api {
 
     /** createExport (a background snapshot job); returns the job id. */
     public String createExport(Session s, String projectId, String format) throws IOException, InterruptedException {
+        return createExport(s, projectId, format, Map.of());
+    }
+
+    /** With filters, e.g. {@code Map.of("asOf", "2026-11-24T01:00:00Z")}. */
+    public String createExport(Session s, String projectId, String format, Map<String, Object> filters) throws IOException, InterruptedException {
         JsonNode payload = graphqlOk(s, "mutation($i: CreateExportInput!) { createExport(input: $i) { job { id } errors { code message } } }",
-                Map.of("i", Map.of("projectId", projectId, "format", format)), "createExport");
+                Map.of("i", Map.of("projectId", projectId, "format", format, "filters", filters)), "createExport");
         return payload.path("createExport").path("job").path("id").asString();
     }
 

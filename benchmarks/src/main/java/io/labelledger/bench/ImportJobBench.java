@@ -83,7 +83,11 @@ public final class ImportJobBench {
                 exported = (System.nanoTime() - e0) / 1e9;
                 System.out.printf("  exported %,d bytes (%,d tasks) in %.1f s%n", export[0], export[1], exported);
             }
-            for (String format : jobFormats) exportJobs.add(exportJob(api, s, project, format, timeout));
+            for (String format : jobFormats) exportJobs.add(exportJob(api, s, project, format, java.util.Map.of(), timeout));
+            if (args.flag("export-as-of")) {
+                // every task folded from the event store as of now (the auditors' export)
+                exportJobs.add(exportJob(api, s, project, "JSON", java.util.Map.of("asOf", java.time.Instant.now().toString()), timeout));
+            }
         } finally {
             if (watch != null) watch.close();
             Files.deleteIfExists(file);
@@ -123,9 +127,11 @@ public final class ImportJobBench {
     record ExportJobRun(String format, long tasks, long fileBytes, double seconds, long downloaded, double downloadSeconds) {}
 
     /** One export job: created, followed until COMPLETED (progress printed), then its file downloaded and discarded. */
-    static ExportJobRun exportJob(Api api, Api.Session s, String project, String format, Duration timeout) throws Exception {
+    static ExportJobRun exportJob(Api api, Api.Session s, String project, String format, java.util.Map<String, Object> filters,
+                                  Duration timeout) throws Exception {
         long t0 = System.nanoTime();
-        String id = api.createExport(s, project, format);
+        String id = api.createExport(s, project, format, filters);
+        if (!filters.isEmpty()) format = format + " " + filters;
         long deadline = t0 + timeout.toNanos();
         JsonNode job;
         String last = "";

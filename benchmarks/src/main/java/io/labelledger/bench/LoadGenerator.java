@@ -14,7 +14,7 @@ public final class LoadGenerator {
     private static final List<String> ANNOTATE = List.of("url", "clients", "duration", "warmup", "tasks-per-client",
             "lag-sample-every", "lag-poll", "lag-timeout", "server-pid");
     private static final List<String> IMPORT = List.of("url", "tasks", "per-request", "server-pid", "sample-ms", "projection-timeout");
-    private static final List<String> IMPORT_JOB = List.of("url", "tasks", "file", "server-pid", "sample-ms", "projection-timeout", "sync-export", "export-formats");
+    private static final List<String> IMPORT_JOB = List.of("url", "tasks", "file", "server-pid", "sample-ms", "projection-timeout", "sync-export", "export-formats", "export-as-of");
     private static final List<String> PGREF = List.of("pg-admin-url", "pg-user", "pg-password", "connections", "duration", "warmup", "no-pgbench");
 
     private LoadGenerator() {}
@@ -114,7 +114,7 @@ public final class LoadGenerator {
                             --lag-sample-every 25 --lag-poll 10ms --lag-timeout 30s [--server-pid PID]
                   import    --url ... --tasks 100000 --per-request 10000 [--server-pid PID] --sample-ms 250 --projection-timeout 10m
                   import-job --url ... --tasks 1000000 [--file /tmp/tasks.json] [--server-pid PID] --projection-timeout 60m
-                            [--sync-export false] [--export-formats JSON,CSV]
+                            [--sync-export false] [--export-formats JSON,CSV] [--export-as-of true]
                             one JSON file through POST /api/projects/{id}/imports, then a streamed JSON export
                             and export jobs (createExport) in the given formats, each downloaded
                   rebuild   --url ... --db-url jdbc:postgresql://127.0.0.1:5432/<db> [--db-user postgres --db-password ''] --timeout 20m
