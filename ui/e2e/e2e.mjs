@@ -25,6 +25,7 @@ const EXPECTED_EVENTS = [
   { what: 'project creation', pattern: /project.*created|created.*project/i },
   { what: 'task import', pattern: /import/i },
   { what: 'annotation submission', pattern: /annotation.*submitted|submitted.*annotation/i },
+  { what: 'ground truth', pattern: /ground.?truth/i },
 ];
 
 const started = Date.now();
@@ -241,6 +242,22 @@ async function run(page) {
     await expectNoErrors(page, 'errors');
     await page.getByRole('link', { name: `E2E project ${stamp}` }).click();
     await page.getByTestId('data-manager').waitFor();
+  });
+
+  await stage('mark the annotation as ground truth on the task page; the Data Manager shows it', async () => {
+    await page.locator('[data-testid=task-row][data-task-number="1"]').click();
+    await page.getByTestId('ground-truth-toggle').waitFor();
+    await page.getByTestId('ground-truth-toggle').click();
+    await waitUntil('the annotation marked as ground truth', async () => {
+      await expectNoErrors(page, 'labeling-errors');
+      return (await page.locator('[data-testid=annotation-item][data-ground-truth="true"]').count()) === 1;
+    }, STEP_TIMEOUT);
+    await page.screenshot({ path: join(ARTIFACTS, 'task.png'), fullPage: true });
+    await page.getByRole('link', { name: `E2E project ${stamp}` }).click();
+    await page.getByTestId('data-manager').waitFor();
+    const firstRow = page.locator('[data-testid=task-row][data-task-number="1"]');
+    await waitUntil('row #1 to show its ground truth', async () =>
+      (await firstRow.getByTestId('task-ground-truth').getAttribute('data-ground-truth', { timeout: 1_000 })) === 'true', STEP_TIMEOUT);
   });
 
   await stage('Audit log shows project creation, task import and annotation submission', async () => {
