@@ -100,7 +100,7 @@ export const UpdateProjectMutation = operation<
 // ---- tasks -----------------------------------------------------------------------------------------
 export const ProjectTasksQuery = operation<
   { project: { id: string; tasks: Connection<TaskRow> & { totalCount: number } } | null },
-  { id: string; first?: number; after?: string | null; orderBy?: TaskOrder; filter?: { reviewState?: ReviewState | null } }
+  { id: string; first?: number; after?: string | null; orderBy?: TaskOrder; filter?: { reviewState?: ReviewState | null; groundTruth?: boolean | null } }
 >(`
   query ProjectTasks($id: ID!, $first: Int, $after: String, $orderBy: TaskOrder, $filter: TaskFilter) {
     project(id: $id) {

@@ -3,7 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectDetail, TaskRow } from '../api/types';
 import { mockGraphql } from '../testing/graphqlMock';
-import { DataManager } from './DataManager';
+import { DataManager, taskFilter } from './DataManager';
 
 vi.mock('../api/ws', () => ({ subscribe: () => () => {} }));
 
@@ -51,5 +51,30 @@ describe('DataManager review column and filter', () => {
     mockGraphql(() => tasksAnswer(rows));
     render(<MemoryRouter><DataManager project={project(true)} onChanged={() => {}} /></MemoryRouter>);
     expect(await screen.findByTestId('review-button')).toBeTruthy();
+  });
+
+  it('filters by ground truth on the server, together with the review state', async () => {
+    const filters: unknown[] = [];
+    const marked = { ...rows[0], groundTruth: true };
+    mockGraphql((_op, vars) => {
+      filters.push(vars.filter ?? null);
+      const gt = (vars.filter as { groundTruth?: boolean } | undefined)?.groundTruth;
+      return tasksAnswer(gt === true ? [marked] : gt === false ? rows.slice(1) : [marked, ...rows.slice(1)]);
+    });
+    render(<MemoryRouter><DataManager project={project(false)} onChanged={() => {}} /></MemoryRouter>);
+    await waitFor(() => expect(screen.getAllByTestId('task-row')).toHaveLength(3));
+
+    fireEvent.change(screen.getByTestId('ground-truth-filter'), { target: { value: 'yes' } });
+    await waitFor(() => expect(screen.getAllByTestId('task-row')).toHaveLength(1));
+    fireEvent.change(screen.getByTestId('ground-truth-filter'), { target: { value: 'no' } });
+    await waitFor(() => expect(screen.getAllByTestId('task-row')).toHaveLength(2));
+    expect(filters).toEqual([null, { groundTruth: true }, { groundTruth: false }]);
+  });
+
+  it('builds the filter only from what is chosen', () => {
+    expect(taskFilter('', '')).toBeUndefined();
+    expect(taskFilter('PENDING', '')).toEqual({ reviewState: 'PENDING' });
+    expect(taskFilter('', 'no')).toEqual({ groundTruth: false });
+    expect(taskFilter('ACCEPTED', 'yes')).toEqual({ reviewState: 'ACCEPTED', groundTruth: true });
   });
 });

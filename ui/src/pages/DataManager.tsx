@@ -19,6 +19,8 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const navigate = useNavigate();
   const [order, setOrder] = useState<TaskOrder>({ field: 'NUMBER', direction: 'ASC' });
   const [reviewFilter, setReviewFilter] = useState<ReviewState | ''>('');
+  /** '' any task; 'yes' only tasks with a ground-truth annotation; 'no' only those without */
+  const [groundTruthFilter, setGroundTruthFilter] = useState<'' | 'yes' | 'no'>('');
   const [rows, setRows] = useState<TaskRow[]>([]);
   const [pageInfo, setPageInfo] = useState<PageInfo | null>(null);
   const [total, setTotal] = useState<number | null>(null);
@@ -28,8 +30,8 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const [liveError, setLiveError] = useState<string | null>(null);
 
   // the subscription callback reads the current order and paging without resubscribing
-  const view = useRef({ order, hasNextPage: false, reviewFilter });
-  view.current = { order, hasNextPage: pageInfo?.hasNextPage ?? false, reviewFilter };
+  const view = useRef({ order, hasNextPage: false, reviewFilter, groundTruthFilter });
+  view.current = { order, hasNextPage: pageInfo?.hasNextPage ?? false, reviewFilter, groundTruthFilter };
   const requestSeq = useRef(0);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -41,7 +43,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
       setError(null);
       try {
         const data = await gql(ProjectTasksQuery, {
-          id: project.id, first: PAGE_SIZE, after, orderBy: order, filter: reviewFilter ? { reviewState: reviewFilter } : undefined,
+          id: project.id, first: PAGE_SIZE, after, orderBy: order, filter: taskFilter(reviewFilter, groundTruthFilter),
         });
         if (seq !== requestSeq.current) return; // a newer request (other sort) won
         const conn = data.project?.tasks;
@@ -59,7 +61,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
         if (seq === requestSeq.current) setLoading(false);
       }
     },
-    [project.id, order, reviewFilter],
+    [project.id, order, reviewFilter, groundTruthFilter],
   );
 
   useEffect(() => {
@@ -82,7 +84,9 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
         next: ({ taskChanged }) => {
           setLive('live');
           const filter = view.current.reviewFilter;
-          if (filter && taskChanged.reviewState && taskChanged.reviewState !== filter) {
+          const gt = view.current.groundTruthFilter;
+          if ((filter && taskChanged.reviewState && taskChanged.reviewState !== filter)
+              || (gt && taskChanged.groundTruth !== undefined && taskChanged.groundTruth !== (gt === 'yes'))) {
             // the row left the filtered view (e.g. a task just reviewed while showing "Pending review")
             rowsRef.current = rowsRef.current.filter((row) => row.id !== taskChanged.id);
             setRows(rowsRef.current);
@@ -144,6 +148,14 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
             ))}
           </select>
         </label>
+        <label className="muted small">
+          Ground truth{' '}
+          <select value={groundTruthFilter} onChange={(e) => setGroundTruthFilter(e.target.value as '' | 'yes' | 'no')} data-testid="ground-truth-filter">
+            <option value="">All</option>
+            <option value="yes">With ground truth</option>
+            <option value="no">Without</option>
+          </select>
+        </label>
         <span className="muted" data-testid="task-total">{total === null ? '' : `${rows.length} of ${total} tasks shown`}</span>
         <span className={`live live-${live}`} title={liveError ?? ''} data-testid="live-status">
           {live === 'live' ? '● live' : live === 'connecting' ? '○ connecting' : '○ offline'}
@@ -186,7 +198,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           ))}
           {!loading && rows.length === 0 && (
             <tr>
-              <td colSpan={7} className="empty">{reviewFilter ? 'No task in this review state.' : 'No tasks yet. Use the Import tab to add some.'}</td>
+              <td colSpan={7} className="empty">{reviewFilter || groundTruthFilter ? 'No task matches these filters.' : 'No tasks yet. Use the Import tab to add some.'}</td>
             </tr>
           )}
         </tbody>
@@ -197,4 +209,10 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
       )}
     </section>
   );
+}
+
+/** The server-side filters of the Data Manager (undefined: none). */
+export function taskFilter(review: ReviewState | '', groundTruth: '' | 'yes' | 'no'): { reviewState?: ReviewState; groundTruth?: boolean } | undefined {
+  if (!review && !groundTruth) return undefined;
+  return { ...(review ? { reviewState: review } : {}), ...(groundTruth ? { groundTruth: groundTruth === 'yes' } : {}) };
 }

@@ -216,6 +216,13 @@ class ImportExportIT extends IntegrationTest {
         ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { groundTruth } } }").variable("id", third).execute()
            .path("task.annotations[*].groundTruth").entityList(Boolean.class).containsExactly(true);
 
+        // the Data Manager filters by it: with ground truth the third task, without the other two
+        for (boolean mark : List.of(true, false)) {
+            ann.graphql().document("query($id: ID!, $gt: Boolean) { project(id: $id) { tasks(filter: {groundTruth: $gt}) { edges { node { number } } } } }")
+               .variable("id", projectId).variable("gt", mark).execute()
+               .path("project.tasks.edges[*].node.number").entityList(Integer.class).containsExactly(mark ? new Integer[]{3} : new Integer[]{1, 2});
+        }
+
         // only ground truth: only the third task, with its ground-truth annotation
         JsonNode only = JSON.readTree(exported(projectId, "format=JSON&onlyGroundTruth=true"));
         assertThat(only).extracting(t -> t.get("id").asInt()).containsExactly(3);

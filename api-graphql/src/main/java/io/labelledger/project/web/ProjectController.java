@@ -73,7 +73,7 @@ public class ProjectController {
 
     public record TaskOrderInput(TaskOrder.Field field, String direction) {}
 
-    public record TaskFilterInput(io.labelledger.task.read.ReviewState reviewState) {}
+    public record TaskFilterInput(io.labelledger.task.read.ReviewState reviewState, Boolean groundTruth) {}
 
     @QueryMapping
     public Mono<Connection.Page<ProjectView>> projects(@Argument Integer first, @Argument String after, @Argument String workspaceId,
@@ -179,7 +179,8 @@ public class ProjectController {
         int limit = Connection.size(first);
         TaskOrder order = orderBy == null ? TaskOrder.DEFAULT : new TaskOrder(orderBy.field(), "DESC".equals(orderBy.direction()));
         var reviewState = filter == null ? null : filter.reviewState();
-        return tasks.page(caller.organizationId(), project.id(), order, reviewState, limit + 1, Cursor.decode(after)).collectList()
+        Boolean groundTruth = filter == null ? null : filter.groundTruth();
+        return tasks.page(caller.organizationId(), project.id(), order, reviewState, groundTruth, limit + 1, Cursor.decode(after)).collectList()
                     .map(rows -> Connection.of(rows, limit, t -> TaskQueries.cursorOf(t, order).encode(), project.taskCount()));
     }
 }

@@ -37,11 +37,21 @@ public class TaskQueries {
 
     /** A page of the rows in one review state (null: all); the filter keeps keyset pagination exact. */
     public Flux<TaskView> page(String organizationId, String projectId, TaskOrder order, ReviewState reviewState, int limit, Cursor after) {
+        return page(organizationId, projectId, order, reviewState, null, limit, after);
+    }
+
+    /**
+     * A page of the rows in one review state and with or without a ground-truth annotation (null: either); the
+     * filters keep keyset pagination exact.
+     */
+    public Flux<TaskView> page(String organizationId, String projectId, TaskOrder order, ReviewState reviewState, Boolean groundTruth,
+                               int limit, Cursor after) {
         String col = order.field().column;
         String dir = order.descending() ? "DESC" : "ASC";
         String cmp = order.descending() ? "<" : ">";
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :project");
         if (reviewState != null) sql.append(" AND review_state = :reviewState");
+        if (groundTruth != null) sql.append(groundTruth ? " AND ground_truth" : " AND NOT ground_truth");
         if (after != null) {
             if (order.field() == TaskOrder.Field.NUMBER) sql.append(" AND number ").append(cmp).append(" :n");
             else sql.append(" AND (").append(col).append(", number) ").append(cmp).append(" (:v, :n)");
