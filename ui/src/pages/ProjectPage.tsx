@@ -5,11 +5,12 @@ import { ProjectQuery } from '../api/operations';
 import type { ProjectDetail } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { DataManager } from './DataManager';
-import { ExportControl } from './ExportControl';
+import { ExportTab } from './ExportTab';
 import { ImportTab } from './ImportTab';
 import { SettingsTab } from './SettingsTab';
 import { ProjectMembersTab } from './ProjectMembersTab';
 import { canListProjectMembers } from '../lib/members';
+import { mayExport } from '../lib/exportUrl';
 import { useSession } from '../session';
 
 export function ProjectPage() {
@@ -53,12 +54,12 @@ export function ProjectPage() {
             <Stat label="Completed" value={project.completedCount} />
             <Stat label="Annotations" value={project.annotationCount} />
           </div>
-          <ExportControl project={project} />
         </div>
       </div>
       <nav className="tabs">
         <NavLink end to={`/projects/${id}`} data-testid="tab-data">Data Manager</NavLink>
         <NavLink to={`/projects/${id}/import`} data-testid="tab-import">Import</NavLink>
+        {mayExport(me?.role) && <NavLink to={`/projects/${id}/export`} data-testid="tab-export">Export</NavLink>}
         <NavLink to={`/projects/${id}/settings`} data-testid="tab-settings">Settings</NavLink>
         {canListProjectMembers(me?.role) && <NavLink to={`/projects/${id}/members`} data-testid="tab-members">Members</NavLink>}
       </nav>
@@ -66,6 +67,7 @@ export function ProjectPage() {
       <Routes>
         <Route index element={<DataManager project={project} onChanged={refresh} />} />
         <Route path="import" element={<ImportTab project={project} onImported={refresh} />} />
+        <Route path="export" element={<ExportTab project={project} />} />
         <Route path="settings" element={<SettingsTab project={project} onSaved={setProject} />} />
         <Route path="members" element={<ProjectMembersTab project={project} />} />
       </Routes>
