@@ -260,6 +260,17 @@ async function run(page) {
       (await firstRow.getByTestId('task-ground-truth').getAttribute('data-ground-truth', { timeout: 1_000 })) === 'true', STEP_TIMEOUT);
   });
 
+  await stage('the Export tab offers a download and a snapshot job that completes', async () => {
+    await page.getByTestId('tab-export').click();
+    await page.getByTestId('export-tab').waitFor();
+    await page.getByTestId('export-job-create').click();
+    await waitUntil('the snapshot export to be downloadable', async () =>
+      (await page.getByTestId('export-job-download').count()) === 1, STEP_TIMEOUT);
+    await page.screenshot({ path: join(ARTIFACTS, 'export.png'), fullPage: true });
+    await page.getByTestId('tab-data').click();
+    await page.getByTestId('data-manager').waitFor();
+  });
+
   await stage('Audit log shows project creation, task import and annotation submission', async () => {
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-table').waitFor();

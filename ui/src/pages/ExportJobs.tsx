@@ -63,6 +63,7 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
 
   return (
     <section className="export-jobs" data-testid="export-jobs">
+      <h3>Snapshot exports</h3>
       <form onSubmit={create} className="inline-form">
         <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} aria-label="Snapshot format" data-testid="export-job-format">
           {exportFormatsFor(project).map((f) => (

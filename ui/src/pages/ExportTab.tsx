@@ -10,6 +10,7 @@ export function ExportTab({ project }: { project: ProjectDetail }) {
         background — filtered by annotator or as of an earlier instant if you like — and lists it here for download for
         seven days. Every export is recorded in the audit log.
       </p>
+      <h3>Download now</h3>
       <ExportControl project={project} />
     </div>
   );
