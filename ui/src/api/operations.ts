@@ -123,8 +123,8 @@ export const NextTaskQuery = operation<{ nextTask: TaskDetail | null }, { projec
   query NextTask($projectId: ID!) { nextTask(projectId: $projectId) { ${TASK_DETAIL} } }`);
 
 /** The review queue: the oldest task with an annotation pending review that the caller did not write. */
-export const NextReviewTaskQuery = operation<{ nextReviewTask: TaskDetail | null }, { projectId: string }>(`
-  query NextReviewTask($projectId: ID!) { nextReviewTask(projectId: $projectId) { ${TASK_DETAIL} } }`);
+export const NextReviewTaskQuery = operation<{ nextReviewTask: TaskDetail | null }, { projectId: string; afterNumber?: number | null }>(`
+  query NextReviewTask($projectId: ID!, $afterNumber: Int) { nextReviewTask(projectId: $projectId, afterNumber: $afterNumber) { ${TASK_DETAIL} } }`);
 
 export const TaskAsOfQuery = operation<{ taskAsOf: TaskSnapshot | null }, { id: string; asOf: string }>(`
   query TaskAsOf($id: ID!, $asOf: DateTime!) {

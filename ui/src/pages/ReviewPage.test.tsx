@@ -75,4 +75,25 @@ describe('ReviewPage', () => {
     renderQueue();
     expect((await screen.findByTestId('review-done')).textContent).toContain('Nothing to review');
   });
+
+  it('skips a task to the next one, and offers to start over once the rest is done', async () => {
+    const queue = [task('t1', 1, 'I love it'), task('t2', 2, 'Terrible')];
+    const asked: unknown[] = [];
+    mockGraphql((op, vars) => {
+      if (op === 'Project') return { project };
+      asked.push(vars.afterNumber);
+      const after = (vars.afterNumber as number | null) ?? 0;
+      return { nextReviewTask: queue.find((t) => t.number > after) ?? null };
+    });
+    renderQueue();
+
+    expect((await screen.findByTestId('review-task-number')).textContent).toContain('Task #1');
+    fireEvent.click(screen.getByTestId('review-skip'));
+    await waitFor(() => expect(screen.getByTestId('review-task-number').textContent).toContain('Task #2'));
+    fireEvent.click(screen.getByTestId('review-skip'));
+    expect((await screen.findByTestId('review-done')).textContent).toContain('skipped');
+    fireEvent.click(screen.getByTestId('review-start-over'));
+    await waitFor(() => expect(screen.getByTestId('review-task-number').textContent).toContain('Task #1'));
+    expect(asked).toEqual([null, 1, 2, null]);
+  });
 });

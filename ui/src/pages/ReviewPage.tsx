@@ -7,7 +7,8 @@ import { ErrorBox } from '../components/Errors';
 import { useSession } from '../session';
 import { AnnotationList, TaskData } from './LabelingPage';
 
-type QueueState = { kind: 'loading' } | { kind: 'done' } | { kind: 'task'; task: TaskDetail };
+/** done.skipped: the queue ended after a skip (earlier tasks may still wait: "Start over"). */
+type QueueState = { kind: 'loading' } | { kind: 'done'; skipped: boolean } | { kind: 'task'; task: TaskDetail };
 
 /**
  * The review queue of a project: the oldest task with an annotation pending review that the caller did not write,
@@ -20,14 +21,15 @@ export function ReviewPage() {
   const [state, setState] = useState<QueueState>({ kind: 'loading' });
   const [error, setError] = useState<string | null>(null);
 
-  const next = useCallback(async () => {
+  /** The next task to review; after a skip, only tasks numbered after the skipped one. */
+  const next = useCallback(async (afterNumber?: number) => {
     setError(null);
     try {
-      const data = await gql(NextReviewTaskQuery, { projectId });
-      setState(data.nextReviewTask ? { kind: 'task', task: data.nextReviewTask } : { kind: 'done' });
+      const data = await gql(NextReviewTaskQuery, { projectId, afterNumber: afterNumber ?? null });
+      setState(data.nextReviewTask ? { kind: 'task', task: data.nextReviewTask } : { kind: 'done', skipped: afterNumber !== undefined });
     } catch (e) {
       setError(errorMessage(e));
-      setState({ kind: 'done' });
+      setState({ kind: 'done', skipped: false });
     }
   }, [projectId]);
 
@@ -59,8 +61,15 @@ export function ReviewPage() {
         {back}
         <ErrorBox message={error} />
         <div className="card done" data-testid="review-done">
-          <h1>Nothing to review</h1>
-          <p className="muted">No annotation by someone else is waiting for review in this project.</p>
+          <h1>{state.skipped ? 'Nothing more after the skipped tasks' : 'Nothing to review'}</h1>
+          <p className="muted">
+            {state.skipped
+              ? 'The tasks you skipped still wait for a review.'
+              : 'No annotation by someone else is waiting for review in this project.'}
+          </p>
+          {state.skipped && (
+            <button type="button" className="btn" onClick={() => void next()} data-testid="review-start-over">Start over</button>
+          )}{' '}
           <Link className="btn" to={`/projects/${projectId}`}>Back to the Data Manager</Link>
         </div>
       </div>
@@ -73,7 +82,10 @@ export function ReviewPage() {
       {back}
       <div className="page-head">
         <h1 data-testid="review-task-number">Review · Task #{task.number}</h1>
-        <Link className="btn" to={`/projects/${projectId}/tasks/${task.id}`}>Open in the labeling view</Link>
+        <div>
+          <button type="button" className="btn" onClick={() => void next(task.number)} data-testid="review-skip">Skip</button>{' '}
+          <Link className="btn" to={`/projects/${projectId}/tasks/${task.id}`}>Open in the labeling view</Link>
+        </div>
       </div>
       <ErrorBox message={error} />
       <div className="labeling-grid">

@@ -55,6 +55,9 @@ class ReviewIT extends IntegrationTest {
         // then it is pending review and first in Rita's review queue
         assertThat(reviewStateOf(owner, first)).isEqualTo("PENDING");
         assertThat(data(rita.post(NEXT_REVIEW, Map.of("project", project)), "nextReviewTask", "id")).isEqualTo(first);
+        // skipping it (only tasks after number 1): nothing else waits yet
+        assertThat(data(rita.post("query($project: ID!) { nextReviewTask(projectId: $project, afterNumber: 1) { id } }",
+                Map.of("project", project)), "nextReviewTask")).isNull();
 
         // the UI is told who may review here: the same rule
         assertThat(canReview(rita, project)).isTrue();

@@ -91,9 +91,9 @@ public class TaskController {
 
     /** The review queue (only for people whose effective project role is Reviewer, rules.csv). */
     @QueryMapping
-    public Mono<TaskView> nextReviewTask(@Argument String projectId, @ContextValue Caller caller) {
+    public Mono<TaskView> nextReviewTask(@Argument String projectId, @Argument Integer afterNumber, @ContextValue Caller caller) {
         if (!Ids.isUuid(projectId)) return Mono.empty();
-        return tasks.nextForReview(caller.organizationId(), projectId, caller.userId());
+        return tasks.nextForReview(caller.organizationId(), projectId, caller.userId(), afterNumber == null ? 0 : Math.max(0, afterNumber));
     }
 
     @QueryMapping

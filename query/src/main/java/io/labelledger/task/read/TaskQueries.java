@@ -104,12 +104,18 @@ public class TaskQueries {
      * (nobody reviews their own annotation).
      */
     public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId) {
+        return nextForReview(organizationId, projectId, userId, 0);
+    }
+
+    /** The same, among the tasks numbered after {@code afterNumber} (a reviewer skipping a task). */
+    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber) {
         return db.sql("SELECT " + COLUMNS + " " + """
                          FROM dm_task t WHERE organization_id = :org AND project_id = :project AND review_state = 'PENDING'
+                         AND number > :after
                          AND EXISTS (SELECT 1 FROM dm_annotation a
                                      WHERE a.task_id = t.task_id AND a.review_decision IS NULL AND a.author_id <> :user)
                          ORDER BY number LIMIT 1""")
-                 .bind("org", organizationId).bind("project", projectId).bind("user", userId)
+                 .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("after", afterNumber)
                  .map(TaskQueries::view).one();
     }
 
