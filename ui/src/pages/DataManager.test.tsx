@@ -3,7 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectDetail, TaskRow } from '../api/types';
 import { mockGraphql } from '../testing/graphqlMock';
-import { DataManager, taskFilter } from './DataManager';
+import { DataManager, shownLabel, taskFilter } from './DataManager';
 
 vi.mock('../api/ws', () => ({ subscribe: () => () => {} }));
 
@@ -76,5 +76,12 @@ describe('DataManager review column and filter', () => {
     expect(taskFilter('PENDING', '')).toEqual({ reviewState: 'PENDING' });
     expect(taskFilter('', 'no')).toEqual({ groundTruth: false });
     expect(taskFilter('ACCEPTED', 'yes')).toEqual({ reviewState: 'ACCEPTED', groundTruth: true });
+  });
+
+  it('counts the project\'s tasks without a filter and only what is shown with one', () => {
+    expect(shownLabel(50, 340, true, false)).toBe('50 of 340 tasks shown');
+    expect(shownLabel(50, 340, true, true)).toBe('50+ matching tasks shown');
+    expect(shownLabel(1, 340, false, true)).toBe('1 matching task shown');
+    expect(shownLabel(0, null, false, true)).toBe('');
   });
 });

@@ -156,7 +156,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
             <option value="no">Without</option>
           </select>
         </label>
-        <span className="muted" data-testid="task-total">{total === null ? '' : `${rows.length} of ${total} tasks shown`}</span>
+        <span className="muted" data-testid="task-total">{shownLabel(rows.length, total, pageInfo?.hasNextPage ?? false, !!(reviewFilter || groundTruthFilter))}</span>
         <span className={`live live-${live}`} title={liveError ?? ''} data-testid="live-status">
           {live === 'live' ? '● live' : live === 'connecting' ? '○ connecting' : '○ offline'}
         </span>
@@ -215,4 +215,14 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
 export function taskFilter(review: ReviewState | '', groundTruth: '' | 'yes' | 'no'): { reviewState?: ReviewState; groundTruth?: boolean } | undefined {
   if (!review && !groundTruth) return undefined;
   return { ...(review ? { reviewState: review } : {}), ...(groundTruth ? { groundTruth: groundTruth === 'yes' } : {}) };
+}
+
+/**
+ * "12 of 340 tasks shown"; with a filter the server does not count the matches (no count(*) per page on big
+ * projects), so it says how many are shown and whether more match.
+ */
+export function shownLabel(shown: number, total: number | null, more: boolean, filtered: boolean): string {
+  if (total === null) return '';
+  if (filtered) return `${shown}${more ? '+' : ''} matching task${shown === 1 && !more ? '' : 's'} shown`;
+  return `${shown} of ${total} tasks shown`;
 }
