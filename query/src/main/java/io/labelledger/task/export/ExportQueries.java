@@ -55,10 +55,6 @@ public class ExportQueries {
     /** What the export will hold, fixed when it starts: tasks numbered up to {@code maxNumber}. */
     public record Snapshot(long taskCount, long maxNumber) {}
 
-    public Mono<Snapshot> snapshot(String organizationId, String projectId, boolean onlyCompleted) {
-        return snapshot(organizationId, projectId, onlyCompleted, false);
-    }
-
     /** With {@code onlyGroundTruth}: tasks that have a ground-truth annotation today. */
     public Mono<Snapshot> snapshot(String organizationId, String projectId, boolean onlyCompleted, boolean onlyGroundTruth) {
         return db.sql("SELECT count(*) AS n, coalesce(max(number), 0) AS max FROM dm_task WHERE organization_id = :org AND project_id = :p"
@@ -82,12 +78,6 @@ public class ExportQueries {
      * window of the (project_id, number) index whatever plan PostgreSQL picks. (With "ORDER BY number LIMIT" and stale
      * statistics — 1,000,000 fresh rows before any ANALYZE — it chose a bitmap scan of every remaining row plus a sort,
      * and a 1,000,000-task export slowed to ~220 tasks/s; docs/benchmarks.md.) Empty windows (filters, gaps) are skipped.
-     */
-    public Flux<List<ExportTask>> pages(String organizationId, String projectId, boolean onlyCompleted, long maxNumber) {
-        return pages(organizationId, projectId, onlyCompleted, false, maxNumber);
-    }
-
-    /**
      * With {@code onlyGroundTruth}: only tasks that have a ground-truth annotation today (their annotations are all
      * read; {@link #filterAnnotations} keeps the ground truth).
      */

@@ -40,14 +40,6 @@ public class TaskHistory {
         Map<String, DomainEventStream> readEvents(Collection<String> taskIds);
     }
 
-    public TaskHistory(EventStore events, JsonMapper json) {
-        this(events, ids -> {
-            Map<String, DomainEventStream> out = new LinkedHashMap<>();
-            for (String id : ids) out.put(id, events.readEvents(id));
-            return out;
-        }, json);
-    }
-
     public TaskHistory(EventStore events, ManyTasks many, JsonMapper json) {
         this.events = events;
         this.many = many;

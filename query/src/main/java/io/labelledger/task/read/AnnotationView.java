@@ -17,18 +17,8 @@ public record AnnotationView(String id, String taskId, String authorId, String r
     }
 
     public AnnotationView(String id, String taskId, String authorId, String result, Double leadTimeSeconds,
-                          Instant createdAt, Instant updatedAt, String projectId, Integer configVersion, ReviewView review) {
-        this(id, taskId, authorId, result, leadTimeSeconds, createdAt, updatedAt, projectId, configVersion, review, false);
-    }
-
-    public AnnotationView(String id, String taskId, String authorId, String result, Double leadTimeSeconds,
-                          Instant createdAt, Instant updatedAt, String projectId, Integer configVersion, boolean groundTruth) {
-        this(id, taskId, authorId, result, leadTimeSeconds, createdAt, updatedAt, projectId, configVersion, null, groundTruth);
-    }
-
-    public AnnotationView(String id, String taskId, String authorId, String result, Double leadTimeSeconds,
                           Instant createdAt, Instant updatedAt) {
-        this(id, taskId, authorId, result, leadTimeSeconds, createdAt, updatedAt, null, null, null);
+        this(id, taskId, authorId, result, leadTimeSeconds, createdAt, updatedAt, null, null);
     }
 
     public AnnotationView inProject(String project) {

@@ -31,15 +31,6 @@ public class TaskQueries {
                  .bind("org", organizationId).bind("id", taskId).map(TaskQueries::view).one();
     }
 
-    public Flux<TaskView> page(String organizationId, String projectId, TaskOrder order, int limit, Cursor after) {
-        return page(organizationId, projectId, order, null, limit, after);
-    }
-
-    /** A page of the rows in one review state (null: all); the filter keeps keyset pagination exact. */
-    public Flux<TaskView> page(String organizationId, String projectId, TaskOrder order, ReviewState reviewState, int limit, Cursor after) {
-        return page(organizationId, projectId, order, reviewState, null, limit, after);
-    }
-
     /**
      * A page of the rows in one review state and with or without a ground-truth annotation (null: either); the
      * filters keep keyset pagination exact.
@@ -101,13 +92,9 @@ public class TaskQueries {
 
     /**
      * The review queue: the oldest task of the project with an annotation pending review that the user did not write
-     * (nobody reviews their own annotation).
+     * (nobody reviews their own annotation), among the tasks numbered after {@code afterNumber} (0: all; a reviewer
+     * skipping a task).
      */
-    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId) {
-        return nextForReview(organizationId, projectId, userId, 0);
-    }
-
-    /** The same, among the tasks numbered after {@code afterNumber} (a reviewer skipping a task). */
     public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber) {
         return db.sql("SELECT " + COLUMNS + " " + """
                          FROM dm_task t WHERE organization_id = :org AND project_id = :project AND review_state = 'PENDING'

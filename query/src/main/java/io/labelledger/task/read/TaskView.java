@@ -18,12 +18,6 @@ public record TaskView(String id, String projectId, long number, String data, St
     }
 
     public TaskView(String id, String projectId, long number, String data, String predictions, int annotationCount,
-                    int skipCount, int predictionCount, boolean completed, Instant createdAt, Instant updatedAt, String reviewState) {
-        this(id, projectId, number, data, predictions, annotationCount, skipCount, predictionCount, completed, createdAt, updatedAt,
-                reviewState, false);
-    }
-
-    public TaskView(String id, String projectId, long number, String data, String predictions, int annotationCount,
                     int skipCount, int predictionCount, boolean completed, Instant createdAt, Instant updatedAt, boolean groundTruth) {
         this(id, projectId, number, data, predictions, annotationCount, skipCount, predictionCount, completed, createdAt, updatedAt,
                 annotationCount == 0 ? "NONE" : "PENDING", groundTruth);
