@@ -36,9 +36,8 @@ public class SamlConfig {
     }
 
     @Bean
-    SsoMetadataRefresher ssoMetadataRefresher(SsoStore store, IdpMetadataFetcher fetcher,
-                                              @Value("${labelledger.sso.metadata-refresh:6h}") java.time.Duration interval) {
-        return new SsoMetadataRefresher(store, fetcher, interval);
+    SsoMetadataRefresher ssoMetadataRefresher(SsoStore store, IdpMetadataFetcher fetcher) {
+        return new SsoMetadataRefresher(store, fetcher);
     }
 
     @Bean

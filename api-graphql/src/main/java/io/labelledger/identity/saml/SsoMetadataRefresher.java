@@ -2,32 +2,26 @@ package io.labelledger.identity.saml;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Keeps IdP metadata given by URL current (docs/adr/0025): identity providers roll their signing certificates over by
  * publishing the new one in their metadata first, and a copy taken once at configuration would start refusing every
- * sign-in on the day of the switch. Every {@code interval}, and when an Admin asks, the URL is fetched again (guarded,
- * {@link IdpMetadataFetcher}) and the certificates and sign-on URL are replaced. The IdP's entity id must stay the same:
- * a URL that suddenly describes another IdP is refused and the last good metadata kept, as it is on any failure. The
- * outcome (time, error) is shown on the SSO page.
+ * sign-in on the day of the switch. Periodically ({@code MaintenanceConfig}) and when an Admin asks, the URL is fetched
+ * again (guarded, {@link IdpMetadataFetcher}) and the certificates and sign-on URL are replaced. The IdP's entity id
+ * must stay the same: a URL that suddenly describes another IdP is refused and the last good metadata kept, as it is
+ * on any failure. The outcome (time, error) is shown on the SSO page.
  */
-public class SsoMetadataRefresher implements SmartLifecycle {
+public class SsoMetadataRefresher {
     private static final Logger log = LoggerFactory.getLogger(SsoMetadataRefresher.class);
     private final SsoStore store;
     private final IdpMetadataFetcher fetcher;
-    private final Duration interval;
-    private volatile Thread thread;
-    private volatile boolean active;
 
-    public SsoMetadataRefresher(SsoStore store, IdpMetadataFetcher fetcher, Duration interval) {
+    public SsoMetadataRefresher(SsoStore store, IdpMetadataFetcher fetcher) {
         this.store = store;
         this.fetcher = fetcher;
-        this.interval = interval;
     }
 
     /** Refreshes one organization's metadata; the error when it failed (the last good metadata stays). */
@@ -61,30 +55,4 @@ public class SsoMetadataRefresher implements SmartLifecycle {
             }
         }
     }
-
-    @Override
-    public synchronized void start() {
-        active = true;
-        thread = Thread.ofPlatform().name("sso-metadata-refresh").daemon(true).start(() -> {
-            while (active) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (active) refreshAll();
-            }
-        });
-    }
-
-    @Override
-    public synchronized void stop() {
-        active = false;
-        Thread t = thread;
-        if (t != null) t.interrupt();
-    }
-
-    @Override
-    public boolean isRunning() { return active; }
-
 }

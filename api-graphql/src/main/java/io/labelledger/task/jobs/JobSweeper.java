@@ -2,7 +2,6 @@ package io.labelledger.task.jobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,13 +20,13 @@ import java.util.stream.Stream;
 /**
  * Keeps the job queues honest (docs/adr/0024). The job row in PostgreSQL is the acknowledged request; the Redis
  * Stream entry only says "somebody should work on it". Redis may lose entries (a restart of a Redis that keeps
- * nothing on disk; a crash between the row's insert and the XADD), and then a job would stay QUEUED forever. Every
- * {@code interval}, one replica at a time (a transaction-scoped advisory lock) re-queues every unfinished job older
- * than {@code grace} that has no entry in its stream; the runners resume such jobs without duplicates (ADR 0016,
- * 0018). It also deletes finished export jobs (row and file) older than the export retention, and leftover partial
- * files, so the export directory does not grow without end.
+ * nothing on disk; a crash between the row's insert and the XADD), and then a job would stay QUEUED forever. Each
+ * sweep ({@code MaintenanceConfig} runs it periodically), one replica at a time (a transaction-scoped advisory lock),
+ * re-queues every unfinished job older than {@code grace} that has no entry in its stream; the runners resume such
+ * jobs without duplicates (ADR 0016, 0018). It also deletes finished export jobs (row and file) older than the export
+ * retention, and leftover partial files, so the export directory does not grow without end.
  */
-public class JobSweeper implements SmartLifecycle {
+public class JobSweeper {
     /** Arbitrary, fixed: the advisory lock key of the sweep (pg_advisory_xact_lock). */
     static final long LOCK_KEY = 0x4c4c_4a4f_4253_5745L;
     static final int MAX_STREAM_READ = 100_000;
@@ -42,12 +41,9 @@ public class JobSweeper implements SmartLifecycle {
     private final ExportJobFiles exportFiles;
     private final Duration grace;
     private final Duration exportRetention;
-    private final Duration interval;
-    private volatile Thread thread;
-    private volatile boolean active;
 
     public JobSweeper(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, ImportJobQueue imports, ImportJobQueue exports,
-                      ImportJobFiles importFiles, ExportJobFiles exportFiles, Duration grace, Duration exportRetention, Duration interval) {
+                      ImportJobFiles importFiles, ExportJobFiles exportFiles, Duration grace, Duration exportRetention) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -57,7 +53,6 @@ public class JobSweeper implements SmartLifecycle {
         this.exportFiles = exportFiles;
         this.grace = grace;
         this.exportRetention = exportRetention;
-        this.interval = interval;
     }
 
     /** What one sweep did. */
@@ -122,36 +117,12 @@ public class JobSweeper implements SmartLifecycle {
         return removed;
     }
 
-    @Override
-    public synchronized void start() {
-        active = true;
-        thread = Thread.ofPlatform().name("job-sweeper").daemon(true).start(() -> {
-            while (active) {
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (!active) return;
-                try {
-                    sweepOnce();
-                } catch (RuntimeException e) {
-                    log.warn("Job sweep failed: {}; trying again in {}", e.toString(), interval);
-                }
-            }
-        });
+    /** For the scheduler: a failed sweep is logged, and the next one tries again. */
+    public void sweepQuietly() {
+        try {
+            sweepOnce();
+        } catch (RuntimeException e) {
+            log.warn("Job sweep failed: {}; trying again at the next run", e.toString());
+        }
     }
-
-    @Override
-    public synchronized void stop() {
-        active = false;
-        Thread t = thread;
-        if (t != null) t.interrupt();
-    }
-
-    @Override
-    public boolean isRunning() { return active; }
-
-    @Override
-    public int getPhase() { return Integer.MAX_VALUE - 200; }
 }
