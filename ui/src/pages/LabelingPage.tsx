@@ -15,6 +15,7 @@ import {
 import { mediaSrc } from '../lib/mediaUrl';
 import type { Annotation, Control, JSONValue, ObjectTag, ProjectDetail, TaskDetail, TaskSnapshot, UserError } from '../api/types';
 import { ErrorBox } from '../components/Errors';
+import { Loading, ProjectCrumbs } from '../components/ProjectCrumbs';
 import { ReviewBadge, ReviewControls } from '../components/ReviewControls';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/format';
 import { interfaceFor } from '../lib/configVersion';
@@ -119,20 +120,9 @@ export function LabelingPage() {
     }
   }
 
-  if (!project || state.kind === 'loading') {
-    return (
-      <div>
-        <ErrorBox message={requestError} />
-        <p className="muted">Loading…</p>
-      </div>
-    );
-  }
+  if (!project || state.kind === 'loading') return <Loading error={requestError} />;
 
-  const back = (
-    <div className="crumbs">
-      <Link to="/projects">Projects</Link> / <Link to={`/projects/${projectId}`}>{project.title}</Link> /
-    </div>
-  );
+  const back = <ProjectCrumbs projectId={projectId} title={project.title} />;
 
   if (state.kind === 'done') {
     return (

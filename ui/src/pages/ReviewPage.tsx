@@ -4,6 +4,7 @@ import { errorMessage, gql } from '../api/graphql';
 import { NextReviewTaskQuery, ProjectQuery } from '../api/operations';
 import type { ProjectDetail, TaskDetail } from '../api/types';
 import { ErrorBox } from '../components/Errors';
+import { Loading, ProjectCrumbs } from '../components/ProjectCrumbs';
 import { useSession } from '../session';
 import { AnnotationList, TaskData } from './LabelingPage';
 
@@ -40,20 +41,9 @@ export function ReviewPage() {
     void next();
   }, [projectId, next]);
 
-  if (!project || state.kind === 'loading') {
-    return (
-      <div>
-        <ErrorBox message={error} />
-        <p className="muted">Loading…</p>
-      </div>
-    );
-  }
+  if (!project || state.kind === 'loading') return <Loading error={error} />;
 
-  const back = (
-    <div className="crumbs">
-      <Link to="/projects">Projects</Link> / <Link to={`/projects/${projectId}`}>{project.title}</Link> /
-    </div>
-  );
+  const back = <ProjectCrumbs projectId={projectId} title={project.title} />;
 
   if (state.kind === 'done') {
     return (
