@@ -101,10 +101,12 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Events are forever: each released event shape is pinned by a golden file {@code golden/<Event>.json} holding its
  * serialized type, revision and payload. A failing comparison means a stored event would no longer read back — add
- * a new revision and an upcaster instead of editing the golden file. A missing golden file is written and the test
- * fails once, so that the new file is inspected and committed.
+ * a new revision and an upcaster instead of editing the golden file. The test never writes files: a missing golden
+ * file fails it, and {@value #REGENERATE_COMMAND} writes the missing ones (never overwrites one) for inspection.
  */
 class EventGoldenJsonTest {
+    static final String REGENERATE_COMMAND = "mvn -pl command test -Dtest=EventGoldenJsonTest -Dregenerate=true";
+    static final boolean REGENERATE = Boolean.getBoolean("regenerate");
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
 
     static final OrganizationId ORG = new OrganizationId("0b6c0f0e-3f5a-4c43-9d1e-6a4b8f0c2d11");
@@ -207,10 +209,10 @@ class EventGoldenJsonTest {
 
         Path file = goldenFile(event);
         if (!Files.exists(file)) {
+            if (!REGENERATE) fail("Golden file " + file + " is missing: write it with `" + REGENERATE_COMMAND + "`, inspect it, commit it");
             Files.createDirectories(GOLDEN);
             Files.writeString(file, MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(actual) + "\n",
                     StandardCharsets.UTF_8);
-            fail("Golden file " + file + " was missing and has been written: inspect it, commit it, run again");
         }
         JsonNode golden = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         assertThat(actual).as("serialized " + event.getClass().getSimpleName() + " vs " + file).isEqualTo(golden);
