@@ -257,8 +257,8 @@ public class AppConfig {
 
     @Bean
     LdapSignIn ldapSignIn(LdapSettingsStore settings, IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          ReadYourWrites readYourWrites) {
-        return new LdapSignIn(settings, new LdapDirectory(), identities, passwords, commands, readYourWrites);
+                          ReadYourWrites readYourWrites, LdapDirectory directory) {
+        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites);
     }
 
     @Bean
