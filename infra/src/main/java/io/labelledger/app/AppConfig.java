@@ -250,7 +250,9 @@ public class AppConfig {
     ClientIp clientIp() { return new ClientIp(); }
 
     @Bean
-    LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis) { return new LoginThrottle(redis); }
+    LoginThrottle loginThrottle(@org.springframework.beans.factory.annotation.Value("${labelledger.redis.url}") String redisUrl) {
+        return new LoginThrottle(redisUrl);
+    }
 
     @Bean
     LdapSettingsStore ldapSettingsStore(JdbcTemplate jdbc) { return new LdapSettingsStore(jdbc); }
