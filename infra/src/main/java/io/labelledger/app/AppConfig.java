@@ -250,15 +250,17 @@ public class AppConfig {
     ClientIp clientIp() { return new ClientIp(); }
 
     @Bean
-    LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis) { return new LoginThrottle(redis); }
+    LoginThrottle loginThrottle(@org.springframework.beans.factory.annotation.Value("${labelledger.redis.url}") String redisUrl) {
+        return new LoginThrottle(redisUrl);
+    }
 
     @Bean
     LdapSettingsStore ldapSettingsStore(JdbcTemplate jdbc) { return new LdapSettingsStore(jdbc); }
 
     @Bean
     LdapSignIn ldapSignIn(LdapSettingsStore settings, IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          ReadYourWrites readYourWrites) {
-        return new LdapSignIn(settings, new LdapDirectory(), identities, passwords, commands, readYourWrites);
+                          ReadYourWrites readYourWrites, LdapDirectory directory) {
+        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites);
     }
 
     @Bean

@@ -52,6 +52,17 @@ public final class ApiClient {
         var result = web.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", name,
                                 "organizationName", name + " Labs"))
+                        .exchange().expectStatus().isAccepted()
+                        .expectBody(Map.class).returnResult();
+        if (!"SIGN_IN".equals(result.getResponseBody().get("next"))) throw new AssertionError("sign-up answered " + result.getResponseBody());
+        return signIn(web, port, email);
+    }
+
+    /** Sign-up answers "sign in next" (ADR 0028): the session comes from the sign-in, as in the browser. */
+    @SuppressWarnings("unchecked")
+    private static ApiClient signIn(WebTestClient web, int port, String email) {
+        var result = web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", "correct horse battery"))
                         .exchange().expectStatus().isOk()
                         .expectBody(Map.class).returnResult();
         ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
@@ -68,12 +79,10 @@ public final class ApiClient {
         var result = web.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", name,
                                 "organizationName", "Ignored", "invitation", invitation))
-                        .exchange().expectStatus().isOk()
+                        .exchange().expectStatus().isAccepted()
                         .expectBody(Map.class).returnResult();
-        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
-        if (session == null) throw new AssertionError("no SESSION cookie");
-        Map<String, Object> body = result.getResponseBody();
-        return new ApiClient(web, "http://127.0.0.1:" + port, (String) body.get("userId"), (String) body.get("organizationId"), "SESSION=" + session.getValue());
+        if (!"SIGN_IN".equals(result.getResponseBody().get("next"))) throw new AssertionError("sign-up answered " + result.getResponseBody());
+        return signIn(web, port, email);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.LDAPURL;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.ldap.LdapDirectory;
 import io.labelledger.identity.ldap.LdapSettings;
 import io.labelledger.identity.ldap.LdapSettingsStore;
 import io.labelledger.organization.api.ConfigureLdap;
@@ -36,11 +37,13 @@ public class LdapController {
     private final LdapSettingsStore store;
     private final Commands commands;
     private final Clock clock;
+    private final LdapDirectory directory;
 
-    public LdapController(LdapSettingsStore store, Commands commands, Clock clock) {
+    public LdapController(LdapSettingsStore store, Commands commands, Clock clock, LdapDirectory directory) {
         this.store = store;
         this.commands = commands;
         this.clock = clock;
+        this.directory = directory;
     }
 
     public record RoleMappingInput(String group, OrganizationRole role) {}
@@ -79,15 +82,19 @@ public class LdapController {
                 input.roleMappings() == null ? List.of()
                         : input.roleMappings().stream().map(m -> new LdapSettings.RoleMapping(m.group().strip(), m.role())).toList(),
                 clock.instant());
+        // an address the server will not connect to (loopback, private, metadata...) is refused before anything is stored
+        Mono<java.util.Optional<String>> refused = Mono.fromCallable(() -> directory.addressRefusal(settings.url())).subscribeOn(Schedulers.boundedElastic());
         Mono<Boolean> taken = Mono.fromCallable(() -> store.domainTakenByOther(domain, caller.organizationId())).subscribeOn(Schedulers.boundedElastic());
-        return taken.flatMap(t -> t ? Mono.just(domainTaken())
+        return refused.flatMap(why -> why.isPresent()
+                ? Mono.just(new LdapSettingsPayload(null, List.of(UserError.of(ErrorCode.URL_REFUSED, "url", why.get()))))
+                : taken.flatMap(t -> t ? Mono.just(domainTaken())
                 // the aggregate decides who may (and records it); only then is the configuration stored
                 : commands.send(new ConfigureLdap(caller.organization(), input.enabled(), domain, caller.user()), caller, clientIp)
                           .flatMap(r -> !r.ok() ? Mono.just(new LdapSettingsPayload(null, List.of(r.error())))
                                   : Mono.fromCallable(() -> store.save(settings, caller.userId(), clock.instant())
                                                 ? new LdapSettingsPayload(store.forOrganization(caller.organizationId()).map(LdapSettingsView::of).orElseThrow(), List.of())
                                                 : domainTaken())
-                                        .subscribeOn(Schedulers.boundedElastic())));
+                                        .subscribeOn(Schedulers.boundedElastic()))));
     }
 
     static List<UserError> validate(ConfigureLdapInput in) {
