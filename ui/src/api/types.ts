@@ -212,6 +212,8 @@ export interface ExportJob {
   state: ExportJobState;
   onlyCompleted: boolean;
   onlyGroundTruth?: boolean;
+  /** CSV/TSV cells written as they are (formulas not neutralized). */
+  rawValues?: boolean;
   userIds: string[];
   asOf?: DateTime | null;
   totalTasks: number;
