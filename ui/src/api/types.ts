@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'MEDIA_PROXY_OFF',
   'URL_REFUSED',
+  'EMPTY_RESULT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
