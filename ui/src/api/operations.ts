@@ -149,7 +149,7 @@ export const ImportTasksMutation = operation<
     importTasks(input: $input) { importedCount rejected { index line reason } ${USER_ERROR} }
   }`);
 
-const EXPORT_JOB = `id format state onlyCompleted onlyGroundTruth userIds asOf totalTasks processedTasks writtenTasks fileBytes fileName downloadUrl error createdAt`;
+const EXPORT_JOB = `id format state onlyCompleted onlyGroundTruth rawValues userIds asOf totalTasks processedTasks writtenTasks fileBytes fileName downloadUrl error createdAt`;
 
 export const ExportJobsQuery = operation<{ exportJobs: ExportJob[] }, { projectId: string }>(`
   query ExportJobs($projectId: ID!) { exportJobs(projectId: $projectId, first: 20) { ${EXPORT_JOB} } }`);
@@ -161,7 +161,7 @@ export interface CreateExportPayload {
 
 export const CreateExportMutation = operation<
   { createExport: CreateExportPayload },
-  { input: { projectId: string; format: string; filters: ExportFilters } }
+  { input: { projectId: string; format: string; filters: ExportFilters; rawValues?: boolean } }
 >(`
   mutation CreateExport($input: CreateExportInput!) {
     createExport(input: $input) { job { ${EXPORT_JOB} } ${USER_ERROR} }

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'MEDIA_PROXY_OFF',
   'URL_REFUSED',
+  'EMPTY_RESULT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -212,6 +213,8 @@ export interface ExportJob {
   state: ExportJobState;
   onlyCompleted: boolean;
   onlyGroundTruth?: boolean;
+  /** CSV/TSV cells written as they are (formulas not neutralized). */
+  rawValues?: boolean;
   userIds: string[];
   asOf?: DateTime | null;
   totalTasks: number;

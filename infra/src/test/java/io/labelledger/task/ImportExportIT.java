@@ -196,7 +196,12 @@ class ImportExportIT extends IntegrationTest {
         String json = exported(projectId, "format=JSON");
         assertThat(normalized(json)).isEqualTo(normalized(LS_EXPORT));
         JsonNode tasks = JSON.readTree(json);
-        assertThat(tasks.findValuesAsString("completed_by")).containsOnly(ann.userId);
+        // completed_by as Label Studio's JSON export has it: the person's id and email (read from the account now)
+        String email = ann.graphql().document("{ me { email } }").execute().path("me.email").entity(String.class).get();
+        assertThat(tasks.findValues("completed_by")).isNotEmpty().allSatisfy(by -> {
+            assertThat(by.get("id").asString()).isEqualTo(ann.userId);
+            assertThat(by.get("email").asString()).isEqualTo(email);
+        });
         assertThat(tasks).extracting(t -> t.get("id").asInt()).containsExactly(1, 2, 3);
 
         // and again: our export imports into a new project and exports the same
@@ -284,13 +289,14 @@ class ImportExportIT extends IntegrationTest {
             CSVFormat csv = "CSV".equals(format) ? CSVFormat.RFC4180 : CSVFormat.RFC4180.builder().setDelimiter('\t').get();
             List<CSVRecord> rows = csv.parse(new StringReader(text)).getRecords();
             assertThat(rows.getFirst().toList()).as(format)
-                    .containsExactly("id", "text", "annotation_id", "annotator", "lead_time", "created_at", "updated_at", "sentiment");
+                    .containsExactly("id", "text", "annotation_id", "annotator", "annotator_email", "lead_time", "created_at",
+                            "updated_at", "review", "review_comment", "reviewer", "reviewer_email", "sentiment");
             assertThat(rows).hasSize(4);
             assertThat(rows.get(1).toList()).element(1).isEqualTo("Loved it");
-            assertThat(rows.get(1).get(7)).isEqualTo("Positive");
+            assertThat(rows.get(1).get(12)).isEqualTo("Positive");
             assertThat(rows.get(2).get(0)).isEqualTo("2");
-            assertThat(rows.get(2).get(7)).isEmpty();
-            assertThat(rows.get(3).get(7)).isEqualTo("Negative");
+            assertThat(rows.get(2).get(12)).isEmpty();
+            assertThat(rows.get(3).get(12)).isEqualTo("Negative");
         }
         String completedCsv = exported(projectId, "format=CSV&onlyCompleted=true");
         assertThat(CSVFormat.RFC4180.parse(new StringReader(completedCsv)).getRecords()).hasSize(3);

@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One task and who did what on it. Rules: an annotator holds at most one live annotation per task; only its author
  * changes or deletes an annotation; results must fit the project's labeling config; nobody reviews their own annotation,
  * and a change by the author makes an annotation pending review again; at most one live annotation is the task's
- * ground truth (ADR 0022). Concurrent commands on one task
+ * ground truth (ADR 0022); an annotation is not empty (its result is not {@code []}, ADR 0030). Concurrent commands on one task
  * are serialized by the event store's (aggregate, sequence) key.
  */
 @Aggregate
@@ -90,6 +90,7 @@ public class Task {
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
         if (everUsedIds.contains(cmd.annotationId())) throw new Conflict("annotationId", "This annotation id is already used");
         VersionedConfig config = configs.versioned(projectId);
+        refuseEmpty(cmd.result(), config);
         ResultValidator.validate(config.config(), cmd.result(), "result", data);
         apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
@@ -102,6 +103,7 @@ public class Task {
         requireOrganization(cmd.organizationId());
         requireAuthor(cmd.annotationId(), cmd.by());
         VersionedConfig config = configs.versioned(projectId);
+        refuseEmpty(cmd.result(), config);
         ResultValidator.validate(config.config(), cmd.result(), "result", data);
         apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
@@ -151,6 +153,22 @@ public class Task {
         Review review = new Review(cmd.by(), cmd.decision(), comment);
         if (review.equals(reviews.get(cmd.annotationId()))) return; // the same verdict again records nothing new
         apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), cmd.decision(), comment, cmd.by()));
+    }
+
+    /**
+     * An annotation must hold at least one result (issue 9: the browser could submit {@code []}). Skips are
+     * {@link SkipTask}, not empty annotations.
+     */
+    private static void refuseEmpty(JsonNode result, VersionedConfig config) {
+        if (result != null && result.isArray() && result.isEmpty() && !allowsEmptyAnnotations(config)) throw new EmptyResult();
+    }
+
+    /**
+     * The hook for the project option "allow empty annotations" (Label Studio's), which comes with the workflow issue:
+     * read it from the project's settings here (e.g. on {@link VersionedConfig}). Until then no project allows them.
+     */
+    private static boolean allowsEmptyAnnotations(VersionedConfig config) {
+        return false;
     }
 
     private void requireOrganization(OrganizationId caller) {
