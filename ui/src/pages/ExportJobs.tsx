@@ -5,6 +5,8 @@ import type { ExportJob, Member, ProjectDetail } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { EXPORT_FORMAT_LABELS, SPREADSHEET_FORMATS, exportFormatsFor, type ExportFormat } from '../lib/exportUrl';
 import { exportJobEnded, exportJobPercent, localInputToInstant } from '../lib/exportJob';
+import { userErrorsText } from '../lib/errors';
+import { formatDateTime } from '../lib/format';
 import { formatBytes } from '../lib/importFile';
 
 /** How often the list is read again while an export is queued or running. */
@@ -56,7 +58,7 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
         // rawValues only when asked and only for CSV/TSV (the server's default neutralizes formulas)
         input: { projectId: project.id, format, filters, ...(rawValues && SPREADSHEET_FORMATS.includes(format) ? { rawValues: true } : {}) },
       });
-      if (createExport.errors.length > 0) setError(createExport.errors.map((x) => x.message).join('\n'));
+      if (createExport.errors.length > 0) setError(userErrorsText(createExport.errors));
       else await reload();
     } catch (err) {
       setError(errorMessage(err));
@@ -115,7 +117,7 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
             const percent = exportJobPercent(j);
             return (
               <tr key={j.id} data-testid={`export-job-${j.id}`}>
-                <td>{new Date(j.createdAt).toLocaleString()}</td>
+                <td>{formatDateTime(j.createdAt)}</td>
                 <td>{j.format}</td>
                 <td title={j.error ?? undefined}>{j.state}</td>
                 <td>

@@ -168,7 +168,7 @@ class EventGoldenJsonTest {
                     json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
                     List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE),
             new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, 2),
-            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1),
+            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, BOB),
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
             new TaskSkipped(TASK, PROJECT, ORG, BOB),
@@ -182,12 +182,14 @@ class EventGoldenJsonTest {
     static final Map<String, Object> UPCAST = Map.of(
             "AnnotationSubmitted.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, null),
             "AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null),
+            "AnnotationImported_v2.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, null),
             "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null),
             "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
             "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
                     java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE));
 
-    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new ProjectExportedFiltersUpcaster(),
+    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(),
+            new io.labelledger.task.upcasting.AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
             new ProjectExportedGroundTruthUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();

@@ -144,7 +144,7 @@ public class ExportJobRunner implements JobRunner {
         TaskView view = new TaskView(today.id(), today.projectId(), today.number(), s.data(), today.predictions(), annotations.size(),
                 s.skipCount(), today.predictionCount(), !annotations.isEmpty(), today.createdAt(), updated,
                 annotations.stream().anyMatch(AnnotationView::groundTruth));
-        return new ExportTask(view, annotations, ExportQueries.skippers(s.skippedBy().toArray(String[]::new), annotations), Map.of());
+        return new ExportTask(view, annotations, ExportQueries.skippers(s.skippedBy().toArray(String[]::new), annotations), Map.of(), Map.of());
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -71,12 +71,13 @@ public class Task {
     protected Task() {}
 
     /** Created by the import handler, many per unit of work. */
+    /** {@code authors}: the members Label Studio's completed_by named, by annotation (others: the importer, ADR 0030). */
     public Task(NewTask task, ProjectId projectId, OrganizationId organizationId, ImportId importId, long number, UserId by,
-                int configVersion) {
+                int configVersion, Map<AnnotationId, UserId> authors) {
         apply(new TaskImported(task.taskId(), projectId, organizationId, importId, number, task.data(), task.predictions(), by));
         for (ImportedAnnotation a : task.annotations()) {
             apply(new AnnotationImported(task.taskId(), projectId, organizationId, a.annotationId(), importId, a.result(),
-                    a.leadTimeSeconds(), by, configVersion));
+                    a.leadTimeSeconds(), by, configVersion, authors.get(a.annotationId())));
         }
         // Label Studio may mark several annotations of a task; one is kept: the last one marked (ADR 0022)
         task.annotations().stream().filter(ImportedAnnotation::groundTruth).reduce((first, second) -> second).ifPresent(a ->
@@ -198,7 +199,7 @@ public class Task {
 
     @EventSourcingHandler
     void on(AnnotationImported e) {
-        annotations.put(e.annotationId(), e.by());
+        annotations.put(e.annotationId(), e.authoredBy());
         everUsedIds.add(e.annotationId());
     }
 

@@ -34,30 +34,33 @@ public class ExportQueries {
     }
 
     /**
-     * A task with its live annotations, oldest first, the users who skipped it (without a live annotation of theirs)
-     * and the emails of the people named by either ({@link #withPeople}; read at export time, never from events).
+     * A task with its live annotations, oldest first, the users who skipped it (without a live annotation of theirs),
+     * the emails of the people named by either, and Label Studio's {@code completed_by} of imported annotations whose
+     * author was no member, by annotation id ({@link #withPeople}; read at export time, never from events).
      */
-    public record ExportTask(TaskView task, List<AnnotationView> annotations, List<String> skippedBy, Map<String, String> emails) {
+    public record ExportTask(TaskView task, List<AnnotationView> annotations, List<String> skippedBy, Map<String, String> emails,
+                             Map<String, String> importedAuthors) {
         public ExportTask {
             annotations = List.copyOf(annotations);
             skippedBy = skippedBy == null ? List.of() : List.copyOf(skippedBy);
             emails = emails == null ? Map.of() : Map.copyOf(emails);
+            importedAuthors = importedAuthors == null ? Map.of() : Map.copyOf(importedAuthors);
         }
 
         /** Nobody skipped it, no emails known. */
         public ExportTask(TaskView task, List<AnnotationView> annotations) {
-            this(task, annotations, List.of(), Map.of());
+            this(task, annotations, List.of(), Map.of(), Map.of());
         }
 
         /** Only its ground-truth annotation (ADR 0022); empty when it has none; skips are not ground truth. */
         public ExportTask groundTruthOnly() {
-            return new ExportTask(task, annotations.stream().filter(AnnotationView::groundTruth).toList(), List.of(), emails);
+            return new ExportTask(task, annotations.stream().filter(AnnotationView::groundTruth).toList(), List.of(), emails, importedAuthors);
         }
 
         /** Only annotations and skips by these users. */
         ExportTask by(Set<String> userIds) {
             return new ExportTask(task, annotations.stream().filter(a -> userIds.contains(a.authorId())).toList(),
-                                  skippedBy.stream().filter(userIds::contains).toList(), emails);
+                                  skippedBy.stream().filter(userIds::contains).toList(), emails, importedAuthors);
         }
 
         /** The people named by its annotations, their reviews and its skips. */
@@ -70,11 +73,16 @@ public class ExportQueries {
             return ids;
         }
 
-        public ExportTask withEmails(Map<String, String> known) {
+        public ExportTask withPeople(Map<String, String> knownEmails, Map<String, String> knownImportedAuthors) {
             Map<String, String> mine = new HashMap<>();
-            people().forEach(id -> { if (known.containsKey(id)) mine.put(id, known.get(id)); });
-            return new ExportTask(task, annotations, skippedBy, mine);
+            people().forEach(id -> { if (knownEmails.containsKey(id)) mine.put(id, knownEmails.get(id)); });
+            Map<String, String> imported = new HashMap<>();
+            annotations.forEach(a -> { if (knownImportedAuthors.containsKey(a.id())) imported.put(a.id(), knownImportedAuthors.get(a.id())); });
+            return new ExportTask(task, annotations, skippedBy, mine, imported);
         }
+
+        /** Label Studio's completed_by (JSON text) of an imported annotation whose author was no member; null otherwise. */
+        public String importedAuthor(String annotationId) { return importedAuthors.get(annotationId); }
 
         /** The email of a user of this task, null when not known (not a member of the organization any more). */
         public String email(String userId) { return userId == null ? null : emails.get(userId); }
@@ -103,14 +111,21 @@ public class ExportQueries {
         Set<String> ids = new LinkedHashSet<>();
         page.forEach(t -> ids.addAll(t.people()));
         if (ids.isEmpty()) return Mono.just(page);
-        return db.sql("""
+        String[] annotationIds = page.stream().flatMap(t -> t.annotations().stream()).map(AnnotationView::id).toArray(String[]::new);
+        Mono<Map<String, String>> emails = db.sql("""
                          SELECT u.user_id, u.email FROM user_account u
                          JOIN rm_org_member m ON m.user_id = u.user_id AND m.organization_id = :org
                          WHERE u.user_id = ANY(:ids)""")
                  .bind("org", organizationId).bind("ids", ids.toArray(String[]::new))
                  .map(r -> Map.entry(r.get("user_id", String.class), r.get("email", String.class))).all()
-                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                 .map(emails -> page.stream().map(t -> t.withEmails(emails)).toList());
+                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        Mono<Map<String, String>> imported = annotationIds.length == 0 ? Mono.just(Map.of()) : db.sql("""
+                         SELECT annotation_id, completed_by::text AS completed_by FROM imported_annotation_author
+                         WHERE organization_id = :org AND annotation_id = ANY(:ids)""")
+                 .bind("org", organizationId).bind("ids", annotationIds)
+                 .map(r -> Map.entry(r.get("annotation_id", String.class), r.get("completed_by", String.class))).all()
+                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(emails, imported).map(both -> page.stream().map(t -> t.withPeople(both.getT1(), both.getT2())).toList());
     }
 
     /** What the export will hold, fixed when it starts: tasks numbered up to {@code maxNumber}. */
@@ -166,7 +181,7 @@ public class ExportQueries {
     private static List<ExportTask> withAnnotations(List<Row> rows, Map<String, List<AnnotationView>> byTask) {
         return rows.stream().map(r -> {
             List<AnnotationView> annotations = byTask.getOrDefault(r.task().id(), List.of());
-            return new ExportTask(r.task(), annotations, skippers(r.skippedBy(), annotations), Map.of());
+            return new ExportTask(r.task(), annotations, skippers(r.skippedBy(), annotations), Map.of(), Map.of());
         }).toList();
     }
 

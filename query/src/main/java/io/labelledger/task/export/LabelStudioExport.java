@@ -25,7 +25,8 @@ import java.util.Set;
  * {@code JSON_MIN}: flat rows — one per annotation (a task without annotations gives one row of its data) — with the
  * data fields, the annotation's id, author (id and email), lead time, times and review, and one column per control
  * holding the chosen values. CSV/TSV: the same rows, with lists and objects as JSON text. Emails come from the
- * people's accounts at export time (ADR 0030); someone no longer in the organization is exported by id only.
+ * people's accounts at export time (ADR 0030); someone no longer in the organization is exported by id only. An
+ * imported annotation whose Label Studio author is no member is exported with Label Studio's value as it was.
  */
 public final class LabelStudioExport {
     /** Columns of a flat row besides data fields and controls. */
@@ -48,7 +49,9 @@ public final class LabelStudioExport {
         for (AnnotationView a : t.annotations()) {
             ObjectNode an = annotations.addObject();
             an.put("id", a.id());
-            an.set("completed_by", person(a.authorId(), t));
+            String imported = t.importedAuthor(a.id());
+            // Label Studio's own value when its author is no member of ours: never re-attributed to the importer
+            an.set("completed_by", imported != null ? json.readTree(imported) : person(a.authorId(), t));
             an.set("result", json.readTree(a.result()));
             if (a.leadTimeSeconds() == null) an.putNull("lead_time");
             else an.put("lead_time", a.leadTimeSeconds());
@@ -101,8 +104,16 @@ public final class LabelStudioExport {
         for (AnnotationView a : t.annotations()) {
             ObjectNode row = base(t.task(), data);
             row.put("annotation_id", a.id());
-            row.put("annotator", a.authorId());
-            putOrNull(row, "annotator_email", t.email(a.authorId()));
+            String imported = t.importedAuthor(a.id());
+            if (imported != null) {
+                JsonNode original = json.readTree(imported);
+                row.set("annotator", original.isObject() && original.has("id") ? original.get("id") : original);
+                JsonNode email = original.isObject() ? original.path("email") : original;
+                putOrNull(row, "annotator_email", email.isString() && email.asString().contains("@") ? email.asString() : null);
+            } else {
+                row.put("annotator", a.authorId());
+                putOrNull(row, "annotator_email", t.email(a.authorId()));
+            }
             if (a.leadTimeSeconds() == null) row.putNull("lead_time");
             else row.put("lead_time", a.leadTimeSeconds());
             row.put("created_at", a.createdAt().toString());

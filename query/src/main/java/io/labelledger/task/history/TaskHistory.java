@@ -75,7 +75,7 @@ public class TaskHistory {
                         e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
                         e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
                 case AnnotationImported e -> annotations.put(e.annotationId().value(), new AnnotationView(
-                        e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
+                        e.annotationId().value(), taskId, e.authoredBy().value(), json.writeValueAsString(e.result()),
                         e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
                 case AnnotationUpdated e -> annotations.computeIfPresent(e.annotationId().value(), (k, a) -> new AnnotationView(
                         a.id(), taskId, a.authorId(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), a.createdAt(), at,
