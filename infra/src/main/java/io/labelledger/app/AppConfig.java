@@ -154,6 +154,12 @@ public class AppConfig {
         return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster());
     }
 
+    /** Revision 1 LdapSettingsChanged reads back with url null (ADR 0026). */
+    @Bean
+    io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster ldapSettingsChangedUrlUpcaster() {
+        return new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster();
+    }
+
     /** Revision 1 annotation events read back with configVersion null (Axon registers EventUpcaster beans). */
     @Bean
     AnnotationConfigVersionUpcaster annotationConfigVersionUpcaster() {

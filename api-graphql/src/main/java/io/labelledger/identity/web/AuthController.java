@@ -5,6 +5,8 @@ import io.labelledger.api.Commands;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.api.SignInFailed;
+import io.labelledger.identity.api.SignInMethod;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.identity.ldap.LdapSignIn;
 import io.labelledger.organization.api.AcceptInvitation;
@@ -24,6 +26,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -49,6 +52,8 @@ public class AuthController {
 
     private final LoginThrottle throttle;
     private final LdapSignIn ldap;
+    @org.springframework.beans.factory.annotation.Autowired
+    private IdentityEvents events;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
                           Sessions sessions, ClientIp clientIp, ReadYourWrites readYourWrites,
@@ -104,7 +109,7 @@ public class AuthController {
                                           // membership (for later logins and API tokens) is in the directory once this returns
                                           return readYourWrites.await(orgId, Projection.DIRECTORY)
                                                                .then(signedUp(userId))
-                                                               .then(startSession(caller, exchange))
+                                                               .then(sessions.signIn(caller, SignInMethod.PASSWORD, null, exchange))
                                                                .thenReturn(ResponseEntity.ok((Object) new Session(userId, orgId)));
                                       });
                    });
@@ -144,7 +149,7 @@ public class AuthController {
                                }
                                return readYourWrites.await(invitation.organizationId(), Projection.DIRECTORY)
                                                     .then(signedUp(userId))
-                                                    .then(startSession(caller, exchange))
+                                                    .then(sessions.signIn(caller, SignInMethod.PASSWORD, null, exchange))
                                                     .thenReturn(ResponseEntity.ok((Object) new Session(userId, invitation.organizationId())));
                            });
                        });
@@ -162,16 +167,20 @@ public class AuthController {
                         .<Object>body(new Errors(List.of(UserError.of(ErrorCode.RATE_LIMITED, "password",
                                 "Too many failed sign-ins; try again in " + wait + " seconds")))));
             }
-            // people of a domain with directory sign-in sign in through it (docs/adr/0015); everybody else here
-            return ldap.attempt(email, password, address).flatMap(viaDirectory -> viaDirectory
-                    .map(result -> directoryAnswer(result, email, address, exchange))
-                    .orElseGet(() -> passwordLogin(email, password, address, exchange)));
+            // a personal account always signs in with its own password, whatever domain an organization claims; only
+            // people without one sign in through the directory of the organization that verified their domain (ADR 0026)
+            return Mono.fromCallable(() -> identities.personalByEmail(email).isPresent()).subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(personal -> personal ? passwordLogin(email, password, address, exchange)
+                            : ldap.attempt(email, password, address).flatMap(viaDirectory -> viaDirectory
+                                    .map(result -> directoryAnswer(result, email, address, exchange))
+                                    .orElseGet(() -> passwordLogin(email, password, address, exchange))));
         });
     }
 
     private Mono<ResponseEntity<Object>> directoryAnswer(LdapSignIn.Result result, String email, String address, ServerWebExchange exchange) {
         return switch (result) {
-            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email).then(startSession(caller, exchange))
+            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email)
+                    .then(sessions.signIn(caller, SignInMethod.LDAP, caller.organizationId(), exchange))
                     .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId())));
             case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? throttle.failed(email, address) : Mono.<Void>empty())
                     .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(refused.error()))));
@@ -179,19 +188,39 @@ public class AuthController {
     }
 
     private Mono<ResponseEntity<Object>> passwordLogin(String email, String password, String address, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> identities.byEmail(email)
-                                                 .filter(IdentityStore.Account::active)
-                                                 .filter(a -> passwords.matches(password, a.passwordHash()))
-                                                 .flatMap(a -> {
-                                                     identities.loggedIn(a.userId());
-                                                     return identities.caller(a.userId());
-                                                 }))
+        return Mono.fromCallable(() -> {
+                       Optional<IdentityStore.Account> account = identities.personalByEmail(email);
+                       Optional<Caller> caller = account.filter(IdentityStore.Account::active)
+                               .filter(a -> passwords.matches(password, a.passwordHash()))
+                               .flatMap(a -> {
+                                   identities.loggedIn(a.userId());
+                                   return identities.caller(a.userId());
+                               });
+                       if (caller.isEmpty()) failedSignIn(account, address);
+                       return caller;
+                   })
                    .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(found -> found
-                           .map(caller -> throttle.succeeded(email).then(startSession(caller, exchange))
+                           .map(caller -> throttle.succeeded(email).then(sessions.signIn(caller, SignInMethod.PASSWORD, null, exchange))
                                    .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
                            .orElseGet(() -> throttle.failed(email, address).thenReturn(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
                                    new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
+    }
+
+    /**
+     * Audit of a refused password sign-in (docs/adr/0026): for each organization the account is an active member of;
+     * for an unknown email one entry of no organization that keeps nothing about the person (no email).
+     */
+    private void failedSignIn(Optional<IdentityStore.Account> account, String address) {
+        if (account.isEmpty()) {
+            events.publishNow(new SignInFailed(null, null, SignInMethod.PASSWORD, "UNKNOWN_ACCOUNT"), null, null, address);
+            return;
+        }
+        String userId = account.get().userId();
+        for (String org : identities.activeOrganizations(userId)) {
+            events.publishNow(new SignInFailed(new OrganizationId(org), new UserId(userId), SignInMethod.PASSWORD, "WRONG_CREDENTIALS"),
+                    userId, org, address);
+        }
     }
 
     @PostMapping("/logout")
@@ -213,10 +242,6 @@ public class AuthController {
     /** Signing up signs the person in: the Members list shows it as their last sign-in. */
     private Mono<Void> signedUp(String userId) {
         return Mono.fromRunnable(() -> identities.loggedIn(userId)).subscribeOn(Schedulers.boundedElastic()).then();
-    }
-
-    Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
-        return sessions.start(caller, exchange);
     }
 
     private static Mono<ResponseEntity<Object>> bad(String field, String message) {
