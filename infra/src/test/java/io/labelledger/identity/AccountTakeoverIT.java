@@ -248,6 +248,17 @@ class AccountTakeoverIT extends IntegrationTest {
         assertThat(join.getStatus().value()).isEqualTo(403);
         assertThat(JSON.readTree(join.getResponseBody()).path("errors").path(0).path("code").asString()).isEqualTo("FORBIDDEN");
         assertThat(memberships(other.organizationId, signed.userId())).isZero();
+        // nor can its session move anywhere else (refused and audited), and its password is the directory's to change
+        EntityExchangeResult<byte[]> move = ApiClient.web(port).post().uri("/api/session/organization").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.COOKIE, signed.cookie()).bodyValue(Map.of("organizationId", other.organizationId)).exchange().expectBody().returnResult();
+        assertThat(move.getStatus().value()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.OrganizationSwitchRefused'"
+                + " AND position(? in convert_from(payload, 'UTF8')) > 0", Long.class, signed.userId())).isEqualTo(1);
+        EntityExchangeResult<byte[]> change = ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.COOKIE, signed.cookie()).bodyValue(Map.of("query", """
+                        mutation { changePassword(input: {currentPassword: "%s", newPassword: "a password of mine"}) { errors { code } } }"""
+                        .formatted(ATTACKER_PASSWORD))).exchange().expectBody().returnResult();
+        assertThat(JSON.readTree(change.getResponseBody()).at("/data/changePassword/errors/0/code").asString()).isEqualTo("FORBIDDEN");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.EmailDomainVerified'"
                 + " AND position(? in convert_from(payload, 'UTF8')) > 0", Long.class, domain)).isEqualTo(1);
     }

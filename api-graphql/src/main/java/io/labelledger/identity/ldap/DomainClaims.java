@@ -51,6 +51,14 @@ public class DomainClaims {
         return find(organizationId, domain).orElseThrow();
     }
 
+    /**
+     * The organization's directory now serves {@code domain} only: its claims of other domains (verified ones
+     * included) are released, so that a domain it moved away from does not stay reserved for it.
+     */
+    public void releaseAllBut(String organizationId, String domain) {
+        jdbc.update("DELETE FROM email_domain_claim WHERE organization_id = ? AND domain <> ?", organizationId, domain);
+    }
+
     public Optional<Claim> find(String organizationId, String domain) {
         return jdbc.query("SELECT organization_id, domain, token, verified_at FROM email_domain_claim WHERE organization_id = ? AND domain = ?",
                 (rs, i) -> new Claim(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -104,9 +104,11 @@ public class LdapController {
                 // the aggregate decides who may (and records it); only then is the configuration stored
                 : commands.send(new ConfigureLdap(caller.organization(), input.enabled(), domain, settings.url(), caller.user()), caller, clientIp)
                           .flatMap(r -> !r.ok() ? Mono.just(new LdapSettingsPayload(null, List.of(r.error())))
-                                  : Mono.fromCallable(() -> store.save(settings, caller.userId(), clock.instant())
-                                                ? new LdapSettingsPayload(view(caller.organizationId()).orElseThrow(), List.of())
-                                                : domainTaken())
+                                  : Mono.fromCallable(() -> {
+                                            if (!store.save(settings, caller.userId(), clock.instant())) return domainTaken();
+                                            claims.releaseAllBut(caller.organizationId(), domain);
+                                            return new LdapSettingsPayload(view(caller.organizationId()).orElseThrow(), List.of());
+                                        })
                                         .subscribeOn(Schedulers.boundedElastic())));
     }
 
