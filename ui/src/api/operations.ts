@@ -414,7 +414,7 @@ export const MoveProjectMutation = operation<
 
 // ---- sign-in settings -------------------------------------------------------------------------------
 const LDAP_SETTINGS = `enabled emailDomain url bindDn hasBindPassword userBaseDn userFilter groupBaseDn defaultRole
-  roleMappings { group role } updatedAt`;
+  roleMappings { group role } updatedAt domainVerification { domain record value verified verifiedAt }`;
 
 export const LdapSettingsQuery = operation<{ ldapSettings: LdapSettings | null }>(`
   query LdapSettings { ldapSettings { ${LDAP_SETTINGS} } }`);
@@ -425,6 +425,26 @@ export const ConfigureLdapMutation = operation<
 >(`
   mutation ConfigureLdap($input: ConfigureLdapInput!) {
     configureLdap(input: $input) { settings { ${LDAP_SETTINGS} } ${USER_ERROR} }
+  }`);
+
+export const VerifyEmailDomainMutation = operation<
+  { verifyEmailDomain: { settings: LdapSettings | null; errors: UserError[] } },
+  { input: { domain: string } }
+>(`
+  mutation VerifyEmailDomain($input: VerifyEmailDomainInput!) {
+    verifyEmailDomain(input: $input) { settings { ${LDAP_SETTINGS} } ${USER_ERROR} }
+  }`);
+
+// ---- the signed-in person's account -------------------------------------------------------------------
+export const SignOutEverywhereMutation = operation<{ signOutEverywhere: { errors: UserError[] } }>(`
+  mutation SignOutEverywhere { signOutEverywhere { ${USER_ERROR} } }`);
+
+export const ChangePasswordMutation = operation<
+  { changePassword: { errors: UserError[] } },
+  { input: { currentPassword: string; newPassword: string } }
+>(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) { ${USER_ERROR} }
   }`);
 
 export const SessionPolicyQuery = operation<{ sessionPolicy: SessionPolicy | null }>(`

@@ -340,6 +340,16 @@ export interface LdapSettings {
   defaultRole: OrganizationRole | null;
   roleMappings: LdapRoleMapping[];
   updatedAt: DateTime;
+  domainVerification: DomainVerification;
+}
+
+/** The organization's claim of its directory's email domain: routes sign-ins only once verified through DNS (ADR 0026). */
+export interface DomainVerification {
+  domain: string;
+  record: string;
+  value: string;
+  verified: boolean;
+  verifiedAt: DateTime | null;
 }
 
 export interface ConfigureLdapInput {

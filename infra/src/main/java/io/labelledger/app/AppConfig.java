@@ -157,6 +157,12 @@ public class AppConfig {
         return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster());
     }
 
+    /** Revision 1 LdapSettingsChanged reads back with url null (ADR 0026). */
+    @Bean
+    io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster ldapSettingsChangedUrlUpcaster() {
+        return new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster();
+    }
+
     /**
      * Revision 1 annotation events read back with configVersion null, then AnnotationImported revision 2 with author
      * null (ADR 0030): one chain in this order, as for ProjectExported.

@@ -85,6 +85,20 @@ public final class ApiClient {
         return signIn(web, port, email);
     }
 
+    /** Signs in with email and password (our password, or the organization's directory when it answers for the email). */
+    @SuppressWarnings("unchecked")
+    public static ApiClient signIn(int port, String email, String password) {
+        WebTestClient web = web(port);
+        var result = web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", password))
+                        .exchange().expectStatus().isOk()
+                        .expectBody(Map.class).returnResult();
+        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
+        if (session == null) throw new AssertionError("no SESSION cookie");
+        Map<String, Object> body = result.getResponseBody();
+        return new ApiClient(web, "http://127.0.0.1:" + port, (String) body.get("userId"), (String) body.get("organizationId"), "SESSION=" + session.getValue());
+    }
+
     /**
      * POST to a session endpoint (/api/session/...) with this user's cookie. On 200 the session now acts in another
      * organization (and has a new id): the answer is a client for it; otherwise null. {@code status} receives the code.

@@ -5,6 +5,8 @@ import io.labelledger.api.Commands;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.api.SignInFailed;
+import io.labelledger.identity.api.SignInMethod;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.identity.ldap.LdapSignIn;
 import io.labelledger.organization.api.AcceptInvitation;
@@ -52,6 +54,8 @@ public class AuthController {
     private final LdapSignIn ldap;
     /** The password encoder's hash of a random secret, made once (same cost settings as real accounts). */
     private volatile String dummyHash;
+    @org.springframework.beans.factory.annotation.Autowired
+    private IdentityEvents events;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
                           Sessions sessions, ClientIp clientIp, ReadYourWrites readYourWrites,
@@ -175,16 +179,20 @@ public class AuthController {
                         .<Object>body(new Errors(List.of(UserError.of(ErrorCode.RATE_LIMITED, "password",
                                 "Too many failed sign-ins; try again in " + wait + " seconds")))));
             }
-            // people of a domain with directory sign-in sign in through it (docs/adr/0015); everybody else here
-            return ldap.attempt(email, password, address).flatMap(viaDirectory -> viaDirectory
-                    .map(result -> directoryAnswer(result, email, address, exchange))
-                    .orElseGet(() -> passwordLogin(email, password, address, exchange)));
+            // a personal account always signs in with its own password, whatever domain an organization claims; only
+            // people without one sign in through the directory of the organization that verified their domain (ADR 0026)
+            return Mono.fromCallable(() -> identities.personalByEmail(email).isPresent()).subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(personal -> personal ? passwordLogin(email, password, address, exchange)
+                            : ldap.attempt(email, password, address).flatMap(viaDirectory -> viaDirectory
+                                    .map(result -> directoryAnswer(result, email, address, exchange))
+                                    .orElseGet(() -> passwordLogin(email, password, address, exchange))));
         });
     }
 
     private Mono<ResponseEntity<Object>> directoryAnswer(LdapSignIn.Result result, String email, String address, ServerWebExchange exchange) {
         return switch (result) {
-            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email, address).then(startSession(caller, exchange))
+            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email, address)
+                    .then(sessions.signIn(caller, SignInMethod.LDAP, caller.organizationId(), exchange))
                     .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId())));
             case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? throttle.failed(email, address) : throttle.notCounted(email, address))
                     .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(refused.error()))));
@@ -192,17 +200,22 @@ public class AuthController {
     }
 
     private Mono<ResponseEntity<Object>> passwordLogin(String email, String password, String address, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> identities.byEmail(email)
-                                                 .filter(IdentityStore.Account::active)
-                                                 .or(() -> spendTheSameTime(password))
-                                                 .filter(a -> passwords.matches(password, a.passwordHash()))
-                                                 .flatMap(a -> {
-                                                     identities.loggedIn(a.userId());
-                                                     return identities.caller(a.userId());
-                                                 }))
+        return Mono.fromCallable(() -> {
+                       Optional<IdentityStore.Account> account = identities.personalByEmail(email);
+                       Optional<IdentityStore.Account> active = account.filter(IdentityStore.Account::active);
+                       if (active.isEmpty()) spendTheSameTime(password);
+                       Optional<Caller> caller = active
+                               .filter(a -> passwords.matches(password, a.passwordHash()))
+                               .flatMap(a -> {
+                                   identities.loggedIn(a.userId());
+                                   return identities.caller(a.userId());
+                               });
+                       if (caller.isEmpty()) failedSignIn(account, address);
+                       return caller;
+                   })
                    .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(found -> found
-                           .map(caller -> throttle.succeeded(email, address).then(startSession(caller, exchange))
+                           .map(caller -> throttle.succeeded(email, address).then(sessions.signIn(caller, SignInMethod.PASSWORD, null, exchange))
                                    .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
                            .orElseGet(() -> throttle.failed(email, address).thenReturn(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
                                    new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
@@ -227,6 +240,22 @@ public class AuthController {
         return hash;
     }
 
+    /**
+     * Audit of a refused password sign-in (docs/adr/0026): for each organization the account is an active member of;
+     * for an unknown email one entry of no organization that keeps nothing about the person (no email).
+     */
+    private void failedSignIn(Optional<IdentityStore.Account> account, String address) {
+        if (account.isEmpty()) {
+            events.publishNow(new SignInFailed(null, null, SignInMethod.PASSWORD, "UNKNOWN_ACCOUNT"), null, null, address);
+            return;
+        }
+        String userId = account.get().userId();
+        for (String org : identities.activeOrganizations(userId)) {
+            events.publishNow(new SignInFailed(new OrganizationId(org), new UserId(userId), SignInMethod.PASSWORD, "WRONG_CREDENTIALS"),
+                    userId, org, address);
+        }
+    }
+
     @PostMapping("/logout")
     public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
         return exchange.getSession().flatMap(s -> s.invalidate()).thenReturn(ResponseEntity.noContent().build());
@@ -240,10 +269,6 @@ public class AuthController {
 
     private static Mono<ResponseEntity<Object>> accepted() {
         return Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).<Object>body(SignUpAccepted.SIGN_IN));
-    }
-
-    Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
-        return sessions.start(caller, exchange);
     }
 
     private static Mono<ResponseEntity<Object>> bad(String field, String message) {
