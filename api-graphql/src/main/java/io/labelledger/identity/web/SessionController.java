@@ -39,8 +39,11 @@ public class SessionController {
     private final ClientIp clientIp;
     private final Clock clock;
 
+    private final io.labelledger.api.authorization.Authorization authorization;
+
     public SessionController(IdentityStore identities, AuthController auth, Commands commands, ReadYourWrites readYourWrites,
-                             ClientIp clientIp, Clock clock) {
+                             ClientIp clientIp, Clock clock, io.labelledger.api.authorization.Authorization authorization) {
+        this.authorization = authorization;
         this.identities = identities;
         this.auth = auth;
         this.commands = commands;
@@ -55,19 +58,19 @@ public class SessionController {
 
     @PostMapping("/organization")
     public Mono<ResponseEntity<Object>> switchOrganization(@RequestBody SwitchTo in, ServerWebExchange exchange) {
-        return sessionCaller(exchange).flatMap(caller -> {
+        return sessionCaller(exchange).flatMap(caller -> allowed(caller, "POST /api/session/organization", exchange, () -> {
             if (!Ids.isUuid(in.organizationId())) return notFound();
             return Mono.fromCallable(() -> identities.currentCaller(caller.userId(), in.organizationId()))
                        .subscribeOn(Schedulers.boundedElastic())
                        .flatMap(next -> next.map(c -> auth.startSession(c, exchange)
                                        .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
                                .orElseGet(SessionController::notFound)); // not a member (or not any more): as if it did not exist
-        }).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+        })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
     }
 
     @PostMapping("/invitation")
     public Mono<ResponseEntity<Object>> acceptInvitation(@RequestBody Join in, ServerWebExchange exchange) {
-        return sessionCaller(exchange).flatMap(caller -> {
+        return sessionCaller(exchange).flatMap(caller -> allowed(caller, "POST /api/session/invitation", exchange, () -> {
             String hash = ApiTokenSecrets.hash(in.token() == null ? "" : in.token().strip());
             return Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
                 if (found.isEmpty()) return errors(HttpStatus.NOT_FOUND, UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"));
@@ -91,7 +94,14 @@ public class SessionController {
                                             UserError.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; reload in a moment"))));
                 });
             });
-        }).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+        })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+    }
+
+    /** The endpoint's row in rules.csv decides first, as for every REST endpoint. */
+    private Mono<ResponseEntity<Object>> allowed(Caller caller, String operation, ServerWebExchange exchange,
+                                                 java.util.function.Supplier<Mono<ResponseEntity<Object>>> then) {
+        return authorization.decide(caller, operation, java.util.Map.of(), clientIp.of(exchange))
+                .flatMap(ok -> ok ? then.get() : errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, null, "Your role does not allow this")));
     }
 
     /** The caller of a cookie session; empty for API tokens (they belong to one organization) and anonymous requests. */
