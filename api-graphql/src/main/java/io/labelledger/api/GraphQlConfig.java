@@ -21,7 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 public class GraphQlConfig {
     private static final Logger log = LoggerFactory.getLogger(GraphQlConfig.class);
     public static final int MAX_DEPTH = 12;
-    public static final int MAX_COMPLEXITY = 2_000;
+    public static final int MAX_COMPLEXITY = QueryCost.MAX_COMPLEXITY;
 
     @Bean
     RuntimeWiringConfigurer scalars() {
@@ -33,14 +33,43 @@ public class GraphQlConfig {
         return new MaxQueryDepthInstrumentation(MAX_DEPTH);
     }
 
+    /** Page sizes count (QueryCost): tasks(first: 200) weighs 200 rows. */
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity() {
-        return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY);
+        return QueryCost.complexity();
     }
 
     @Bean
-    WebGraphQlInterceptor graphQlContextInterceptor() {
-        return new GraphQlContextInterceptor();
+    QueryCost.AliasLimit aliasLimit() {
+        return new QueryCost.AliasLimit();
+    }
+
+    @Bean
+    WebGraphQlInterceptor graphQlContextInterceptor(io.labelledger.api.live.LiveAccess live) {
+        return new GraphQlContextInterceptor(live);
+    }
+
+    @Bean
+    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.web.IdentityStore identities,
+                                                  org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer redis) {
+        return new io.labelledger.api.live.LiveAccess(identities, redis);
+    }
+
+    /** Spring Boot's graphql-ws handler, with its sockets tracked so that an access change closes them (ADR 0027). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor liveSockets(
+            org.springframework.beans.factory.ObjectProvider<org.springframework.graphql.server.WebGraphQlHandler> graphQl,
+            org.springframework.beans.factory.ObjectProvider<io.labelledger.api.live.LiveAccess> live) {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof org.springframework.graphql.server.webflux.GraphQlWebSocketHandler handler
+                        && !(bean instanceof io.labelledger.api.live.LiveSocketHandler)) {
+                    return new io.labelledger.api.live.LiveSocketHandler(handler, graphQl.getObject(), live.getObject());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.labelledger.api;
 
+import io.labelledger.api.live.LiveAccess;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -19,26 +20,50 @@ import java.security.Principal;
 public class GraphQlContextInterceptor implements WebGraphQlInterceptor {
     public static final String CALLER = "caller";
     public static final String CLIENT_IP = "clientIp";
+    /** On a socket whose member is no longer active: who opened it (every operation is refused, and recorded so). */
+    public static final String FORMER_CALLER = "formerCaller";
+
+    private final LiveAccess live;
+
+    public GraphQlContextInterceptor() {
+        this(null);
+    }
+
+    /** {@code live}: every operation on a socket acts with the member's current role (ADR 0027); null: the handshake's. */
+    public GraphQlContextInterceptor(LiveAccess live) {
+        this.live = live;
+    }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        Mono<Caller> caller = ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .flatMap(a -> a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
-                .switchIfEmpty(Mono.defer(() -> fromWebSocket(request)));
         InetSocketAddress remote = request.getRemoteAddress();
         String ip = remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
-        return caller.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(c -> {
-            request.configureExecutionInput((input, builder) -> builder.graphQLContext(ctx -> {
-                c.ifPresent(value -> ctx.put(CALLER, value));
-                if (ip != null) ctx.put(CLIENT_IP, ip);
-            }).build());
-            return chain.next(request);
-        });
+        Mono<Caller> http = ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .flatMap(a -> a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty());
+        if (request instanceof WebSocketGraphQlRequest ws) {
+            // HTTP requests were refreshed by ActiveMemberFilter; a socket's principal is the handshake's: refresh it here
+            return fromWebSocket(ws).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(opened -> {
+                if (opened.isEmpty()) return next(request, chain, null, null, ip);
+                if (live == null) return next(request, chain, opened.get(), null, ip);
+                return live.current(opened.get()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                           .flatMap(now -> next(request, chain, now.orElse(null), now.isEmpty() ? opened.get() : null, ip));
+            });
+        }
+        return http.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                   .flatMap(c -> next(request, chain, c.orElse(null), null, ip));
     }
 
-    private static Mono<Caller> fromWebSocket(WebGraphQlRequest request) {
-        if (!(request instanceof WebSocketGraphQlRequest ws)) return Mono.empty();
+    private static Mono<WebGraphQlResponse> next(WebGraphQlRequest request, Chain chain, Caller caller, Caller former, String ip) {
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(ctx -> {
+            if (caller != null) ctx.put(CALLER, caller);
+            if (former != null) ctx.put(FORMER_CALLER, former);
+            if (ip != null) ctx.put(CLIENT_IP, ip);
+        }).build());
+        return chain.next(request);
+    }
+
+    private static Mono<Caller> fromWebSocket(WebSocketGraphQlRequest ws) {
         return ws.getSessionInfo().getPrincipal()
                  .flatMap(p -> principalCaller(p));
     }

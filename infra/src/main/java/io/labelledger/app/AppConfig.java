@@ -197,8 +197,8 @@ public class AppConfig {
     }
 
     @Bean
-    DirectoryProjection directoryProjection(JdbcTemplate jdbc) {
-        return new DirectoryProjection(jdbc);
+    DirectoryProjection directoryProjection(JdbcTemplate jdbc, ReactiveStringRedisTemplate redis) {
+        return new DirectoryProjection(jdbc, new io.labelledger.organization.directory.RedisMemberAccessNotifier(redis));
     }
 
     @Bean
@@ -253,12 +253,20 @@ public class AppConfig {
     Commands commands(CommandGateway gateway) { return new Commands(gateway); }
 
     @Bean
-    Authorization authorization(MemberQueries members) { return new Authorization(Rules.load(), members); }
+    Authorization authorization(MemberQueries members, io.labelledger.audit.web.RefusalAudit refusals) {
+        return new Authorization(Rules.load(), members, refusals);
+    }
+
+    /** Refused operations in the audit log, at most one per (person, operation) a minute. */
+    @Bean
+    io.labelledger.audit.web.RefusalAudit refusalAudit(org.axonframework.eventhandling.gateway.EventGateway events, ReactiveStringRedisTemplate redis) {
+        return new io.labelledger.audit.web.RefusalAudit(events, redis);
+    }
 
     /** Every root field of the GraphQL API passes the authorization policy here (Spring chains instrumentations). */
     @Bean
-    AuthorizationInstrumentation authorizationInstrumentation(Authorization authorization) {
-        return new AuthorizationInstrumentation(authorization);
+    AuthorizationInstrumentation authorizationInstrumentation(Authorization authorization, io.labelledger.api.live.LiveAccess live) {
+        return new AuthorizationInstrumentation(authorization, live);
     }
 
     @Bean

@@ -29,7 +29,8 @@ class MembershipIT extends IntegrationTest {
     }
 
     long events() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        // refusals are recorded (OperationRefused, ADR 0027); "writes nothing" means no change to anything else
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type <> 'io.labelledger.identity.api.OperationRefused'", Long.class);
     }
 
     String role(ApiClient user) {
@@ -91,8 +92,13 @@ class MembershipIT extends IntegrationTest {
 
         assertThat(errorCode(change(owner, ann.userId, "MANAGER"), "changeMemberRole")).isNull();
         assertThat(role(ann)).isEqualTo("MANAGER");
-        assertThat(errorCode(ann.post(create.replace("<View/>", "<View><Text name=\\\"t\\\" value=\\\"$t\\\"/></View>"), Map.of()), "createProject"))
-                .isNotEqualTo("FORBIDDEN");
+        // with a valid config the promoted member's create succeeds: the refusal above was the role, nothing else
+        Map<String, Object> created = ann.post("mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id title } errors { code } } }",
+                Map.of("i", Map.of("title", "Mine", "labelConfig", ApiClient.TEXT_CONFIG)));
+        assertThat(errorCode(created, "createProject")).isNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> project = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) created.get("data")).get("createProject")).get("project");
+        assertThat(project).containsEntry("title", "Mine").containsKey("id");
     }
 
     @Test
@@ -113,9 +119,24 @@ class MembershipIT extends IntegrationTest {
              .path("members[*].userId").entityList(String.class).containsExactly(ann.userId);
 
         // reactivated, the member signs in again (old sessions and tokens stay dead)
-        owner.post("mutation($i: MemberInput!) { reactivateMember(input: $i) { errors { code } } }", Map.of("i", Map.of("userId", ann.userId)));
+        assertThat(errorCode(owner.post("mutation($i: MemberInput!) { reactivateMember(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("userId", ann.userId))), "reactivateMember")).isNull();
         ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + token)
                  .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectStatus().isUnauthorized();
+        ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Cookie", ann.cookie)
+                 .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectStatus().isUnauthorized();
+        String email = jdbc.queryForObject("SELECT email FROM user_account WHERE user_id = ?", String.class, ann.userId);
+        String session = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            var login = ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                                 .bodyValue(Map.of("email", email, "password", "correct horse battery")).exchange()
+                                 .expectBody(String.class).returnResult();
+            var cookie = login.getResponseCookies().getFirst("SESSION");
+            return login.getStatus().value() == 200 && cookie != null ? "SESSION=" + cookie.getValue() : null;
+        }, java.util.Objects::nonNull);
+        String me = ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Cookie", session)
+                             .bodyValue(Map.of("query", "{ me { id role } }")).exchange().expectStatus().isOk()
+                             .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(me).contains(ann.userId).contains("ANNOTATOR");
     }
 
     @Test

@@ -107,9 +107,12 @@ class ProjectionsIT extends IntegrationTest {
         ann.graphql().document("mutation($i: ArchiveWorkspaceInput!) { archiveWorkspace(input: $i) { errors { code } } }")
            .variable("i", Map.of("workspaceId", workspace, "archived", true)).execute()
            .path("archiveWorkspace.errors").entityList(Object.class).hasSize(0);
-        ann.graphql().document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { errors { code } } }")
+        ann.graphql().document("mutation($i: UpdateProjectInput!) { updateProject(input: $i) { project { title labelConfigVersion } errors { code } } }")
            .variable("i", Map.of("projectId", projectId, "title", "Renamed", "labelConfig", ApiClient.TEXT_CONFIG.replace("Neutral", "Mixed")))
-           .execute();
+           .execute()
+           .path("updateProject.errors").entityList(Object.class).hasSize(0)
+           .path("updateProject.project.title").entity(String.class).isEqualTo("Renamed")
+           .path("updateProject.project.labelConfigVersion").entity(Integer.class).isEqualTo(2);
         ann.graphql().document("mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount } }")
            .variable("i", Map.of("projectId", projectId, "json", "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"}]"))
            .execute().path("importTasks.importedCount").entity(Integer.class).isEqualTo(3);

@@ -11,22 +11,61 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The one authorization policy: decides every root field of the GraphQL API from the caller's organization role
+ * The one authorization policy: decides every root field of the GraphQL API, the nested fields and the REST endpoints
+ * that have a row in rules.csv, from the caller's organization role
  * and, for "member" and "reviewer" rules, the caller's standing in the object's project ({@link Rules}; "reviewer":
  * their effective project role, {@link ProjectAccess#effectiveRole}). Fails closed: an
  * operation without a rule is denied. Objects that do not exist in the caller's organization are let through to the
  * resolver, which answers "not found" for them exactly as for objects of another organization.
  */
 public class Authorization {
+    /**
+     * Told about every refusal (the audit log: {@code RefusalAudit}). The refusal is answered once this completes, so
+     * that the record exists when the caller hears "no"; it never fails the answer.
+     */
+    public interface Refusals {
+        Refusals NONE = (caller, operation, targetId, clientIp) -> Mono.empty();
+
+        Mono<Void> refused(Caller caller, String operation, String targetId, String clientIp);
+    }
+
     private final Rules rules;
     private final MemberQueries members;
+    private final Refusals refusals;
 
     public Authorization(Rules rules, MemberQueries members) {
+        this(rules, members, Refusals.NONE);
+    }
+
+    public Authorization(Rules rules, MemberQueries members, Refusals refusals) {
         this.rules = rules;
         this.members = members;
+        this.refusals = refusals;
     }
 
     public Rules rules() { return rules; }
+
+    /**
+     * The decision for an operation the caller is performing (a GraphQL field, a REST endpoint, an operation on a
+     * socket): {@link #allows}, and a refusal is reported to the audit log with the object's id and the client's address.
+     */
+    public Mono<Boolean> decide(Caller caller, String operation, Map<String, Object> arguments, String clientIp) {
+        return allows(caller, operation, arguments).flatMap(allowed -> allowed || caller == null ? Mono.just(allowed)
+                : refusals.refused(caller, operation, targetId(operation, arguments), clientIp).thenReturn(false));
+    }
+
+    /** Refuses whatever the rule says (a member no longer active), and reports it like any refusal. */
+    public Mono<Boolean> refuse(Caller caller, String operation, Map<String, Object> arguments, String clientIp) {
+        return refusals.refused(caller, operation, targetId(operation, arguments), clientIp).thenReturn(false);
+    }
+
+    /** The id of the object a call names (the rule's scope argument), for the audit log; null when it names none. */
+    String targetId(String operation, Map<String, Object> arguments) {
+        Rules.Rule rule = rules.get(operation);
+        if (rule == null || rule.scope().kind() == Rules.Scope.Kind.NONE) return null;
+        Object id = argument(arguments, rule.scope().argumentPath());
+        return id instanceof String s && Ids.isUuid(s) ? s : null;
+    }
 
     public Mono<Boolean> allows(Caller caller, String operation, Map<String, Object> arguments) {
         if (caller == null) return Mono.just(false);

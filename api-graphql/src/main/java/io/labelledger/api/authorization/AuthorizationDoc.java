@@ -11,7 +11,8 @@ public final class AuthorizationDoc {
                 # Authorization
 
                 Generated from [`api-graphql/src/main/resources/authorization/rules.csv`](../api-graphql/src/main/resources/authorization/rules.csv)
-                by `AuthorizationRulesTest` — edit the table, not this file. ADR: [0009](adr/0009-authorization-policy.md).
+                by `mvn -pl api-graphql test -Dtest=AuthorizationRulesTest -Dregenerate=true` — edit the table, not this file.
+                ADRs: [0009](adr/0009-authorization-policy.md), [0027](adr/0027-one-policy-for-rest-and-sockets.md).
 
                 Every root field of the GraphQL API (queries, mutations, subscriptions) is decided by one policy
                 (`io.labelledger.api.authorization.Authorization`) from the caller's **organization role** and, where the
@@ -33,7 +34,17 @@ public final class AuthorizationDoc {
                 - Finer rules live in the aggregates: only an Owner grants, removes or deactivates an Owner; an Admin manages
                   the roles below; an organization always keeps one active Owner; only the author edits an annotation.
                 - The principal is refreshed from the directory at every request: a role change applies to the next
-                  request, and a deactivated member's sessions and API tokens stop working at once.
+                  request, and a deactivated member's sessions and API tokens stop working at once. On a graphql-ws
+                  socket, every operation and every subscription event is decided with the member's current role, and a
+                  deactivation or role change (heard through Redis on every replica) ends their subscriptions and closes
+                  their sockets.
+                - **REST endpoints** (`GET /api/...`) are rows of the same table, decided by the same policy; their scope
+                  names the path variable (or, for an export job's file, the job's project) that holds the project.
+                - **Nested fields** that expose access-controlled data (`Workspace.members`, however it is reached, e.g.
+                  `Project.workspace.members`) have rows too: allow or deny by organization role; refused, they answer an
+                  empty value and a `FORBIDDEN` error.
+                - Every refusal is recorded in the audit log (`OperationRefused`: who, which operation, which object, from
+                  where), at most once per person and operation a minute.
 
                 """);
         md.append("| operation | object | ");

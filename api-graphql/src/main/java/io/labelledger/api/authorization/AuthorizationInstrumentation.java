@@ -19,6 +19,7 @@ import graphql.schema.GraphQLTypeUtil;
 import io.labelledger.api.Caller;
 import io.labelledger.api.GraphQlContextInterceptor;
 import io.labelledger.api.UserError;
+import io.labelledger.api.live.LiveAccess;
 import io.labelledger.shared.ErrorCode;
 import org.reactivestreams.Publisher;
 import org.springframework.graphql.execution.ErrorType;
@@ -41,32 +42,39 @@ public class AuthorizationInstrumentation implements Instrumentation {
     static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
     static final String MESSAGE = "Your role does not allow this";
     private final Authorization authorization;
+    private final LiveAccess live;
 
     public AuthorizationInstrumentation(Authorization authorization) {
+        this(authorization, null);
+    }
+
+    /** {@code live}: subscriptions decide every event again with the member's current role (null: only at the start). */
+    public AuthorizationInstrumentation(Authorization authorization, LiveAccess live) {
         this.authorization = authorization;
+        this.live = live;
     }
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
         DataFetchingEnvironment env = parameters.getEnvironment();
-        if (!(env.getParentType() instanceof GraphQLObjectType parent) || !ROOTS.contains(parent.getName())) return fetcher;
+        if (!(env.getParentType() instanceof GraphQLObjectType parent)) return fetcher;
         String operation = parent.getName() + "." + env.getField().getName();
+        if (!ROOTS.contains(parent.getName())) {
+            return authorization.rules().get(operation) == null ? fetcher : nested(fetcher, operation);
+        }
         return e -> {
             Caller caller = e.getGraphQlContext().get(GraphQlContextInterceptor.CALLER);
+            String clientIp = e.getGraphQlContext().get(GraphQlContextInterceptor.CLIENT_IP);
             // resolvers continue on boundedElastic, never on the R2DBC event loop that answered the decision
-            Mono<Boolean> decision = authorization.allows(caller, operation, e.getArguments())
+            Mono<Boolean> decision = decide(e, caller, operation, e.getArguments(), clientIp)
                                                   .publishOn(reactor.core.scheduler.Schedulers.boundedElastic());
             if (parent.getName().equals("Subscription")) {
                 return decision.flatMapMany(allowed -> {
-                    if (!allowed) {
-                        // the graphql-ws error message carries this GraphQL error (classification FORBIDDEN)
-                        return Flux.error(new org.springframework.graphql.execution.SubscriptionPublisherException(List.of(
-                                GraphqlErrorBuilder.newError(e).errorType((ErrorClassification) ErrorType.FORBIDDEN).message(MESSAGE).build()),
-                                new Denied()));
-                    }
+                    if (!allowed) return Flux.error(refusal(e));
                     try {
-                        return Flux.from(asPublisher(fetcher.get(e)));
+                        return live == null ? Flux.from(asPublisher(fetcher.get(e)))
+                                : stillAllowed(Flux.from(asPublisher(fetcher.get(e))), e, caller, operation, clientIp);
                     } catch (Exception ex) {
                         return Flux.error(ex);
                     }
@@ -81,6 +89,74 @@ public class AuthorizationInstrumentation implements Instrumentation {
                 }
             });
         };
+    }
+
+    private Mono<Boolean> decide(DataFetchingEnvironment e, Caller caller, String operation, Map<String, Object> arguments, String clientIp) {
+        if (caller == null) {
+            // a socket whose member was deactivated: refused, and recorded under the person it was opened for
+            Caller former = e.getGraphQlContext().get(GraphQlContextInterceptor.FORMER_CALLER);
+            if (former != null) return authorization.refuse(former, operation, arguments, clientIp);
+        }
+        return authorization.decide(caller, operation, arguments, clientIp);
+    }
+
+    /**
+     * A nested field with a rule (allow or deny by organization role, nothing to look up): decided in place, so that
+     * batch loaders are called in the same dispatch as without the rule. Refused: an empty value and a FORBIDDEN error.
+     */
+    private DataFetcher<?> nested(DataFetcher<?> fetcher, String operation) {
+        return e -> {
+            Caller caller = e.getGraphQlContext().get(GraphQlContextInterceptor.CALLER);
+            Rules.Rule rule = authorization.rules().get(operation);
+            if (caller != null && rule.of(caller.organizationRole()) == Rules.Access.ALLOW) return fetcher.get(e);
+            DataFetcherResult<Object> refused = DataFetcherResult.newResult()
+                    .data(emptyValue(e.getFieldType()))
+                    .error(GraphqlErrorBuilder.newError(e).errorType((ErrorClassification) ErrorType.FORBIDDEN).message(MESSAGE).build())
+                    .build();
+            if (caller == null) return refused;
+            return authorization.decide(caller, operation, Map.of(), e.getGraphQlContext().get(GraphQlContextInterceptor.CLIENT_IP))
+                                .thenReturn(refused).toFuture();
+        };
+    }
+
+    /**
+     * Every event of a subscription is decided again with the member's current role and standing, and so is the
+     * subscription as soon as their access changes (on any replica): a deactivated or demoted member's stream ends
+     * with FORBIDDEN instead of delivering the next row.
+     */
+    private Flux<Object> stillAllowed(Flux<Object> events, DataFetchingEnvironment e, Caller caller, String operation, String clientIp) {
+        Flux<Object> signals = Flux.merge(events.concatWith(Mono.just(END)), live.changesOf(caller).map(changed -> CHANGED))
+                                   .takeUntil(signal -> signal == END)
+                                   .filter(signal -> signal != END);
+        // an access change is decided at once; rows reuse the last decision for at most REDECIDE_MS (a burst of
+        // 1,000 imported rows costs one lookup, not 1,000)
+        java.util.concurrent.atomic.AtomicLong decidedAt = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+        return signals.concatMap(signal -> {
+            long now = reactor.core.scheduler.Schedulers.parallel().now(java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (signal != CHANGED && decidedAt.get() != Long.MIN_VALUE && now - decidedAt.get() < REDECIDE_MS) return Mono.just(signal);
+            return live.current(caller)
+                    .flatMap(current -> authorization.decide(current, operation, e.getArguments(), clientIp))
+                    .switchIfEmpty(Mono.defer(() -> authorization.refuse(caller, operation, e.getArguments(), clientIp)))
+                    .flatMapMany(allowed -> {
+                        if (!allowed) return Mono.error(refusal(e));
+                        decidedAt.set(now);
+                        return signal == CHANGED ? Mono.empty() : Mono.just(signal);
+                    });
+        });
+    }
+
+    /** How long a subscription's last decision stands for its next rows when the member's access did not change. */
+    static final long REDECIDE_MS = 1_000;
+
+    /** Markers among a subscription's events: its source ended; the member's access changed. */
+    private static final Object END = new Object();
+    private static final Object CHANGED = new Object();
+
+    private static Throwable refusal(DataFetchingEnvironment e) {
+        // the graphql-ws error message carries this GraphQL error (classification FORBIDDEN)
+        return new org.springframework.graphql.execution.SubscriptionPublisherException(List.of(
+                GraphqlErrorBuilder.newError(e).errorType((ErrorClassification) ErrorType.FORBIDDEN).message(MESSAGE).build()),
+                new Denied());
     }
 
     /** A refusal for subscriptions (their errors travel as graphql-ws error messages). */
@@ -117,7 +193,7 @@ public class AuthorizationInstrumentation implements Instrumentation {
     }
 
     /** What a required field of a refused payload holds: nothing, zero, false. */
-    private static Object emptyValue(GraphQLOutputType type) {
+    static Object emptyValue(GraphQLOutputType type) {
         if (!(type instanceof GraphQLNonNull nonNull)) return null;
         GraphQLType inner = nonNull.getWrappedType();
         if (inner instanceof GraphQLList) return List.of();

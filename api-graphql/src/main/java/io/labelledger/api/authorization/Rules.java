@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The authorization table, {@code authorization/rules.csv}: one row per root field of the GraphQL schema
- * ({@code Query.project}, {@code Mutation.createProject}, ...), one column per organization role. The policy and the
- * rendered docs/authorization.md both come from it.
+ * ({@code Query.project}, {@code Mutation.createProject}, ...), per nested field that exposes access-controlled data
+ * ({@code Workspace.members}) and per authenticated REST endpoint ({@code GET /api/projects/{id}/export}), one column
+ * per organization role. The policy and the rendered docs/authorization.md both come from it.
  */
 public final class Rules {
     public static final String RESOURCE = "authorization/rules.csv";
@@ -53,8 +54,24 @@ public final class Rules {
         public String toString() { return kind == Kind.NONE ? "-" : kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + argumentPath; }
     }
 
+    /** What a row decides: a root field of the GraphQL schema, a field of another type, or a REST endpoint. */
+    public enum Kind { ROOT, NESTED, REST }
+
     public record Rule(String operation, Scope scope, Map<OrganizationRole, Access> access, String why) {
         public Access of(OrganizationRole role) { return access.get(role); }
+
+        public Kind kind() { return kindOf(operation); }
+    }
+
+    /**
+     * {@code Query.x}, {@code Mutation.x}, {@code Subscription.x}: root fields; {@code Type.field}: a nested field
+     * that exposes access-controlled data (allow or deny only: it has no project argument); {@code GET /api/...}:
+     * a REST endpoint, its scope naming the path variable (or the object the controller resolves) that holds the project.
+     */
+    public static Kind kindOf(String operation) {
+        if (operation.contains(" /")) return Kind.REST;
+        String type = operation.substring(0, Math.max(0, operation.indexOf('.')));
+        return java.util.Set.of("Query", "Mutation", "Subscription").contains(type) ? Kind.ROOT : Kind.NESTED;
     }
 
     private final Map<String, Rule> rules;
@@ -98,6 +115,13 @@ public final class Rules {
                 String why = cells.length > 2 + columns.length
                         ? String.join(",", java.util.Arrays.copyOfRange(cells, 2 + columns.length, cells.length)).strip() : "";
                 Rule rule = new Rule(cells[0].strip(), Scope.parse(cells[1].strip()), access, why);
+                if (rule.kind() == Kind.NESTED && (rule.scope().kind() != Scope.Kind.NONE
+                        || access.values().stream().anyMatch(a -> a != Access.ALLOW && a != Access.DENY))) {
+                    throw new IllegalArgumentException("line " + number + ": a nested field takes allow or deny and no scope");
+                }
+                if (rule.kind() == Kind.REST && !rule.operation().matches("(GET|POST|PUT|PATCH|DELETE) /\\S+")) {
+                    throw new IllegalArgumentException("line " + number + ": a REST row is 'METHOD /path': " + rule.operation());
+                }
                 if (rule.scope().kind() == Scope.Kind.NONE && access.containsValue(Access.MEMBER) && !rule.operation().startsWith("Query.")) {
                     throw new IllegalArgumentException("line " + number + ": 'member' needs a scope outside lists");
                 }

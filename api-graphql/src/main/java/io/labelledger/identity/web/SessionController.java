@@ -42,8 +42,12 @@ public class SessionController {
     private final ClientIp clientIp;
     private final Clock clock;
 
+    private final io.labelledger.api.authorization.Authorization authorization;
+
     public SessionController(IdentityStore identities, Sessions sessions, IdentityEvents events, Commands commands,
-                             ReadYourWrites readYourWrites, ClientIp clientIp, Clock clock) {
+                             ReadYourWrites readYourWrites, ClientIp clientIp, Clock clock,
+                             io.labelledger.api.authorization.Authorization authorization) {
+        this.authorization = authorization;
         this.identities = identities;
         this.sessions = sessions;
         this.events = events;
@@ -63,7 +67,7 @@ public class SessionController {
      */
     @PostMapping("/organization")
     public Mono<ResponseEntity<Object>> switchOrganization(@RequestBody SwitchTo in, ServerWebExchange exchange) {
-        return sessionCaller(exchange).flatMap(caller -> {
+        return sessionCaller(exchange).flatMap(caller -> allowed(caller, "POST /api/session/organization", exchange, () -> {
             if (!Ids.isUuid(in.organizationId())) return notFound();
             return Sessions.authOrganization(exchange).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(bound -> {
                 if (bound.isPresent() && !bound.get().equals(in.organizationId())) return refusedSwitch(caller, bound.get(), in.organizationId(), exchange);
@@ -75,7 +79,7 @@ public class SessionController {
                                            .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
                                    .orElseGet(SessionController::notFound)); // not a member (or not any more): as if it did not exist
             });
-        }).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+        })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
     }
 
     /** A session bound to the organization whose IdP or directory vouched (docs/adr/0026) stays there: 403, audited. */
@@ -88,7 +92,7 @@ public class SessionController {
 
     @PostMapping("/invitation")
     public Mono<ResponseEntity<Object>> acceptInvitation(@RequestBody Join in, ServerWebExchange exchange) {
-        return sessionCaller(exchange).flatMap(caller -> {
+        return sessionCaller(exchange).flatMap(caller -> allowed(caller, "POST /api/session/invitation", exchange, () -> {
             String hash = ApiTokenSecrets.hash(in.token() == null ? "" : in.token().strip());
             // only a personal account, signed in with its own password, consents to join another organization (ADR 0026)
             Mono<Boolean> personalSession = Sessions.authOrganization(exchange).hasElement().map(bound -> !bound)
@@ -118,7 +122,14 @@ public class SessionController {
                                             UserError.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; reload in a moment"))));
                 });
             }));
-        }).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+        })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+    }
+
+    /** The endpoint's row in rules.csv decides first, as for every REST endpoint. */
+    private Mono<ResponseEntity<Object>> allowed(Caller caller, String operation, ServerWebExchange exchange,
+                                                 java.util.function.Supplier<Mono<ResponseEntity<Object>>> then) {
+        return authorization.decide(caller, operation, java.util.Map.of(), clientIp.of(exchange))
+                .flatMap(ok -> ok ? then.get() : errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, null, "Your role does not allow this")));
     }
 
     /** The caller of a cookie session; empty for API tokens (they belong to one organization) and anonymous requests. */

@@ -43,8 +43,14 @@ public class MediaProxyController {
     private final ProjectQueries projects;
     private final MediaFetcher fetcher;
     private final JsonMapper json;
+    private final io.labelledger.identity.web.ClientIp clientIp;
 
-    public MediaProxyController(Authorization authorization, ProjectQueries projects, MediaFetcher fetcher, JsonMapper json) {
+    /** Its row in rules.csv (the same values as Query.project). */
+    static final String OPERATION = "GET /api/projects/{id}/media";
+
+    public MediaProxyController(Authorization authorization, ProjectQueries projects, MediaFetcher fetcher, JsonMapper json,
+                                io.labelledger.identity.web.ClientIp clientIp) {
+        this.clientIp = clientIp;
         this.json = json;
         this.authorization = authorization;
         this.projects = projects;
@@ -58,7 +64,7 @@ public class MediaProxyController {
         if (!Ids.isUuid(id)) return Mono.just(error(buffers, HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "projectId", "Project not found"));
         return exchange.getPrincipal()
                 .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
-                .flatMap(caller -> authorization.allows(caller, "Query.project", Map.of("id", id)).flatMap(allowed -> {
+                .flatMap(caller -> authorization.decide(caller, OPERATION, Map.of("id", id), clientIp.of(exchange)).flatMap(allowed -> {
                     if (!allowed) return Mono.just(error(buffers, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, null, "Not allowed to read this project"));
                     return projects.get(caller.organizationId(), id)
                             .flatMap(project -> project.mediaProxy() ? proxy(url, buffers)

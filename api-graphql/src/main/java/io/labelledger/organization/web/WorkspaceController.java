@@ -87,9 +87,10 @@ public class WorkspaceController {
         Mono<WorkspaceView> found = workspaces.get(caller.organizationId(), id);
         if (authorization.seesAllProjects(caller, "Query.workspace")) return found;
         // the others see the workspaces they belong to; any other is "not found" for them
-        return workspaces.isMember(caller.organizationId(), id, caller.userId()).filter(Boolean::booleanValue).then(found);
+        return workspaces.isMember(caller.organizationId(), id, caller.userId()).filter(Boolean::booleanValue).flatMap(member -> found);
     }
 
+    /** Rule {@code Workspace.members} (rules.csv), applied by the authorization instrumentation before this runs. */
     @SchemaMapping(typeName = "Workspace")
     public Mono<List<MemberView>> members(WorkspaceView workspace, @ContextValue Caller caller) {
         return workspaces.members(caller.organizationId(), workspace.id()).collectList();

@@ -32,12 +32,19 @@ import java.nio.file.Path;
  */
 @RestController
 public class ExportDownloadController {
+    /** Its row in rules.csv, decided in the job's project. */
+    static final String OPERATION = "GET /api/exports/{id}/download";
     private final ExportJobStore jobs;
     private final ExportJobFiles files;
+    private final io.labelledger.api.authorization.Authorization authorization;
+    private final io.labelledger.identity.web.ClientIp clientIp;
 
-    public ExportDownloadController(ExportJobStore jobs, ExportJobFiles files) {
+    public ExportDownloadController(ExportJobStore jobs, ExportJobFiles files, io.labelledger.api.authorization.Authorization authorization,
+                                    io.labelledger.identity.web.ClientIp clientIp) {
         this.jobs = jobs;
         this.files = files;
+        this.authorization = authorization;
+        this.clientIp = clientIp;
     }
 
     @GetMapping("/api/exports/{id}/download")
@@ -45,16 +52,25 @@ public class ExportDownloadController {
         if (!Ids.isUuid(id)) return Mono.just(ResponseEntity.notFound().build());
         return exchange.getPrincipal()
                 .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
-                .flatMap(caller -> {
-                    if (!ExportController.MAY_EXPORT.contains(caller.organizationRole())) {
-                        return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).<Flux<DataBuffer>>build());
-                    }
-                    return Mono.fromCallable(() -> jobs.get(caller.organizationId(), id, ExportJobController.ownerFilter(caller)))
-                               .subscribeOn(Schedulers.boundedElastic())
-                               .flatMap(Mono::justOrEmpty)
-                               .filter(job -> job.state() == ExportJob.State.COMPLETED && Files.isRegularFile(files.done(id)))
-                               .map(job -> file(job, files.done(id)));
-                })
+                .flatMap(caller -> Mono.fromCallable(() -> jobs.get(caller.organizationId(), id, null))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(found -> {
+                            String ip = clientIp.of(exchange);
+                            // no such job in the organization: refused for roles that may never download, else not found
+                            if (found.isEmpty()) return authorization.decide(caller, OPERATION, java.util.Map.of(), ip)
+                                    .map(allowed -> allowed ? ResponseEntity.notFound().<Flux<DataBuffer>>build()
+                                            : ResponseEntity.status(HttpStatus.FORBIDDEN).<Flux<DataBuffer>>build());
+                            ExportJob job = found.get();
+                            // the policy decides in the job's project: whoever may no longer export from it may not download either
+                            return authorization.decide(caller, OPERATION, java.util.Map.of("projectId", job.projectId()), ip)
+                                    .map(allowed -> {
+                                        if (!allowed) return ResponseEntity.status(HttpStatus.FORBIDDEN).<Flux<DataBuffer>>build();
+                                        String owner = ExportJobController.ownerFilter(caller); // Managers: their own jobs only
+                                        boolean theirs = owner == null || owner.equals(job.userId());
+                                        return theirs && job.state() == ExportJob.State.COMPLETED && Files.isRegularFile(files.done(id))
+                                                ? file(job, files.done(id)) : ResponseEntity.notFound().<Flux<DataBuffer>>build();
+                                    });
+                        }))
                 .defaultIfEmpty(ResponseEntity.notFound().build());
     }
 

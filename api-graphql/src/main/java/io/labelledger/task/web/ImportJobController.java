@@ -57,6 +57,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @RestController
 public class ImportJobController {
+    /** Its row in rules.csv (the same values as importTasks). */
+    static final String OPERATION = "POST /api/projects/{id}/imports";
     private final Authorization authorization;
     private final OrganizationLabelingConfigs configs;
     private final ImportJobStore jobs;
@@ -99,7 +101,7 @@ public class ImportJobController {
         String ip = clientIp.of(exchange);
         return exchange.getPrincipal()
                 .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
-                .flatMap(caller -> authorization.allows(caller, "Mutation.importTasks", Map.of("input", Map.of("projectId", id)))
+                .flatMap(caller -> authorization.decide(caller, OPERATION, Map.of("id", id), ip)
                         .flatMap(allowed -> {
                             if (!allowed) return Mono.just(error(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, null, "Not allowed to import into this project"));
                             // the config comes from the project's events: a project created a moment ago is there already

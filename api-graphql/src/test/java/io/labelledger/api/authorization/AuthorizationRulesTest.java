@@ -45,9 +45,52 @@ class AuthorizationRulesTest {
     void everyRootFieldHasARuleAndEveryRuleAField() throws IOException {
         Set<String> fields = rootFields();
         assertThat(fields).contains("Query.me", "Mutation.createProject", "Subscription.taskChanged");
-        Set<String> ruled = new TreeSet<>(Rules.load().all().keySet());
+        Set<String> ruled = new TreeSet<>();
+        Rules.load().all().values().stream().filter(r -> r.kind() == Rules.Kind.ROOT).forEach(r -> ruled.add(r.operation()));
         assertThat(fields).as("root fields without a rule in " + Rules.RESOURCE).isSubsetOf(ruled);
         assertThat(ruled).as("rules for fields the schema does not have").isSubsetOf(fields);
+    }
+
+    @Test
+    void nestedRulesNameFieldsOfTheSchema() throws IOException {
+        try (InputStream in = AuthorizationRulesTest.class.getClassLoader().getResourceAsStream("graphql/schema.graphqls")) {
+            TypeDefinitionRegistry registry = new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Set<String> fields = new TreeSet<>();
+            registry.types().values().forEach(t -> {
+                if (t instanceof ObjectTypeDefinition o) o.getFieldDefinitions().forEach(f -> fields.add(o.getName() + "." + f.getName()));
+            });
+            Set<String> nested = new TreeSet<>();
+            Rules.load().all().values().stream().filter(r -> r.kind() == Rules.Kind.NESTED).forEach(r -> nested.add(r.operation()));
+            assertThat(nested).contains("Workspace.members").isSubsetOf(fields);
+        }
+    }
+
+    /** Every authenticated REST endpoint (everything under /api/ but sign-in) has its row, and every REST row an endpoint. */
+    @Test
+    void everyRestEndpointHasARuleAndEveryRestRuleAnEndpoint() throws ClassNotFoundException {
+        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(org.springframework.web.bind.annotation.RestController.class));
+        Set<String> endpoints = new TreeSet<>();
+        for (var candidate : scanner.findCandidateComponents("io.labelledger")) {
+            Class<?> controller = Class.forName(candidate.getBeanClassName());
+            var base = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(controller,
+                    org.springframework.web.bind.annotation.RequestMapping.class);
+            String prefix = base == null || base.path().length == 0 ? "" : base.path()[0];
+            for (var method : controller.getDeclaredMethods()) {
+                var mapping = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(method,
+                        org.springframework.web.bind.annotation.RequestMapping.class);
+                if (mapping == null) continue;
+                for (String path : mapping.path().length == 0 ? new String[]{""} : mapping.path()) {
+                    for (var verb : mapping.method()) endpoints.add(verb.name() + " " + prefix + path);
+                }
+            }
+        }
+        Set<String> authenticated = new TreeSet<>();
+        endpoints.stream().filter(e -> e.contains(" /api/") && !e.contains(" /api/auth/")).forEach(authenticated::add);
+        assertThat(authenticated).contains("GET /api/projects/{id}/export", "POST /api/session/organization");
+        Set<String> ruled = new TreeSet<>();
+        Rules.load().all().values().stream().filter(r -> r.kind() == Rules.Kind.REST).forEach(r -> ruled.add(r.operation()));
+        assertThat(ruled).as("REST rows in " + Rules.RESOURCE).isEqualTo(authenticated);
     }
 
     @Test
@@ -55,7 +98,7 @@ class AuthorizationRulesTest {
         try (InputStream in = AuthorizationRulesTest.class.getClassLoader().getResourceAsStream("graphql/schema.graphqls")) {
             TypeDefinitionRegistry registry = new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             for (Rules.Rule rule : Rules.load().all().values()) {
-                if (rule.scope().kind() == Rules.Scope.Kind.NONE) continue;
+                if (rule.scope().kind() == Rules.Scope.Kind.NONE || rule.kind() != Rules.Kind.ROOT) continue;
                 String[] op = rule.operation().split("\\.");
                 String first = rule.scope().argumentPath().split("\\.")[0];
                 FieldDefinition field = registry.getType(op[0], ObjectTypeDefinition.class).orElseThrow()
@@ -76,6 +119,13 @@ class AuthorizationRulesTest {
         assertThatThrownBy(() -> Rules.parse(header + "Mutation.x,somewhere,allow,allow,member,deny,deny,\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Rules.parse(header + "Query.x,-,allow,allow,member,reviewer,reviewer,\n"))
                 .as("reviewer needs the project whose role decides").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rules.parse(header + "Workspace.members,-,allow,allow,member,deny,deny,\n"))
+                .as("a nested field has no project to be a member of").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rules.parse(header + "Workspace.members,project:id,allow,allow,allow,deny,deny,\n"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rules.parse(header + "FETCH /api/x,-,allow,allow,allow,deny,deny,\n")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Rules.parse(header + "GET /api/x/{id},project:id,allow,allow,member,deny,deny,\n").get("GET /api/x/{id}").kind())
+                .isEqualTo(Rules.Kind.REST);
         assertThat(Rules.parse(header + "Query.x,project:id,allow,allow,member,reviewer,reviewer,\n").get("Query.x").of(
                 io.labelledger.organization.api.OrganizationRole.ANNOTATOR)).isEqualTo(Rules.Access.REVIEWER);
     }

@@ -46,9 +46,29 @@ import static java.sql.Timestamp.from;
 @ProcessingGroup("directory")
 public class DirectoryProjection {
     private final JdbcTemplate jdbc;
+    private final MemberAccessNotifier access;
 
     public DirectoryProjection(JdbcTemplate jdbc) {
+        this(jdbc, MemberAccessNotifier.NONE);
+    }
+
+    public DirectoryProjection(JdbcTemplate jdbc, MemberAccessNotifier access) {
         this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    /** After the commit (the new role or state is readable then); never during a replay. */
+    private void accessChanged(String organizationId, String userId, org.axonframework.eventhandling.ReplayStatus replay) {
+        if (replay.isReplay()) return;
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            access.changed(organizationId, userId);
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() { access.changed(organizationId, userId); }
+                });
     }
 
     @EventHandler
@@ -76,23 +96,26 @@ public class DirectoryProjection {
     }
 
     @EventHandler
-    void on(MemberProvisioned e, @Timestamp Instant at, @SequenceNumber long seq) {
+    void on(MemberProvisioned e, @Timestamp Instant at, @SequenceNumber long seq, org.axonframework.eventhandling.ReplayStatus replay) {
         jdbc.update("""
                 INSERT INTO rm_org_member (organization_id, user_id, role, joined_at, active, last_seq) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (organization_id, user_id) DO UPDATE SET role = EXCLUDED.role, active = EXCLUDED.active, last_seq = EXCLUDED.last_seq
                 WHERE rm_org_member.last_seq < EXCLUDED.last_seq""",
                 e.organizationId().value(), e.userId().value(), e.role().name(), from(at), e.active(), seq);
+        accessChanged(e.organizationId().value(), e.userId().value(), replay); // SCIM deactivates and changes roles this way
     }
 
     @EventHandler
-    void on(MemberRoleChanged e, @SequenceNumber long seq) {
+    void on(MemberRoleChanged e, @SequenceNumber long seq, org.axonframework.eventhandling.ReplayStatus replay) {
         jdbc.update("UPDATE rm_org_member SET role = ?, last_seq = ? WHERE organization_id = ? AND user_id = ? AND last_seq < ?",
                 e.to().name(), seq, e.organizationId().value(), e.userId().value(), seq);
+        accessChanged(e.organizationId().value(), e.userId().value(), replay);
     }
 
     @EventHandler
-    void on(MemberDeactivated e, @SequenceNumber long seq) {
+    void on(MemberDeactivated e, @SequenceNumber long seq, org.axonframework.eventhandling.ReplayStatus replay) {
         active(e.organizationId().value(), e.userId().value(), false, seq);
+        accessChanged(e.organizationId().value(), e.userId().value(), replay);
     }
 
     @EventHandler
