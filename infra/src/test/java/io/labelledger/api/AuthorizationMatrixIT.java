@@ -106,7 +106,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Query.ldapSettings", "no directory is configured when it runs; LdapIT configures one for real"),
             Map.entry("Mutation.configureLdap", "the sample's directory is on loopback, which the directory address policy may refuse; LdapIT configures a real one"),
             Map.entry("Query.nextReviewTask", "the queue holds a task only while its annotation is unreviewed and not the caller's"),
-            Map.entry("Mutation.rebuildProjection", "rebuilding is refused while one runs (CONFLICT) and answers no object"));
+            Map.entry("Mutation.rebuildProjection", "rebuilding is refused while one runs (CONFLICT) and answers no object"),
+            Map.entry("Mutation.verifyEmailDomain", "verifying needs a DNS TXT record; LdapIT and AccountTakeoverIT verify against a real DNS server (TestDns)"),
+            Map.entry("Mutation.signOutEverywhere", "its payload carries no object (errors only); AccountSessionsIT signs out for real"),
+            Map.entry("Mutation.changePassword", "the sample's current password is wrong on purpose (changing it would end the matrix's sessions); AccountSessionsIT changes it for real"));
 
     @LocalServerPort
     int port;
