@@ -42,6 +42,7 @@ import io.labelledger.task.export.LabelStudioExport;
 import io.labelledger.task.history.TaskHistory;
 import io.labelledger.project.upcasting.ProjectExportedFiltersUpcaster;
 import io.labelledger.project.upcasting.ProjectExportedGroundTruthUpcaster;
+import io.labelledger.project.upcasting.ProjectExportedRawValuesUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import io.labelledger.task.importing.LabelStudioTaskParser;
 import io.labelledger.task.read.TaskQueries;
@@ -148,13 +149,15 @@ public class AppConfig {
     }
 
     /**
-     * ProjectExported revision 1 → 2 (no filters and job) → 3 (not limited to ground truth, ADR 0022). One bean, a
+     * ProjectExported revision 1 → 2 (no filters and job) → 3 (not limited to ground truth, ADR 0022) → 4 (formulas
+     * neutralized, ADR 0030). One bean, a
      * chain in this order: Axon's Spring configurer orders separate upcaster beans only by @Order, and a revision 1
      * event must pass both.
      */
     @Bean
     EventUpcasterChain projectExportedUpcasters() {
-        return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster());
+        return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster(),
+                new ProjectExportedRawValuesUpcaster());
     }
 
     /** Revision 1 LdapSettingsChanged reads back with url null (ADR 0026). */
