@@ -442,6 +442,22 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(events("SignInSucceeded", scimId)).isEqualTo(1);
     }
 
+    /** SCIM after SSO: the provider's User is the identity SSO created here for the email (same person, same organization). */
+    @Test
+    void scim_provisions_the_identity_that_sso_created_here() throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        Object id = me(signedIn(postToAcs(idp.response(spec)))).get("id");
+        String token = owner.graphql().document("mutation { createScimToken(input: {name: \"Okta\"}) { token } }").execute()
+                            .path("createScimToken.token").entity(String.class).get();
+        Object scimId = ApiClient.web(port).post().uri("/scim/v2/Users").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.parseMediaType("application/scim+json"))
+                .bodyValue("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + spec.nameId + "\",\"active\":true}")
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        assertThat(scimId).isEqualTo(id);
+        assertThat(accounts(spec.nameId)).isOne();
+    }
+
     /** A personal account that joined this organization (consent) signs in through its IdP: that session stays here. */
     @Test
     void a_personal_member_signing_in_with_sso_is_bound_to_this_organization() throws Exception {
