@@ -385,6 +385,20 @@ class SamlSsoIT extends IntegrationTest {
                         .bodyValue(Map.of("organizationId", organizationId)).exchange().expectBody(String.class).returnResult().getStatus().value();
     }
 
+    @SuppressWarnings("unchecked")
+    List<String> organizations(String cookie) {
+        Map<String, Object> body = ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.COOKIE, cookie)
+                                            .bodyValue(Map.of("query", "{ me { organizations { id } } }"))
+                                            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> orgs = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) body.get("data")).get("me")).get("organizations");
+        return orgs.stream().map(o -> (String) o.get("id")).toList();
+    }
+
+    String signInWithPassword(String email) {
+        return signedIn(ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", "correct horse battery")).exchange().expectBody(String.class).returnResult());
+    }
+
     long events(String type, String userId) {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = ? AND position(? in convert_from(payload, 'UTF8')) > 0",
                 Long.class, "io.labelledger.identity.api." + type, userId);
@@ -476,6 +490,9 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(me(cookie).get("id")).isEqualTo(person.userId);
         assertThat(switchTo(cookie, person.organizationId)).isEqualTo(403);
         assertThat(((Map<?, ?>) me(cookie).get("organization")).get("id")).isEqualTo(owner.organizationId);
+        // the organization switcher offers only where this session may go; the password session still sees both
+        assertThat(organizations(cookie)).containsExactly(owner.organizationId);
+        assertThat(organizations(signInWithPassword(email))).containsExactlyInAnyOrder(owner.organizationId, person.organizationId);
     }
 
     @Test
