@@ -115,14 +115,9 @@ public class AppConfig {
     ConnectionFactory connectionFactory(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
                                         @Value("${labelledger.db.password:}") String password,
                                         @Value("${labelledger.db.read-pool-size:16}") int poolSize) {
-        if (!url.startsWith("jdbc:postgresql:")) throw new IllegalStateException("labelledger.db.url must be a jdbc:postgresql: URL");
-        ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
-                // user and password come from their own settings; R2DBC refuses them in the query string
-                .parse(url.replaceFirst("^jdbc:postgresql:", "r2dbc:pool:postgresql:").replaceFirst("\\?.*$", ""))
-                .mutate()
-                .option(ConnectionFactoryOptions.USER, user)
+        // the query string's options (sslmode, sslrootcert, ...) under their R2DBC names: reads connect like writes
+        ConnectionFactoryOptions.Builder options = R2dbcUrls.options(url, user, password, true)
                 .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize);
-        if (!password.isEmpty()) options.option(ConnectionFactoryOptions.PASSWORD, password);
         return ConnectionFactories.get(options.build());
     }
 
