@@ -68,8 +68,10 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
+import io.labelledger.projection.Projection;
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /** Wiring of the modules: write side, projections, queries, API. */
@@ -183,9 +185,15 @@ public class AppConfig {
         return new AuditLogProjection(jdbc, json);
     }
 
+    /** Rebuilds into shadow tables with fresh handlers of each projection (no live notifications), then swaps (ADR 0029). */
     @Bean
-    ProjectionRebuilder projectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new ProjectionRebuilder(processing, jdbc, tx);
+    ProjectionRebuilder projectionRebuilder(EventProcessingConfiguration processing, org.axonframework.config.Configuration axon,
+                                            DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx,
+                                            org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema tokens, JsonMapper json) {
+        return new ProjectionRebuilder(processing, axon, dataSource, jdbc, tx, tokens, Map.of(
+                Projection.DATA_MANAGER, shadow -> new DataManagerProjection(shadow, json, (projectId, taskIds) -> { }),
+                Projection.DIRECTORY, DirectoryProjection::new,
+                Projection.AUDIT_LOG, shadow -> new AuditLogProjection(shadow, json)));
     }
 
     @Bean
