@@ -72,8 +72,10 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
+import io.labelledger.projection.Projection;
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /** Wiring of the modules: write side, projections, queries, API. */
@@ -119,14 +121,9 @@ public class AppConfig {
     ConnectionFactory connectionFactory(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
                                         @Value("${labelledger.db.password:}") String password,
                                         @Value("${labelledger.db.read-pool-size:16}") int poolSize) {
-        if (!url.startsWith("jdbc:postgresql:")) throw new IllegalStateException("labelledger.db.url must be a jdbc:postgresql: URL");
-        ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
-                // user and password come from their own settings; R2DBC refuses them in the query string
-                .parse(url.replaceFirst("^jdbc:postgresql:", "r2dbc:pool:postgresql:").replaceFirst("\\?.*$", ""))
-                .mutate()
-                .option(ConnectionFactoryOptions.USER, user)
+        // the query string's options (sslmode, sslrootcert, ...) under their R2DBC names: reads connect like writes
+        ConnectionFactoryOptions.Builder options = R2dbcUrls.options(url, user, password, true)
                 .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize);
-        if (!password.isEmpty()) options.option(ConnectionFactoryOptions.PASSWORD, password);
         return ConnectionFactories.get(options.build());
     }
 
@@ -209,9 +206,15 @@ public class AppConfig {
         return new AuditLogProjection(jdbc, json);
     }
 
+    /** Rebuilds into shadow tables with fresh handlers of each projection (no live notifications), then swaps (ADR 0029). */
     @Bean
-    ProjectionRebuilder projectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new ProjectionRebuilder(processing, jdbc, tx);
+    ProjectionRebuilder projectionRebuilder(EventProcessingConfiguration processing, org.axonframework.config.Configuration axon,
+                                            DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx,
+                                            org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema tokens, JsonMapper json) {
+        return new ProjectionRebuilder(processing, axon, dataSource, jdbc, tx, tokens, Map.of(
+                Projection.DATA_MANAGER, shadow -> new DataManagerProjection(shadow, json, (projectId, taskIds) -> { }),
+                Projection.DIRECTORY, DirectoryProjection::new,
+                Projection.AUDIT_LOG, shadow -> new AuditLogProjection(shadow, json)));
     }
 
     @Bean
