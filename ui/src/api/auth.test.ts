@@ -6,25 +6,32 @@ function respond(status: number, body: unknown): typeof fetch {
 }
 
 describe('auth', () => {
-  it('signup posts JSON with the same-origin cookie and returns the session', async () => {
-    const fetchImpl = respond(200, { userId: 'u1', organizationId: 'o1' });
+  it('signup posts JSON with the same-origin cookie, then signs in and returns the session', async () => {
+    const replies = [
+      new Response(JSON.stringify({ next: 'SIGN_IN' }), { status: 202 }),
+      new Response(JSON.stringify({ userId: 'u1', organizationId: 'o1' }), { status: 200 }),
+    ];
+    const fetchImpl = vi.fn(async () => replies.shift()!) as unknown as typeof fetch;
     const r = await signup({ email: 'a@b.c', password: 'pw123456', displayName: 'A', organizationName: 'Org' }, fetchImpl);
     expect(r).toEqual({ ok: true, session: { userId: 'u1', organizationId: 'o1' } });
-    const [url, init] = (fetchImpl as unknown as ReturnType<typeof vi.fn>).mock.calls[0];
+    const calls = (fetchImpl as unknown as ReturnType<typeof vi.fn>).mock.calls;
+    const [url, init] = calls[0];
     expect(url).toBe('/api/auth/signup');
     expect(init.credentials).toBe('same-origin');
     expect(JSON.parse(init.body).organizationName).toBe('Org');
+    expect(calls[1][0]).toBe('/api/auth/login');
+    expect(JSON.parse(calls[1][1].body)).toEqual({ email: 'a@b.c', password: 'pw123456' });
   });
 
-  it('signup passes the typed errors of a 409 through', async () => {
+  it('signup passes the typed errors of a 400 through', async () => {
     const r = await signup(
       { email: 'a@b.c', password: 'x', displayName: 'A', organizationName: 'O' },
-      respond(409, { errors: [{ code: 'CONFLICT', field: ['email'], message: 'Email already registered' }] }),
+      respond(400, { errors: [{ code: 'VALIDATION', field: ['password'], message: 'Too short' }] }),
     );
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.status).toBe(409);
-      expect(r.errors[0]).toMatchObject({ code: 'CONFLICT', field: ['email'] });
+      expect(r.status).toBe(400);
+      expect(r.errors[0]).toMatchObject({ code: 'VALIDATION', field: ['password'] });
     }
   });
 

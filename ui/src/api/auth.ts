@@ -85,8 +85,14 @@ export function joinWithInvitation(token: string, fetchImpl: typeof fetch = fetc
   return post('/api/session/invitation', { token }, fetchImpl);
 }
 
-export function signup(input: SignupInput, fetchImpl: typeof fetch = fetch): Promise<AuthResult> {
-  return post('/api/auth/signup', input, fetchImpl);
+/**
+ * Signs up, then signs in with the same email and password. The server answers sign-up the same way whether the
+ * email is new or already has an account ("sign in next", 202), so the session always comes from the sign-in.
+ */
+export async function signup(input: SignupInput, fetchImpl: typeof fetch = fetch): Promise<AuthResult> {
+  const r = await postJson('/api/auth/signup', input, fetchImpl);
+  if (!r.ok) return r;
+  return login(input.email, input.password, fetchImpl);
 }
 
 export function login(email: string, password: string, fetchImpl: typeof fetch = fetch): Promise<AuthResult> {

@@ -149,7 +149,7 @@ export const ImportTasksMutation = operation<
     importTasks(input: $input) { importedCount rejected { index line reason } ${USER_ERROR} }
   }`);
 
-const EXPORT_JOB = `id format state onlyCompleted onlyGroundTruth userIds asOf totalTasks processedTasks writtenTasks fileBytes fileName downloadUrl error createdAt`;
+const EXPORT_JOB = `id format state onlyCompleted onlyGroundTruth rawValues userIds asOf totalTasks processedTasks writtenTasks fileBytes fileName downloadUrl error createdAt`;
 
 export const ExportJobsQuery = operation<{ exportJobs: ExportJob[] }, { projectId: string }>(`
   query ExportJobs($projectId: ID!) { exportJobs(projectId: $projectId, first: 20) { ${EXPORT_JOB} } }`);
@@ -161,7 +161,7 @@ export interface CreateExportPayload {
 
 export const CreateExportMutation = operation<
   { createExport: CreateExportPayload },
-  { input: { projectId: string; format: string; filters: ExportFilters } }
+  { input: { projectId: string; format: string; filters: ExportFilters; rawValues?: boolean } }
 >(`
   mutation CreateExport($input: CreateExportInput!) {
     createExport(input: $input) { job { ${EXPORT_JOB} } ${USER_ERROR} }
@@ -419,7 +419,7 @@ export const MoveProjectMutation = operation<
 
 // ---- sign-in settings -------------------------------------------------------------------------------
 const LDAP_SETTINGS = `enabled emailDomain url bindDn hasBindPassword userBaseDn userFilter groupBaseDn defaultRole
-  roleMappings { group role } updatedAt`;
+  roleMappings { group role } updatedAt domainVerification { domain record value verified verifiedAt }`;
 
 export const LdapSettingsQuery = operation<{ ldapSettings: LdapSettings | null }>(`
   query LdapSettings { ldapSettings { ${LDAP_SETTINGS} } }`);
@@ -430,6 +430,26 @@ export const ConfigureLdapMutation = operation<
 >(`
   mutation ConfigureLdap($input: ConfigureLdapInput!) {
     configureLdap(input: $input) { settings { ${LDAP_SETTINGS} } ${USER_ERROR} }
+  }`);
+
+export const VerifyEmailDomainMutation = operation<
+  { verifyEmailDomain: { settings: LdapSettings | null; errors: UserError[] } },
+  { input: { domain: string } }
+>(`
+  mutation VerifyEmailDomain($input: VerifyEmailDomainInput!) {
+    verifyEmailDomain(input: $input) { settings { ${LDAP_SETTINGS} } ${USER_ERROR} }
+  }`);
+
+// ---- the signed-in person's account -------------------------------------------------------------------
+export const SignOutEverywhereMutation = operation<{ signOutEverywhere: { errors: UserError[] } }>(`
+  mutation SignOutEverywhere { signOutEverywhere { ${USER_ERROR} } }`);
+
+export const ChangePasswordMutation = operation<
+  { changePassword: { errors: UserError[] } },
+  { input: { currentPassword: string; newPassword: string } }
+>(`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input) { ${USER_ERROR} }
   }`);
 
 export const SessionPolicyQuery = operation<{ sessionPolicy: SessionPolicy | null }>(`

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'MEDIA_PROXY_OFF',
   'URL_REFUSED',
+  'EMPTY_RESULT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -212,6 +213,8 @@ export interface ExportJob {
   state: ExportJobState;
   onlyCompleted: boolean;
   onlyGroundTruth?: boolean;
+  /** CSV/TSV cells written as they are (formulas not neutralized). */
+  rawValues?: boolean;
   userIds: string[];
   asOf?: DateTime | null;
   totalTasks: number;
@@ -337,6 +340,16 @@ export interface LdapSettings {
   defaultRole: OrganizationRole | null;
   roleMappings: LdapRoleMapping[];
   updatedAt: DateTime;
+  domainVerification: DomainVerification;
+}
+
+/** The organization's claim of its directory's email domain: routes sign-ins only once verified through DNS (ADR 0026). */
+export interface DomainVerification {
+  domain: string;
+  record: string;
+  value: string;
+  verified: boolean;
+  verifiedAt: DateTime | null;
 }
 
 export interface ConfigureLdapInput {

@@ -1,4 +1,7 @@
 import type { UserError } from '../api/types';
+import { userErrorText } from '../lib/errors';
+
+// User errors are shown as sentences (lib/errors.ts), never as codes or field paths; the code stays in data-code.
 
 /** Errors tied to one input field, shown right below it. */
 export function FieldErrors({ errors, testId }: { errors: UserError[]; testId?: string }) {
@@ -6,9 +9,7 @@ export function FieldErrors({ errors, testId }: { errors: UserError[]; testId?: 
   return (
     <ul className="field-errors" data-testid={testId}>
       {errors.map((e, i) => (
-        <li key={i}>
-          <code className="err-code">{e.code}</code> {e.message}
-        </li>
+        <li key={i} data-code={e.code}>{userErrorText(e)}</li>
       ))}
     </ul>
   );
@@ -23,10 +24,7 @@ export function ErrorBox({ errors = [], message, testId = 'errors' }: { errors?:
       {errors.length > 0 && (
         <ul>
           {errors.map((e, i) => (
-            <li key={i}>
-              <code className="err-code">{e.code}</code>
-              {e.field && e.field.length > 0 && <span className="muted"> {e.field.join('.')}:</span>} {e.message}
-            </li>
+            <li key={i} data-code={e.code}>{userErrorText(e)}</li>
           ))}
         </ul>
       )}

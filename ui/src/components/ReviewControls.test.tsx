@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation, TaskDetail } from '../api/types';
 import { mockGraphql } from '../testing/graphqlMock';
 import { ReviewControls } from './ReviewControls';
+import { ERROR_SENTENCES } from '../lib/errors';
 
 const annotation = (review: Annotation['review'] = null, authorId = 'ann'): Annotation => ({
   id: 'a1', taskId: 't1', author: { id: authorId, displayName: 'Ann' }, result: [], leadTimeSeconds: 3,
@@ -48,7 +49,7 @@ describe('ReviewControls', () => {
     const onReviewed = vi.fn();
     render(<ReviewControls taskId="t1" annotation={annotation()} canReview meId="rita" onReviewed={onReviewed} />);
     fireEvent.click(screen.getByTestId('review-accept'));
-    expect((await screen.findByTestId('review-errors')).textContent).toContain('FORBIDDEN');
+    expect((await screen.findByTestId('review-errors')).textContent).toContain(ERROR_SENTENCES.FORBIDDEN);
     expect(onReviewed).not.toHaveBeenCalled();
   });
 
@@ -57,7 +58,7 @@ describe('ReviewControls', () => {
     render(<ReviewControls taskId="t1" annotation={annotation()} canReview meId="rita" onReviewed={() => {}} />);
     fireEvent.change(screen.getByTestId('review-comment-input'), { target: { value: 'x'.repeat(2001) } });
     fireEvent.click(screen.getByTestId('review-reject'));
-    expect((await screen.findByTestId('review-errors')).textContent).toContain('VALIDATION');
+    expect((await screen.findByTestId('review-errors')).textContent).toContain(ERROR_SENTENCES.VALIDATION);
     expect(fetch).not.toHaveBeenCalled();
   });
 

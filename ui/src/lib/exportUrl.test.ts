@@ -16,6 +16,13 @@ describe('exportUrl', () => {
     expect(exportUrl('p1', 'CSV', true, false)).not.toContain('onlyGroundTruth');
   });
 
+  it('asks for raw CSV/TSV cells only when asked and only for CSV/TSV (formulas are neutralized by default)', () => {
+    expect(exportUrl('p1', 'CSV', false, false, true)).toBe('/api/projects/p1/export?format=CSV&rawValues=true');
+    expect(exportUrl('p1', 'TSV', true, false, true)).toBe('/api/projects/p1/export?format=TSV&onlyCompleted=true&rawValues=true');
+    expect(exportUrl('p1', 'CSV', false, false, false)).not.toContain('rawValues');
+    expect(exportUrl('p1', 'JSON', false, false, true)).not.toContain('rawValues');
+  });
+
   it('encodes the project id', () => {
     expect(exportUrl('a/b?c', 'TSV', false)).toBe('/api/projects/a%2Fb%3Fc/export?format=TSV');
   });

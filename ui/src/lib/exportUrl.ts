@@ -1,4 +1,4 @@
-// The project export download (REST, not GraphQL): GET /api/projects/{id}/export?format=…&onlyCompleted=true&onlyGroundTruth=true.
+// The project export download (REST, not GraphQL): GET /api/projects/{id}/export?format=…&onlyCompleted=true&onlyGroundTruth=true&rawValues=true.
 // Pure: builds the URL and says which roles the server lets export.
 import type { Control, ObjectTag, OrganizationRole } from '../api/types';
 
@@ -44,14 +44,19 @@ export function exportFormatsFor(project: { objects: ObjectTag[]; controls: Cont
 /** Roles the server lets export (others get 403). */
 export const EXPORT_ROLES: readonly OrganizationRole[] = ['OWNER', 'ADMIN', 'MANAGER'];
 
+/** Formats whose cells a spreadsheet may run as formulas: the server neutralizes them unless asked for raw values. */
+export const SPREADSHEET_FORMATS: readonly ExportFormat[] = ['CSV', 'TSV'];
+
 /**
- * Same-origin URL of the export download; `onlyCompleted` and `onlyGroundTruth` (only ground-truth annotations, only
- * tasks that have one) are sent only when true (the server's defaults are false).
+ * Same-origin URL of the export download; `onlyCompleted`, `onlyGroundTruth` (only ground-truth annotations, only
+ * tasks that have one) and `rawValues` (CSV/TSV: keep cells starting with = + - @ as they are) are sent only when true
+ * (the server's defaults are false); `rawValues` only for CSV/TSV.
  */
-export function exportUrl(projectId: string, format: ExportFormat, onlyCompleted: boolean, onlyGroundTruth = false): string {
+export function exportUrl(projectId: string, format: ExportFormat, onlyCompleted: boolean, onlyGroundTruth = false, rawValues = false): string {
   const params = new URLSearchParams({ format });
   if (onlyCompleted) params.set('onlyCompleted', 'true');
   if (onlyGroundTruth) params.set('onlyGroundTruth', 'true');
+  if (rawValues && SPREADSHEET_FORMATS.includes(format)) params.set('rawValues', 'true');
   return `/api/projects/${encodeURIComponent(projectId)}/export?${params.toString()}`;
 }
 

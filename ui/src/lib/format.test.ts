@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataPreview, errorsFor, fromDateTimeLocal, otherErrors, toDateTimeLocal, truncate } from './format';
+import { dataPreview, errorsFor, formatDateTime, fromDateTimeLocal, otherErrors, toDateTimeLocal, truncate } from './format';
 
 describe('format helpers', () => {
   it('previews the first data fields, truncated', () => {
@@ -24,5 +24,23 @@ describe('format helpers', () => {
     expect(local).toBe('2030-05-06T07:08:09');
     expect(fromDateTimeLocal(local)).toBe(d.toISOString());
     expect(fromDateTimeLocal('')).toBeNull();
+  });
+
+  it('formats every instant the one way of the app: local date and time to the second', () => {
+    const d = new Date(2030, 0, 2, 3, 4, 5);
+    expect(formatDateTime(d.toISOString())).toBe('2030-01-02 03:04:05');
+    expect(formatDateTime(new Date(2030, 10, 21, 23, 59, 0).toISOString())).toBe('2030-11-21 23:59:00');
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('')).toBe('—');
+    expect(formatDateTime('not a date')).toBe('not a date');
+  });
+
+  it('is the one place that formats dates: no page or component formats an instant its own way', () => {
+    const sources = import.meta.glob(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts', '!../**/*.test.tsx', '!./format.ts'],
+      { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+    expect(Object.keys(sources).length).toBeGreaterThan(20);
+    for (const [file, text] of Object.entries(sources)) {
+      expect(text, file).not.toMatch(/toLocale(Date|Time)String\(|Date\([^)]*\)\.toLocaleString\(|Intl\.DateTimeFormat/);
+    }
   });
 });

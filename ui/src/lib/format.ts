@@ -14,11 +14,16 @@ export function dataPreview(data: JSONValue | unknown, maxFields = 2, maxChars =
   return truncate(text, maxChars);
 }
 
+/**
+ * The app's one date format (issue 9: pages formatted dates each their own way): an instant in the browser's local
+ * time as {@code 2026-12-07 10:29:41}, the same on every page and in every browser language, unambiguous and sortable.
+ * Empty → "—"; unreadable → as given.
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return toDateTimeLocal(d).replace('T', ' ');
 }
 
 /** Value for <input type="datetime-local"> from a Date, in local time, to the second. */

@@ -25,6 +25,8 @@ describe('LDAP settings form', () => {
     const form = formOf({
       enabled: false, emailDomain: 'corp.test', url: 'ldaps://dir', bindDn: 'cn=svc', hasBindPassword: true, userBaseDn: 'dc=corp',
       userFilter: '(uid={email})', groupBaseDn: null, defaultRole: 'ANNOTATOR', roleMappings: [], updatedAt: '2030-01-01T00:00:00Z',
+      domainVerification: { domain: 'corp.test', record: '_labelledger.corp.test', value: 'labelledger-verification=x', verified: true,
+        verifiedAt: '2030-01-01T00:00:00Z' },
     });
     expect(form.bindPassword).toBe('');
     expect(form.groupBaseDn).toBe('');

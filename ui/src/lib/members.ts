@@ -46,6 +46,15 @@ export function canManageProjectMembers(role: OrganizationRole | null | undefine
   return role === 'OWNER' || role === 'ADMIN' || role === 'MANAGER';
 }
 
+/**
+ * Owners, Admins and Managers run projects: create them, import tasks, change their settings (createProject,
+ * importTasks, updateProject in rules.csv; Managers on their projects). Annotators and Reviewers are not shown those
+ * forms, which could only fail for them. An unknown role (session not loaded yet) is let through: the server decides.
+ */
+export function canManageProjects(role: OrganizationRole | null | undefined): boolean {
+  return role == null || role === 'OWNER' || role === 'ADMIN' || role === 'MANAGER';
+}
+
 /** Query.projectMembers is denied to Annotators. */
 export function canListProjectMembers(role: OrganizationRole | null | undefined): boolean {
   return role != null && role !== 'ANNOTATOR';

@@ -116,6 +116,27 @@ describe('ExportControl', () => {
     expect(screen.getByTestId('export-job-j1').textContent).toContain('2.0 KB');
   });
 
+  it('offers "keep formulas" for CSV/TSV only, in the download link and in a snapshot export (formula injection, issue 9)', async () => {
+    const fetchMock = mockGraphql((op) =>
+      op === 'CreateExport' ? { createExport: { job: job({ rawValues: true }), errors: [] } }
+        : op === 'ExportJobs' ? { exportJobs: [] } : { members: [] });
+    renderAs('MANAGER');
+    expect(screen.queryByTestId('export-raw-values')).toBeNull(); // JSON: nothing to neutralize
+    expect(screen.queryByTestId('export-job-raw-values')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('export-format'), { target: { value: 'TSV' } });
+    expect(screen.getByTestId('export-link').getAttribute('href')).toBe('/api/projects/p1/export?format=TSV');
+    fireEvent.click(screen.getByTestId('export-raw-values'));
+    expect(screen.getByTestId('export-link').getAttribute('href')).toBe('/api/projects/p1/export?format=TSV&rawValues=true');
+
+    fireEvent.change(screen.getByTestId('export-job-format'), { target: { value: 'CSV' } });
+    fireEvent.click(screen.getByTestId('export-job-raw-values'));
+    fireEvent.click(screen.getByTestId('export-job-create'));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => (init.body as string).includes('CreateExport'))).toBe(true));
+    const sent = fetchMock.mock.calls.map(([, init]) => JSON.parse(init.body as string) as Body).find((b) => b.query.includes('createExport'))!;
+    expect(sent.variables.input).toMatchObject({ format: 'CSV', rawValues: true });
+  });
+
   it('shows the server\'s refusal and lists nothing new', async () => {
     graphqlServer((b) => b.query.includes('createExport')
       ? { createExport: { job: null, errors: [{ code: 'VALIDATION', field: ['filters', 'asOf'], message: 'asOf cannot be in the future' }] } }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ProjectDetail } from '../api/types';
-import { EXPORT_FORMAT_LABELS, exportFormatsFor, exportUrl, mayExport, type ExportFormat } from '../lib/exportUrl';
+import { EXPORT_FORMAT_LABELS, SPREADSHEET_FORMATS, exportFormatsFor, exportUrl, mayExport, type ExportFormat } from '../lib/exportUrl';
 import { useSession } from '../session';
 import { ExportJobs } from './ExportJobs';
 
@@ -13,6 +13,7 @@ export function ExportControl({ project }: { project: ProjectDetail }) {
   const [format, setFormat] = useState<ExportFormat>('JSON');
   const [onlyCompleted, setOnlyCompleted] = useState(false);
   const [onlyGroundTruth, setOnlyGroundTruth] = useState(false);
+  const [rawValues, setRawValues] = useState(false);
   const allowed = mayExport(me?.role);
   const count = onlyCompleted ? project.completedCount : project.taskCount;
 
@@ -31,10 +32,16 @@ export function ExportControl({ project }: { project: ProjectDetail }) {
         <input type="checkbox" checked={onlyGroundTruth} onChange={(e) => setOnlyGroundTruth(e.target.checked)} disabled={!allowed} data-testid="export-only-ground-truth" />
         Only ground truth
       </label>
+      {SPREADSHEET_FORMATS.includes(format) && (
+        <label className="inline" title="Cells starting with = + - @ are prefixed with ' so that spreadsheets do not run them as formulas, unless you keep them raw.">
+          <input type="checkbox" checked={rawValues} onChange={(e) => setRawValues(e.target.checked)} disabled={!allowed} data-testid="export-raw-values" />
+          Keep formulas (raw values)
+        </label>
+      )}
       {allowed ? (
         <a
           className="btn btn-primary"
-          href={exportUrl(project.id, format, onlyCompleted, onlyGroundTruth)}
+          href={exportUrl(project.id, format, onlyCompleted, onlyGroundTruth, rawValues)}
           download
           title={onlyGroundTruth ? 'Download the tasks that have a ground-truth annotation' : `Download ${count} task${count === 1 ? '' : 's'}`}
           data-testid="export-link"

@@ -3,8 +3,10 @@ import { errorMessage, gql } from '../api/graphql';
 import { CreateExportMutation, ExportJobsQuery, MembersQuery } from '../api/operations';
 import type { ExportJob, Member, ProjectDetail } from '../api/types';
 import { ErrorBox } from '../components/Errors';
-import { EXPORT_FORMAT_LABELS, exportFormatsFor, type ExportFormat } from '../lib/exportUrl';
+import { EXPORT_FORMAT_LABELS, SPREADSHEET_FORMATS, exportFormatsFor, type ExportFormat } from '../lib/exportUrl';
 import { exportJobEnded, exportJobPercent, localInputToInstant } from '../lib/exportJob';
+import { userErrorsText } from '../lib/errors';
+import { formatDateTime } from '../lib/format';
 import { formatBytes } from '../lib/importFile';
 
 /** How often the list is read again while an export is queued or running. */
@@ -17,6 +19,7 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
   const [format, setFormat] = useState<ExportFormat>('JSON');
   const [onlyCompleted, setOnlyCompleted] = useState(false);
   const [onlyGroundTruth, setOnlyGroundTruth] = useState(false);
+  const [rawValues, setRawValues] = useState(false);
   const [userIds, setUserIds] = useState<string[]>([]);
   const [asOf, setAsOf] = useState('');
   const [members, setMembers] = useState<Member[]>([]);
@@ -51,8 +54,11 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
     setBusy(true);
     try {
       const filters = { onlyCompleted, onlyGroundTruth, userIds, asOf: localInputToInstant(asOf) };
-      const { createExport } = await gql(CreateExportMutation, { input: { projectId: project.id, format, filters } });
-      if (createExport.errors.length > 0) setError(createExport.errors.map((x) => x.message).join('\n'));
+      const { createExport } = await gql(CreateExportMutation, {
+        // rawValues only when asked and only for CSV/TSV (the server's default neutralizes formulas)
+        input: { projectId: project.id, format, filters, ...(rawValues && SPREADSHEET_FORMATS.includes(format) ? { rawValues: true } : {}) },
+      });
+      if (createExport.errors.length > 0) setError(userErrorsText(createExport.errors));
       else await reload();
     } catch (err) {
       setError(errorMessage(err));
@@ -78,6 +84,12 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
           <input type="checkbox" checked={onlyGroundTruth} onChange={(e) => setOnlyGroundTruth(e.target.checked)} data-testid="export-job-only-ground-truth" />
           Only ground truth
         </label>
+        {SPREADSHEET_FORMATS.includes(format) && (
+          <label className="inline" title="Cells starting with = + - @ are prefixed with ' so that spreadsheets do not run them as formulas, unless you keep them raw.">
+            <input type="checkbox" checked={rawValues} onChange={(e) => setRawValues(e.target.checked)} data-testid="export-job-raw-values" />
+            Keep formulas (raw values)
+          </label>
+        )}
         {members.length > 0 && (
           <label className="inline">
             Annotations by
@@ -105,7 +117,7 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
             const percent = exportJobPercent(j);
             return (
               <tr key={j.id} data-testid={`export-job-${j.id}`}>
-                <td>{new Date(j.createdAt).toLocaleString()}</td>
+                <td>{formatDateTime(j.createdAt)}</td>
                 <td>{j.format}</td>
                 <td title={j.error ?? undefined}>{j.state}</td>
                 <td>

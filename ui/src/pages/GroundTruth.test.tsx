@@ -7,6 +7,7 @@ import { SessionContext } from '../session';
 import { mockGraphql } from '../testing/graphqlMock';
 import { DataManager } from './DataManager';
 import { LabelingPage } from './LabelingPage';
+import { ERROR_SENTENCES } from '../lib/errors';
 
 vi.mock('../api/ws', () => ({ subscribe: () => () => {} }));
 
@@ -76,7 +77,7 @@ describe('ground truth on the task page', () => {
     });
     renderAs('OWNER', <LabelingPage />);
     fireEvent.click((await screen.findAllByTestId('ground-truth-toggle'))[0]);
-    expect((await screen.findByTestId('labeling-errors')).textContent).toContain('NOT_FOUND');
+    expect((await screen.findByTestId('labeling-errors')).textContent).toContain(ERROR_SENTENCES.NOT_FOUND);
   });
 
   it('shows annotators the mark but no toggle', async () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportJob, ProjectDetail } from '../api/types';
 import { subscribe } from '../api/ws';
 import { ImportTab } from './ImportTab';
+import { ERROR_SENTENCES } from '../lib/errors';
 
 vi.mock('../api/ws', () => ({ subscribe: vi.fn(() => () => {}) }));
 
@@ -160,7 +161,7 @@ describe('ImportTab', () => {
     fireEvent.change(screen.getByTestId('import-json'), { target: { value: '{oops' } });
     fireEvent.click(screen.getByTestId('import-submit'));
     const errors = await screen.findByTestId('import-errors');
-    expect(errors.textContent).toContain('INVALID_IMPORT');
+    expect(errors.textContent).toContain(ERROR_SENTENCES.INVALID_IMPORT);
     expect(errors.textContent).toContain('Not JSON');
   });
 });

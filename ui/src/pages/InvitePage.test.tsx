@@ -49,7 +49,9 @@ describe('InvitePage', () => {
   it('shows organization and role, signs up with the token and goes to /projects', async () => {
     const fetchMock = mockRest({
       '/api/auth/invitation': { status: 200, body: OPEN },
-      '/api/auth/signup': { status: 200, body: { userId: 'u9', organizationId: 'o1' } },
+      '/api/auth/signup': { status: 202, body: { next: 'SIGN_IN' } },
+      '/api/auth/login': { status: 200, body: { userId: 'u9', organizationId: 'o1' } },
+      '/api/session/invitation': { status: 410, body: { errors: [{ code: 'INVITATION_USED', field: ['invitation'], message: 'used' }] } },
     });
     const { reload } = renderInvite();
     expect((await screen.findByTestId('invite-organization')).textContent).toBe('Acme');
@@ -61,6 +63,7 @@ describe('InvitePage', () => {
     await screen.findByTestId('projects-page');
     const signupBody = JSON.parse(fetchMock.mock.calls[1][1].body as string);
     expect(signupBody).toEqual({ displayName: 'Rita', email: 'rita@acme.test', password: 'long-enough-pw', invitation: 'lli_tok' });
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['/api/auth/invitation', '/api/auth/signup', '/api/auth/login', '/api/session/invitation']);
     expect(reload).toHaveBeenCalled();
   });
 
@@ -80,7 +83,7 @@ describe('InvitePage', () => {
     mockRest({
       '/api/auth/invitation': { status: 200, body: OPEN },
       '/api/auth/signup': [
-        { status: 409, body: { errors: [{ code: 'CONFLICT', field: ['email'], message: 'An account with this email exists' }] } },
+        { status: 400, body: { errors: [{ code: 'VALIDATION', field: ['email'], message: 'Enter a valid email address' }] } },
         { status: 410, body: { errors: [{ code: 'INVITATION_USED', field: null, message: 'Invitation already used' }] } },
       ],
     });
@@ -88,7 +91,7 @@ describe('InvitePage', () => {
     await screen.findByTestId('invite-signup-form');
     fill();
     fireEvent.click(screen.getByTestId('invite-submit'));
-    expect(await screen.findByText(/An account with this email exists/)).toBeTruthy();
+    expect(await screen.findByText(/Enter a valid email address/)).toBeTruthy();
     expect(screen.getByTestId('invite-signup-form')).toBeTruthy();
     fireEvent.click(screen.getByTestId('invite-submit'));
     await waitFor(() => expect(screen.getByTestId('invite-status').getAttribute('data-status')).toBe('used'));

@@ -57,6 +57,8 @@ export function InvitePage() {
     setErrors([]);
     const result = await signup({ ...form, invitation: token });
     if (result.ok) {
+      // an email that already had an account was signed in with it: it joins now (a new account has joined already)
+      await joinWithInvitation(token);
       resetWsClient();
       await reload();
       navigate('/projects', { replace: true });

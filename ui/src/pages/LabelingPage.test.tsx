@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, ProjectDetail, TaskDetail } from '../api/types';
 import { SessionContext } from '../session';
 import { LabelingPage } from './LabelingPage';
+import { ERROR_SENTENCES } from '../lib/errors';
 
 const me: Me = { id: 'u1', email: 'a@b.c', displayName: 'Ann', role: 'OWNER', organization: { id: 'o1', name: 'Org' } };
 const project: ProjectDetail = {
@@ -130,7 +131,7 @@ describe('LabelingPage', () => {
 
     fireEvent.click(screen.getByTestId('choice-sentiment-Negative'));
     fireEvent.click(screen.getByTestId('update-annotation'));
-    expect((await screen.findByTestId('labeling-errors')).textContent).toContain('INVALID_RESULT');
+    expect((await screen.findByTestId('labeling-errors')).textContent).toContain(ERROR_SENTENCES.INVALID_RESULT);
     const update = calls.find((c) => c.op === 'UpdateAnnotation')!;
     expect((update.variables.input as { annotationId: string }).annotationId).toBe('a1');
   });

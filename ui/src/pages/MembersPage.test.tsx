@@ -5,6 +5,7 @@ import type { Me, Member, OrganizationRole } from '../api/types';
 import { SessionContext } from '../session';
 import { MembersPage } from './MembersPage';
 import { mockGraphql } from '../testing/graphqlMock';
+import { ERROR_SENTENCES } from '../lib/errors';
 
 const member = (userId: string, displayName: string, role: OrganizationRole, active = true): Member => ({
   userId, displayName, role, active, email: `${displayName.toLowerCase()}@acme.test`, joinedAt: '2030-01-01T00:00:00Z',
@@ -56,7 +57,7 @@ describe('MembersPage', () => {
     expect(screen.getByText('No member matches the filters.')).toBeTruthy();
   });
 
-  it('bulk-changes the role of the selected members and shows each refusal with its code', async () => {
+  it('bulk-changes the role of the selected members and shows each refusal as a sentence', async () => {
     const fetchMock = mockGraphql((op, vars) => {
       if (op === 'Members') return { members: MEMBERS };
       if (op === 'Invitations') return { invitations: [] };
@@ -74,7 +75,7 @@ describe('MembersPage', () => {
     fireEvent.click(screen.getByTestId('bulk-apply'));
 
     const errors = await screen.findByTestId('member-errors');
-    expect(errors.textContent).toContain('LAST_OWNER');
+    expect(errors.textContent).toContain(ERROR_SENTENCES.LAST_OWNER);
     expect(errors.textContent).toContain('Olga');
     const sent = fetchMock.mock.calls
       .map((c) => JSON.parse(c[1].body as string))
@@ -85,7 +86,7 @@ describe('MembersPage', () => {
     expect(screen.getByTestId('bulk-count').textContent).toBe('1 selected'); // the refused one stays selected
   });
 
-  it('deactivates a member and shows FORBIDDEN', async () => {
+  it('deactivates a member and shows the refusal', async () => {
     vi.stubGlobal('confirm', vi.fn(() => true));
     mockGraphql((op) => {
       if (op === 'Members') return { members: MEMBERS };
@@ -98,7 +99,7 @@ describe('MembersPage', () => {
     expect(within(screen.getAllByTestId('member-row')[0]).queryByTestId('member-deactivate')).toBeNull();
     expect(within(screen.getAllByTestId('member-row')[3]).getByTestId('member-reactivate')).toBeTruthy();
     fireEvent.click(within(screen.getAllByTestId('member-row')[1]).getByTestId('member-deactivate'));
-    expect((await screen.findByTestId('member-errors')).textContent).toContain('FORBIDDEN');
+    expect((await screen.findByTestId('member-errors')).textContent).toContain(ERROR_SENTENCES.FORBIDDEN);
   });
 
   it('creates an invitation and shows the link once with a copy button', async () => {

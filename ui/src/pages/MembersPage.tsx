@@ -11,6 +11,7 @@ import {
 } from '../api/operations';
 import { ORGANIZATION_ROLES, type Invitation, type Member, type OrganizationRole, type UserError } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
+import { userErrorText } from '../lib/errors';
 import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
 import {
   assignableRoles,
@@ -187,7 +188,7 @@ export function MembersPage() {
             {outcomes.map((o) =>
               o.errors.map((e, i) => (
                 <li key={`${o.member.userId}-${i}`}>
-                  <strong>{o.member.displayName}</strong>: <code className="err-code">{e.code}</code> {e.message}
+                  <strong>{o.member.displayName}</strong>: {userErrorText(e)}
                 </li>
               )),
             )}

@@ -5,6 +5,7 @@ import type { Me, Member, OrganizationRole, ProjectDetail, ProjectMember } from 
 import { SessionContext } from '../session';
 import { ProjectMembersTab } from './ProjectMembersTab';
 import { mockGraphql } from '../testing/graphqlMock';
+import { ERROR_SENTENCES } from '../lib/errors';
 
 const project: ProjectDetail = {
   id: 'p1', title: 'P', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 0, completedCount: 0, annotationCount: 0, workspace: null,
@@ -64,7 +65,7 @@ describe('ProjectMembersTab', () => {
     expect(ops(fn).find((b) => b.query.includes('addProjectMember')).variables.input).toEqual({ projectId: 'p1', userId: 'u2', role: 'ANNOTATOR' });
 
     fireEvent.change(within(screen.getAllByTestId('project-member-row')[1]).getByTestId('project-member-row-role'), { target: { value: 'REVIEWER' } });
-    expect((await screen.findByTestId('project-member-errors')).textContent).toContain('FORBIDDEN');
+    expect((await screen.findByTestId('project-member-errors')).textContent).toContain(ERROR_SENTENCES.FORBIDDEN);
 
     fireEvent.click(within(screen.getAllByTestId('project-member-row')[0]).getByTestId('project-member-remove'));
     await waitFor(() => expect(screen.getAllByTestId('project-member-row').map((r) => r.getAttribute('data-user-id'))).toEqual(['u2']));

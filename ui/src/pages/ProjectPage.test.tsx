@@ -47,4 +47,24 @@ describe('ProjectPage', () => {
     expect(screen.queryByTestId('tab-export')).toBeNull();
     expect(screen.queryByTestId('export-control')).toBeNull();
   });
+
+  it.each(['ANNOTATOR', 'REVIEWER'] as OrganizationRole[])('shows no Import or Settings tab to a %s, and their URLs lead to the Data Manager', async (role) => {
+    renderAs(role, '/projects/p1/import');
+    expect(await screen.findByTestId('project-heading')).toBeTruthy();
+    expect(screen.queryByTestId('tab-import')).toBeNull();
+    expect(screen.queryByTestId('tab-settings')).toBeNull();
+    expect(screen.getByTestId('tab-data')).toBeTruthy();
+    expect(screen.queryByTestId('import-tab')).toBeNull();
+    cleanup();
+    renderAs(role, '/projects/p1/settings');
+    expect(await screen.findByTestId('project-heading')).toBeTruthy();
+    expect(screen.queryByTestId('settings-form')).toBeNull();
+  });
+
+  it.each(['OWNER', 'ADMIN', 'MANAGER'] as OrganizationRole[])('shows the Import and Settings tabs to a %s', async (role) => {
+    renderAs(role, '/projects/p1');
+    expect(await screen.findByTestId('project-heading')).toBeTruthy();
+    expect(screen.getByTestId('tab-import')).toBeTruthy();
+    expect(screen.getByTestId('tab-settings')).toBeTruthy();
+  });
 });

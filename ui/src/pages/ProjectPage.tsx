@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link, NavLink, Route, Routes, useParams } from 'react-router-dom';
+import { Link, NavLink, Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
 import { ProjectQuery } from '../api/operations';
 import type { ProjectDetail } from '../api/types';
@@ -9,7 +9,7 @@ import { ExportTab } from './ExportTab';
 import { ImportTab } from './ImportTab';
 import { SettingsTab } from './SettingsTab';
 import { ProjectMembersTab } from './ProjectMembersTab';
-import { canListProjectMembers } from '../lib/members';
+import { canListProjectMembers, canManageProjects } from '../lib/members';
 import { mayExport } from '../lib/exportUrl';
 import { useSession } from '../session';
 
@@ -36,6 +36,9 @@ export function ProjectPage() {
     void refresh();
   }, [refresh]);
 
+  // Import and Settings only for the roles that run projects (Annotators and Reviewers would only meet refusals)
+  const manage = canManageProjects(me?.role);
+
   if (error && !project) return <ErrorBox message={error} />;
   if (missing) return <p>Project not found. <Link to="/projects">Back to projects</Link></p>;
   if (!project) return <p className="muted">Loading…</p>;
@@ -58,17 +61,17 @@ export function ProjectPage() {
       </div>
       <nav className="tabs">
         <NavLink end to={`/projects/${id}`} data-testid="tab-data">Data Manager</NavLink>
-        <NavLink to={`/projects/${id}/import`} data-testid="tab-import">Import</NavLink>
+        {manage && <NavLink to={`/projects/${id}/import`} data-testid="tab-import">Import</NavLink>}
         {mayExport(me?.role) && <NavLink to={`/projects/${id}/export`} data-testid="tab-export">Export</NavLink>}
-        <NavLink to={`/projects/${id}/settings`} data-testid="tab-settings">Settings</NavLink>
+        {manage && <NavLink to={`/projects/${id}/settings`} data-testid="tab-settings">Settings</NavLink>}
         {canListProjectMembers(me?.role) && <NavLink to={`/projects/${id}/members`} data-testid="tab-members">Members</NavLink>}
       </nav>
       <ErrorBox message={error} />
       <Routes>
         <Route index element={<DataManager project={project} onChanged={refresh} />} />
-        <Route path="import" element={<ImportTab project={project} onImported={refresh} />} />
+        <Route path="import" element={manage ? <ImportTab project={project} onImported={refresh} /> : <Navigate to={`/projects/${id}`} replace />} />
         <Route path="export" element={<ExportTab project={project} />} />
-        <Route path="settings" element={<SettingsTab project={project} onSaved={setProject} />} />
+        <Route path="settings" element={manage ? <SettingsTab project={project} onSaved={setProject} /> : <Navigate to={`/projects/${id}`} replace />} />
         <Route path="members" element={<ProjectMembersTab project={project} />} />
       </Routes>
     </div>

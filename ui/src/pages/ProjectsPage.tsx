@@ -5,7 +5,9 @@ import { CreateProjectMutation, ProjectsQuery, WorkspacesQuery } from '../api/op
 import type { PageInfo, ProjectSummary, UserError, Workspace } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
+import { canManageProjects } from '../lib/members';
 import { effectiveWorkspace, useCurrentWorkspace } from '../lib/workspaces';
+import { useSession } from '../session';
 
 export const TEXT_CLASSIFICATION_TEMPLATE =
   '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text" choice="single">' +
@@ -13,6 +15,9 @@ export const TEXT_CLASSIFICATION_TEMPLATE =
 
 export function ProjectsPage() {
   const selected = useCurrentWorkspace();
+  const { me } = useSession();
+  // Annotators and Reviewers cannot create projects: no form that can only fail
+  const mayCreate = canManageProjects(me?.role);
   const [workspaces, setWorkspaces] = useState<Workspace[] | null>(null);
   const [projects, setProjects] = useState<ProjectSummary[]>([]);
   const [pageInfo, setPageInfo] = useState<PageInfo | null>(null);
@@ -52,11 +57,13 @@ export function ProjectsPage() {
     <div>
       <div className="page-head">
         <h1>Projects{workspaceName && <span className="muted" data-testid="projects-workspace"> · {workspaceName}</span>}</h1>
-        <button className="btn btn-primary" onClick={() => setShowForm((s) => !s)} data-testid="new-project">
-          {showForm ? 'Close' : 'Create project'}
-        </button>
+        {mayCreate && (
+          <button className="btn btn-primary" onClick={() => setShowForm((s) => !s)} data-testid="new-project">
+            {showForm ? 'Close' : 'Create project'}
+          </button>
+        )}
       </div>
-      {showForm && <CreateProjectForm workspaces={workspaces ?? []} initialWorkspace={workspace ?? null} />}
+      {mayCreate && showForm && <CreateProjectForm workspaces={workspaces ?? []} initialWorkspace={workspace ?? null} />}
       <ErrorBox message={error} />
       <table className="table" data-testid="projects-table">
         <thead>

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScimToken } from '../api/operations';
 import { ScimSettings, scimBaseUrl } from './ScimSettings';
 import { mockGraphql } from '../testing/graphqlMock';
+import { ERROR_SENTENCES } from '../lib/errors';
 
 const okta: ScimToken = { id: 't1', name: 'Okta', createdAt: '2030-01-01T00:00:00Z', lastUsedAt: null };
 const entra: ScimToken = { id: 't2', name: 'Entra', createdAt: '2030-01-02T00:00:00Z', lastUsedAt: '2030-01-03T00:00:00Z' };
@@ -57,7 +58,7 @@ describe('ScimSettings', () => {
     render(<ScimSettings />);
     fireEvent.change(screen.getByTestId('scim-token-name'), { target: { value: ' ' } });
     fireEvent.submit(screen.getByTestId('scim-token-form'));
-    await waitFor(() => expect(screen.getByText('VALIDATION')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(`${ERROR_SENTENCES.VALIDATION} Name the token.`)).toBeTruthy());
     expect(screen.queryByTestId('scim-token-secret')).toBeNull();
   });
 

@@ -19,6 +19,7 @@ const stored: LdapSettings = {
   enabled: true, emailDomain: 'corp.test', url: 'ldap://dir:389', bindDn: 'cn=svc,dc=corp', hasBindPassword: true,
   userBaseDn: 'ou=people,dc=corp', userFilter: '(mail={email})', groupBaseDn: 'ou=groups,dc=corp', defaultRole: null,
   roleMappings: [{ group: 'cn=qa,ou=groups,dc=corp', role: 'REVIEWER' }], updatedAt: '2030-01-01T00:00:00Z',
+  domainVerification: { domain: 'corp.test', record: '_labelledger.corp.test', value: 'labelledger-verification=abc123', verified: false, verifiedAt: null },
 };
 
 describe('LDAP settings', () => {
@@ -34,7 +35,8 @@ describe('LDAP settings', () => {
         ] } };
       }
       const input = (vars as { input: LdapSettings }).input;
-      return { configureLdap: { settings: { ...input, hasBindPassword: true, updatedAt: '2030-01-01T00:00:00Z' }, errors: [] } };
+      return { configureLdap: { settings: { ...input, hasBindPassword: true, updatedAt: '2030-01-01T00:00:00Z',
+        domainVerification: stored.domainVerification }, errors: [] } };
     });
     await screen.findByTestId('ldap-form');
     fireEvent.change(screen.getByTestId('ldap-domain'), { target: { value: 'corp.test' } });
@@ -68,5 +70,21 @@ describe('LDAP settings', () => {
     const sent = JSON.parse((fn.mock.calls[1][1] as RequestInit).body as string).variables.input;
     expect(sent.bindPassword).toBeNull();
     expect(sent.enabled).toBe(false);
+  });
+
+  it('shows the DNS record that verifies the domain and verifies it on request', async () => {
+    let verified = false;
+    const fn = setup((op) => {
+      if (op === 'LdapSettings') return { ldapSettings: stored };
+      verified = true;
+      return { verifyEmailDomain: { settings: { ...stored, domainVerification: { ...stored.domainVerification, verified: true,
+        verifiedAt: '2030-01-02T00:00:00Z' } }, errors: [] } };
+    });
+    expect((await screen.findByTestId('domain-record')).textContent).toBe('_labelledger.corp.test');
+    expect(screen.getByTestId('domain-value').textContent).toBe('labelledger-verification=abc123');
+    fireEvent.click(screen.getByTestId('domain-verify'));
+    await screen.findByTestId('domain-verified');
+    expect(verified).toBe(true);
+    expect(JSON.parse((fn.mock.calls[1][1] as RequestInit).body as string).variables.input).toEqual({ domain: 'corp.test' });
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage, gql } from '../api/graphql';
-import { ConfigureLdapMutation, LdapSettingsQuery } from '../api/operations';
+import { ConfigureLdapMutation, LdapSettingsQuery, VerifyEmailDomainMutation } from '../api/operations';
 import type { LdapSettings, OrganizationRole, UserError } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
@@ -151,6 +151,45 @@ export function LdapSettingsForm() {
       <div className="actions">
         <button className="btn btn-primary" type="submit" disabled={busy} data-testid="ldap-save">{busy ? 'Saving…' : 'Save'}</button>
       </div>
+      {stored && <DomainVerificationBox settings={stored} onVerified={(s) => { setStored(s); setForm(formOf(s)); }} />}
     </form>
+  );
+}
+
+/**
+ * Proof that the organization controls the directory's email domain (ADR 0026): until DNS holds the TXT record, the
+ * directory signs nobody in.
+ */
+function DomainVerificationBox({ settings, onVerified }: { settings: LdapSettings; onVerified: (s: LdapSettings) => void }) {
+  const v = settings.domainVerification;
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function verify() {
+    setBusy(true);
+    setErrors([]);
+    setMessage(null);
+    try {
+      const p = (await gql(VerifyEmailDomainMutation, { input: { domain: v.domain } })).verifyEmailDomain;
+      setErrors(p.errors);
+      if (p.settings) onVerified(p.settings);
+    } catch (err) {
+      setMessage(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (v.verified) {
+    return <p className="ok" data-testid="domain-verified">{v.domain} is verified{v.verifiedAt && <> since {formatDateTime(v.verifiedAt)}</>}.</p>;
+  }
+  return (
+    <div className="alert" data-testid="domain-verification">
+      <p>
+        Directory sign-in starts once {v.domain} is verified. Publish this DNS TXT record, then verify:
+      </p>
+      <p><code data-testid="domain-record">{v.record}</code> TXT <code data-testid="domain-value">{v.value}</code></p>
+      <button className="btn" type="button" onClick={verify} disabled={busy} data-testid="domain-verify">{busy ? 'Checking…' : 'Verify'}</button>
+      <ErrorBox errors={errors} message={message} testId="domain-errors" />
+    </div>
   );
 }

@@ -94,7 +94,7 @@ describe('SsoSettings', () => {
     fireEvent.click(screen.getByTestId('sso-add-mapping'));
     fireEvent.change(screen.getByTestId('sso-mapping-value'), { target: { value: 'labelers' } });
     fireEvent.click(screen.getByTestId('sso-save'));
-    expect(await screen.findByText('Use 2 to 63 lower-case letters')).toBeTruthy();
+    expect(await screen.findByText(/Use 2 to 63 lower-case letters/)).toBeTruthy();
     expect(calls[0]).toEqual({ input: { enabled: true, slug: 'Bad Slug', defaultRole: 'ANNOTATOR', idpMetadataXml: '<EntityDescriptor/>',
       roleMappings: [{ attribute: 'groups', value: 'labelers', role: 'ANNOTATOR' }], workspaceMappings: [] } });
 

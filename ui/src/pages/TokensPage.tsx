@@ -3,6 +3,7 @@ import { errorMessage, gql } from '../api/graphql';
 import { ApiTokensQuery, CreateApiTokenMutation, RevokeApiTokenMutation } from '../api/operations';
 import type { ApiToken, UserError } from '../api/types';
 import { ErrorBox, FieldErrors } from '../components/Errors';
+import { AccountSecurity } from './AccountSecurity';
 import { errorsFor, formatDateTime, otherErrors } from '../lib/format';
 
 export function TokensPage() {
@@ -106,6 +107,7 @@ export function TokensPage() {
           {!loading && tokens.length === 0 && <tr><td colSpan={4} className="empty">No tokens.</td></tr>}
         </tbody>
       </table>
+      <AccountSecurity />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { WorkspacesPage } from './WorkspacesPage';
 import { ProjectsPage } from './ProjectsPage';
 import { setCurrentWorkspace } from '../lib/workspaces';
 import { mockGraphql } from '../testing/graphqlMock';
+import { ERROR_SENTENCES } from '../lib/errors';
 
 const member = (userId: string, displayName: string, role: OrganizationRole): Member =>
   ({ userId, displayName, email: `${userId}@a.test`, role, active: true, joinedAt: '2030-01-01T00:00:00Z' });
@@ -60,7 +61,7 @@ describe('WorkspacesPage', () => {
 
     fireEvent.change(screen.getByTestId('workspace-name'), { target: { value: 'retail' } });
     fireEvent.click(screen.getByTestId('workspace-create'));
-    expect((await screen.findByTestId('workspace-errors')).textContent).toContain('CONFLICT');
+    expect((await screen.findByTestId('workspace-errors')).textContent).toContain(ERROR_SENTENCES.CONFLICT);
 
     fireEvent.change(screen.getByTestId('workspace-name'), { target: { value: 'Medical' } });
     fireEvent.click(screen.getByTestId('workspace-create'));
@@ -160,7 +161,7 @@ describe('ProjectsPage in a workspace', () => {
     expect((screen.getByTestId('project-workspace-select') as HTMLSelectElement).value).toBe('w1');
     fireEvent.change(screen.getByTestId('project-title'), { target: { value: 'New' } });
     fireEvent.click(screen.getByTestId('create-project-submit'));
-    expect((await screen.findByTestId('project-workspace-errors')).textContent).toContain('FORBIDDEN');
+    expect((await screen.findByTestId('project-workspace-errors')).textContent).toContain(ERROR_SENTENCES.FORBIDDEN);
     expect(sent(fn, 'createProject')[0].variables.input.workspaceId).toBe('w1');
   });
 

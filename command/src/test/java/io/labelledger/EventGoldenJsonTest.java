@@ -146,9 +146,22 @@ class EventGoldenJsonTest {
             new WorkspaceMemberAdded(ORG, WORKSPACE, BOB, ALICE),
             new WorkspaceMemberRemoved(ORG, WORKSPACE, BOB, ALICE),
             new ProjectMoved(ORG, PROJECT, null, WORKSPACE, ALICE),
-            new LdapSettingsChanged(ORG, true, "corp.example.com", ALICE),
+            new LdapSettingsChanged(ORG, true, "corp.example.com", "ldaps://ldap.corp.example.com:636", ALICE),
             new InvitationRevoked(ORG, INVITATION, ALICE),
             new SessionPolicyChanged(ORG, 30, 12, ALICE),
+            new io.labelledger.identity.api.SignInSucceeded(ORG, BOB, io.labelledger.identity.api.SignInMethod.LDAP, ORG),
+            new io.labelledger.identity.api.SignInFailed(ORG, null, io.labelledger.identity.api.SignInMethod.PASSWORD, "UNKNOWN_ACCOUNT"),
+            new io.labelledger.identity.api.ApiTokenCreated(ORG, "6a1f0c2e-8d4b-4e7a-9c3f-1b2d3e4f5a6b", "nightly import", BOB),
+            new io.labelledger.identity.api.ApiTokenRevoked(ORG, "6a1f0c2e-8d4b-4e7a-9c3f-1b2d3e4f5a6b", BOB),
+            new io.labelledger.identity.api.ScimTokenCreated(ORG, "8c2e4a6b-1d3f-4b5a-8e7c-9f0a1b2c3d4e", "Okta", ALICE),
+            new io.labelledger.identity.api.ScimTokenRevoked(ORG, "8c2e4a6b-1d3f-4b5a-8e7c-9f0a1b2c3d4e", ALICE),
+            new io.labelledger.identity.api.SsoSettingsChanged(ORG, true, "https://idp.example.com/entity", "https://idp.example.com/sso",
+                    null, ALICE),
+            new io.labelledger.identity.api.OrganizationSwitched(ORG, BOB, new OrganizationId("1d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6")),
+            new io.labelledger.identity.api.OrganizationSwitchRefused(ORG, BOB, new OrganizationId("1d2e3f4a-5b6c-4d7e-8f90-a1b2c3d4e5f6")),
+            new io.labelledger.identity.api.AllSessionsEnded(ORG, BOB),
+            new io.labelledger.identity.api.PasswordChanged(ORG, BOB),
+            new io.labelledger.identity.api.EmailDomainVerified(ORG, "corp.example.com", ALICE),
             new GroupCreated(GROUP, ORG, "Reviewers", "okta-00g1", OrganizationRole.REVIEWER, List.of(ALICE), IdentitySource.SCIM),
             new GroupChanged(GROUP, ORG, "Managers", null, OrganizationRole.MANAGER, IdentitySource.SCIM),
             new GroupMembersChanged(GROUP, ORG, List.of(BOB), List.of(ALICE), IdentitySource.SCIM),
@@ -169,7 +182,7 @@ class EventGoldenJsonTest {
                     json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
                     List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE),
             new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, 2),
-            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1),
+            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, BOB),
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
             new TaskSkipped(TASK, PROJECT, ORG, BOB),
@@ -184,13 +197,16 @@ class EventGoldenJsonTest {
     static final Map<String, Object> UPCAST = Map.of(
             "AnnotationSubmitted.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, null),
             "AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null),
+            "AnnotationImported_v2.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, null),
             "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null),
             "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
+            "LdapSettingsChanged.json", new LdapSettingsChanged(ORG, true, "corp.example.com", null, ALICE),
             "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
                     java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE));
 
-    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new ProjectExportedFiltersUpcaster(),
-            new ProjectExportedGroundTruthUpcaster());
+    static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(),
+            new io.labelledger.task.upcasting.AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
+            new ProjectExportedGroundTruthUpcaster(), new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 

@@ -26,6 +26,11 @@ import java.time.Instant;
 public class ActiveMemberFilter implements WebFilter {
     /** Session attributes, epoch milliseconds. */
     public static final String SIGNED_IN_AT = "ll.signedInAt";
+    /** How the session was authenticated (docs/adr/0026): the organization it is bound to (absent: a personal account's
+     *  password), the method (PASSWORD, SAML, LDAP) and the account's session epoch at sign-in. */
+    public static final String AUTH_ORGANIZATION = "ll.authOrganizationId";
+    public static final String AUTH_METHOD = "ll.authMethod";
+    public static final String SESSION_EPOCH = "ll.sessionEpoch";
     static final String LAST_SEEN_AT = "ll.lastSeenAt";
 
     private final IdentityStore identities;
@@ -65,6 +70,12 @@ public class ActiveMemberFilter implements WebFilter {
             Instant now = clock.instant();
             Instant signedIn = instant(session, SIGNED_IN_AT);
             Instant lastSeen = instant(session, LAST_SEEN_AT);
+            // a session bound to the organization whose IdP or directory vouched is valid there only; an older epoch
+            // was signed out everywhere (or its password changed)
+            Object bound = session.getAttributes().get(AUTH_ORGANIZATION);
+            if (bound != null && !bound.equals(member.caller().organizationId())) return false;
+            Object epoch = session.getAttributes().get(SESSION_EPOCH);
+            if ((epoch instanceof Number n ? n.intValue() : 0) != member.sessionEpoch()) return false;
             if (signedIn == null) {
                 signedIn = now; // sessions from before the policy existed start counting now
                 session.getAttributes().put(SIGNED_IN_AT, now.toEpochMilli());

@@ -50,13 +50,23 @@ public final class Api {
                                      .header("Content-Type", "application/json")
                                      .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                                      .build();
-        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-        if (res.statusCode() != 200) throw new IOException("sign-up answered " + res.statusCode() + ": " + res.body());
+        HttpResponse<String> signedUp = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (signedUp.statusCode() != 202) throw new IOException("sign-up answered " + signedUp.statusCode() + ": " + signedUp.body());
+        // sign-up answers "sign in next" whether the email was new or not (ADR 0028): the session comes from the sign-in
+        ObjectNode credentials = JSON.createObjectNode();
+        credentials.put("email", email);
+        credentials.put("password", PASSWORD);
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(base.resolve("api/auth/login"))
+                                                        .timeout(Duration.ofSeconds(60))
+                                                        .header("Content-Type", "application/json")
+                                                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(credentials)))
+                                                        .build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) throw new IOException("sign-in after sign-up answered " + res.statusCode() + ": " + res.body());
         String cookie = null;
         for (String sc : res.headers().allValues("set-cookie")) {
             if (sc.startsWith("SESSION=")) cookie = sc.substring(0, sc.indexOf(';') < 0 ? sc.length() : sc.indexOf(';'));
         }
-        if (cookie == null) throw new IOException("sign-up set no SESSION cookie; headers " + res.headers().map());
+        if (cookie == null) throw new IOException("sign-in set no SESSION cookie; headers " + res.headers().map());
         JsonNode s = JSON.readTree(res.body());
         return new Session(cookie, s.path("userId").asString(), s.path("organizationId").asString(), email);
     }

@@ -23,5 +23,7 @@ public enum ErrorCode {
     /** The project does not allow the server to fetch the URLs of its task data (storage proxy off). */
     MEDIA_PROXY_OFF,
     /** A URL the storage proxy will not fetch: not http(s), or its host is private, loopback, link-local... (SSRF). */
-    URL_REFUSED
+    URL_REFUSED,
+    /** An annotation without any result ({@code []}); the project does not allow empty annotations. */
+    EMPTY_RESULT
 }

@@ -28,6 +28,9 @@ import io.labelledger.organization.directory.DirectoryProjection;
 import io.labelledger.project.config.LabelingConfigs;
 import io.labelledger.project.config.OrganizationLabelingConfigs;
 import io.labelledger.task.upcasting.AnnotationConfigVersionUpcaster;
+import io.labelledger.task.upcasting.AnnotationImportedAuthorUpcaster;
+import io.labelledger.eventstore.JdbcImportedAuthors;
+import io.labelledger.task.write.ImportedAuthors;
 import io.labelledger.project.read.ProjectQueries;
 import io.labelledger.project.web.LabelingConfigCache;
 import io.labelledger.project.write.Project;
@@ -154,16 +157,31 @@ public class AppConfig {
         return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster());
     }
 
-    /** Revision 1 annotation events read back with configVersion null (Axon registers EventUpcaster beans). */
+    /** Revision 1 LdapSettingsChanged reads back with url null (ADR 0026). */
     @Bean
-    AnnotationConfigVersionUpcaster annotationConfigVersionUpcaster() {
-        return new AnnotationConfigVersionUpcaster();
+    io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster ldapSettingsChangedUrlUpcaster() {
+        return new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster();
+    }
+
+    /**
+     * Revision 1 annotation events read back with configVersion null, then AnnotationImported revision 2 with author
+     * null (ADR 0030): one chain in this order, as for ProjectExported.
+     */
+    @Bean
+    EventUpcasterChain annotationUpcasters() {
+        return new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new AnnotationImportedAuthorUpcaster());
+    }
+
+    @Bean
+    ImportedAuthors importedAuthors(JdbcTemplate jdbc) {
+        return new JdbcImportedAuthors(jdbc);
     }
 
     @Bean
     TaskImportHandler taskImportHandler(@Qualifier("projectRepository") Repository<Project> projects,
-                                        @Qualifier("taskRepository") Repository<Task> tasks, LabelingConfigs configs) {
-        return new TaskImportHandler(projects, tasks, configs);
+                                        @Qualifier("taskRepository") Repository<Task> tasks, LabelingConfigs configs,
+                                        ImportedAuthors importedAuthors) {
+        return new TaskImportHandler(projects, tasks, configs, importedAuthors);
     }
 
     // ---- projections ------------------------------------------------------------------------------------
@@ -258,15 +276,17 @@ public class AppConfig {
     ClientIp clientIp() { return new ClientIp(); }
 
     @Bean
-    LoginThrottle loginThrottle(ReactiveStringRedisTemplate redis) { return new LoginThrottle(redis); }
+    LoginThrottle loginThrottle(@org.springframework.beans.factory.annotation.Value("${labelledger.redis.url}") String redisUrl) {
+        return new LoginThrottle(redisUrl);
+    }
 
     @Bean
     LdapSettingsStore ldapSettingsStore(JdbcTemplate jdbc) { return new LdapSettingsStore(jdbc); }
 
     @Bean
     LdapSignIn ldapSignIn(LdapSettingsStore settings, IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          ReadYourWrites readYourWrites) {
-        return new LdapSignIn(settings, new LdapDirectory(), identities, passwords, commands, readYourWrites);
+                          ReadYourWrites readYourWrites, LdapDirectory directory) {
+        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites);
     }
 
     @Bean

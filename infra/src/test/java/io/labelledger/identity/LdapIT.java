@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
+import io.labelledger.testing.TestDns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +76,37 @@ class LdapIT extends IntegrationTest {
         Map<?, ?> stored = (Map<?, ?>) payload.get("settings");
         assertThat(stored.get("hasBindPassword")).isEqualTo(true);
         assertThat(stored.toString()).doesNotContain(SERVICE_PASSWORD);
+        verifyDomain(owner, DOMAIN.toLowerCase(), (Map<?, ?>) stored.get("domainVerification"));
+        // the audit trail says which directory the organization trusts (issue 9, item 13)
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.labelledger.organization.api.LdapSettingsChanged'"
+                + " AND payload_revision = '2' AND position(? in convert_from(payload, 'UTF8')) > 0", Long.class,
+                "ldap://127.0.0.1:" + directory.getListenPort())).isOne();
+    }
+
+    /** Publishes the claim's TXT record in the test DNS and verifies it: only then does the directory sign anybody in. */
+    static void verifyDomain(ApiClient who, String domain, Map<?, ?> verification) {
+        assertThat(verification.get("record")).isEqualTo("_labelledger." + domain);
+        assertThat(verification.get("verified")).isEqualTo(false);
+        TestDns.get().publishTxt((String) verification.get("record"), (String) verification.get("value"));
+        assertThat(codes(verify(who, domain))).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> verify(ApiClient who, String domain) {
+        return (Map<String, Object>) ((Map<String, Object>) who.post("""
+                mutation($i: VerifyEmailDomainInput!) { verifyEmailDomain(input: $i) { errors { code field } } }""",
+                Map.of("i", Map.of("domain", domain))).get("data")).get("verifyEmailDomain");
+    }
+
+    /** The payload's errors as code:field, to assert exactly. */
+    @SuppressWarnings("unchecked")
+    static List<String> codes(Map<String, Object> payload) {
+        return ((List<Map<String, Object>>) payload.get("errors")).stream().map(e -> e.get("code") + ":" + String.join(".", (List<String>) e.get("field"))).toList();
+    }
+
+    /** The code of the first error of a REST answer. */
+    static String code(EntityExchangeResult<Map> result) {
+        return String.valueOf(((Map<?, ?>) ((List<?>) result.getResponseBody().get("errors")).getFirst()).get("code"));
     }
 
     @AfterAll
@@ -99,7 +131,8 @@ class LdapIT extends IntegrationTest {
     static Map<String, Object> configure(ApiClient actor, Map<String, Object> input) {
         Map<String, Object> answer = actor.post("""
                 mutation($i: ConfigureLdapInput!) { configureLdap(input: $i) {
-                  settings { enabled emailDomain url bindDn hasBindPassword roleMappings { group role } } errors { code field message } } }""",
+                  settings { enabled emailDomain url bindDn hasBindPassword roleMappings { group role }
+                             domainVerification { domain record value verified } } errors { code field message } } }""",
                 Map.of("i", input));
         return (Map<String, Object>) ((Map<String, Object>) answer.get("data")).get("configureLdap");
     }
@@ -140,27 +173,38 @@ class LdapIT extends IntegrationTest {
         directory.modify(LABELERS, new Modification(ModificationType.ADD, "member", "uid=rex,ou=people," + BASE));
         assertThat(signIn("rex").get("role")).isEqualTo("ANNOTATOR");
         // signing in again with nothing changed records nothing
-        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        String membershipEvents = "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE 'io.labelledger.organization.%'";
+        long events = jdbc.queryForObject(membershipEvents, Long.class);
         signIn("ann");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(jdbc.queryForObject(membershipEvents, Long.class)).isEqualTo(events);
+        // ... but the sign-in itself is in the audit trail, with its method (ADR 0026)
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.labelledger.identity.api.SignInSucceeded'"
+                + " AND position(? in convert_from(payload, 'UTF8')) > 0 AND position('\"LDAP\"' in convert_from(payload, 'UTF8')) > 0",
+                Long.class, (String) ann.get("id"))).isEqualTo(2);
     }
 
     @Test
     void wrongPasswordsUnknownPeopleInjectionAndEmptyPasswordsAreRefusedAndCreateNothing() {
-        assertThat(login("dora@" + DOMAIN, "wrong-password").getStatus().value()).isEqualTo(401);
-        assertThat(login("nobody@" + DOMAIN, "whatever-password").getStatus().value()).isEqualTo(401);
-        assertThat(login("*)(uid=*))(|(uid=*@" + DOMAIN, "dora-directory-pw").getStatus().value()).isEqualTo(401);
-        assertThat(login("*@" + DOMAIN, "dora-directory-pw").getStatus().value()).isEqualTo(401);
-        assertThat(login("dora@" + DOMAIN, "").getStatus().value()).isEqualTo(401); // an unauthenticated bind is no sign-in
+        for (var refused : List.of(login("dora@" + DOMAIN, "wrong-password"), login("nobody@" + DOMAIN, "whatever-password"),
+                login("*)(uid=*))(|(uid=*@" + DOMAIN, "dora-directory-pw"), login("*@" + DOMAIN, "dora-directory-pw"),
+                login("dora@" + DOMAIN, ""))) { // the last: an unauthenticated bind is no sign-in
+            assertThat(refused.getStatus().value()).isEqualTo(401);
+            assertThat(code(refused)).isEqualTo("VALIDATION");
+            assertThat(refused.getResponseCookies().getFirst("SESSION")).isNull();
+        }
         assertThat(accounts("dora")).isZero();
         assertThat(accounts("nobody")).isZero();
+        // refused directory sign-ins are in the organization's audit trail, without the (unknown) person's email
+        assertThat(jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE payload_type = 'io.labelledger.identity.api.SignInFailed'"
+                + " AND position(? in convert_from(payload, 'UTF8')) > 0", String.class, owner.organizationId))
+                .hasSizeGreaterThanOrEqualTo(5).allSatisfy(p -> assertThat(p).contains("\"LDAP\"").doesNotContain("dora").doesNotContain("nobody"));
     }
 
     @Test
     void aPersonInNoMappedGroupMayNotSignIn() {
         EntityExchangeResult<Map> result = login("otto@" + DOMAIN, "otto-directory-pw");
         assertThat(result.getStatus().value()).isEqualTo(403);
-        assertThat(String.valueOf(result.getResponseBody())).contains("FORBIDDEN");
+        assertThat(code(result)).isEqualTo("FORBIDDEN");
         assertThat(accounts("otto")).isZero();
     }
 
@@ -172,6 +216,7 @@ class LdapIT extends IntegrationTest {
         assertThat(answer.toString()).contains("errors=[]");
         EntityExchangeResult<Map> result = login("tim@" + DOMAIN, "tim-directory-pw");
         assertThat(result.getStatus().value()).isEqualTo(403);
+        assertThat(code(result)).isEqualTo("FORBIDDEN");
         assertThat(jdbc.queryForObject("SELECT active FROM rm_org_member WHERE user_id = ?", Boolean.class, tim)).isFalse();
     }
 
@@ -181,8 +226,11 @@ class LdapIT extends IntegrationTest {
         String email = "outsider-" + UUID.randomUUID().toString().substring(0, 6) + "@" + DOMAIN;
         ApiClient.web(port).post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                  .bodyValue(Map.of("email", email, "password", "local password 123", "displayName", "Out", "organizationName", "Elsewhere"))
-                 .exchange().expectStatus().isOk();
-        assertThat(login(email, "local password 123").getStatus().value()).isEqualTo(200);
+                 .exchange().expectStatus().isAccepted();
+        EntityExchangeResult<Map> own = login(email, "local password 123");
+        assertThat(own.getStatus().value()).isEqualTo(200);
+        assertThat(own.getResponseBody().get("organizationId")).isNotEqualTo(owner.organizationId);
+        assertThat(accounts(email.substring(0, email.indexOf('@')))).isOne();
     }
 
     @Test
@@ -191,32 +239,39 @@ class LdapIT extends IntegrationTest {
         String domain = "down-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
         Map<String, Object> input = settings(1); // nothing listens on port 1
         input.put("emailDomain", domain);
-        assertThat(configure(other, input).get("errors")).isEqualTo(List.of());
+        Map<String, Object> configured = configure(other, input);
+        assertThat(codes(configured)).isEmpty();
+        // unverified, the domain is not the directory's: an ordinary failed password sign-in
+        EntityExchangeResult<Map> unverified = login("ann@" + domain, "ann-directory-pw");
+        assertThat(unverified.getStatus().value()).isEqualTo(401);
+        assertThat(code(unverified)).isEqualTo("VALIDATION");
+        verifyDomain(other, domain, (Map<?, ?>) ((Map<?, ?>) configured.get("settings")).get("domainVerification"));
         EntityExchangeResult<Map> result = login("ann@" + domain, "ann-directory-pw");
         assertThat(result.getStatus().value()).isEqualTo(503);
-        assertThat(String.valueOf(result.getResponseBody())).contains("UNAVAILABLE");
+        assertThat(code(result)).isEqualTo("UNAVAILABLE");
     }
 
     @Test
     void badSettingsAndATakenDomainAreRefusedAndStoreNothing() {
         ApiClient other = ApiClient.signUp(port, "Mallory");
         Map<String, Object> taken = configure(other, settings(directory.getListenPort()));
-        assertThat(taken.toString()).contains("CONFLICT").contains("emailDomain");
+        assertThat(codes(taken)).containsExactly("CONFLICT:emailDomain");
 
         Map<String, Object> bad = settings(directory.getListenPort());
         bad.put("emailDomain", "mallory-" + UUID.randomUUID().toString().substring(0, 6) + ".test");
         bad.put("url", "http://not-ldap");
         bad.put("userFilter", "(mail=*)");
         bad.put("roleMappings", List.of(Map.of("group", LABELERS, "role", "OWNER")));
-        String errors = configure(other, bad).get("errors").toString();
-        assertThat(errors).contains("url").contains("userFilter").contains("roleMappings");
+        assertThat(codes(configure(other, bad))).containsExactlyInAnyOrder("VALIDATION:url", "VALIDATION:userFilter", "VALIDATION:roleMappings.0.role");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ldap_settings WHERE organization_id = ?", Long.class, other.organizationId)).isZero();
     }
 
     @Test
     void failedDirectorySignInsAreThrottled() {
         for (int i = 0; i < 5; i++) assertThat(login("tess@" + DOMAIN, "wrong-" + i).getStatus().value()).isEqualTo(401);
-        assertThat(login("tess@" + DOMAIN, "tess-directory-pw").getStatus().value()).isEqualTo(429);
+        EntityExchangeResult<Map> throttled = login("tess@" + DOMAIN, "tess-directory-pw");
+        assertThat(throttled.getStatus().value()).isEqualTo(429);
+        assertThat(code(throttled)).isEqualTo("RATE_LIMITED");
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.labelledger.identity;
 
+import io.labelledger.identity.web.LoginThrottle;
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -8,12 +9,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
-/** Password sign-in is throttled per account in Redis: after 5 failures even the right password waits. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Password sign-in is throttled in Redis per (account, address) pair, per account and per address (ADR 0028):
+ * the attacks of issue 9 #7 (a race past the limit), #10 (lockout of the owner from elsewhere) and #9 (sign-up tells
+ * whether an email has an account).
+ */
 class LoginThrottleIT extends IntegrationTest {
+    static final String OTHER_ADDRESS = "127.0.0.2";
+
     @LocalServerPort
     int port;
     @Autowired
@@ -22,11 +43,11 @@ class LoginThrottleIT extends IntegrationTest {
     @AfterEach
     void forgetThisAddressesFailures() {
         // the shared Redis outlives the test JVM: don't let these failures count against later runs from 127.0.0.1
-        redis.delete("ll:login:fail:address:127.0.0.1").block();
+        redis.delete(LoginThrottle.addressKey("127.0.0.1"), LoginThrottle.addressKey(OTHER_ADDRESS)).block();
     }
 
     @Test
-    void fiveFailuresLockTheAccountButNotOthers() {
+    void fiveFailuresLockTheAccountAtThisAddressButNotOthers() {
         String email = "throttled-" + UUID.randomUUID() + "@example.test";
         String password = "correct horse battery";
         signUp(email, password);
@@ -43,13 +64,79 @@ class LoginThrottleIT extends IntegrationTest {
         login(other, password).expectStatus().isOk().expectCookie().exists("SESSION");
     }
 
+    @Test
+    void twentyConcurrentWrongPasswordsAreNotAllEvaluated() throws Exception {
+        String email = "raced-" + UUID.randomUUID() + "@example.test";
+        signUp(email, "correct horse battery");
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> attempts = new ArrayList<>();
+        try (var threads = Executors.newFixedThreadPool(20)) {
+            for (int i = 0; i < 20; i++) {
+                String guess = "guess number " + i;
+                attempts.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return login(email, guess).returnResult(String.class).getStatus().value();
+                }, threads));
+            }
+            start.countDown();
+        }
+        List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
+        // 401 = the password was checked; 429 = refused before it was
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(statuses.stream().filter(s -> s == 401).count()).isLessThanOrEqualTo(LoginThrottle.MAX_ATTEMPTS_PER_PAIR);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isGreaterThanOrEqualTo(20 - LoginThrottle.MAX_ATTEMPTS_PER_PAIR);
+    }
+
+    @Test
+    void aLockoutFromOneAddressDoesNotLockOutTheOwnerElsewhere() {
+        String email = "victim-" + UUID.randomUUID() + "@example.test";
+        String password = "correct horse battery";
+        signUp(email, password);
+        for (int i = 0; i < 5; i++) login(email, "attacker guess " + i).expectStatus().isUnauthorized();
+        login(email, password).expectStatus().isEqualTo(429); // the attacker's address waits, even with the password
+
+        WebTestClient fromElsewhere = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())
+                        .bindAddress(() -> new InetSocketAddress(OTHER_ADDRESS, 0))))
+                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        fromElsewhere.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                     .bodyValue(Map.of("email", email, "password", password)).exchange()
+                     .expectStatus().isOk().expectCookie().exists("SESSION");
+    }
+
+    @Test
+    void signUpAnswersTheSameWhetherTheEmailHasAnAccountOrNot() {
+        String existing = "known-" + UUID.randomUUID() + "@example.test";
+        signUp(existing, "correct horse battery");
+
+        EntityExchangeResult<String> forExisting = signUpAnswer(existing, "attacker's password 1");
+        EntityExchangeResult<String> forNew = signUpAnswer("unknown-" + UUID.randomUUID() + "@example.test", "attacker's password 1");
+
+        assertThat(forExisting.getStatus().value()).isEqualTo(202).isEqualTo(forNew.getStatus().value());
+        assertThat(forExisting.getResponseBody()).isEqualTo(forNew.getResponseBody()).contains("SIGN_IN");
+        assertThat(forExisting.getResponseCookies()).doesNotContainKey("SESSION");
+        assertThat(forNew.getResponseCookies()).doesNotContainKey("SESSION");
+        // the existing account is untouched: its password still works, the attacker's does not
+        login(existing, "attacker's password 1").expectStatus().isUnauthorized();
+        login(existing, "correct horse battery").expectStatus().isOk();
+    }
+
+    private EntityExchangeResult<String> signUpAnswer(String email, String password) {
+        return ApiClient.web(port).post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", password, "displayName", "Throttle test"))
+                        .exchange().expectBody(String.class).returnResult();
+    }
+
     private void signUp(String email, String password) {
         ApiClient.web(port).post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                  .bodyValue(Map.of("email", email, "password", password, "displayName", "Throttle test"))
-                 .exchange().expectStatus().isOk();
+                 .exchange().expectStatus().isAccepted();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec login(String email, String password) {
+    private WebTestClient.ResponseSpec login(String email, String password) {
         return ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", password)).exchange();
     }

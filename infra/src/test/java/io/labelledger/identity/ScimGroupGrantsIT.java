@@ -1,8 +1,15 @@
 package io.labelledger.identity;
 
 import io.labelledger.testing.ApiClient;
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.labelledger.testing.IntegrationTest;
+import io.labelledger.testing.TestDns;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * members of the group see the workspace's projects or join the project, leaving the group takes away only what the
  * group granted, a person's own change is kept, and bad workspace or project ids are refused.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScimGroupGrantsIT extends IntegrationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -40,17 +49,57 @@ class ScimGroupGrantsIT extends IntegrationTest {
     ApiClient bob;
     String token;
 
+    static final String BASE = "dc=grants,dc=test";
+    InMemoryDirectoryServer directory;
+
+    /** The organization's directory, where the people SCIM provisions sign in (their identities are bound to it). */
+    @BeforeAll
+    void directory() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("default", 0));
+        directory = new InMemoryDirectoryServer(config);
+        directory.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: grants");
+        directory.startListening();
+    }
+
+    @AfterAll
+    void stopDirectory() {
+        directory.shutDown(true);
+    }
+
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         owner = ApiClient.signUp(port, "Olivia");
-        ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
-        bob = ApiClient.signUpWithInvitation(port, "Bob", owner.invite("ANNOTATOR"));
         token = owner.graphql().document("mutation { createScimToken(input: {name: \"Okta\"}) { token errors { code } } }")
                      .execute().path("createScimToken.errors").entityList(Object.class).hasSize(0)
                      .path("createScimToken.token").entity(String.class).get();
-        // the provider links the existing members (same account, so they keep signing in with their password)
-        assertThat(linkUser(ann)).isEqualTo(ann.userId);
-        assertThat(linkUser(bob)).isEqualTo(bob.userId);
+        // the provider provisions Ann and Bob (identities bound to this organization, docs/adr/0026); they sign in
+        // through the organization's directory, whose domain it verified
+        String domain = "grants-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        Map<String, Object> ldap = new HashMap<>(Map.of("enabled", true, "emailDomain", domain, "url", "ldap://127.0.0.1:" + directory.getListenPort(),
+                "userBaseDn", BASE, "defaultRole", "ANNOTATOR", "roleMappings", List.of()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> verification = (Map<String, Object>) ((Map<String, Object>) payload(owner.post("""
+                mutation($i: ConfigureLdapInput!) { configureLdap(input: $i) { settings { domainVerification { record value } } errors { code } } }""",
+                Map.of("i", ldap)), "configureLdap").get("settings")).get("domainVerification");
+        TestDns.get().publishTxt((String) verification.get("record"), (String) verification.get("value"));
+        assertThat(payload(owner.post("mutation($d: String!) { verifyEmailDomain(input: {domain: $d}) { errors { code } } }", Map.of("d", domain)),
+                "verifyEmailDomain").get("errors")).isEqualTo(List.of());
+        ann = provisionAndSignIn("ann", domain);
+        bob = provisionAndSignIn("bob", domain);
+    }
+
+    ApiClient provisionAndSignIn(String name, String domain) throws Exception {
+        String email = name + "@" + domain;
+        String uid = name + "-" + domain;
+        directory.add("dn: uid=" + uid + "," + BASE, "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + name, "sn: " + name,
+                "mail: " + email, "userPassword: " + name + "-directory-pw");
+        Answer a = scim(HttpMethod.POST, "/Users", Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"),
+                "userName", email, "active", true));
+        assertThat(a.status()).isEqualTo(201);
+        ApiClient signedIn = ApiClient.signIn(port, email, name + "-directory-pw");
+        assertThat(signedIn.userId).isEqualTo(a.body().get("id").asString()); // the directory signs in SCIM's identity
+        return signedIn;
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
@@ -66,20 +115,6 @@ class ScimGroupGrantsIT extends IntegrationTest {
         EntityExchangeResult<byte[]> r = ready.exchange().expectBody().returnResult();
         byte[] bytes = r.getResponseBody();
         return new Answer(r.getStatus().value(), bytes == null || bytes.length == 0 ? JSON.nullNode() : JSON.readTree(bytes));
-    }
-
-    @SuppressWarnings("unchecked")
-    String email(ApiClient person) {
-        Map<String, Object> answer = owner.post("{ members { userId email } }", Map.of());
-        List<Map<String, Object>> members = (List<Map<String, Object>>) ((Map<String, Object>) answer.get("data")).get("members");
-        return (String) members.stream().filter(m -> person.userId.equals(m.get("userId"))).findFirst().orElseThrow().get("email");
-    }
-
-    String linkUser(ApiClient person) {
-        Answer a = scim(HttpMethod.POST, "/Users", Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"),
-                "userName", email(person), "active", true));
-        assertThat(a.status()).isEqualTo(201);
-        return a.body().get("id").asString();
     }
 
     Answer createGroup(String name, List<String> members, List<String> workspaces) {

@@ -132,25 +132,28 @@ class ScimIT extends IntegrationTest {
                 .isEqualTo(401);
         assertThat(get("/Users/" + nora).body().get("name").get("familyName").asString()).isEqualTo("Newcomer");
 
-        // somebody who already works here (own session and API token) is linked to their account
+        // somebody who already works here with a personal account (own session and API token) is not linked (ADR 0026):
+        // the provider's person is an identity bound to this organization, and deprovisioning it leaves Ann alone
         ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("REVIEWER"));
         String annEmail = ann.graphql().document("{ me { email } }").execute().path("me.email").entity(String.class).get();
         String apiToken = ann.graphql().document("mutation { createApiToken(input: {name: \"ci\"}) { token } }").execute()
                              .path("createApiToken.token").entity(String.class).get();
-        Answer linked = post("/Users", user(annEmail.toUpperCase(), "Ann", "Existing"));
-        assertThat(linked.status()).isEqualTo(201);
-        assertThat(linked.body().get("id").asString()).isEqualTo(ann.userId);
-        assertThat(member(ann.userId)).containsEntry("role", "REVIEWER"); // no group grants a role: the role stays
-        assertThat(graphqlStatus(ann.cookie)).isEqualTo(200);
+        Answer bound = post("/Users", user(annEmail.toUpperCase(), "Ann", "Existing"));
+        assertThat(bound.status()).isEqualTo(201);
+        String boundId = bound.body().get("id").asString();
+        assertThat(boundId).isNotEqualTo(ann.userId);
+        assertThat(jdbc.queryForObject("SELECT home_organization_id FROM user_account WHERE user_id = ?", String.class, boundId))
+                .isEqualTo(owner.organizationId);
+        assertThat(get("/Users/" + ann.userId).status()).isEqualTo(404);
 
-        Answer off = patch("/Users/" + ann.userId, linked.etag(), List.of(Map.of("op", "replace", "path", "active", "value", false)));
+        Answer off = patch("/Users/" + boundId, bound.etag(), List.of(Map.of("op", "replace", "path", "active", "value", false)));
         assertThat(off.status()).isEqualTo(200);
         assertThat(off.body().get("active").asBoolean()).isFalse();
         assertThat(off.etag()).isEqualTo("W/\"2\"");
-        assertThat(member(ann.userId)).containsEntry("active", false);
-        assertThat(graphqlStatus(ann.cookie)).isEqualTo(401);
-        assertThat(graphqlStatus("Bearer " + apiToken)).isEqualTo(401);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL", Integer.class, ann.userId)).isZero();
+        assertThat(member(boundId)).containsEntry("active", false);
+        assertThat(member(ann.userId)).containsEntry("role", "REVIEWER").containsEntry("active", true);
+        assertThat(graphqlStatus(ann.cookie)).isEqualTo(200);
+        assertThat(graphqlStatus("Bearer " + apiToken)).isEqualTo(200);
 
         // DELETE deprovisions too, and keeps the account and the history
         assertThat(scim(token, HttpMethod.DELETE, "/Users/" + nora, null, Map.of()).status()).isEqualTo(204);
@@ -162,18 +165,71 @@ class ScimIT extends IntegrationTest {
     }
 
     @Test
-    void aPersonOfAnotherOrganizationIsLinkedWithoutTouchingOrRevealingIt() {
+    void aPersonOfAnotherOrganizationIsNeverLinkedNorTouchedNorRevealed() {
         ApiClient bob = ApiClient.signUp(port, "Bob"); // Owner of his own organization
         String bobEmail = bob.graphql().document("{ me { email } }").execute().path("me.email").entity(String.class).get();
-        Answer linked = post("/Users", user(bobEmail, "Bob", "Elsewhere"));
-        assertThat(linked.status()).isEqualTo(201);
-        assertThat(linked.body().toString()).doesNotContain(bob.organizationId).doesNotContain("Bob Labs");
-        patch("/Users/" + bob.userId, null, List.of(Map.of("op", "replace", "path", "active", "value", false)));
+        Answer bound = post("/Users", user(bobEmail, "Bob", "Elsewhere"));
+        assertThat(bound.status()).isEqualTo(201);
+        assertThat(bound.body().get("id").asString()).isNotEqualTo(bob.userId);
+        assertThat(bound.body().toString()).doesNotContain(bob.organizationId).doesNotContain("Bob Labs").doesNotContain(bob.userId);
+        assertThat(patch("/Users/" + bob.userId, null, List.of(Map.of("op", "replace", "path", "active", "value", false))).status())
+                .isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_org_member WHERE organization_id = ? AND user_id = ?", Long.class,
+                owner.organizationId, bob.userId)).isZero();
 
         // Bob's own organization is untouched: he is still its active Owner, his session works
         assertThat(bob.graphql().document("{ me { role organization { id } } }").execute().path("me.role").entity(String.class).get())
                 .isEqualTo("OWNER");
         assertThat(graphqlStatus(bob.cookie)).isEqualTo(200);
+    }
+
+    /** Issue 9, item 3: an Admin's SCIM token may not touch an Owner (the same aggregate rule as GraphQL's). */
+    @Test
+    void anAdminsScimTokenCannotDeactivateAnOwner() {
+        String olga = createUser("Olga");
+        assertThat(owner.post("mutation($i: ChangeMemberRoleInput!) { changeMemberRole(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("userId", olga, "role", "OWNER"))).toString()).contains("errors=[]");
+        ApiClient admin = ApiClient.signUpWithInvitation(port, "Adam", owner.invite("ADMIN"));
+        String adminToken = scimToken(admin);
+        long before = events();
+
+        Answer refused = scim(adminToken, HttpMethod.PATCH, "/Users/" + olga, Map.of("schemas", List.of(PATCH_OP),
+                "Operations", List.of(Map.of("op", "replace", "path", "active", "value", false))), Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(scim(adminToken, HttpMethod.DELETE, "/Users/" + olga, null, Map.of()).status()).isEqualTo(403);
+        assertThat(member(olga)).containsEntry("role", "OWNER").containsEntry("active", true);
+        Answer olgaNow = get("/Users/" + olga);
+        assertThat(olgaNow.body().get("active").asBoolean()).isTrue();
+        assertThat(olgaNow.etag()).isEqualTo("W/\"1\""); // the refused changes were undone, version included
+        assertThat(events()).isEqualTo(before);
+        // the Owner's token may
+        assertThat(patch("/Users/" + olga, null, List.of(Map.of("op", "replace", "path", "active", "value", false))).status()).isEqualTo(200);
+        assertThat(member(olga)).containsEntry("active", false);
+    }
+
+    /** Issue 9, item 3: a SCIM token acts with its creator's current rights, checked on every request. */
+    @Test
+    void aScimTokenDiesWithItsCreatorsRightsAndCannotBringTheCreatorBack() {
+        ApiClient admin = ApiClient.signUpWithInvitation(port, "Adele", owner.invite("ADMIN"));
+        String adminEmail = admin.graphql().document("{ me { email } }").execute().path("me.email").entity(String.class).get();
+        String adminToken = scimToken(admin);
+        assertThat(scim(adminToken, HttpMethod.GET, "/Users", null, Map.of()).status()).isEqualTo(200);
+
+        assertThat(owner.post("mutation($i: MemberInput!) { deactivateMember(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("userId", admin.userId))).toString()).contains("errors=[]");
+        assertThat(scim(adminToken, HttpMethod.GET, "/Users", null, Map.of()).status()).isEqualTo(401);
+        Answer comeback = scim(adminToken, HttpMethod.POST, "/Users", user(adminEmail, "Adele", "Back"), Map.of());
+        assertThat(comeback.status()).isEqualTo(401);
+        assertThat(member(admin.userId)).containsEntry("active", false);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_account WHERE email = ?", Long.class, adminEmail.toLowerCase())).isOne();
+        assertThat(graphqlStatus(admin.cookie)).isEqualTo(401);
+
+        // reactivated but demoted below Admin: the token stays dead
+        owner.post("mutation($i: MemberInput!) { reactivateMember(input: $i) { errors { code } } }", Map.of("i", Map.of("userId", admin.userId)));
+        assertThat(scim(adminToken, HttpMethod.GET, "/Users", null, Map.of()).status()).isEqualTo(200);
+        assertThat(owner.post("mutation($i: ChangeMemberRoleInput!) { changeMemberRole(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("userId", admin.userId, "role", "MANAGER"))).toString()).contains("errors=[]");
+        assertThat(scim(adminToken, HttpMethod.GET, "/Users", null, Map.of()).status()).isEqualTo(401);
     }
 
     @Test
@@ -281,6 +337,11 @@ class ScimIT extends IntegrationTest {
         assertThat(scim(null, HttpMethod.GET, "/Users", null, Map.of(HttpHeaders.COOKIE, owner.cookie)).status()).isEqualTo(401);
         // and a SCIM token opens nothing else
         assertThat(graphqlStatus("Bearer " + scimToken(owner))).isEqualTo(401);
+        // creation and revocation are in the audit trail
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.labelledger.identity.api.ScimTokenRevoked'"
+                + " AND position(? in convert_from(payload, 'UTF8')) > 0", Long.class, id)).isOne();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.labelledger.identity.api.ScimTokenCreated'"
+                + " AND position(? in convert_from(payload, 'UTF8')) > 0", Long.class, id)).isOne();
     }
 
     @Test
@@ -309,21 +370,18 @@ class ScimIT extends IntegrationTest {
 
         // a group never grants Owner, and an Owner put in a group stays Owner
         assertThat(post("/Groups", Map.of("displayName", "Owners", ACCESS, Map.of("organizationRole", "OWNER"))).status()).isEqualTo(400);
-        String ownerEmail = owner.graphql().document("{ me { email } }").execute().path("me.email").entity(String.class).get();
-        String ownerEtag = post("/Users", user(ownerEmail, "Olivia", "Owner")).etag();
-        patch("/Groups/" + admins, null, List.of(Map.of("op", "add", "path", "members", "value", List.of(Map.of("value", owner.userId)))));
-        assertThat(member(owner.userId)).containsEntry("role", "OWNER");
-        // ... and the last Owner cannot be deprovisioned
+        String ophelia = createUser("Ophelia");
+        assertThat(owner.post("mutation($i: ChangeMemberRoleInput!) { changeMemberRole(input: $i) { errors { code } } }",
+                Map.of("i", Map.of("userId", ophelia, "role", "OWNER"))).toString()).contains("errors=[]");
+        patch("/Groups/" + admins, null, List.of(Map.of("op", "add", "path", "members", "value", List.of(Map.of("value", ophelia)))));
+        assertThat(member(ophelia)).containsEntry("role", "OWNER");
+        // the organization's own (personal) Owner is no SCIM user of it: the provider cannot reach them (ADR 0026)
         long before = events();
         assertThat(patch("/Users/" + owner.userId, null, List.of(Map.of("op", "replace", "path", "active", "value", false))).status())
-                .isEqualTo(409);
+                .isEqualTo(404);
+        assertThat(scim(token, HttpMethod.DELETE, "/Users/" + owner.userId, null, Map.of()).status()).isEqualTo(404);
         assertThat(events()).isEqualTo(before);
-        Answer ownerNow = get("/Users/" + owner.userId);
-        assertThat(ownerNow.body().get("active").asBoolean()).isTrue();
-        assertThat(ownerNow.etag()).isEqualTo(ownerEtag); // the refused change was undone, version included
-        assertThat(scim(token, HttpMethod.DELETE, "/Users/" + owner.userId, null, Map.of()).status()).isEqualTo(409);
-        assertThat(get("/Users/" + owner.userId).etag()).isEqualTo(ownerEtag);
-        assertThat(events()).isEqualTo(before);
+        assertThat(member(owner.userId)).containsEntry("role", "OWNER").containsEntry("active", true);
     }
 
     @Test

@@ -196,14 +196,72 @@ class ImportExportIT extends IntegrationTest {
         String json = exported(projectId, "format=JSON");
         assertThat(normalized(json)).isEqualTo(normalized(LS_EXPORT));
         JsonNode tasks = JSON.readTree(json);
-        assertThat(tasks.findValuesAsString("completed_by")).containsOnly(ann.userId);
+        // completed_by: Label Studio's own value when it names no member (never re-attributed to the importer), else
+        // the person's id and email as Label Studio's JSON export has it (read from the account now)
+        String email = ann.graphql().document("{ me { email } }").execute().path("me.email").entity(String.class).get();
+        assertThat(tasks.get(0).get("annotations").get(0).get("completed_by").asInt()).isEqualTo(4);
+        assertThat(JSON.convertValue(tasks.get(2).get("annotations").get(0).get("completed_by"), Map.class))
+                .isEqualTo(Map.of("id", ann.userId, "email", email));
         assertThat(tasks).extracting(t -> t.get("id").asInt()).containsExactly(1, 2, 3);
 
         // and again: our export imports into a new project and exports the same
         String copy = importedProject(json);
-        assertThat(normalized(exported(copy, "format=JSON"))).isEqualTo(normalized(LS_EXPORT));
+        String copied = exported(copy, "format=JSON");
+        assertThat(normalized(copied)).isEqualTo(normalized(LS_EXPORT));
+        // and the people with it: the kept value stays, our {id, email} maps back to the member
+        assertThat(JSON.readTree(copied).findValues("completed_by")).isEqualTo(JSON.readTree(json).findValues("completed_by"));
 
         assertThat(JSON.readTree(exported(projectId, "format=JSON&onlyCompleted=true"))).extracting(t -> t.get("id").asInt()).containsExactly(1, 3);
+    }
+
+    /**
+     * Issue 9: an imported completed_by names the member with that email (who then is its author), and any other value
+     * is exported as it was — never re-attributed to the importer — and kept out of the events.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anImportedCompletedByIsTheMemberWithThatEmailOrKeptAsItWas() throws Exception {
+        ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", ann.invite("ANNOTATOR"));
+        String bobEmail = bob.graphql().document("{ me { email } }").execute().path("me.email").entity(String.class).get();
+        String projectId = createProject(ann, ApiClient.TEXT_CONFIG);
+        String result = "[{\"from_name\": \"sentiment\", \"to_name\": \"text\", \"type\": \"choices\", \"value\": {\"choices\": [\"Positive\"]}}]";
+        String file = "[{\"data\": {\"text\": \"a\"}, \"annotations\": [{\"completed_by\": {\"id\": 17, \"email\": \"" + bobEmail.toUpperCase()
+                      + "\"}, \"result\": " + result + "}]},"
+                      + " {\"data\": {\"text\": \"b\"}, \"annotations\": [{\"completed_by\": \"stranger@elsewhere.test\", \"result\": " + result + "}]},"
+                      + " {\"data\": {\"text\": \"c\"}, \"annotations\": [{\"completed_by\": {\"id\": 5, \"email\": \"other@elsewhere.test\","
+                      + " \"first_name\": \"O\"}, \"result\": " + result + "}]}]";
+        ann.importAnnotated(projectId, file, 3, 3);
+
+        // the member is the author of the first; the importer holds the others
+        List<Map> tasks = tasks(ann, projectId);
+        List<String> authors = tasks.stream().map(t -> ann.graphql().document("query($id: ID!) { task(id: $id) { annotations { author { id } } } }")
+                .variable("id", t.get("id")).execute().path("task.annotations[0].author.id").entity(String.class).get()).toList();
+        assertThat(authors).containsExactly(bob.userId, ann.userId, ann.userId);
+
+        // the export: the member with their email, the others as Label Studio had them
+        JsonNode exported = JSON.readTree(exported(projectId, "format=JSON"));
+        assertThat(exported.findValues("completed_by").stream().map(n -> JSON.convertValue(n, Object.class)).toList()).containsExactly(
+                Map.of("id", bob.userId, "email", bobEmail), "stranger@elsewhere.test",
+                Map.of("id", 5, "email", "other@elsewhere.test", "first_name", "O"));
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(exported(projectId, "format=CSV"))).getRecords();
+        int annotator = rows.getFirst().toList().indexOf("annotator"), email = rows.getFirst().toList().indexOf("annotator_email");
+        assertThat(rows.subList(1, 4).stream().map(r -> r.get(annotator))).containsExactly(bob.userId, "stranger@elsewhere.test", "5");
+        assertThat(rows.subList(1, 4).stream().map(r -> r.get(email))).containsExactly(bobEmail, "stranger@elsewhere.test", "other@elsewhere.test");
+
+        // no event holds the emails; the member may change the annotation that is theirs now
+        for (String personal : List.of("stranger@elsewhere.test", "other@elsewhere.test", bobEmail, bobEmail.toUpperCase())) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE position(? in convert_from(payload, 'UTF8')) > 0",
+                    Long.class, personal)).as(personal).isZero();
+        }
+        ann.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
+           .variable("i", Map.of("projectId", projectId, "userId", bob.userId, "role", "ANNOTATOR")).execute()
+           .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
+        String bobsTask = (String) tasks.getFirst().get("id");
+        String bobsAnnotation = annotationOf(bobsTask);
+        bob.graphql().document("mutation($i: UpdateAnnotationInput!) { updateAnnotation(input: $i) { errors { code } } }")
+           .variable("i", Map.of("taskId", bobsTask, "annotationId", bobsAnnotation, "result", JSON.readValue(
+                   result.replace("Positive", "Negative"), Object.class)))
+           .execute().path("updateAnnotation.errors").entityList(Object.class).hasSize(0);
     }
 
     @Test
@@ -274,7 +332,7 @@ class ImportExportIT extends IntegrationTest {
         assertThat(min).hasSize(3);
         assertThat(min.get(0).get("text").asString()).isEqualTo("Loved it");
         assertThat(min.get(0).get("sentiment").asString()).isEqualTo("Positive");
-        assertThat(min.get(0).get("annotator").asString()).isEqualTo(ann.userId);
+        assertThat(min.get(0).get("annotator").asString()).isEqualTo("4"); // Label Studio's author, no member here: as it was
         assertThat(min.get(0).get("lead_time").asDouble()).isEqualTo(12.5);
         assertThat(min.get(1).has("sentiment")).isFalse();
         assertThat(min.get(2).get("sentiment").asString()).isEqualTo("Negative");
@@ -284,13 +342,14 @@ class ImportExportIT extends IntegrationTest {
             CSVFormat csv = "CSV".equals(format) ? CSVFormat.RFC4180 : CSVFormat.RFC4180.builder().setDelimiter('\t').get();
             List<CSVRecord> rows = csv.parse(new StringReader(text)).getRecords();
             assertThat(rows.getFirst().toList()).as(format)
-                    .containsExactly("id", "text", "annotation_id", "annotator", "lead_time", "created_at", "updated_at", "sentiment");
+                    .containsExactly("id", "text", "annotation_id", "annotator", "annotator_email", "lead_time", "created_at",
+                            "updated_at", "review", "review_comment", "reviewer", "reviewer_email", "sentiment");
             assertThat(rows).hasSize(4);
             assertThat(rows.get(1).toList()).element(1).isEqualTo("Loved it");
-            assertThat(rows.get(1).get(7)).isEqualTo("Positive");
+            assertThat(rows.get(1).get(12)).isEqualTo("Positive");
             assertThat(rows.get(2).get(0)).isEqualTo("2");
-            assertThat(rows.get(2).get(7)).isEmpty();
-            assertThat(rows.get(3).get(7)).isEqualTo("Negative");
+            assertThat(rows.get(2).get(12)).isEmpty();
+            assertThat(rows.get(3).get(12)).isEqualTo("Negative");
         }
         String completedCsv = exported(projectId, "format=CSV&onlyCompleted=true");
         assertThat(CSVFormat.RFC4180.parse(new StringReader(completedCsv)).getRecords()).hasSize(3);

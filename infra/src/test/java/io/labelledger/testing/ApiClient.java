@@ -52,6 +52,17 @@ public final class ApiClient {
         var result = web.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", name,
                                 "organizationName", name + " Labs"))
+                        .exchange().expectStatus().isAccepted()
+                        .expectBody(Map.class).returnResult();
+        if (!"SIGN_IN".equals(result.getResponseBody().get("next"))) throw new AssertionError("sign-up answered " + result.getResponseBody());
+        return signIn(web, port, email);
+    }
+
+    /** Sign-up answers "sign in next" (ADR 0028): the session comes from the sign-in, as in the browser. */
+    @SuppressWarnings("unchecked")
+    private static ApiClient signIn(WebTestClient web, int port, String email) {
+        var result = web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", "correct horse battery"))
                         .exchange().expectStatus().isOk()
                         .expectBody(Map.class).returnResult();
         ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
@@ -68,6 +79,18 @@ public final class ApiClient {
         var result = web.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", name,
                                 "organizationName", "Ignored", "invitation", invitation))
+                        .exchange().expectStatus().isAccepted()
+                        .expectBody(Map.class).returnResult();
+        if (!"SIGN_IN".equals(result.getResponseBody().get("next"))) throw new AssertionError("sign-up answered " + result.getResponseBody());
+        return signIn(web, port, email);
+    }
+
+    /** Signs in with email and password (our password, or the organization's directory when it answers for the email). */
+    @SuppressWarnings("unchecked")
+    public static ApiClient signIn(int port, String email, String password) {
+        WebTestClient web = web(port);
+        var result = web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", email, "password", password))
                         .exchange().expectStatus().isOk()
                         .expectBody(Map.class).returnResult();
         ResponseCookie session = result.getResponseCookies().getFirst("SESSION");

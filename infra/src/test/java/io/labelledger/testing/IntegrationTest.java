@@ -27,5 +27,7 @@ public abstract class IntegrationTest {
         registry.add("labelledger.sso.master-key", () -> MASTER_KEY);
         // no graceful wait for open sockets when the test JVM exits
         registry.add("server.shutdown", () -> "immediate");
+        // email-domain verification asks the test JVM's own DNS server (TestDns)
+        registry.add("labelledger.dns.resolver", () -> TestDns.get().address());
     }
 }

@@ -13,11 +13,13 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
+import io.labelledger.integration.media.PinnedAddress;
 import io.labelledger.organization.api.OrganizationRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.SocketFactory;
+import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,11 +31,20 @@ import java.util.stream.Collectors;
 /**
  * Bind authentication against an organization's LDAP directory (UnboundID LDAP SDK): find the person by email with
  * the service account (or anonymously), bind as them with their password, read their groups and map them to a role.
- * Blocking: call from boundedElastic. Never logs passwords.
+ * Connects only to addresses the {@link LdapAddressPolicy} allows. Blocking: call from boundedElastic. Never logs passwords.
  */
 public class LdapDirectory {
     private static final Logger log = LoggerFactory.getLogger(LdapDirectory.class);
     static final int TIMEOUT_MILLIS = 5_000;
+
+    private final LdapAddressPolicy addresses;
+    private final PinnedAddress.Resolver dns;
+
+    /** {@code addresses}: which directory hosts may be connected to (SSRF guard); {@code dns}: the one lookup made. */
+    public LdapDirectory(LdapAddressPolicy addresses, PinnedAddress.Resolver dns) {
+        this.addresses = addresses;
+        this.dns = dns;
+    }
 
     public sealed interface Outcome {}
 
@@ -72,6 +83,25 @@ public class LdapDirectory {
         } catch (LDAPException e) {
             log.warn("LDAP directory of organization {} at {} failed: {}", settings.organizationId(), settings.url(), e.getResultCode());
             return new Refused(Reason.UNAVAILABLE);
+        } catch (LdapAddressPolicy.Refused | PinnedAddress.Unreachable e) {
+            // refused before any connection: an organization's settings cannot make the server probe internal hosts
+            log.warn("LDAP directory of organization {} at {} not contacted: {}", settings.organizationId(), settings.url(), e.getMessage());
+            return new Refused(Reason.UNAVAILABLE);
+        }
+    }
+
+    /**
+     * Why the application will not connect to this directory URL, or empty when the address policy allows it (or the
+     * host cannot be resolved now: that is checked again at every connection). Blocking (one DNS lookup).
+     */
+    public Optional<String> addressRefusal(String url) {
+        try {
+            addresses.pin(new LDAPURL(url).getHost(), dns);
+            return Optional.empty();
+        } catch (LdapAddressPolicy.Refused e) {
+            return Optional.of(e.getMessage());
+        } catch (PinnedAddress.Unreachable | LDAPException e) {
+            return Optional.empty();
         }
     }
 
@@ -115,11 +145,14 @@ public class LdapDirectory {
         return groups.stream().filter(g -> g != null).collect(Collectors.toSet());
     }
 
-    private static LDAPConnection connect(LdapSettings s) throws LDAPException {
+    private LDAPConnection connect(LdapSettings s) throws LDAPException {
         LDAPURL url = new LDAPURL(s.url());
+        // resolved and checked once; the socket goes to this address (the host name still serves TLS)
+        InetAddress pinned = addresses.pin(url.getHost(), dns);
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(TIMEOUT_MILLIS);
         options.setResponseTimeoutMillis(TIMEOUT_MILLIS);
+        options.setFollowReferrals(false); // a referral names another host, which the policy has not checked
         SocketFactory sockets;
         if ("ldaps".equalsIgnoreCase(url.getScheme())) {
             try {
@@ -130,7 +163,14 @@ public class LdapDirectory {
         } else {
             sockets = SocketFactory.getDefault();
         }
-        return new LDAPConnection(sockets, options, url.getHost(), url.getPort());
+        LDAPConnection connection = new LDAPConnection(sockets, options);
+        try {
+            connection.connect(url.getHost(), pinned, url.getPort(), TIMEOUT_MILLIS);
+        } catch (LDAPException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     static DN dn(String value) {

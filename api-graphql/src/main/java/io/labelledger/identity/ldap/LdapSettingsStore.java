@@ -26,16 +26,22 @@ public class LdapSettingsStore {
         return jdbc.query("SELECT * FROM ldap_settings WHERE organization_id = ?", LdapSettingsStore::row, organizationId).stream().findFirst();
     }
 
-    /** The enabled directory that signs in people of this email domain, if any. */
+    /**
+     * The enabled directory that signs in people of this email domain, if any: only that of the organization holding
+     * the domain's verified claim (docs/adr/0026); an unverified claim routes nothing.
+     */
     public Optional<LdapSettings> forDomain(String domain) {
-        return jdbc.query("SELECT * FROM ldap_settings WHERE email_domain = ? AND enabled", LdapSettingsStore::row, domain).stream().findFirst();
+        return jdbc.query("""
+                SELECT l.* FROM ldap_settings l JOIN email_domain_claim c
+                  ON c.organization_id = l.organization_id AND c.domain = l.email_domain AND c.verified_at IS NOT NULL
+                WHERE l.email_domain = ? AND l.enabled""", LdapSettingsStore::row, domain).stream().findFirst();
     }
 
-    /** Whether another organization claimed the domain. */
+    /** Whether another organization holds the domain's verified claim. */
     public boolean domainTakenByOther(String domain, String organizationId) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM ldap_settings WHERE email_domain = ? AND organization_id <> ?",
-                Integer.class, domain, organizationId);
-        return n != null && n > 0;
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM email_domain_claim WHERE domain = ? AND organization_id <> ? AND verified_at IS NOT NULL)",
+                Boolean.class, domain, organizationId));
     }
 
     /** Inserts or replaces; a null password keeps the stored one. False when another organization has the domain. */

@@ -4,7 +4,10 @@ import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.api.SignInFailed;
+import io.labelledger.identity.api.SignInMethod;
 import io.labelledger.identity.api.UserId;
+import io.labelledger.identity.web.IdentityEvents;
 import io.labelledger.identity.web.IdentityStore;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.OrganizationId;
@@ -24,8 +27,8 @@ import java.util.UUID;
 /**
  * Sign-in through an organization's directory, found by the email's domain. A person signing in this way is created
  * on first sign-in and their membership follows their directory groups at every sign-in ({@link ProvisionMember}).
- * The directory is not asked about accounts that exist already outside its organization: claiming a domain must not
- * take over other organizations' accounts (docs/adr/0015).
+ * The directory is asked only about people of a domain its organization verified, and never about a personal account:
+ * claiming a domain must not take over anybody's account (docs/adr/0015, docs/adr/0026).
  */
 public class LdapSignIn {
     private final LdapSettingsStore settings;
@@ -35,6 +38,11 @@ public class LdapSignIn {
     private final Commands commands;
     private final ReadYourWrites readYourWrites;
     private final SecureRandom random = new SecureRandom();
+    private IdentityEvents events;
+
+    /** Audit of refused directory sign-ins (set by Spring; the bean is declared in the application's configuration). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public void setEvents(IdentityEvents events) { this.events = events; }
 
     public LdapSignIn(LdapSettingsStore settings, LdapDirectory directory, IdentityStore identities, PasswordEncoder passwords,
                       Commands commands, ReadYourWrites readYourWrites) {
@@ -63,43 +71,59 @@ public class LdapSignIn {
                            : Mono.just(Optional.of((Result) o))).orElse(Mono.just(Optional.empty())));
     }
 
-    /** Blocking: directory and JDBC. Returns a Verified person, a Refused result, or empty (not the directory's). */
+    /**
+     * Blocking: directory and JDBC. Returns a Verified person, a Refused result, or empty (not the directory's).
+     * Only the organization holding the domain's verified claim answers, and never for a personal account: a claim
+     * does not override password sign-in, so such a person's password never reaches the directory (docs/adr/0026).
+     * A person signing in this way is an identity bound to the organization, created at the first sign-in.
+     */
     private Optional<Object> verify(String email, String password) {
         int at = email.lastIndexOf('@');
         if (at < 0) return Optional.empty();
         Optional<LdapSettings> found = settings.forDomain(email.substring(at + 1));
         if (found.isEmpty()) return Optional.empty();
+        if (identities.personalByEmail(email).isPresent()) return Optional.empty();
         LdapSettings s = found.get();
-        Optional<IdentityStore.Account> account = identities.byEmail(email);
-        Optional<Boolean> membership = account.flatMap(a -> identities.membershipActive(a.userId(), s.organizationId()));
-        if (account.isPresent() && membership.isEmpty()) return Optional.empty();
-        if (account.isPresent() && !account.get().active()) return Optional.of(wrong());
+        String org = s.organizationId();
+        Optional<IdentityStore.Account> account = identities.boundByEmail(email, org);
+        String known = account.map(IdentityStore.Account::userId).orElse(null);
+        if (account.isPresent() && !account.get().active()) return Optional.of(failed(org, known, "DEACTIVATED", wrong()));
+        Optional<Boolean> membership = account.flatMap(a -> identities.membershipActive(a.userId(), org));
         if (membership.isPresent() && !membership.get()) {
             // deactivated in LabelLedger: the directory does not overrule that decision
-            return Optional.of(new Refused(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "email",
-                    "Your access to this organization was removed; ask an administrator"), false));
+            return Optional.of(failed(org, known, "DEACTIVATED", new Refused(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "email",
+                    "Your access to this organization was removed; ask an administrator"), false)));
         }
         return Optional.of(switch (directory.authenticate(s, email, password)) {
             case LdapDirectory.Refused(LdapDirectory.Reason reason) -> switch (reason) {
-                case BAD_CREDENTIALS -> wrong();
-                case NO_ACCESS -> new Refused(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "email",
-                        "Your directory account is in no group that gives access to this organization"), false);
+                case BAD_CREDENTIALS -> failed(org, known, known == null ? "UNKNOWN_ACCOUNT" : "WRONG_CREDENTIALS", wrong());
+                case NO_ACCESS -> failed(org, known, "NO_ACCESS", new Refused(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "email",
+                        "Your directory account is in no group that gives access to this organization"), false));
                 case UNAVAILABLE -> new Refused(HttpStatus.SERVICE_UNAVAILABLE, UserError.of(ErrorCode.UNAVAILABLE, null,
                         "Your organization's directory did not answer; try again later"), false);
             };
             case LdapDirectory.SignedIn person -> new Verified(s, account.map(IdentityStore.Account::userId)
-                    .orElseGet(() -> createAccount(email, person.displayName())), person);
+                    .orElseGet(() -> createAccount(email, person.displayName(), org)), person);
         });
     }
 
-    private String createAccount(String email, String displayName) {
+    /** Records the refusal for the organization's auditors (no email: the person may be unknown), then returns it. */
+    private Refused failed(String organizationId, String userId, String reason, Refused refused) {
+        if (events != null) {
+            events.publishNow(new SignInFailed(new OrganizationId(organizationId), userId == null ? null : new UserId(userId),
+                    SignInMethod.LDAP, reason), userId, organizationId, null);
+        }
+        return refused;
+    }
+
+    private String createAccount(String email, String displayName, String organizationId) {
         // no password of ours: a random secret nobody knows, so password sign-in can never succeed for this account
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String userId = UUID.randomUUID().toString();
         String name = displayName.length() > 200 ? displayName.substring(0, 200) : displayName;
-        if (identities.insert(userId, email, name, passwords.encode(Base64.getEncoder().encodeToString(secret)))) return userId;
-        return identities.byEmail(email).orElseThrow().userId(); // created meanwhile by a parallel sign-in
+        if (identities.insertBound(userId, email, name, passwords.encode(Base64.getEncoder().encodeToString(secret)), organizationId)) return userId;
+        return identities.boundByEmail(email, organizationId).orElseThrow().userId(); // created meanwhile by a parallel sign-in
     }
 
     private Mono<Result> provision(Verified v, String email, String clientIp) {

@@ -177,23 +177,25 @@ public class SamlController {
                    .then();
     }
 
-    /** The person's account: linked by NameID, else an account of this organization's member with the email, else new. */
+    /**
+     * The person's account (docs/adr/0026): linked by NameID, else this organization's bound identity with the email,
+     * else a personal account with the email that is already an active member here (it consented by joining), else a
+     * new identity bound to this organization. Whichever it is, the session is valid in this organization only.
+     */
     private String account(String org, ResponseValidator.Validated person) {
         Optional<String> linked = store.linkedUser(org, person.nameId());
         String userId;
         if (linked.isPresent()) {
             userId = linked.get();
         } else {
-            Optional<IdentityStore.Account> existing = identities.byEmail(person.email());
+            Optional<String> existing = identities.boundByEmail(person.email(), org).map(IdentityStore.Account::userId)
+                    .or(() -> identities.personalByEmail(person.email()).map(IdentityStore.Account::userId)
+                            .filter(id -> store.membership(org, id).orElse(false)));
             if (existing.isPresent()) {
-                // never take over an account that is not already in this organization (another IdP could claim any email)
-                if (store.membership(org, existing.get().userId()).isEmpty()) {
-                    throw new SamlRefused(Reason.ACCOUNT_CONFLICT, "the email belongs to an account outside this organization");
-                }
-                userId = existing.get().userId();
+                userId = existing.get();
             } else {
                 userId = UUID.randomUUID().toString();
-                if (!identities.insert(userId, person.email(), person.displayName(), NO_PASSWORD)) {
+                if (!identities.insertBound(userId, person.email(), person.displayName(), NO_PASSWORD, org)) {
                     throw new SamlRefused(Reason.ACCOUNT_CONFLICT, "the email was taken meanwhile");
                 }
             }
@@ -211,7 +213,7 @@ public class SamlController {
     }
 
     private Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
-        return sessions.start(caller, exchange);
+        return sessions.signIn(caller, io.labelledger.identity.api.SignInMethod.SAML, caller.organizationId(), exchange);
     }
 
     private Mono<Void> record(String organizationId, SamlRefused refused, String address) {

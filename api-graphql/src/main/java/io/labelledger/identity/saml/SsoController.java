@@ -2,6 +2,7 @@ package io.labelledger.identity.saml;
 
 import io.labelledger.api.Caller;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.api.SsoSettingsChanged;
 import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.shared.ErrorCode;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -79,9 +80,23 @@ public class SsoController {
     }
 
     @MutationMapping
-    public Mono<SsoSettingsPayload> configureSso(@Argument ConfigureSsoInput input, @ContextValue Caller caller) {
-        return Mono.fromCallable(() -> configure(input, caller)).subscribeOn(Schedulers.boundedElastic());
+    public Mono<SsoSettingsPayload> configureSso(@Argument ConfigureSsoInput input, @ContextValue Caller caller,
+                                                 @ContextValue(required = false) String clientIp) {
+        return Mono.fromCallable(() -> {
+            SsoSettingsPayload payload = configure(input, caller);
+            SsoSettings s = payload.settings();
+            if (payload.errors().isEmpty() && s != null) { // the audit log says who changed single sign-on, and to what IdP
+                events.publishNow(new SsoSettingsChanged(caller.organization(), s.enabled(), s.idpEntityId(), s.idpSsoUrl(), s.idpMetadataUrl(),
+                        caller.user()), caller.userId(), caller.organizationId(), clientIp);
+            }
+            return payload;
+        }).subscribeOn(Schedulers.boundedElastic());
     }
+
+    private io.labelledger.identity.web.IdentityEvents events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(io.labelledger.identity.web.IdentityEvents events) { this.events = events; }
 
     /** Reads the IdP metadata URL again now (certificate rollover); the last good metadata stays when it fails. */
     @MutationMapping

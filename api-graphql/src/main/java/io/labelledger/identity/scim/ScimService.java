@@ -93,11 +93,12 @@ public class ScimService {
         try {
             userId = tx.execute(s -> {
                 if (store.userNameTaken(org, user.userName())) throw new ScimException(409, "uniqueness", "userName is taken");
-                // an existing account (e.g. a member of another organization) is linked; nothing about it is revealed
-                String id = identities.byEmail(user.email()).map(IdentityStore.Account::userId).orElse(null);
+                // never links an account of anybody's own or of another organization (docs/adr/0026): the provider's
+                // person is an identity bound to this organization, the one its SAML or LDAP created if there is one
+                String id = identities.boundByEmail(user.email(), org).map(IdentityStore.Account::userId).orElse(null);
                 if (id == null) {
                     id = UUID.randomUUID().toString();
-                    if (!identities.insert(id, user.email(), user.nameForPeople(), NO_PASSWORD)) {
+                    if (!identities.insertBound(id, user.email(), user.nameForPeople(), NO_PASSWORD, org)) {
                         throw new ScimException(409, "uniqueness", "userName is taken");
                     }
                     newAccount[0] = true;
@@ -174,7 +175,7 @@ public class ScimService {
         String org = client.organizationId();
         OrganizationRole role = store.roleFromGroups(org, userId)
                 .orElseGet(() -> store.membership(org, userId).map(ScimStore.Membership::role).orElse(DEFAULT_ROLE));
-        send(client, new ProvisionMember(new OrganizationId(org), new UserId(userId), role, active, IdentitySource.SCIM));
+        send(client, new ProvisionMember(new OrganizationId(org), new UserId(userId), role, active, IdentitySource.SCIM, new UserId(client.createdBy())));
     }
 
     /** A deactivated member's API tokens are revoked; their sessions stop at the next request (ActiveMemberFilter). */
@@ -361,7 +362,7 @@ public class ScimService {
         for (String user : users) {
             store.membership(org, user).ifPresent(m -> {
                 OrganizationRole role = store.roleFromGroups(org, user).orElse(DEFAULT_ROLE);
-                send(client, new ProvisionMember(new OrganizationId(org), new UserId(user), role, m.active(), IdentitySource.SCIM));
+                send(client, new ProvisionMember(new OrganizationId(org), new UserId(user), role, m.active(), IdentitySource.SCIM, new UserId(client.createdBy())));
             });
         }
         if (!users.isEmpty()) readYourWrites.await(org, Projection.DIRECTORY).block();

@@ -74,10 +74,17 @@ public class ScimStore {
                 Timestamp.from(now), tokenId, organizationId) == 1;
     }
 
-    /** The client a live token stands for; records its use. */
+    /**
+     * The client a live token stands for; records its use. A token acts with its creator's current rights (docs/adr/0026):
+     * it is dead while the creator's account or membership is deactivated, their role is below Admin, or they left.
+     */
     public Optional<ScimClient> clientForToken(String hash, Instant now) {
-        List<ScimClient> found = jdbc.query("SELECT token_id, organization_id FROM scim_token WHERE token_hash = ? AND revoked_at IS NULL",
-                (rs, i) -> new ScimClient(rs.getString(1), rs.getString(2)), hash);
+        List<ScimClient> found = jdbc.query("""
+                SELECT t.token_id, t.organization_id, t.created_by FROM scim_token t
+                JOIN rm_org_member m ON m.organization_id = t.organization_id AND m.user_id = t.created_by
+                JOIN user_account u ON u.user_id = t.created_by
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND m.active AND m.role IN ('OWNER', 'ADMIN') AND u.active""",
+                (rs, i) -> new ScimClient(rs.getString(1), rs.getString(2), rs.getString(3)), hash);
         if (found.isEmpty()) return Optional.empty();
         jdbc.update("UPDATE scim_token SET last_used_at = ? WHERE token_hash = ?", Timestamp.from(now), hash);
         return Optional.of(found.getFirst());

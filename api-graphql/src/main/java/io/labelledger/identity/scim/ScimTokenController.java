@@ -2,6 +2,9 @@ package io.labelledger.identity.scim;
 
 import io.labelledger.api.Caller;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.api.ScimTokenCreated;
+import io.labelledger.identity.api.ScimTokenRevoked;
+import io.labelledger.identity.web.IdentityEvents;
 import io.labelledger.shared.ErrorCode;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -25,10 +28,12 @@ public class ScimTokenController {
     public static final String BASE_PATH = "/scim/v2";
     private final ScimStore store;
     private final Clock clock;
+    private final IdentityEvents events;
 
-    public ScimTokenController(ScimStore store, Clock clock) {
+    public ScimTokenController(ScimStore store, Clock clock, IdentityEvents events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
     }
 
     public record ScimTokens(String baseUrl, List<ScimStore.TokenView> tokens) {}
@@ -48,7 +53,8 @@ public class ScimTokenController {
     }
 
     @MutationMapping
-    public Mono<CreateScimTokenPayload> createScimToken(@Argument CreateScimTokenInput input, @ContextValue Caller caller) {
+    public Mono<CreateScimTokenPayload> createScimToken(@Argument CreateScimTokenInput input, @ContextValue Caller caller,
+                                                        @ContextValue(required = false) String clientIp) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             return Mono.just(new CreateScimTokenPayload(null, null,
@@ -59,15 +65,21 @@ public class ScimTokenController {
         return Mono.fromCallable(() -> {
             Instant now = clock.instant();
             store.insertToken(id, caller.organizationId(), name, ScimTokenSecrets.hash(secret), caller.userId(), now);
+            events.publishNow(new ScimTokenCreated(caller.organization(), id, name, caller.user()), caller.userId(), caller.organizationId(), clientIp);
             return new CreateScimTokenPayload(secret, new ScimStore.TokenView(id, name, now, null), List.of());
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @MutationMapping
-    public Mono<RevokeScimTokenPayload> revokeScimToken(@Argument RevokeScimTokenInput input, @ContextValue Caller caller) {
-        return Mono.fromCallable(() -> store.revokeToken(caller.organizationId(), input.id(), clock.instant())
-                        ? new RevokeScimTokenPayload(input.id(), List.of())
-                        : new RevokeScimTokenPayload(null, List.of(UserError.of(ErrorCode.NOT_FOUND, "id", "Token not found"))))
+    public Mono<RevokeScimTokenPayload> revokeScimToken(@Argument RevokeScimTokenInput input, @ContextValue Caller caller,
+                                                        @ContextValue(required = false) String clientIp) {
+        return Mono.fromCallable(() -> {
+                        if (!store.revokeToken(caller.organizationId(), input.id(), clock.instant())) {
+                            return new RevokeScimTokenPayload(null, List.of(UserError.of(ErrorCode.NOT_FOUND, "id", "Token not found")));
+                        }
+                        events.publishNow(new ScimTokenRevoked(caller.organization(), input.id(), caller.user()), caller.userId(), caller.organizationId(), clientIp);
+                        return new RevokeScimTokenPayload(input.id(), List.of());
+                    })
                    .subscribeOn(Schedulers.boundedElastic());
     }
 }

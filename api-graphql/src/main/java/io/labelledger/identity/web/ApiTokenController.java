@@ -2,6 +2,8 @@ package io.labelledger.identity.web;
 
 import io.labelledger.api.Caller;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.api.ApiTokenCreated;
+import io.labelledger.identity.api.ApiTokenRevoked;
 import io.labelledger.shared.ErrorCode;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -20,10 +22,12 @@ import java.util.UUID;
 public class ApiTokenController {
     private final IdentityStore identities;
     private final Clock clock;
+    private final IdentityEvents events;
 
-    public ApiTokenController(IdentityStore identities, Clock clock) {
+    public ApiTokenController(IdentityStore identities, Clock clock, IdentityEvents events) {
         this.identities = identities;
         this.clock = clock;
+        this.events = events;
     }
 
     public record CreateApiTokenInput(String name) {}
@@ -40,7 +44,8 @@ public class ApiTokenController {
     }
 
     @MutationMapping
-    public Mono<CreateApiTokenPayload> createApiToken(@Argument CreateApiTokenInput input, @ContextValue Caller caller) {
+    public Mono<CreateApiTokenPayload> createApiToken(@Argument CreateApiTokenInput input, @ContextValue Caller caller,
+                                                      @ContextValue(required = false) String clientIp) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             return Mono.just(new CreateApiTokenPayload(null, null, List.of(UserError.of(ErrorCode.VALIDATION, "name", "Name the token (up to 200 characters)"))));
@@ -49,15 +54,21 @@ public class ApiTokenController {
         String secret = ApiTokenSecrets.newSecret();
         return Mono.fromCallable(() -> {
             identities.insertToken(id, caller, name, ApiTokenSecrets.hash(secret));
+            events.publishNow(new ApiTokenCreated(caller.organization(), id, name, caller.user()), caller.userId(), caller.organizationId(), clientIp);
             return new CreateApiTokenPayload(secret, new IdentityStore.Token(id, name, clock.instant(), null), List.of());
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @MutationMapping
-    public Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input, @ContextValue Caller caller) {
-        return Mono.fromCallable(() -> identities.revokeToken(caller, input.id())
-                        ? new RevokeApiTokenPayload(input.id(), List.of())
-                        : new RevokeApiTokenPayload(null, List.of(UserError.of(ErrorCode.NOT_FOUND, "id", "Token not found"))))
+    public Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input, @ContextValue Caller caller,
+                                                      @ContextValue(required = false) String clientIp) {
+        return Mono.fromCallable(() -> {
+                        if (!identities.revokeToken(caller, input.id())) {
+                            return new RevokeApiTokenPayload(null, List.of(UserError.of(ErrorCode.NOT_FOUND, "id", "Token not found")));
+                        }
+                        events.publishNow(new ApiTokenRevoked(caller.organization(), input.id(), caller.user()), caller.userId(), caller.organizationId(), clientIp);
+                        return new RevokeApiTokenPayload(input.id(), List.of());
+                    })
                    .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -5,6 +5,8 @@ import io.labelledger.api.Commands;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.api.SignInFailed;
+import io.labelledger.identity.api.SignInMethod;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.identity.ldap.LdapSignIn;
 import io.labelledger.organization.api.AcceptInvitation;
@@ -24,6 +26,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -49,6 +52,10 @@ public class AuthController {
 
     private final LoginThrottle throttle;
     private final LdapSignIn ldap;
+    /** The password encoder's hash of a random secret, made once (same cost settings as real accounts). */
+    private volatile String dummyHash;
+    @org.springframework.beans.factory.annotation.Autowired
+    private IdentityEvents events;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
                           Sessions sessions, ClientIp clientIp, ReadYourWrites readYourWrites,
@@ -77,6 +84,15 @@ public class AuthController {
 
     public record Errors(List<UserError> errors) {}
 
+    /**
+     * Sign-up's one answer, whether the email was new or already had an account (issue 9 #9, ADR 0028): "sign in with
+     * your password". A new account (and its organization, or its invitation's membership) is ready by then; for an
+     * existing email nothing changed. No session is started either way: the client signs in next (throttled).
+     */
+    public record SignUpAccepted(String next) {
+        static final SignUpAccepted SIGN_IN = new SignUpAccepted("SIGN_IN");
+    }
+
     @PostMapping("/signup")
     public Mono<ResponseEntity<Object>> signUp(@RequestBody SignUp in, ServerWebExchange exchange) {
         String email = in.email() == null ? "" : in.email().strip().toLowerCase(Locale.ROOT);
@@ -94,7 +110,7 @@ public class AuthController {
         Caller caller = new Caller(userId, orgId, "OWNER", email, name);
         return insertAccount(userId, email, name, password)
                    .flatMap(inserted -> {
-                       if (!inserted) return emailTaken();
+                       if (!inserted) return accepted();
                        return commands.send(new CreateOrganization(new OrganizationId(orgId), orgName, new UserId(userId)), caller, clientIp.of(exchange))
                                       .flatMap(result -> {
                                           if (!result.ok()) {
@@ -102,10 +118,7 @@ public class AuthController {
                                                          .thenReturn(ResponseEntity.badRequest().<Object>body(new Errors(List.of(result.error()))));
                                           }
                                           // membership (for later logins and API tokens) is in the directory once this returns
-                                          return readYourWrites.await(orgId, Projection.DIRECTORY)
-                                                               .then(signedUp(userId))
-                                                               .then(startSession(caller, exchange))
-                                                               .thenReturn(ResponseEntity.ok((Object) new Session(userId, orgId)));
+                                          return readYourWrites.await(orgId, Projection.DIRECTORY).then(accepted());
                                       });
                    });
     }
@@ -131,10 +144,17 @@ public class AuthController {
                         new Errors(List.of(UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found")))));
             }
             IdentityStore.OpenInvitation invitation = found.get();
+            // what the invitation allows is told before anything depends on the email (same answer for every email)
+            if (invitation.used() || invitation.revoked() || !invitation.expiresAt().isAfter(clock.instant())) {
+                ErrorCode code = invitation.used() ? ErrorCode.INVITATION_USED : invitation.revoked() ? ErrorCode.INVITATION_REVOKED : ErrorCode.INVITATION_EXPIRED;
+                return Mono.just(ResponseEntity.status(HttpStatus.GONE).<Object>body(
+                        new Errors(List.of(UserError.of(code, "invitation", "This invitation can no longer be used")))));
+            }
             Caller caller = new Caller(userId, invitation.organizationId(), invitation.role(), email, name);
             return insertAccount(userId, email, name, password)
                        .flatMap(inserted -> {
-                           if (!inserted) return emailTaken();
+                           // an existing account joins by signing in and accepting (POST /api/session/invitation)
+                           if (!inserted) return accepted();
                            var accept = new AcceptInvitation(new OrganizationId(invitation.organizationId()), hash, clock.instant(), new UserId(userId));
                            return commands.send(accept, caller, clientIp.of(exchange)).flatMap(result -> {
                                if (!result.ok()) {
@@ -142,10 +162,7 @@ public class AuthController {
                                    return Mono.fromRunnable(() -> identities.delete(userId)).subscribeOn(Schedulers.boundedElastic())
                                               .thenReturn(ResponseEntity.status(status).<Object>body(new Errors(List.of(result.error()))));
                                }
-                               return readYourWrites.await(invitation.organizationId(), Projection.DIRECTORY)
-                                                    .then(signedUp(userId))
-                                                    .then(startSession(caller, exchange))
-                                                    .thenReturn(ResponseEntity.ok((Object) new Session(userId, invitation.organizationId())));
+                               return readYourWrites.await(invitation.organizationId(), Projection.DIRECTORY).then(accepted());
                            });
                        });
         });
@@ -162,36 +179,81 @@ public class AuthController {
                         .<Object>body(new Errors(List.of(UserError.of(ErrorCode.RATE_LIMITED, "password",
                                 "Too many failed sign-ins; try again in " + wait + " seconds")))));
             }
-            // people of a domain with directory sign-in sign in through it (docs/adr/0015); everybody else here
-            return ldap.attempt(email, password, address).flatMap(viaDirectory -> viaDirectory
-                    .map(result -> directoryAnswer(result, email, address, exchange))
-                    .orElseGet(() -> passwordLogin(email, password, address, exchange)));
+            // a personal account always signs in with its own password, whatever domain an organization claims; only
+            // people without one sign in through the directory of the organization that verified their domain (ADR 0026)
+            return Mono.fromCallable(() -> identities.personalByEmail(email).isPresent()).subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(personal -> personal ? passwordLogin(email, password, address, exchange)
+                            : ldap.attempt(email, password, address).flatMap(viaDirectory -> viaDirectory
+                                    .map(result -> directoryAnswer(result, email, address, exchange))
+                                    .orElseGet(() -> passwordLogin(email, password, address, exchange))));
         });
     }
 
     private Mono<ResponseEntity<Object>> directoryAnswer(LdapSignIn.Result result, String email, String address, ServerWebExchange exchange) {
         return switch (result) {
-            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email).then(startSession(caller, exchange))
+            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email, address)
+                    .then(sessions.signIn(caller, SignInMethod.LDAP, caller.organizationId(), exchange))
                     .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId())));
-            case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? throttle.failed(email, address) : Mono.<Void>empty())
+            case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? throttle.failed(email, address) : throttle.notCounted(email, address))
                     .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(refused.error()))));
         };
     }
 
     private Mono<ResponseEntity<Object>> passwordLogin(String email, String password, String address, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> identities.byEmail(email)
-                                                 .filter(IdentityStore.Account::active)
-                                                 .filter(a -> passwords.matches(password, a.passwordHash()))
-                                                 .flatMap(a -> {
-                                                     identities.loggedIn(a.userId());
-                                                     return identities.caller(a.userId());
-                                                 }))
+        return Mono.fromCallable(() -> {
+                       Optional<IdentityStore.Account> account = identities.personalByEmail(email);
+                       Optional<IdentityStore.Account> active = account.filter(IdentityStore.Account::active);
+                       if (active.isEmpty()) spendTheSameTime(password);
+                       Optional<Caller> caller = active
+                               .filter(a -> passwords.matches(password, a.passwordHash()))
+                               .flatMap(a -> {
+                                   identities.loggedIn(a.userId());
+                                   return identities.caller(a.userId());
+                               });
+                       if (caller.isEmpty()) failedSignIn(account, address);
+                       return caller;
+                   })
                    .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(found -> found
-                           .map(caller -> throttle.succeeded(email).then(startSession(caller, exchange))
+                           .map(caller -> throttle.succeeded(email, address).then(sessions.signIn(caller, SignInMethod.PASSWORD, null, exchange))
                                    .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
                            .orElseGet(() -> throttle.failed(email, address).thenReturn(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
                                    new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
+    }
+
+    /**
+     * An unknown (or deactivated) email costs one password hash check too, against a hash of a random secret that no
+     * password matches: the time of a wrong password does not tell whether the account exists (issue 9 #9, ADR 0028).
+     */
+    private Optional<IdentityStore.Account> spendTheSameTime(String password) {
+        passwords.matches(password, dummyHash());
+        return Optional.empty();
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            dummyHash = hash = passwords.encode(java.util.Base64.getEncoder().encodeToString(secret));
+        }
+        return hash;
+    }
+
+    /**
+     * Audit of a refused password sign-in (docs/adr/0026): for each organization the account is an active member of;
+     * for an unknown email one entry of no organization that keeps nothing about the person (no email).
+     */
+    private void failedSignIn(Optional<IdentityStore.Account> account, String address) {
+        if (account.isEmpty()) {
+            events.publishNow(new SignInFailed(null, null, SignInMethod.PASSWORD, "UNKNOWN_ACCOUNT"), null, null, address);
+            return;
+        }
+        String userId = account.get().userId();
+        for (String org : identities.activeOrganizations(userId)) {
+            events.publishNow(new SignInFailed(new OrganizationId(org), new UserId(userId), SignInMethod.PASSWORD, "WRONG_CREDENTIALS"),
+                    userId, org, address);
+        }
     }
 
     @PostMapping("/logout")
@@ -205,18 +267,8 @@ public class AuthController {
                    .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static Mono<ResponseEntity<Object>> emailTaken() {
-        return Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).<Object>body(
-                new Errors(List.of(UserError.of(ErrorCode.CONFLICT, "email", "An account with this email exists")))));
-    }
-
-    /** Signing up signs the person in: the Members list shows it as their last sign-in. */
-    private Mono<Void> signedUp(String userId) {
-        return Mono.fromRunnable(() -> identities.loggedIn(userId)).subscribeOn(Schedulers.boundedElastic()).then();
-    }
-
-    Mono<Void> startSession(Caller caller, ServerWebExchange exchange) {
-        return sessions.start(caller, exchange);
+    private static Mono<ResponseEntity<Object>> accepted() {
+        return Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).<Object>body(SignUpAccepted.SIGN_IN));
     }
 
     private static Mono<ResponseEntity<Object>> bad(String field, String message) {

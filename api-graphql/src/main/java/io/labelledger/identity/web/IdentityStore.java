@@ -22,13 +22,35 @@ public class IdentityStore {
         this.clock = clock;
     }
 
-    public record Account(String userId, String email, String displayName, String passwordHash, boolean active) {}
+    /**
+     * An account (docs/adr/0026). {@code homeOrganizationId} null: a personal account (sign-up, invitation; password
+     * sign-in; may belong to several organizations). Non-null: an identity that organization's SCIM, SAML or LDAP
+     * created; it is only ever a member of, and signs in to, that organization.
+     */
+    public record Account(String userId, String email, String displayName, String passwordHash, boolean active, String homeOrganizationId) {
+        public boolean personal() { return homeOrganizationId == null; }
+    }
 
-    /** False when the email is taken. */
+    private static final String ACCOUNT = "SELECT user_id, email, display_name, password_hash, active, home_organization_id FROM user_account ";
+
+    private static Account account(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6));
+    }
+
+    /** A personal account; false when a personal account has the email already. */
     public boolean insert(String userId, String email, String displayName, String passwordHash) {
+        return insertAccount(userId, email, displayName, passwordHash, null);
+    }
+
+    /** An identity bound to {@code organizationId} (SCIM, SAML or LDAP JIT); false when that organization has one with the email. */
+    public boolean insertBound(String userId, String email, String displayName, String passwordHash, String organizationId) {
+        return insertAccount(userId, email, displayName, passwordHash, java.util.Objects.requireNonNull(organizationId));
+    }
+
+    private boolean insertAccount(String userId, String email, String displayName, String passwordHash, String home) {
         try {
-            jdbc.update("INSERT INTO user_account (user_id, email, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                    userId, email, displayName, passwordHash, Timestamp.from(clock.instant()));
+            jdbc.update("INSERT INTO user_account (user_id, email, display_name, password_hash, created_at, home_organization_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    userId, email, displayName, passwordHash, Timestamp.from(clock.instant()), home);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -39,10 +61,44 @@ public class IdentityStore {
         jdbc.update("DELETE FROM user_account WHERE user_id = ?", userId);
     }
 
-    public Optional<Account> byEmail(String email) {
-        return jdbc.query("SELECT user_id, email, display_name, password_hash, active FROM user_account WHERE email = ?",
-                (rs, i) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)),
-                email).stream().findFirst();
+    /** The personal account with this email (password sign-in, sign-up, invitations); never an organization's identity. */
+    public Optional<Account> personalByEmail(String email) {
+        return jdbc.query(ACCOUNT + "WHERE email = ? AND home_organization_id IS NULL", IdentityStore::account, email).stream().findFirst();
+    }
+
+    /** The identity bound to {@code organizationId} with this email (its SCIM, SAML or LDAP), if any. */
+    public Optional<Account> boundByEmail(String email, String organizationId) {
+        return jdbc.query(ACCOUNT + "WHERE email = ? AND home_organization_id = ?", IdentityStore::account, email, organizationId)
+                   .stream().findFirst();
+    }
+
+    public Optional<Account> byId(String userId) {
+        return jdbc.query(ACCOUNT + "WHERE user_id = ?", IdentityStore::account, userId).stream().findFirst();
+    }
+
+    // ---- sessions (docs/adr/0026) ---------------------------------------------------------------------------
+
+    /** The account's session epoch: a browser session started in an older epoch is over. */
+    public int sessionEpoch(String userId) {
+        return jdbc.queryForList("SELECT session_epoch FROM user_account WHERE user_id = ?", Integer.class, userId).stream().findFirst().orElse(0);
+    }
+
+    /** Ends every browser session of the account; returns the new epoch (the caller's own session may adopt it). */
+    public int endSessions(String userId) {
+        return jdbc.queryForObject("UPDATE user_account SET session_epoch = session_epoch + 1 WHERE user_id = ? RETURNING session_epoch",
+                Integer.class, userId);
+    }
+
+    /** Sets a new password hash and ends every browser session; returns the new epoch. */
+    public int changePassword(String userId, String passwordHash) {
+        return jdbc.queryForObject("""
+                UPDATE user_account SET password_hash = ?, session_epoch = session_epoch + 1 WHERE user_id = ? RETURNING session_epoch""",
+                Integer.class, passwordHash, userId);
+    }
+
+    /** The organizations the account is an active member of (audit entries of a failed sign-in go to each). */
+    public List<String> activeOrganizations(String userId) {
+        return jdbc.queryForList("SELECT organization_id FROM rm_org_member WHERE user_id = ? AND active ORDER BY joined_at", String.class, userId);
     }
 
     public void loggedIn(String userId) {
@@ -54,7 +110,8 @@ public class IdentityStore {
         List<Caller> rows = jdbc.query("""
                 SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name
                 FROM user_account u JOIN rm_org_member m ON m.user_id = u.user_id
-                WHERE u.user_id = ? AND u.active AND m.active ORDER BY m.joined_at LIMIT 1""",
+                WHERE u.user_id = ? AND u.active AND m.active AND (u.home_organization_id IS NULL OR u.home_organization_id = m.organization_id)
+                ORDER BY m.joined_at LIMIT 1""",
                 (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), userId);
         return rows.stream().findFirst();
     }
@@ -68,16 +125,18 @@ public class IdentityStore {
     }
 
     /** The caller with their organization's session policy (null limits: the installation's default). */
-    public record ActiveMember(Caller caller, Integer idleTimeoutMinutes, Integer maxSessionHours) {}
+    public record ActiveMember(Caller caller, Integer idleTimeoutMinutes, Integer maxSessionHours, int sessionEpoch) {}
 
     public Optional<ActiveMember> activeMember(String userId, String organizationId) {
         return jdbc.query("""
-                SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name, o.session_idle_minutes, o.session_max_hours
+                SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name, o.session_idle_minutes, o.session_max_hours,
+                       u.session_epoch
                 FROM user_account u JOIN rm_org_member m ON m.user_id = u.user_id
                 LEFT JOIN rm_organization o ON o.organization_id = m.organization_id
-                WHERE u.user_id = ? AND m.organization_id = ? AND u.active AND m.active""",
+                WHERE u.user_id = ? AND m.organization_id = ? AND u.active AND m.active
+                  AND (u.home_organization_id IS NULL OR u.home_organization_id = m.organization_id)""",
                 (rs, i) -> new ActiveMember(new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                        (Integer) rs.getObject(6), (Integer) rs.getObject(7)),
+                        (Integer) rs.getObject(6), (Integer) rs.getObject(7), rs.getInt(8)),
                 userId, organizationId).stream().findFirst();
     }
 
@@ -135,7 +194,8 @@ public class IdentityStore {
                 SELECT u.user_id, t.organization_id, m.role, u.email, u.display_name
                 FROM api_token t JOIN user_account u ON u.user_id = t.user_id
                 JOIN rm_org_member m ON m.user_id = t.user_id AND m.organization_id = t.organization_id
-                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active AND m.active""",
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active AND m.active
+                  AND (u.home_organization_id IS NULL OR u.home_organization_id = t.organization_id)""",
                 (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), hash);
         if (rows.isEmpty()) return Optional.empty();
         jdbc.update("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?", Timestamp.from(clock.instant()), hash);

@@ -7,6 +7,9 @@ import com.unboundid.ldap.sdk.LDAPURL;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.ldap.LdapDirectory;
+import io.labelledger.identity.api.EmailDomainVerified;
+import io.labelledger.identity.ldap.DomainClaims;
 import io.labelledger.identity.ldap.LdapSettings;
 import io.labelledger.identity.ldap.LdapSettingsStore;
 import io.labelledger.organization.api.ConfigureLdap;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * LDAP sign-in settings of the caller's organization (Owners and Admins, by the authorization table). The service
@@ -36,12 +40,27 @@ public class LdapController {
     private final LdapSettingsStore store;
     private final Commands commands;
     private final Clock clock;
+    private final LdapDirectory directory;
+    private final DomainClaims claims;
+    private final IdentityEvents events;
 
-    public LdapController(LdapSettingsStore store, Commands commands, Clock clock) {
+    public LdapController(LdapSettingsStore store, Commands commands, Clock clock, LdapDirectory directory, DomainClaims claims,
+                          IdentityEvents events) {
         this.store = store;
         this.commands = commands;
         this.clock = clock;
+        this.directory = directory;
+        this.claims = claims;
+        this.events = events;
     }
+
+    public record DomainVerification(String domain, String record, String value, boolean verified, Instant verifiedAt) {
+        static DomainVerification of(DomainClaims.Claim c) {
+            return new DomainVerification(c.domain(), c.record(), c.value(), c.verified(), c.verifiedAt());
+        }
+    }
+
+    public record VerifyEmailDomainInput(String domain) {}
 
     public record RoleMappingInput(String group, OrganizationRole role) {}
 
@@ -51,18 +70,23 @@ public class LdapController {
 
     public record LdapSettingsView(boolean enabled, String emailDomain, String url, String bindDn, boolean hasBindPassword,
                                    String userBaseDn, String userFilter, String groupBaseDn, OrganizationRole defaultRole,
-                                   List<LdapSettings.RoleMapping> roleMappings, Instant updatedAt) {
-        static LdapSettingsView of(LdapSettings s) {
+                                   List<LdapSettings.RoleMapping> roleMappings, Instant updatedAt, DomainVerification domainVerification) {
+        static LdapSettingsView of(LdapSettings s, DomainClaims.Claim claim) {
             return new LdapSettingsView(s.enabled(), s.emailDomain(), s.url(), s.bindDn(), s.bindPassword() != null && !s.bindPassword().isEmpty(),
-                    s.userBaseDn(), s.userFilter(), s.groupBaseDn(), s.defaultRole(), s.roleMappings(), s.updatedAt());
+                    s.userBaseDn(), s.userFilter(), s.groupBaseDn(), s.defaultRole(), s.roleMappings(), s.updatedAt(), DomainVerification.of(claim));
         }
+    }
+
+    /** Blocking: the settings with the claim of their domain (created with a token on first sight). */
+    private Optional<LdapSettingsView> view(String organizationId) {
+        return store.forOrganization(organizationId).map(s -> LdapSettingsView.of(s, claims.claim(organizationId, s.emailDomain())));
     }
 
     public record LdapSettingsPayload(LdapSettingsView settings, List<UserError> errors) {}
 
     @QueryMapping
     public Mono<LdapSettingsView> ldapSettings(@ContextValue Caller caller) {
-        return Mono.fromCallable(() -> store.forOrganization(caller.organizationId()).map(LdapSettingsView::of).orElse(null))
+        return Mono.fromCallable(() -> view(caller.organizationId()).orElse(null))
                    .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -79,15 +103,49 @@ public class LdapController {
                 input.roleMappings() == null ? List.of()
                         : input.roleMappings().stream().map(m -> new LdapSettings.RoleMapping(m.group().strip(), m.role())).toList(),
                 clock.instant());
+        // an address the server will not connect to (loopback, private, metadata...) is refused before anything is stored
+        Mono<java.util.Optional<String>> refused = Mono.fromCallable(() -> directory.addressRefusal(settings.url())).subscribeOn(Schedulers.boundedElastic());
         Mono<Boolean> taken = Mono.fromCallable(() -> store.domainTakenByOther(domain, caller.organizationId())).subscribeOn(Schedulers.boundedElastic());
-        return taken.flatMap(t -> t ? Mono.just(domainTaken())
+        return refused.flatMap(why -> why.isPresent()
+                ? Mono.just(new LdapSettingsPayload(null, List.of(UserError.of(ErrorCode.URL_REFUSED, "url", why.get()))))
+                : taken.flatMap(t -> t ? Mono.just(domainTaken())
                 // the aggregate decides who may (and records it); only then is the configuration stored
-                : commands.send(new ConfigureLdap(caller.organization(), input.enabled(), domain, caller.user()), caller, clientIp)
+                : commands.send(new ConfigureLdap(caller.organization(), input.enabled(), domain, settings.url(), caller.user()), caller, clientIp)
                           .flatMap(r -> !r.ok() ? Mono.just(new LdapSettingsPayload(null, List.of(r.error())))
-                                  : Mono.fromCallable(() -> store.save(settings, caller.userId(), clock.instant())
-                                                ? new LdapSettingsPayload(store.forOrganization(caller.organizationId()).map(LdapSettingsView::of).orElseThrow(), List.of())
-                                                : domainTaken())
-                                        .subscribeOn(Schedulers.boundedElastic())));
+                                  : Mono.fromCallable(() -> {
+                                            if (!store.save(settings, caller.userId(), clock.instant())) return domainTaken();
+                                            claims.releaseAllBut(caller.organizationId(), domain);
+                                            return new LdapSettingsPayload(view(caller.organizationId()).orElseThrow(), List.of());
+                                        })
+                                        .subscribeOn(Schedulers.boundedElastic()))));
+    }
+
+    /**
+     * Reads DNS for the organization's claim of the domain (docs/adr/0026). Only a verified claim routes sign-ins;
+     * one organization at a time holds it.
+     */
+    @MutationMapping
+    public Mono<LdapSettingsPayload> verifyEmailDomain(@Argument VerifyEmailDomainInput input, @ContextValue Caller caller,
+                                                       @ContextValue(required = false) String clientIp) {
+        String domain = input.domain() == null ? "" : input.domain().strip().toLowerCase(Locale.ROOT);
+        return Mono.fromCallable(() -> {
+            if (claims.find(caller.organizationId(), domain).isEmpty()) {
+                return new LdapSettingsPayload(null, List.of(UserError.of(ErrorCode.NOT_FOUND, "domain", "Configure directory sign-in for this domain first")));
+            }
+            DomainClaims.Outcome outcome = claims.verify(caller.organizationId(), domain, caller.userId());
+            List<UserError> errors = switch (outcome) {
+                case VERIFIED, ALREADY_VERIFIED -> List.of();
+                case NO_CLAIM -> List.of(UserError.of(ErrorCode.NOT_FOUND, "domain", "Configure directory sign-in for this domain first"));
+                case TAKEN -> List.of(UserError.of(ErrorCode.CONFLICT, "domain", "Another organization verified this domain"));
+                case RECORD_MISSING -> List.of(UserError.of(ErrorCode.VALIDATION, "domain",
+                        "DNS has no TXT record " + DomainClaims.RECORD_PREFIX + domain + " with this organization's token yet"));
+                case DNS_UNAVAILABLE -> List.of(UserError.of(ErrorCode.UNAVAILABLE, "domain", "DNS did not answer; try again later"));
+            };
+            if (outcome == DomainClaims.Outcome.VERIFIED) {
+                events.publishNow(new EmailDomainVerified(caller.organization(), domain, caller.user()), caller.userId(), caller.organizationId(), clientIp);
+            }
+            return new LdapSettingsPayload(view(caller.organizationId()).orElse(null), errors);
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     static List<UserError> validate(ConfigureLdapInput in) {

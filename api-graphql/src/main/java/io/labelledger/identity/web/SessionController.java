@@ -4,6 +4,8 @@ import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.api.UserError;
+import io.labelledger.identity.api.OrganizationSwitchRefused;
+import io.labelledger.identity.api.OrganizationSwitched;
 import io.labelledger.organization.api.AcceptInvitation;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.projection.Projection;
@@ -33,7 +35,8 @@ import java.util.List;
 @RequestMapping("/api/session")
 public class SessionController {
     private final IdentityStore identities;
-    private final AuthController auth;
+    private final Sessions sessions;
+    private final IdentityEvents events;
     private final Commands commands;
     private final ReadYourWrites readYourWrites;
     private final ClientIp clientIp;
@@ -41,11 +44,13 @@ public class SessionController {
 
     private final io.labelledger.api.authorization.Authorization authorization;
 
-    public SessionController(IdentityStore identities, AuthController auth, Commands commands, ReadYourWrites readYourWrites,
-                             ClientIp clientIp, Clock clock, io.labelledger.api.authorization.Authorization authorization) {
+    public SessionController(IdentityStore identities, Sessions sessions, IdentityEvents events, Commands commands,
+                             ReadYourWrites readYourWrites, ClientIp clientIp, Clock clock,
+                             io.labelledger.api.authorization.Authorization authorization) {
         this.authorization = authorization;
         this.identities = identities;
-        this.auth = auth;
+        this.sessions = sessions;
+        this.events = events;
         this.commands = commands;
         this.readYourWrites = readYourWrites;
         this.clientIp = clientIp;
@@ -56,23 +61,46 @@ public class SessionController {
 
     public record Join(String token) {}
 
+    /**
+     * Moves the session into another organization the person is an active member of. A session bound to the
+     * organization whose IdP or directory vouched for the person (docs/adr/0026) stays there: 403, and an audit entry.
+     */
     @PostMapping("/organization")
     public Mono<ResponseEntity<Object>> switchOrganization(@RequestBody SwitchTo in, ServerWebExchange exchange) {
         return sessionCaller(exchange).flatMap(caller -> allowed(caller, "POST /api/session/organization", exchange, () -> {
             if (!Ids.isUuid(in.organizationId())) return notFound();
-            return Mono.fromCallable(() -> identities.currentCaller(caller.userId(), in.organizationId()))
-                       .subscribeOn(Schedulers.boundedElastic())
-                       .flatMap(next -> next.map(c -> auth.startSession(c, exchange)
-                                       .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
-                               .orElseGet(SessionController::notFound)); // not a member (or not any more): as if it did not exist
+            return Sessions.authOrganization(exchange).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(bound -> {
+                if (bound.isPresent() && !bound.get().equals(in.organizationId())) return refusedSwitch(caller, bound.get(), in.organizationId(), exchange);
+                return Mono.fromCallable(() -> identities.currentCaller(caller.userId(), in.organizationId()))
+                           .subscribeOn(Schedulers.boundedElastic())
+                           .flatMap(next -> next.map(c -> sessions.start(c, exchange)
+                                           .then(events.publish(new OrganizationSwitched(c.organization(), c.user(), caller.organization()),
+                                                   c.userId(), c.organizationId(), clientIp.of(exchange)))
+                                           .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
+                                   .orElseGet(SessionController::notFound)); // not a member (or not any more): as if it did not exist
+            });
         })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+    }
+
+    /** A session bound to the organization whose IdP or directory vouched (docs/adr/0026) stays there: 403, audited. */
+    private Mono<ResponseEntity<Object>> refusedSwitch(Caller caller, String boundTo, String requested, ServerWebExchange exchange) {
+        return events.publish(new OrganizationSwitchRefused(new OrganizationId(boundTo), caller.user(), new OrganizationId(requested)),
+                        caller.userId(), boundTo, clientIp.of(exchange))
+                .then(errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "organizationId",
+                        "You signed in through an organization's identity provider or directory; that sign-in is valid in that organization only")));
     }
 
     @PostMapping("/invitation")
     public Mono<ResponseEntity<Object>> acceptInvitation(@RequestBody Join in, ServerWebExchange exchange) {
         return sessionCaller(exchange).flatMap(caller -> allowed(caller, "POST /api/session/invitation", exchange, () -> {
             String hash = ApiTokenSecrets.hash(in.token() == null ? "" : in.token().strip());
-            return Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+            // only a personal account, signed in with its own password, consents to join another organization (ADR 0026)
+            Mono<Boolean> personalSession = Sessions.authOrganization(exchange).hasElement().map(bound -> !bound)
+                    .flatMap(ok -> !ok ? Mono.just(false) : Mono.fromCallable(() -> identities.byId(caller.userId())
+                            .map(IdentityStore.Account::personal).orElse(false)).subscribeOn(Schedulers.boundedElastic()));
+            return personalSession.flatMap(personal -> !personal ? errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "invitation",
+                    "Sign in with your personal account to accept an invitation"))
+                    : Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
                 if (found.isEmpty()) return errors(HttpStatus.NOT_FOUND, UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"));
                 String org = found.get().organizationId();
                 Caller joining = new Caller(caller.userId(), org, found.get().role(), caller.email(), caller.displayName());
@@ -88,12 +116,12 @@ public class SessionController {
                     }
                     return readYourWrites.await(org, Projection.DIRECTORY)
                             .then(Mono.fromCallable(() -> identities.currentCaller(caller.userId(), org)).subscribeOn(Schedulers.boundedElastic()))
-                            .flatMap(next -> next.map(c -> auth.startSession(c, exchange)
+                            .flatMap(next -> next.map(c -> sessions.start(c, exchange)
                                             .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
                                     .orElseGet(() -> errors(HttpStatus.SERVICE_UNAVAILABLE,
                                             UserError.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; reload in a moment"))));
                 });
-            });
+            }));
         })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
     }
 

@@ -59,13 +59,17 @@ public class ExportBodies {
         return true;
     }
 
-    /** The file's bytes; empty when the format does not fit the project (see {@link #fits}). */
-    public Optional<Flux<DataBuffer>> body(ExportFormat f, LabelingConfig config, String org, String projectId,
+    /**
+     * The file's bytes; empty when the format does not fit the project (see {@link #fits}). CSV/TSV cells that a
+     * spreadsheet would run as formulas are neutralized unless {@code rawValues} (ADR 0030).
+     */
+    public Optional<Flux<DataBuffer>> body(ExportFormat f, boolean rawValues, LabelingConfig config, String org, String projectId,
                                            Flux<List<ExportQueries.ExportTask>> pages, DataBufferFactory buffers) {
         if (f.vision()) return VisionTasks.of(config, json).map(v -> visionBody(f, v, projectId, pages, buffers));
         if (f == ExportFormat.CONLL2003) return NerTasks.of(config, json).map(ner -> conllBody(ner, pages, buffers));
         if (f == ExportFormat.BRUSH_PNG) return BrushMasks.of(config, json).map(masks -> brushBody(masks, pages, buffers));
-        return Optional.of(body(f, org, projectId, pages, config, buffers));
+        // the text formats name people: their emails are read now, page by page (ADR 0030)
+        return Optional.of(body(f, rawValues, org, projectId, pages.concatMap(page -> exports.withPeople(org, page)), config, buffers));
     }
 
     /** Brush masks as PNGs in a ZIP, sent as each page is written; decoding and deflate run on boundedElastic. */
@@ -74,7 +78,7 @@ public class ExportBodies {
                            Mono.fromSupplier(() -> buffers.wrap(masks.finish())));
     }
 
-    private Flux<DataBuffer> body(ExportFormat f, String org, String projectId, Flux<List<ExportQueries.ExportTask>> pages,
+    private Flux<DataBuffer> body(ExportFormat f, boolean rawValues, String org, String projectId, Flux<List<ExportQueries.ExportTask>> pages,
                                   LabelingConfig config, DataBufferFactory buffers) {
         return switch (f) {
             case JSON, JSON_MIN -> {
@@ -103,7 +107,7 @@ public class ExportBodies {
                         try (CSVPrinter printer = new CSVPrinter(out, csv)) {
                             for (ExportQueries.ExportTask t : page) {
                                 for (ObjectNode row : shapes.rows(t, config)) {
-                                    printer.printRecord(columns.stream().map(c -> shapes.cell(row, c)));
+                                    printer.printRecord(columns.stream().map(c -> shapes.cell(row, c, rawValues)));
                                 }
                             }
                         } catch (IOException e) {
@@ -113,7 +117,7 @@ public class ExportBodies {
                     });
                     StringBuilder header = new StringBuilder();
                     try (CSVPrinter printer = new CSVPrinter(header, csv)) {
-                        printer.printRecord(columns);
+                        printer.printRecord(rawValues ? columns : columns.stream().map(LabelStudioExport::neutralized).toList());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * A background export: what it holds (format and filters, fixed at creation), where it is, how far it got.
- * {@code onlyGroundTruth} (ADR 0022) came last, after the progress fields.
+ * {@code onlyGroundTruth} (ADR 0022) and {@code rawValues} (CSV/TSV cells not neutralized, ADR 0030) came last, after
+ * the progress fields.
  */
 public record ExportJob(String id, String organizationId, String projectId, String userId, ExportFormat format,
                         boolean onlyCompleted, List<String> userIds, Instant asOf, long maxNumber, State state,
                         long totalTasks, long processedTasks, long writtenTasks, Long fileBytes, int attempts, String error,
-                        Instant createdAt, Instant startedAt, Instant finishedAt, boolean onlyGroundTruth) {
+                        Instant createdAt, Instant startedAt, Instant finishedAt, boolean onlyGroundTruth, boolean rawValues) {
     public enum State {
         QUEUED, RUNNING, COMPLETED, FAILED;
 
@@ -29,7 +30,7 @@ public record ExportJob(String id, String organizationId, String projectId, Stri
                      long totalTasks, long processedTasks, long writtenTasks, Long fileBytes, int attempts, String error,
                      Instant createdAt, Instant startedAt, Instant finishedAt) {
         this(id, organizationId, projectId, userId, format, onlyCompleted, userIds, asOf, maxNumber, state, totalTasks,
-             processedTasks, writtenTasks, fileBytes, attempts, error, createdAt, startedAt, finishedAt, false);
+             processedTasks, writtenTasks, fileBytes, attempts, error, createdAt, startedAt, finishedAt, false, false);
     }
 
     /** The download's file name, e.g. {@code project-<id>-<job>.json}. */

@@ -94,7 +94,7 @@ public class ExportJobRunner implements JobRunner {
                         alive.run();
                         return kept;
                     });
-            Flux<DataBuffer> body = bodies.body(job.format(), config, job.organizationId(), job.projectId(), pages,
+            Flux<DataBuffer> body = bodies.body(job.format(), job.rawValues(), config, job.organizationId(), job.projectId(), pages,
                                                 DefaultDataBufferFactory.sharedInstance).orElse(null);
             if (body == null) {
                 jobs.failed(jobId, "The project's labeling config cannot be exported as " + job.format());
@@ -137,14 +137,14 @@ public class ExportJobRunner implements JobRunner {
         return ExportQueries.filterAnnotations(tasks, job.onlyGroundTruth(), new HashSet<>(job.userIds()));
     }
 
-    /** Today's row with the folded state: data, annotations, counts; predictions are as imported (never changed). */
+    /** Today's row with the folded state: data, annotations, skips, counts; predictions are as imported (never changed). */
     private static ExportTask then(TaskView today, TaskSnapshotView s) {
         List<AnnotationView> annotations = s.annotations();
         Instant updated = annotations.stream().map(AnnotationView::updatedAt).max(Instant::compareTo).orElse(today.createdAt());
         TaskView view = new TaskView(today.id(), today.projectId(), today.number(), s.data(), today.predictions(), annotations.size(),
                 s.skipCount(), today.predictionCount(), !annotations.isEmpty(), today.createdAt(), updated,
                 annotations.stream().anyMatch(AnnotationView::groundTruth));
-        return new ExportTask(view, annotations);
+        return new ExportTask(view, annotations, ExportQueries.skippers(s.skippedBy().toArray(String[]::new), annotations), Map.of(), Map.of());
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -2,6 +2,7 @@ package io.labelledger.task.web;
 
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
+import io.labelledger.api.UserError;
 import io.labelledger.identity.web.ClientIp;
 import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.api.RecordProjectExport;
@@ -19,6 +20,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,23 +30,27 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * File download of a project's tasks in Label Studio's export shapes: {@code GET /api/projects/{id}/export?format=
- * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003&onlyCompleted=true&onlyGroundTruth=true} (COCO…VOC for image projects only,
- * CONLL2003 for NER projects only). Authenticated like the rest of /api (session cookie or API token); the
+ * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003|BRUSH_PNG&onlyCompleted=true&onlyGroundTruth=true&rawValues=true} (COCO…VOC for image projects only,
+ * CONLL2003 for NER projects only, BRUSH_PNG for BrushLabels on an Image; otherwise 400 VALIDATION on {@code format}). Authenticated like the rest of /api (session cookie or API token); the
  * organization comes from the principal, so another organization's project is 404. The export is recorded as a
  * {@code ProjectExported} event before the first byte is sent, then streamed from the read models page by page
- * (constant memory, whatever the project's size).
+ * (constant memory, whatever the project's size). CSV/TSV cells that would run as spreadsheet formulas are neutralized
+ * unless {@code rawValues=true} (ADR 0030).
  */
 @RestController
 public class ExportController {
+    private static final JsonMapper ERRORS = JsonMapper.builder().build();
     /** Its row in rules.csv: decided by the same policy as createExport (a Manager only in their projects). */
     static final String OPERATION = "GET /api/projects/{id}/export";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -75,11 +81,12 @@ public class ExportController {
     public Mono<ResponseEntity<Flux<DataBuffer>>> export(@PathVariable String id, @RequestParam(defaultValue = "JSON") String format,
                                                          @RequestParam(defaultValue = "false") boolean onlyCompleted,
                                                          @RequestParam(defaultValue = "false") boolean onlyGroundTruth,
+                                                         @RequestParam(defaultValue = "false") boolean rawValues,
                                                          ServerWebExchange exchange) {
         ExportFormat f = ExportFormat.parse(format);
-        if (f == null) return Mono.just(ResponseEntity.badRequest().build());
-        if (!Ids.isUuid(id)) return Mono.just(ResponseEntity.notFound().build());
         DataBufferFactory buffers = exchange.getResponse().bufferFactory();
+        if (f == null) return Mono.just(refused(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION, "format", "Unknown export format", buffers));
+        if (!Ids.isUuid(id)) return Mono.just(ResponseEntity.notFound().build());
         String ip = clientIp.of(exchange);
         return exchange.getPrincipal()
                 .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
@@ -87,8 +94,9 @@ public class ExportController {
                     if (!allowed) return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).<Flux<DataBuffer>>build());
                     return projects.get(caller.organizationId(), id).flatMap(project -> {
                         LabelingConfig config = configs.parse(project.labelConfig());
-                        if (!bodies.fits(f, config)) {
-                            return Mono.just(ResponseEntity.badRequest().<Flux<DataBuffer>>build()); // not an image / NER project
+                        if (!bodies.fits(f, config)) { // not an image / NER / brush project
+                            return Mono.just(refused(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION, "format",
+                                    "The project's labeling config cannot be exported in this format", buffers));
                         }
                         return exports
                             .snapshot(caller.organizationId(), id, onlyCompleted, onlyGroundTruth)
@@ -98,9 +106,9 @@ public class ExportController {
                                     .map(r -> {
                                         if (!r.ok()) {
                                             HttpStatus status = r.error().code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-                                            return ResponseEntity.status(status).<Flux<DataBuffer>>build();
+                                            return refused(status, r.error(), buffers);
                                         }
-                                        Flux<DataBuffer> body = bodies.body(f, config, caller.organizationId(), id,
+                                        Flux<DataBuffer> body = bodies.body(f, rawValues, config, caller.organizationId(), id,
                                                 exports.pages(caller.organizationId(), id, onlyCompleted, onlyGroundTruth, snapshot.maxNumber())
                                                        .map(page -> ExportQueries.filterAnnotations(page, onlyGroundTruth, Set.of()))
                                                        .filter(page -> !page.isEmpty()),
@@ -116,5 +124,15 @@ public class ExportController {
                     });
                 }))
                 .defaultIfEmpty(ResponseEntity.notFound().build());
+    }
+
+    /** A refusal with the REST error shape of /api ({@code {"errors": [{code, field, message}]}}), never an empty 400. */
+    static ResponseEntity<Flux<DataBuffer>> refused(HttpStatus status, ErrorCode code, String field, String message, DataBufferFactory buffers) {
+        return refused(status, UserError.of(code, field, message), buffers);
+    }
+
+    static ResponseEntity<Flux<DataBuffer>> refused(HttpStatus status, UserError error, DataBufferFactory buffers) {
+        byte[] body = ERRORS.writeValueAsBytes(Map.of("errors", List.of(error)));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Flux.just(buffers.wrap(body)));
     }
 }

@@ -67,7 +67,8 @@ public class ExportJobController {
 
     public record ExportFiltersInput(Boolean onlyCompleted, Boolean onlyGroundTruth, List<String> userIds, Instant asOf) {}
 
-    public record CreateExportInput(String projectId, ExportFormat format, ExportFiltersInput filters) {}
+    /** {@code rawValues}: CSV/TSV cells are written as they are, formulas included (ADR 0030); default neutralized. */
+    public record CreateExportInput(String projectId, ExportFormat format, ExportFiltersInput filters, Boolean rawValues) {}
 
     public record CreateExportPayload(ExportJob job, List<UserError> errors) {
         static CreateExportPayload error(UserError e) { return new CreateExportPayload(null, List.of(e)); }
@@ -93,15 +94,18 @@ public class ExportJobController {
         // the config comes from the project's events; a project of another organization is NotFound
         return Mono.fromCallable(() -> configs.current(new ProjectId(projectId), new OrganizationId(caller.organizationId())))
                    .subscribeOn(Schedulers.boundedElastic())
-                   .flatMap(config -> create(input.format(), config, projectId, onlyCompleted, onlyGroundTruth, userIds, filters.asOf(), caller, clientIp))
+                   .flatMap(config -> create(input.format(), config, projectId, onlyCompleted, onlyGroundTruth, userIds, filters.asOf(),
+                           Boolean.TRUE.equals(input.rawValues()), caller, clientIp))
                    .onErrorResume(NotFound.class, e -> Mono.just(CreateExportPayload.error(UserError.of(ErrorCode.NOT_FOUND, "projectId", "Project not found"))));
     }
 
     private Mono<CreateExportPayload> create(ExportFormat format, LabelingConfig config, String projectId, boolean onlyCompleted,
-                                             boolean onlyGroundTruth, List<String> userIds, Instant asOf, Caller caller, String clientIp) {
+                                             boolean onlyGroundTruth, List<String> userIds, Instant asOf, boolean rawValues, Caller caller,
+                                             String clientIp) {
         if (!bodies.fits(format, config)) {
             return Mono.just(CreateExportPayload.error(UserError.of(ErrorCode.VALIDATION, "format",
-                    format + " needs " + (format.vision() ? "an image project with rectangles or polygons" : "Labels on a Text"))));
+                    format + " needs " + (format.vision() ? "an image project with rectangles or polygons"
+                            : format == ExportFormat.BRUSH_PNG ? "BrushLabels on an Image" : "Labels on a Text"))));
         }
         String jobId = UUID.randomUUID().toString();
         // as of an instant, completion and ground truth are decided on the folded task, not today's row
@@ -113,7 +117,7 @@ public class ExportJobController {
                             if (!r.ok()) return Mono.just(CreateExportPayload.error(r.error()));
                             ExportJob job = new ExportJob(jobId, caller.organizationId(), projectId, caller.userId(), format, onlyCompleted,
                                     userIds, asOf, snapshot.maxNumber(), ExportJob.State.QUEUED, snapshot.taskCount(), 0, 0, null, 0, null,
-                                    clock.instant(), null, null, onlyGroundTruth);
+                                    clock.instant(), null, null, onlyGroundTruth, rawValues);
                             return Mono.fromCallable(() -> {
                                 jobs.create(job);
                                 queue.enqueue(jobId);

@@ -139,8 +139,12 @@ public class ImportJobController {
                 }).subscribeOn(Schedulers.boundedElastic()))
                 .onErrorResume(TooLarge.class, e -> Mono.fromRunnable(() -> files.delete(jobId))
                         .subscribeOn(Schedulers.boundedElastic()).thenReturn(tooLarge()))
+                // a multipart body that is not one (no boundary, cut off, bad headers): the client's error, not a 500
+                .onErrorResume(org.springframework.core.codec.DecodingException.class, e -> Mono.fromRunnable(() -> deleteQuietly(jobId))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .thenReturn(error(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_IMPORT, "file", "The upload is not a valid multipart form")))
                 .doOnCancel(() -> deleteQuietly(jobId))
-                .onErrorResume(e -> !(e instanceof TooLarge), e -> {
+                .onErrorResume(e -> !(e instanceof TooLarge) && !(e instanceof org.springframework.core.codec.DecodingException), e -> {
                     deleteQuietly(jobId);
                     return Mono.error(e);
                 });

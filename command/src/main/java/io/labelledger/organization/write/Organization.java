@@ -208,8 +208,16 @@ public class Organization {
         } else if (role == OWNER) {
             throw new Forbidden("role", "An identity provider cannot grant the Owner role");
         }
+        if (cmd.source() == IdentitySource.SCIM && cmd.by() == null) {
+            throw new Forbidden(null, "A SCIM token acts for the person who created it");
+        }
+        if (cmd.by() != null) requireManager(cmd.by()); // the token creator's current rights (docs/adr/0026)
         if (current == null && !cmd.active()) return; // deprovisioning somebody who never joined: nothing to do
         if (current != null && current.role() == role && current.active() == cmd.active()) return;
+        if (cmd.by() != null) {
+            OrganizationRole actor = members.get(cmd.by()).role();
+            if (current != null) mayGrant(actor, current.role(), "userId"); // only Owners touch Owners, through any adapter
+        }
         if (current != null && current.role() == OWNER && current.active() && !cmd.active()) requireAnotherActiveOwner(cmd.userId());
         apply(new MemberProvisioned(id, cmd.userId(), role, cmd.active(), cmd.source()));
     }
@@ -220,7 +228,7 @@ public class Organization {
         requireManager(cmd.by());
         String domain = cmd.emailDomain() == null ? "" : cmd.emailDomain().strip().toLowerCase(Locale.ROOT);
         if (!EMAIL_DOMAIN.matcher(domain).matches()) throw new ValidationFailed("emailDomain", "Enter the email domain of the directory's people (example.com)");
-        apply(new LdapSettingsChanged(id, cmd.enabled(), domain, cmd.by()));
+        apply(new LdapSettingsChanged(id, cmd.enabled(), domain, cmd.url(), cmd.by()));
     }
 
     static final int MAX_IDLE_MINUTES = 7 * 24 * 60;

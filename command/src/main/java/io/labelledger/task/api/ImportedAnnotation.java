@@ -3,12 +3,33 @@ package io.labelledger.task.api;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An annotation carried by an imported task (Label Studio export): its result, lead time and whether Label Studio
- * marked it as ground truth ({@code "ground_truth": true}).
+ * An annotation carried by an imported task (Label Studio export): its result, lead time, whether Label Studio
+ * marked it as ground truth ({@code "ground_truth": true}) and Label Studio's {@code completed_by} as the file has it
+ * (a number, an email, or an object with id and email; null when absent). {@code completedBy} is only read by the
+ * import: the member it names by email becomes the author, any other value is kept outside events (ADR 0030).
  */
-public record ImportedAnnotation(AnnotationId annotationId, JsonNode result, Double leadTimeSeconds, boolean groundTruth) {
-    /** Not ground truth. */
+public record ImportedAnnotation(AnnotationId annotationId, JsonNode result, Double leadTimeSeconds, boolean groundTruth,
+                                 JsonNode completedBy) {
+    public ImportedAnnotation {
+        if (completedBy != null && (completedBy.isNull() || completedBy.isMissingNode())) completedBy = null;
+    }
+
+    /** Without Label Studio's author. */
+    public ImportedAnnotation(AnnotationId annotationId, JsonNode result, Double leadTimeSeconds, boolean groundTruth) {
+        this(annotationId, result, leadTimeSeconds, groundTruth, null);
+    }
+
+    /** Not ground truth, without Label Studio's author. */
     public ImportedAnnotation(AnnotationId annotationId, JsonNode result, Double leadTimeSeconds) {
-        this(annotationId, result, leadTimeSeconds, false);
+        this(annotationId, result, leadTimeSeconds, false, null);
+    }
+
+    /** The email {@code completedBy} names: the string itself or the object's {@code email}; null otherwise. */
+    public String completedByEmail() {
+        if (completedBy == null) return null;
+        JsonNode email = completedBy.isObject() ? completedBy.get("email") : completedBy;
+        if (email == null || !email.isString()) return null;
+        String text = email.asString().strip();
+        return text.contains("@") ? text : null;
     }
 }

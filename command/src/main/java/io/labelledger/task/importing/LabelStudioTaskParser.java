@@ -323,7 +323,9 @@ public final class LabelStudioTaskParser {
                 Double leadTime = lead != null && lead.isNumber() && lead.asDouble() >= 0 ? lead.asDouble() : null;
                 // Label Studio's ground-truth mark: only a JSON true counts (ADR 0022)
                 boolean groundTruth = annotation.path("ground_truth").isBoolean() && annotation.get("ground_truth").asBoolean();
-                annotations.add(new ImportedAnnotation(new AnnotationId(ids.get().toString()), result, leadTime, groundTruth));
+                // Label Studio's author, as given: the import maps it to a member by email or keeps it as it was (ADR 0030)
+                annotations.add(new ImportedAnnotation(new AnnotationId(ids.get().toString()), result, leadTime, groundTruth,
+                        annotation.get("completed_by")));
             }
         }
         return new NewTask(new TaskId(ids.get().toString()), data, predictions, annotations);

@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One task and who did what on it. Rules: an annotator holds at most one live annotation per task; only its author
  * changes or deletes an annotation; results must fit the project's labeling config; nobody reviews their own annotation,
  * and a change by the author makes an annotation pending review again; at most one live annotation is the task's
- * ground truth (ADR 0022). Concurrent commands on one task
+ * ground truth (ADR 0022); an annotation is not empty (its result is not {@code []}, ADR 0030). Concurrent commands on one task
  * are serialized by the event store's (aggregate, sequence) key.
  */
 @Aggregate
@@ -71,12 +71,13 @@ public class Task {
     protected Task() {}
 
     /** Created by the import handler, many per unit of work. */
+    /** {@code authors}: the members Label Studio's completed_by named, by annotation (others: the importer, ADR 0030). */
     public Task(NewTask task, ProjectId projectId, OrganizationId organizationId, ImportId importId, long number, UserId by,
-                int configVersion) {
+                int configVersion, Map<AnnotationId, UserId> authors) {
         apply(new TaskImported(task.taskId(), projectId, organizationId, importId, number, task.data(), task.predictions(), by));
         for (ImportedAnnotation a : task.annotations()) {
             apply(new AnnotationImported(task.taskId(), projectId, organizationId, a.annotationId(), importId, a.result(),
-                    a.leadTimeSeconds(), by, configVersion));
+                    a.leadTimeSeconds(), by, configVersion, authors.get(a.annotationId())));
         }
         // Label Studio may mark several annotations of a task; one is kept: the last one marked (ADR 0022)
         task.annotations().stream().filter(ImportedAnnotation::groundTruth).reduce((first, second) -> second).ifPresent(a ->
@@ -90,6 +91,7 @@ public class Task {
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
         if (everUsedIds.contains(cmd.annotationId())) throw new Conflict("annotationId", "This annotation id is already used");
         VersionedConfig config = configs.versioned(projectId);
+        refuseEmpty(cmd.result(), config);
         ResultValidator.validate(config.config(), cmd.result(), "result", data);
         apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
@@ -102,6 +104,7 @@ public class Task {
         requireOrganization(cmd.organizationId());
         requireAuthor(cmd.annotationId(), cmd.by());
         VersionedConfig config = configs.versioned(projectId);
+        refuseEmpty(cmd.result(), config);
         ResultValidator.validate(config.config(), cmd.result(), "result", data);
         apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
@@ -153,6 +156,22 @@ public class Task {
         apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), cmd.decision(), comment, cmd.by()));
     }
 
+    /**
+     * An annotation must hold at least one result (issue 9: the browser could submit {@code []}). Skips are
+     * {@link SkipTask}, not empty annotations.
+     */
+    private static void refuseEmpty(JsonNode result, VersionedConfig config) {
+        if (result != null && result.isArray() && result.isEmpty() && !allowsEmptyAnnotations(config)) throw new EmptyResult();
+    }
+
+    /**
+     * The hook for the project option "allow empty annotations" (Label Studio's), which comes with the workflow issue:
+     * read it from the project's settings here (e.g. on {@link VersionedConfig}). Until then no project allows them.
+     */
+    private static boolean allowsEmptyAnnotations(VersionedConfig config) {
+        return false;
+    }
+
     private void requireOrganization(OrganizationId caller) {
         if (!organizationId.equals(caller)) throw new NotFound("Task", "taskId");
     }
@@ -180,7 +199,7 @@ public class Task {
 
     @EventSourcingHandler
     void on(AnnotationImported e) {
-        annotations.put(e.annotationId(), e.by());
+        annotations.put(e.annotationId(), e.authoredBy());
         everUsedIds.add(e.annotationId());
     }
 

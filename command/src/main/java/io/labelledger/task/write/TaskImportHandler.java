@@ -1,5 +1,6 @@
 package io.labelledger.task.write;
 
+import io.labelledger.identity.api.UserId;
 import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.config.LabelingConfig;
 import io.labelledger.project.config.LabelingConfigs;
@@ -7,12 +8,21 @@ import io.labelledger.project.config.ResultValidator;
 import io.labelledger.project.config.VersionedConfig;
 import io.labelledger.project.write.Project;
 import io.labelledger.shared.NotFound;
+import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.ImportTasks;
+import io.labelledger.task.api.ImportedAnnotation;
 import io.labelledger.task.api.NewTask;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Imports a batch of tasks in one unit of work: the project reserves the task numbers and every task aggregate is
@@ -22,11 +32,13 @@ public class TaskImportHandler {
     private final Repository<Project> projects;
     private final Repository<Task> tasks;
     private final LabelingConfigs configs;
+    private final ImportedAuthors authors;
 
-    public TaskImportHandler(Repository<Project> projects, Repository<Task> tasks, LabelingConfigs configs) {
+    public TaskImportHandler(Repository<Project> projects, Repository<Task> tasks, LabelingConfigs configs, ImportedAuthors authors) {
         this.projects = projects;
         this.tasks = tasks;
         this.configs = configs;
+        this.authors = authors;
     }
 
     @CommandHandler
@@ -35,6 +47,21 @@ public class TaskImportHandler {
         long first = project.invoke(p -> p.recordImport(cmd.organizationId(), cmd.importId(), cmd.tasks().size(), cmd.by()));
         VersionedConfig versioned = configs.versioned(cmd.projectId());
         LabelingConfig config = versioned.config();
+        // Label Studio's completed_by: the member with that email is the author; any other value is kept beside the events
+        Set<String> emails = new HashSet<>();
+        cmd.tasks().forEach(t -> t.annotations().forEach(a -> {
+            if (a.completedByEmail() != null) emails.add(a.completedByEmail().toLowerCase(Locale.ROOT));
+        }));
+        Map<String, UserId> members = emails.isEmpty() ? Map.of() : authors.members(cmd.organizationId(), emails);
+        Map<AnnotationId, UserId> authorOf = new HashMap<>();
+        Map<AnnotationId, String> kept = new LinkedHashMap<>();
+        for (NewTask t : cmd.tasks()) {
+            for (ImportedAnnotation a : t.annotations()) {
+                UserId member = a.completedByEmail() == null ? null : members.get(a.completedByEmail().toLowerCase(Locale.ROOT));
+                if (member != null) authorOf.put(a.annotationId(), member);
+                else if (a.completedBy() != null) kept.put(a.annotationId(), a.completedBy().toString());
+            }
+        }
         for (int i = 0; i < cmd.tasks().size(); i++) {
             NewTask task = cmd.tasks().get(i);
             for (int p = 0; p < task.predictions().size(); p++) {
@@ -44,8 +71,10 @@ public class TaskImportHandler {
                 ResultValidator.validate(config, task.annotations().get(a).result(), "tasks[" + i + "].annotations[" + a + "].result", task.data());
             }
             long number = first + i;
-            tasks.newInstance(() -> new Task(task, cmd.projectId(), cmd.organizationId(), cmd.importId(), number, cmd.by(), versioned.version()));
+            tasks.newInstance(() -> new Task(task, cmd.projectId(), cmd.organizationId(), cmd.importId(), number, cmd.by(), versioned.version(),
+                    authorOf));
         }
+        if (!kept.isEmpty()) authors.keep(cmd.organizationId(), kept);
         return cmd.tasks().size();
     }
 

@@ -417,14 +417,14 @@ class OrganizationTest {
         @Test
         void aNewPersonJoinsWithTheSourcesRole() {
             fixture.given(CREATED, ALICE_OWNER)
-                   .when(new ProvisionMember(ORG, BOB, REVIEWER, true, SCIM))
+                   .when(new ProvisionMember(ORG, BOB, REVIEWER, true, SCIM, ALICE))
                    .expectEvents(new MemberProvisioned(ORG, BOB, REVIEWER, true, SCIM));
         }
 
         @Test
         void theSourceChangesTheRoleAndDeactivatesAndReactivates() {
             fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR))
-                   .when(new ProvisionMember(ORG, BOB, MANAGER, false, SCIM))
+                   .when(new ProvisionMember(ORG, BOB, MANAGER, false, SCIM, ALICE))
                    .expectEvents(new MemberProvisioned(ORG, BOB, MANAGER, false, SCIM));
             fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR), new MemberProvisioned(ORG, BOB, ANNOTATOR, false, SCIM))
                    .when(new ProvisionMember(ORG, BOB, ANNOTATOR, true, IdentitySource.SAML))
@@ -434,7 +434,7 @@ class OrganizationTest {
         @Test
         void whatTheMemberAlreadyIsRecordsNothing() {
             fixture.given(CREATED, ALICE_OWNER, joined(BOB, ANNOTATOR))
-                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, true, SCIM))
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, true, SCIM, ALICE))
                    .expectSuccessfulHandlerExecution()
                    .expectNoEvents();
         }
@@ -442,7 +442,7 @@ class OrganizationTest {
         @Test
         void deprovisioningSomebodyWhoNeverJoinedRecordsNothing() {
             fixture.given(CREATED, ALICE_OWNER)
-                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, false, SCIM))
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, false, SCIM, ALICE))
                    .expectSuccessfulHandlerExecution()
                    .expectNoEvents();
         }
@@ -450,7 +450,7 @@ class OrganizationTest {
         @Test
         void aSourceCannotGrantOwner() {
             fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN))
-                   .when(new ProvisionMember(ORG, BOB, OWNER, true, SCIM))
+                   .when(new ProvisionMember(ORG, BOB, OWNER, true, SCIM, ALICE))
                    .expectNoEvents()
                    .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "role"));
         }
@@ -458,20 +458,58 @@ class OrganizationTest {
         @Test
         void aSourceNeverDemotesAnOwnerButMayDeactivateOneWhoIsNotTheLast() {
             fixture.given(CREATED, ALICE_OWNER)
-                   .when(new ProvisionMember(ORG, ALICE, ANNOTATOR, true, SCIM))
+                   .when(new ProvisionMember(ORG, ALICE, ANNOTATOR, true, SCIM, ALICE))
                    .expectSuccessfulHandlerExecution()
                    .expectNoEvents();
             fixture.given(CREATED, ALICE_OWNER, joined(BOB, OWNER))
-                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, false, SCIM))
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, false, SCIM, ALICE))
                    .expectEvents(new MemberProvisioned(ORG, BOB, OWNER, false, SCIM));
         }
 
         @Test
         void theLastActiveOwnerCannotBeDeprovisioned() {
             fixture.given(CREATED, ALICE_OWNER)
-                   .when(new ProvisionMember(ORG, ALICE, OWNER, false, SCIM))
+                   .when(new ProvisionMember(ORG, ALICE, OWNER, false, SCIM, ALICE))
                    .expectNoEvents()
                    .expectException(error(LastOwner.class, ErrorCode.LAST_OWNER, "userId"));
+        }
+
+        /** Item 3 of issue 9: SCIM goes through the same rule as GraphQL, with its token creator's current rights. */
+        @Test
+        void anAdminsScimTokenCannotDeactivateOrReactivateAnOwner() {
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, OWNER), joined(CAROL, ADMIN))
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, false, SCIM, CAROL))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "userId"));
+            fixture.given(CREATED, ALICE_OWNER, joined(BOB, OWNER), joined(CAROL, ADMIN), new MemberDeactivated(ORG, BOB, ALICE))
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, true, SCIM, CAROL))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN, "userId"));
+        }
+
+        @Test
+        void aScimTokenActsNoMoreOnceItsCreatorIsDeactivatedOrDemoted() {
+            fixture.given(CREATED, ALICE_OWNER, joined(CAROL, ADMIN), new MemberDeactivated(ORG, CAROL, ALICE))
+                   .when(new ProvisionMember(ORG, DAVE, ANNOTATOR, true, SCIM, CAROL))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND));
+            fixture.given(CREATED, ALICE_OWNER, joined(CAROL, ADMIN), new MemberRoleChanged(ORG, CAROL, ADMIN, MANAGER, ALICE))
+                   .when(new ProvisionMember(ORG, DAVE, ANNOTATOR, true, SCIM, CAROL))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
+            // the deactivated Admin's own token cannot bring them back either
+            fixture.given(CREATED, ALICE_OWNER, joined(CAROL, ADMIN), new MemberDeactivated(ORG, CAROL, ALICE))
+                   .when(new ProvisionMember(ORG, CAROL, ADMIN, true, SCIM, CAROL))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND));
+        }
+
+        @Test
+        void scimMustNameTheTokensCreator() {
+            fixture.given(CREATED, ALICE_OWNER)
+                   .when(new ProvisionMember(ORG, BOB, ANNOTATOR, true, SCIM, null))
+                   .expectNoEvents()
+                   .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
         }
     }
 
@@ -671,15 +709,15 @@ class OrganizationTest {
         @Test
         void anAdminConfiguresDirectorySignInForADomain() {
             fixture.given(CREATED, ALICE_OWNER, joined(BOB, ADMIN))
-                   .when(new ConfigureLdap(ORG, true, " Corp.Example.COM ", BOB))
-                   .expectEvents(new LdapSettingsChanged(ORG, true, "corp.example.com", BOB));
+                   .when(new ConfigureLdap(ORG, true, " Corp.Example.COM ", "ldaps://ldap.corp.example.com:636", BOB))
+                   .expectEvents(new LdapSettingsChanged(ORG, true, "corp.example.com", "ldaps://ldap.corp.example.com:636", BOB));
         }
 
         @ParameterizedTest
         @EnumSource(value = OrganizationRole.class, names = {"MANAGER", "REVIEWER", "ANNOTATOR"})
         void nobodyElseDoes(OrganizationRole role) {
             fixture.given(CREATED, ALICE_OWNER, joined(BOB, role))
-                   .when(new ConfigureLdap(ORG, true, "example.com", BOB))
+                   .when(new ConfigureLdap(ORG, true, "example.com", "ldap://ldap.example.com", BOB))
                    .expectNoEvents()
                    .expectException(error(Forbidden.class, ErrorCode.FORBIDDEN));
         }
@@ -689,7 +727,7 @@ class OrganizationTest {
         @ValueSource(strings = {"", "localhost", "exa mple.com", "@example.com", "example.com/x", "-bad.com"})
         void theDomainMustBeAnEmailDomain(String domain) {
             fixture.given(CREATED, ALICE_OWNER)
-                   .when(new ConfigureLdap(ORG, true, domain, ALICE))
+                   .when(new ConfigureLdap(ORG, true, domain, "ldap://ldap.example.com", ALICE))
                    .expectNoEvents()
                    .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "emailDomain"));
         }

@@ -73,7 +73,8 @@ class TaskImportHandlerTest {
         projects = EventSourcingRepository.builder(Project.class).eventStore(store).build();
         tasks = EventSourcingRepository.builder(Task.class).eventStore(store).build();
         LabelingConfigParser parser = new LabelingConfigParser();
-        handler = new TaskImportHandler(projects, tasks, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT)));
+        handler = new TaskImportHandler(projects, tasks, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT)),
+                ImportedAuthors.NONE);
         store.publish(new GenericDomainEventMessage<>("Project", PROJECT.value(), 0,
                 new ProjectCreated(PROJECT, ORG, "Reviews", "", SENTIMENT, 1, MANAGER)));
     }

@@ -118,6 +118,15 @@ class TaskTest {
                    .expectException(error(Conflict.class, ErrorCode.CONFLICT, "annotationId"));
         }
 
+        /** Issue 9: the server accepted [] as a result. */
+        @Test
+        void anEmptyResultIsRefused() {
+            fixture.given(IMPORTED)
+                   .when(new SubmitAnnotation(TASK, ORG, A1, json("[]"), SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(EmptyResult.class, ErrorCode.EMPTY_RESULT, "result"));
+        }
+
         @Test
         void anUnknownChoiceIsRefused() {
             fixture.given(IMPORTED)
@@ -197,6 +206,15 @@ class TaskTest {
                           new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, ALICE, 1))
                    .when(new UpdateAnnotation(TASK, ORG, A1, POSITIVE, SEC_12, ALICE))
                    .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, POSITIVE, SEC_12, ALICE, 1));
+        }
+
+        /** Issue 9: an update to [] dropped every result and was accepted. */
+        @Test
+        void anUpdateToAnEmptyResultIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new UpdateAnnotation(TASK, ORG, A1, json("[]"), SEC_12, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(EmptyResult.class, ErrorCode.EMPTY_RESULT, "result"));
         }
 
         @Test

@@ -53,6 +53,8 @@ class SamlSsoIT extends IntegrationTest {
                         Map.of("attribute", "groups", "value", "qa", "role", "REVIEWER"),
                         Map.of("attribute", "groups", "value", "admins", "role", "ADMIN"))));
         assertThat(errors(answer, "configureSso")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.labelledger.identity.api.SsoSettingsChanged'"
+                + " AND position(? in convert_from(payload, 'UTF8')) > 0", Long.class, owner.organizationId)).isOne();
     }
 
     static Map<String, Object> configure(ApiClient who, Map<String, Object> input) {
@@ -373,14 +375,91 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(me.get("role")).isEqualTo("OWNER");
     }
 
+    @SuppressWarnings("unchecked")
+    static String email(ApiClient who) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) who.post("{ me { email } }", Map.of()).get("data")).get("me")).get("email");
+    }
+
+    int switchTo(String cookie, String organizationId) {
+        return ApiClient.web(port).post().uri("/api/session/organization").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.COOKIE, cookie)
+                        .bodyValue(Map.of("organizationId", organizationId)).exchange().expectBody(String.class).returnResult().getStatus().value();
+    }
+
+    long events(String type, String userId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = ? AND position(? in convert_from(payload, 'UTF8')) > 0",
+                Long.class, "io.labelledger.identity.api." + type, userId);
+    }
+
+    /**
+     * An IdP's assertion for the email of somebody's personal account never signs that account in (docs/adr/0026): the
+     * person is an identity of this organization, bound to it, and the account and its own password stay untouched.
+     */
     @Test
     void an_account_of_another_organization_is_never_taken_over() throws Exception {
+        configured();
         ApiClient stranger = ApiClient.signUp(port, "Stranger");
-        @SuppressWarnings("unchecked")
-        String email = (String) ((Map<String, Object>) ((Map<String, Object>) stranger.post("{ me { email } }", Map.of()).get("data")).get("me")).get("email");
-        refusedFor("ACCOUNT_CONFLICT", s -> s.nameId = email, dom -> dom);
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.nameId = email(stranger);
+        String cookie = signedIn(postToAcs(idp.response(spec)));
+        Map<String, Object> me = me(cookie);
+        assertThat(me.get("id")).isNotEqualTo(stranger.userId);
+        assertThat(((Map<?, ?>) me.get("organization")).get("id")).isEqualTo(owner.organizationId);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_org_member WHERE organization_id = ? AND user_id = ?", Long.class,
                 owner.organizationId, stranger.userId)).isZero();
+        assertThat(switchTo(cookie, stranger.organizationId)).isEqualTo(403);
+        ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                 .bodyValue(Map.of("email", spec.nameId, "password", "correct horse battery")).exchange().expectStatus().isOk()
+                 .expectBody().jsonPath("$.userId").isEqualTo(stranger.userId);
+    }
+
+    /**
+     * Issue 9, item 1, SAML variant: org B's SCIM provisions the email of org A's Owner, org B's IdP asserts it, and the
+     * session tries to move into org A. The SCIM user is B's own identity, the SSO session is bound to B, the switch is
+     * refused (403) and audited.
+     */
+    @Test
+    void the_scim_link_and_sso_takeover_chain_is_refused() throws Exception {
+        configured();
+        ApiClient victim = ApiClient.signUp(port, "Victim");
+        String token = owner.graphql().document("mutation { createScimToken(input: {name: \"Okta\"}) { token } }").execute()
+                            .path("createScimToken.token").entity(String.class).get();
+        String scimId = ApiClient.web(port).post().uri("/scim/v2/Users").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.parseMediaType("application/scim+json"))
+                .bodyValue("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + email(victim) + "\",\"active\":true}")
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        assertThat(scimId).isNotEqualTo(victim.userId);
+
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.nameId = email(victim);
+        String cookie = signedIn(postToAcs(idp.response(spec)));
+        assertThat(me(cookie).get("id")).isEqualTo(scimId);
+        long refusedBefore = events("OrganizationSwitchRefused", scimId);
+        assertThat(switchTo(cookie, victim.organizationId)).isEqualTo(403);
+        assertThat(events("OrganizationSwitchRefused", scimId)).isEqualTo(refusedBefore + 1);
+        assertThat(me(cookie).get("id")).isEqualTo(scimId); // still B's identity in B, nothing more
+        assertThat(jdbc.queryForList("SELECT user_id FROM rm_org_member WHERE organization_id = ?", String.class, victim.organizationId))
+                .containsExactly(victim.userId);
+        assertThat(events("SignInSucceeded", scimId)).isEqualTo(1);
+    }
+
+    /** A personal account that joined this organization (consent) signs in through its IdP: that session stays here. */
+    @Test
+    void a_personal_member_signing_in_with_sso_is_bound_to_this_organization() throws Exception {
+        configured();
+        ApiClient person = ApiClient.signUp(port, "Member");
+        String email = email(person);
+        int[] status = new int[1];
+        ApiClient joined = person.session("/api/session/invitation", Map.of("token", owner.invite("ANNOTATOR")), status);
+        assertThat(status[0]).isEqualTo(200);
+        // with their own password they move between their organizations
+        assertThat(joined.session("/api/session/organization", Map.of("organizationId", person.organizationId), status)).isNotNull();
+
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.nameId = email;
+        String cookie = signedIn(postToAcs(idp.response(spec)));
+        assertThat(me(cookie).get("id")).isEqualTo(person.userId);
+        assertThat(switchTo(cookie, person.organizationId)).isEqualTo(403);
+        assertThat(((Map<?, ?>) me(cookie).get("organization")).get("id")).isEqualTo(owner.organizationId);
     }
 
     @Test

@@ -125,11 +125,14 @@ public class DataManagerProjection {
                 e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay);
     }
 
-    /** Imported with its task (same transaction, following sequence numbers): counts like a submitted one. */
+    /**
+     * Imported with its task (same transaction, following sequence numbers): counts like a submitted one; its author is
+     * the member Label Studio named, else the importer (ADR 0030).
+     */
     @EventHandler
     void on(AnnotationImported e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         annotationAdded(e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.annotationId().value(),
-                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay);
+                e.authoredBy().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay);
     }
 
     private void annotationAdded(String taskId, String projectId, String organizationId, String annotationId, String by,

@@ -7,8 +7,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a project's tasks for an export in keyset pages of {@value #PAGE} tasks (by number), each page with its
@@ -19,7 +23,7 @@ public class ExportQueries {
     public static final int PAGE = 500;
     private static final String COLUMNS = """
             task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
-            prediction_count, completed, created_at, updated_at, review_state, ground_truth""";
+            prediction_count, completed, created_at, updated_at, review_state, ground_truth, skipped_by""";
 
     private final DatabaseClient db;
     private final TaskQueries tasks;
@@ -29,12 +33,59 @@ public class ExportQueries {
         this.tasks = tasks;
     }
 
-    /** A task with its live annotations, oldest first. */
-    public record ExportTask(TaskView task, List<AnnotationView> annotations) {
-        /** Only its ground-truth annotation (ADR 0022); empty when it has none. */
-        public ExportTask groundTruthOnly() {
-            return new ExportTask(task, annotations.stream().filter(AnnotationView::groundTruth).toList());
+    /**
+     * A task with its live annotations, oldest first, the users who skipped it (without a live annotation of theirs),
+     * the emails of the people named by either, and Label Studio's {@code completed_by} of imported annotations whose
+     * author was no member, by annotation id ({@link #withPeople}; read at export time, never from events).
+     */
+    public record ExportTask(TaskView task, List<AnnotationView> annotations, List<String> skippedBy, Map<String, String> emails,
+                             Map<String, String> importedAuthors) {
+        public ExportTask {
+            annotations = List.copyOf(annotations);
+            skippedBy = skippedBy == null ? List.of() : List.copyOf(skippedBy);
+            emails = emails == null ? Map.of() : Map.copyOf(emails);
+            importedAuthors = importedAuthors == null ? Map.of() : Map.copyOf(importedAuthors);
         }
+
+        /** Nobody skipped it, no emails known. */
+        public ExportTask(TaskView task, List<AnnotationView> annotations) {
+            this(task, annotations, List.of(), Map.of(), Map.of());
+        }
+
+        /** Only its ground-truth annotation (ADR 0022); empty when it has none; skips are not ground truth. */
+        public ExportTask groundTruthOnly() {
+            return new ExportTask(task, annotations.stream().filter(AnnotationView::groundTruth).toList(), List.of(), emails, importedAuthors);
+        }
+
+        /** Only annotations and skips by these users. */
+        ExportTask by(Set<String> userIds) {
+            return new ExportTask(task, annotations.stream().filter(a -> userIds.contains(a.authorId())).toList(),
+                                  skippedBy.stream().filter(userIds::contains).toList(), emails, importedAuthors);
+        }
+
+        /** The people named by its annotations, their reviews and its skips. */
+        public Set<String> people() {
+            Set<String> ids = new LinkedHashSet<>(skippedBy);
+            for (AnnotationView a : annotations) {
+                ids.add(a.authorId());
+                if (a.review() != null && a.review().reviewerId() != null) ids.add(a.review().reviewerId());
+            }
+            return ids;
+        }
+
+        public ExportTask withPeople(Map<String, String> knownEmails, Map<String, String> knownImportedAuthors) {
+            Map<String, String> mine = new HashMap<>();
+            people().forEach(id -> { if (knownEmails.containsKey(id)) mine.put(id, knownEmails.get(id)); });
+            Map<String, String> imported = new HashMap<>();
+            annotations.forEach(a -> { if (knownImportedAuthors.containsKey(a.id())) imported.put(a.id(), knownImportedAuthors.get(a.id())); });
+            return new ExportTask(task, annotations, skippedBy, mine, imported);
+        }
+
+        /** Label Studio's completed_by (JSON text) of an imported annotation whose author was no member; null otherwise. */
+        public String importedAuthor(String annotationId) { return importedAuthors.get(annotationId); }
+
+        /** The email of a user of this task, null when not known (not a member of the organization any more). */
+        public String email(String userId) { return userId == null ? null : emails.get(userId); }
     }
 
     /**
@@ -42,14 +93,39 @@ public class ExportQueries {
      * jobs (ADR 0018, 0022): only ground truth, only annotations by {@code userIds} (empty: everyone's); a task left
      * without annotations by a filter is left out.
      */
-    public static List<ExportTask> filterAnnotations(List<ExportTask> page, boolean onlyGroundTruth, java.util.Set<String> userIds) {
+    public static List<ExportTask> filterAnnotations(List<ExportTask> page, boolean onlyGroundTruth, Set<String> userIds) {
         if (!onlyGroundTruth && userIds.isEmpty()) return page;
         return page.stream()
                    .map(t -> onlyGroundTruth ? t.groundTruthOnly() : t)
-                   .map(t -> userIds.isEmpty() ? t
-                           : new ExportTask(t.task(), t.annotations().stream().filter(a -> userIds.contains(a.authorId())).toList()))
+                   .map(t -> userIds.isEmpty() ? t : t.by(userIds))
                    .filter(t -> !t.annotations().isEmpty())
                    .toList();
+    }
+
+    /**
+     * The page with the emails of the people its tasks name (annotators, reviewers, skippers), read from the accounts
+     * of the organization's members now: personal data is never written into events (ADR 0003, 0030), and someone who
+     * left the organization is exported by id only.
+     */
+    public Mono<List<ExportTask>> withPeople(String organizationId, List<ExportTask> page) {
+        Set<String> ids = new LinkedHashSet<>();
+        page.forEach(t -> ids.addAll(t.people()));
+        if (ids.isEmpty()) return Mono.just(page);
+        String[] annotationIds = page.stream().flatMap(t -> t.annotations().stream()).map(AnnotationView::id).toArray(String[]::new);
+        Mono<Map<String, String>> emails = db.sql("""
+                         SELECT u.user_id, u.email FROM user_account u
+                         JOIN rm_org_member m ON m.user_id = u.user_id AND m.organization_id = :org
+                         WHERE u.user_id = ANY(:ids)""")
+                 .bind("org", organizationId).bind("ids", ids.toArray(String[]::new))
+                 .map(r -> Map.entry(r.get("user_id", String.class), r.get("email", String.class))).all()
+                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        Mono<Map<String, String>> imported = annotationIds.length == 0 ? Mono.just(Map.of()) : db.sql("""
+                         SELECT annotation_id, completed_by::text AS completed_by FROM imported_annotation_author
+                         WHERE organization_id = :org AND annotation_id = ANY(:ids)""")
+                 .bind("org", organizationId).bind("ids", annotationIds)
+                 .map(r -> Map.entry(r.get("annotation_id", String.class), r.get("completed_by", String.class))).all()
+                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(emails, imported).map(both -> page.stream().map(t -> t.withPeople(both.getT1(), both.getT2())).toList());
     }
 
     /** What the export will hold, fixed when it starts: tasks numbered up to {@code maxNumber}. */
@@ -94,13 +170,26 @@ public class ExportQueries {
                       + " AND number <= :upTo" + (onlyCompleted ? " AND completed" : "") + (onlyGroundTruth ? " AND ground_truth" : "")
                       + " ORDER BY number")
                  .bind("org", organizationId).bind("p", projectId).bind("after", after).bind("upTo", upTo)
-                 .map(TaskQueries::view).all().collectList()
+                 .map(r -> new Row(TaskQueries.view(r), r.get("skipped_by", String[].class))).all().collectList()
                  .flatMap(rows -> rows.isEmpty() ? Mono.just(List.<ExportTask>of())
-                         : tasks.annotationsOf(organizationId, rows.stream().map(TaskView::id).toList())
+                         : tasks.annotationsOf(organizationId, rows.stream().map(r -> r.task().id()).toList())
                                 .map(byTask -> withAnnotations(rows, byTask)));
     }
 
-    private static List<ExportTask> withAnnotations(List<TaskView> rows, Map<String, List<AnnotationView>> byTask) {
-        return rows.stream().map(t -> new ExportTask(t, byTask.getOrDefault(t.id(), List.of()))).toList();
+    private record Row(TaskView task, String[] skippedBy) {}
+
+    private static List<ExportTask> withAnnotations(List<Row> rows, Map<String, List<AnnotationView>> byTask) {
+        return rows.stream().map(r -> {
+            List<AnnotationView> annotations = byTask.getOrDefault(r.task().id(), List.of());
+            return new ExportTask(r.task(), annotations, skippers(r.skippedBy(), annotations), Map.of(), Map.of());
+        }).toList();
+    }
+
+    /** Who skipped the task and has no live annotation on it (a later annotation replaces the skip), each once. */
+    public static List<String> skippers(String[] skippedBy, List<AnnotationView> annotations) {
+        if (skippedBy == null || skippedBy.length == 0) return List.of();
+        Set<String> authors = new HashSet<>();
+        annotations.forEach(a -> authors.add(a.authorId()));
+        return java.util.Arrays.stream(skippedBy).filter(id -> id != null && !authors.contains(id)).distinct().toList();
     }
 }

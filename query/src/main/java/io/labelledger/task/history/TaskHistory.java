@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,6 +62,7 @@ public class TaskHistory {
         TaskImported imported = null;
         Map<String, AnnotationView> annotations = new LinkedHashMap<>();
         int skips = 0;
+        List<String> skippedBy = new ArrayList<>();
         int version = 0;
         while (stream.hasNext()) {
             DomainEventMessage<?> m = stream.next();
@@ -73,7 +75,7 @@ public class TaskHistory {
                         e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
                         e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
                 case AnnotationImported e -> annotations.put(e.annotationId().value(), new AnnotationView(
-                        e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
+                        e.annotationId().value(), taskId, e.authoredBy().value(), json.writeValueAsString(e.result()),
                         e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
                 case AnnotationUpdated e -> annotations.computeIfPresent(e.annotationId().value(), (k, a) -> new AnnotationView(
                         a.id(), taskId, a.authorId(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), a.createdAt(), at,
@@ -84,13 +86,16 @@ public class TaskHistory {
                 // at most one is marked: marking one takes the mark from the others (ADR 0022)
                 case GroundTruthChanged e -> annotations.replaceAll((k, a) ->
                         a.withGroundTruth(e.groundTruth() ? k.equals(e.annotationId().value()) : a.groundTruth() && !k.equals(e.annotationId().value())));
-                case TaskSkipped e -> skips++;
+                case TaskSkipped e -> {
+                    skips++;
+                    skippedBy.add(e.by().value());
+                }
                 default -> { }
             }
             version++;
         }
         if (imported == null || !imported.organizationId().value().equals(organizationId)) return Optional.empty();
         return Optional.of(new TaskSnapshotView(taskId, organizationId, asOf, imported.number(),
-                json.writeValueAsString(imported.data()), new ArrayList<>(annotations.values()), skips, version));
+                json.writeValueAsString(imported.data()), new ArrayList<>(annotations.values()), skips, version, skippedBy));
     }
 }

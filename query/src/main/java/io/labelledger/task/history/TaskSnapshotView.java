@@ -5,6 +5,13 @@ import io.labelledger.task.read.AnnotationView;
 import java.time.Instant;
 import java.util.List;
 
-/** A task as it was at {@code asOf}: data as imported, live annotations then, skips, events applied. */
+/**
+ * A task as it was at {@code asOf}: data as imported, live annotations then, skips (and by whom, in skip order; an
+ * annotator who annotated after skipping is still listed), events applied.
+ */
 public record TaskSnapshotView(String id, String organizationId, Instant asOf, long number, String data,
-                               List<AnnotationView> annotations, int skipCount, int version) {}
+                               List<AnnotationView> annotations, int skipCount, int version, List<String> skippedBy) {
+    public TaskSnapshotView {
+        skippedBy = skippedBy == null ? List.of() : List.copyOf(skippedBy);
+    }
+}

@@ -23,8 +23,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A ZIP of per-image label files, written page by page: every call returns the archive bytes produced so far, so the
  * caller streams them and only one page is ever held. Entry names are fixed folders plus {@link VisionTasks#fileName}
- * stems (no separators, no leading dot), so task data cannot place a file outside them; a stem used twice gets
- * {@code -<task number>}. The set of names used so far grows with the images, like the ZIP's own central directory.
+ * stems (no separators, no leading dot), so task data cannot place a file outside them; a stem used twice (ignoring
+ * case) gets {@code -<task number>}, so tasks sharing an image file name each get their own label file. The set of names used so far grows with the images, like the ZIP's own central directory.
  * <ul>
  * <li>{@code YOLO}: {@code classes.txt}, {@code data.yaml}, {@code labels/<stem>.txt} with one line
  * {@code class x_center y_center width height} per region, normalized to 0..1 (the box around a rotated rectangle or
@@ -162,10 +162,14 @@ public final class DetectionArchive {
         return List.of(new Point(b.x(), b.y()), new Point(b.xMax(), b.y()), new Point(b.xMax(), b.yMax()), new Point(b.x(), b.yMax()));
     }
 
+    /**
+     * One label file per task: a stem already taken (compared without case, so that the files stay apart when unzipped
+     * on a case-insensitive file system such as macOS's or Windows') gets the task's number.
+     */
     private String unique(String stem, long taskNumber) {
-        if (used.add(stem)) return stem;
+        if (used.add(stem.toLowerCase(Locale.ROOT))) return stem;
         String name = stem + "-" + taskNumber;
-        while (!used.add(name)) name = name + "_";
+        while (!used.add(name.toLowerCase(Locale.ROOT))) name = name + "_";
         return name;
     }
 

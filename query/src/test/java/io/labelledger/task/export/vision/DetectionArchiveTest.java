@@ -46,6 +46,36 @@ class DetectionArchiveTest {
         return entries;
     }
 
+    /** Issue 9: tasks sharing an image file name (other folders, other hosts, other case) each get their own label file. */
+    @Test
+    void tasksSharingAnImageFileNameGetOneLabelFileEach() throws Exception {
+        String box = "[{\"from_name\":\"box\",\"to_name\":\"img\",\"type\":\"rectanglelabels\",\"original_width\":100,"
+                     + "\"original_height\":100,\"value\":{\"x\":10,\"y\":10,\"width\":10,\"height\":10,\"rotation\":0,"
+                     + "\"rectanglelabels\":[\"%s\"]}}]";
+        for (Kind kind : List.of(Kind.YOLO, Kind.VOC)) {
+            DetectionArchive zip = new DetectionArchive(kind, vision.categories());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.write(zip.start());
+            bytes.write(zip.page(List.of(vision.image(task(1, "https://a/x/1.jpg", box.formatted("Cat"))),
+                                         vision.image(task(2, "https://b/y/1.jpg", box.formatted("Dog"))))));
+            bytes.write(zip.page(List.of(vision.image(task(3, "https://c/1.JPG", box.formatted("Dog"))),
+                                         vision.image(task(4, "https://d/1-2.jpg", box.formatted("Cat"))))));
+            bytes.write(zip.finish());
+            Map<String, String> entries = unzip(bytes.toByteArray());
+            String dir = kind == Kind.VOC ? "Annotations/" : "labels/", ext = kind == Kind.VOC ? ".xml" : ".txt";
+            List<String> files = entries.keySet().stream().filter(n -> n.startsWith(dir)).toList();
+            assertThat(files).as(kind.name()).containsExactly(dir + "1" + ext, dir + "1-2" + ext, dir + "1-3" + ext, dir + "1-2-4" + ext);
+            assertThat(files.stream().map(f -> f.toLowerCase(java.util.Locale.ROOT)).distinct()).hasSize(4);
+            // each file holds its own task's label
+            if (kind == Kind.YOLO) {
+                assertThat(files.stream().map(f -> entries.get(f).substring(0, 1))).containsExactly("0", "1", "1", "0");
+            } else {
+                assertThat(files.stream().map(f -> entries.get(f).replaceAll("(?s).*<name>([^<]*)</name>.*", "$1")))
+                        .containsExactly("Cat", "Dog", "Dog", "Cat");
+            }
+        }
+    }
+
     @Test
     void yoloHasNormalizedCenterBoxesPerImageAndTheClasses() throws Exception {
         Map<String, String> zip = archive(Kind.YOLO, RESULT);

@@ -1,0 +1,7 @@
+package io.labelledger.identity.api;
+
+import io.labelledger.organization.api.OrganizationId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ApiTokenRevoked(OrganizationId organizationId, String tokenId, UserId by) {}
