@@ -360,9 +360,14 @@ export const RemoveProjectMemberMutation = operation<{ removeProjectMember: Proj
 export const WorkspacesQuery = operation<{ workspaces: Workspace[] }, { includeArchived?: boolean }>(`
   query Workspaces($includeArchived: Boolean) { workspaces(includeArchived: $includeArchived) { ${WORKSPACE} } }`);
 
-export const WorkspaceQuery = operation<{ workspace: WorkspaceDetail | null }, { id: string }>(`
-  query Workspace($id: ID!) {
-    workspace(id: $id) { ${WORKSPACE} members { userId email displayName role active joinedAt } memberGrants { userId source } }
+/** people: false for roles the server does not show members to (Workspace.members is denied to Reviewers and Annotators). */
+export const WorkspaceQuery = operation<{ workspace: WorkspaceDetail | null }, { id: string; people?: boolean }>(`
+  query Workspace($id: ID!, $people: Boolean = true) {
+    workspace(id: $id) {
+      ${WORKSPACE}
+      members @include(if: $people) { userId email displayName role active joinedAt }
+      memberGrants @include(if: $people) { userId source }
+    }
   }`);
 
 export interface WorkspacePayload {

@@ -118,6 +118,22 @@ describe('WorkspacesPage', () => {
     await waitFor(() => expect(screen.getAllByTestId('workspace-member-remove')).toHaveLength(1));
     expect(screen.getAllByTestId('workspace-candidate')).toHaveLength(3);
   });
+
+  it('does not ask for the members of a workspace as an Annotator (the server denies Workspace.members)', async () => {
+    const fn = setup('ANNOTATOR', (op, vars) => {
+      switch (op) {
+        case 'Workspaces': return { workspaces: [ws('w0', 'Retail', { memberCount: 2 })] };
+        // the field is left out of the answer when the query does not include it
+        case 'Workspace': return { workspace: { ...ws('w0', 'Retail'), ...(vars.people === false ? {} : { members: [org[1]] }) } };
+      }
+    });
+    await waitFor(() => expect(screen.getAllByTestId('workspace-row')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('workspace-open'));
+    await waitFor(() => expect(screen.getByTestId('workspace-members')).toBeTruthy());
+    expect(sent(fn, 'query Workspace(').map((b) => b.variables.people)).toEqual([false]);
+    expect(screen.queryAllByTestId('workspace-member-row')).toHaveLength(0);
+    expect(screen.queryByTestId('workspace-add')).toBeNull();
+  });
 });
 
 describe('ProjectsPage in a workspace', () => {

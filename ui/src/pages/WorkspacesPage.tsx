@@ -163,10 +163,10 @@ function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onC
   const load = useCallback(async () => {
     try {
       const [ws, members] = await Promise.all([
-        gql(WorkspaceQuery, { id: workspaceId }),
+        gql(WorkspaceQuery, { id: workspaceId, people: manage }),
         manage ? gql(MembersQuery, { filter: { active: true } }) : Promise.resolve({ members: [] as Member[] }),
       ]);
-      setWorkspace(ws.workspace);
+      setWorkspace(ws.workspace ? { ...ws.workspace, members: ws.workspace.members ?? [] } : null);
       setOrg(members.members);
     } catch (e) {
       setError(errorMessage(e));
@@ -241,7 +241,7 @@ function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onC
             </tr>
           ))}
           {workspace.members.length === 0 && (
-            <tr><td colSpan={3} className="empty">Nobody yet.</td></tr>
+            <tr><td colSpan={3} className="empty">{manage ? 'Nobody yet.' : 'Only Owners, Admins and Managers see who is in a workspace.'}</td></tr>
           )}
         </tbody>
       </table>
