@@ -66,9 +66,17 @@ public class SecurityHeaders implements WebFilter, org.springframework.core.Orde
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         boolean frame = exchange.getRequest().getPath().pathWithinApplication().value().startsWith(FRAME_PREFIX);
-        headers.set("Content-Security-Policy", frame ? framePolicy : APP_POLICY);
-        headers.set("X-Frame-Options", frame ? "SAMEORIGIN" : "DENY");
-        headers.set("Referrer-Policy", "same-origin");
+        if (frame) {
+            // the labeling frame's own filter (infra LabelingFrameHeaders, ADR 0031) runs first and owns these
+            // headers; the frame policy here only stands in where no such filter set them
+            if (!headers.containsHeader("Content-Security-Policy")) headers.set("Content-Security-Policy", framePolicy);
+            if (!headers.containsHeader("X-Frame-Options")) headers.set("X-Frame-Options", "SAMEORIGIN");
+            if (!headers.containsHeader("Referrer-Policy")) headers.set("Referrer-Policy", "same-origin");
+        } else {
+            headers.set("Content-Security-Policy", APP_POLICY);
+            headers.set("X-Frame-Options", "DENY");
+            headers.set("Referrer-Policy", "same-origin");
+        }
         if (https) headers.set("Strict-Transport-Security", HSTS);
         return chain.filter(exchange);
     }
