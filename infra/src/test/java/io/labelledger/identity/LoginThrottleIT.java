@@ -124,6 +124,18 @@ class LoginThrottleIT extends IntegrationTest {
         login(existing, "correct horse battery").expectStatus().isOk();
     }
 
+    @Test
+    void anUnreadableThrottleStateIsATypedRefusalNotA500() {
+        // e.g. a counter of the former throttle under a bucket's key: sign-in is refused (503 UNAVAILABLE), never unthrottled
+        String email = "garbled-" + UUID.randomUUID() + "@example.test";
+        signUp(email, "correct horse battery");
+        redis.opsForValue().set(LoginThrottle.addressKey("127.0.0.1"), "3").block();
+        login(email, "correct horse battery").expectStatus().isEqualTo(503)
+                                              .expectBody().jsonPath("$.errors[0].code").isEqualTo("UNAVAILABLE");
+        redis.delete(LoginThrottle.addressKey("127.0.0.1")).block();
+        login(email, "correct horse battery").expectStatus().isOk();
+    }
+
     private EntityExchangeResult<String> signUpAnswer(String email, String password) {
         return ApiClient.web(port).post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", email, "password", password, "displayName", "Throttle test"))

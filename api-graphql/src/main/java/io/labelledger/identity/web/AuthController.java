@@ -174,6 +174,10 @@ public class AuthController {
         String password = in.password() == null ? "" : in.password();
         String address = clientIp.of(exchange);
         return throttle.retryAfter(email, address).flatMap(wait -> {
+            if (wait == LoginThrottle.UNAVAILABLE) {
+                return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).<Object>body(new Errors(List.of(
+                        UserError.of(ErrorCode.UNAVAILABLE, null, "Sign-in is unavailable for a moment; try again")))));
+            }
             if (wait > 0) {
                 return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(wait))
                         .<Object>body(new Errors(List.of(UserError.of(ErrorCode.RATE_LIMITED, "password",

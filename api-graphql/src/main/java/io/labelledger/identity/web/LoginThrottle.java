@@ -28,9 +28,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>account: 100 attempts per 15 minutes from all addresses together (a distributed guess);</li>
  *   <li>address: 50 attempts per 15 minutes across accounts (password spraying from one address).</li>
  * </ul>
- * Keys hold a hash of the email, not the email.
+ * Keys hold a hash of the email, not the email; their prefix {@code ll:login:bucket:} differs from the counters of
+ * the former throttle ({@code ll:login:fail:}), whose values Bucket4j could not read.
  */
 public class LoginThrottle implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoginThrottle.class);
     public static final int MAX_ATTEMPTS_PER_PAIR = 5;
     public static final int MAX_ATTEMPTS_PER_PAIR_PER_DAY = 20;
     public static final int MAX_ATTEMPTS_PER_ACCOUNT = 100;
@@ -59,16 +61,23 @@ public class LoginThrottle implements AutoCloseable {
                 .build().asAsync();
     }
 
+    /** {@link #retryAfter}'s answer when the throttle cannot be asked (Redis down): sign-in is refused, never unthrottled. */
+    public static final long UNAVAILABLE = -1;
+
     /**
      * Counts one sign-in attempt: seconds until sign-in may be tried again (the attempt was refused and not counted
-     * further), or 0 when it may be evaluated now.
+     * further), 0 when it may be evaluated now, or {@link #UNAVAILABLE}.
      */
     public Mono<Long> retryAfter(String email, String address) {
         AsyncBucketProxy pair = pair(email, address), account = account(email), perAddress = address(address);
         return take(pair).flatMap(p -> !p.isConsumed() ? Mono.just(seconds(p))
                 : take(account).flatMap(a -> !a.isConsumed() ? give(pair).thenReturn(seconds(a))
                 : take(perAddress).flatMap(d -> !d.isConsumed() ? give(pair).then(give(account)).thenReturn(seconds(d))
-                : Mono.just(0L))));
+                : Mono.just(0L))))
+                .onErrorResume(e -> {
+                    log.warn("Sign-in throttle unavailable: {}", e.toString());
+                    return Mono.just(UNAVAILABLE);
+                });
     }
 
     /** The attempt was a wrong password: it was counted when it started. */
@@ -111,19 +120,15 @@ public class LoginThrottle implements AutoCloseable {
     }
 
     static String pairKey(String email, String address) {
-        return "ll:login:pair:" + ApiTokenSecrets.hash(email.toLowerCase(Locale.ROOT)) + ":" + (address == null ? "unknown" : address);
+        return "ll:login:bucket:pair:" + ApiTokenSecrets.hash(email.toLowerCase(Locale.ROOT)) + ":" + (address == null ? "unknown" : address);
     }
 
     static String accountKey(String email) {
-        return "ll:login:account:" + ApiTokenSecrets.hash(email.toLowerCase(Locale.ROOT));
+        return "ll:login:bucket:account:" + ApiTokenSecrets.hash(email.toLowerCase(Locale.ROOT));
     }
 
-    /**
-     * Not the name the counter before Bucket4j used ({@code ll:login:fail:address:}): a counter left by an older
-     * replica (or an upgrade within its 15 minutes) is no bucket state and must not be read as one.
-     */
     public static String addressKey(String address) {
-        return "ll:login:address:" + (address == null ? "unknown" : address);
+        return "ll:login:bucket:address:" + (address == null ? "unknown" : address);
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.labelledger.integration;
+
+import io.labelledger.testing.ApiClient;
+import io.labelledger.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import reactor.blockhound.BlockHound;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 9, "a one-minute stall under load": a blocking call on a Netty or Lettuce event-loop thread holds up every
+ * Redis command of the shared connection (PUBLISH timed out after 1 minute). BlockHound reports any blocking call on
+ * those threads while the application serves sign-up, sign-in, projects, imports and annotations.
+ */
+class BlockingCallsIT extends IntegrationTest {
+    static final List<String> BLOCKED = new CopyOnWriteArrayList<>();
+
+    static {
+        BlockHound.install(builder -> builder
+                // reads of /dev/urandom (UUIDs, session ids): they do not block on Linux
+                .allowBlockingCallsInside("java.security.SecureRandom", "nextBytes")
+                // one-time loading of a resource bundle from a jar (graphql-java's messages)
+                .allowBlockingCallsInside("java.util.ResourceBundle", "getBundle")
+                .blockingMethodCallback(m -> {
+            StringWriter trace = new StringWriter();
+            new Exception(m.toString()).printStackTrace(new PrintWriter(trace));
+            BLOCKED.add(Thread.currentThread().getName() + ": " + trace);
+        }));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void noBlockingCallOnAnEventLoopWhileServing() {
+        BLOCKED.clear();
+        ApiClient owner = ApiClient.signUp(port, "Loop");
+        String project = owner.createProject("Loop", ApiClient.TEXT_CONFIG);
+        owner.importTasks(project, "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"}]", "JSON", "ALL_OR_NOTHING");
+        List<String> tasks = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
+                .document("query($id: ID!) { project(id: $id) { tasks(first: 10) { edges { node { id } } } } }")
+                .variable("id", project).execute().path("project.tasks.edges[*].node.id").entityList(String.class).get(), l -> l.size() == 3);
+        for (String task : tasks) {
+            owner.post("""
+                    mutation($in: SubmitAnnotationInput!) { submitAnnotation(input: $in) { annotation { id } errors { code } } }""",
+                    Map.of("in", Map.of("taskId", task, "result", List.of(Map.of("from_name", "sentiment", "to_name", "text",
+                            "type", "choices", "value", Map.of("choices", List.of("Positive")))))));
+            owner.post("query($id: ID!) { task(id: $id) { annotationCount } }", Map.of("id", task));
+        }
+        owner.post("{ projects(first: 10) { edges { node { id } } } }", Map.of());
+        assertThat(BLOCKED).as("blocking calls on non-blocking threads").isEmpty();
+    }
+}
