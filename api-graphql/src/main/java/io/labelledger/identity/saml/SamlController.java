@@ -183,7 +183,11 @@ public class SamlController {
      * new identity bound to this organization. Whichever it is, the session is valid in this organization only.
      */
     private String account(String org, ResponseValidator.Validated person) {
-        Optional<String> linked = store.linkedUser(org, person.nameId());
+        // a link stands only for this organization's identity or a personal account that is a member here (a link made
+        // before ADR 0026 to anybody else's account is not followed, and is replaced below)
+        Optional<String> linked = store.linkedUser(org, person.nameId())
+                .filter(id -> identities.byId(id).map(a -> a.personal() ? store.membership(org, id).isPresent()
+                        : org.equals(a.homeOrganizationId())).orElse(false));
         String userId;
         if (linked.isPresent()) {
             userId = linked.get();

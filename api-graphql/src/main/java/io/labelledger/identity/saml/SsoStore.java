@@ -143,8 +143,11 @@ public class SsoStore {
                 organizationId, nameId).stream().findFirst();
     }
 
+    /** Links the NameID to the account, replacing a link that no longer stands (docs/adr/0026). */
     public void link(String organizationId, String nameId, String userId) {
-        jdbc.update("INSERT INTO saml_identity (organization_id, name_id, user_id, linked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        jdbc.update("""
+                INSERT INTO saml_identity (organization_id, name_id, user_id, linked_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (organization_id, name_id) DO UPDATE SET user_id = EXCLUDED.user_id, linked_at = EXCLUDED.linked_at""",
                 organizationId, nameId, userId, Timestamp.from(clock.instant()));
     }
 

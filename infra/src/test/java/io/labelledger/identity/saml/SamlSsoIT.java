@@ -456,6 +456,24 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(events("SignInSucceeded", scimId)).isEqualTo(1);
     }
 
+    /** A NameID linked before ADR 0026 to an account that is no member here is not followed: no consent, no takeover. */
+    @Test
+    void an_old_link_to_an_account_outside_the_organization_is_not_followed() throws Exception {
+        configured();
+        ApiClient stranger = ApiClient.signUp(port, "Linked");
+        TestIdp.Spec spec = idp.spec(startLogin());
+        spec.nameId = email(stranger);
+        jdbc.update("INSERT INTO saml_identity (organization_id, name_id, user_id, linked_at) VALUES (?, ?, ?, now())",
+                owner.organizationId, spec.nameId, stranger.userId);
+        String cookie = signedIn(postToAcs(idp.response(spec)));
+        Object id = me(cookie).get("id");
+        assertThat(id).isNotEqualTo(stranger.userId);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_org_member WHERE organization_id = ? AND user_id = ?", Long.class,
+                owner.organizationId, stranger.userId)).isZero();
+        assertThat(jdbc.queryForObject("SELECT user_id FROM saml_identity WHERE organization_id = ? AND name_id = ?", String.class,
+                owner.organizationId, spec.nameId)).isEqualTo(id);
+    }
+
     /** SCIM after SSO: the provider's User is the identity SSO created here for the email (same person, same organization). */
     @Test
     void scim_provisions_the_identity_that_sso_created_here() throws Exception {
