@@ -22,5 +22,16 @@ if [ -z "${LABELLEDGER_SSO_MASTER_KEY:-}" ]; then
   fi
   export LABELLEDGER_SSO_MASTER_KEY="$(cat "$key_file")"
 fi
+# The instance operator's token (ADR 0029: rebuilds through scripts/operator.sh), made once beside the local data.
+if [ -z "${LABELLEDGER_OPERATOR_TOKEN:-}" ]; then
+  operator_file="${LABELLEDGER_OPERATOR_TOKEN_FILE:-${LABELLEDGER_DATA_DIR:-$HOME/.labelledger}/operator.token}"
+  if [ ! -s "$operator_file" ]; then
+    mkdir -p "$(dirname "$operator_file")"
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '=+/\n' > "$operator_file")
+  fi
+  chmod 600 "$operator_file"
+  export LABELLEDGER_OPERATOR_TOKEN_FILE="$operator_file"
+  log "operator token (scripts/operator.sh): $operator_file"
+fi
 log "starting on http://localhost:${PORT:-8080}"
 exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar infra/target/infra-0.1.0-SNAPSHOT.jar "$@"

@@ -64,7 +64,9 @@ import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import io.labelledger.project.upcasting.ProjectExportedFiltersUpcaster;
 import io.labelledger.project.upcasting.ProjectExportedGroundTruthUpcaster;
+import io.labelledger.project.upcasting.ProjectExportedRawValuesUpcaster;
 import io.labelledger.task.upcasting.AnnotationConfigVersionUpcaster;
+import io.labelledger.task.upcasting.AnnotationImportedAuthorUpcaster;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -173,7 +175,7 @@ class EventGoldenJsonTest {
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
             new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 25,
-                    "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE),
+                    "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, true),
             new MediaProxyChanged(PROJECT, ORG, true, ALICE),
             new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
             new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE),
@@ -202,11 +204,14 @@ class EventGoldenJsonTest {
             "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
             "LdapSettingsChanged.json", new LdapSettingsChanged(ORG, true, "corp.example.com", null, ALICE),
             "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
-                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE));
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE),
+            "ProjectExported_v3.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB),
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, false));
 
     static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(),
-            new io.labelledger.task.upcasting.AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
-            new ProjectExportedGroundTruthUpcaster(), new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster());
+            new AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
+            new ProjectExportedGroundTruthUpcaster(), new ProjectExportedRawValuesUpcaster(),
+            new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 

@@ -3,6 +3,7 @@ package io.labelledger;
 import io.labelledger.embedded.EmbeddedServers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * LabelLedger. With no database configured (LABELLEDGER_DB_URL / LABELLEDGER_REDIS_URL), starts an embedded
@@ -14,6 +15,23 @@ public class LabelLedgerApplication {
         System.setProperty("axoniq.update-checker.disabled", "true"); // no calls home from a self-hosted install
         System.setProperty("disable-axoniq-console-message", "true");
         EmbeddedServers.startIfUnconfigured();
-        SpringApplication.run(LabelLedgerApplication.class, args);
+        // one shutdown hook: the application context closes first (Lettuce, Hikari, Axon disconnect from live servers),
+        // then the embedded servers stop — stopping them concurrently made Lettuce reconnect for ~18 s (issue 9)
+        SpringApplication application = new SpringApplication(LabelLedgerApplication.class);
+        application.setRegisterShutdownHook(false);
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (RuntimeException e) {
+            EmbeddedServers.stop();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                context.close();
+            } finally {
+                EmbeddedServers.stop();
+            }
+        }, "labelledger-shutdown"));
     }
 }

@@ -117,7 +117,7 @@ public final class LoadGenerator {
                             [--sync-export false] [--export-formats JSON,CSV] [--export-as-of true]
                             one JSON file through POST /api/projects/{id}/imports, then a streamed JSON export
                             and export jobs (createExport) in the given formats, each downloaded
-                  rebuild   --url ... --db-url jdbc:postgresql://127.0.0.1:5432/<db> [--db-user postgres --db-password ''] --timeout 20m
+                  rebuild   --url ... --operator-token ... --db-url jdbc:postgresql://127.0.0.1:5432/<db> [--db-user postgres --db-password ''] --timeout 20m
                   pgref     --pg-admin-url jdbc:postgresql://127.0.0.1:5432/postgres --pg-user postgres --connections 8
                             --duration 20s --warmup 2s [--no-pgbench]
                   all       pgref, annotate, import, rebuild in turn (annotate's --duration; pgref uses its defaults)

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts a DATA_MANAGER rebuild through the API and watches the database until the replay has caught up: the
+ * Starts a DATA_MANAGER rebuild through the operator API (--operator-token or LABELLEDGER_OPERATOR_TOKEN) and watches the database until the replay has caught up: the
  * data-manager processor's token is no longer a replay token and has reached the head of the event store seen
  * before the rebuild, and dm_task holds as many rows as before. events/s = events in the store up to that head /
  * seconds from sending the mutation.
@@ -47,6 +47,7 @@ public final class Rebuild {
         String user = args.string("db-user", "postgres");
         String password = args.string("db-password", "");
         String processor = args.string("processor", "data-manager");
+        String operatorToken = args.string("operator-token", System.getenv().getOrDefault("LABELLEDGER_OPERATOR_TOKEN", ""));
         Duration timeout = args.duration("timeout", Duration.ofMinutes(20));
         Api api = new Api(url, 2);
 
@@ -57,7 +58,7 @@ public final class Rebuild {
             long settleDeadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (token(db, processor).position() < head && System.nanoTime() < settleDeadline) Thread.sleep(200);
 
-            Api.Session s = api.signUp("rebuild"); // an Owner of its own organization (adds a few events)
+            api.signUp("rebuild"); // an Owner of its own organization (adds a few events)
             Thread.sleep(1000);
             head = single(db, "SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
             settleDeadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -71,12 +72,11 @@ public final class Rebuild {
                     head, events, types, tasksBefore, annotationsBefore);
 
             long t0 = System.nanoTime();
-            JsonNode d = api.graphqlOk(s, """
-                    mutation { rebuildProjection(input: {name: DATA_MANAGER}) { name started errors { code message } } }""",
-                    Map.of(), "rebuildProjection");
+            // the instance operator's endpoint (ADR 0029); the rebuild goes into shadow tables and is swapped in
+            java.net.http.HttpResponse<String> started = operator(url, operatorToken, "POST", "/api/operator/projections/DATA_MANAGER/rebuild");
             long answered = System.nanoTime();
-            if (!d.path("rebuildProjection").path("started").asBoolean()) throw new IllegalStateException("Rebuild not started: " + d);
-            System.out.printf("rebuildProjection answered after %.2f s%n", (answered - t0) / 1e9);
+            if (started.statusCode() != 202) throw new IllegalStateException("Rebuild not started: " + started.statusCode() + " " + started.body());
+            System.out.printf("rebuild answered after %.2f s%n", (answered - t0) / 1e9);
 
             long deadline = t0 + timeout.toNanos();
             long lastPrint = 0;
@@ -86,8 +86,8 @@ public final class Rebuild {
             while (System.nanoTime() < deadline) {
                 tok = token(db, processor);
                 long pos = tok.position();
-                // Axon keeps a ReplayToken (current == tokenAtReset) until the next new event, so position decides
-                if (pos >= head) {
+                // done when the operator endpoint says the shadow tables were swapped in and the live token is past the head
+                if (pos >= head && operator(url, operatorToken, "GET", "/api/operator/projections").body().contains("\"DATA_MANAGER\",\"processingGroup\":\"data-manager\",\"state\":\"DONE\"")) {
                     rows = single(db, "SELECT count(*) FROM dm_task");
                     if (rows >= tasksBefore) {
                         done = System.nanoTime();
@@ -105,7 +105,7 @@ public final class Rebuild {
             Report r = new Report("rebuild: DATA_MANAGER projection replay", command);
             r.figure("Events in the store (replayed)", String.format("%,d (%s)", events, types))
              .figure("Rows before: dm_task / dm_annotation / rm_project", String.format("%,d / %,d / %,d", tasksBefore, annotationsBefore, projectsBefore))
-             .figure("rebuildProjection answered after", String.format("%.2f s (stop processor, DELETE the tables, reset the token)", (answered - t0) / 1e9));
+             .figure("rebuild answered after", String.format("%.2f s (queued; replays into shadow tables)", (answered - t0) / 1e9));
             if (done < 0) {
                 r.figure("Caught up", "NO, not within " + timeout.toSeconds() + " s; token " + (tok == null ? "?" : tok.json()));
                 return r;
@@ -126,6 +126,13 @@ public final class Rebuild {
                    + "ReplayToken) has reached the store's head taken before the rebuild, and dm_task has its former row count.");
             return r;
         }
+    }
+
+    static java.net.http.HttpResponse<String> operator(String base, String token, String method, String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.replaceAll("/+$", "") + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     static long single(Connection db, String sql) throws Exception {
@@ -162,6 +169,6 @@ public final class Rebuild {
     }
 
     static List<String> options() {
-        return List.of("url", "db-url", "db-user", "db-password", "processor", "timeout", "doc");
+        return List.of("url", "db-url", "db-user", "db-password", "processor", "timeout", "doc", "operator-token");
     }
 }

@@ -42,6 +42,7 @@ import io.labelledger.task.export.LabelStudioExport;
 import io.labelledger.task.history.TaskHistory;
 import io.labelledger.project.upcasting.ProjectExportedFiltersUpcaster;
 import io.labelledger.project.upcasting.ProjectExportedGroundTruthUpcaster;
+import io.labelledger.project.upcasting.ProjectExportedRawValuesUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import io.labelledger.task.importing.LabelStudioTaskParser;
 import io.labelledger.task.read.TaskQueries;
@@ -71,8 +72,10 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
+import io.labelledger.projection.Projection;
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /** Wiring of the modules: write side, projections, queries, API. */
@@ -118,14 +121,9 @@ public class AppConfig {
     ConnectionFactory connectionFactory(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
                                         @Value("${labelledger.db.password:}") String password,
                                         @Value("${labelledger.db.read-pool-size:16}") int poolSize) {
-        if (!url.startsWith("jdbc:postgresql:")) throw new IllegalStateException("labelledger.db.url must be a jdbc:postgresql: URL");
-        ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
-                // user and password come from their own settings; R2DBC refuses them in the query string
-                .parse(url.replaceFirst("^jdbc:postgresql:", "r2dbc:pool:postgresql:").replaceFirst("\\?.*$", ""))
-                .mutate()
-                .option(ConnectionFactoryOptions.USER, user)
+        // the query string's options (sslmode, sslrootcert, ...) under their R2DBC names: reads connect like writes
+        ConnectionFactoryOptions.Builder options = R2dbcUrls.options(url, user, password, true)
                 .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize);
-        if (!password.isEmpty()) options.option(ConnectionFactoryOptions.PASSWORD, password);
         return ConnectionFactories.get(options.build());
     }
 
@@ -148,13 +146,15 @@ public class AppConfig {
     }
 
     /**
-     * ProjectExported revision 1 → 2 (no filters and job) → 3 (not limited to ground truth, ADR 0022). One bean, a
+     * ProjectExported revision 1 → 2 (no filters and job) → 3 (not limited to ground truth, ADR 0022) → 4 (formulas
+     * neutralized, ADR 0030). One bean, a
      * chain in this order: Axon's Spring configurer orders separate upcaster beans only by @Order, and a revision 1
      * event must pass both.
      */
     @Bean
     EventUpcasterChain projectExportedUpcasters() {
-        return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster());
+        return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster(),
+                new ProjectExportedRawValuesUpcaster());
     }
 
     /** Revision 1 LdapSettingsChanged reads back with url null (ADR 0026). */
@@ -206,9 +206,15 @@ public class AppConfig {
         return new AuditLogProjection(jdbc, json);
     }
 
+    /** Rebuilds into shadow tables with fresh handlers of each projection (no live notifications), then swaps (ADR 0029). */
     @Bean
-    ProjectionRebuilder projectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new ProjectionRebuilder(processing, jdbc, tx);
+    ProjectionRebuilder projectionRebuilder(EventProcessingConfiguration processing, org.axonframework.config.Configuration axon,
+                                            DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx,
+                                            org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema tokens, JsonMapper json) {
+        return new ProjectionRebuilder(processing, axon, dataSource, jdbc, tx, tokens, Map.of(
+                Projection.DATA_MANAGER, shadow -> new DataManagerProjection(shadow, json, (projectId, taskIds) -> { }),
+                Projection.DIRECTORY, DirectoryProjection::new,
+                Projection.AUDIT_LOG, shadow -> new AuditLogProjection(shadow, json)));
     }
 
     @Bean

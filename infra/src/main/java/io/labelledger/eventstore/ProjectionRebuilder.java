@@ -1,53 +1,223 @@
 package io.labelledger.eventstore;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.labelledger.admin.web.ProjectionRebuilds;
 import io.labelledger.projection.Projection;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * Rebuilds a projection: stop its processor on this node, empty its tables, reset its tokens to the tail of the
- * event store, start it again. The processor then replays every event into the empty tables.
- * With several replicas, stop the processor on every node first (Axon's reset needs all segments released).
+ * Rebuilds a projection without an empty view (ADR 0029): the live tables keep serving reads while a second tracking
+ * processor ({@code shadow-<group>}, its own token) replays the whole event store into copies of the tables in a
+ * schema of their own ({@code ll_shadow_<group>}: same handler classes, connections whose search_path puts that
+ * schema first). Once it has caught up, the live processor is paused, the shadow processor catches up with what came
+ * meanwhile and stops, and one transaction swaps the tables (the live ones move out, the shadow ones move into
+ * {@code public}) and gives the live processor the shadow's token. The live processor then resumes on the rebuilt
+ * tables. Readers wait at most for that transaction's locks; they never see an empty or half-built table.
+ * With several replicas, pause the processor on every node (as for any token change).
  */
 public class ProjectionRebuilder implements ProjectionRebuilds {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
+    static final Duration FINAL_CATCH_UP = Duration.ofSeconds(60);
+    static final Duration REPLAY_LIMIT = Duration.ofHours(6);
+
     private final EventProcessingConfiguration processing;
+    private final org.axonframework.config.Configuration axon;
+    private final HikariDataSource dataSource;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TokenSchema tokens;
+    private final Map<Projection, Function<JdbcTemplate, Object>> handlers;
+    private final Map<Projection, State> states = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "projection-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public ProjectionRebuilder(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionTemplate tx) {
+    /** {@code handlers}: a fresh handler of the projection writing through the given JdbcTemplate (no side effects). */
+    public ProjectionRebuilder(EventProcessingConfiguration processing, org.axonframework.config.Configuration axon, DataSource dataSource,
+                               JdbcTemplate jdbc, TransactionTemplate tx, TokenSchema tokens, Map<Projection, Function<JdbcTemplate, Object>> handlers) {
         this.processing = processing;
+        this.axon = axon;
+        this.dataSource = (HikariDataSource) dataSource;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.tokens = tokens;
+        this.handlers = new EnumMap<>(handlers);
     }
 
     @Override
-    public synchronized void rebuild(Projection projection) {
-        StreamingEventProcessor processor = processing
-                .eventProcessor(projection.processingGroup(), StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No streaming processor for " + projection.processingGroup()));
-        log.info("Rebuilding projection {}", projection);
-        processor.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
-        tx.executeWithoutResult(s -> {
-            for (String table : projection.tables()) jdbc.execute("DELETE FROM " + table);
+    public synchronized boolean rebuild(Projection projection) {
+        State now = states.getOrDefault(projection, State.IDLE);
+        if (now == State.QUEUED || now == State.REBUILDING) return false;
+        states.put(projection, State.QUEUED);
+        worker.submit(() -> {
+            states.put(projection, State.REBUILDING);
+            try {
+                rebuildNow(projection);
+                states.put(projection, State.DONE);
+            } catch (RuntimeException | Error e) {
+                log.error("Rebuilding projection {} failed; the live tables are kept", projection, e);
+                states.put(projection, State.FAILED);
+            }
         });
-        processor.resetTokens();
-        processor.start();
+        return true;
+    }
+
+    @Override
+    public State state(Projection projection) {
+        return states.getOrDefault(projection, State.IDLE);
+    }
+
+    void rebuildNow(Projection projection) {
+        String group = projection.processingGroup();
+        String schema = "ll_shadow_" + group.replace('-', '_');
+        String retired = "ll_retired_" + group.replace('-', '_');
+        String shadowName = "shadow-" + group;
+        StreamingEventProcessor live = processing.eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No streaming processor for " + group));
+        log.info("Rebuilding projection {} into {}", projection, schema);
+        int segments = Math.max(1, jdbc.queryForObject("SELECT count(*) FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?",
+                Integer.class, group));
+        tx.executeWithoutResult(s -> {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
+            jdbc.update("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?", shadowName);
+            jdbc.execute("CREATE SCHEMA " + schema);
+            for (String table : projection.tables()) {
+                jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
+            }
+        });
+        boolean livePaused = false;
+        try (HikariDataSource shadowData = shadowDataSource(schema)) {
+            TrackingEventProcessor shadow = shadowProcessor(projection, shadowName, shadowData, segments);
+            try {
+                shadow.start();
+                awaitCaughtUp(shadow, null, REPLAY_LIMIT);
+                // pause the live processor: reads keep the live tables (a few events behind for a moment)
+                live.shutdownAsync().orTimeout(30, TimeUnit.SECONDS).join();
+                livePaused = true;
+                long head = head();
+                awaitCaughtUp(shadow, head, FINAL_CATCH_UP);
+            } finally {
+                shadow.shutDown();
+            }
+            swap(projection, schema, retired, group, shadowName);
+        } catch (RuntimeException e) {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            jdbc.update("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?", shadowName);
+            throw e;
+        } finally {
+            if (livePaused) live.start();
+        }
+        jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
+        log.info("Projection {} rebuilt and swapped in", projection);
+    }
+
+    /** One transaction: the rebuilt tables replace the live ones, and the live processor continues from the shadow's token. */
+    private void swap(Projection projection, String schema, String retired, String group, String shadowName) {
+        tx.executeWithoutResult(s -> {
+            jdbc.execute("SET LOCAL lock_timeout = '20s'");
+            jdbc.execute("CREATE SCHEMA " + retired);
+            for (String table : projection.tables()) jdbc.execute("ALTER TABLE public." + table + " SET SCHEMA " + retired);
+            for (String table : projection.tables()) jdbc.execute("ALTER TABLE " + schema + "." + table + " SET SCHEMA public");
+            String t = tokens.tokenTable(), name = tokens.processorNameColumn(), seg = tokens.segmentColumn();
+            int moved = jdbc.update("UPDATE " + t + " AS l SET " + tokens.tokenColumn() + " = s." + tokens.tokenColumn() + ", "
+                    + tokens.tokenTypeColumn() + " = s." + tokens.tokenTypeColumn() + ", " + tokens.timestampColumn() + " = s." + tokens.timestampColumn()
+                    + ", " + tokens.ownerColumn() + " = NULL FROM " + t + " AS s WHERE l." + name + " = ? AND s." + name + " = ? AND l." + seg + " = s." + seg,
+                    group, shadowName);
+            if (moved == 0) throw new IllegalStateException("The live processor " + group + " has no token to replace");
+            jdbc.update("DELETE FROM " + t + " WHERE " + name + " = ?", shadowName);
+            jdbc.execute("DROP SCHEMA " + schema);
+        });
+    }
+
+    private HikariDataSource shadowDataSource(String schema) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(dataSource.getJdbcUrl());
+        c.setUsername(dataSource.getUsername());
+        c.setPassword(dataSource.getPassword());
+        c.setMaximumPoolSize(2);
+        c.setPoolName("labelledger-" + schema);
+        c.setConnectionInitSql("SET search_path TO " + schema + ", public");
+        return new HikariDataSource(c);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TrackingEventProcessor shadowProcessor(Projection projection, String name, DataSource shadowData, int segments) {
+        JdbcTemplate shadowJdbc = new JdbcTemplate(shadowData);
+        Object handler = handlers.get(projection).apply(shadowJdbc);
+        ConnectionProvider connections = new SpringDataSourceConnectionProvider(shadowData);
+        return TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).parameterResolverFactory(axon.parameterResolverFactory())
+                        // a failing event stops the rebuild (retried) instead of leaving a hole in the new tables
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
+                .messageSource((StreamableMessageSource<TrackedEventMessage<?>>) axon.eventStore())
+                .tokenStore(JdbcTokenStore.builder().connectionProvider(connections).serializer(axon.serializer()).schema(tokens).build())
+                .transactionManager(new SpringTransactionManager(new JdbcTransactionManager(shadowData)))
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialSegmentsCount(segments).andBatchSize(100))
+                .build();
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    /** Until every segment is caught up (and, with {@code head}, has passed it); a {@code limit} turns waiting into failure. */
+    private static void awaitCaughtUp(TrackingEventProcessor shadow, Long head, Duration limit) {
+        long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+        while (true) {
+            Map<Integer, EventTrackerStatus> status = shadow.processingStatus();
+            boolean done = !status.isEmpty() && status.values().stream().allMatch(s -> s.getError() == null && s.isCaughtUp()
+                    && (head == null || s.getCurrentPosition().orElse(-1) >= head));
+            if (done) return;
+            if (System.nanoTime() > deadline) throw new IllegalStateException("The shadow processor " + shadow.getName() + " did not catch up");
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
-     * True once every segment has processed the events that existed when the replay started. (Axon marks a segment
-     * as replaying until the first event <em>after</em> the reset point, so "not replaying" alone would wait for
-     * new traffic.)
+     * True once every segment of the live processor has processed the events that existed when it (re)started.
+     * (Axon marks a segment as replaying until the first event <em>after</em> a reset point, so "not replaying" alone
+     * would wait for new traffic.)
      */
     public boolean caughtUp(Projection projection) {
         return processing.eventProcessor(projection.processingGroup(), StreamingEventProcessor.class)

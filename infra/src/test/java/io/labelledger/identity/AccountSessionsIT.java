@@ -36,7 +36,7 @@ class AccountSessionsIT extends IntegrationTest {
 
     @AfterEach
     void forgetFailures() {
-        redis.delete("ll:login:fail:address:127.0.0.1").block();
+        redis.delete(io.labelledger.identity.web.LoginThrottle.addressKey("127.0.0.1")).block();
     }
 
     EntityExchangeResult<Map> login(String email, String password) {

@@ -54,7 +54,7 @@ class AccountTakeoverIT extends IntegrationTest {
     @AfterEach
     void stop() {
         directories.forEach(d -> d.shutDown(true));
-        redis.delete("ll:login:fail:address:127.0.0.1").block();
+        redis.delete(io.labelledger.identity.web.LoginThrottle.addressKey("127.0.0.1")).block();
     }
 
     record Signed(int status, String userId, String organizationId, String cookie, JsonNode body) {}

@@ -277,6 +277,6 @@ class LdapIT extends IntegrationTest {
     @AfterEach
     void forgetThisAddressesFailures() {
         // failures count per address too: don't let these count against later tests from 127.0.0.1
-        redis.delete("ll:login:fail:address:127.0.0.1").block();
+        redis.delete(io.labelledger.identity.web.LoginThrottle.addressKey("127.0.0.1")).block();
     }
 }

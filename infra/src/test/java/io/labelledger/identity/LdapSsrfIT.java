@@ -57,6 +57,10 @@ class LdapSsrfIT extends IntegrationTest {
             input.put("emailDomain", domain);
             assertThat(LdapIT.configure(owner, input).get("errors")).isEqualTo(List.of());
             jdbc.update("UPDATE ldap_settings SET url = ? WHERE organization_id = ?", "ldap://127.0.0.2:" + listener.getLocalPort(), owner.organizationId);
+            // a verified domain claim (ADR 0026), so that the sign-in is routed to the directory at all
+            jdbc.update("""
+                    INSERT INTO email_domain_claim (organization_id, domain, token, created_at, verified_at) VALUES (?, ?, 'test', now(), now())
+                    ON CONFLICT (organization_id, domain) DO UPDATE SET verified_at = now()""", owner.organizationId, domain);
 
             long start = System.nanoTime();
             var result = ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package io.labelledger.projection;
 
 import io.labelledger.audit.log.AuditLogProjection;
+import io.labelledger.admin.web.ProjectionRebuilds;
 import io.labelledger.eventstore.ProjectionRebuilder;
 import io.labelledger.organization.directory.DirectoryProjection;
 import io.labelledger.task.datamanager.DataManagerProjection;
@@ -82,9 +83,12 @@ class ProjectionsIT extends IntegrationTest {
         }
         assertThat(snapshot()).isEqualTo(live);
 
-        // rebuild: drop each projection's rows and replay the event store into them
-        for (Projection p : Projection.values()) rebuilder.rebuild(p);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        // rebuild: replay the event store into shadow tables and swap them in (ADR 0029)
+        for (Projection p : Projection.values()) assertThat(rebuilder.rebuild(p)).isTrue();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (Projection p : Projection.values()) assertThat(rebuilder.state(p)).as(p.name()).isEqualTo(ProjectionRebuilds.State.DONE);
+        });
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (Projection p : Projection.values()) assertThat(rebuilder.caughtUp(p)).as(p.name()).isTrue();
             assertThat(snapshot()).isEqualTo(live);
         });

@@ -98,6 +98,14 @@ class ExportFidelityIT extends IntegrationTest {
         }
         // JSON keeps every value as it is (no spreadsheet reads it)
         assertThat(download("format=JSON")).contains(JSON.writeValueAsString(PAYLOADS.getFirst()));
+
+        // the audit log tells the raw exports from the neutralized ones: per format two raw downloads and a raw job
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String audit = ann.post("{ auditLog(first: 50, filter: {eventType: \"ProjectExported\"}) { edges { node { payload } } } }", Map.of())
+                              .toString();
+            assertThat(audit.split("rawValues=true", -1)).hasSize(2 * 3 + 1);
+            assertThat(audit.split("rawValues=false", -1)).hasSizeGreaterThan(2 * 3 + 1);
+        });
     }
 
     /**

@@ -2,8 +2,16 @@ package io.labelledger.admin.web;
 
 import io.labelledger.projection.Projection;
 
-/** Drops a projection's tables and rebuilds them by replaying the event store (implemented by the application). */
+/**
+ * Rebuilds a projection by replaying the event store into new tables and swapping them in (implemented by the
+ * application, ADR 0029). An instance operator's act ({@link OperatorController}), never an organization's.
+ */
 public interface ProjectionRebuilds {
-    /** Starts the rebuild; returns once the replay has begun. */
-    void rebuild(Projection projection);
+    enum State { IDLE, QUEUED, REBUILDING, DONE, FAILED }
+
+    /** Queues the rebuild; false when one of this projection is queued or running already. */
+    boolean rebuild(Projection projection);
+
+    /** The last rebuild's state on this node (IDLE: none since start). */
+    State state(Projection projection);
 }

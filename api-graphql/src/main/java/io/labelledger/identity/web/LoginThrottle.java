@@ -118,8 +118,12 @@ public class LoginThrottle implements AutoCloseable {
         return "ll:login:account:" + ApiTokenSecrets.hash(email.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Not the name the counter before Bucket4j used ({@code ll:login:fail:address:}): a counter left by an older
+     * replica (or an upgrade within its 15 minutes) is no bucket state and must not be read as one.
+     */
     public static String addressKey(String address) {
-        return "ll:login:fail:address:" + (address == null ? "unknown" : address);
+        return "ll:login:address:" + (address == null ? "unknown" : address);
     }
 
     @Override

@@ -37,10 +37,16 @@ public class UserController {
                 new OrganizationView(caller.organizationId(), null));
     }
 
-    /** Every organization the caller belongs to, for switching between them (the session acts in one at a time). */
+    /**
+     * Every organization the caller belongs to, for switching between them (the session acts in one at a time) — only
+     * the one it is bound to for a session an organization's IdP or directory vouched for (docs/adr/0026).
+     */
     @SchemaMapping(typeName = "Me", field = "organizations")
     public Mono<java.util.List<io.labelledger.identity.read.UserQueries.Membership>> organizations(MeView me, @ContextValue Caller caller) {
-        return users.memberships(caller.userId()).collectList();
+        return Mono.deferContextual(ctx -> Mono.justOrEmpty(org.springframework.web.filter.reactive.ServerWebExchangeContextFilter.getExchange(ctx)))
+                   .flatMap(Sessions::authOrganization)
+                   .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                   .flatMap(bound -> users.memberships(caller.userId()).filter(m -> bound.isEmpty() || bound.get().equals(m.id())).collectList());
     }
 
     @SchemaMapping(typeName = "Organization", field = "name")

@@ -11,6 +11,9 @@ public enum ExportFormat {
     /** Computer-vision formats: image projects with RectangleLabels/PolygonLabels only (ADR 0010). */
     public boolean vision() { return ordinal() >= COCO.ordinal() && ordinal() <= VOC.ordinal(); }
 
+    /** CSV/TSV: cells a spreadsheet may run as formulas, neutralized unless raw values are asked for (ADR 0030). */
+    public boolean spreadsheet() { return this == CSV || this == TSV; }
+
     public MediaType mediaType() {
         return switch (this) {
             case JSON, JSON_MIN, COCO -> MediaType.APPLICATION_JSON;

@@ -41,9 +41,10 @@ import java.util.Set;
 
 /**
  * File download of a project's tasks in Label Studio's export shapes: {@code GET /api/projects/{id}/export?format=
- * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003|BRUSH_PNG&onlyCompleted=true&onlyGroundTruth=true&rawValues=true} (COCO…VOC for image projects only,
- * CONLL2003 for NER projects only, BRUSH_PNG for BrushLabels on an Image; otherwise 400 VALIDATION on {@code format}). Authenticated like the rest of /api (session cookie or API token); the
- * organization comes from the principal, so another organization's project is 404. The export is recorded as a
+ * JSON|JSON_MIN|CSV|TSV|COCO|YOLO|YOLO_OBB|VOC|CONLL2003|BRUSH_PNG&onlyCompleted=true&onlyGroundTruth=true&rawValues=true}
+ * (COCO…VOC for image projects only, CONLL2003 for NER projects only, BRUSH_PNG for BrushLabels on an Image; otherwise
+ * 400 with a typed error, VALIDATION on {@code format}). Authenticated like the rest of /api (session cookie or API
+ * token); the organization comes from the principal, so another organization's project is 404. The export is recorded as a
  * {@code ProjectExported} event before the first byte is sent, then streamed from the read models page by page
  * (constant memory, whatever the project's size). CSV/TSV cells that would run as spreadsheet formulas are neutralized
  * unless {@code rawValues=true} (ADR 0030).
@@ -102,7 +103,7 @@ public class ExportController {
                             .snapshot(caller.organizationId(), id, onlyCompleted, onlyGroundTruth)
                             .flatMap(snapshot -> commands.<Object>send(new RecordProjectExport(new ProjectId(id), caller.organization(),
                                             f.name(), onlyCompleted, onlyGroundTruth, List.of(), null, snapshot.taskCount(), null,
-                                            caller.user()), caller, ip)
+                                            caller.user(), rawValues && f.spreadsheet()), caller, ip)
                                     .map(r -> {
                                         if (!r.ok()) {
                                             HttpStatus status = r.error().code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;

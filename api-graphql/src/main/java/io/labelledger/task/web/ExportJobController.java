@@ -111,13 +111,14 @@ public class ExportJobController {
         // as of an instant, completion and ground truth are decided on the folded task, not today's row
         return exports.snapshot(caller.organizationId(), projectId, onlyCompleted && asOf == null, onlyGroundTruth && asOf == null)
                 .flatMap(snapshot -> commands.<Object>send(new RecordProjectExport(new ProjectId(projectId), caller.organization(), format.name(),
-                                onlyCompleted, onlyGroundTruth, userIds.stream().map(UserId::new).toList(), asOf, snapshot.taskCount(), jobId, caller.user()),
+                                onlyCompleted, onlyGroundTruth, userIds.stream().map(UserId::new).toList(), asOf, snapshot.taskCount(), jobId, caller.user(),
+                                rawValues && format.spreadsheet()),
                                 caller, clientIp)
                         .flatMap(r -> {
                             if (!r.ok()) return Mono.just(CreateExportPayload.error(r.error()));
                             ExportJob job = new ExportJob(jobId, caller.organizationId(), projectId, caller.userId(), format, onlyCompleted,
                                     userIds, asOf, snapshot.maxNumber(), ExportJob.State.QUEUED, snapshot.taskCount(), 0, 0, null, 0, null,
-                                    clock.instant(), null, null, onlyGroundTruth, rawValues);
+                                    clock.instant(), null, null, onlyGroundTruth, rawValues && format.spreadsheet());
                             return Mono.fromCallable(() -> {
                                 jobs.create(job);
                                 queue.enqueue(jobId);

@@ -12,18 +12,26 @@ import java.util.List;
  * only annotations by some users, as of an instant), how many tasks the export held when it started, and the export job
  * when it was built in the background. Auditors read who exported what, when, from the audit log.
  * Revision 2 added {@code annotationsBy}, {@code asOf} and {@code exportJobId} (revision 1 reads as no filter, no job);
- * revision 3 added {@code onlyGroundTruth} (revision 2 reads as false).
+ * revision 3 added {@code onlyGroundTruth} (revision 2 reads as false); revision 4 added {@code rawValues}: CSV/TSV
+ * cells written as they were, spreadsheet formulas not neutralized (ADR 0030; revision 3 reads as false).
  */
-@Revision("3")
+@Revision("4")
 public record ProjectExported(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
-                              boolean onlyGroundTruth, List<UserId> annotationsBy, Instant asOf, long taskCount, String exportJobId, UserId by) {
+                              boolean onlyGroundTruth, List<UserId> annotationsBy, Instant asOf, long taskCount, String exportJobId, UserId by,
+                              boolean rawValues) {
     public ProjectExported {
         annotationsBy = annotationsBy == null ? List.of() : List.copyOf(annotationsBy);
+    }
+
+    /** Formulas neutralized (the default). */
+    public ProjectExported(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
+                           boolean onlyGroundTruth, List<UserId> annotationsBy, Instant asOf, long taskCount, String exportJobId, UserId by) {
+        this(projectId, organizationId, format, onlyCompleted, onlyGroundTruth, annotationsBy, asOf, taskCount, exportJobId, by, false);
     }
 
     /** A synchronous export without user or time filters. */
     public ProjectExported(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
                            long taskCount, UserId by) {
-        this(projectId, organizationId, format, onlyCompleted, false, List.of(), null, taskCount, null, by);
+        this(projectId, organizationId, format, onlyCompleted, false, List.of(), null, taskCount, null, by, false);
     }
 }

@@ -9,18 +9,24 @@ import java.util.List;
 
 /**
  * Records that {@code by} is exporting the project's tasks, before the first byte leaves or when the export job is
- * created (the audit trail of exports), with the export's filters.
+ * created (the audit trail of exports), with the export's filters and whether CSV/TSV formulas are kept raw.
  */
 public record RecordProjectExport(@TargetAggregateIdentifier ProjectId projectId, OrganizationId organizationId, String format,
                                   boolean onlyCompleted, boolean onlyGroundTruth, List<UserId> annotationsBy, Instant asOf, long taskCount,
-                                  String exportJobId, UserId by) {
+                                  String exportJobId, UserId by, boolean rawValues) {
     public RecordProjectExport {
         annotationsBy = annotationsBy == null ? List.of() : List.copyOf(annotationsBy);
+    }
+
+    /** Formulas neutralized (the default). */
+    public RecordProjectExport(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
+                               boolean onlyGroundTruth, List<UserId> annotationsBy, Instant asOf, long taskCount, String exportJobId, UserId by) {
+        this(projectId, organizationId, format, onlyCompleted, onlyGroundTruth, annotationsBy, asOf, taskCount, exportJobId, by, false);
     }
 
     /** A synchronous export without user or time filters. */
     public RecordProjectExport(ProjectId projectId, OrganizationId organizationId, String format, boolean onlyCompleted,
                                long taskCount, UserId by) {
-        this(projectId, organizationId, format, onlyCompleted, false, List.of(), null, taskCount, null, by);
+        this(projectId, organizationId, format, onlyCompleted, false, List.of(), null, taskCount, null, by, false);
     }
 }

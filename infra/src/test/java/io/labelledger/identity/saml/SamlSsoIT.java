@@ -385,6 +385,20 @@ class SamlSsoIT extends IntegrationTest {
                         .bodyValue(Map.of("organizationId", organizationId)).exchange().expectBody(String.class).returnResult().getStatus().value();
     }
 
+    @SuppressWarnings("unchecked")
+    List<String> organizations(String cookie) {
+        Map<String, Object> body = ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.COOKIE, cookie)
+                                            .bodyValue(Map.of("query", "{ me { organizations { id } } }"))
+                                            .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<Map<String, Object>> orgs = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) body.get("data")).get("me")).get("organizations");
+        return orgs.stream().map(o -> (String) o.get("id")).toList();
+    }
+
+    String signInWithPassword(String email) {
+        return signedIn(ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", "correct horse battery")).exchange().expectBody(String.class).returnResult());
+    }
+
     long events(String type, String userId) {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = ? AND position(? in convert_from(payload, 'UTF8')) > 0",
                 Long.class, "io.labelledger.identity.api." + type, userId);
@@ -442,6 +456,22 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(events("SignInSucceeded", scimId)).isEqualTo(1);
     }
 
+    /** SCIM after SSO: the provider's User is the identity SSO created here for the email (same person, same organization). */
+    @Test
+    void scim_provisions_the_identity_that_sso_created_here() throws Exception {
+        configured();
+        TestIdp.Spec spec = idp.spec(startLogin());
+        Object id = me(signedIn(postToAcs(idp.response(spec)))).get("id");
+        String token = owner.graphql().document("mutation { createScimToken(input: {name: \"Okta\"}) { token } }").execute()
+                            .path("createScimToken.token").entity(String.class).get();
+        Object scimId = ApiClient.web(port).post().uri("/scim/v2/Users").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.parseMediaType("application/scim+json"))
+                .bodyValue("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + spec.nameId + "\",\"active\":true}")
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        assertThat(scimId).isEqualTo(id);
+        assertThat(accounts(spec.nameId)).isOne();
+    }
+
     /** A personal account that joined this organization (consent) signs in through its IdP: that session stays here. */
     @Test
     void a_personal_member_signing_in_with_sso_is_bound_to_this_organization() throws Exception {
@@ -460,6 +490,9 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(me(cookie).get("id")).isEqualTo(person.userId);
         assertThat(switchTo(cookie, person.organizationId)).isEqualTo(403);
         assertThat(((Map<?, ?>) me(cookie).get("organization")).get("id")).isEqualTo(owner.organizationId);
+        // the organization switcher offers only where this session may go; the password session still sees both
+        assertThat(organizations(cookie)).containsExactly(owner.organizationId);
+        assertThat(organizations(signInWithPassword(email))).containsExactlyInAnyOrder(owner.organizationId, person.organizationId);
     }
 
     @Test

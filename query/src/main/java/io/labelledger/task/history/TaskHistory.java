@@ -71,9 +71,12 @@ public class TaskHistory {
             Instant at = m.getTimestamp();
             switch (p) {
                 case TaskImported e -> imported = e;
-                case AnnotationSubmitted e -> annotations.put(e.annotationId().value(), new AnnotationView(
-                        e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
-                        e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
+                case AnnotationSubmitted e -> {
+                    annotations.put(e.annotationId().value(), new AnnotationView(
+                            e.annotationId().value(), taskId, e.by().value(), json.writeValueAsString(e.result()),
+                            e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));
+                    skippedBy.remove(e.by().value()); // an annotation replaces the skip, as in the aggregate and the Data Manager
+                }
                 case AnnotationImported e -> annotations.put(e.annotationId().value(), new AnnotationView(
                         e.annotationId().value(), taskId, e.authoredBy().value(), json.writeValueAsString(e.result()),
                         e.leadTimeSeconds(), at, at, e.projectId().value(), e.configVersion()));

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A task as it was at {@code asOf}: data as imported, live annotations then, skips (and by whom, in skip order; an
- * annotator who annotated after skipping is still listed), events applied.
+ * A task as it was at {@code asOf}: data as imported, live annotations then, skips (and by whom, in skip order; a
+ * skip is dropped when its user annotates afterwards, as in the Data Manager), events applied.
  */
 public record TaskSnapshotView(String id, String organizationId, Instant asOf, long number, String data,
                                List<AnnotationView> annotations, int skipCount, int version, List<String> skippedBy) {
