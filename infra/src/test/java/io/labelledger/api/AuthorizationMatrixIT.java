@@ -106,7 +106,6 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Query.ldapSettings", "no directory is configured when it runs; LdapIT configures one for real"),
             Map.entry("Mutation.configureLdap", "the sample's directory is on loopback, which the directory address policy may refuse; LdapIT configures a real one"),
             Map.entry("Query.nextReviewTask", "the queue holds a task only while its annotation is unreviewed and not the caller's"),
-            Map.entry("Mutation.rebuildProjection", "rebuilding is refused while one runs (CONFLICT) and answers no object"),
             Map.entry("Mutation.verifyEmailDomain", "needs the domain's DNS TXT record, which the matrix does not publish; the identity tests verify one"));
 
     @LocalServerPort

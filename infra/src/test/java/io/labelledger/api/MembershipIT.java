@@ -118,10 +118,18 @@ class MembershipIT extends IntegrationTest {
         owner.graphql().document("{ members(filter: {active: false}) { userId } }").execute()
              .path("members[*].userId").entityList(String.class).containsExactly(ann.userId);
 
+        // a token minted while deactivated (through a stale socket, before ADR 0027) dies with the reactivation
+        String minted = "llt_minted-while-deactivated-" + java.util.UUID.randomUUID();
+        jdbc.update("INSERT INTO api_token (token_id, user_id, organization_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, now())",
+                java.util.UUID.randomUUID().toString(), ann.userId, owner.organizationId, "stale socket",
+                io.labelledger.identity.web.ApiTokenSecrets.hash(minted));
+
         // reactivated, the member signs in again (old sessions and tokens stay dead)
         assertThat(errorCode(owner.post("mutation($i: MemberInput!) { reactivateMember(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("userId", ann.userId))), "reactivateMember")).isNull();
         ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + token)
+                 .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectStatus().isUnauthorized();
+        ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + minted)
                  .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectStatus().isUnauthorized();
         ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Cookie", ann.cookie)
                  .bodyValue(Map.of("query", "{ me { id } }")).exchange().expectStatus().isUnauthorized();

@@ -165,8 +165,13 @@ public class MemberController {
     public Mono<MemberPayload> reactivateMember(@Argument MemberInput input, @ContextValue Caller caller,
                                                 @ContextValue(required = false) String clientIp) {
         if (!Ids.isUuid(input.userId())) return Mono.just(memberNotFound());
-        return memberAfter(commands.send(new ReactivateMember(caller.organization(), new UserId(input.userId()), caller.user()),
-                caller, clientIp), caller, input.userId());
+        // deactivation revoked every token, so a live one now was minted while deactivated (a stale socket, before
+        // ADR 0027): the member comes back without it
+        Mono<Commands.Result<Object>> sent = commands.<Object>send(new ReactivateMember(caller.organization(), new UserId(input.userId()), caller.user()),
+                caller, clientIp).flatMap(r -> !r.ok() ? Mono.just(r)
+                : Mono.fromCallable(() -> identities.revokeTokensOf(input.userId(), caller.organizationId()))
+                      .subscribeOn(Schedulers.boundedElastic()).thenReturn(r));
+        return memberAfter(sent, caller, input.userId());
     }
 
     @MutationMapping
