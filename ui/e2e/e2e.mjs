@@ -583,6 +583,45 @@ async function run(page) {
     });
   });
 
+  await familyStage('update round trip: an imported annotation with regions, a box added in the editor, Update keeps every region', async () => {
+    const region = (id, x) => ({ id, from_name: 'box', to_name: 'img', type: 'rectanglelabels', original_width: 400, original_height: 300,
+      image_rotation: 0, value: { x, y: 10, width: 10, height: 10, rotation: 0, rectanglelabels: ['Cat'] } });
+    const imported = [region('imp1', 5), region('imp2', 20)];
+    const projectId = await createProjectWithTasks(page, `E2E update ${Date.now()}`,
+      '<View><Image name="img" value="$image"/><RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels></View>',
+      [{ data: { image: pngDataUrl(400, 300) }, annotations: [{ result: imported }] }]);
+    // the importer is the annotation's author: open it from the Data Manager
+    await page.goto(`${BASE_URL}/projects/${projectId}`);
+    await waitUntil('the imported task listed', async () => (await page.getByTestId('task-row').count()) === 1, STEP_TIMEOUT);
+    const openedAt = Date.now();
+    await page.getByTestId('task-row').first().click();
+    const editor = await openEditor(page, openedAt);
+    if ((await page.getByTestId('lsf-editor').getAttribute('data-results')) !== '2') throw new StepFailure('the imported annotation did not open with its 2 regions');
+    await editor.getByText(/^Cat/).first().click();
+    await drag(page, await editor.locator('.konvajs-content').first().boundingBox(), [0.6, 0.6], [0.8, 0.8]);
+    await page.keyboard.press('Escape');
+    const request = page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('mutation UpdateAnnotation'), { timeout: STEP_TIMEOUT });
+    await page.getByTestId('update-annotation').click();
+    const sent = JSON.parse((await request).postData()).variables.input.result;
+    const answer = await (await (await request).response()).json();
+    if (answer.errors?.length || answer.data?.updateAnnotation?.errors?.length) throw new StepFailure(`Update refused: ${JSON.stringify(answer)}`);
+    await expectNoErrors(page, 'labeling-errors');
+    let exported = [];
+    await waitUntil('the update in the export', async () => {
+      exported = (await exportedResults(page, projectId))[0];
+      return exported.length === 3;
+    }, STEP_TIMEOUT);
+    for (const original of imported) {
+      const kept = exported.find((i) => i.id === original.id);
+      if (!kept || JSON.stringify(canonical(kept.value)) !== JSON.stringify(canonical(original.value))) {
+        throw new StepFailure(`imported region ${original.id} not kept unchanged: ${JSON.stringify(exported)}`);
+      }
+    }
+    if (JSON.stringify(canonical(exported)) !== JSON.stringify(canonical(sent))) throw new StepFailure('the export differs from what the editor sent on Update');
+    await page.screenshot({ path: join(ARTIFACTS, 'lsf-update.png'), fullPage: true });
+    log('update: 2 imported regions kept unchanged, 1 added; export equals the editor\'s result');
+  });
+
   await stage('XSS payloads in HyperText, Text and Paragraphs run nothing (sandboxed frame, CSP, DOMPurify)', async () => {
     const hit = "top.postMessage('xss','*');window.__xssRan=1";
     const payloads = [
