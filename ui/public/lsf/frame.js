@@ -87,7 +87,12 @@
         if (!chosen && !message.readOnly) chosen = store.addAnnotation({ userGenerate: true });
         if (chosen) store.selectAnnotation(chosen.id);
         if (message.readOnly && store.selected && store.selected.setEdit) store.selected.setEdit(false);
-        post({ type: 'loaded', millis: Math.round(performance.now() - started), regions: store.selected ? store.selected.regionStore.regions.length : 0 });
+        var millis = Math.round(performance.now() - started);
+        // count what the open annotation holds once LSF has built its regions (after this callback)
+        setTimeout(function () {
+          var result = serialize();
+          post({ type: 'loaded', millis: millis, results: result ? result.length : 0 });
+        }, 0);
       },
     });
   }

@@ -47,7 +47,7 @@ const TASK_ROW = `id number projectId data annotationCount skipCount completed r
 const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt configVersion groundTruth
   labelingConfig { version xml createdAt controls { name type toName options choice required } objects { name type valueField } }
   review { decision comment reviewer { id displayName } reviewedAt }`;
-const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} }`;
+const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} } predictions { modelVersion score result }`;
 
 // ---- identity --------------------------------------------------------------------------------------
 export const MeQuery = operation<{ me: Me }>(`

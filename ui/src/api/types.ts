@@ -176,6 +176,14 @@ export interface LabelingConfigVersion {
 
 export interface TaskDetail extends TaskRow {
   annotations: Annotation[];
+  /** Pre-annotations (imported or from models); absent where a query does not select them. */
+  predictions?: Prediction[];
+}
+
+export interface Prediction {
+  modelVersion: string | null;
+  score: number | null;
+  result: JSONValue;
 }
 
 export interface TaskSnapshot {

@@ -10,6 +10,7 @@ import { LabelingPage } from './LabelingPage';
 import { ERROR_SENTENCES } from '../lib/errors';
 
 vi.mock('../api/ws', () => ({ subscribe: () => () => {} }));
+vi.mock('../labeling/LabelStudioEditor', () => import('../testing/fakeEditor'));
 
 const project: ProjectDetail = {
   id: 'p1', title: 'Sentiment', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 2, completedCount: 1, annotationCount: 2, workspace: null,
@@ -50,7 +51,7 @@ afterEach(() => {
 describe('ground truth on the task page', () => {
   it('lets a manager move the star to another annotation', async () => {
     const fetchMock = mockGraphql((op, vars) => {
-      if (op === 'Project') return { project };
+      if (op === 'Project') return { project: { ...project, canReview: true } };
       if (op === 'Task') return { task: task([true, false]) };
       if (op === 'SetGroundTruth') {
         expect(vars.input).toEqual({ taskId: 't1', annotationId: 'a2', groundTruth: true });
@@ -70,7 +71,7 @@ describe('ground truth on the task page', () => {
 
   it('unmarks the ground truth when its star is clicked, and shows the server\'s refusal', async () => {
     mockGraphql((op, vars) => {
-      if (op === 'Project') return { project };
+      if (op === 'Project') return { project: { ...project, canReview: true } };
       if (op === 'Task') return { task: task([true, false]) };
       expect((vars.input as { groundTruth: boolean }).groundTruth).toBe(false);
       return { setGroundTruth: { task: null, errors: [{ code: 'NOT_FOUND', field: ['annotationId'], message: 'Annotation not found' }] } };
@@ -80,8 +81,10 @@ describe('ground truth on the task page', () => {
     expect((await screen.findByTestId('labeling-errors')).textContent).toContain(ERROR_SENTENCES.NOT_FOUND);
   });
 
-  it('shows annotators the mark but no toggle', async () => {
-    mockGraphql((op) => (op === 'Project' ? { project } : { task: task([false, true]) }));
+  it('shows annotators the mark (on their own annotation: blind labeling) but no toggle', async () => {
+    const own = task([false, true]);
+    own.annotations[1] = { ...own.annotations[1], author: { id: 'u1', displayName: 'Ann' } };
+    mockGraphql((op) => (op === 'Project' ? { project } : { task: own }));
     renderAs('ANNOTATOR', <LabelingPage />);
     expect(await screen.findByTestId('ground-truth-mark')).toBeTruthy();
     expect(screen.queryByTestId('ground-truth-toggle')).toBeNull();

@@ -3,13 +3,17 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, ProjectDetail, TaskDetail } from '../api/types';
 import { SessionContext } from '../session';
+import { fakeEditorState } from '../testing/fakeEditor';
 import { LabelingPage } from './LabelingPage';
 import { ERROR_SENTENCES } from '../lib/errors';
+
+vi.mock('../labeling/LabelStudioEditor', () => import('../testing/fakeEditor'));
 
 const me: Me = { id: 'u1', email: 'a@b.c', displayName: 'Ann', role: 'OWNER', organization: { id: 'o1', name: 'Org' } };
 const project: ProjectDetail = {
   id: 'p1', title: 'Sentiment', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 2, completedCount: 0, annotationCount: 0, workspace: null,
-  labelConfig: '...', labelConfigVersion: 1, mediaProxy: false,
+  labelConfig: '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/><Choice value="Neutral"/></Choices></View>',
+  labelConfigVersion: 1, mediaProxy: false,
   controls: [{ name: 'sentiment', type: 'Choices', toName: ['text'], options: ['Positive', 'Negative', 'Neutral'], choice: 'single', required: false }],
   objects: [{ name: 'text', type: 'Text', valueField: 'text' }],
 };
@@ -49,10 +53,20 @@ function renderAt(path: string) {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  fakeEditorState.result = null;
+  fakeEditorState.serialized = 0;
+});
+
+const positive = [{ value: { choices: ['Positive'] }, id: 'c1', from_name: 'sentiment', to_name: 'text', type: 'choices', origin: 'manual' }];
+const box = { original_width: 640, original_height: 480, image_rotation: 0, value: { x: 1, y: 2, width: 3, height: 4, rotation: 0, rectanglelabels: ['Cat'] },
+  id: 'r1', from_name: 'box', to_name: 'img', type: 'rectanglelabels', origin: 'manual' };
+const annotationBy = (id: string, author: string, result: unknown[], extra: Record<string, unknown> = {}) => ({
+  id, taskId: 't1', author: { id: author, displayName: author === 'u1' ? 'Ann' : 'Bob' }, result, leadTimeSeconds: 3,
+  createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', ...extra,
 });
 
 describe('LabelingPage', () => {
-  it('renders the text and choices, submits a Label Studio result with lead time, then loads the next task', async () => {
+  it('submits exactly the result the editor serialized, with lead time, then loads the next task', async () => {
     let next = 0;
     const tasks = [task('t1', 1, 'I love it'), task('t2', 2, 'Terrible')];
     const calls = backend({
@@ -65,19 +79,19 @@ describe('LabelingPage', () => {
     });
     renderAt('/projects/p1/label');
 
-    expect((await screen.findByTestId('object-text')).textContent).toContain('I love it');
+    const editor = await screen.findByTestId('fake-editor');
     expect(screen.getByTestId('labeling-task-number').textContent).toBe('Task #1');
-    const positive = screen.getByTestId('choice-sentiment-Positive') as HTMLInputElement;
-    expect(positive.type).toBe('radio');
-    fireEvent.click(positive);
+    expect(editor.dataset.config).toBe(project.labelConfig);
+    expect(editor.dataset.select).toBe('');
+    expect(editor.dataset.readonly).toBe('false');
+    fakeEditorState.result = positive;
     fireEvent.click(screen.getByTestId('submit-annotation'));
 
     await waitFor(() => expect(screen.getByTestId('labeling-task-number').textContent).toBe('Task #2'));
     const submit = calls.find((c) => c.op === 'SubmitAnnotation')!;
     const input = submit.variables.input as { taskId: string; result: unknown; leadTimeSeconds: number };
     expect(input.taskId).toBe('t1');
-    expect(input.result).toEqual([{ from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Positive'] } }]);
-    expect(typeof input.leadTimeSeconds).toBe('number');
+    expect(JSON.stringify(input.result)).toBe(JSON.stringify(positive));
     expect(input.leadTimeSeconds).toBeGreaterThanOrEqual(0);
   });
 
@@ -95,10 +109,21 @@ describe('LabelingPage', () => {
       },
     });
     renderAt('/projects/p1/label');
-    fireEvent.click(await screen.findByTestId('choice-sentiment-Negative'));
+    await screen.findByTestId('fake-editor');
+    fakeEditorState.result = positive;
     fireEvent.click(screen.getByTestId('submit-annotation'));
     await waitFor(() => expect(screen.getByTestId('labeling-task-number').textContent).toBe('Task #2'), { timeout: 4000 });
     expect(calls.filter((c) => c.op === 'NextTask')).toHaveLength(4);
+  });
+
+  it('refuses to submit an empty annotation and sends nothing', async () => {
+    const calls = backend({ Project: () => ({ project }), NextTask: () => ({ nextTask: task('t1', 1, 'x') }) });
+    renderAt('/projects/p1/label');
+    await screen.findByTestId('fake-editor');
+    fakeEditorState.result = [];
+    fireEvent.click(screen.getByTestId('submit-annotation'));
+    expect((await screen.findByTestId('labeling-errors')).textContent).toContain(ERROR_SENTENCES.INVALID_RESULT);
+    expect(calls.filter((c) => c.op === 'SubmitAnnotation')).toHaveLength(0);
   });
 
   it('shows "All tasks done" when nextTask is null', async () => {
@@ -107,33 +132,136 @@ describe('LabelingPage', () => {
     expect((await screen.findByTestId('all-done')).textContent).toContain('All tasks done');
   });
 
-  it('offers Update and Delete for the caller\'s own annotation, prefilled', async () => {
-    const mine = {
-      ...task('t1', 1, 'Meh'),
-      annotationCount: 1,
-      annotations: [{
-        id: 'a1', taskId: 't1', author: { id: 'u1', displayName: 'Ann' },
-        result: [{ from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Neutral'] } }],
-        leadTimeSeconds: 3, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z',
-      }],
-    };
+  it('updates an imported annotation with regions: the editor\'s regions and the items it was not shown are all kept', async () => {
+    const imageProject = { ...project, labelConfig: '<View><Image name="img" value="$image"/><RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels><Pdf name="doc" value="$pdf"/><Choices name="kind" toName="doc"><Choice value="Invoice"/></Choices></View>' };
+    const pdfItem = { id: 'p1', from_name: 'kind', to_name: 'doc', type: 'choices', value: { choices: ['Invoice'] } };
+    const imported = { ...task('t1', 1, ''), annotationCount: 1, annotations: [annotationBy('a1', 'u1', [box, { ...box, id: 'r2' }, pdfItem])] };
     const calls = backend({
-      Project: () => ({ project }),
-      Task: () => ({ task: mine }),
-      UpdateAnnotation: () => ({ updateAnnotation: { annotation: null, task: null, errors: [{ code: 'INVALID_RESULT', field: ['result'], message: 'nope' }] } }),
+      Project: () => ({ project: imageProject }),
+      Task: () => ({ task: imported }),
+      UpdateAnnotation: () => ({ updateAnnotation: { annotation: null, task: imported, errors: [] } }),
     });
     renderAt('/projects/p1/tasks/t1');
-    await screen.findByTestId('update-annotation');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.select).toBe('a1');
+    expect(editor.dataset.config).not.toContain('Pdf');
+    expect(screen.getByTestId('not-labelable').textContent).toContain('Pdf "doc"');
     expect(screen.queryByTestId('submit-annotation')).toBeNull();
     expect(screen.getByTestId('delete-annotation')).toBeTruthy();
-    expect((screen.getByTestId('choice-sentiment-Neutral') as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByTestId('task-annotations').textContent).toContain('sentiment: Neutral');
 
-    fireEvent.click(screen.getByTestId('choice-sentiment-Negative'));
+    // the editor gives back both regions, one of them moved
+    const moved = { ...box, id: 'r2', value: { ...box.value, x: 50 } };
+    fakeEditorState.result = [box, moved];
+    fireEvent.click(screen.getByTestId('update-annotation'));
+    await waitFor(() => expect(calls.filter((c) => c.op === 'UpdateAnnotation')).toHaveLength(1));
+    const input = calls.find((c) => c.op === 'UpdateAnnotation')!.variables.input as { annotationId: string; result: unknown };
+    expect(input.annotationId).toBe('a1');
+    expect(input.result).toEqual([box, moved, pdfItem]);
+  });
+
+  it('shows the server\'s typed error next to the editor and keeps the user\'s work (no reload of the editor)', async () => {
+    const mine = { ...task('t1', 1, 'Meh'), annotationCount: 1, annotations: [annotationBy('a1', 'u1', positive)] };
+    backend({
+      Project: () => ({ project }),
+      Task: () => ({ task: mine }),
+      UpdateAnnotation: () => ({ updateAnnotation: { annotation: null, task: null, errors: [{ code: 'INVALID_RESULT', field: ['result', '0', 'value'], message: 'nope' }] } }),
+    });
+    renderAt('/projects/p1/tasks/t1');
+    const version = (await screen.findByTestId('fake-editor')).dataset.version;
+    fakeEditorState.result = positive;
     fireEvent.click(screen.getByTestId('update-annotation'));
     expect((await screen.findByTestId('labeling-errors')).textContent).toContain(ERROR_SENTENCES.INVALID_RESULT);
-    const update = calls.find((c) => c.op === 'UpdateAnnotation')!;
-    expect((update.variables.input as { annotationId: string }).annotationId).toBe('a1');
+    expect(screen.getByTestId('fake-editor').dataset.version).toBe(version);
+  });
+
+  it('blind labeling: an annotator sees only their own annotation, in the list and in the editor', async () => {
+    const both = { ...task('t1', 1, 'Meh'), annotationCount: 2, annotations: [annotationBy('a1', 'u1', positive), annotationBy('a2', 'u2', positive)] };
+    backend({ Project: () => ({ project: { ...project, canReview: false } }), Task: () => ({ task: both }) });
+    renderAt('/projects/p1/tasks/t1');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.annotations).toBe('a1');
+    expect(screen.getAllByTestId('annotation-item')).toHaveLength(1);
+    expect(screen.getByTestId('task-annotations').textContent).not.toContain('Bob');
+  });
+
+  it('reviewers see every annotation and open another person\'s read-only in the editor', async () => {
+    const both = { ...task('t1', 1, 'Meh'), annotationCount: 2, annotations: [annotationBy('a1', 'u1', positive), annotationBy('a2', 'u2', positive)] };
+    backend({ Project: () => ({ project: { ...project, canReview: true } }), Task: () => ({ task: both }) });
+    renderAt('/projects/p1/tasks/t1');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.annotations).toBe('a1,a2');
+    expect(editor.dataset.readonly).toBe('false');
+    fireEvent.click(screen.getByTestId('open-in-editor'));
+    await waitFor(() => expect(screen.getByTestId('fake-editor').dataset.select).toBe('a2'));
+    expect(screen.getByTestId('fake-editor').dataset.readonly).toBe('true');
+    expect(screen.getByTestId('viewing-other').textContent).toContain('Bob');
+    expect(screen.queryByTestId('update-annotation')).toBeNull();
+    fireEvent.click(screen.getByTestId('back-to-mine'));
+    await waitFor(() => expect(screen.getByTestId('fake-editor').dataset.select).toBe('a1'));
+  });
+
+  it('offers predictions as pre-annotations with model version and score', async () => {
+    const predicted = { ...task('t1', 1, 'Meh'), predictions: [{ modelVersion: 'v7', score: 0.91, result: positive }] };
+    backend({ Project: () => ({ project }), NextTask: () => ({ nextTask: predicted }) });
+    renderAt('/projects/p1/label');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.predictions).toBe('1');
+    expect(screen.getByTestId('prediction-item').textContent).toContain('model v7 · score 0.91');
+  });
+
+  it('gives LSF the config without DateTime, renders our date input and merges its result into the annotation', async () => {
+    const dated = { ...project, labelConfig: '<View><Text name="text" value="$text"/><DateTime name="when" toName="text" only="date" required="true"/><Choices name="sentiment" toName="text"><Choice value="Positive"/></Choices></View>' };
+    const calls = backend({
+      Project: () => ({ project: dated }),
+      NextTask: () => ({ nextTask: calls.some((c) => c.op === 'SubmitAnnotation') ? null : task('t1', 1, 'x') }),
+      SubmitAnnotation: () => ({ submitAnnotation: { annotation: null, task: null, errors: [] } }),
+    });
+    renderAt('/projects/p1/label');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.config).not.toContain('DateTime');
+    fakeEditorState.result = positive;
+    fireEvent.click(screen.getByTestId('submit-annotation'));
+    // required, and empty: refused before anything is sent
+    expect((await screen.findByTestId('labeling-errors')).textContent).toContain('"when" is required');
+    fireEvent.change(screen.getByTestId('datetime-when'), { target: { value: '2024-01-31' } });
+    fireEvent.click(screen.getByTestId('submit-annotation'));
+    await screen.findByTestId('all-done');
+    const result = (calls.find((c) => c.op === 'SubmitAnnotation')!.variables.input as { result: Record<string, unknown>[] }).result;
+    expect(result[0]).toEqual(positive[0]);
+    expect(result[1]).toMatchObject({ from_name: 'when', to_name: 'text', type: 'datetime', value: { datetime: '2024-01-31' } });
+    expect(result).toHaveLength(2);
+  });
+
+  it('shows an annotation made with an older config version with that version\'s config, and says so', async () => {
+    const v1 = '<View><Text name="text" value="$text"/><Choices name="mood" toName="text"><Choice value="Sad"/></Choices></View>';
+    const v1Controls = [{ name: 'mood', type: 'Choices', toName: ['text'], options: ['Happy', 'Sad'], choice: 'single', required: false }];
+    const projectV2 = { ...project, labelConfigVersion: 2 };
+    const old = { ...task('t1', 1, 'Meh'), annotationCount: 1, annotations: [annotationBy('a1', 'u1',
+      [{ from_name: 'mood', to_name: 'text', type: 'choices', value: { choices: ['Sad'] } }],
+      { configVersion: 1, labelingConfig: { version: 1, xml: v1, createdAt: '2029-12-01T00:00:00Z', controls: v1Controls, objects: project.objects } })] };
+    backend({ Project: () => ({ project: projectV2 }), Task: () => ({ task: old }) });
+    renderAt('/projects/p1/tasks/t1');
+
+    const notice = await screen.findByTestId('config-version-notice');
+    expect(notice.textContent).toContain('version 1');
+    expect(notice.textContent).toContain('now uses version 2');
+    expect(screen.getByTestId('labeling-controls').getAttribute('data-config-version')).toBe('1');
+    expect(screen.getByTestId('fake-editor').dataset.config).toBe(v1);
+    expect(screen.getByTestId('task-annotations').textContent).toContain('config v1');
+
+    fireEvent.click(screen.getByTestId('use-current-config'));
+    expect(screen.getByTestId('labeling-controls').getAttribute('data-config-version')).toBe('2');
+    expect(screen.getByTestId('fake-editor').dataset.config).toBe(project.labelConfig);
+    expect(screen.getByTestId('config-version-notice').textContent).toContain('made with version 1');
+  });
+
+  it('says nothing about versions when the annotation was made with the current config', async () => {
+    const current = { ...task('t1', 1, 'Meh'), annotationCount: 1, annotations: [annotationBy('a1', 'u1', positive,
+      { configVersion: 1, labelingConfig: { version: 1, xml: project.labelConfig, createdAt: '2029-12-01T00:00:00Z', controls: project.controls, objects: project.objects } })] };
+    backend({ Project: () => ({ project }), Task: () => ({ task: current }) });
+    renderAt('/projects/p1/tasks/t1');
+    await screen.findByTestId('update-annotation');
+    expect(screen.queryByTestId('config-version-notice')).toBeNull();
   });
 
   it('shows every annotation\'s review state and offers Accept / Reject on others\' annotations to reviewers', async () => {
@@ -169,63 +297,5 @@ describe('LabelingPage', () => {
     await waitFor(() => expect(screen.getByTestId('task-review-state').dataset.reviewState).toBe('REJECTED'));
     const review = calls.find((c) => c.op === 'ReviewAnnotation')!;
     expect(review.variables.input).toEqual({ taskId: 't1', annotationId: 'a2', decision: 'REJECTED', comment: 'No' });
-  });
-
-  it('offers no review buttons without the right to review', async () => {
-    const annotated = { ...task('t1', 1, 'Meh'), annotationCount: 1, annotations: [
-      { id: 'a2', taskId: 't1', author: { id: 'u2', displayName: 'Bob' }, result: [], leadTimeSeconds: 3,
-        createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', review: null }] };
-    backend({ Project: () => ({ project: { ...project, canReview: false } }), Task: () => ({ task: annotated }) });
-    renderAt('/projects/p1/tasks/t1');
-    expect((await screen.findByTestId('annotation-review')).querySelector('[data-testid="review-form"]')).toBeNull();
-  });
-
-  it('shows an annotation made with an older config version with that version, and says so', async () => {
-    const v1Controls = [{ name: 'mood', type: 'Choices', toName: ['text'], options: ['Happy', 'Sad'], choice: 'single', required: false }];
-    const projectV2 = { ...project, labelConfigVersion: 2 };
-    const old = {
-      ...task('t1', 1, 'Meh'),
-      annotationCount: 1,
-      annotations: [{
-        id: 'a1', taskId: 't1', author: { id: 'u1', displayName: 'Ann' },
-        result: [{ from_name: 'mood', to_name: 'text', type: 'choices', value: { choices: ['Sad'] } }],
-        leadTimeSeconds: 3, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', configVersion: 1,
-        labelingConfig: { version: 1, xml: '<View/>', createdAt: '2029-12-01T00:00:00Z', controls: v1Controls, objects: project.objects },
-      }],
-    };
-    backend({ Project: () => ({ project: projectV2 }), Task: () => ({ task: old }) });
-    renderAt('/projects/p1/tasks/t1');
-
-    const notice = await screen.findByTestId('config-version-notice');
-    expect(notice.textContent).toContain('version 1');
-    expect(notice.textContent).toContain('now uses version 2');
-    expect(screen.getByTestId('labeling-controls').getAttribute('data-config-version')).toBe('1');
-    expect((screen.getByTestId('choice-mood-Sad') as HTMLInputElement).checked).toBe(true);
-    expect(screen.queryByTestId('control-sentiment')).toBeNull();
-    expect(screen.getByTestId('task-annotations').textContent).toContain('config v1');
-
-    fireEvent.click(screen.getByTestId('use-current-config'));
-    expect(screen.getByTestId('labeling-controls').getAttribute('data-config-version')).toBe('2');
-    expect(screen.getByTestId('control-sentiment')).toBeTruthy();
-    expect(screen.queryByTestId('control-mood')).toBeNull();
-    expect(screen.getByTestId('config-version-notice').textContent).toContain('made with version 1');
-  });
-
-  it('says nothing about versions when the annotation was made with the current config', async () => {
-    const current = {
-      ...task('t1', 1, 'Meh'),
-      annotationCount: 1,
-      annotations: [{
-        id: 'a1', taskId: 't1', author: { id: 'u1', displayName: 'Ann' },
-        result: [{ from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Neutral'] } }],
-        leadTimeSeconds: 3, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z', configVersion: 1,
-        labelingConfig: { version: 1, xml: '<View/>', createdAt: '2029-12-01T00:00:00Z', controls: project.controls, objects: project.objects },
-      }],
-    };
-    backend({ Project: () => ({ project }), Task: () => ({ task: current }) });
-    renderAt('/projects/p1/tasks/t1');
-    await screen.findByTestId('update-annotation');
-    expect(screen.queryByTestId('config-version-notice')).toBeNull();
-    expect((screen.getByTestId('choice-sentiment-Neutral') as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
 import {
@@ -12,18 +12,36 @@ import {
   TaskQuery,
   UpdateAnnotationMutation,
 } from '../api/operations';
-import { mediaSrc } from '../lib/mediaUrl';
-import type { Annotation, Control, JSONValue, ObjectTag, ProjectDetail, TaskDetail, TaskSnapshot, UserError } from '../api/types';
+import type { Annotation, JSONValue, ProjectDetail, TaskDetail, TaskSnapshot, UserError } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { Loading, ProjectCrumbs } from '../components/ProjectCrumbs';
 import { ReviewBadge, ReviewControls } from '../components/ReviewControls';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/format';
 import { interfaceFor } from '../lib/configVersion';
-import { buildResult, isChoices, isMultiple, selectionsFromResult, summarizeResult, toggleChoice, validateSelections, type Selections } from '../lib/labeling';
+import { summarizeResult } from '../lib/labeling';
 import { useSession } from '../session';
 import { maySetGroundTruth } from '../lib/groundTruth';
+import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEditor';
+import { DateTimeFields } from '../labeling/DateTimeFields';
+import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, prepareConfig, splitResult, type ResultItem } from '../labeling/bridge';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
+
+/** A result item id in Label Studio's style (10 characters), for our own controls' items. */
+function newItemId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-';
+  const bytes = new Uint8Array(10);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => alphabet[b % 64]).join('');
+}
+
+/**
+ * Annotations the caller may see on a task: annotators only their own (blind labeling); reviewers, Managers and
+ * above every one (Project.canReview).
+ */
+export function visibleAnnotations(annotations: Annotation[], meId: string | undefined, canReview: boolean | undefined): Annotation[] {
+  return canReview ? annotations : annotations.filter((a) => a.author.id === meId);
+}
 
 export function LabelingPage() {
   const { id: projectId = '', taskId } = useParams();
@@ -31,18 +49,23 @@ export function LabelingPage() {
   const { me } = useSession();
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [state, setState] = useState<TaskState>({ kind: 'loading' });
-  const [selections, setSelections] = useState<Selections>({});
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** Show my annotation with the project's current config instead of the version it was made with. */
   const [useCurrentConfig, setUseCurrentConfig] = useState(false);
+  /** The annotation open in the editor (null: a new one). */
+  const [viewing, setViewing] = useState<string | null>(null);
+  /** Values of our own DateTime controls, and the ids of their result items. */
+  const [dates, setDates] = useState<Record<string, string>>({});
+  const dateIds = useRef<Record<string, string>>({});
+  /** Bumped whenever the editor must be reloaded from the task (a new task, a saved annotation). */
+  const [editorVersion, setEditorVersion] = useState(0);
+  const editor = useRef<EditorHandle>(null);
   const shownAt = useRef(performance.now());
   /** Tasks submitted or skipped in this session of the labeling flow. */
   const location = useLocation();
   const finished = useRef(new Set<string>((location.state as { finished?: string[] } | null)?.finished ?? []));
-
-  const myAnnotation = (task: TaskDetail): Annotation | undefined => task.annotations.find((a) => a.author.id === me?.id);
 
   const show = useCallback(
     (task: TaskDetail | null, notFound = false) => {
@@ -52,8 +75,12 @@ export function LabelingPage() {
       }
       setState({ kind: 'task', task });
       const mine = task.annotations.find((a) => a.author.id === me?.id);
-      setSelections(mine ? selectionsFromResult(mine.result) : {});
+      const stored = dateTimeValues(mine?.result);
+      setDates(Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v.value])));
+      dateIds.current = Object.fromEntries(Object.entries(stored).filter(([, v]) => v.id).map(([k, v]) => [k, v.id!]));
+      setViewing(mine?.id ?? null);
       setUseCurrentConfig(false);
+      setEditorVersion((v) => v + 1);
       shownAt.current = performance.now();
     },
     [me?.id],
@@ -94,6 +121,15 @@ export function LabelingPage() {
     void loadTask();
   }, [loadTask]);
 
+  const task = state.kind === 'task' ? state.task : null;
+  const mine = task?.annotations.find((a) => a.author.id === me?.id);
+  const viewed = task?.annotations.find((a) => a.id === viewing);
+  const shown = project ? interfaceFor(project, viewed ?? mine, viewed && viewed !== mine ? false : useCurrentConfig) : null;
+  const xml = project && shown
+    ? (shown.annotationsVersion ? (viewed ?? mine)?.labelingConfig?.xml ?? project.labelConfig : project.labelConfig)
+    : '';
+  const prepared = useMemo(() => prepareConfig(xml), [xml]);
+
   function leadTimeSeconds(): number {
     return Math.round((performance.now() - shownAt.current)) / 1000;
   }
@@ -111,6 +147,7 @@ export function LabelingPage() {
     try {
       const r = await action();
       const errs = getErrors(r);
+      // the editor keeps the user's work: it is reloaded only after a success
       if (errs.length > 0) setErrors(errs);
       else await after(r);
     } catch (e) {
@@ -120,7 +157,7 @@ export function LabelingPage() {
     }
   }
 
-  if (!project || state.kind === 'loading') return <Loading error={requestError} />;
+  if (!project || !shown || state.kind === 'loading') return <Loading error={requestError} />;
 
   const back = <ProjectCrumbs projectId={projectId} title={project.title} />;
 
@@ -136,7 +173,7 @@ export function LabelingPage() {
       </div>
     );
   }
-  if (state.kind === 'missing') {
+  if (state.kind === 'missing' || !task) {
     return (
       <div>
         {back}
@@ -145,35 +182,64 @@ export function LabelingPage() {
     );
   }
 
-  const task = state.task;
-  const mine = myAnnotation(task);
-  const shown = interfaceFor(project, mine, useCurrentConfig);
-  const result = () => buildResult(shown.controls, selections);
+  const ownDateControls = prepared.removed.filter((c) => c.tag === 'DateTime');
+  const notYet = prepared.removed.filter((c) => c.tag !== 'DateTime');
+  const editingMine = mine !== undefined && viewing === mine.id;
+  const readOnly = viewing !== null && !editingMine;
+  const shownAnnotations = visibleAnnotations(task.annotations, me?.id, project.canReview);
+  const predictions = task.predictions ?? [];
 
-  function validate(): boolean {
-    const problems = validateSelections(shown.controls, selections);
-    if (problems.length > 0) {
-      setErrors(problems.map((message) => ({ code: 'INVALID_RESULT', field: ['result'], message })));
-      return false;
+  /** The annotation to store: the editor's result, our DateTime items, and what the editor was not shown. */
+  async function collect(): Promise<ResultItem[] | null> {
+    const problems: UserError[] = [];
+    const own: ResultItem[] = [];
+    for (const c of ownDateControls) {
+      const value = dates[c.name] ?? '';
+      if (!value && c.attributes.required === 'true') problems.push({ code: 'INVALID_RESULT', field: ['result'], message: `"${c.name}" is required.` });
+      const id = (dateIds.current[c.name] ??= newItemId());
+      const item = dateTimeResult(c, value, id);
+      if (item) own.push(item);
     }
-    return true;
+    let fromEditor: unknown[] | null;
+    try {
+      fromEditor = await editor.current!.serialize();
+    } catch (e) {
+      setRequestError(errorMessage(e));
+      return null;
+    }
+    const aside = editingMine ? splitResult(mine!.result, prepared.editorControls).aside.filter((i) => i.type !== 'datetime' || !ownDateControls.some((c) => c.name === i.from_name)) : [];
+    const result = mergeResult(fromEditor, own, aside);
+    if (problems.length === 0 && result.length === 0) problems.push({ code: 'INVALID_RESULT', field: ['result'], message: 'Nothing is labeled yet.' });
+    if (problems.length > 0) {
+      setErrors(problems);
+      return null;
+    }
+    return result;
   }
 
-  const submit = () =>
-    validate() &&
-    run(
-      () => gql(SubmitAnnotationMutation, { input: { taskId: task.id, result: result() as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
+  const submit = async () => {
+    setErrors([]);
+    setRequestError(null);
+    const result = await collect();
+    if (!result) return;
+    await run(
+      () => gql(SubmitAnnotationMutation, { input: { taskId: task.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
       () => goNext(task.id),
       (r) => r.submitAnnotation.errors,
     );
-  const update = () =>
-    mine &&
-    validate() &&
-    run(
-      () => gql(UpdateAnnotationMutation, { input: { taskId: task.id, annotationId: mine.id, result: result() as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
+  };
+  const update = async () => {
+    if (!mine) return;
+    setErrors([]);
+    setRequestError(null);
+    const result = await collect();
+    if (!result) return;
+    await run(
+      () => gql(UpdateAnnotationMutation, { input: { taskId: task.id, annotationId: mine.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
       async (r) => (r.updateAnnotation.task ? show(r.updateAnnotation.task) : loadTask()),
       (r) => r.updateAnnotation.errors,
     );
+  };
   const remove = () =>
     mine &&
     window.confirm('Delete your annotation of this task?') &&
@@ -195,6 +261,10 @@ export function LabelingPage() {
       () => goNext(task.id),
       (r) => r.skipTask.errors,
     );
+  const open = (id: string | null) => {
+    setViewing(id);
+    setEditorVersion((v) => v + 1);
+  };
 
   return (
     <div className="labeling">
@@ -207,60 +277,97 @@ export function LabelingPage() {
           {task.reviewState && task.reviewState !== 'NONE' && <ReviewBadge state={task.reviewState} testId="task-review-state" />}
         </div>
       </div>
+      {shown.differs && mine && editingMine && (
+        <div className="card notice" data-testid="config-version-notice">
+          {shown.annotationsVersion ? (
+            <>
+              Your annotation was made with labeling config version {shown.version}; the project now uses version{' '}
+              {project.labelConfigVersion}. It is shown with version {shown.version}.{' '}
+              <button className="btn" onClick={() => { setUseCurrentConfig(true); setEditorVersion((v) => v + 1); }} data-testid="use-current-config">
+                Edit with the current config
+              </button>
+            </>
+          ) : (
+            <>
+              Shown with the current labeling config (version {project.labelConfigVersion}); your annotation was made with version{' '}
+              {mine.labelingConfig?.version}.{' '}
+              <button className="btn" onClick={() => { setUseCurrentConfig(false); setEditorVersion((v) => v + 1); }} data-testid="use-annotation-config">
+                Show as it was made
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {readOnly && viewed && (
+        <div className="card notice" data-testid="viewing-other">
+          Viewing the annotation of {viewed.author.displayName} (read-only).{' '}
+          <button className="btn" onClick={() => open(mine?.id ?? null)} data-testid="back-to-mine">{mine ? 'Back to my annotation' : 'Back to labeling'}</button>
+        </div>
+      )}
+      {notYet.length > 0 && (
+        <div className="card notice" data-testid="not-labelable">
+          Not labelable in this editor yet (kept unchanged on update):{' '}
+          {notYet.map((c) => `${c.tag}${c.name ? ` "${c.name}"` : ''}`).join(', ')}
+        </div>
+      )}
+      <div className="card lsf-card" data-testid="labeling-controls" data-config-version={shown.version}>
+        <LabelStudioEditor
+          ref={editor}
+          prepared={prepared}
+          objects={shown.objects}
+          projectId={project.id}
+          mediaProxy={project.mediaProxy}
+          taskId={task.id}
+          taskNumber={task.number}
+          data={task.data}
+          annotations={shownAnnotations}
+          predictions={viewing === null ? predictions : []}
+          selectAnnotationId={viewing}
+          readOnly={readOnly}
+          user={{ id: me?.id ?? '', displayName: me?.displayName ?? '' }}
+          version={`${task.id}:${editorVersion}:${xml.length}`}
+        />
+      </div>
       <div className="labeling-grid">
         <div>
-          {shown.differs && mine && (
-            <div className="card notice" data-testid="config-version-notice">
-              {shown.annotationsVersion ? (
-                <>
-                  Your annotation was made with labeling config version {shown.version}; the project now uses version{' '}
-                  {project.labelConfigVersion}. It is shown with version {shown.version}.{' '}
-                  <button className="btn" onClick={() => setUseCurrentConfig(true)} data-testid="use-current-config">
-                    Edit with the current config
-                  </button>
-                </>
-              ) : (
-                <>
-                  Shown with the current labeling config (version {project.labelConfigVersion}); your annotation was made with version{' '}
-                  {mine.labelingConfig?.version}.{' '}
-                  <button className="btn" onClick={() => setUseCurrentConfig(false)} data-testid="use-annotation-config">
-                    Show as it was made
-                  </button>
-                </>
-              )}
-            </div>
-          )}
-          <div className="card" data-testid="task-data">
-            <TaskData objects={shown.objects} data={task.data} projectId={project.id} mediaProxy={project.mediaProxy} />
-          </div>
-          <div className="card" data-testid="labeling-controls" data-config-version={shown.version}>
-            {shown.controls.map((c) => (
-              <ControlView key={c.name} control={c} selections={selections} onChange={setSelections} disabled={busy} />
-            ))}
-            {shown.controls.length === 0 && <p className="muted">This labeling config has no controls.</p>}
+          {!readOnly && <DateTimeFields controls={ownDateControls} values={dates} onChange={(n, v) => setDates((d) => ({ ...d, [n]: v }))} disabled={busy} />}
+          <div className="card">
             <ErrorBox errors={errors} message={requestError} testId="labeling-errors" />
             <div className="actions">
-              {mine ? (
+              {editingMine ? (
                 <>
                   <button className="btn btn-primary" disabled={busy} onClick={() => void update()} data-testid="update-annotation">Update</button>
                   <button className="btn btn-danger" disabled={busy} onClick={() => void remove()} data-testid="delete-annotation">Delete</button>
                 </>
               ) : (
-                <button className="btn btn-primary" disabled={busy} onClick={() => void submit()} data-testid="submit-annotation">Submit</button>
+                !readOnly && <button className="btn btn-primary" disabled={busy} onClick={() => void submit()} data-testid="submit-annotation">Submit</button>
               )}
               <button className="btn" disabled={busy} onClick={() => void skip()} data-testid="skip-task">Skip</button>
             </div>
           </div>
+          {predictions.length > 0 && (
+            <div className="card" data-testid="predictions">
+              <h2>Predictions</h2>
+              <p className="muted small">Shown as pre-annotations{mine ? '' : ': a new annotation starts from the first one'}.</p>
+              <ul>
+                {predictions.map((p, i) => (
+                  <li key={i} data-testid="prediction-item">{describePrediction(p)} · {summarizeResult(p.result)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
         <aside>
           <div className="card">
             <h2>Annotations</h2>
             <AnnotationList
-              annotations={task.annotations}
+              annotations={shownAnnotations}
               meId={me?.id}
               testId="task-annotations"
               review={{ taskId: task.id, canReview: project.canReview, onReviewed: (t) => (t ? show(t) : void loadTask()) }}
               onToggleGroundTruth={maySetGroundTruth(me?.role) ? (a) => void toggleGroundTruth(a) : undefined}
+              onOpen={(a) => open(a.id)}
+              openId={viewing}
               disabled={busy}
             />
           </div>
@@ -268,68 +375,6 @@ export function LabelingPage() {
         </aside>
       </div>
     </div>
-  );
-}
-
-export function TaskData({ objects, data, projectId, mediaProxy }: { objects: ObjectTag[]; data: JSONValue; projectId: string; mediaProxy: boolean }) {
-  const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, JSONValue>) : {};
-  const shown = objects.filter((o) => o.valueField);
-  if (shown.length === 0) return <pre className="json">{JSON.stringify(data, null, 2)}</pre>;
-  return (
-    <>
-      {shown.map((o) => {
-        const value = record[o.valueField!];
-        const type = o.type.toLowerCase();
-        return (
-          <div key={o.name} className="object" data-testid={`object-${o.name}`}>
-            <div className="object-label muted small">{o.name}</div>
-            {type === 'image' && typeof value === 'string' ? (
-              <img src={mediaSrc(projectId, value, mediaProxy)} alt={o.name} className="object-image" />
-            ) : type === 'text' || type === 'hypertext' || type === 'paragraphs' ? (
-              <div className="object-text">{typeof value === 'string' ? value : JSON.stringify(value)}</div>
-            ) : (
-              <pre className="json">{JSON.stringify(value, null, 2)}</pre>
-            )}
-            {value === undefined && <div className="muted small">(no "{o.valueField}" field in this task's data)</div>}
-          </div>
-        );
-      })}
-    </>
-  );
-}
-
-function ControlView({ control, selections, onChange, disabled }: { control: Control; selections: Selections; onChange: (s: Selections) => void; disabled: boolean }) {
-  if (!isChoices(control)) {
-    return (
-      <p className="muted small">
-        Control <code>{control.name}</code> ({control.type}) cannot be edited in this interface yet.
-      </p>
-    );
-  }
-  const multiple = isMultiple(control);
-  const chosen = selections[control.name] ?? [];
-  return (
-    <fieldset className="choices" data-testid={`control-${control.name}`}>
-      <legend>
-        {control.name}
-        {control.required && <span className="required"> *</span>}
-        <span className="muted small"> ({multiple ? 'choose any' : 'choose one'})</span>
-      </legend>
-      {control.options.map((option) => (
-        <label key={option} className="choice">
-          <input
-            type={multiple ? 'checkbox' : 'radio'}
-            name={`control-${control.name}`}
-            value={option}
-            checked={chosen.includes(option)}
-            disabled={disabled}
-            onChange={(e) => onChange(toggleChoice(selections, control, option, e.target.checked))}
-            data-testid={`choice-${control.name}-${option}`}
-          />
-          {option}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
@@ -343,12 +388,15 @@ export interface ReviewContext {
  * Annotations with their review state; with a review context, Accept / Reject on others' annotations for reviewers.
  * The ground truth has a star, a toggle for who may set it (onToggleGroundTruth).
  */
-export function AnnotationList({ annotations, meId, testId, review, onToggleGroundTruth, disabled }: {
+export function AnnotationList({ annotations, meId, testId, review, onToggleGroundTruth, onOpen, openId, disabled }: {
   annotations: Annotation[];
   meId?: string;
   testId: string;
   review?: ReviewContext;
   onToggleGroundTruth?: (a: Annotation) => void;
+  /** "Open in editor" per annotation; openId: the one open. */
+  onOpen?: (a: Annotation) => void;
+  openId?: string | null;
   disabled?: boolean;
 }) {
   if (annotations.length === 0) return <p className="muted" data-testid={testId}>No annotations yet.</p>;
@@ -377,6 +425,9 @@ export function AnnotationList({ annotations, meId, testId, review, onToggleGrou
             {a.groundTruth && <span className="badge ok">ground truth</span>}
           </div>
           <div>{summarizeResult(a.result)}</div>
+          {onOpen && a.id !== openId && (
+            <button type="button" className="btn btn-small" disabled={disabled} onClick={() => onOpen(a)} data-testid="open-in-editor">Open in editor</button>
+          )}
           <div className="muted small">
             {formatDateTime(a.updatedAt)}
             {a.leadTimeSeconds != null && ` · ${a.leadTimeSeconds.toFixed(1)} s`}

@@ -6,6 +6,8 @@ import { mockGraphql } from '../testing/graphqlMock';
 import { SessionContext } from '../session';
 import { ReviewPage } from './ReviewPage';
 
+vi.mock('../labeling/LabelStudioEditor', () => import('../testing/fakeEditor'));
+
 const me: Me = { id: 'rita', email: 'r@b.c', displayName: 'Rita', role: 'ANNOTATOR', organization: { id: 'o1', name: 'Org' } };
 const project: ProjectDetail = {
   id: 'p1', title: 'Sentiment', description: '', createdAt: '2030-01-01T00:00:00Z', taskCount: 2, completedCount: 2, annotationCount: 2, workspace: null,
@@ -56,7 +58,9 @@ describe('ReviewPage', () => {
     renderQueue();
 
     expect((await screen.findByTestId('review-task-number')).textContent).toContain('Task #1');
-    expect(screen.getByTestId('object-text').textContent).toContain('I love it');
+    // the annotation under review, read-only in the editor
+    expect(screen.getByTestId('fake-editor').dataset.select).toBe('a-t1');
+    expect(screen.getByTestId('fake-editor').dataset.readonly).toBe('true');
     fireEvent.click(screen.getByTestId('review-accept'));
 
     await waitFor(() => expect(screen.getByTestId('review-task-number').textContent).toContain('Task #2'));

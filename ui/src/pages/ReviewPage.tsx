@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
 import { NextReviewTaskQuery, ProjectQuery } from '../api/operations';
@@ -6,7 +6,9 @@ import type { ProjectDetail, TaskDetail } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { Loading, ProjectCrumbs } from '../components/ProjectCrumbs';
 import { useSession } from '../session';
-import { AnnotationList, TaskData } from './LabelingPage';
+import { AnnotationList } from './LabelingPage';
+import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
+import { prepareConfig } from '../labeling/bridge';
 
 /** done.skipped: the queue ended after a skip (earlier tasks may still wait: "Start over"). */
 type QueueState = { kind: 'loading' } | { kind: 'done'; skipped: boolean } | { kind: 'task'; task: TaskDetail };
@@ -21,18 +23,26 @@ export function ReviewPage() {
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [state, setState] = useState<QueueState>({ kind: 'loading' });
   const [error, setError] = useState<string | null>(null);
+  /** The annotation shown (read-only) in the editor: by default the first one pending review by someone else. */
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [editorVersion, setEditorVersion] = useState(0);
+  const prepared = useMemo(() => prepareConfig(project?.labelConfig ?? ''), [project?.labelConfig]);
 
   /** The next task to review; after a skip, only tasks numbered after the skipped one. */
   const next = useCallback(async (afterNumber?: number) => {
     setError(null);
     try {
       const data = await gql(NextReviewTaskQuery, { projectId, afterNumber: afterNumber ?? null });
-      setState(data.nextReviewTask ? { kind: 'task', task: data.nextReviewTask } : { kind: 'done', skipped: afterNumber !== undefined });
+      const task = data.nextReviewTask;
+      setState(task ? { kind: 'task', task } : { kind: 'done', skipped: afterNumber !== undefined });
+      const others = task?.annotations.filter((a) => a.author.id !== me?.id) ?? [];
+      setViewing((others.find((a) => !a.review) ?? others[0] ?? task?.annotations[0])?.id ?? null);
+      setEditorVersion((v) => v + 1);
     } catch (e) {
       setError(errorMessage(e));
       setState({ kind: 'done', skipped: false });
     }
-  }, [projectId]);
+  }, [projectId, me?.id]);
 
   useEffect(() => {
     gql(ProjectQuery, { id: projectId })
@@ -79,8 +89,22 @@ export function ReviewPage() {
       </div>
       <ErrorBox message={error} />
       <div className="labeling-grid">
-        <div className="card" data-testid="task-data">
-          <TaskData objects={project.objects} data={task.data} projectId={project.id} mediaProxy={project.mediaProxy} />
+        <div className="card lsf-card" data-testid="task-data">
+          <LabelStudioEditor
+            prepared={prepared}
+            objects={project.objects}
+            projectId={project.id}
+            mediaProxy={project.mediaProxy}
+            taskId={task.id}
+            taskNumber={task.number}
+            data={task.data}
+            annotations={task.annotations}
+            predictions={[]}
+            selectAnnotationId={viewing}
+            readOnly
+            user={{ id: me?.id ?? '', displayName: me?.displayName ?? '' }}
+            version={`${task.id}:${editorVersion}`}
+          />
         </div>
         <aside>
           <div className="card">
@@ -91,6 +115,8 @@ export function ReviewPage() {
               testId="review-annotations"
               // the queue only offers what the caller may review; the server decides anyway
               review={{ taskId: task.id, canReview: project.canReview ?? true, onReviewed: () => void next() }}
+              onOpen={(a) => { setViewing(a.id); setEditorVersion((v) => v + 1); }}
+              openId={viewing}
             />
           </div>
         </aside>

@@ -38,10 +38,10 @@ class BrowserE2EIT extends IntegrationTest {
         builder.environment().put("E2E_ARTIFACTS", artifacts.toString());
         Process node = builder.start();
         node.getOutputStream().close();
-        boolean finished = node.waitFor(180, TimeUnit.SECONDS);
+        boolean finished = node.waitFor(240, TimeUnit.SECONDS);
         if (!finished) node.destroyForcibly();
         String output = Files.readString(log);
-        assertThat(finished).as("e2e finished within 3 minutes:\n" + output).isTrue();
+        assertThat(finished).as("e2e finished within 4 minutes:\n" + output).isTrue();
         assertThat(node.exitValue()).as("e2e exit code; output:\n" + output).isZero();
         assertThat(new File(artifacts.toFile(), "datamanager.png")).exists();
     }

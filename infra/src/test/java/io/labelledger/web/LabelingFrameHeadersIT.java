@@ -5,6 +5,7 @@ import io.labelledger.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class LabelingFrameHeadersIT extends IntegrationTest {
         assertThat(response.getResponseBody()).contains("/lsf/vendor/label-studio-1.4.0.js", "/lsf/frame.js");
         String csp = response.getResponseHeaders().getFirst("Content-Security-Policy");
         assertThat(csp).isEqualTo(LabelingFrameHeaders.CONTENT_SECURITY_POLICY);
-        assertThat(csp).contains("sandbox allow-scripts", "script-src 'self'", "frame-ancestors 'self'")
+        assertThat(csp).contains("sandbox allow-scripts allow-forms", "script-src 'self'", "form-action 'none'", "frame-ancestors 'self'")
                 .doesNotContain("allow-same-origin", "'unsafe-eval'", "script-src 'self' 'unsafe-inline'");
     }
 
@@ -39,6 +40,17 @@ class LabelingFrameHeadersIT extends IntegrationTest {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Content-Security-Policy", LabelingFrameHeaders.CONTENT_SECURITY_POLICY)
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void theSandboxedFrameLoadsItsScriptsThoughItsRequestsSayOriginNull() {
+        // Chromium's requests from the opaque-origin frame carry "Origin: null"; WebFlux's CORS check refused them (403)
+        web.get().uri("/lsf/frame.js").header("Origin", "null").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "javascript"));
+        web.get().uri("/lsf/vendor/label-studio-1.4.0.css").header("Origin", "null").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "css"));
     }
 
     @Test
