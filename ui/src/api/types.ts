@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'MEDIA_PROXY_OFF',
   'URL_REFUSED',
   'EMPTY_RESULT',
+  'DRAFT_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,6 +24,7 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   MEDIA_PROXY_OFF: 'This project does not let the server fetch its media.',
   URL_REFUSED: 'The server will not fetch this address.',
   EMPTY_RESULT: 'Label something before submitting: this project does not accept empty annotations.',
+  DRAFT_TOO_LARGE: 'This work in progress is too large to keep as a draft; submit it or make it smaller.',
 };
 
 /**

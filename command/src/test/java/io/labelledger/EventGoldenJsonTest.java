@@ -117,6 +117,8 @@ class EventGoldenJsonTest {
     static final WorkspaceId WORKSPACE = new WorkspaceId("3e9b7c1d-2a4f-4c8e-9b6d-0f1a2c3d4e5f");
     static final TaskId TASK = new TaskId("c7a1e4b2-6d08-4f3e-b5a9-2e8c0d7f1a36");
     static final AnnotationId ANNOTATION = new AnnotationId("e2f9b6d4-1a37-4c85-9b0e-7d4a3c2f6e58");
+    static final io.labelledger.task.api.CommentId COMMENT = new io.labelledger.task.api.CommentId("4b8d2f6a-0c3e-4a17-9d5b-e7f1a3c5b9d2");
+    static final io.labelledger.task.api.CommentId PARENT_COMMENT = new io.labelledger.task.api.CommentId("6f0a4c8e-2d5b-4e39-8b1d-a9c3e5f7b1d4");
     static final ImportId IMPORT = new ImportId("9a4e7c1d-2b6f-4d83-a0e5-3f8b1c9d7e42");
     static final InvitationId INVITATION = new InvitationId("7e1d3c5a-9b2f-4e60-8a14-c3d5e7f9a1b2");
     static final GroupId GROUP = new GroupId("3c9e1b7a-5d2f-4a80-b6c4-e1f3a5b7c9d0");
@@ -188,6 +190,13 @@ class EventGoldenJsonTest {
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
             new TaskSkipped(TASK, PROJECT, ORG, BOB),
+            new io.labelledger.task.api.DraftSaved(TASK, PROJECT, ORG, RESULT, 7.5, BOB),
+            new io.labelledger.task.api.DraftDiscarded(TASK, PROJECT, ORG, BOB, ANNOTATION),
+            new io.labelledger.task.api.CommentAdded(TASK, PROJECT, ORG, COMMENT, ANNOTATION, "r1", PARENT_COMMENT,
+                    "Is this span a person or an organization?", ALICE),
+            new io.labelledger.task.api.CommentResolved(TASK, PROJECT, ORG, COMMENT, ANNOTATION, BOB),
+            new io.labelledger.task.api.CommentReopened(TASK, PROJECT, ORG, COMMENT, ANNOTATION, ALICE),
+            new io.labelledger.task.api.CommentDeleted(TASK, PROJECT, ORG, COMMENT, ANNOTATION, ALICE),
             new AnnotationReviewed(TASK, PROJECT, ORG, ANNOTATION, ReviewDecision.REJECTED, "The second sentence is Negative", ALICE),
             new GroundTruthChanged(TASK, PROJECT, ORG, ANNOTATION, true, new AnnotationId("0c4d8e2a-5b19-4f73-8e6a-b2d4f6a8c0e1"), ALICE),
             new OperationRefused(ORG, BOB, "GET /api/projects/{id}/export", PROJECT.value(), "203.0.113.7"));

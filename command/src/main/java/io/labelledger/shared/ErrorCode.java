@@ -25,5 +25,7 @@ public enum ErrorCode {
     /** A URL the storage proxy will not fetch: not http(s), or its host is private, loopback, link-local... (SSRF). */
     URL_REFUSED,
     /** An annotation without any result ({@code []}); the project does not allow empty annotations. */
-    EMPTY_RESULT
+    EMPTY_RESULT,
+    /** A draft larger than the server keeps (SaveDraft.MAX_RESULT_CHARS); the earlier draft is unchanged. */
+    DRAFT_TOO_LARGE
 }

@@ -197,6 +197,17 @@ public class AppConfig {
     }
 
     @Bean
+    io.labelledger.task.comments.NotificationNotifier notificationNotifier(ReactiveStringRedisTemplate redis) {
+        return new io.labelledger.task.comments.RedisNotificationNotifier(redis);
+    }
+
+    @Bean
+    io.labelledger.task.comments.CommentProjection commentProjection(JdbcTemplate jdbc,
+                                                                    io.labelledger.task.comments.NotificationNotifier notifier) {
+        return new io.labelledger.task.comments.CommentProjection(jdbc, notifier);
+    }
+
+    @Bean
     DirectoryProjection directoryProjection(JdbcTemplate jdbc, ReactiveStringRedisTemplate redis) {
         return new DirectoryProjection(jdbc, new io.labelledger.organization.directory.RedisMemberAccessNotifier(redis));
     }
@@ -229,6 +240,9 @@ public class AppConfig {
 
     @Bean
     TaskQueries taskQueries(DatabaseClient db) { return new TaskQueries(db); }
+
+    @Bean
+    io.labelledger.task.read.NotificationInbox notificationInbox(DatabaseClient db) { return new io.labelledger.task.read.NotificationInbox(db); }
 
     @Bean
     AuditQueries auditQueries(DatabaseClient db) { return new AuditQueries(db); }

@@ -105,6 +105,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Mutation.refreshSsoMetadata", "single sign-on needs an identity provider's metadata; SamlSsoIT configures one for real"),
             Map.entry("Query.ldapSettings", "no directory is configured when it runs; LdapIT configures one for real"),
             Map.entry("Mutation.configureLdap", "the sample's directory is on loopback, which the directory address policy may refuse; LdapIT configures a real one"),
+            Map.entry("Mutation.markNotificationsRead", "its payload carries only a count (0 for the matrix's callers); NotificationIT marks real notifications"),
             Map.entry("Query.nextReviewTask", "the queue holds a task only while its annotation is unreviewed and not the caller's"),
             Map.entry("Mutation.verifyEmailDomain", "needs the domain's DNS TXT record, which the matrix does not publish; the identity tests verify one"));
 
@@ -116,6 +117,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     final Map<OrganizationRole, Map<String, Object>> roleVariables = new EnumMap<>(OrganizationRole.class);
     /** The caller's own annotation per (role, target), from their submitAnnotation. */
     final Map<String, String> ownAnnotations = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The caller's own comment per (role, target), from their addComment (resolved, reopened, deleted by them). */
+    final Map<String, String> ownComments = new java.util.concurrent.ConcurrentHashMap<>();
     final java.util.concurrent.atomic.AtomicInteger passedOnNotFound = new java.util.concurrent.atomic.AtomicInteger();
     Map<String, String> documents;
 
@@ -318,6 +321,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         Map<String, Object> vars = new java.util.HashMap<>(variables.get(target));
         vars.putAll(roleVariables.get(role));
         vars.put("annotation", ownAnnotations.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
+        vars.put("comment", ownComments.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
         return vars;
     }
 
@@ -343,6 +347,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
                     && !(e.getValue() instanceof Boolean b && !b) && !(e.getValue() instanceof Number n && n.intValue() == 0));
             if (answered && operation.equals("Mutation.submitAnnotation") && payload.get("annotation") instanceof Map<?, ?> a) {
                 ownAnnotations.put(role + "@" + target, (String) a.get("id"));
+            }
+            if (answered && operation.equals("Mutation.addComment") && payload.get("comment") instanceof Map<?, ?> c) {
+                ownComments.put(role + "@" + target, (String) c.get("id"));
             }
             return answered ? Outcome.ALLOWED : Outcome.NOT_FOUND;
         }

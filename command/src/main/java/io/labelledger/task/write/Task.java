@@ -19,6 +19,19 @@ import io.labelledger.task.api.ImportedAnnotation;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.AddComment;
+import io.labelledger.task.api.CommentAdded;
+import io.labelledger.task.api.CommentDeleted;
+import io.labelledger.task.api.CommentId;
+import io.labelledger.task.api.CommentReopened;
+import io.labelledger.task.api.CommentResolved;
+import io.labelledger.task.api.DeleteComment;
+import io.labelledger.task.api.ReopenComment;
+import io.labelledger.task.api.ResolveComment;
+import io.labelledger.task.api.DiscardDraft;
+import io.labelledger.task.api.DraftDiscarded;
+import io.labelledger.task.api.DraftSaved;
+import io.labelledger.task.api.SaveDraft;
 import io.labelledger.task.api.GroundTruthChanged;
 import io.labelledger.task.api.ImportId;
 import io.labelledger.task.api.NewTask;
@@ -46,7 +59,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One task and who did what on it. Rules: an annotator holds at most one live annotation per task; only its author
  * changes or deletes an annotation; results must fit the project's labeling config; nobody reviews their own annotation,
  * and a change by the author makes an annotation pending review again; at most one live annotation is the task's
- * ground truth (ADR 0022); an annotation is not empty (its result is not {@code []}, ADR 0030). Concurrent commands on one task
+ * ground truth (ADR 0022); each person has at most one live draft, which their submit or update discards (ADR 0032);
+ * an annotation is not empty (its result is not {@code []}, ADR 0030). Concurrent commands on one task
  * are serialized by the event store's (aggregate, sequence) key.
  */
 @Aggregate
@@ -65,6 +79,15 @@ public class Task {
     private final Map<AnnotationId, Review> reviews = new HashMap<>();
     /** the live annotation marked as ground truth, or null */
     private AnnotationId groundTruth;
+    /** each person's live draft (its result): one per person, ADR 0032 */
+    private final Map<UserId, JsonNode> drafts = new HashMap<>();
+    /** every comment ever added (a deleted one keeps its place in its thread), ADR 0032 */
+    private final Map<CommentId, Comment> comments = new HashMap<>();
+
+    private record Comment(AnnotationId annotationId, UserId author, boolean resolved, boolean deleted) {
+        Comment withResolved(boolean value) { return new Comment(annotationId, author, value, deleted); }
+        Comment asDeleted() { return new Comment(annotationId, author, resolved, true); }
+    }
 
     private record Review(UserId by, ReviewDecision decision, String comment) {}
 
@@ -95,6 +118,7 @@ public class Task {
         ResultValidator.validate(config.config(), cmd.result(), "result", data);
         apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
+        discardDraftOf(cmd.by(), cmd.annotationId());
         return config.version();
     }
 
@@ -108,6 +132,7 @@ public class Task {
         ResultValidator.validate(config.config(), cmd.result(), "result", data);
         apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
+        discardDraftOf(cmd.by(), cmd.annotationId());
         return config.version();
     }
 
@@ -154,6 +179,91 @@ public class Task {
         Review review = new Review(cmd.by(), cmd.decision(), comment);
         if (review.equals(reviews.get(cmd.annotationId()))) return; // the same verdict again records nothing new
         apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), cmd.decision(), comment, cmd.by()));
+    }
+
+    /**
+     * Drafts (ADR 0032): work in progress, not checked against the labeling config, only for shape (a list) and size;
+     * saving the content of the live draft again (autosave) records nothing.
+     */
+    @CommandHandler
+    void handle(SaveDraft cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.result() == null || !cmd.result().isArray()) throw new ValidationFailed("result", "A draft is a list of result items");
+        if (cmd.result().toString().length() > SaveDraft.MAX_RESULT_CHARS) throw new DraftTooLarge();
+        if (cmd.leadTimeSeconds() != null && !(cmd.leadTimeSeconds() >= 0)) {
+            throw new ValidationFailed("leadTimeSeconds", "The lead time is a number of seconds, not negative");
+        }
+        if (cmd.result().equals(drafts.get(cmd.by()))) return; // identical content: nothing new
+        apply(new DraftSaved(id, projectId, organizationId, cmd.result(), cmd.leadTimeSeconds(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(DiscardDraft cmd) {
+        requireOrganization(cmd.organizationId());
+        discardDraftOf(cmd.by(), null);
+    }
+
+    private void discardDraftOf(UserId by, AnnotationId annotationId) {
+        if (drafts.containsKey(by)) apply(new DraftDiscarded(id, projectId, organizationId, by, annotationId));
+    }
+
+    /**
+     * Comments (ADR 0032) on a live annotation, optionally on one region of it; a reply answers a comment of the same
+     * annotation (a deleted one too: it keeps its place in the thread). Text: 1 to 5,000 characters once trimmed.
+     */
+    @CommandHandler
+    void handle(AddComment cmd) {
+        requireOrganization(cmd.organizationId());
+        if (!annotations.containsKey(cmd.annotationId())) throw new NotFound("Annotation", "annotationId");
+        if (comments.containsKey(cmd.commentId())) throw new Conflict("commentId", "This comment id is already used");
+        String text = cmd.text() == null ? "" : cmd.text().strip();
+        if (text.isEmpty() || text.length() > AddComment.MAX_TEXT) {
+            throw new ValidationFailed("text", "A comment has 1 to " + AddComment.MAX_TEXT + " characters");
+        }
+        String regionId = cmd.regionId() == null || cmd.regionId().isBlank() ? null : cmd.regionId();
+        if (regionId != null && regionId.length() > AddComment.MAX_REGION_ID) throw new ValidationFailed("regionId", "Not a region id");
+        if (cmd.parentId() != null) {
+            Comment parent = comments.get(cmd.parentId());
+            if (parent == null) throw new NotFound("Comment", "parentId");
+            if (!parent.annotationId().equals(cmd.annotationId())) {
+                throw new ValidationFailed("parentId", "A reply answers a comment of the same annotation");
+            }
+        }
+        apply(new CommentAdded(id, projectId, organizationId, cmd.commentId(), cmd.annotationId(), regionId, cmd.parentId(), text,
+                cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(ResolveComment cmd) {
+        Comment c = changeableComment(cmd.organizationId(), cmd.commentId(), cmd.by(), cmd.moderator());
+        if (c.resolved()) return; // already resolved: nothing new
+        apply(new CommentResolved(id, projectId, organizationId, cmd.commentId(), c.annotationId(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(ReopenComment cmd) {
+        Comment c = changeableComment(cmd.organizationId(), cmd.commentId(), cmd.by(), cmd.moderator());
+        if (!c.resolved()) return; // open already: nothing new
+        apply(new CommentReopened(id, projectId, organizationId, cmd.commentId(), c.annotationId(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(DeleteComment cmd) {
+        requireOrganization(cmd.organizationId());
+        Comment c = comments.get(cmd.commentId());
+        if (c == null) throw new NotFound("Comment", "commentId");
+        if (!c.author().equals(cmd.by()) && !cmd.moderator()) throw new NotCommentAuthor();
+        if (c.deleted()) return; // deleted already
+        apply(new CommentDeleted(id, projectId, organizationId, cmd.commentId(), c.annotationId(), cmd.by()));
+    }
+
+    /** A live comment that the caller wrote, or any live comment for a moderator (Manager or above). */
+    private Comment changeableComment(OrganizationId caller, CommentId commentId, UserId by, boolean moderator) {
+        requireOrganization(caller);
+        Comment c = comments.get(commentId);
+        if (c == null || c.deleted()) throw new NotFound("Comment", "commentId");
+        if (!c.author().equals(by) && !moderator) throw new NotCommentAuthor();
+        return c;
     }
 
     /**
@@ -225,4 +335,22 @@ public class Task {
 
     @EventSourcingHandler
     void on(TaskSkipped e) { skippedBy.add(e.by()); }
+
+    @EventSourcingHandler
+    void on(CommentAdded e) { comments.put(e.commentId(), new Comment(e.annotationId(), e.by(), false, false)); }
+
+    @EventSourcingHandler
+    void on(CommentResolved e) { comments.computeIfPresent(e.commentId(), (k, c) -> c.withResolved(true)); }
+
+    @EventSourcingHandler
+    void on(CommentReopened e) { comments.computeIfPresent(e.commentId(), (k, c) -> c.withResolved(false)); }
+
+    @EventSourcingHandler
+    void on(CommentDeleted e) { comments.computeIfPresent(e.commentId(), (k, c) -> c.asDeleted()); }
+
+    @EventSourcingHandler
+    void on(DraftSaved e) { drafts.put(e.by(), e.result()); }
+
+    @EventSourcingHandler
+    void on(DraftDiscarded e) { drafts.remove(e.by()); }
 }

@@ -19,6 +19,19 @@ import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DeleteAnnotation;
+import io.labelledger.task.api.AddComment;
+import io.labelledger.task.api.CommentAdded;
+import io.labelledger.task.api.CommentDeleted;
+import io.labelledger.task.api.CommentId;
+import io.labelledger.task.api.CommentReopened;
+import io.labelledger.task.api.CommentResolved;
+import io.labelledger.task.api.DeleteComment;
+import io.labelledger.task.api.ReopenComment;
+import io.labelledger.task.api.ResolveComment;
+import io.labelledger.task.api.DiscardDraft;
+import io.labelledger.task.api.DraftDiscarded;
+import io.labelledger.task.api.DraftSaved;
+import io.labelledger.task.api.SaveDraft;
 import io.labelledger.task.api.ImportId;
 import io.labelledger.task.api.Prediction;
 import io.labelledger.task.api.SkipTask;
@@ -553,6 +566,252 @@ class TaskTest {
                    .when(new SetGroundTruth(TASK, OTHER_ORG, A1, true, MANAGER))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+    }
+
+    @Nested
+    class Drafts {
+        static DraftSaved draft(UserId by, JsonNode result) {
+            return new DraftSaved(TASK, PROJECT, ORG, result, SEC_12, by);
+        }
+
+        @Test
+        void aDraftIsSavedWithoutCheckingItAgainstTheConfig() {
+            // work in progress: a label the config does not know is kept as it is
+            JsonNode unfinished = choices("Undecided");
+            fixture.given(IMPORTED)
+                   .when(new SaveDraft(TASK, ORG, unfinished, SEC_12, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(draft(ALICE, unfinished));
+        }
+
+        @Test
+        void savingTheSameContentAgainRecordsNothing() {
+            fixture.given(IMPORTED, draft(ALICE, POSITIVE))
+                   .when(new SaveDraft(TASK, ORG, choices("Positive"), 99.0, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aChangedDraftReplacesTheEarlierOne() {
+            fixture.given(IMPORTED, draft(ALICE, POSITIVE))
+                   .when(new SaveDraft(TASK, ORG, NEGATIVE, SEC_12, ALICE))
+                   .expectEvents(draft(ALICE, NEGATIVE));
+        }
+
+        @Test
+        void eachPersonHasTheirOwnDraft() {
+            fixture.given(IMPORTED, draft(ALICE, POSITIVE))
+                   .when(new SaveDraft(TASK, ORG, POSITIVE, SEC_12, BOB))
+                   .expectEvents(draft(BOB, POSITIVE));
+        }
+
+        @Test
+        void aDraftLargerThanTheLimitIsRefused() {
+            JsonNode huge = json("[{'from_name':'notes','to_name':'text','type':'textarea','value':{'text':['"
+                    + "x".repeat(SaveDraft.MAX_RESULT_CHARS) + "']}}]");
+            fixture.given(IMPORTED)
+                   .when(new SaveDraft(TASK, ORG, huge, SEC_12, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(DraftTooLarge.class, ErrorCode.DRAFT_TOO_LARGE, "result"));
+        }
+
+        @Test
+        void aDraftIsAList() {
+            fixture.given(IMPORTED)
+                   .when(new SaveDraft(TASK, ORG, json("{'choices':['Positive']}"), SEC_12, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "result"));
+        }
+
+        @Test
+        void discardingDropsTheCallersDraft() {
+            fixture.given(IMPORTED, draft(ALICE, POSITIVE), draft(BOB, NEGATIVE))
+                   .when(new DiscardDraft(TASK, ORG, ALICE))
+                   .expectEvents(new DraftDiscarded(TASK, PROJECT, ORG, ALICE, null));
+        }
+
+        @Test
+        void discardingWithoutADraftRecordsNothing() {
+            fixture.given(IMPORTED, draft(BOB, NEGATIVE), new DraftDiscarded(TASK, PROJECT, ORG, BOB, null))
+                   .when(new DiscardDraft(TASK, ORG, BOB))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void aDraftSavedAfterADiscardIsRecordedEvenWithTheSameContent() {
+            fixture.given(IMPORTED, draft(ALICE, POSITIVE), new DraftDiscarded(TASK, PROJECT, ORG, ALICE, null))
+                   .when(new SaveDraft(TASK, ORG, POSITIVE, SEC_12, ALICE))
+                   .expectEvents(draft(ALICE, POSITIVE));
+        }
+
+        @Test
+        void submittingDiscardsTheAuthorsDraftInTheSameCommand() {
+            fixture.given(IMPORTED, draft(ALICE, NEGATIVE), draft(BOB, NEGATIVE))
+                   .when(new SubmitAnnotation(TASK, ORG, A1, POSITIVE, SEC_30, ALICE))
+                   .expectEvents(submitted(A1, ALICE, POSITIVE), new DraftDiscarded(TASK, PROJECT, ORG, ALICE, A1));
+        }
+
+        @Test
+        void updatingDiscardsTheAuthorsDraftInTheSameCommand() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), draft(ALICE, NEGATIVE))
+                   .when(new UpdateAnnotation(TASK, ORG, A1, NEGATIVE, SEC_30, ALICE))
+                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_30, ALICE, 1),
+                                 new DraftDiscarded(TASK, PROJECT, ORG, ALICE, A1));
+        }
+
+        @Test
+        void aRefusedSubmitKeepsTheDraft() {
+            fixture.given(IMPORTED, draft(ALICE, choices("Undecided")))
+                   .when(new SubmitAnnotation(TASK, ORG, A1, choices("Undecided"), SEC_30, ALICE))
+                   .expectNoEvents()
+                   .expectException(InvalidResult.class);
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED)
+                   .when(new SaveDraft(TASK, OTHER_ORG, POSITIVE, SEC_12, ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+    }
+
+    @Nested
+    class Comments {
+        static final CommentId C1 = new CommentId("c-1");
+        static final CommentId C2 = new CommentId("c-2");
+
+        static CommentAdded added(CommentId id, AnnotationId on, String region, CommentId parent, String text, UserId by) {
+            return new CommentAdded(TASK, PROJECT, ORG, id, on, region, parent, text, by);
+        }
+
+        @Test
+        void aCommentOnARegionOfALiveAnnotationIsRecordedTrimmed() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new AddComment(TASK, ORG, C1, A1, "r1", null, "  Is this right?  ", BOB))
+                   .expectEvents(added(C1, A1, "r1", null, "Is this right?", BOB));
+        }
+
+        @Test
+        void aReplyAnswersACommentOfTheSameAnnotationEvenADeletedOne() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB),
+                          new CommentDeleted(TASK, PROJECT, ORG, C1, A1, BOB))
+                   .when(new AddComment(TASK, ORG, C2, A1, null, C1, "Because", ALICE))
+                   .expectEvents(added(C2, A1, null, C1, "Because", ALICE));
+        }
+
+        @Test
+        void aReplyToACommentOfAnotherAnnotationIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new AddComment(TASK, ORG, C2, A2, null, C1, "Elsewhere", ALICE))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "parentId"));
+        }
+
+        @Test
+        void aReplyToAnUnknownCommentIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new AddComment(TASK, ORG, C2, A1, null, C1, "Hm", ALICE))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "parentId"));
+        }
+
+        @Test
+        void anEmptyTextIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "   ", BOB))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "text"));
+        }
+
+        @Test
+        void anOverlongTextIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "x".repeat(AddComment.MAX_TEXT + 1), BOB))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "text"));
+        }
+
+        @Test
+        void aCommentOnADeletedAnnotationIsNotFound() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "Hello", BOB))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void aCommentIdCannotBeUsedTwice() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "Again", ALICE))
+                   .expectNoEvents()
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "commentId"));
+        }
+
+        @Test
+        void theAuthorResolves() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new ResolveComment(TASK, ORG, C1, BOB, false))
+                   .expectEvents(new CommentResolved(TASK, PROJECT, ORG, C1, A1, BOB));
+        }
+
+        @Test
+        void theAuthorReopens() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB),
+                          new CommentResolved(TASK, PROJECT, ORG, C1, A1, BOB))
+                   .when(new ReopenComment(TASK, ORG, C1, BOB, false))
+                   .expectEvents(new CommentReopened(TASK, PROJECT, ORG, C1, A1, BOB));
+        }
+
+        @Test
+        void resolvingTwiceRecordsNothing() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB),
+                          new CommentResolved(TASK, PROJECT, ORG, C1, A1, BOB))
+                   .when(new ResolveComment(TASK, ORG, C1, BOB, false))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
+        void someoneElseMayNotResolve() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new ResolveComment(TASK, ORG, C1, ALICE, false))
+                   .expectNoEvents()
+                   .expectException(error(NotCommentAuthor.class, ErrorCode.FORBIDDEN, "commentId"));
+        }
+
+        @Test
+        void someoneElseMayNotDelete() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new DeleteComment(TASK, ORG, C1, ALICE, false))
+                   .expectNoEvents()
+                   .expectException(error(NotCommentAuthor.class, ErrorCode.FORBIDDEN, "commentId"));
+        }
+
+        @Test
+        void aModeratorResolvesAnyComment() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new ResolveComment(TASK, ORG, C1, MANAGER, true))
+                   .expectEvents(new CommentResolved(TASK, PROJECT, ORG, C1, A1, MANAGER));
+        }
+
+        @Test
+        void aModeratorDeletesAnyComment() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new DeleteComment(TASK, ORG, C1, MANAGER, true))
+                   .expectEvents(new CommentDeleted(TASK, PROJECT, ORG, C1, A1, MANAGER));
+        }
+
+        @Test
+        void aDeletedCommentCannotBeResolved() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB),
+                          new CommentDeleted(TASK, PROJECT, ORG, C1, A1, BOB))
+                   .when(new ResolveComment(TASK, ORG, C1, BOB, false))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "commentId"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.labelledger.audit.log;
 
+import io.labelledger.task.api.DraftSaved;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -22,6 +25,8 @@ import java.util.List;
 @ProcessingGroup("audit-log")
 public class AuditLogProjection {
     public static final String GENESIS = "0".repeat(64);
+    /** At most one draft save per person and task in this much event time (ADR 0032). */
+    public static final Duration DRAFT_SAVE_INTERVAL = Duration.ofMinutes(10);
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -35,6 +40,7 @@ public class AuditLogProjection {
     void on(EventMessage<?> event) {
         Integer exists = jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE event_id = ?", Integer.class, event.getIdentifier());
         if (exists != null && exists > 0) return; // redelivery
+        if (event.getPayload() instanceof DraftSaved draft && coalesced(draft, event.getTimestamp())) return;
         JsonNode payload = json.valueToTree(event.getPayload());
         String organizationId = text(event.getMetaData().get("organizationId"));
         if (organizationId == null) organizationId = payload.path("organizationId").asString(null);
@@ -60,6 +66,20 @@ public class AuditLogProjection {
                 entry.position, entry.eventId, entry.organizationId, entry.actorId, entry.clientIp, entry.correlationId,
                 entry.eventType, entry.aggregateType, entry.aggregateId, entry.payload, java.sql.Timestamp.from(entry.occurredAt),
                 prevHash, hash);
+    }
+
+    /**
+     * Autosave must not flood the log (ADR 0032): a person's draft save on a task is recorded when it is their first
+     * there or when their latest recorded one is at least {@link #DRAFT_SAVE_INTERVAL} older in event time. Decided
+     * from the log of earlier events only, so a replay records the same entries and the same chain.
+     */
+    private boolean coalesced(DraftSaved draft, Instant at) {
+        Integer recent = jdbc.queryForObject("""
+                SELECT count(*) FROM audit_log WHERE aggregate_id = ? AND event_type = 'DraftSaved' AND occurred_at > ?
+                AND organization_id = ? AND payload ->> 'by' = ?""", Integer.class,
+                draft.taskId().value(), java.sql.Timestamp.from(at.minus(DRAFT_SAVE_INTERVAL)), draft.organizationId().value(),
+                draft.by().value());
+        return recent != null && recent > 0;
     }
 
     /** The chain link; {@code AuditChain} in the query side recomputes it to verify a log. */

@@ -10,6 +10,8 @@ import io.labelledger.task.api.AnnotationDeleted;
 import io.labelledger.task.api.AnnotationImported;
 import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
+import io.labelledger.task.api.DraftDiscarded;
+import io.labelledger.task.api.DraftSaved;
 import io.labelledger.task.api.GroundTruthChanged;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
@@ -298,4 +300,25 @@ public class DataManagerProjection {
 
     private record Row(long lastSeq, int annotationCount, boolean completed) {}
 
+
+    /** Drafts (ADR 0032): one row per person and task, guarded by the task's sequence number. */
+    @EventHandler
+    void on(DraftSaved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_draft (task_id, user_id, project_id, organization_id, result, lead_time_seconds, saved_at, last_seq)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                ON CONFLICT (task_id, user_id) DO UPDATE SET result = excluded.result, lead_time_seconds = excluded.lead_time_seconds,
+                    saved_at = excluded.saved_at, last_seq = excluded.last_seq
+                WHERE rm_draft.last_seq < excluded.last_seq""",
+                e.taskId().value(), e.by().value(), e.projectId().value(), e.organizationId().value(),
+                json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at), seq);
+    }
+
+    @EventHandler
+    void on(DraftDiscarded e, @SequenceNumber long seq, @Timestamp Instant at) {
+        jdbc.update("""
+                UPDATE rm_draft SET result = NULL, lead_time_seconds = NULL, saved_at = ?, last_seq = ?
+                WHERE task_id = ? AND user_id = ? AND last_seq < ?""",
+                ts(at), seq, e.taskId().value(), e.by().value(), seq);
+    }
 }

@@ -123,6 +123,58 @@ public class TaskQueries {
                  .collect(Collectors.groupingBy(AnnotationView::taskId));
     }
 
+    /** The live draft of {@code userId} on the task (ADR 0032); there is no read of another person's draft. */
+    public Mono<DraftView> draftOf(String organizationId, String taskId, String userId) {
+        return db.sql("""
+                         SELECT task_id, result::text AS result, lead_time_seconds, saved_at FROM rm_draft
+                         WHERE organization_id = :org AND task_id = :task AND user_id = :user AND result IS NOT NULL""")
+                 .bind("org", organizationId).bind("task", taskId).bind("user", userId)
+                 .map(r -> new DraftView(r.get("task_id", String.class), r.get("result", String.class),
+                         r.get("lead_time_seconds", Double.class), r.get("saved_at", OffsetDateTime.class).toInstant()))
+                 .one();
+    }
+
+    /** The comments of many annotations in one query (DataLoader batching), oldest first: threads via parentId. */
+    public Mono<Map<String, List<CommentView>>> commentsOf(String organizationId, Collection<String> annotationIds) {
+        if (annotationIds.isEmpty()) return Mono.just(Map.of());
+        return db.sql("""
+                         SELECT comment_id, task_id, annotation_id, region_id, parent_id, author_id, text, resolved, resolved_by,
+                                resolved_at, deleted, created_at, updated_at
+                         FROM rm_comment WHERE organization_id = :org AND annotation_id = ANY(:ids) ORDER BY created_at, comment_id""")
+                 .bind("org", organizationId).bind("ids", annotationIds.toArray(String[]::new))
+                 .map(TaskQueries::commentView).all()
+                 .collect(Collectors.groupingBy(CommentView::annotationId));
+    }
+
+    /** One comment of the organization, or empty. */
+    public Mono<CommentView> comment(String organizationId, String commentId) {
+        return db.sql("""
+                         SELECT comment_id, task_id, annotation_id, region_id, parent_id, author_id, text, resolved, resolved_by,
+                                resolved_at, deleted, created_at, updated_at
+                         FROM rm_comment WHERE organization_id = :org AND comment_id = :id""")
+                 .bind("org", organizationId).bind("id", commentId).map(TaskQueries::commentView).one();
+    }
+
+    /** Live (not deleted) comments per task, for many tasks in one query. */
+    public Mono<Map<String, Integer>> commentCounts(String organizationId, Collection<String> taskIds) {
+        if (taskIds.isEmpty()) return Mono.just(Map.of());
+        return db.sql("""
+                         SELECT task_id, count(*)::int AS n FROM rm_comment
+                         WHERE organization_id = :org AND task_id = ANY(:ids) AND NOT deleted GROUP BY task_id""")
+                 .bind("org", organizationId).bind("ids", taskIds.toArray(String[]::new))
+                 .map(r -> Map.entry(r.get("task_id", String.class), r.get("n", Integer.class))).all()
+                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private static CommentView commentView(Readable r) {
+        OffsetDateTime resolvedAt = r.get("resolved_at", OffsetDateTime.class);
+        return new CommentView(r.get("comment_id", String.class), r.get("task_id", String.class), r.get("annotation_id", String.class),
+                r.get("region_id", String.class), r.get("parent_id", String.class), r.get("author_id", String.class),
+                r.get("text", String.class), Boolean.TRUE.equals(r.get("resolved", Boolean.class)), r.get("resolved_by", String.class),
+                resolvedAt == null ? null : resolvedAt.toInstant(), Boolean.TRUE.equals(r.get("deleted", Boolean.class)),
+                r.get("created_at", OffsetDateTime.class).toInstant(), r.get("updated_at", OffsetDateTime.class).toInstant());
+    }
+
     private static ReviewView review(Readable r) {
         String decision = r.get("review_decision", String.class);
         if (decision == null) return null;

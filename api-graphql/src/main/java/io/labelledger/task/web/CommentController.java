@@ -1,0 +1,157 @@
+package io.labelledger.task.web;
+
+import graphql.GraphQLContext;
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.GraphQlContextInterceptor;
+import io.labelledger.api.ReadYourWrites;
+import io.labelledger.api.UserError;
+import io.labelledger.identity.read.UserQueries;
+import io.labelledger.identity.web.UserController;
+import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.projection.Projection;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Ids;
+import io.labelledger.task.api.AddComment;
+import io.labelledger.task.api.AnnotationId;
+import io.labelledger.task.api.CommentId;
+import io.labelledger.task.api.DeleteComment;
+import io.labelledger.task.api.ReopenComment;
+import io.labelledger.task.api.ResolveComment;
+import io.labelledger.task.api.TaskId;
+import io.labelledger.task.read.AnnotationView;
+import io.labelledger.task.read.CommentView;
+import io.labelledger.task.read.TaskQueries;
+import io.labelledger.task.read.TaskView;
+import org.dataloader.BatchLoaderEnvironment;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Threaded comments on annotations and regions (ADR 0032). Whoever may see the task's annotations reads and adds them;
+ * the author and Managers or above (organization role) resolve, reopen and delete (rules.csv, then the Task aggregate).
+ */
+@Controller
+public class CommentController {
+    /** Organization roles that moderate every comment of the projects they reach. */
+    static final Set<OrganizationRole> MODERATORS = EnumSet.of(OrganizationRole.OWNER, OrganizationRole.ADMIN, OrganizationRole.MANAGER);
+
+    private final Commands commands;
+    private final TaskQueries tasks;
+    private final UserQueries users;
+    private final ReadYourWrites readYourWrites;
+
+    public CommentController(Commands commands, TaskQueries tasks, UserQueries users, ReadYourWrites readYourWrites) {
+        this.commands = commands;
+        this.tasks = tasks;
+        this.users = users;
+        this.readYourWrites = readYourWrites;
+    }
+
+    public record AddCommentInput(String taskId, String annotationId, String regionId, String parentId, String text) {}
+
+    public record CommentInput(String taskId, String commentId) {}
+
+    public record CommentPayload(CommentView comment, List<UserError> errors) {}
+
+    @BatchMapping(typeName = "Annotation")
+    public Mono<Map<AnnotationView, List<CommentView>>> comments(List<AnnotationView> annotations, BatchLoaderEnvironment env) {
+        Caller caller = ((GraphQLContext) env.getContext()).get(GraphQlContextInterceptor.CALLER);
+        return tasks.commentsOf(caller.organizationId(), annotations.stream().map(AnnotationView::id).distinct().toList())
+                    .map(byAnnotation -> annotations.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                            a -> byAnnotation.getOrDefault(a.id(), List.of()))));
+    }
+
+    @BatchMapping(typeName = "Task")
+    public Mono<Map<TaskView, Integer>> commentCount(List<TaskView> list, BatchLoaderEnvironment env) {
+        Caller caller = ((GraphQLContext) env.getContext()).get(GraphQlContextInterceptor.CALLER);
+        return tasks.commentCounts(caller.organizationId(), list.stream().map(TaskView::id).distinct().toList())
+                    .map(counts -> list.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                            t -> counts.getOrDefault(t.id(), 0))));
+    }
+
+    @BatchMapping(typeName = "Comment", field = "author")
+    public Mono<Map<CommentView, UserController.UserView>> authors(List<CommentView> comments) {
+        return people(comments, CommentView::authorId);
+    }
+
+    @BatchMapping(typeName = "Comment", field = "resolvedBy")
+    public Mono<Map<CommentView, UserController.UserView>> resolvers(List<CommentView> comments) {
+        return people(comments, CommentView::resolvedById);
+    }
+
+    private Mono<Map<CommentView, UserController.UserView>> people(List<CommentView> comments, Function<CommentView, String> who) {
+        Set<String> ids = comments.stream().map(who).filter(Objects::nonNull).collect(Collectors.toSet());
+        return users.displayNames(ids).map(names -> comments.stream().filter(c -> who.apply(c) != null).distinct()
+                .collect(Collectors.toMap(Function.identity(),
+                        c -> new UserController.UserView(who.apply(c), names.getOrDefault(who.apply(c), "(unknown user)")))));
+    }
+
+    @MutationMapping
+    public Mono<CommentPayload> addComment(@Argument AddCommentInput input, @ContextValue Caller caller,
+                                           @ContextValue(required = false) String clientIp) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(error(notFound("taskId", "Task")));
+        if (!Ids.isUuid(input.annotationId())) return Mono.just(error(notFound("annotationId", "Annotation")));
+        if (input.parentId() != null && !Ids.isUuid(input.parentId())) return Mono.just(error(notFound("parentId", "Comment")));
+        String commentId = UUID.randomUUID().toString();
+        var cmd = new AddComment(new TaskId(input.taskId()), caller.organization(), new CommentId(commentId),
+                new AnnotationId(input.annotationId()), input.regionId(),
+                input.parentId() == null ? null : new CommentId(input.parentId()), input.text(), caller.user());
+        return payload(commands.send(cmd, caller, clientIp), caller, input.taskId(), commentId);
+    }
+
+    @MutationMapping
+    public Mono<CommentPayload> resolveComment(@Argument CommentInput input, @ContextValue Caller caller,
+                                               @ContextValue(required = false) String clientIp) {
+        return change(input, caller, clientIp, (task, comment) -> new ResolveComment(task, caller.organization(), comment, caller.user(), moderator(caller)));
+    }
+
+    @MutationMapping
+    public Mono<CommentPayload> reopenComment(@Argument CommentInput input, @ContextValue Caller caller,
+                                              @ContextValue(required = false) String clientIp) {
+        return change(input, caller, clientIp, (task, comment) -> new ReopenComment(task, caller.organization(), comment, caller.user(), moderator(caller)));
+    }
+
+    @MutationMapping
+    public Mono<CommentPayload> deleteComment(@Argument CommentInput input, @ContextValue Caller caller,
+                                              @ContextValue(required = false) String clientIp) {
+        return change(input, caller, clientIp, (task, comment) -> new DeleteComment(task, caller.organization(), comment, caller.user(), moderator(caller)));
+    }
+
+    private Mono<CommentPayload> change(CommentInput input, Caller caller, String clientIp,
+                                        java.util.function.BiFunction<TaskId, CommentId, Object> command) {
+        if (!Ids.isUuid(input.taskId())) return Mono.just(error(notFound("taskId", "Task")));
+        if (!Ids.isUuid(input.commentId())) return Mono.just(error(notFound("commentId", "Comment")));
+        return payload(commands.send(command.apply(new TaskId(input.taskId()), new CommentId(input.commentId())), caller, clientIp),
+                caller, input.taskId(), input.commentId());
+    }
+
+    /** The role comes from the authenticated session, never from the client. */
+    private static boolean moderator(Caller caller) { return MODERATORS.contains(caller.organizationRole()); }
+
+    private Mono<CommentPayload> payload(Mono<Commands.Result<Object>> sent, Caller caller, String taskId, String commentId) {
+        return sent.flatMap(r -> !r.ok()
+                ? Mono.just(error(r.error()))
+                : readYourWrites.await(taskId, Projection.DATA_MANAGER)
+                                .then(tasks.comment(caller.organizationId(), commentId))
+                                .map(c -> new CommentPayload(c, List.of()))
+                                .defaultIfEmpty(new CommentPayload(null, List.of())));
+    }
+
+    private static CommentPayload error(UserError e) { return new CommentPayload(null, List.of(e)); }
+
+    private static UserError notFound(String field, String what) { return UserError.of(ErrorCode.NOT_FOUND, field, what + " not found"); }
+}
