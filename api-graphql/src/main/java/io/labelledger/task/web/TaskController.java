@@ -71,7 +71,8 @@ public class TaskController {
 
     public record SkipTaskInput(String taskId) {}
 
-    public record ReviewAnnotationInput(String taskId, String annotationId, ReviewDecision decision, String comment) {}
+    public record ReviewAnnotationInput(String taskId, String annotationId, ReviewDecision decision, String comment, Object result,
+                                        Double leadTimeSeconds) {}
 
     public record SetGroundTruthInput(String taskId, String annotationId, boolean groundTruth) {}
 
@@ -171,7 +172,8 @@ public class TaskController {
         if (!Ids.isUuid(input.taskId())) return Mono.just(annotationError(notFound("taskId", "Task")));
         if (!Ids.isUuid(input.annotationId())) return Mono.just(annotationError(notFound("annotationId", "Annotation")));
         var cmd = new ReviewAnnotation(new TaskId(input.taskId()), caller.organization(), new AnnotationId(input.annotationId()),
-                input.decision(), input.comment(), caller.user());
+                input.decision(), input.comment(), caller.user(), input.result() == null ? null : json.tree(input.result()),
+                input.leadTimeSeconds());
         return commands.send(cmd, caller, clientIp).flatMap(r -> {
             if (!r.ok()) return Mono.just(annotationError(r.error()));
             return taskAfterCommand(caller, input.taskId())

@@ -5,6 +5,7 @@ import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.task.api.AnnotationId;
 import io.labelledger.task.api.TaskId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Accept or reject one annotation of a task. {@code comment} is optional (trimmed, at most {@link #MAX_COMMENT}
@@ -12,6 +13,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * guards the rest: the annotation is live and not the reviewer's own.
  */
 public record ReviewAnnotation(@TargetAggregateIdentifier TaskId taskId, OrganizationId organizationId, AnnotationId annotationId,
-                               ReviewDecision decision, String comment, UserId by) {
+                               ReviewDecision decision, String comment, UserId by, JsonNode result, Double leadTimeSeconds) {
     public static final int MAX_COMMENT = 2_000;
+
+    /** Accept or reject (no corrected result). */
+    public ReviewAnnotation(TaskId taskId, OrganizationId organizationId, AnnotationId annotationId, ReviewDecision decision,
+                            String comment, UserId by) {
+        this(taskId, organizationId, annotationId, decision, comment, by, null, null);
+    }
 }

@@ -166,9 +166,12 @@ public class Task {
      * (same decision and comment) records nothing; any other review replaces the earlier one.
      */
     @CommandHandler
-    void handle(ReviewAnnotation cmd) {
+    void handle(ReviewAnnotation cmd, LabelingConfigs configs) {
         requireOrganization(cmd.organizationId());
-        if (cmd.decision() == null) throw new ValidationFailed("decision", "Choose ACCEPTED or REJECTED");
+        if (cmd.decision() == null) throw new ValidationFailed("decision", "Choose ACCEPTED, REJECTED or FIX_AND_ACCEPT");
+        boolean fix = cmd.decision() == ReviewDecision.FIX_AND_ACCEPT;
+        if (fix && cmd.result() == null) throw new ValidationFailed("result", "Fix and accept takes the corrected result");
+        if (!fix && cmd.result() != null) throw new ValidationFailed("result", "Only FIX_AND_ACCEPT takes a result");
         String comment = cmd.comment() == null || cmd.comment().isBlank() ? null : cmd.comment().strip();
         if (comment != null && comment.length() > ReviewAnnotation.MAX_COMMENT) {
             throw new ValidationFailed("comment", "A review comment has at most " + ReviewAnnotation.MAX_COMMENT + " characters");
@@ -176,6 +179,16 @@ public class Task {
         UserId author = annotations.get(cmd.annotationId());
         if (author == null) throw new NotFound("Annotation", "annotationId");
         if (author.equals(cmd.by())) throw new OwnAnnotation();
+        if (fix) {
+            // the reviewer's correction is the annotation's new version, attributed to them; the original stays in the history
+            VersionedConfig config = configs.versioned(projectId);
+            refuseEmpty(cmd.result(), config);
+            ResultValidator.validate(config.config(), cmd.result(), "result", data);
+            apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
+                    config.version()));
+            apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), ReviewDecision.ACCEPTED, comment, cmd.by()));
+            return;
+        }
         Review review = new Review(cmd.by(), cmd.decision(), comment);
         if (review.equals(reviews.get(cmd.annotationId()))) return; // the same verdict again records nothing new
         apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), cmd.decision(), comment, cmd.by()));

@@ -814,4 +814,47 @@ class TaskTest {
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "commentId"));
         }
     }
+
+    @Nested
+    class FixAndAccept {
+        @Test
+        void theCorrectionIsANewVersionByTheReviewerAndIsAccepted() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ReviewDecision.FIX_AND_ACCEPT, "Fixed", BOB, NEGATIVE, SEC_12))
+                   .expectEvents(new AnnotationUpdated(TASK, PROJECT, ORG, A1, NEGATIVE, SEC_12, BOB, 1),
+                                 new AnnotationReviewed(TASK, PROJECT, ORG, A1, ACCEPTED, "Fixed", BOB));
+        }
+
+        @Test
+        void aFixNeedsAResult() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ReviewDecision.FIX_AND_ACCEPT, null, BOB))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "result"));
+        }
+
+        @Test
+        void anInvalidCorrectionIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ReviewDecision.FIX_AND_ACCEPT, null, BOB, choices("Undecided"), null))
+                   .expectNoEvents()
+                   .expectException(InvalidResult.class);
+        }
+
+        @Test
+        void nobodyFixesTheirOwnAnnotation() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ReviewDecision.FIX_AND_ACCEPT, null, ALICE, NEGATIVE, null))
+                   .expectNoEvents()
+                   .expectException(error(OwnAnnotation.class, ErrorCode.FORBIDDEN, "annotationId"));
+        }
+
+        @Test
+        void acceptingWithAResultIsRefused() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new ReviewAnnotation(TASK, ORG, A1, ACCEPTED, null, BOB, NEGATIVE, null))
+                   .expectNoEvents()
+                   .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "result"));
+        }
+    }
 }
