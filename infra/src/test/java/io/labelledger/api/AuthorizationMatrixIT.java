@@ -106,7 +106,6 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Query.ldapSettings", "no directory is configured when it runs; LdapIT configures one for real"),
             Map.entry("Mutation.configureLdap", "the sample's directory is on loopback, which the directory address policy may refuse; LdapIT configures a real one"),
             Map.entry("Mutation.markNotificationsRead", "its payload carries only a count (0 for the matrix's callers); NotificationIT marks real notifications"),
-            Map.entry("Query.nextReviewTask", "the queue holds a task only while its annotation is unreviewed and not the caller's"),
             Map.entry("Mutation.verifyEmailDomain", "needs the domain's DNS TXT record, which the matrix does not publish; the identity tests verify one"));
 
     @LocalServerPort
@@ -424,17 +423,18 @@ class AuthorizationMatrixIT extends IntegrationTest {
     }
 
     /**
-     * Two tasks: the matrix's, and one the author annotated (for review and ground truth; the author is a project
-     * member, so every project has members); the owner's finished import and export jobs.
+     * Three tasks: the matrix's, one the author annotated (for review and ground truth; the author is a project
+     * member, so every project has members) and one more the author annotated (the review queue); the owner's finished
+     * import and export jobs.
      */
     @SuppressWarnings("unchecked")
     Map<String, Object> vars(ApiClient owner, ApiClient author, String project, String user, String workspace, String moveTo) {
         owner.graphql().document("mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount } }")
-            .variable("i", Map.of("projectId", project, "json", "[{\"text\":\"a\"},{\"text\":\"b\"}]")).execute()
-            .path("importTasks.importedCount").entity(Integer.class).isEqualTo(2);
+            .variable("i", Map.of("projectId", project, "json", "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"}]")).execute()
+            .path("importTasks.importedCount").entity(Integer.class).isEqualTo(3);
         List<String> tasks = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
-                .document("query($id: ID!) { project(id: $id) { tasks(first: 2, orderBy: {field: NUMBER, direction: ASC}) { edges { node { id } } } } }")
-                .variable("id", project).execute().path("project.tasks.edges[*].node.id").entityList(String.class).get(), ids -> ids.size() == 2);
+                .document("query($id: ID!) { project(id: $id) { tasks(first: 3, orderBy: {field: NUMBER, direction: ASC}) { edges { node { id } } } } }")
+                .variable("id", project).execute().path("project.tasks.edges[*].node.id").entityList(String.class).get(), ids -> ids.size() == 3);
         if (author != owner) {
             owner.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
                  .variable("i", Map.of("projectId", project, "userId", author.userId, "role", "ANNOTATOR")).execute()
@@ -445,6 +445,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .variable("i", Map.of("taskId", tasks.get(1), "result", List.of(Map.of("from_name", "sentiment", "to_name", "text",
                         "type", "choices", "value", Map.of("choices", List.of("Positive")))))).execute()
                 .path("submitAnnotation.annotation.id").entity(String.class).get();
+        // a third task stays in the review queue after reviewAnnotation has reviewed the second: nextReviewTask answers it
+        author.graphql().document("mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }")
+              .variable("i", Map.of("taskId", tasks.get(2), "result", List.of(Map.of("from_name", "sentiment", "to_name", "text",
+                      "type", "choices", "value", Map.of("choices", List.of("Negative")))))).execute()
+              .path("submitAnnotation.errors").entityList(Object.class).hasSize(0);
         Map<String, Object> upload = (Map<String, Object>) ApiClient.web(port).post().uri("/api/projects/" + project + "/imports?format=JSON")
                 .header(HttpHeaders.COOKIE, owner.cookie).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .bodyValue("[{\"text\":\"c\"}]").exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
