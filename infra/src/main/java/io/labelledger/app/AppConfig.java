@@ -75,6 +75,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.labelledger.projection.Projection;
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -223,9 +224,11 @@ public class AppConfig {
                                             DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx,
                                             org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema tokens, JsonMapper json) {
         return new ProjectionRebuilder(processing, axon, dataSource, jdbc, tx, tokens, Map.of(
-                Projection.DATA_MANAGER, shadow -> new DataManagerProjection(shadow, json, (projectId, taskIds) -> { }),
-                Projection.DIRECTORY, DirectoryProjection::new,
-                Projection.AUDIT_LOG, shadow -> new AuditLogProjection(shadow, json)));
+                // every handler class of the group: a class left out here loses its tables' rows at the swap
+                Projection.DATA_MANAGER, shadow -> List.of(new DataManagerProjection(shadow, json, (projectId, taskIds) -> { }),
+                        new io.labelledger.task.comments.CommentProjection(shadow, (recipient, notification) -> { })),
+                Projection.DIRECTORY, shadow -> List.of(new DirectoryProjection(shadow)),
+                Projection.AUDIT_LOG, shadow -> List.of(new AuditLogProjection(shadow, json))));
     }
 
     @Bean

@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +57,7 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final TokenSchema tokens;
-    private final Map<Projection, Function<JdbcTemplate, Object>> handlers;
+    private final Map<Projection, Function<JdbcTemplate, List<Object>>> handlers;
     private final Map<Projection, State> states = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "projection-rebuild");
@@ -64,9 +65,9 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
         return t;
     });
 
-    /** {@code handlers}: a fresh handler of the projection writing through the given JdbcTemplate (no side effects). */
+    /** {@code handlers}: fresh handlers of every class in the projection's processing group, writing through the given JdbcTemplate (no side effects). */
     public ProjectionRebuilder(EventProcessingConfiguration processing, org.axonframework.config.Configuration axon, DataSource dataSource,
-                               JdbcTemplate jdbc, TransactionTemplate tx, TokenSchema tokens, Map<Projection, Function<JdbcTemplate, Object>> handlers) {
+                               JdbcTemplate jdbc, TransactionTemplate tx, TokenSchema tokens, Map<Projection, Function<JdbcTemplate, List<Object>>> handlers) {
         this.processing = processing;
         this.axon = axon;
         this.dataSource = (HikariDataSource) dataSource;
@@ -176,11 +177,11 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
     @SuppressWarnings("unchecked")
     private TrackingEventProcessor shadowProcessor(Projection projection, String name, DataSource shadowData, int segments) {
         JdbcTemplate shadowJdbc = new JdbcTemplate(shadowData);
-        Object handler = handlers.get(projection).apply(shadowJdbc);
+        List<Object> groupHandlers = handlers.get(projection).apply(shadowJdbc);
         ConnectionProvider connections = new SpringDataSourceConnectionProvider(shadowData);
         return TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).parameterResolverFactory(axon.parameterResolverFactory())
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(groupHandlers).parameterResolverFactory(axon.parameterResolverFactory())
                         // a failing event stops the rebuild (retried) instead of leaving a hole in the new tables
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
                 .messageSource((StreamableMessageSource<TrackedEventMessage<?>>) axon.eventStore())
