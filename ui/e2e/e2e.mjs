@@ -571,7 +571,7 @@ async function run(page) {
   await familyStage('audio: a region on a WAV the test made; export equals the editor\'s result; reopen', async () => {
     await labelFamily(page, {
       name: 'audio',
-      config: '<View><Labels name="kind" toName="audio"><Label value="Speech"/></Labels><AudioPlus name="audio" value="$audio"/></View>',
+      config: '<View><Labels name="kind" toName="audio"><Label value="Speech"/></Labels><Audio name="audio" value="$audio"/></View>',
       data: { audio: wavDataUrl() },
       expectTypes: ['labels'],
       label: async (editor, p) => {

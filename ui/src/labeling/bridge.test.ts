@@ -39,6 +39,14 @@ describe('prepareConfig', () => {
     expect(p.editorControls).toEqual(['l']);
   });
 
+  it('gives LSF <AudioPlus> for the older <Audio> it cannot load, with the same name and value', () => {
+    const p = prepareConfig('<View><Labels name="kind" toName="audio"><Label value="Speech"/></Labels><Audio name="audio" value="$audio" hotkey="a"/></View>');
+    expect(p.config).toContain('<AudioPlus name="audio" value="$audio" hotkey="a"/>');
+    expect(p.config).not.toContain('<Audio ');
+    expect(p.removed).toEqual([]);
+    expect(p.editorControls).toEqual(['kind']);
+  });
+
   it('leaves a config LSF knows exactly as it is', () => {
     const xml = '<View>\n  <Image name="img" value="$image"/>\n  <RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels>\n</View>';
     expect(prepareConfig(xml)).toEqual({ config: xml, removed: [], editorControls: ['box'] });

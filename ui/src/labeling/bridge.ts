@@ -61,6 +61,17 @@ export function prepareConfig(xml: string): PreparedConfig {
       removedObjects.add(el.getAttribute('name') ?? '');
     }
   }
+  // LSF 1.4.0's older <Audio> does not load (a wavesurfer error, no waveform; ADR 0031): its <AudioPlus> reads the
+  // same value and writes the same results, so the editor gets that instead
+  let renamed = false;
+  for (const el of all) {
+    if (el.tagName !== 'Audio') continue;
+    const plus = doc.createElement('AudioPlus');
+    for (const a of Array.from(el.attributes)) plus.setAttribute(a.name, a.value);
+    while (el.firstChild) plus.appendChild(el.firstChild);
+    el.parentNode?.replaceChild(plus, el);
+    renamed = true;
+  }
   const editorControls: string[] = [];
   for (const el of all) {
     const lacks = (TAGS_LSF_LACKS as readonly string[]).includes(el.tagName);
@@ -73,7 +84,7 @@ export function prepareConfig(xml: string): PreparedConfig {
       editorControls.push(el.getAttribute('name')!);
     }
   }
-  if (removed.length === 0) return { config: xml, removed, editorControls };
+  if (removed.length === 0 && !renamed) return { config: xml, removed, editorControls };
   return { config: new XMLSerializer().serializeToString(doc), removed, editorControls };
 }
 
