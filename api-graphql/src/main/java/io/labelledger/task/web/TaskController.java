@@ -53,8 +53,11 @@ public class TaskController {
     private final Clock clock;
     private final ReadYourWrites readYourWrites;
 
+    private final AnnotationVisibility visibility;
+
     public TaskController(Commands commands, TaskQueries tasks, TaskHistory history, Json json, Clock clock,
-                          ReadYourWrites readYourWrites) {
+                          ReadYourWrites readYourWrites, AnnotationVisibility visibility) {
+        this.visibility = visibility;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.tasks = tasks;
@@ -102,7 +105,12 @@ public class TaskController {
         if (!Ids.isUuid(id)) return Mono.empty();
         return Mono.fromCallable(() -> history.asOf(caller.organizationId(), id, asOf))
                    .subscribeOn(Schedulers.boundedElastic())
-                   .flatMap(Mono::justOrEmpty);
+                   .flatMap(Mono::justOrEmpty)
+                   // blind labeling holds for the past too: the project is the task's (a task never moves)
+                   .flatMap(s -> tasks.get(caller.organizationId(), id).map(TaskView::projectId).defaultIfEmpty("")
+                           .flatMap(p -> visibility.seesEveryAnnotation(caller, p.isEmpty() ? null : p))
+                           .map(all -> new TaskSnapshotView(s.id(), s.organizationId(), s.asOf(), s.number(), s.data(),
+                                   AnnotationVisibility.visible(caller, all, s.annotations()), s.skipCount(), s.version(), s.skippedBy())));
     }
 
     @SchemaMapping(typeName = "Task")
@@ -120,9 +128,13 @@ public class TaskController {
     @BatchMapping(typeName = "Task")
     public Mono<Map<TaskView, List<AnnotationView>>> annotations(List<TaskView> list, BatchLoaderEnvironment env) {
         Caller caller = ((GraphQLContext) env.getContext()).get(GraphQlContextInterceptor.CALLER);
-        return tasks.annotationsOf(caller.organizationId(), list.stream().map(TaskView::id).toList())
+        List<String> projects = list.stream().map(TaskView::projectId).filter(java.util.Objects::nonNull).distinct().toList();
+        Mono<Map<String, Boolean>> everyAnnotation = reactor.core.publisher.Flux.fromIterable(projects)
+                .flatMap(p -> visibility.seesEveryAnnotation(caller, p).map(all -> Map.entry(p, all)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return everyAnnotation.flatMap(all -> tasks.annotationsOf(caller.organizationId(), list.stream().map(TaskView::id).toList())
                     .map(byTask -> list.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                            t -> byTask.getOrDefault(t.id(), List.of()))));
+                            t -> AnnotationVisibility.visible(caller, all.getOrDefault(t.projectId(), false), byTask.getOrDefault(t.id(), List.of()))))));
     }
 
     @MutationMapping

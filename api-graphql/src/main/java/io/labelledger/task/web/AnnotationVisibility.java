@@ -1,0 +1,36 @@
+package io.labelledger.task.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.authorization.Authorization;
+import io.labelledger.task.read.AnnotationView;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Blind labeling on the server (issue 10): Owners, Admins, Managers and the people who review in a project see every
+ * annotation of its tasks; everybody else sees only their own, whatever the client asks. The UI's hiding is a
+ * convenience; this is the rule. "May review here" is the review queue's rule (the effective project role, ADR 0021).
+ */
+@Component
+public class AnnotationVisibility {
+    private final Authorization authorization;
+
+    public AnnotationVisibility(Authorization authorization) {
+        this.authorization = authorization;
+    }
+
+    public Mono<Boolean> seesEveryAnnotation(Caller caller, String projectId) {
+        return switch (caller.organizationRole()) {
+            case OWNER, ADMIN, MANAGER -> Mono.just(true);
+            default -> projectId == null ? Mono.just(false)
+                    : authorization.allows(caller, "Query.nextReviewTask", Map.of("projectId", projectId));
+        };
+    }
+
+    public static List<AnnotationView> visible(Caller caller, boolean everyAnnotation, List<AnnotationView> annotations) {
+        return everyAnnotation ? annotations : annotations.stream().filter(a -> caller.userId().equals(a.authorId())).toList();
+    }
+}
