@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts a DATA_MANAGER rebuild through the operator API (--operator-token or LABELLEDGER_OPERATOR_TOKEN) and watches the database until the replay has caught up: the
- * data-manager processor's token is no longer a replay token and has reached the head of the event store seen
- * before the rebuild, and dm_task holds as many rows as before. events/s = events in the store up to that head /
- * seconds from sending the mutation.
+ * Starts a DATA_MANAGER rebuild through the operator API (--operator-token or LABELLEDGER_OPERATOR_TOKEN) and watches
+ * until it is done: the operator API says the shadow tables were swapped in (ADR 0029), the data-manager processor's
+ * token has reached the head of the event store seen before the rebuild, and dm_task holds as many rows as before.
+ * events/s = events in the store up to that head / seconds from sending the request.
  */
 public final class Rebuild {
     private static final Pattern INDEX = Pattern.compile("\"(?:globalIndex|index)\"\\s*:\\s*(\\d+)");
@@ -87,7 +87,7 @@ public final class Rebuild {
                 tok = token(db, processor);
                 long pos = tok.position();
                 // done when the operator endpoint says the shadow tables were swapped in and the live token is past the head
-                if (pos >= head && operator(url, operatorToken, "GET", "/api/operator/projections").body().contains("\"DATA_MANAGER\",\"processingGroup\":\"data-manager\",\"state\":\"DONE\"")) {
+                if (pos >= head && "DONE".equals(state(operator(url, operatorToken, "GET", "/api/operator/projections").body(), "DATA_MANAGER"))) {
                     rows = single(db, "SELECT count(*) FROM dm_task");
                     if (rows >= tasksBefore) {
                         done = System.nanoTime();
@@ -122,17 +122,28 @@ public final class Rebuild {
             if (annotationsAfter != annotationsBefore || projectsAfter != projectsBefore) {
                 r.note("Row counts differ from before the rebuild (the signed-up Owner adds no Data Manager rows, so they should match).");
             }
-            r.note("Catch-up is detected by polling token_entry every 50 ms: the processor's token (current position of the "
-                   + "ReplayToken) has reached the store's head taken before the rebuild, and dm_task has its former row count.");
+            r.note("Done is detected by polling every 50 ms: the operator API reports DONE, the processor's token has reached "
+                   + "the store's head taken before the rebuild, and dm_task has its former row count.");
             return r;
         }
     }
+
+    /** One client for every call (the catch-up loop polls every 50 ms). */
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     static java.net.http.HttpResponse<String> operator(String base, String token, String method, String path) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.replaceAll("/+$", "") + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build();
-        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The state the operator's projection list gives for one projection (null when not listed). */
+    static String state(String projectionsJson, String name) {
+        for (var p : Api.JSON.readTree(projectionsJson)) {
+            if (name.equals(p.path("name").asString(null))) return p.path("state").asString(null);
+        }
+        return null;
     }
 
     static long single(Connection db, String sql) throws Exception {

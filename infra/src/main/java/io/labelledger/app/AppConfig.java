@@ -36,6 +36,7 @@ import io.labelledger.project.web.LabelingConfigCache;
 import io.labelledger.project.write.Project;
 import io.labelledger.task.datamanager.DataManagerProjection;
 import io.labelledger.task.datamanager.RedisTaskRowNotifier;
+import io.labelledger.projection.RedisPublisher;
 import io.labelledger.task.datamanager.TaskRowNotifier;
 import io.labelledger.task.export.ExportQueries;
 import io.labelledger.task.export.LabelStudioExport;
@@ -123,7 +124,7 @@ public class AppConfig {
                                         @Value("${labelledger.db.password:}") String password,
                                         @Value("${labelledger.db.read-pool-size:16}") int poolSize) {
         // the query string's options (sslmode, sslrootcert, ...) under their R2DBC names: reads connect like writes
-        ConnectionFactoryOptions.Builder options = R2dbcUrls.options(url, user, password, true)
+        ConnectionFactoryOptions.Builder options = R2dbcUrls.options(url, user, password)
                 .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize);
         return ConnectionFactories.get(options.build());
     }
@@ -187,8 +188,14 @@ public class AppConfig {
 
     // ---- projections ------------------------------------------------------------------------------------
 
+    /** One publishing thread and buffer for every live-view notification (a Redis stall holds up no projection). */
     @Bean
-    TaskRowNotifier taskRowNotifier(ReactiveStringRedisTemplate redis) {
+    RedisPublisher redisPublisher(ReactiveStringRedisTemplate redis) {
+        return new RedisPublisher(redis);
+    }
+
+    @Bean
+    TaskRowNotifier taskRowNotifier(RedisPublisher redis) {
         return new RedisTaskRowNotifier(redis);
     }
 
@@ -198,7 +205,7 @@ public class AppConfig {
     }
 
     @Bean
-    io.labelledger.task.comments.NotificationNotifier notificationNotifier(ReactiveStringRedisTemplate redis) {
+    io.labelledger.task.comments.NotificationNotifier notificationNotifier(RedisPublisher redis) {
         return new io.labelledger.task.comments.RedisNotificationNotifier(redis);
     }
 
@@ -209,7 +216,7 @@ public class AppConfig {
     }
 
     @Bean
-    DirectoryProjection directoryProjection(JdbcTemplate jdbc, ReactiveStringRedisTemplate redis) {
+    DirectoryProjection directoryProjection(JdbcTemplate jdbc, RedisPublisher redis) {
         return new DirectoryProjection(jdbc, new io.labelledger.organization.directory.RedisMemberAccessNotifier(redis));
     }
 

@@ -35,14 +35,14 @@ public final class R2dbcUrls {
 
     private R2dbcUrls() {}
 
-    /** {@code pooled}: through r2dbc-pool. {@code user}/{@code password}: the settings, unless the URL names them. */
-    public static ConnectionFactoryOptions.Builder options(String jdbcUrl, String user, String password, boolean pooled) {
+    /** Through r2dbc-pool. {@code user}/{@code password}: the settings, unless the URL names them. */
+    public static ConnectionFactoryOptions.Builder options(String jdbcUrl, String user, String password) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) throw new IllegalStateException("labelledger.db.url must be a jdbc:postgresql: URL");
         int q = jdbcUrl.indexOf('?');
         String base = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
         String query = q < 0 ? "" : jdbcUrl.substring(q + 1);
         ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
-                .parse(base.replaceFirst("^jdbc:postgresql:", pooled ? "r2dbc:pool:postgresql:" : "r2dbc:postgresql:"))
+                .parse(base.replaceFirst("^jdbc:postgresql:", "r2dbc:pool:postgresql:"))
                 .mutate();
         String u = user, p = password;
         for (String pair : query.split("&")) {

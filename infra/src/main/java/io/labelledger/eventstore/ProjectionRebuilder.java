@@ -113,7 +113,7 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
         tx.executeWithoutResult(s -> {
             jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
-            jdbc.update("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?", shadowName);
+            dropTokens(shadowName);
             jdbc.execute("CREATE SCHEMA " + schema);
             for (String table : projection.tables()) {
                 jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
@@ -136,13 +136,17 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
             swap(projection, schema, retired, group, shadowName);
         } catch (RuntimeException e) {
             jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            jdbc.update("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?", shadowName);
+            dropTokens(shadowName);
             throw e;
         } finally {
             if (livePaused) live.start();
         }
         jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
         log.info("Projection {} rebuilt and swapped in", projection);
+    }
+
+    private void dropTokens(String processorName) {
+        jdbc.update("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?", processorName);
     }
 
     /** One transaction: the rebuilt tables replace the live ones, and the live processor continues from the shadow's token. */
@@ -158,7 +162,7 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
                     + ", " + tokens.ownerColumn() + " = NULL FROM " + t + " AS s WHERE l." + name + " = ? AND s." + name + " = ? AND l." + seg + " = s." + seg,
                     group, shadowName);
             if (moved == 0) throw new IllegalStateException("The live processor " + group + " has no token to replace");
-            jdbc.update("DELETE FROM " + t + " WHERE " + name + " = ?", shadowName);
+            dropTokens(shadowName);
             jdbc.execute("DROP SCHEMA " + schema);
         });
     }

@@ -20,7 +20,7 @@ class R2dbcUrlsTest {
     void tlsAndTheOtherSupportedOptionsReachTheReads() {
         ConnectionFactoryOptions o = R2dbcUrls.options("jdbc:postgresql://db.example.com:5433/labels?sslmode=verify-full"
                 + "&sslrootcert=%2Fetc%2Fll%2Fca.pem&sslcert=/etc/ll/client.pem&sslkey=/etc/ll/client.key&sslpassword=k%26y"
-                + "&ApplicationName=labelledger%20reads&currentSchema=ll&connectTimeout=7&tcpKeepAlive=true", "app", "secret", true).build();
+                + "&ApplicationName=labelledger%20reads&currentSchema=ll&connectTimeout=7&tcpKeepAlive=true", "app", "secret").build();
 
         assertThat(o.getValue(ConnectionFactoryOptions.DRIVER)).isEqualTo("pool");
         assertThat(o.getValue(ConnectionFactoryOptions.PROTOCOL)).isEqualTo("postgresql");
@@ -43,18 +43,18 @@ class R2dbcUrlsTest {
     @Test
     void aUserAndPasswordInTheUrlWinAsForJdbcAndNoQueryMeansNoOptions() {
         ConnectionFactoryOptions withUser = R2dbcUrls.options("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&password=p%40ss&ssl=true",
-                "ignored", "", false).build();
-        assertThat(withUser.getValue(ConnectionFactoryOptions.DRIVER)).isEqualTo("postgresql");
+                "ignored", "").build();
+        assertThat(withUser.getValue(ConnectionFactoryOptions.PROTOCOL)).isEqualTo("postgresql");
         assertThat(withUser.getValue(ConnectionFactoryOptions.USER)).isEqualTo("postgres");
         assertThat(withUser.getValue(ConnectionFactoryOptions.PASSWORD)).isEqualTo("p@ss");
         assertThat(option(withUser, "ssl")).isEqualTo(true);
 
-        ConnectionFactoryOptions plain = R2dbcUrls.options("jdbc:postgresql://localhost/ll", "postgres", "", true).build();
+        ConnectionFactoryOptions plain = R2dbcUrls.options("jdbc:postgresql://localhost/ll", "postgres", "").build();
         assertThat(plain.getValue(ConnectionFactoryOptions.HOST)).isEqualTo("localhost");
         assertThat(plain.getValue(ConnectionFactoryOptions.DATABASE)).isEqualTo("ll");
         assertThat(plain.hasOption(Option.valueOf("sslMode"))).isFalse();
         assertThat(plain.hasOption(ConnectionFactoryOptions.PASSWORD)).isFalse();
 
-        assertThatThrownBy(() -> R2dbcUrls.options("jdbc:mysql://x/y", "u", "p", true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> R2dbcUrls.options("jdbc:mysql://x/y", "u", "p")).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.labelledger.task;
 
+import io.labelledger.projection.RedisPublisher;
 import io.labelledger.task.datamanager.RedisTaskRowNotifier;
 import io.labelledger.task.datamanager.TaskRowNotifier;
 import io.lettuce.core.RedisClient;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 9, "a one-minute stall under load": PUBLISH from RedisTaskRowNotifier timed out after Lettuce's one minute,
+ * Issue 9, "a one-minute stall under load": PUBLISH from the Data Manager's notifier (now RedisPublisher) timed out after Lettuce's one minute,
  * and a Redis stall held up what called it. On a Redis of its own (CLIENT PAUSE would stall everybody's shared test
  * Redis), paused from the start: the projection's call returns at once, changes are dropped after a short timeout,
  * and publishing resumes when Redis does.
@@ -77,7 +78,8 @@ class RedisStallTest {
         factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
         factory.afterPropertiesSet();
         factory.start();
-        try (RedisTaskRowNotifier notifier = new RedisTaskRowNotifier(new ReactiveStringRedisTemplate(factory), Duration.ofMillis(300))) {
+        try (RedisPublisher publisher = new RedisPublisher(new ReactiveStringRedisTemplate(factory), Duration.ofMillis(300))) {
+            RedisTaskRowNotifier notifier = new RedisTaskRowNotifier(publisher);
             assertThat(timeOf(() -> { for (int i = 0; i < 500; i++) notifier.changed("p1", List.of("task-" + i)); }))
                     .as("500 notifications (what the projection does after each commit) while Redis is paused")
                     .isLessThan(Duration.ofMillis(500));
@@ -88,7 +90,7 @@ class RedisStallTest {
             client.connect().sync().clientPause(3_000);
             assertThat(timeOf(() -> { for (int i = 0; i < 50; i++) notifier.changed("p1", List.of("stalled-" + i)); }))
                     .isLessThan(Duration.ofMillis(200));
-            await().atMost(Duration.ofSeconds(10)).until(() -> notifier.dropped() > 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> publisher.dropped() > 0);
 
             // Redis answers again: new changes are published
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

@@ -1,7 +1,9 @@
 package io.labelledger.task.web;
 
+import graphql.GraphQLContext;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
+import io.labelledger.api.GraphQlContextInterceptor;
 import io.labelledger.api.Json;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.api.UserError;
@@ -14,7 +16,9 @@ import io.labelledger.task.api.TaskId;
 import io.labelledger.task.read.DraftView;
 import io.labelledger.task.read.TaskQueries;
 import io.labelledger.task.read.TaskView;
+import org.dataloader.BatchLoaderEnvironment;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Map;
 
 /** Drafts (ADR 0032): each person saves, reads and discards only their own draft on a task. */
 @Controller
@@ -45,9 +50,15 @@ public class DraftController {
     public record DraftPayload(DraftView draft, TaskView task, List<UserError> errors) {}
 
     /** The caller's own draft: the organization and the person come from the session, never from the client. */
-    @SchemaMapping(typeName = "Task")
-    public Mono<DraftView> myDraft(TaskView task, @ContextValue Caller caller) {
-        return tasks.draftOf(caller.organizationId(), task.id(), caller.userId());
+    @BatchMapping(typeName = "Task")
+    public Mono<Map<TaskView, DraftView>> myDraft(List<TaskView> list, BatchLoaderEnvironment env) {
+        Caller caller = ((GraphQLContext) env.getContext()).get(GraphQlContextInterceptor.CALLER);
+        return tasks.draftsOf(caller.organizationId(), list.stream().map(TaskView::id).distinct().toList(), caller.userId())
+                    .map(drafts -> {
+                        Map<TaskView, DraftView> mine = new java.util.HashMap<>();
+                        list.forEach(t -> { if (drafts.containsKey(t.id())) mine.put(t, drafts.get(t.id())); });
+                        return mine;
+                    });
     }
 
     @SchemaMapping(typeName = "Draft")

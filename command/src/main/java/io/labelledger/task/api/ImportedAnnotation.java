@@ -26,6 +26,11 @@ public record ImportedAnnotation(AnnotationId annotationId, JsonNode result, Dou
 
     /** The email {@code completedBy} names: the string itself or the object's {@code email}; null otherwise. */
     public String completedByEmail() {
+        return emailOf(completedBy);
+    }
+
+    /** The email a Label Studio {@code completed_by} value names (import, and the export of a kept value). */
+    public static String emailOf(JsonNode completedBy) {
         if (completedBy == null) return null;
         JsonNode email = completedBy.isObject() ? completedBy.get("email") : completedBy;
         if (email == null || !email.isString()) return null;

@@ -113,9 +113,7 @@ public class Task {
         requireOrganization(cmd.organizationId());
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
         if (everUsedIds.contains(cmd.annotationId())) throw new Conflict("annotationId", "This annotation id is already used");
-        VersionedConfig config = configs.versioned(projectId);
-        refuseEmpty(cmd.result(), config);
-        ResultValidator.validate(config.config(), cmd.result(), "result", data);
+        VersionedConfig config = validated(cmd.result(), configs);
         apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
         discardDraftOf(cmd.by(), cmd.annotationId());
@@ -127,9 +125,7 @@ public class Task {
     int handle(UpdateAnnotation cmd, LabelingConfigs configs) {
         requireOrganization(cmd.organizationId());
         requireAuthor(cmd.annotationId(), cmd.by());
-        VersionedConfig config = configs.versioned(projectId);
-        refuseEmpty(cmd.result(), config);
-        ResultValidator.validate(config.config(), cmd.result(), "result", data);
+        VersionedConfig config = validated(cmd.result(), configs);
         apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
         discardDraftOf(cmd.by(), cmd.annotationId());
@@ -181,9 +177,7 @@ public class Task {
         if (author.equals(cmd.by())) throw new OwnAnnotation();
         if (fix) {
             // the reviewer's correction is the annotation's new version, attributed to them; the original stays in the history
-            VersionedConfig config = configs.versioned(projectId);
-            refuseEmpty(cmd.result(), config);
-            ResultValidator.validate(config.config(), cmd.result(), "result", data);
+            VersionedConfig config = validated(cmd.result(), configs);
             apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                     config.version()));
             apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), ReviewDecision.ACCEPTED, comment, cmd.by()));
@@ -277,6 +271,14 @@ public class Task {
         if (c == null || c.deleted()) throw new NotFound("Comment", "commentId");
         if (!c.author().equals(by) && !moderator) throw new NotCommentAuthor();
         return c;
+    }
+
+    /** The project's current config once the result passes it (not empty, valid): what an annotation is made with. */
+    private VersionedConfig validated(JsonNode result, LabelingConfigs configs) {
+        VersionedConfig config = configs.versioned(projectId);
+        refuseEmpty(result, config);
+        ResultValidator.validate(config.config(), result, "result", data);
+        return config;
     }
 
     /**

@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Imports a batch of tasks in one unit of work: the project reserves the task numbers and every task aggregate is
@@ -48,16 +47,18 @@ public class TaskImportHandler {
         VersionedConfig versioned = configs.versioned(cmd.projectId());
         LabelingConfig config = versioned.config();
         // Label Studio's completed_by: the member with that email is the author; any other value is kept beside the events
-        Set<String> emails = new HashSet<>();
+        Map<ImportedAnnotation, String> emailOf = new java.util.IdentityHashMap<>(); // by reference: no hashing of results
         cmd.tasks().forEach(t -> t.annotations().forEach(a -> {
-            if (a.completedByEmail() != null) emails.add(a.completedByEmail().toLowerCase(Locale.ROOT));
+            String email = a.completedByEmail();
+            if (email != null) emailOf.put(a, email.toLowerCase(Locale.ROOT));
         }));
-        Map<String, UserId> members = emails.isEmpty() ? Map.of() : authors.members(cmd.organizationId(), emails);
+        Map<String, UserId> members = emailOf.isEmpty() ? Map.of() : authors.members(cmd.organizationId(), new HashSet<>(emailOf.values()));
         Map<AnnotationId, UserId> authorOf = new HashMap<>();
         Map<AnnotationId, String> kept = new LinkedHashMap<>();
         for (NewTask t : cmd.tasks()) {
             for (ImportedAnnotation a : t.annotations()) {
-                UserId member = a.completedByEmail() == null ? null : members.get(a.completedByEmail().toLowerCase(Locale.ROOT));
+                String email = emailOf.get(a);
+                UserId member = email == null ? null : members.get(email);
                 if (member != null) authorOf.put(a.annotationId(), member);
                 else if (a.completedBy() != null) kept.put(a.annotationId(), a.completedBy().toString());
             }

@@ -8,16 +8,16 @@ import io.labelledger.organization.api.GroupMembersChanged;
 import io.labelledger.organization.api.GroupProjectsChanged;
 import io.labelledger.organization.api.GroupWorkspacesChanged;
 import io.labelledger.organization.api.InvitationAccepted;
-import io.labelledger.organization.api.InvitationRevoked;
 import io.labelledger.organization.api.InvitationCreated;
+import io.labelledger.organization.api.InvitationRevoked;
 import io.labelledger.organization.api.MemberDeactivated;
 import io.labelledger.organization.api.MemberJoined;
 import io.labelledger.organization.api.MemberProvisioned;
 import io.labelledger.organization.api.MemberReactivated;
 import io.labelledger.organization.api.MemberRoleChanged;
 import io.labelledger.organization.api.OrganizationCreated;
-import io.labelledger.organization.api.SessionPolicyChanged;
 import io.labelledger.organization.api.ProjectMoved;
+import io.labelledger.organization.api.SessionPolicyChanged;
 import io.labelledger.organization.api.WorkspaceArchived;
 import io.labelledger.organization.api.WorkspaceCreated;
 import io.labelledger.organization.api.WorkspaceMemberAdded;
@@ -27,6 +27,7 @@ import io.labelledger.organization.api.WorkspaceRestored;
 import io.labelledger.project.api.ProjectMemberAdded;
 import io.labelledger.project.api.ProjectMemberRemoved;
 import io.labelledger.project.api.ProjectRoleChanged;
+import io.labelledger.projection.AfterCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -60,15 +61,7 @@ public class DirectoryProjection {
     /** After the commit (the new role or state is readable then); never during a replay. */
     private void accessChanged(String organizationId, String userId, org.axonframework.eventhandling.ReplayStatus replay) {
         if (replay.isReplay()) return;
-        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            access.changed(organizationId, userId);
-            return;
-        }
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() { access.changed(organizationId, userId); }
-                });
+        AfterCommit.run(() -> access.changed(organizationId, userId));
     }
 
     @EventHandler

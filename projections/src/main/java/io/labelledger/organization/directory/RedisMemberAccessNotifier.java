@@ -1,22 +1,20 @@
 package io.labelledger.organization.directory;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import io.labelledger.projection.RedisPublisher;
 
-/** Publishes member access changes on Redis pub/sub so that every replica hears them. */
+/**
+ * Member access changes on Redis pub/sub, so that every replica hears them; never blocks ({@link RedisPublisher}).
+ * Every operation on a socket is checked anyway; this only makes the change immediate.
+ */
 public class RedisMemberAccessNotifier implements MemberAccessNotifier {
-    private static final Logger log = LoggerFactory.getLogger(RedisMemberAccessNotifier.class);
-    private final ReactiveStringRedisTemplate redis;
+    private final RedisPublisher redis;
 
-    public RedisMemberAccessNotifier(ReactiveStringRedisTemplate redis) {
+    public RedisMemberAccessNotifier(RedisPublisher redis) {
         this.redis = redis;
     }
 
     @Override
     public void changed(String organizationId, String userId) {
-        // fire and forget: every operation on a socket is checked anyway; this only makes it immediate
-        redis.convertAndSend(CHANNEL, organizationId + SEPARATOR + userId)
-             .subscribe(n -> {}, e -> log.warn("Could not publish a member access change: {}", e.toString()));
+        redis.publish(CHANNEL, organizationId + SEPARATOR + userId);
     }
 }

@@ -1,5 +1,6 @@
 package io.labelledger.task.comments;
 
+import io.labelledger.projection.AfterCommit;
 import io.labelledger.task.api.CommentAdded;
 import io.labelledger.task.api.CommentDeleted;
 import io.labelledger.task.api.CommentReopened;
@@ -11,8 +12,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,18 +77,7 @@ public class CommentProjection {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING""",
                     id, position, e.organizationId().value(), recipient, kind, e.taskId().value(), e.projectId().value(),
                     e.annotationId().value(), e.regionId(), e.commentId().value(), e.by().value(), ts(at));
-            if (inserted == 1 && !replay.isReplay()) publishAfterCommit(recipient, id);
-        });
-    }
-
-    private void publishAfterCommit(String recipient, String notificationId) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            notifier.added(recipient, notificationId);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() { notifier.added(recipient, notificationId); }
+            if (inserted == 1 && !replay.isReplay()) AfterCommit.run(() -> notifier.added(recipient, id));
         });
     }
 

@@ -7,7 +7,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,12 +72,9 @@ public class ExportQueries {
             return ids;
         }
 
+        /** With the page's lookups (by user id and annotation id); shared by the page's tasks, not copied per task. */
         public ExportTask withPeople(Map<String, String> knownEmails, Map<String, String> knownImportedAuthors) {
-            Map<String, String> mine = new HashMap<>();
-            people().forEach(id -> { if (knownEmails.containsKey(id)) mine.put(id, knownEmails.get(id)); });
-            Map<String, String> imported = new HashMap<>();
-            annotations.forEach(a -> { if (knownImportedAuthors.containsKey(a.id())) imported.put(a.id(), knownImportedAuthors.get(a.id())); });
-            return new ExportTask(task, annotations, skippedBy, mine, imported);
+            return new ExportTask(task, annotations, skippedBy, knownEmails, knownImportedAuthors);
         }
 
         /** Label Studio's completed_by (JSON text) of an imported annotation whose author was no member; null otherwise. */
@@ -125,7 +121,8 @@ public class ExportQueries {
                  .bind("org", organizationId).bind("ids", annotationIds)
                  .map(r -> Map.entry(r.get("annotation_id", String.class), r.get("completed_by", String.class))).all()
                  .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(emails, imported).map(both -> page.stream().map(t -> t.withPeople(both.getT1(), both.getT2())).toList());
+        return Mono.zip(emails.map(Map::copyOf), imported.map(Map::copyOf)) // immutable once: each task's Map.copyOf is then free
+                   .map(both -> page.stream().map(t -> t.withPeople(both.getT1(), both.getT2())).toList());
     }
 
     /** What the export will hold, fixed when it starts: tasks numbered up to {@code maxNumber}. */

@@ -108,8 +108,7 @@ public final class LabelStudioExport {
             if (imported != null) {
                 JsonNode original = json.readTree(imported);
                 row.set("annotator", original.isObject() && original.has("id") ? original.get("id") : original);
-                JsonNode email = original.isObject() ? original.path("email") : original;
-                putOrNull(row, "annotator_email", email.isString() && email.asString().contains("@") ? email.asString() : null);
+                putOrNull(row, "annotator_email", io.labelledger.task.api.ImportedAnnotation.emailOf(original));
             } else {
                 row.put("annotator", a.authorId());
                 putOrNull(row, "annotator_email", t.email(a.authorId()));

@@ -125,22 +125,32 @@ public class TaskQueries {
 
     /** The live draft of {@code userId} on the task (ADR 0032); there is no read of another person's draft. */
     public Mono<DraftView> draftOf(String organizationId, String taskId, String userId) {
+        return draftsOf(organizationId, List.of(taskId), userId).flatMap(drafts -> Mono.justOrEmpty(drafts.get(taskId)));
+    }
+
+    /** One person's drafts on many tasks in one query (DataLoader batching), by task id. */
+    public Mono<Map<String, DraftView>> draftsOf(String organizationId, Collection<String> taskIds, String userId) {
+        if (taskIds.isEmpty()) return Mono.just(Map.of());
         return db.sql("""
                          SELECT task_id, result::text AS result, lead_time_seconds, saved_at FROM rm_draft
-                         WHERE organization_id = :org AND task_id = :task AND user_id = :user AND result IS NOT NULL""")
-                 .bind("org", organizationId).bind("task", taskId).bind("user", userId)
+                         WHERE organization_id = :org AND task_id = ANY(:tasks) AND user_id = :user AND result IS NOT NULL""")
+                 .bind("org", organizationId).bind("tasks", taskIds.toArray(String[]::new)).bind("user", userId)
                  .map(r -> new DraftView(r.get("task_id", String.class), r.get("result", String.class),
                          r.get("lead_time_seconds", Double.class), r.get("saved_at", OffsetDateTime.class).toInstant()))
-                 .one();
+                 .all()
+                 .collectMap(DraftView::taskId);
     }
+
+    /** The columns {@link #commentView} reads. */
+    private static final String COMMENTS = """
+            SELECT comment_id, task_id, annotation_id, region_id, parent_id, author_id, text, resolved, resolved_by,
+                   resolved_at, deleted, created_at, updated_at
+            FROM rm_comment""";
 
     /** The comments of many annotations in one query (DataLoader batching), oldest first: threads via parentId. */
     public Mono<Map<String, List<CommentView>>> commentsOf(String organizationId, Collection<String> annotationIds) {
         if (annotationIds.isEmpty()) return Mono.just(Map.of());
-        return db.sql("""
-                         SELECT comment_id, task_id, annotation_id, region_id, parent_id, author_id, text, resolved, resolved_by,
-                                resolved_at, deleted, created_at, updated_at
-                         FROM rm_comment WHERE organization_id = :org AND annotation_id = ANY(:ids) ORDER BY created_at, comment_id""")
+        return db.sql(COMMENTS + " WHERE organization_id = :org AND annotation_id = ANY(:ids) ORDER BY created_at, comment_id")
                  .bind("org", organizationId).bind("ids", annotationIds.toArray(String[]::new))
                  .map(TaskQueries::commentView).all()
                  .collect(Collectors.groupingBy(CommentView::annotationId));
@@ -148,10 +158,7 @@ public class TaskQueries {
 
     /** One comment of the organization, or empty. */
     public Mono<CommentView> comment(String organizationId, String commentId) {
-        return db.sql("""
-                         SELECT comment_id, task_id, annotation_id, region_id, parent_id, author_id, text, resolved, resolved_by,
-                                resolved_at, deleted, created_at, updated_at
-                         FROM rm_comment WHERE organization_id = :org AND comment_id = :id""")
+        return db.sql(COMMENTS + " WHERE organization_id = :org AND comment_id = :id")
                  .bind("org", organizationId).bind("id", commentId).map(TaskQueries::commentView).one();
     }
 
