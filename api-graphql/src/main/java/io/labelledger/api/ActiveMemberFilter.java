@@ -27,9 +27,8 @@ public class ActiveMemberFilter implements WebFilter {
     /** Session attributes, epoch milliseconds. */
     public static final String SIGNED_IN_AT = "ll.signedInAt";
     /** How the session was authenticated (docs/adr/0026): the organization it is bound to (absent: a personal account's
-     *  password), the method (PASSWORD, SAML, LDAP) and the account's session epoch at sign-in. */
+     *  password) and the account's session epoch at sign-in. */
     public static final String AUTH_ORGANIZATION = "ll.authOrganizationId";
-    public static final String AUTH_METHOD = "ll.authMethod";
     public static final String SESSION_EPOCH = "ll.sessionEpoch";
     static final String LAST_SEEN_AT = "ll.lastSeenAt";
 

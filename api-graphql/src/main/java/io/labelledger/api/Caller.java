@@ -16,4 +16,10 @@ public record Caller(String userId, String organizationId, String role, String e
     public OrganizationId organization() { return new OrganizationId(organizationId); }
 
     public OrganizationRole organizationRole() { return OrganizationRole.valueOf(role); }
+
+    /** The caller a request's or a socket handshake's principal stands for; empty for anyone else (anonymous, SCIM, operator). */
+    public static reactor.core.publisher.Mono<Caller> of(java.security.Principal principal) {
+        return principal instanceof org.springframework.security.core.Authentication a && a.getPrincipal() instanceof Caller c
+                ? reactor.core.publisher.Mono.just(c) : reactor.core.publisher.Mono.empty();
+    }
 }

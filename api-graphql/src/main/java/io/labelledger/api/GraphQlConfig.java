@@ -21,7 +21,6 @@ import org.springframework.security.access.AccessDeniedException;
 public class GraphQlConfig {
     private static final Logger log = LoggerFactory.getLogger(GraphQlConfig.class);
     public static final int MAX_DEPTH = 12;
-    public static final int MAX_COMPLEXITY = QueryCost.MAX_COMPLEXITY;
 
     @Bean
     RuntimeWiringConfigurer scalars() {

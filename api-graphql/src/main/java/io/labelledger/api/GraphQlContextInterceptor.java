@@ -5,13 +5,11 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
-import java.security.Principal;
 
 /**
  * Puts the caller and the client IP into the GraphQL context, for HTTP requests and for WebSocket
@@ -25,11 +23,7 @@ public class GraphQlContextInterceptor implements WebGraphQlInterceptor {
 
     private final LiveAccess live;
 
-    public GraphQlContextInterceptor() {
-        this(null);
-    }
-
-    /** {@code live}: every operation on a socket acts with the member's current role (ADR 0027); null: the handshake's. */
+    /** {@code live}: every operation on a socket acts with the member's current role (ADR 0027), not the handshake's. */
     public GraphQlContextInterceptor(LiveAccess live) {
         this.live = live;
     }
@@ -45,7 +39,6 @@ public class GraphQlContextInterceptor implements WebGraphQlInterceptor {
             // HTTP requests were refreshed by ActiveMemberFilter; a socket's principal is the handshake's: refresh it here
             return fromWebSocket(ws).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(opened -> {
                 if (opened.isEmpty()) return next(request, chain, null, null, ip);
-                if (live == null) return next(request, chain, opened.get(), null, ip);
                 return live.current(opened.get()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                            .flatMap(now -> next(request, chain, now.orElse(null), now.isEmpty() ? opened.get() : null, ip));
             });
@@ -65,11 +58,7 @@ public class GraphQlContextInterceptor implements WebGraphQlInterceptor {
 
     private static Mono<Caller> fromWebSocket(WebSocketGraphQlRequest ws) {
         return ws.getSessionInfo().getPrincipal()
-                 .flatMap(p -> principalCaller(p));
+                 .flatMap(Caller::of);
     }
 
-    private static Mono<Caller> principalCaller(Principal p) {
-        if (p instanceof Authentication a && a.getPrincipal() instanceof Caller c) return Mono.just(c);
-        return Mono.empty();
-    }
 }

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -23,8 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import reactor.core.publisher.Mono;
@@ -83,17 +80,7 @@ public class SecurityConfig {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(found -> found.<Mono<Authentication>>map(c -> Mono.just(authenticated(c)))
                                        .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked API token"))));
-        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-        filter.setServerAuthenticationConverter(exchange -> {
-            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            if (header == null || !header.startsWith("Bearer " + ApiTokenSecrets.PREFIX)) return Mono.empty();
-            String secret = header.substring("Bearer ".length()).strip();
-            return Mono.just(new UsernamePasswordAuthenticationToken(null, secret));
-        });
-        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance()); // tokens are per request
-        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(
-                new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
-        return filter;
+        return BearerTokens.filter(ApiTokenSecrets.PREFIX, manager, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED));
     }
 
     static Authentication authenticated(Caller caller) {

@@ -289,7 +289,7 @@ public class AppConfig {
 
     /** Refused operations in the audit log, at most one per (person, operation) a minute. */
     @Bean
-    io.labelledger.audit.web.RefusalAudit refusalAudit(org.axonframework.eventhandling.gateway.EventGateway events, ReactiveStringRedisTemplate redis) {
+    io.labelledger.audit.web.RefusalAudit refusalAudit(io.labelledger.identity.web.IdentityEvents events, ReactiveStringRedisTemplate redis) {
         return new io.labelledger.audit.web.RefusalAudit(events, redis);
     }
 
@@ -315,8 +315,8 @@ public class AppConfig {
 
     @Bean
     LdapSignIn ldapSignIn(LdapSettingsStore settings, IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          ReadYourWrites readYourWrites, LdapDirectory directory) {
-        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites);
+                          ReadYourWrites readYourWrites, LdapDirectory directory, io.labelledger.identity.web.IdentityEvents events) {
+        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites, events);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.labelledger.admin.web;
 
+import io.labelledger.api.BearerTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -7,20 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
@@ -57,26 +52,9 @@ public class OperatorSecurity {
             }
             return Mono.just(new UsernamePasswordAuthenticationToken("operator", null, List.of(new SimpleGrantedAuthority(AUTHORITY))));
         };
-        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-        filter.setServerAuthenticationConverter(exchange -> {
-            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            if (header == null || !header.startsWith("Bearer ")) return Mono.empty();
-            return Mono.just(new UsernamePasswordAuthenticationToken(null, header.substring("Bearer ".length()).strip()));
-        });
-        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/operator", "/api/operator/**"))
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt(filter, SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .authorizeExchange(a -> a.anyExchange().hasAuthority(AUTHORITY))
-                .build();
+        HttpStatusServerEntryPoint unauthorized = new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED);
+        return BearerTokens.tokenOnlyChain(http, BearerTokens.filter("", manager, unauthorized), unauthorized, AUTHORITY,
+                "/api/operator", "/api/operator/**");
     }
 
     /** The configured token, or null (operator endpoints closed). Short tokens are refused: they could be guessed. */

@@ -24,18 +24,12 @@ public class Authorization {
      * that the record exists when the caller hears "no"; it never fails the answer.
      */
     public interface Refusals {
-        Refusals NONE = (caller, operation, targetId, clientIp) -> Mono.empty();
-
         Mono<Void> refused(Caller caller, String operation, String targetId, String clientIp);
     }
 
     private final Rules rules;
     private final MemberQueries members;
     private final Refusals refusals;
-
-    public Authorization(Rules rules, MemberQueries members) {
-        this(rules, members, Refusals.NONE);
-    }
 
     public Authorization(Rules rules, MemberQueries members, Refusals refusals) {
         this.rules = rules;

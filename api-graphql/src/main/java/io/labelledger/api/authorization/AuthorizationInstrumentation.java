@@ -44,14 +44,15 @@ public class AuthorizationInstrumentation implements Instrumentation {
     private final Authorization authorization;
     private final LiveAccess live;
 
-    public AuthorizationInstrumentation(Authorization authorization) {
-        this(authorization, null);
-    }
+    /** Types with rules on their own fields (e.g. Workspace.members); other nested fields inherit their root's decision. */
+    private final Set<String> nestedRuleTypes;
 
-    /** {@code live}: subscriptions decide every event again with the member's current role (null: only at the start). */
+    /** {@code live}: subscriptions decide every event again with the member's current role. */
     public AuthorizationInstrumentation(Authorization authorization, LiveAccess live) {
         this.authorization = authorization;
         this.live = live;
+        this.nestedRuleTypes = authorization.rules().all().values().stream().filter(r -> r.kind() == Rules.Kind.NESTED)
+                .map(r -> r.operation().substring(0, r.operation().indexOf('.'))).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -59,10 +60,12 @@ public class AuthorizationInstrumentation implements Instrumentation {
                                                 InstrumentationState state) {
         DataFetchingEnvironment env = parameters.getEnvironment();
         if (!(env.getParentType() instanceof GraphQLObjectType parent)) return fetcher;
-        String operation = parent.getName() + "." + env.getField().getName();
         if (!ROOTS.contains(parent.getName())) {
+            if (!nestedRuleTypes.contains(parent.getName())) return fetcher; // every field of every object passes here
+            String operation = parent.getName() + "." + env.getField().getName();
             return authorization.rules().get(operation) == null ? fetcher : nested(fetcher, operation);
         }
+        String operation = parent.getName() + "." + env.getField().getName();
         return e -> {
             Caller caller = e.getGraphQlContext().get(GraphQlContextInterceptor.CALLER);
             String clientIp = e.getGraphQlContext().get(GraphQlContextInterceptor.CLIENT_IP);
@@ -73,8 +76,7 @@ public class AuthorizationInstrumentation implements Instrumentation {
                 return decision.flatMapMany(allowed -> {
                     if (!allowed) return Flux.error(refusal(e));
                     try {
-                        return live == null ? Flux.from(asPublisher(fetcher.get(e)))
-                                : stillAllowed(Flux.from(asPublisher(fetcher.get(e))), e, caller, operation, clientIp);
+                        return stillAllowed(Flux.from(asPublisher(fetcher.get(e))), e, caller, operation, clientIp);
                     } catch (Exception ex) {
                         return Flux.error(ex);
                     }

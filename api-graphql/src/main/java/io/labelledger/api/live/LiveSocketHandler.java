@@ -4,7 +4,6 @@ import io.labelledger.api.Caller;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -37,7 +36,7 @@ public class LiveSocketHandler extends GraphQlWebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         return session.getHandshakeInfo().getPrincipal()
-                .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
+                .flatMap(Caller::of)
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(caller -> caller.map(c -> access.track(c, session, configured.handle(session)))

@@ -3,9 +3,7 @@ package io.labelledger.audit.web;
 import io.labelledger.api.Caller;
 import io.labelledger.api.authorization.Authorization;
 import io.labelledger.identity.api.OperationRefused;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.gateway.EventGateway;
-import org.axonframework.messaging.MetaData;
+import io.labelledger.identity.web.IdentityEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -13,8 +11,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Every refusal of the authorization policy (GraphQL, REST, sockets) becomes an {@link OperationRefused} event on
@@ -27,10 +23,10 @@ public class RefusalAudit implements Authorization.Refusals {
     static final String KEY_PREFIX = "ll:refused:";
     private static final Logger log = LoggerFactory.getLogger(RefusalAudit.class);
 
-    private final EventGateway events;
+    private final IdentityEvents events;
     private final ReactiveStringRedisTemplate redis;
 
-    public RefusalAudit(EventGateway events, ReactiveStringRedisTemplate redis) {
+    public RefusalAudit(IdentityEvents events, ReactiveStringRedisTemplate redis) {
         this.events = events;
         this.redis = redis;
     }
@@ -52,11 +48,7 @@ public class RefusalAudit implements Authorization.Refusals {
     static final Duration LONGEST = Duration.ofSeconds(2);
 
     private void publish(Caller caller, String operation, String targetId, String clientIp) {
-        Map<String, Object> meta = new HashMap<>();
-        meta.put("actorId", caller.userId());
-        meta.put("organizationId", caller.organizationId());
-        if (clientIp != null) meta.put("clientIp", clientIp);
-        events.publish(GenericEventMessage.asEventMessage(
-                new OperationRefused(caller.organization(), caller.user(), operation, targetId, clientIp)).andMetaData(MetaData.from(meta)));
+        events.publishNow(new OperationRefused(caller.organization(), caller.user(), operation, targetId, clientIp),
+                caller.userId(), caller.organizationId(), clientIp);
     }
 }

@@ -1,7 +1,6 @@
 package io.labelledger.identity.ldap;
 
 import io.labelledger.organization.api.OrganizationRole;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,33 +36,24 @@ public class LdapSettingsStore {
                 WHERE l.email_domain = ? AND l.enabled""", LdapSettingsStore::row, domain).stream().findFirst();
     }
 
-    /** Whether another organization holds the domain's verified claim. */
-    public boolean domainTakenByOther(String domain, String organizationId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM email_domain_claim WHERE domain = ? AND organization_id <> ? AND verified_at IS NOT NULL)",
-                Boolean.class, domain, organizationId));
-    }
-
-    /** Inserts or replaces; a null password keeps the stored one. False when another organization has the domain. */
-    public boolean save(LdapSettings s, String by, Instant at) {
-        try {
-            jdbc.update("""
-                    INSERT INTO ldap_settings (organization_id, enabled, email_domain, url, bind_dn, bind_password, user_base_dn,
-                                               user_filter, group_base_dn, default_role, role_mappings, updated_by, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (organization_id) DO UPDATE SET enabled = EXCLUDED.enabled, email_domain = EXCLUDED.email_domain,
-                        url = EXCLUDED.url, bind_dn = EXCLUDED.bind_dn,
-                        bind_password = COALESCE(EXCLUDED.bind_password, ldap_settings.bind_password),
-                        user_base_dn = EXCLUDED.user_base_dn, user_filter = EXCLUDED.user_filter, group_base_dn = EXCLUDED.group_base_dn,
-                        default_role = EXCLUDED.default_role, role_mappings = EXCLUDED.role_mappings,
-                        updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""",
-                    s.organizationId(), s.enabled(), s.emailDomain(), s.url(), s.bindDn(), s.bindPassword(), s.userBaseDn(),
-                    s.userFilter(), s.groupBaseDn(), s.defaultRole() == null ? null : s.defaultRole().name(),
-                    JSON.writeValueAsString(s.roleMappings()), by, Timestamp.from(at));
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+    /**
+     * Inserts or replaces; a null password keeps the stored one. Several organizations may name one domain: only the
+     * verified claim routes sign-ins (DomainClaims, ADR 0026).
+     */
+    public void save(LdapSettings s, String by, Instant at) {
+        jdbc.update("""
+                INSERT INTO ldap_settings (organization_id, enabled, email_domain, url, bind_dn, bind_password, user_base_dn,
+                                           user_filter, group_base_dn, default_role, role_mappings, updated_by, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (organization_id) DO UPDATE SET enabled = EXCLUDED.enabled, email_domain = EXCLUDED.email_domain,
+                    url = EXCLUDED.url, bind_dn = EXCLUDED.bind_dn,
+                    bind_password = COALESCE(EXCLUDED.bind_password, ldap_settings.bind_password),
+                    user_base_dn = EXCLUDED.user_base_dn, user_filter = EXCLUDED.user_filter, group_base_dn = EXCLUDED.group_base_dn,
+                    default_role = EXCLUDED.default_role, role_mappings = EXCLUDED.role_mappings,
+                    updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""",
+                s.organizationId(), s.enabled(), s.emailDomain(), s.url(), s.bindDn(), s.bindPassword(), s.userBaseDn(),
+                s.userFilter(), s.groupBaseDn(), s.defaultRole() == null ? null : s.defaultRole().name(),
+                JSON.writeValueAsString(s.roleMappings()), by, Timestamp.from(at));
     }
 
     private static LdapSettings row(ResultSet rs, int i) throws SQLException {

@@ -38,14 +38,12 @@ public class LdapSignIn {
     private final Commands commands;
     private final ReadYourWrites readYourWrites;
     private final SecureRandom random = new SecureRandom();
-    private IdentityEvents events;
-
-    /** Audit of refused directory sign-ins (set by Spring; the bean is declared in the application's configuration). */
-    @org.springframework.beans.factory.annotation.Autowired
-    public void setEvents(IdentityEvents events) { this.events = events; }
+    /** Audit of refused directory sign-ins. */
+    private final IdentityEvents events;
 
     public LdapSignIn(LdapSettingsStore settings, LdapDirectory directory, IdentityStore identities, PasswordEncoder passwords,
-                      Commands commands, ReadYourWrites readYourWrites) {
+                      Commands commands, ReadYourWrites readYourWrites, IdentityEvents events) {
+        this.events = events;
         this.settings = settings;
         this.directory = directory;
         this.identities = identities;
@@ -109,10 +107,8 @@ public class LdapSignIn {
 
     /** Records the refusal for the organization's auditors (no email: the person may be unknown), then returns it. */
     private Refused failed(String organizationId, String userId, String reason, Refused refused) {
-        if (events != null) {
-            events.publishNow(new SignInFailed(new OrganizationId(organizationId), userId == null ? null : new UserId(userId),
-                    SignInMethod.LDAP, reason), userId, organizationId, null);
-        }
+        events.publishNow(new SignInFailed(new OrganizationId(organizationId), userId == null ? null : new UserId(userId),
+                SignInMethod.LDAP, reason), userId, organizationId, null);
         return refused;
     }
 

@@ -39,8 +39,11 @@ public class SsoController {
     private final Clock clock;
     private final IdpMetadataFetcher metadata;
     private final SsoMetadataRefresher refresher;
+    private final io.labelledger.identity.web.IdentityEvents events;
 
-    public SsoController(SsoStore store, SsoKeys keys, SpUrls urls, Clock clock, IdpMetadataFetcher metadata, SsoMetadataRefresher refresher) {
+    public SsoController(SsoStore store, SsoKeys keys, SpUrls urls, Clock clock, IdpMetadataFetcher metadata, SsoMetadataRefresher refresher,
+                         io.labelledger.identity.web.IdentityEvents events) {
+        this.events = events;
         this.store = store;
         this.keys = keys;
         this.urls = urls;
@@ -93,10 +96,6 @@ public class SsoController {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private io.labelledger.identity.web.IdentityEvents events;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void setEvents(io.labelledger.identity.web.IdentityEvents events) { this.events = events; }
 
     /** Reads the IdP metadata URL again now (certificate rollover); the last good metadata stays when it fails. */
     @MutationMapping

@@ -1,5 +1,6 @@
 package io.labelledger.identity.scim;
 
+import io.labelledger.api.BearerTokens;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.identity.web.IdentityStore;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,16 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
-import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -62,18 +59,7 @@ public class ScimConfig {
                               .getBytes(StandardCharsets.UTF_8);
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         };
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/scim/v2", "/scim/v2/**"))
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt(tokenFilter(store, clock, unauthorized), SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
-                .authorizeExchange(a -> a.anyExchange().hasAuthority(AUTHORITY))
-                .build();
+        return BearerTokens.tokenOnlyChain(http, tokenFilter(store, clock, unauthorized), unauthorized, AUTHORITY, "/scim/v2", "/scim/v2/**");
     }
 
     static final String AUTHORITY = "SCIM_CLIENT";
@@ -85,14 +71,6 @@ public class ScimConfig {
                 .flatMap(found -> found.<Mono<Authentication>>map(c -> Mono.just(
                                 new UsernamePasswordAuthenticationToken(c, null, List.of(new SimpleGrantedAuthority(AUTHORITY)))))
                         .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked SCIM token"))));
-        AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-        filter.setServerAuthenticationConverter(exchange -> {
-            String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            if (header == null || !header.startsWith("Bearer " + ScimTokenSecrets.PREFIX)) return Mono.empty();
-            return Mono.just(new UsernamePasswordAuthenticationToken(null, header.substring("Bearer ".length()).strip()));
-        });
-        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
-        return filter;
+        return BearerTokens.filter(ScimTokenSecrets.PREFIX, manager, unauthorized);
     }
 }

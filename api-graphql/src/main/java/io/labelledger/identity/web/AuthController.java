@@ -54,12 +54,12 @@ public class AuthController {
     private final LdapSignIn ldap;
     /** The password encoder's hash of a random secret, made once (same cost settings as real accounts). */
     private volatile String dummyHash;
-    @org.springframework.beans.factory.annotation.Autowired
-    private IdentityEvents events;
+    private final IdentityEvents events;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
                           Sessions sessions, ClientIp clientIp, ReadYourWrites readYourWrites,
-                          java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap) {
+                          java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap, IdentityEvents events) {
+        this.events = events;
         this.throttle = throttle;
         this.ldap = ldap;
         this.clock = clock;
@@ -185,11 +185,12 @@ public class AuthController {
             }
             // a personal account always signs in with its own password, whatever domain an organization claims; only
             // people without one sign in through the directory of the organization that verified their domain (ADR 0026)
-            return Mono.fromCallable(() -> identities.personalByEmail(email).isPresent()).subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(personal -> personal ? passwordLogin(email, password, address, exchange)
+            // (LdapSignIn refuses personal accounts itself too: the rule holds wherever it is called from)
+            return Mono.fromCallable(() -> identities.personalByEmail(email)).subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(personal -> personal.isPresent() ? passwordLogin(personal, email, password, address, exchange)
                             : ldap.attempt(email, password, address).flatMap(viaDirectory -> viaDirectory
                                     .map(result -> directoryAnswer(result, email, address, exchange))
-                                    .orElseGet(() -> passwordLogin(email, password, address, exchange))));
+                                    .orElseGet(() -> passwordLogin(Optional.empty(), email, password, address, exchange))));
         });
     }
 
@@ -198,14 +199,16 @@ public class AuthController {
             case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email, address)
                     .then(sessions.signIn(caller, SignInMethod.LDAP, caller.organizationId(), exchange))
                     .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId())));
-            case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? throttle.failed(email, address) : throttle.notCounted(email, address))
+            // a wrong password stays counted (every attempt is, when it starts); any other refusal is given back
+            case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? Mono.<Void>empty() : throttle.notCounted(email, address))
                     .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(refused.error()))));
         };
     }
 
-    private Mono<ResponseEntity<Object>> passwordLogin(String email, String password, String address, ServerWebExchange exchange) {
+    /** {@code account}: the personal account with that email, as {@link #login} found it (empty: none). */
+    private Mono<ResponseEntity<Object>> passwordLogin(Optional<IdentityStore.Account> account, String email, String password,
+                                                       String address, ServerWebExchange exchange) {
         return Mono.fromCallable(() -> {
-                       Optional<IdentityStore.Account> account = identities.personalByEmail(email);
                        Optional<IdentityStore.Account> active = account.filter(IdentityStore.Account::active);
                        if (active.isEmpty()) spendTheSameTime(password);
                        Optional<Caller> caller = active
@@ -221,7 +224,7 @@ public class AuthController {
                    .flatMap(found -> found
                            .map(caller -> throttle.succeeded(email, address).then(sessions.signIn(caller, SignInMethod.PASSWORD, null, exchange))
                                    .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
-                           .orElseGet(() -> throttle.failed(email, address).thenReturn(ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(
+                           .orElseGet(() -> Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).<Object>body(
                                    new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
     }
 
@@ -262,7 +265,7 @@ public class AuthController {
 
     @PostMapping("/logout")
     public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
-        return exchange.getSession().flatMap(s -> s.invalidate()).thenReturn(ResponseEntity.noContent().build());
+        return Sessions.end(exchange).thenReturn(ResponseEntity.noContent().build());
     }
 
     /** False when the email is taken (BCrypt and JDBC run off the event loop). */

@@ -105,7 +105,7 @@ public class LdapController {
                 clock.instant());
         // an address the server will not connect to (loopback, private, metadata...) is refused before anything is stored
         Mono<java.util.Optional<String>> refused = Mono.fromCallable(() -> directory.addressRefusal(settings.url())).subscribeOn(Schedulers.boundedElastic());
-        Mono<Boolean> taken = Mono.fromCallable(() -> store.domainTakenByOther(domain, caller.organizationId())).subscribeOn(Schedulers.boundedElastic());
+        Mono<Boolean> taken = Mono.fromCallable(() -> claims.verifiedByOther(domain, caller.organizationId())).subscribeOn(Schedulers.boundedElastic());
         return refused.flatMap(why -> why.isPresent()
                 ? Mono.just(new LdapSettingsPayload(null, List.of(UserError.of(ErrorCode.URL_REFUSED, "url", why.get()))))
                 : taken.flatMap(t -> t ? Mono.just(domainTaken())
@@ -113,7 +113,7 @@ public class LdapController {
                 : commands.send(new ConfigureLdap(caller.organization(), input.enabled(), domain, settings.url(), caller.user()), caller, clientIp)
                           .flatMap(r -> !r.ok() ? Mono.just(new LdapSettingsPayload(null, List.of(r.error())))
                                   : Mono.fromCallable(() -> {
-                                            if (!store.save(settings, caller.userId(), clock.instant())) return domainTaken();
+                                            store.save(settings, caller.userId(), clock.instant());
                                             claims.releaseAllBut(caller.organizationId(), domain);
                                             return new LdapSettingsPayload(view(caller.organizationId()).orElseThrow(), List.of());
                                         })

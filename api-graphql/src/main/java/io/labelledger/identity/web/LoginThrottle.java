@@ -80,14 +80,12 @@ public class LoginThrottle implements AutoCloseable {
                 });
     }
 
-    /** The attempt was a wrong password: it was counted when it started. */
-    public Mono<Void> failed(String email, String address) {
-        return Mono.empty();
-    }
-
-    /** A successful sign-in: the pair starts over; the account's and the address's attempt is given back. */
+    /**
+     * A successful sign-in: the pair starts over; the account's and the address's attempt is given back. (A wrong
+     * password needs no call: every attempt is counted when it starts.)
+     */
     public Mono<Void> succeeded(String email, String address) {
-        return Mono.fromFuture(() -> pair(email, address).reset()).then(notCounted(email, address));
+        return Mono.fromFuture(() -> pair(email, address).reset()).then(give(account(email))).then(give(address(address)));
     }
 
     /** The attempt ended for another reason than the credentials (directory down, no access): it does not count. */

@@ -49,7 +49,6 @@ public class Sessions {
         return Mono.fromCallable(() -> identities.sessionEpoch(caller.userId())).subscribeOn(Schedulers.boundedElastic())
                    .flatMap(epoch -> exchange.getSession().doOnNext(s -> {
                        s.getAttributes().put(ActiveMemberFilter.SESSION_EPOCH, epoch);
-                       s.getAttributes().put(ActiveMemberFilter.AUTH_METHOD, method.name());
                        if (authOrganizationId == null) s.getAttributes().remove(ActiveMemberFilter.AUTH_ORGANIZATION);
                        else s.getAttributes().put(ActiveMemberFilter.AUTH_ORGANIZATION, authOrganizationId);
                    }))

@@ -69,9 +69,25 @@ public class UserController {
         return byId(projects, ProjectView::createdBy);
     }
 
+    @BatchMapping(typeName = "Comment", field = "author")
+    public Mono<Map<io.labelledger.task.read.CommentView, UserView>> commentAuthors(List<io.labelledger.task.read.CommentView> comments) {
+        return byId(comments, io.labelledger.task.read.CommentView::authorId);
+    }
+
+    @BatchMapping(typeName = "Comment", field = "resolvedBy")
+    public Mono<Map<io.labelledger.task.read.CommentView, UserView>> commentResolvers(List<io.labelledger.task.read.CommentView> comments) {
+        return byId(comments, io.labelledger.task.read.CommentView::resolvedById);
+    }
+
+    @BatchMapping(typeName = "Notification", field = "actor")
+    public Mono<Map<io.labelledger.task.read.NotificationView, UserView>> notificationActors(List<io.labelledger.task.read.NotificationView> notifications) {
+        return byId(notifications, io.labelledger.task.read.NotificationView::actorId);
+    }
+
+    /** One query for a batch; a key without a person (e.g. a comment nobody resolved) is left out: null. */
     private <K> Mono<Map<K, UserView>> byId(List<K> keys, Function<K, String> id) {
-        return users.displayNames(keys.stream().map(id).collect(Collectors.toSet()))
-                    .map(names -> keys.stream().distinct().collect(Collectors.toMap(Function.identity(),
+        return users.displayNames(keys.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toSet()))
+                    .map(names -> keys.stream().filter(k -> id.apply(k) != null).distinct().collect(Collectors.toMap(Function.identity(),
                             k -> new UserView(id.apply(k), names.getOrDefault(id.apply(k), "(unknown user)")))));
     }
 

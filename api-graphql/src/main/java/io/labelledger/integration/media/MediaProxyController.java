@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,7 +62,7 @@ public class MediaProxyController {
         DataBufferFactory buffers = exchange.getResponse().bufferFactory();
         if (!Ids.isUuid(id)) return Mono.just(error(buffers, HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "projectId", "Project not found"));
         return exchange.getPrincipal()
-                .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
+                .flatMap(Caller::of)
                 .flatMap(caller -> authorization.decide(caller, OPERATION, Map.of("id", id), clientIp.of(exchange)).flatMap(allowed -> {
                     if (!allowed) return Mono.just(error(buffers, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, null, "Not allowed to read this project"));
                     return projects.get(caller.organizationId(), id)

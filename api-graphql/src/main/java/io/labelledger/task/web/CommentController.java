@@ -6,8 +6,6 @@ import io.labelledger.api.Commands;
 import io.labelledger.api.GraphQlContextInterceptor;
 import io.labelledger.api.ReadYourWrites;
 import io.labelledger.api.UserError;
-import io.labelledger.identity.read.UserQueries;
-import io.labelledger.identity.web.UserController;
 import io.labelledger.organization.api.OrganizationRole;
 import io.labelledger.projection.Projection;
 import io.labelledger.shared.ErrorCode;
@@ -34,7 +32,6 @@ import reactor.core.publisher.Mono;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -51,13 +48,11 @@ public class CommentController {
 
     private final Commands commands;
     private final TaskQueries tasks;
-    private final UserQueries users;
     private final ReadYourWrites readYourWrites;
 
-    public CommentController(Commands commands, TaskQueries tasks, UserQueries users, ReadYourWrites readYourWrites) {
+    public CommentController(Commands commands, TaskQueries tasks, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.tasks = tasks;
-        this.users = users;
         this.readYourWrites = readYourWrites;
     }
 
@@ -81,23 +76,6 @@ public class CommentController {
         return tasks.commentCounts(caller.organizationId(), list.stream().map(TaskView::id).distinct().toList())
                     .map(counts -> list.stream().distinct().collect(Collectors.toMap(Function.identity(),
                             t -> counts.getOrDefault(t.id(), 0))));
-    }
-
-    @BatchMapping(typeName = "Comment", field = "author")
-    public Mono<Map<CommentView, UserController.UserView>> authors(List<CommentView> comments) {
-        return people(comments, CommentView::authorId);
-    }
-
-    @BatchMapping(typeName = "Comment", field = "resolvedBy")
-    public Mono<Map<CommentView, UserController.UserView>> resolvers(List<CommentView> comments) {
-        return people(comments, CommentView::resolvedById);
-    }
-
-    private Mono<Map<CommentView, UserController.UserView>> people(List<CommentView> comments, Function<CommentView, String> who) {
-        Set<String> ids = comments.stream().map(who).filter(Objects::nonNull).collect(Collectors.toSet());
-        return users.displayNames(ids).map(names -> comments.stream().filter(c -> who.apply(c) != null).distinct()
-                .collect(Collectors.toMap(Function.identity(),
-                        c -> new UserController.UserView(who.apply(c), names.getOrDefault(who.apply(c), "(unknown user)")))));
     }
 
     @MutationMapping

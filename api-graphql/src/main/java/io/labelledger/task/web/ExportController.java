@@ -22,7 +22,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -90,7 +89,7 @@ public class ExportController {
         if (!Ids.isUuid(id)) return Mono.just(ResponseEntity.notFound().build());
         String ip = clientIp.of(exchange);
         return exchange.getPrincipal()
-                .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
+                .flatMap(Caller::of)
                 .flatMap(caller -> authorization.decide(caller, OPERATION, java.util.Map.of("id", id), ip).flatMap(allowed -> {
                     if (!allowed) return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).<Flux<DataBuffer>>build());
                     return projects.get(caller.organizationId(), id).flatMap(project -> {

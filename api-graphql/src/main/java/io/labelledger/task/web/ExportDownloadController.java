@@ -13,7 +13,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,7 +50,7 @@ public class ExportDownloadController {
     public Mono<ResponseEntity<Flux<DataBuffer>>> download(@PathVariable String id, ServerWebExchange exchange) {
         if (!Ids.isUuid(id)) return Mono.just(ResponseEntity.notFound().build());
         return exchange.getPrincipal()
-                .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
+                .flatMap(Caller::of)
                 .flatMap(caller -> Mono.fromCallable(() -> jobs.get(caller.organizationId(), id, null))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(found -> {

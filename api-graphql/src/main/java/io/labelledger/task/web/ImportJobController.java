@@ -25,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -100,7 +99,7 @@ public class ImportJobController {
         if (!Ids.isUuid(id)) return Mono.just(notFound());
         String ip = clientIp.of(exchange);
         return exchange.getPrincipal()
-                .flatMap(p -> p instanceof Authentication a && a.getPrincipal() instanceof Caller c ? Mono.just(c) : Mono.<Caller>empty())
+                .flatMap(Caller::of)
                 .flatMap(caller -> authorization.decide(caller, OPERATION, Map.of("id", id), ip)
                         .flatMap(allowed -> {
                             if (!allowed) return Mono.just(error(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, null, "Not allowed to import into this project"));

@@ -3,8 +3,6 @@ package io.labelledger.task.web;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Connection;
 import io.labelledger.api.UserError;
-import io.labelledger.identity.read.UserQueries;
-import io.labelledger.identity.web.UserController;
 import io.labelledger.shared.ErrorCode;
 import io.labelledger.task.comments.NotificationNotifier;
 import io.labelledger.task.read.NotificationInbox;
@@ -12,7 +10,6 @@ import io.labelledger.task.read.NotificationView;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -23,10 +20,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The caller's in-app notifications (ADR 0032): always the caller's own, in the organization of the session. New ones
@@ -35,13 +28,11 @@ import java.util.stream.Collectors;
 @Controller
 public class NotificationController {
     private final NotificationInbox inbox;
-    private final UserQueries users;
     private final ReactiveRedisMessageListenerContainer redis;
     private final Clock clock;
 
-    public NotificationController(NotificationInbox inbox, UserQueries users, ReactiveRedisMessageListenerContainer redis, Clock clock) {
+    public NotificationController(NotificationInbox inbox, ReactiveRedisMessageListenerContainer redis, Clock clock) {
         this.inbox = inbox;
-        this.users = users;
         this.redis = redis;
         this.clock = clock;
     }
@@ -92,10 +83,4 @@ public class NotificationController {
                     .concatMap(message -> inbox.get(caller.organizationId(), caller.userId(), message.getMessage()));
     }
 
-    @BatchMapping(typeName = "Notification", field = "actor")
-    public Mono<Map<NotificationView, UserController.UserView>> actors(List<NotificationView> notifications) {
-        Set<String> ids = notifications.stream().map(NotificationView::actorId).collect(Collectors.toSet());
-        return users.displayNames(ids).map(names -> notifications.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                n -> new UserController.UserView(n.actorId(), names.getOrDefault(n.actorId(), "(unknown user)")))));
-    }
 }

@@ -106,11 +106,9 @@ public class TaskController {
         return Mono.fromCallable(() -> history.asOf(caller.organizationId(), id, asOf))
                    .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(Mono::justOrEmpty)
-                   // blind labeling holds for the past too: the project is the task's (a task never moves)
-                   .flatMap(s -> tasks.get(caller.organizationId(), id).map(TaskView::projectId).defaultIfEmpty("")
-                           .flatMap(p -> visibility.seesEveryAnnotation(caller, p.isEmpty() ? null : p))
-                           .map(all -> new TaskSnapshotView(s.id(), s.organizationId(), s.asOf(), s.number(), s.data(),
-                                   AnnotationVisibility.visible(caller, all, s.annotations()), s.skipCount(), s.version(), s.skippedBy())));
+                   // blind labeling holds for the past too
+                   .flatMap(s -> visibility.seesEveryAnnotation(caller, s.projectId())
+                           .map(all -> s.withAnnotations(AnnotationVisibility.visible(caller, all, s.annotations()))));
     }
 
     @SchemaMapping(typeName = "Task")

@@ -98,7 +98,7 @@ public class TaskHistory {
             version++;
         }
         if (imported == null || !imported.organizationId().value().equals(organizationId)) return Optional.empty();
-        return Optional.of(new TaskSnapshotView(taskId, organizationId, asOf, imported.number(),
+        return Optional.of(new TaskSnapshotView(taskId, organizationId, imported.projectId().value(), asOf, imported.number(),
                 json.writeValueAsString(imported.data()), new ArrayList<>(annotations.values()), skips, version, skippedBy));
     }
 }
