@@ -636,13 +636,10 @@ async function run(page) {
       '<View><HyperText name="html" value="$html"/><Text name="text" value="$text"/><Paragraphs name="dialog" value="$dialog" layout="dialogue"/>'
       + '<Choices name="seen" toName="text"><Choice value="Seen"/></Choices></View>',
       [{ data: { html: `<p>Hyper ${payloads}</p>`, text: `Text ${payloads}`, dialog: [{ author: 'a', text: `Para ${payloads}` }, { author: 'b', text: 'plain' }] } }]);
-    await page.evaluate(() => {
-      window.__xssMessages = [];
-      window.addEventListener('message', (e) => { if (e.data === 'xss' || e.data?.xss) window.__xssMessages.push(e.data); });
-    });
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await page.goto(`${BASE_URL}/projects/${projectId}/label`);
+    // listening on the page (a navigation drops listeners, so after it): any payload that ran posts here
     await page.evaluate(() => {
       window.__xssMessages = [];
       window.addEventListener('message', (e) => { if (e.data === 'xss' || e.data?.xss) window.__xssMessages.push(e.data); });

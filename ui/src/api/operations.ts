@@ -45,7 +45,7 @@ const PROJECT_DETAIL = `${PROJECT_SUMMARY} labelConfig labelConfigVersion mediaP
   objects { name type valueField }`;
 const TASK_ROW = `id number projectId data annotationCount skipCount completed reviewState createdAt updatedAt groundTruth`;
 const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt configVersion groundTruth
-  labelingConfig { version xml createdAt controls { name type toName options choice required } objects { name type valueField } }
+  labelingConfig { version xml createdAt objects { name type valueField } }
   review { decision comment reviewer { id displayName } reviewedAt }`;
 const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} } predictions { modelVersion score result }`;
 

@@ -171,7 +171,6 @@ export interface LabelingConfigVersion {
   version: number;
   xml: string;
   createdAt: DateTime;
-  controls: Control[];
   objects: ObjectTag[];
 }
 

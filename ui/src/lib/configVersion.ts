@@ -1,8 +1,7 @@
-import type { Annotation, Control, ObjectTag, ProjectDetail } from '../api/types';
+import type { Annotation, ObjectTag, ProjectDetail } from '../api/types';
 
 /** The labeling interface to show a task with: the project's current one, or the one an annotation was made with. */
 export interface ShownInterface {
-  controls: Control[];
   objects: ObjectTag[];
   /** The config version shown. */
   version: number;
@@ -20,7 +19,7 @@ export function interfaceFor(project: ProjectDetail, annotation: Annotation | un
   const own = annotation?.labelingConfig ?? null;
   const differs = own != null && own.version !== project.labelConfigVersion;
   if (own && differs && !useCurrent) {
-    return { controls: own.controls, objects: own.objects, version: own.version, differs, annotationsVersion: true };
+    return { objects: own.objects, version: own.version, differs, annotationsVersion: true };
   }
-  return { controls: project.controls, objects: project.objects, version: project.labelConfigVersion, differs, annotationsVersion: false };
+  return { objects: project.objects, version: project.labelConfigVersion, differs, annotationsVersion: false };
 }

@@ -52,7 +52,7 @@ export function canManageProjectMembers(role: OrganizationRole | null | undefine
  * forms, which could only fail for them. An unknown role (session not loaded yet) is let through: the server decides.
  */
 export function canManageProjects(role: OrganizationRole | null | undefined): boolean {
-  return role == null || role === 'OWNER' || role === 'ADMIN' || role === 'MANAGER';
+  return role == null || canManageProjectMembers(role);
 }
 
 /** Query.projectMembers is denied to Annotators. */

@@ -234,11 +234,10 @@ describe('LabelingPage', () => {
 
   it('shows an annotation made with an older config version with that version\'s config, and says so', async () => {
     const v1 = '<View><Text name="text" value="$text"/><Choices name="mood" toName="text"><Choice value="Sad"/></Choices></View>';
-    const v1Controls = [{ name: 'mood', type: 'Choices', toName: ['text'], options: ['Happy', 'Sad'], choice: 'single', required: false }];
     const projectV2 = { ...project, labelConfigVersion: 2 };
     const old = { ...task('t1', 1, 'Meh'), annotationCount: 1, annotations: [annotationBy('a1', 'u1',
       [{ from_name: 'mood', to_name: 'text', type: 'choices', value: { choices: ['Sad'] } }],
-      { configVersion: 1, labelingConfig: { version: 1, xml: v1, createdAt: '2029-12-01T00:00:00Z', controls: v1Controls, objects: project.objects } })] };
+      { configVersion: 1, labelingConfig: { version: 1, xml: v1, createdAt: '2029-12-01T00:00:00Z', objects: project.objects } })] };
     backend({ Project: () => ({ project: projectV2 }), Task: () => ({ task: old }) });
     renderAt('/projects/p1/tasks/t1');
 
@@ -257,7 +256,7 @@ describe('LabelingPage', () => {
 
   it('says nothing about versions when the annotation was made with the current config', async () => {
     const current = { ...task('t1', 1, 'Meh'), annotationCount: 1, annotations: [annotationBy('a1', 'u1', positive,
-      { configVersion: 1, labelingConfig: { version: 1, xml: project.labelConfig, createdAt: '2029-12-01T00:00:00Z', controls: project.controls, objects: project.objects } })] };
+      { configVersion: 1, labelingConfig: { version: 1, xml: project.labelConfig, createdAt: '2029-12-01T00:00:00Z', objects: project.objects } })] };
     backend({ Project: () => ({ project }), Task: () => ({ task: current }) });
     renderAt('/projects/p1/tasks/t1');
     await screen.findByTestId('update-annotation');

@@ -21,6 +21,7 @@ import { interfaceFor } from '../lib/configVersion';
 import { summarizeResult } from '../lib/labeling';
 import { useSession } from '../session';
 import { maySetGroundTruth } from '../lib/groundTruth';
+import { useEditorView } from '../labeling/useEditorView';
 import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEditor';
 import { DateTimeFields } from '../labeling/DateTimeFields';
 import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, prepareConfig, splitResult, type ResultItem } from '../labeling/bridge';
@@ -55,12 +56,11 @@ export function LabelingPage() {
   /** Show my annotation with the project's current config instead of the version it was made with. */
   const [useCurrentConfig, setUseCurrentConfig] = useState(false);
   /** The annotation open in the editor (null: a new one). */
-  const [viewing, setViewing] = useState<string | null>(null);
   /** Values of our own DateTime controls, and the ids of their result items. */
   const [dates, setDates] = useState<Record<string, string>>({});
   const dateIds = useRef<Record<string, string>>({});
   /** Bumped whenever the editor must be reloaded from the task (a new task, a saved annotation). */
-  const [editorVersion, setEditorVersion] = useState(0);
+  const { viewing, version: editorVersion, open, reload: reloadEditor } = useEditorView();
   const editor = useRef<EditorHandle>(null);
   const shownAt = useRef(performance.now());
   /** Tasks submitted or skipped in this session of the labeling flow. */
@@ -78,12 +78,11 @@ export function LabelingPage() {
       const stored = dateTimeValues(mine?.result);
       setDates(Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v.value])));
       dateIds.current = Object.fromEntries(Object.entries(stored).filter(([, v]) => v.id).map(([k, v]) => [k, v.id!]));
-      setViewing(mine?.id ?? null);
       setUseCurrentConfig(false);
-      setEditorVersion((v) => v + 1);
+      open(mine?.id ?? null);
       shownAt.current = performance.now();
     },
-    [me?.id],
+    [me?.id, open],
   );
 
   const loadTask = useCallback(async () => {
@@ -261,10 +260,6 @@ export function LabelingPage() {
       () => goNext(task.id),
       (r) => r.skipTask.errors,
     );
-  const open = (id: string | null) => {
-    setViewing(id);
-    setEditorVersion((v) => v + 1);
-  };
 
   return (
     <div className="labeling">
@@ -283,7 +278,7 @@ export function LabelingPage() {
             <>
               Your annotation was made with labeling config version {shown.version}; the project now uses version{' '}
               {project.labelConfigVersion}. It is shown with version {shown.version}.{' '}
-              <button className="btn" onClick={() => { setUseCurrentConfig(true); setEditorVersion((v) => v + 1); }} data-testid="use-current-config">
+              <button className="btn" onClick={() => { setUseCurrentConfig(true); reloadEditor(); }} data-testid="use-current-config">
                 Edit with the current config
               </button>
             </>
@@ -291,7 +286,7 @@ export function LabelingPage() {
             <>
               Shown with the current labeling config (version {project.labelConfigVersion}); your annotation was made with version{' '}
               {mine.labelingConfig?.version}.{' '}
-              <button className="btn" onClick={() => { setUseCurrentConfig(false); setEditorVersion((v) => v + 1); }} data-testid="use-annotation-config">
+              <button className="btn" onClick={() => { setUseCurrentConfig(false); reloadEditor(); }} data-testid="use-annotation-config">
                 Show as it was made
               </button>
             </>

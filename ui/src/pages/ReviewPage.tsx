@@ -7,6 +7,7 @@ import { ErrorBox } from '../components/Errors';
 import { Loading, ProjectCrumbs } from '../components/ProjectCrumbs';
 import { useSession } from '../session';
 import { AnnotationList } from './LabelingPage';
+import { useEditorView } from '../labeling/useEditorView';
 import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
 import { prepareConfig } from '../labeling/bridge';
 
@@ -24,8 +25,7 @@ export function ReviewPage() {
   const [state, setState] = useState<QueueState>({ kind: 'loading' });
   const [error, setError] = useState<string | null>(null);
   /** The annotation shown (read-only) in the editor: by default the first one pending review by someone else. */
-  const [viewing, setViewing] = useState<string | null>(null);
-  const [editorVersion, setEditorVersion] = useState(0);
+  const { viewing, version: editorVersion, open } = useEditorView();
   const prepared = useMemo(() => prepareConfig(project?.labelConfig ?? ''), [project?.labelConfig]);
 
   /** The next task to review; after a skip, only tasks numbered after the skipped one. */
@@ -36,13 +36,12 @@ export function ReviewPage() {
       const task = data.nextReviewTask;
       setState(task ? { kind: 'task', task } : { kind: 'done', skipped: afterNumber !== undefined });
       const others = task?.annotations.filter((a) => a.author.id !== me?.id) ?? [];
-      setViewing((others.find((a) => !a.review) ?? others[0] ?? task?.annotations[0])?.id ?? null);
-      setEditorVersion((v) => v + 1);
+      open((others.find((a) => !a.review) ?? others[0] ?? task?.annotations[0])?.id ?? null);
     } catch (e) {
       setError(errorMessage(e));
       setState({ kind: 'done', skipped: false });
     }
-  }, [projectId, me?.id]);
+  }, [projectId, me?.id, open]);
 
   useEffect(() => {
     gql(ProjectQuery, { id: projectId })
@@ -115,7 +114,7 @@ export function ReviewPage() {
               testId="review-annotations"
               // the queue only offers what the caller may review; the server decides anyway
               review={{ taskId: task.id, canReview: project.canReview ?? true, onReviewed: () => void next() }}
-              onOpen={(a) => { setViewing(a.id); setEditorVersion((v) => v + 1); }}
+              onOpen={(a) => open(a.id)}
               openId={viewing}
             />
           </div>

@@ -74,7 +74,6 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Query.scimTokens", "allow,allow,deny,deny,deny"),
             Map.entry("Mutation.createScimToken", "allow,allow,deny,deny,deny"),
             Map.entry("Mutation.revokeScimToken", "allow,allow,deny,deny,deny"),
-            Map.entry("Mutation.rebuildProjection", "any,deny,deny,deny,deny"), // installation-wide: never below Owner
             Map.entry("Mutation.createExport", "allow,allow,member,deny,deny"),
             Map.entry("GET /api/projects/{id}/export", "allow,allow,member,deny,deny"),
             Map.entry("GET /api/exports/{id}/download", "allow,allow,member,deny,deny"),
@@ -214,11 +213,17 @@ class AuthorizationMatrixIT extends IntegrationTest {
             }
         }
         assertThat(tests).hasSizeGreaterThan(100);
-        long allowed = tests.stream().filter(t -> t.getDisplayName().endsWith("→ ALLOWED")).count();
-        tests.add(DynamicTest.dynamicTest("allowed calls that answered no object (listed in MAY_ANSWER_NOT_FOUND)", () ->
-                org.slf4j.LoggerFactory.getLogger(AuthorizationMatrixIT.class).info("{} of {} allowed calls answered no object (exemptions)",
-                        passedOnNotFound.get(), allowed)));
+        allowedCases = tests.stream().filter(t -> t.getDisplayName().endsWith("→ ALLOWED")).count();
         return tests;
+    }
+
+    long allowedCases;
+
+    /** A figure for the log (no test: it can only pass): how many allowed calls used an exemption. */
+    @org.junit.jupiter.api.AfterAll
+    void reportExemptions() {
+        org.slf4j.LoggerFactory.getLogger(AuthorizationMatrixIT.class).info("{} of {} allowed calls answered no object (exemptions)",
+                passedOnNotFound.get(), allowedCases);
     }
 
     static Outcome expected(Rules.Rule rule, OrganizationRole role, Target target) {
@@ -253,7 +258,6 @@ class AuthorizationMatrixIT extends IntegrationTest {
         Rules rules = Rules.load();
         for (String operation : SECURITY.keySet()) {
             Rules.Rule rule = rules.get(operation);
-            if (rule == null && operation.equals("Mutation.rebuildProjection")) continue; // may leave the API for an operator command
             assertThat(rule).as(operation + " in rules.csv").isNotNull();
             for (OrganizationRole role : OrganizationRole.values()) {
                 handWritten(operation, role).ifPresent(access -> assertThat(rule.of(role)).as(operation + " for " + role).isEqualTo(access));
@@ -436,9 +440,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .document("query($id: ID!) { project(id: $id) { tasks(first: 3, orderBy: {field: NUMBER, direction: ASC}) { edges { node { id } } } } }")
                 .variable("id", project).execute().path("project.tasks.edges[*].node.id").entityList(String.class).get(), ids -> ids.size() == 3);
         if (author != owner) {
-            owner.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
-                 .variable("i", Map.of("projectId", project, "userId", author.userId, "role", "ANNOTATOR")).execute()
-                 .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
+            owner.addProjectMember(project, author.userId, "ANNOTATOR");
         }
         String ownerAnnotation = author.graphql().document("""
                         mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }""")

@@ -291,7 +291,7 @@ class GraphQlApiIT extends IntegrationTest {
         StringBuilder q = new StringBuilder("{");
         for (int i = 0; i < 1100; i++) q.append(" a").append(i).append(": me { id }");
         q.append(" }");
-        assertThat(classifications(ann.post(q.toString(), Map.of()))).containsExactly("TOO_MANY_ALIASES");
+        assertThat(ApiClient.classifications(ann.post(q.toString(), Map.of()))).containsExactly("TOO_MANY_ALIASES");
         ann.graphql().document("{ a: me { id } b: me { id } }").execute().path("a.id").entity(String.class).isEqualTo(ann.userId);
     }
 
@@ -310,20 +310,15 @@ class GraphQlApiIT extends IntegrationTest {
         StringBuilder twenty = new StringBuilder("query($p: ID!) {");
         for (int i = 0; i < 20; i++) twenty.append(" a").append(i).append(": ").append(page);
         Map<String, Object> heavy = ann.post(twenty.append(" }").toString(), Map.of("p", projectId));
-        assertThat(classifications(heavy)).containsExactly("QUERY_TOO_COMPLEX");
+        assertThat(ApiClient.classifications(heavy)).containsExactly("QUERY_TOO_COMPLEX");
         assertThat(heavy.get("data")).as("nothing executed").isNull();
 
         // the probe of the issue: 300 aliases of project { tasks(first: 200) } (60,000 rows) — refused before execution
         StringBuilder probe = new StringBuilder("query($p: ID!) {");
         for (int i = 0; i < 300; i++) probe.append(" a").append(i).append(": ").append(page);
         Map<String, Object> refused = ann.post(probe.append(" }").toString(), Map.of("p", projectId));
-        assertThat(classifications(refused)).hasSize(1).first().isIn("TOO_MANY_ALIASES", "QUERY_TOO_COMPLEX");
+        assertThat(ApiClient.classifications(refused)).hasSize(1).first().isIn("TOO_MANY_ALIASES", "QUERY_TOO_COMPLEX");
         assertThat(refused.get("data")).isNull();
     }
 
-    @SuppressWarnings("unchecked")
-    static List<String> classifications(Map<String, Object> answer) {
-        return ((List<Map<String, Object>>) answer.getOrDefault("errors", List.of())).stream()
-                .map(e -> String.valueOf(((Map<String, Object>) e.getOrDefault("extensions", Map.of())).get("classification"))).toList();
-    }
 }

@@ -44,7 +44,7 @@ class OnePolicyIT extends IntegrationTest {
         ApiClient owner = ApiClient.signUp(port, "Olivia");
         ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
         String project = owner.createProject("Live", ApiClient.TEXT_CONFIG);
-        addProjectMember(owner, project, ann.userId, "ANNOTATOR");
+        owner.addProjectMember(project, ann.userId, "ANNOTATOR");
         try (RawSocket socket = new RawSocket(port, ann.cookie)) {
             assertThat(socket.run("0", "{ me { id } }")).as("the socket works before").isEqualTo("OK");
             socket.subscribe("1", "subscription { taskChanged(projectId: \"" + project + "\") { id } }");
@@ -216,7 +216,7 @@ class OnePolicyIT extends IntegrationTest {
                 Map.of("p", project)), "createExport")).isEqualTo("FORBIDDEN");
 
         // as a project member the same download works: the policy, not a blanket refusal
-        addProjectMember(owner, project, max.userId, "ANNOTATOR");
+        owner.addProjectMember(project, max.userId, "ANNOTATOR");
         max.export(project, "format=JSON").expectStatus().isOk();
     }
 
@@ -225,7 +225,7 @@ class OnePolicyIT extends IntegrationTest {
         ApiClient owner = ApiClient.signUp(port, "Olivia");
         ApiClient max = ApiClient.signUpWithInvitation(port, "Max", owner.invite("MANAGER"));
         String project = owner.createProject("Was Max's", ApiClient.TEXT_CONFIG);
-        addProjectMember(owner, project, max.userId, "ANNOTATOR");
+        owner.addProjectMember(project, max.userId, "ANNOTATOR");
         owner.importTasks(project, "[{\"text\":\"a\"}]", "JSON", "ALL_OR_NOTHING");
         String job = (String) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) max.post(
                 "mutation($p: ID!) { createExport(input: {projectId: $p, format: JSON}) { job { id } errors { code } } }",
@@ -255,7 +255,7 @@ class OnePolicyIT extends IntegrationTest {
                 "mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } } }",
                 Map.of("i", Map.of("title", "In it", "labelConfig", ApiClient.TEXT_CONFIG, "workspaceId", workspace))).get("data"))
                 .get("createProject")).get("project")).get("id");
-        addProjectMember(owner, project, ann.userId, "ANNOTATOR");
+        owner.addProjectMember(project, ann.userId, "ANNOTATOR");
         assertThat(owner.post("mutation($i: WorkspaceMembersInput!) { addWorkspaceMembers(input: $i) { errors { code } } }",
                 Map.of("i", Map.of("workspaceId", workspace, "userIds", List.of(owner.userId)))).toString()).contains("errors=[]");
 
@@ -270,7 +270,7 @@ class OnePolicyIT extends IntegrationTest {
         Map<String, Object> ws = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) nested.get("data")).get("project")).get("workspace");
         assertThat(ws).containsEntry("id", workspace);
         assertThat((List<?>) ws.get("members")).isEmpty();
-        assertThat(classifications(nested)).containsExactly("FORBIDDEN");
+        assertThat(ApiClient.classifications(nested)).containsExactly("FORBIDDEN");
 
         // the owner sees them (the rule, not a broken field)
         Map<String, Object> own = owner.post("query($p: ID!) { project(id: $p) { workspace { members { userId } } } }", Map.of("p", project));
@@ -287,7 +287,7 @@ class OnePolicyIT extends IntegrationTest {
         ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
         String project = owner.createProject("Audited", ApiClient.TEXT_CONFIG);
         for (int i = 0; i < 5; i++) {
-            assertThat(classifications(ann.post("{ auditLog(first: 1) { edges { node { id } } } }", Map.of()))).containsExactly("FORBIDDEN");
+            assertThat(ApiClient.classifications(ann.post("{ auditLog(first: 1) { edges { node { id } } } }", Map.of()))).containsExactly("FORBIDDEN");
         }
         ann.export(project, "format=JSON").expectStatus().isForbidden();
 
@@ -306,10 +306,6 @@ class OnePolicyIT extends IntegrationTest {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    void addProjectMember(ApiClient owner, String project, String user, String role) {
-        assertThat(MembershipIT.errorCode(owner.post("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }",
-                Map.of("i", Map.of("projectId", project, "userId", user, "role", role))), "addProjectMember")).isNull();
-    }
 
     org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec download(ApiClient user, String job) {
         return ApiClient.web(port).get().uri("/api/exports/" + job + "/download").header(HttpHeaders.COOKIE, user.cookie).exchange();
@@ -336,7 +332,7 @@ class OnePolicyIT extends IntegrationTest {
         return "OTHER " + ended;
     }
 
-    /** OK, FORBIDDEN (GraphQL error or payload error code), CLOSED <code> or REFUSED HANDSHAKE (a new socket refused). */
+    /** OK, FORBIDDEN (GraphQL error or payload error code), or CLOSED <code>. */
     static String outcome(WebSocketGraphQlClient socket, String document) {
         try {
             ClientGraphQlResponse response = socket.document(document).execute().block(PATIENCE);
@@ -351,22 +347,7 @@ class OnePolicyIT extends IntegrationTest {
             return "OK";
         } catch (WebSocketDisconnectedException e) {
             return "CLOSED " + e.getCloseStatus().getCode();
-        } catch (RuntimeException e) {
-            // reconnecting with the invalidated session: the handshake is answered 401
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException h
-                        && h.response() != null && h.response().status().code() == 401) return "REFUSED HANDSHAKE";
-                // Spring's client logs the refused (401) reconnect but may leave the request's Mono pending: the
-                // server answered nothing, and the callers check the database for what the operation would have done
-                if (t instanceof java.util.concurrent.TimeoutException) return "REFUSED HANDSHAKE";
-            }
-            throw e;
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static List<String> classifications(Map<String, Object> answer) {
-        return ((List<Map<String, Object>>) answer.getOrDefault("errors", List.of())).stream()
-                .map(e -> String.valueOf(((Map<String, Object>) e.getOrDefault("extensions", Map.of())).get("classification"))).toList();
-    }
 }

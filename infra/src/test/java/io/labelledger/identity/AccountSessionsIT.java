@@ -2,11 +2,9 @@ package io.labelledger.identity;
 
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -30,14 +28,8 @@ class AccountSessionsIT extends IntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
-    ReactiveStringRedisTemplate redis;
-    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    @AfterEach
-    void forgetFailures() {
-        redis.delete(io.labelledger.identity.web.LoginThrottle.addressKey("127.0.0.1")).block();
-    }
 
     EntityExchangeResult<Map> login(String email, String password) {
         return ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -46,15 +45,12 @@ class AccountTakeoverIT extends IntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ReactiveStringRedisTemplate redis;
 
     final List<InMemoryDirectoryServer> directories = new ArrayList<>();
 
     @AfterEach
     void stop() {
         directories.forEach(d -> d.shutDown(true));
-        redis.delete(io.labelledger.identity.web.LoginThrottle.addressKey("127.0.0.1")).block();
     }
 
     record Signed(int status, String userId, String organizationId, String cookie, JsonNode body) {}
@@ -124,13 +120,6 @@ class AccountTakeoverIT extends IntegrationTest {
         return (Map<String, Object>) ((Map<String, Object>) answer.get("data")).get(field);
     }
 
-    @SuppressWarnings("unchecked")
-    static List<String> codes(Map<String, Object> payload) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) payload.get("errors");
-        return errors.stream().map(e -> e.get("code") + ":" + String.join(".", (List<String>) e.get("field"))).toList();
-    }
-
     static Map<String, Object> configureLdap(ApiClient who, String domain, int ldapPort) {
         Map<String, Object> in = new HashMap<>();
         in.put("enabled", true);
@@ -180,11 +169,11 @@ class AccountTakeoverIT extends IntegrationTest {
         int[] ldapPort = new int[1];
         AtomicInteger connections = attackerDirectory(domain, ldapPort);
         Map<String, Object> claim = configureLdap(mallory, domain, ldapPort[0]);
-        assertThat(codes(claim)).isEmpty();
+        assertThat(LdapIT.codes(claim)).isEmpty();
         Map<String, Object> verification = (Map<String, Object>) ((Map<String, Object>) claim.get("settings")).get("domainVerification");
         assertThat(verification.get("verified")).isEqualTo(false);
         assertThat(verification.get("record")).isEqualTo("_labelledger." + domain);
-        assertThat(codes(verify(mallory, domain))).containsExactly("VALIDATION:domain"); // DNS has no such record
+        assertThat(LdapIT.codes(verify(mallory, domain))).containsExactly("VALIDATION:domain"); // DNS has no such record
 
         // 3. signing in as the victim with the attacker's password: refused, and the directory is never asked
         Signed attempt = login(email, ATTACKER_PASSWORD);
@@ -199,7 +188,7 @@ class AccountTakeoverIT extends IntegrationTest {
         // even a verified claim (as if the attacker controlled the domain's DNS) never overrides a personal account's password
         String value = (String) verification.get("value");
         TestDns.get().publishTxt("_labelledger." + domain, "v=unrelated", value);
-        assertThat(codes(verify(mallory, domain))).isEmpty();
+        assertThat(LdapIT.codes(verify(mallory, domain))).isEmpty();
         assertThat(login(email, ATTACKER_PASSWORD).status()).isEqualTo(401);
         assertThat(login(email, VICTIM_PASSWORD).userId()).isEqualTo(victim.userId());
         assertThat(connections.get()).as("connections to the attacker's directory").isZero();
@@ -233,9 +222,9 @@ class AccountTakeoverIT extends IntegrationTest {
         assertThat(accounts(email)).isZero();
 
         TestDns.get().publishTxt("_labelledger." + domain, value);
-        assertThat(codes(verify(owner, domain))).isEmpty();
+        assertThat(LdapIT.codes(verify(owner, domain))).isEmpty();
         // another organization cannot verify it too, nor route it
-        assertThat(codes(configureLdap(other, domain, ldapPort[0]))).containsExactly("CONFLICT:emailDomain");
+        assertThat(LdapIT.codes(configureLdap(other, domain, ldapPort[0]))).containsExactly("CONFLICT:emailDomain");
 
         Signed signed = login(email, ATTACKER_PASSWORD);
         assertThat(signed.status()).isEqualTo(200);

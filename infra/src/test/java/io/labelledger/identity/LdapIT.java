@@ -9,13 +9,11 @@ import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import io.labelledger.testing.TestDns;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -46,8 +44,6 @@ class LdapIT extends IntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ReactiveStringRedisTemplate redis;
 
     InMemoryDirectoryServer directory;
     ApiClient owner;
@@ -274,9 +270,4 @@ class LdapIT extends IntegrationTest {
         assertThat(code(throttled)).isEqualTo("RATE_LIMITED");
     }
 
-    @AfterEach
-    void forgetThisAddressesFailures() {
-        // failures count per address too: don't let these count against later tests from 127.0.0.1
-        redis.delete(io.labelledger.identity.web.LoginThrottle.addressKey("127.0.0.1")).block();
-    }
 }

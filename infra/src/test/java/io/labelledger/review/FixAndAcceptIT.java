@@ -34,14 +34,12 @@ class FixAndAcceptIT extends IntegrationTest {
         ApiClient rita = ApiClient.signUpWithInvitation(port, "Rita", owner.invite("ANNOTATOR"));
         ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", owner.invite("ANNOTATOR"));
         String project = owner.createProject("Fixes", ApiClient.TEXT_CONFIG);
-        ReviewIT.addMember(owner, project, ann, "ANNOTATOR");
-        ReviewIT.addMember(owner, project, rita, "REVIEWER");
-        ReviewIT.addMember(owner, project, bob, "ANNOTATOR");
+        owner.addProjectMember(project, ann.userId, "ANNOTATOR");
+        owner.addProjectMember(project, rita.userId, "REVIEWER");
+        owner.addProjectMember(project, bob.userId, "ANNOTATOR");
         owner.importTasks(project, "[{\"text\":\"Dull\"}]", "JSON", "ALL_OR_NOTHING")
              .path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
-        String task = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
-                .document("query($id: ID!) { project(id: $id) { tasks(first: 1) { edges { node { id } } } } }")
-                .variable("id", project).execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
+        String task = owner.firstTask(project);
         String annotation = (String) ReviewIT.data(ann.post("""
                 mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }""",
                 Map.of("i", Map.of("taskId", task, "result", ReviewIT.json(ReviewIT.POSITIVE)))), "submitAnnotation", "annotation", "id");

@@ -36,9 +36,9 @@ class ReviewIT extends IntegrationTest {
         ApiClient rita = ApiClient.signUpWithInvitation(port, "Rita", owner.invite("ANNOTATOR"));
         ApiClient victor = ApiClient.signUpWithInvitation(port, "Victor", owner.invite("REVIEWER"));
         String project = owner.createProject("Reviews", ApiClient.TEXT_CONFIG);
-        addMember(owner, project, ann, "ANNOTATOR");
-        addMember(owner, project, rita, "REVIEWER");
-        addMember(owner, project, victor, "ANNOTATOR");
+        owner.addProjectMember(project, ann.userId, "ANNOTATOR");
+        owner.addProjectMember(project, rita.userId, "REVIEWER");
+        owner.addProjectMember(project, victor.userId, "ANNOTATOR");
         owner.importTasks(project, "[{\"text\":\"Great\"},{\"text\":\"Dull\"}]", "JSON", "ALL_OR_NOTHING")
              .path("importTasks.importedCount").entity(Integer.class).isEqualTo(2);
         List<String> tasks = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
@@ -67,7 +67,7 @@ class ReviewIT extends IntegrationTest {
 
         // an organization Reviewer who is project Annotator may not review, nor read the queue
         assertThat(errorCodes(victor.post(REVIEW, review(first, annotation, "ACCEPTED", null)), "reviewAnnotation")).containsExactly("FORBIDDEN");
-        assertThat(classifications(victor.post(NEXT_REVIEW, Map.of("project", project)))).containsExactly("FORBIDDEN");
+        assertThat(ApiClient.classifications(victor.post(NEXT_REVIEW, Map.of("project", project)))).containsExactly("FORBIDDEN");
         // nor may the author (project Annotator)
         assertThat(errorCodes(ann.post(REVIEW, review(first, annotation, "ACCEPTED", null)), "reviewAnnotation")).containsExactly("FORBIDDEN");
 
@@ -162,11 +162,6 @@ class ReviewIT extends IntegrationTest {
         return Map.of("i", input);
     }
 
-    static void addMember(ApiClient owner, String project, ApiClient who, String role) {
-        owner.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
-             .variable("i", Map.of("projectId", project, "userId", who.userId, "role", role)).execute()
-             .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
-    }
 
     static boolean canReview(ApiClient user, String project) {
         return user.graphql().document("query($id: ID!) { project(id: $id) { canReview } }").variable("id", project).execute()
@@ -207,11 +202,6 @@ class ReviewIT extends IntegrationTest {
         return current;
     }
 
-    @SuppressWarnings("unchecked")
-    static List<String> classifications(Map<String, Object> answer) {
-        return ((List<Map<String, Object>>) answer.getOrDefault("errors", List.of())).stream()
-                .map(e -> String.valueOf(((Map<String, Object>) e.getOrDefault("extensions", Map.of())).get("classification"))).toList();
-    }
 
     @SuppressWarnings("unchecked")
     static List<String> errorCodes(Map<String, Object> answer, String field) {

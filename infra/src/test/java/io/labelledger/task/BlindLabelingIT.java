@@ -32,19 +32,15 @@ class BlindLabelingIT extends IntegrationTest {
         ApiClient rita = ApiClient.signUpWithInvitation(port, "Rita", owner.invite("REVIEWER"));
         ApiClient max = ApiClient.signUpWithInvitation(port, "Max", owner.invite("MANAGER"));
         String project = owner.createProject("Blind", ApiClient.TEXT_CONFIG);
-        DraftIT.addMember(owner, project, ann);
-        DraftIT.addMember(owner, project, bob);
-        DraftIT.addMember(owner, project, max); // a Manager who annotates here still sees every annotation
-        owner.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
-             .variable("i", Map.of("projectId", project, "userId", rita.userId, "role", "REVIEWER")).execute()
-             .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
+        owner.addProjectMember(project, ann.userId, "ANNOTATOR");
+        owner.addProjectMember(project, bob.userId, "ANNOTATOR");
+        owner.addProjectMember(project, max.userId, "ANNOTATOR"); // a Manager who annotates here still sees every annotation
+        owner.addProjectMember(project, rita.userId, "REVIEWER");
         owner.importTasks(project, "{\"text\":\"Great\"}\n", "NDJSON", "ALL_OR_NOTHING")
              .path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
-        String task = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
-                .document("query($p: ID!) { project(id: $p) { tasks(first: 1) { edges { node { id } } } } }")
-                .variable("p", project).execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
-        CommentIT.submit(ann, task);
-        CommentIT.submit(bob, task);
+        String task = owner.firstTask(project);
+        ann.submit(task, List.of(ApiClient.choice("Positive")));
+        bob.submit(task, List.of(ApiClient.choice("Positive")));
         await().atMost(Duration.ofSeconds(20)).until(() -> authors(owner, task).size() == 2);
 
         assertThat(authors(ann, task)).containsExactly(ann.userId);

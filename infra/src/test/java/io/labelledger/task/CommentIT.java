@@ -5,13 +5,11 @@ import io.labelledger.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Comments over GraphQL (issue 10, ADR 0032): a thread on an annotation, a comment on one region, resolve by the
@@ -39,14 +37,12 @@ class CommentIT extends IntegrationTest {
         ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", owner.invite("ANNOTATOR"));
         ApiClient mia = ApiClient.signUpWithInvitation(port, "Mia", owner.invite("MANAGER"));
         String project = owner.createProject("Comments", ApiClient.TEXT_CONFIG);
-        for (ApiClient who : List.of(ann, bob, mia)) DraftIT.addMember(owner, project, who);
+        for (ApiClient who : List.of(ann, bob, mia)) owner.addProjectMember(project, who.userId, "ANNOTATOR");
         owner.importTasks(project, "{\"text\":\"Great\"}\n", "NDJSON", "ALL_OR_NOTHING")
              .path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
-        String task = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
-                .document("query($p: ID!) { project(id: $p) { tasks(first: 1) { edges { node { id } } } } }")
-                .variable("p", project).execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
-        String annotation = submit(ann, task);
-        String bobsAnnotation = submit(bob, task);
+        String task = owner.firstTask(project);
+        String annotation = ann.submit(task, List.of(POSITIVE));
+        String bobsAnnotation = bob.submit(task, List.of(POSITIVE));
 
         // Bob starts a thread on Ann's annotation; Ann replies; Bob comments on one region
         Map<String, Object> first = ok(bob.post(ADD, input(task, annotation, null, null, "  Why Positive?  ")), "addComment");
@@ -96,11 +92,6 @@ class CommentIT extends IntegrationTest {
         assertThat(codes(stranger.post(ADD, input(task, annotation, null, null, "Hi")), "addComment")).containsExactly("NOT_FOUND");
     }
 
-    static String submit(ApiClient who, String task) {
-        return who.graphql().document("mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }")
-                  .variable("i", Map.of("taskId", task, "result", List.of(POSITIVE))).execute()
-                  .path("submitAnnotation.annotation.id").entity(String.class).get();
-    }
 
     static Map<String, Object> input(String task, String annotation, String region, String parent, String text) {
         Map<String, Object> i = new HashMap<>(Map.of("taskId", task, "annotationId", annotation, "text", text));

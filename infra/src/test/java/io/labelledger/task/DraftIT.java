@@ -35,13 +35,11 @@ class DraftIT extends IntegrationTest {
         ApiClient ann = ApiClient.signUpWithInvitation(port, "Ann", owner.invite("ANNOTATOR"));
         ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", owner.invite("ANNOTATOR"));
         String project = owner.createProject("Drafts", ApiClient.TEXT_CONFIG);
-        addMember(owner, project, ann);
-        addMember(owner, project, bob);
+        owner.addProjectMember(project, ann.userId, "ANNOTATOR");
+        owner.addProjectMember(project, bob.userId, "ANNOTATOR");
         owner.importTasks(project, "{\"text\":\"Great\"}\n", "NDJSON", "ALL_OR_NOTHING")
              .path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
-        String task = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
-                .document("query($p: ID!) { project(id: $p) { tasks(first: 1) { edges { node { id } } } } }")
-                .variable("p", project).execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
+        String task = owner.firstTask(project);
 
         // Ann saves work in progress (a label the config does not know: drafts are not validated)
         Map<String, Object> saved = payload(ann.post(SAVE, Map.of("i", Map.of("taskId", task, "result", List.of(UNDECIDED),
@@ -110,11 +108,6 @@ class DraftIT extends IntegrationTest {
         return Map.of("from_name", "sentiment", "to_name", "text", "type", "choices", "value", Map.of("choices", List.of(value)));
     }
 
-    static void addMember(ApiClient owner, String project, ApiClient who) {
-        owner.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
-             .variable("i", Map.of("projectId", project, "userId", who.userId, "role", "ANNOTATOR")).execute()
-             .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
-    }
 
     static Object myDraft(ApiClient user, String task) {
         Map<String, Object> answer = user.post(MY_DRAFT, Map.of("id", task));

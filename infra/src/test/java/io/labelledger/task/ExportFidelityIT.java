@@ -119,9 +119,7 @@ class ExportFidelityIT extends IntegrationTest {
         ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", ann.invite("ANNOTATOR"));
         ApiClient cy = ApiClient.signUpWithInvitation(port, "Cy", ann.invite("ANNOTATOR"));
         for (ApiClient who : List.of(bob, cy)) {
-            ann.graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
-               .variable("i", Map.of("projectId", project, "userId", who.userId, "role", "ANNOTATOR")).execute()
-               .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
+            ann.addProjectMember(project, who.userId, "ANNOTATOR");
         }
         ann.importTasks(project, "{\"text\":\"one\"}\n", "NDJSON", "ALL_OR_NOTHING").path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
         String task = firstTask();

@@ -37,13 +37,11 @@ class NotificationIT extends IntegrationTest {
         ApiClient ann = ApiClient.signUp(port, "Ann");
         ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", ann.invite("ANNOTATOR"));
         String project = ann.createProject("Notified", ApiClient.TEXT_CONFIG);
-        DraftIT.addMember(ann, project, bob);
+        ann.addProjectMember(project, bob.userId, "ANNOTATOR");
         ann.importTasks(project, "{\"text\":\"Great\"}\n", "NDJSON", "ALL_OR_NOTHING")
            .path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
-        String task = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> ann.graphql()
-                .document("query($p: ID!) { project(id: $p) { tasks(first: 1) { edges { node { id } } } } }")
-                .variable("p", project).execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
-        String annotation = CommentIT.submit(ann, task);
+        String task = ann.firstTask(project);
+        String annotation = ann.submit(task, List.of(ApiClient.choice("Positive")));
 
         // Ann's own comment on her annotation notifies nobody
         CommentIT.ok(ann.post(CommentIT.ADD, CommentIT.input(task, annotation, null, null, "Note to self")), "addComment");

@@ -9,6 +9,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,45 +46,30 @@ public final class ApiClient {
         return WebTestClient.bindToServer(CONNECTOR).baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
     }
 
-    @SuppressWarnings("unchecked")
     public static ApiClient signUp(int port, String name) {
-        WebTestClient web = web(port);
-        String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
-        var result = web.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", name,
-                                "organizationName", name + " Labs"))
-                        .exchange().expectStatus().isAccepted()
-                        .expectBody(Map.class).returnResult();
-        if (!"SIGN_IN".equals(result.getResponseBody().get("next"))) throw new AssertionError("sign-up answered " + result.getResponseBody());
-        return signIn(web, port, email);
+        return signUpAndIn(port, name, Map.of("organizationName", name + " Labs"));
+    }
+
+    /** Signs up through an invitation link's token: joins the inviting organization. */
+    public static ApiClient signUpWithInvitation(int port, String name, String invitation) {
+        return signUpAndIn(port, name, Map.of("organizationName", "Ignored", "invitation", invitation));
     }
 
     /** Sign-up answers "sign in next" (ADR 0028): the session comes from the sign-in, as in the browser. */
     @SuppressWarnings("unchecked")
-    private static ApiClient signIn(WebTestClient web, int port, String email) {
-        var result = web.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("email", email, "password", "correct horse battery"))
-                        .exchange().expectStatus().isOk()
-                        .expectBody(Map.class).returnResult();
-        ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
-        if (session == null) throw new AssertionError("no SESSION cookie in " + result.getResponseCookies());
-        Map<String, Object> body = result.getResponseBody();
-        return new ApiClient(web, "http://127.0.0.1:" + port, (String) body.get("userId"), (String) body.get("organizationId"), "SESSION=" + session.getValue());
+    private static ApiClient signUpAndIn(int port, String name, Map<String, Object> more) {
+        String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
+        Map<String, Object> body = new HashMap<>(more);
+        body.putAll(Map.of("email", email, "password", PASSWORD, "displayName", name));
+        var result = web(port).post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                              .exchange().expectStatus().isAccepted()
+                              .expectBody(Map.class).returnResult();
+        if (!"SIGN_IN".equals(result.getResponseBody().get("next"))) throw new AssertionError("sign-up answered " + result.getResponseBody());
+        return signIn(port, email, PASSWORD);
     }
 
-    /** Signs up through an invitation link's token: joins the inviting organization. */
-    @SuppressWarnings("unchecked")
-    public static ApiClient signUpWithInvitation(int port, String name, String invitation) {
-        WebTestClient web = web(port);
-        String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
-        var result = web.post().uri("/api/auth/signup").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("email", email, "password", "correct horse battery", "displayName", name,
-                                "organizationName", "Ignored", "invitation", invitation))
-                        .exchange().expectStatus().isAccepted()
-                        .expectBody(Map.class).returnResult();
-        if (!"SIGN_IN".equals(result.getResponseBody().get("next"))) throw new AssertionError("sign-up answered " + result.getResponseBody());
-        return signIn(web, port, email);
-    }
+    /** The password every test account signs up with. */
+    public static final String PASSWORD = "correct horse battery";
 
     /** Signs in with email and password (our password, or the organization's directory when it answers for the email). */
     @SuppressWarnings("unchecked")
@@ -94,7 +80,7 @@ public final class ApiClient {
                         .exchange().expectStatus().isOk()
                         .expectBody(Map.class).returnResult();
         ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
-        if (session == null) throw new AssertionError("no SESSION cookie");
+        if (session == null) throw new AssertionError("no SESSION cookie in " + result.getResponseCookies());
         Map<String, Object> body = result.getResponseBody();
         return new ApiClient(web, "http://127.0.0.1:" + port, (String) body.get("userId"), (String) body.get("organizationId"), "SESSION=" + session.getValue());
     }
@@ -164,6 +150,40 @@ public final class ApiClient {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graphql()
                 .document("query($id: ID!) { project(id: $id) { annotationCount } }").variable("id", projectId).execute()
                 .path("project.annotationCount").entity(Integer.class).isEqualTo(annotations));
+    }
+
+    /** Adds a member to a project with a project role (ANNOTATOR or REVIEWER); fails the test on any error. */
+    public void addProjectMember(String projectId, String userId, String role) {
+        graphql().document("mutation($i: ProjectMemberInput!) { addProjectMember(input: $i) { errors { code } } }")
+                 .variable("i", Map.of("projectId", projectId, "userId", userId, "role", role)).execute()
+                 .path("addProjectMember.errors").entityList(Object.class).hasSize(0);
+    }
+
+    /** The id of the project's first task once the Data Manager shows it (after an import). */
+    public String firstTask(String projectId) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> graphql()
+                .document("query($p: ID!) { project(id: $p) { tasks(first: 1) { edges { node { id } } } } }")
+                .variable("p", projectId).execute().path("project.tasks.edges[0].node.id").entity(String.class).get(), id -> id != null);
+    }
+
+    /** One result item of {@link #TEXT_CONFIG}'s Choices. */
+    public static Map<String, Object> choice(String value) {
+        return Map.of("from_name", "sentiment", "to_name", "text", "type", "choices", "value", Map.of("choices", List.of(value)));
+    }
+
+    /** Submits an annotation with this result and returns its id; fails the test on any error. */
+    public String submit(String taskId, List<Map<String, Object>> result) {
+        return graphql().document("mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { annotation { id } errors { code } } }")
+                        .variable("i", Map.of("taskId", taskId, "result", result)).execute()
+                        .path("submitAnnotation.errors").entityList(Object.class).hasSize(0)
+                        .path("submitAnnotation.annotation.id").entity(String.class).get();
+    }
+
+    /** The classification of each GraphQL error of a raw answer ({@link #post}), e.g. FORBIDDEN. */
+    @SuppressWarnings("unchecked")
+    public static List<String> classifications(Map<String, Object> answer) {
+        return ((List<Map<String, Object>>) answer.getOrDefault("errors", List.of())).stream()
+                .map(e -> String.valueOf(((Map<String, Object>) e.getOrDefault("extensions", Map.of())).get("classification"))).toList();
     }
 
     /** GET /api/projects/{id}/export?{query} with this user's session. */

@@ -30,4 +30,16 @@ public abstract class IntegrationTest {
         // email-domain verification asks the test JVM's own DNS server (TestDns)
         registry.add("labelledger.dns.resolver", () -> TestDns.get().address());
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.data.redis.core.ReactiveStringRedisTemplate throttleRedis;
+
+    /**
+     * Every test signs in from 127.0.0.1: failed sign-ins of one test (they count per address too, ADR 0028) must not
+     * count against the next one, nor against later runs (the shared Redis outlives the test JVM).
+     */
+    @org.junit.jupiter.api.AfterEach
+    void forgetLoopbackSignInFailures() {
+        throttleRedis.delete(io.labelledger.identity.web.LoginThrottle.addressKey("127.0.0.1")).block();
+    }
 }
