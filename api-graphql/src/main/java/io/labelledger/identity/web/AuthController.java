@@ -8,6 +8,12 @@ import io.labelledger.api.UserError;
 import io.labelledger.identity.api.SignInFailed;
 import io.labelledger.identity.api.SignInMethod;
 import io.labelledger.identity.api.UserId;
+import io.labelledger.identity.account.Actor;
+import io.labelledger.identity.account.ApiTokenSecrets;
+import io.labelledger.identity.account.IdentityEvents;
+import io.labelledger.identity.account.IdentityStore;
+import io.labelledger.identity.account.LoginThrottle;
+import io.labelledger.identity.account.PasswordPolicy;
 import io.labelledger.identity.ldap.LdapSignIn;
 import io.labelledger.organization.api.AcceptInvitation;
 import io.labelledger.organization.api.CreateOrganization;
@@ -39,7 +45,6 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/auth")
 public class AuthController {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}$");
-    static final int MIN_PASSWORD = 10;
 
     private final IdentityStore identities;
     private final PasswordEncoder passwords;
@@ -80,10 +85,6 @@ public class AuthController {
 
     public record Login(String email, String password) {}
 
-    public record Session(String userId, String organizationId) {}
-
-    public record Errors(List<UserError> errors) {}
-
     /**
      * Sign-up's one answer, whether the email was new or already had an account (issue 9 #9, ADR 0028): "sign in with
      * your password". A new account (and its organization, or its invitation's membership) is ready by then; for an
@@ -100,8 +101,8 @@ public class AuthController {
         String password = in.password() == null ? "" : in.password();
         if (!EMAIL.matcher(email).matches()) return bad("email", "Enter a valid email address");
         if (name.isEmpty() || name.length() > 200) return bad("displayName", "Enter your name (up to 200 characters)");
-        if (password.length() < MIN_PASSWORD || password.length() > 200) {
-            return bad("password", "Use a password of at least " + MIN_PASSWORD + " characters");
+        if (!PasswordPolicy.acceptable(password)) {
+            return bad("password", "Use a password of at least " + PasswordPolicy.MIN_LENGTH + " characters");
         }
         if (in.invitation() != null && !in.invitation().isBlank()) return joinByInvitation(in.invitation().strip(), email, name, password, exchange);
         String orgName = in.organizationName() == null || in.organizationName().isBlank() ? name + "'s organization" : in.organizationName().strip();
@@ -196,12 +197,12 @@ public class AuthController {
 
     private Mono<ResponseEntity<Object>> directoryAnswer(LdapSignIn.Result result, String email, String address, ServerWebExchange exchange) {
         return switch (result) {
-            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email, address)
-                    .then(sessions.signIn(caller, SignInMethod.LDAP, caller.organizationId(), exchange))
-                    .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId())));
+            case LdapSignIn.Accepted(Actor actor) -> throttle.succeeded(email, address)
+                    .then(sessions.signIn(Caller.from(actor), SignInMethod.LDAP, actor.organizationId(), exchange))
+                    .thenReturn(ResponseEntity.ok((Object) new SessionView(actor.userId(), actor.organizationId())));
             // a wrong password stays counted (every attempt is, when it starts); any other refusal is given back
             case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? Mono.<Void>empty() : throttle.notCounted(email, address))
-                    .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(refused.error()))));
+                    .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(UserError.of(refused.error())))));
         };
     }
 
@@ -215,7 +216,7 @@ public class AuthController {
                                .filter(a -> passwords.matches(password, a.passwordHash()))
                                .flatMap(a -> {
                                    identities.loggedIn(a.userId());
-                                   return identities.caller(a.userId());
+                                   return identities.actor(a.userId()).map(Caller::from);
                                });
                        if (caller.isEmpty()) failedSignIn(account, address);
                        return caller;
@@ -223,7 +224,7 @@ public class AuthController {
                    .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(found -> found
                            .map(caller -> throttle.succeeded(email, address).then(sessions.signIn(caller, SignInMethod.PASSWORD, null, exchange))
-                                   .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
+                                   .thenReturn(ResponseEntity.ok((Object) new SessionView(caller.userId(), caller.organizationId()))))
                            .orElseGet(() -> Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).<Object>body(
                                    new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
     }
