@@ -273,6 +273,11 @@ public class AppConfig {
     WorkspaceQueries workspaceQueries(DatabaseClient db) { return new WorkspaceQueries(db); }
 
     @Bean
+    io.labelledger.organization.read.DirectoryQueries directoryQueries(DatabaseClient db) {
+        return new io.labelledger.organization.read.DirectoryQueries(db);
+    }
+
+    @Bean
     TaskHistory taskHistory(EventStore eventStore, JdbcTemplate jdbc, org.axonframework.config.Configuration axon, JsonMapper json) {
         return new TaskHistory(eventStore, new io.labelledger.eventstore.JdbcTaskEvents(jdbc, axon), json);
     }
@@ -321,8 +326,9 @@ public class AppConfig {
     @Bean
     LdapSignIn ldapSignIn(LdapSettingsStore settings, IdentityStore identities, PasswordEncoder passwords,
                           io.labelledger.identity.account.IdentityCommands commands, ReadYourWrites readYourWrites,
-                          LdapDirectory directory, io.labelledger.identity.account.IdentityEvents events) {
-        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites, events);
+                          LdapDirectory directory, io.labelledger.identity.account.IdentityEvents events,
+                          io.labelledger.organization.read.DirectoryQueries people) {
+        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites, events, people);
     }
 
     @Bean

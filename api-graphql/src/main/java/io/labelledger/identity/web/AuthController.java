@@ -1,5 +1,6 @@
 package io.labelledger.identity.web;
 
+import io.labelledger.organization.read.DirectoryQueries;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.ReadYourWrites;
@@ -60,10 +61,13 @@ public class AuthController {
     /** The password encoder's hash of a random secret, made once (same cost settings as real accounts). */
     private volatile String dummyHash;
     private final IdentityEvents events;
+    private final DirectoryQueries directory;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
                           Sessions sessions, ClientIp clientIp, ReadYourWrites readYourWrites,
-                          java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap, IdentityEvents events) {
+                          java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap, IdentityEvents events,
+                          DirectoryQueries directory) {
+        this.directory = directory;
         this.events = events;
         this.throttle = throttle;
         this.ldap = ldap;
@@ -128,8 +132,7 @@ public class AuthController {
     @PostMapping("/invitation")
     public Mono<ResponseEntity<Object>> invitation(@RequestBody InvitationQuery in) {
         String token = in.token() == null ? "" : in.token().strip();
-        return Mono.fromCallable(() -> identities.invitation(ApiTokenSecrets.hash(token)))
-                   .subscribeOn(Schedulers.boundedElastic())
+        return directory.invitation(ApiTokenSecrets.hash(token)).map(Optional::of).defaultIfEmpty(Optional.empty())
                    .map(found -> found.<ResponseEntity<Object>>map(i -> ResponseEntity.ok(new InvitationInfo(i.organizationName(), i.role(), i.expiresAt(),
                                    i.used() ? "USED" : i.revoked() ? "REVOKED" : i.expiresAt().isAfter(clock.instant()) ? "OPEN" : "EXPIRED")))
                            .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(
@@ -139,12 +142,12 @@ public class AuthController {
     private Mono<ResponseEntity<Object>> joinByInvitation(String token, String email, String name, String password, ServerWebExchange exchange) {
         String hash = ApiTokenSecrets.hash(token);
         String userId = UUID.randomUUID().toString();
-        return Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+        return directory.invitation(hash).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
             if (found.isEmpty()) {
                 return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).<Object>body(
                         new Errors(List.of(UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found")))));
             }
-            IdentityStore.OpenInvitation invitation = found.get();
+            DirectoryQueries.OpenInvitation invitation = found.get();
             // what the invitation allows is told before anything depends on the email (same answer for every email)
             if (invitation.used() || invitation.revoked() || !invitation.expiresAt().isAfter(clock.instant())) {
                 ErrorCode code = invitation.used() ? ErrorCode.INVITATION_USED : invitation.revoked() ? ErrorCode.INVITATION_REVOKED : ErrorCode.INVITATION_EXPIRED;
@@ -258,7 +261,7 @@ public class AuthController {
             return;
         }
         String userId = account.get().userId();
-        for (String org : identities.activeOrganizations(userId)) {
+        for (String org : directory.activeOrganizations(userId).collectList().block()) { // on boundedElastic
             events.publishNow(new SignInFailed(new OrganizationId(org), new UserId(userId), SignInMethod.PASSWORD, "WRONG_CREDENTIALS"),
                     userId, org, address);
         }

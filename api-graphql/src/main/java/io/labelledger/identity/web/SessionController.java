@@ -38,6 +38,7 @@ import java.util.List;
 @RequestMapping("/api/session")
 public class SessionController {
     private final IdentityStore identities;
+    private final io.labelledger.organization.read.DirectoryQueries directory;
     private final Sessions sessions;
     private final IdentityEvents events;
     private final Commands commands;
@@ -49,7 +50,9 @@ public class SessionController {
 
     public SessionController(IdentityStore identities, Sessions sessions, IdentityEvents events, Commands commands,
                              ReadYourWrites readYourWrites, ClientIp clientIp, Clock clock,
-                             io.labelledger.api.authorization.Authorization authorization) {
+                             io.labelledger.api.authorization.Authorization authorization,
+                             io.labelledger.organization.read.DirectoryQueries directory) {
+        this.directory = directory;
         this.authorization = authorization;
         this.identities = identities;
         this.sessions = sessions;
@@ -103,7 +106,7 @@ public class SessionController {
                             .map(IdentityStore.Account::personal).orElse(false)).subscribeOn(Schedulers.boundedElastic()));
             return personalSession.flatMap(personal -> !personal ? errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "invitation",
                     "Sign in with your personal account to accept an invitation"))
-                    : Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+                    : directory.invitation(hash).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(found -> {
                 if (found.isEmpty()) return errors(HttpStatus.NOT_FOUND, UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"));
                 String org = found.get().organizationId();
                 Caller joining = new Caller(caller.userId(), org, found.get().role(), caller.email(), caller.displayName());

@@ -95,11 +95,6 @@ public class IdentityStore {
                 Integer.class, passwordHash, userId);
     }
 
-    /** The organizations the account is an active member of (audit entries of a failed sign-in go to each). */
-    public List<String> activeOrganizations(String userId) {
-        return jdbc.queryForList("SELECT organization_id FROM rm_org_member WHERE user_id = ? AND active ORDER BY joined_at", String.class, userId);
-    }
-
     public void loggedIn(String userId) {
         jdbc.update("UPDATE user_account SET last_login_at = ? WHERE user_id = ?", Timestamp.from(clock.instant()), userId);
     }
@@ -137,25 +132,6 @@ public class IdentityStore {
                 (rs, i) -> new ActiveMember(new Actor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                         (Integer) rs.getObject(6), (Integer) rs.getObject(7), rs.getInt(8)),
                 userId, organizationId).stream().findFirst();
-    }
-
-    /** Whether the user is a member of the organization: empty when not at all, else whether the membership is active. */
-    public Optional<Boolean> membershipActive(String userId, String organizationId) {
-        return jdbc.query("SELECT active FROM rm_org_member WHERE user_id = ? AND organization_id = ?",
-                (rs, i) -> rs.getBoolean(1), userId, organizationId).stream().findFirst();
-    }
-
-    public record OpenInvitation(String invitationId, String organizationId, String organizationName, String role,
-                                 java.time.Instant expiresAt, boolean used, boolean revoked) {}
-
-    /** The invitation a token hash belongs to, as the directory knows it (the aggregate decides at acceptance). */
-    public Optional<OpenInvitation> invitation(String tokenHash) {
-        return jdbc.query("""
-                SELECT i.invitation_id, i.organization_id, o.name, i.role, i.expires_at, i.accepted_by IS NOT NULL, i.revoked_at IS NOT NULL
-                FROM rm_invitation i JOIN rm_organization o ON o.organization_id = i.organization_id
-                WHERE i.token_hash = ?""",
-                (rs, i) -> new OpenInvitation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBoolean(6), rs.getBoolean(7)), tokenHash).stream().findFirst();
     }
 
     // ---- API tokens ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import io.labelledger.identity.account.IdentityStore;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.ProvisionMember;
+import io.labelledger.organization.read.DirectoryQueries;
 import io.labelledger.projection.Projection;
 import io.labelledger.projection.ReadYourWrites;
 import io.labelledger.shared.ErrorCode;
@@ -40,9 +41,11 @@ public class LdapSignIn {
     private final SecureRandom random = new SecureRandom();
     /** Audit of refused directory sign-ins. */
     private final IdentityEvents events;
+    private final DirectoryQueries members;
 
     public LdapSignIn(LdapSettingsStore settings, LdapDirectory directory, IdentityStore identities, PasswordEncoder passwords,
-                      IdentityCommands commands, ReadYourWrites readYourWrites, IdentityEvents events) {
+                      IdentityCommands commands, ReadYourWrites readYourWrites, IdentityEvents events, DirectoryQueries members) {
+        this.members = members;
         this.events = events;
         this.settings = settings;
         this.directory = directory;
@@ -86,7 +89,7 @@ public class LdapSignIn {
         Optional<IdentityStore.Account> account = identities.boundByEmail(email, org);
         String known = account.map(IdentityStore.Account::userId).orElse(null);
         if (account.isPresent() && !account.get().active()) return Optional.of(failed(org, known, "DEACTIVATED", wrong()));
-        Optional<Boolean> membership = account.flatMap(a -> identities.membershipActive(a.userId(), org));
+        Optional<Boolean> membership = account.flatMap(a -> members.membershipActive(a.userId(), org).blockOptional()); // on boundedElastic
         if (membership.isPresent() && !membership.get()) {
             // deactivated in LabelLedger: the directory does not overrule that decision
             return Optional.of(failed(org, known, "DEACTIVATED", new Refused(HttpStatus.FORBIDDEN, Refusal.of(ErrorCode.FORBIDDEN, "email",

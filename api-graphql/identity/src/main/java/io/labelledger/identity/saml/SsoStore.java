@@ -129,13 +129,6 @@ public class SsoStore {
                 enabled, Timestamp.from(clock.instant()), updatedBy, organizationId);
     }
 
-    /** Those of the ids that are workspaces of this organization. */
-    public java.util.Set<String> existingWorkspaces(String organizationId, java.util.Collection<String> ids) {
-        if (ids.isEmpty()) return java.util.Set.of();
-        return new java.util.HashSet<>(jdbc.queryForList("SELECT workspace_id FROM rm_workspace WHERE organization_id = ? AND workspace_id = ANY (?)",
-                String.class, organizationId, ids.toArray(String[]::new)));
-    }
-
     // ---- NameID links ----------------------------------------------------------------------------------
 
     public Optional<String> linkedUser(String organizationId, String nameId) {

@@ -1,5 +1,6 @@
 package io.labelledger.identity.saml.web;
 
+import io.labelledger.organization.read.DirectoryQueries;
 import io.labelledger.identity.saml.ResponseValidator;
 import io.labelledger.identity.saml.RoleMapper;
 import io.labelledger.identity.saml.SamlRefused;
@@ -61,6 +62,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/saml")
 public class SamlController {
+    private final DirectoryQueries directory;
     private static final Logger log = LoggerFactory.getLogger(SamlController.class);
     /** Not a BCrypt hash: no password ever matches it, so SSO-created accounts cannot sign in with a password. */
     public static final String NO_PASSWORD = "!sso";
@@ -78,7 +80,8 @@ public class SamlController {
     private final Clock clock;
 
     public SamlController(SsoStore store, SsoKeys keys, SamlState state, SpUrls urls, IdentityStore identities, Commands commands,
-                          ReadYourWrites readYourWrites, Sessions sessions, ClientIp clientIp, Clock clock) {
+                          ReadYourWrites readYourWrites, Sessions sessions, ClientIp clientIp, Clock clock, DirectoryQueries directory) {
+        this.directory = directory;
         this.store = store;
         this.keys = keys;
         this.state = state;
@@ -177,7 +180,7 @@ public class SamlController {
     private Mono<Void> joinMappedWorkspaces(SsoStore.SsoConfig c, ResponseValidator.Validated person, String userId, Caller actor, String ip) {
         Set<String> mapped = RoleMapper.workspacesFor(c, person.attributes());
         if (mapped.isEmpty()) return Mono.empty();
-        return Mono.fromCallable(() -> store.existingWorkspaces(c.organizationId(), mapped)).subscribeOn(Schedulers.boundedElastic())
+        return directory.existingWorkspaces(c.organizationId(), mapped)
                    .flatMapMany(Flux::fromIterable)
                    .concatMap(ws -> commands.send(new AddWorkspaceMembers(new OrganizationId(c.organizationId()), new WorkspaceId(ws),
                            List.of(new UserId(userId)), null, IdentitySource.SAML), actor, ip, IdentitySource.SAML.name())

@@ -1,5 +1,6 @@
 package io.labelledger.identity.saml.web;
 
+import io.labelledger.organization.read.DirectoryQueries;
 import io.labelledger.identity.saml.IdpMetadata;
 import io.labelledger.identity.saml.IdpMetadataFetcher;
 import io.labelledger.identity.saml.SamlRefused;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  */
 @Controller
 public class SsoController {
+    private final DirectoryQueries directory;
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
     private static final int MAX_MAPPINGS = 50;
     private final SsoStore store;
@@ -49,7 +51,8 @@ public class SsoController {
     private final io.labelledger.identity.account.IdentityEvents events;
 
     public SsoController(SsoStore store, SsoKeys keys, SpUrls urls, Clock clock, IdpMetadataFetcher metadata, SsoMetadataRefresher refresher,
-                         io.labelledger.identity.account.IdentityEvents events) {
+                         io.labelledger.identity.account.IdentityEvents events, DirectoryQueries directory) {
+        this.directory = directory;
         this.events = events;
         this.store = store;
         this.keys = keys;
@@ -159,7 +162,7 @@ public class SsoController {
                 }
             }
             var ids = in.workspaceMappings().stream().map(SsoWorkspaceMappingInput::workspaceId).filter(java.util.Objects::nonNull).toList();
-            if (ids.size() < in.workspaceMappings().size() || !store.existingWorkspaces(org, ids).containsAll(ids)) {
+            if (ids.size() < in.workspaceMappings().size() || !directory.existingWorkspaces(org, ids).blockOptional().orElse(java.util.Set.of()).containsAll(ids)) {
                 return SsoSettingsPayload.error("workspaceMappings", "Map to workspaces of this organization");
             }
             workspaceMappings = in.workspaceMappings().stream()
