@@ -49,7 +49,7 @@ public class GraphQlConfig {
     }
 
     @Bean
-    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.web.IdentityStore identities,
+    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.account.IdentityStore identities,
                                                   org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer redis) {
         return new io.labelledger.api.live.LiveAccess(identities, redis);
     }
