@@ -89,6 +89,13 @@
     var described = hotkeys.keysDescipritions() || {};
     var keys = Object.keys(described).filter(function (k) { return described[k]; })
       .map(function (k) { return { key: k, description: String(described[k]) }; });
+    // nothing bound with a description yet: LSF's own keymap (its named hotkeys and their keys)
+    if (keys.length === 0 && hotkeys.keymap) {
+      keys = Object.keys(hotkeys.keymap).map(function (name) {
+        var entry = hotkeys.keymap[name] || {};
+        return { key: String(entry.key || name), description: String(entry.description || name) };
+      });
+    }
     post({ type: 'hotkeys', keys: keys });
   }
 

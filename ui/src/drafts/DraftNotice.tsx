@@ -16,7 +16,7 @@ export function AutosaveStatus({ savedAt, error }: { savedAt: Date | null; error
   if (!savedAt) return null;
   return (
     <span className="muted small" role="status" data-testid="draft-status" data-state="saved">
-      Draft saved {savedAt.toLocaleTimeString()}
+      Draft saved {formatDateTime(savedAt.toISOString())}
     </span>
   );
 }

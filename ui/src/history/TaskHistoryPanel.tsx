@@ -9,7 +9,7 @@ import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/forma
 import { prepareConfig } from '../labeling/bridge';
 import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
 import { AnnotationList } from '../pages/LabelingPage';
-import { describeEvent, eventIndexAt } from './events';
+import { asOfAfter, describeEvent, eventIndexAt } from './events';
 import { TaskHistoryQuery, type TaskEvent } from './operations';
 
 export function TaskHistoryPanel({ taskId, project }: { taskId: string; project: ProjectDetail }) {
@@ -62,7 +62,7 @@ export function TaskHistoryPanel({ taskId, project }: { taskId: string; project:
 
   function step(event: TaskEvent) {
     setWhen(toDateTimeLocal(new Date(event.occurredAt)));
-    void showAt(event.occurredAt);
+    void showAt(asOfAfter(event));
   }
 
   const current = snapshot && events ? eventIndexAt(events, snapshot.asOf) : -1;

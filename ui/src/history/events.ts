@@ -23,11 +23,11 @@ export function describeEvent(type: string): string {
 }
 
 /**
- * The instant to ask taskAsOf for to see the task right after an event: its own time (an "as of" includes the
- * events at that instant).
+ * The instant to ask taskAsOf for to see the task right after an event: a millisecond after its time, since the
+ * event store keeps finer instants than the API's DateTime shows (an "as of" includes the events up to it).
  */
 export function asOfAfter(event: Pick<TaskEvent, 'occurredAt'>): string {
-  return event.occurredAt;
+  return new Date(Date.parse(event.occurredAt) + 1).toISOString();
 }
 
 /** The event shown for an instant: the last one at or before it (-1: before the first). */
