@@ -94,4 +94,17 @@ describe('DraftAutosave', () => {
     await h.autosave.saveNow([{ id: 'a' }]);
     expect(h.saves).toEqual([{ work: [{ id: 'a' }], keepalive: false }]);
   });
+
+  it('given an update stored while paused, when restarted, then the editor\'s content is the new baseline', async () => {
+    const h = harness([]);
+    await h.autosave.rebase();
+    await h.autosave.pause();
+    h.set([{ id: 'stored' }]);
+    h.autosave.restart();
+    await h.autosave.tick();
+    expect(h.saves).toEqual([]);
+    h.set([{ id: 'stored' }, { id: 'more' }]);
+    await h.autosave.tick();
+    expect(h.saves).toHaveLength(1);
+  });
 });

@@ -70,6 +70,16 @@ export class DraftAutosave<T> {
     this.paused = false;
   }
 
+  /**
+   * The work was stored as the annotation (an update) and the task stays open: saving resumes, and what the editor
+   * shows next is the baseline, not a change.
+   */
+  restart(): void {
+    this.saved = null;
+    this.latest = null;
+    this.paused = false;
+  }
+
   /** Saves this work now (a refused submit keeps the user's work as a draft). */
   saveNow(work: T): Promise<void> {
     this.chain = this.chain.then(() => this.store(work, JSON.stringify(work), false));

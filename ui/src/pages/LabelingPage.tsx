@@ -296,13 +296,15 @@ export function LabelingPage() {
    * Submit or update: autosave waits meanwhile; a success ends the draft (the server discarded it), a refusal keeps
    * the work as a draft and shows the typed error beside the editor.
    */
-  async function store<T>(result: ResultItem[], send: () => Promise<T>, after: (r: T) => Promise<void> | void, getErrors: (r: T) => UserError[]) {
+  async function store<T>(result: ResultItem[], send: () => Promise<T>, after: (r: T) => Promise<void> | void, getErrors: (r: T) => UserError[], leaves: boolean) {
     const autosave = drafts.autosave();
     await autosave?.pause();
     let ok = false;
     await run(send, async (r) => {
       ok = true;
-      autosave?.stop();
+      // a submit leaves the task; after an update it stays open and further work is a new draft
+      if (leaves) autosave?.stop();
+      else autosave?.restart();
       await after(r);
     }, getErrors);
     if (!ok && autosave) {
@@ -323,6 +325,7 @@ export function LabelingPage() {
       () => gql(SubmitAnnotationMutation, { input: { taskId: task.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
       () => goNext(task.id),
       (r) => r.submitAnnotation.errors,
+      true,
     );
   };
   const update = async () => {
@@ -337,6 +340,7 @@ export function LabelingPage() {
       () => gql(UpdateAnnotationMutation, { input: { taskId: task.id, annotationId: mine.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
       async (r) => (r.updateAnnotation.task ? show(r.updateAnnotation.task) : loadTask()),
       (r) => r.updateAnnotation.errors,
+      false,
     );
   };
   const discardDraft = () =>
