@@ -144,7 +144,8 @@ async function run(page) {
       await page.locator(`[data-testid=history-event][data-type=${type}] [data-testid=history-event-step]`).first().click();
       let n = '';
       await waitUntil(`the history editor loaded as of ${type}`, async () => {
-        n = (await historyEditor.getAttribute('data-results')) ?? '';
+        if ((await historyEditor.count()) === 0) return false;
+        n = (await historyEditor.getAttribute('data-results', { timeout: 1_000 })) ?? '';
         return n !== '' && (await page.locator(`[data-testid=history-event][data-type=${type}][data-current=true]`).count()) > 0;
       }, STEP_TIMEOUT);
       return n;
@@ -210,7 +211,8 @@ async function run(page) {
     const at = Date.now();
     await page.goto(`${BASE_URL}/projects/${projectId}/tasks/${tasks[2]}`);
     await openEditor(page, at);
-    await waitUntil('the media error', async () => ((await page.getByTestId('media-errors').textContent().catch(() => '')) ?? '').includes('could not be loaded'), STEP_TIMEOUT);
+    await waitUntil('the media error', async () => (await page.getByTestId('media-errors').count()) > 0
+      && ((await page.getByTestId('media-errors').textContent()) ?? '').includes('could not be loaded'), STEP_TIMEOUT);
     await page.screenshot({ path: join(ARTIFACTS, 'collab-media-error.png'), fullPage: true });
     await page.getByTestId('skip-task').click();
     await waitUntil('the skip recorded', async () =>
@@ -229,7 +231,7 @@ async function run(page) {
     await page.getByTestId('login-submit').click();
     await waitUntil('back at the deep link', async () => page.url().endsWith(link), STEP_TIMEOUT);
     await page.getByTestId('deep-link-missing').waitFor({ timeout: STEP_TIMEOUT });
-    const shown = await page.getByTestId('lsf-editor').getAttribute('data-results').catch(() => null);
+    const shown = await page.getByTestId('lsf-editor').getAttribute('data-results', { timeout: 2_000 }).catch(() => null);
     if ((await page.locator('[data-testid=task-annotations]').textContent())?.includes('Olivia')) throw new StepFailure('the owner\'s annotation is listed to a blind annotator');
     log(`the annotator's editor holds ${shown ?? 'nothing'}`);
     await page.screenshot({ path: join(ARTIFACTS, 'collab-link-not-found.png'), fullPage: true });
