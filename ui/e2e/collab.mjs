@@ -27,6 +27,9 @@ async function apiPerson(inviteToken, stamp) {
   const password = `Pw-${stamp}-annie!`;
   const r = await api.post('/api/auth/signup', { data: { email, password, displayName: `Annie ${stamp}`, invitation: inviteToken } });
   if (!r.ok()) throw new StepFailure(`the annotator's sign-up: HTTP ${r.status()} ${await r.text()}`);
+  // sign-up answers "sign in next" (ADR 0028): the session comes from the sign-in
+  const login = await api.post('/api/auth/login', { data: { email, password } });
+  if (!login.ok()) throw new StepFailure(`the annotator's sign-in: HTTP ${login.status()} ${await login.text()}`);
   const call = async (query, variables) => {
     const res = await api.post('/graphql', { data: { query, variables } });
     const body = await res.json();
