@@ -36,7 +36,7 @@
     try {
       if (message.type === 'init') init(message);
       else if (message.type === 'serialize') post({ type: 'serialized', requestId: message.requestId, result: serialize() });
-      else if (message.type === 'selectRegion') selectRegion(message.regionId);
+      else if (message.type === 'selectRegion') { wanted = null; selectRegion(message.regionId); }
     } catch (e) {
       post({ type: 'error', requestId: message.requestId, message: errorText(e) });
     }
@@ -71,12 +71,29 @@
     if (region && annotation.selectArea) annotation.selectArea(region);
   }
 
+  // A region to select once the task is shown (a deep link): LSF clears the selection while it finishes loading
+  // the media (measured: selected, then unselected within a poll), so it is selected again until it has held for
+  // a few polls, for at most 3 s.
+  var wanted = null;
+  function selectWhenShown(id) {
+    wanted = { id: String(id), until: Date.now() + 3000, held: 0 };
+    selectRegion(id);
+  }
+
   // LSF keeps the selection in MobX; the frame polls it (cheap) and tells the page when it changes
   var lastRegion;
   setInterval(function () {
     var annotation = store && store.selected;
     var selected = annotation && annotation.selectedRegions ? annotation.selectedRegions : [];
     var id = selected.length === 1 ? regionId(selected[0]) : null;
+    if (wanted) {
+      if (id === wanted.id) wanted.held++;
+      if (wanted.held >= 4 || Date.now() > wanted.until) wanted = null;
+      else if (id !== wanted.id) {
+        selectRegion(wanted.id);
+        return;
+      }
+    }
     if (id !== lastRegion) {
       lastRegion = id;
       post({ type: 'region', regionId: id });
@@ -161,7 +178,7 @@
         setTimeout(function () {
           var result = serialize();
           post({ type: 'loaded', millis: millis, results: result ? result.length : 0 });
-          if (message.selectRegionId) selectRegion(message.selectRegionId);
+          if (message.selectRegionId) selectWhenShown(message.selectRegionId);
           reportHotkeys();
         }, 0);
       },

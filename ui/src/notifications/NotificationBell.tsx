@@ -71,7 +71,10 @@ export function NotificationBell({ userId }: { userId: string }) {
     <div className="bell" ref={box}>
       <button type="button" className="btn btn-small bell-button" aria-label={`Notifications, ${unread} unread`} aria-expanded={open}
         onClick={() => setOpen((o) => !o)} data-testid="notification-bell">
-        🔔{unread > 0 && <span className="badge bad" data-testid="notification-count">{unread}</span>}
+        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="currentColor">
+          <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5-6.71V3.5a2 2 0 0 0-4 0v.79A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+        </svg>
+        {unread > 0 && <span className="badge bad" data-testid="notification-count">{unread}</span>}
       </button>
       {open && (
         <div className="bell-menu card" role="menu" data-testid="notification-list">
