@@ -187,7 +187,8 @@ async function run(page) {
     await page.screenshot({ path: join(ARTIFACTS, 'collab-bell.png'), fullPage: true });
     const at2 = Date.now();
     await page.getByTestId('notification-link').first().click();
-    await waitUntil('the deep link of the notification', async () => page.url().includes(`annotation=${annieAnnotation}`) && page.url().includes('region=annie1'), STEP_TIMEOUT);
+    // the reply names no region itself (made over the API): the link names the comment, and its thread the region
+    await waitUntil('the deep link of the notification', async () => page.url().includes(`annotation=${annieAnnotation}`) && page.url().includes('comment='), STEP_TIMEOUT);
     await openEditor(page, at2);
     await page.locator('[data-testid=selected-region][data-region-id=annie1]').waitFor({ timeout: STEP_TIMEOUT });
     await page.locator('[data-testid=comment-item][data-focused=true]').waitFor();

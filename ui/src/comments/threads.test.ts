@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment } from './operations';
-import { buildThreads, commentText, countsByRegion, mayModerate, openThreads, threadsAbout } from './threads';
+import { buildThreads, commentText, countsByRegion, mayModerate, openThreads, regionOfComment, threadsAbout } from './threads';
 
 const c = (id: string, extra: Partial<Comment> = {}): Comment => ({
   id, taskId: 't', annotationId: 'a', regionId: null, parentId: null, author: { id: 'u1', displayName: 'Ann' }, text: id,
@@ -42,5 +42,13 @@ describe('comment threads', () => {
     expect(commentText('  ').error).not.toBeNull();
     expect(commentText('x'.repeat(5001)).error).not.toBeNull();
     expect(commentText(' hi ')).toEqual({ text: 'hi', error: null });
+  });
+
+  it('finds the region of a comment through its thread', () => {
+    const list = [c('1', { regionId: 'r1' }), c('2', { parentId: '1' }), c('3')];
+    expect(regionOfComment(list, '2')).toBe('r1');
+    expect(regionOfComment(list, '1')).toBe('r1');
+    expect(regionOfComment(list, '3')).toBeNull();
+    expect(regionOfComment(list, 'gone')).toBeNull();
   });
 });

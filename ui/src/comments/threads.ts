@@ -34,6 +34,14 @@ export function buildThreads(comments: Comment[]): Thread[] {
   return [...threads.values()];
 }
 
+/** The region a comment is about: its thread's (a reply may not name it itself); null for the whole annotation. */
+export function regionOfComment(comments: Comment[], commentId: string): string | null {
+  const thread = buildThreads(comments).find((t) => t.root.id === commentId || t.replies.some((r) => r.id === commentId));
+  if (!thread) return null;
+  const own = thread.root.id === commentId ? thread.root : thread.replies.find((r) => r.id === commentId)!;
+  return own.regionId ?? thread.root.regionId ?? null;
+}
+
 /** Threads about one region (regionId), or about the annotation as a whole (null), or all of them (undefined). */
 export function threadsAbout(threads: Thread[], regionId: string | null | undefined): Thread[] {
   return regionId === undefined ? threads : threads.filter((t) => (t.root.regionId ?? null) === regionId);

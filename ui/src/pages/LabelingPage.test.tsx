@@ -396,4 +396,21 @@ describe('LabelingPage', () => {
     fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(calls.filter((c) => c.op === 'SubmitAnnotation')).toHaveLength(1));
   });
+
+  it('a link to a reply selects the region its thread is about', async () => {
+    const both = { ...task('t1', 1, 'Meh'), annotationCount: 2, annotations: [annotationBy('a1', 'u1', positive), annotationBy('a2', 'u2', positive)] };
+    const comment = (id: string, regionId: string | null, parentId: string | null) => ({
+      id, taskId: 't1', annotationId: 'a2', regionId, parentId, author: { id: 'u1', displayName: 'Ann' }, text: id, resolved: false,
+      resolvedBy: null, resolvedAt: null, deleted: false, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z',
+    });
+    backend({
+      Project: () => ({ project: { ...project, canReview: true } }),
+      Task: () => ({ task: both }),
+      TaskComments: () => ({ task: { id: 't1', commentCount: 2, annotations: [{ id: 'a2', comments: [comment('k1', 'r9', null), comment('k2', null, 'k1')] }] } }),
+    });
+    renderAt('/projects/p1/tasks/t1?annotation=a2&comment=k2');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.select).toBe('a2');
+    expect(editor.dataset.region).toBe('r9');
+  });
 });

@@ -30,6 +30,8 @@ import { DRAFT_ANNOTATION_ID, withDraft } from '../drafts/withDraft';
 import { useDraftAutosave } from '../drafts/useDraftAutosave';
 import { AutosaveStatus, DraftNotice } from '../drafts/DraftNotice';
 import { CommentsPanel } from '../comments/CommentsPanel';
+import { TaskCommentsQuery } from '../comments/operations';
+import { regionOfComment } from '../comments/threads';
 import { readDeepLink, taskLink } from '../links/deepLink';
 import { CopyLink } from '../links/CopyLink';
 import { HelpPanel } from '../keyboard/HelpPanel';
@@ -122,7 +124,13 @@ export function LabelingPage() {
       if (taskId) {
         const data = await gql(TaskQuery, { id: taskId });
         const d = data.task ? (await gql(MyDraftQuery, { id: data.task.id })).task?.myDraft ?? null : null;
-        show(data.task, true, d, link);
+        let target = link;
+        if (data.task && link.annotation && link.comment && !link.region) {
+          // a link to a comment selects the region its thread is about
+          const comments = (await gql(TaskCommentsQuery, { id: data.task.id })).task?.annotations.find((a) => a.id === link.annotation)?.comments ?? [];
+          target = { ...link, region: regionOfComment(comments, link.comment) };
+        }
+        show(data.task, true, d, target);
       } else {
         // The read side is eventually consistent: if it still offers a task finished here a moment ago,
         // ask again shortly (a few times) instead of showing it twice.
