@@ -28,6 +28,7 @@ describe('comment threads', () => {
     const list = [c('1'), c('2', { regionId: 'r1' }), c('3', { regionId: 'r1', parentId: '2', deleted: true, text: null }), c('4', { resolved: true })];
     expect(countsByRegion(list)).toEqual({ '': 2, r1: 1 });
     expect(openThreads(buildThreads(list))).toBe(2);
+    expect(countsByRegion([c('5', { regionId: 'r2' }), c('6', { parentId: '5' })])).toEqual({ r2: 2 });
   });
 
   it('lets the author and Managers and above moderate; nobody a deleted comment', () => {

@@ -47,10 +47,14 @@ export function threadsAbout(threads: Thread[], regionId: string | null | undefi
   return regionId === undefined ? threads : threads.filter((t) => (t.root.regionId ?? null) === regionId);
 }
 
-/** Live (not deleted) comments per region id ('' for the annotation as a whole), for the counts. */
+/** Live (not deleted) comments per region id ('' for the annotation as a whole), replies in their thread's region. */
 export function countsByRegion(comments: Comment[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const c of comments) if (!c.deleted) out[c.regionId ?? ''] = (out[c.regionId ?? ''] ?? 0) + 1;
+  for (const t of buildThreads(comments)) {
+    const key = t.root.regionId ?? '';
+    const live = [t.root, ...t.replies].filter((c) => !c.deleted).length;
+    if (live > 0) out[key] = (out[key] ?? 0) + live;
+  }
   return out;
 }
 
