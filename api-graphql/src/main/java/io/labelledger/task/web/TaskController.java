@@ -54,10 +54,12 @@ public class TaskController {
     private final ReadYourWrites readYourWrites;
 
     private final AnnotationVisibility visibility;
+    private final LabelStream stream;
 
     public TaskController(Commands commands, TaskQueries tasks, TaskHistory history, Json json, Clock clock,
-                          ReadYourWrites readYourWrites, AnnotationVisibility visibility) {
+                          ReadYourWrites readYourWrites, AnnotationVisibility visibility, LabelStream stream) {
         this.visibility = visibility;
+        this.stream = stream;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.tasks = tasks;
@@ -89,8 +91,8 @@ public class TaskController {
     }
 
     @QueryMapping
-    public Mono<TaskView> nextTask(@Argument String projectId, @ContextValue Caller caller) {
-        return tasks.next(caller.organizationId(), projectId, caller.userId());
+    public Mono<TaskView> nextTask(@Argument String projectId, @ContextValue Caller caller, @ContextValue(required = false) String clientIp) {
+        return stream.next(caller, projectId, clientIp).flatMap(a -> Mono.justOrEmpty(a.task()));
     }
 
     /** The review queue (only for people whose effective project role is Reviewer, rules.csv). */
