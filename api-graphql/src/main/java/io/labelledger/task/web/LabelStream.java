@@ -55,16 +55,15 @@ public class LabelStream {
         this.clock = clock;
     }
 
-    /** The caller's stream in the project; DONE for a project the caller's organization does not have. */
+    /** The caller's stream in the project; empty for a project the caller's organization does not have. */
     public Mono<Answer> next(Caller caller, String projectId, String clientIp) {
-        if (!Ids.isUuid(projectId)) return Mono.just(Answer.of(State.DONE));
+        if (!Ids.isUuid(projectId)) return Mono.empty();
         return settings.settingsOf(caller.organizationId(), projectId)
                        .flatMap(s -> projects.pauseOf(caller.organizationId(), projectId, caller.userId())
                                .map(p -> new Answer(State.PAUSED, null, null, p.reason()))
                                .switchIfEmpty(Mono.defer(() -> s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL
                                        ? Mono.just(Answer.of(State.MANUAL))
-                                       : held(caller, projectId).switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0))))))
-                       .defaultIfEmpty(Answer.of(State.DONE));
+                                       : held(caller, projectId).switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0))))));
     }
 
     private Mono<Answer> held(Caller caller, String projectId) {
