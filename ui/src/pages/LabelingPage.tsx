@@ -25,6 +25,7 @@ import { useEditorView } from '../labeling/useEditorView';
 import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEditor';
 import { DateTimeFields } from '../labeling/DateTimeFields';
 import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, prepareConfig, splitResult, type ResultItem } from '../labeling/bridge';
+import { StreamBanner } from '../workflow/StreamBanner';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
 
@@ -164,6 +165,7 @@ export function LabelingPage() {
     return (
       <div>
         {back}
+        <StreamBanner projectId={projectId} taskShown={false} />
         <div className="card done" data-testid="all-done">
           <h1>All tasks done</h1>
           <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
@@ -264,6 +266,7 @@ export function LabelingPage() {
   return (
     <div className="labeling">
       {back}
+      <StreamBanner projectId={projectId} taskShown />
       <div className="page-head">
         <h1 data-testid="labeling-task-number">Task #{task.number}</h1>
         <div className="muted small">

@@ -9,6 +9,6 @@ import java.util.List;
 public class AnnotatorPausedHere extends DomainException {
     /** {@code reason}: the one the Manager or policy gave, shown to the person. */
     public AnnotatorPausedHere(String reason) {
-        super(ErrorCode.PAUSED, List.of("projectId"), "You are paused in this project: " + reason);
+        super(ErrorCode.PAUSED, List.of("projectId"), "Reason: " + reason);
     }
 }
