@@ -55,11 +55,14 @@ public class TaskController {
 
     private final AnnotationVisibility visibility;
     private final LabelStream stream;
+    private final io.labelledger.project.web.ProjectSettingsReader settings;
 
     public TaskController(Commands commands, TaskQueries tasks, TaskHistory history, Json json, Clock clock,
-                          ReadYourWrites readYourWrites, AnnotationVisibility visibility, LabelStream stream) {
+                          ReadYourWrites readYourWrites, AnnotationVisibility visibility, LabelStream stream,
+                          io.labelledger.project.web.ProjectSettingsReader settings) {
         this.visibility = visibility;
         this.stream = stream;
+        this.settings = settings;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.tasks = tasks;
@@ -99,7 +102,10 @@ public class TaskController {
     @QueryMapping
     public Mono<TaskView> nextReviewTask(@Argument String projectId, @Argument Integer afterNumber, @ContextValue Caller caller) {
         if (!Ids.isUuid(projectId)) return Mono.empty();
-        return tasks.nextForReview(caller.organizationId(), projectId, caller.userId(), afterNumber == null ? 0 : Math.max(0, afterNumber));
+        // "review only tasks that reached their overlap" (Review settings, issue 11)
+        return settings.settingsOf(caller.organizationId(), projectId).map(s -> s.review().onlyOverlapReached()).defaultIfEmpty(false)
+                       .flatMap(onlyFull -> tasks.nextForReview(caller.organizationId(), projectId, caller.userId(),
+                               afterNumber == null ? 0 : Math.max(0, afterNumber), onlyFull));
     }
 
     @QueryMapping

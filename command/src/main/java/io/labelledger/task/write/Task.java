@@ -266,6 +266,10 @@ public class Task {
         if (comment != null && comment.length() > ReviewAnnotation.MAX_COMMENT) {
             throw new ValidationFailed("comment", "A review comment has at most " + ReviewAnnotation.MAX_COMMENT + " characters");
         }
+        if (cmd.decision() == ReviewDecision.REJECTED && comment == null
+                && workflows.workflow(projectId).settings().review().requireCommentOnReject()) {
+            throw new ValidationFailed("comment", "This project asks for a comment with every rejection");
+        }
         UserId author = annotations.get(cmd.annotationId());
         if (author == null) throw new NotFound("Annotation", "annotationId");
         if (author.equals(cmd.by())) throw new OwnAnnotation();

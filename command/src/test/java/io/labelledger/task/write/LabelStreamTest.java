@@ -311,4 +311,20 @@ class LabelStreamTest {
                    .expectException(error(EmptyResult.class, ErrorCode.EMPTY_RESULT));
         }
     }
+
+    @Nested
+    class ReviewSettings {
+        @Test
+        void aProjectThatAsksForACommentRefusesARejectionWithoutOne() {
+            workflow = new ProjectWorkflow(workflow.settings().with(null, null, null, null,
+                    new ProjectSettings.Review("", ProjectSettings.OnReject.REQUEUE_TO_ANNOTATOR, true, false)), Map.of(), 10);
+            fixture.given(IMPORTED, submitted(A1, ALICE))
+                   .when(new io.labelledger.review.api.ReviewAnnotation(TASK, ORG, A1, io.labelledger.review.api.ReviewDecision.REJECTED, " ", BOB, null, null))
+                   .expectException(error(io.labelledger.shared.ValidationFailed.class, ErrorCode.VALIDATION, "comment"));
+            fixture.given(IMPORTED, submitted(A1, ALICE))
+                   .when(new io.labelledger.review.api.ReviewAnnotation(TASK, ORG, A1, io.labelledger.review.api.ReviewDecision.REJECTED, "Wrong span", BOB, null, null))
+                   .expectEvents(new io.labelledger.review.api.AnnotationReviewed(TASK, PROJECT, ORG, A1, io.labelledger.review.api.ReviewDecision.REJECTED,
+                           "Wrong span", BOB));
+        }
+    }
 }

@@ -127,16 +127,17 @@ public class TaskQueries {
     /**
      * The review queue: the oldest task of the project with an annotation pending review that the user did not write
      * (nobody reviews their own annotation), among the tasks numbered after {@code afterNumber} (0: all; a reviewer
-     * skipping a task).
+     * skipping a task); {@code onlyFull}: only tasks that have the annotations their overlap asks for.
      */
-    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber) {
+    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber, boolean onlyFull) {
         return db.sql("SELECT " + COLUMNS + " " + """
                          FROM dm_task t WHERE organization_id = :org AND project_id = :project AND review_state = 'PENDING'
-                         AND number > :after
+                         AND number > :after AND (NOT :onlyFull OR annotation_count >= overlap)
                          AND EXISTS (SELECT 1 FROM dm_annotation a
                                      WHERE a.task_id = t.task_id AND a.review_decision IS NULL AND a.author_id <> :user)
                          ORDER BY number LIMIT 1""")
                  .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("after", afterNumber)
+                 .bind("onlyFull", onlyFull)
                  .map(TaskQueries::view).one();
     }
 
