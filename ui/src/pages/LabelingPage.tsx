@@ -6,7 +6,6 @@ import {
   SetGroundTruthMutation,
   NextTaskQuery,
   ProjectQuery,
-  SkipTaskMutation,
   SubmitAnnotationMutation,
   TaskAsOfQuery,
   TaskQuery,
@@ -26,6 +25,7 @@ import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEdi
 import { DateTimeFields } from '../labeling/DateTimeFields';
 import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, prepareConfig, splitResult, type ResultItem } from '../labeling/bridge';
 import { StreamBanner } from '../workflow/StreamBanner';
+import { skipTask } from '../workflow/skip';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
 
@@ -258,7 +258,7 @@ export function LabelingPage() {
     );
   const skip = () =>
     run(
-      () => gql(SkipTaskMutation, { input: { taskId: task.id } }),
+      () => skipTask(task.id),
       () => goNext(task.id),
       (r) => r.skipTask.errors,
     );

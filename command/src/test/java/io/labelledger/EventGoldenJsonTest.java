@@ -189,7 +189,7 @@ class EventGoldenJsonTest {
             new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, BOB),
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
-            new TaskSkipped(TASK, PROJECT, ORG, BOB),
+            new TaskSkipped(TASK, PROJECT, ORG, BOB, "The text is in German"),
             new io.labelledger.task.api.DraftSaved(TASK, PROJECT, ORG, RESULT, 7.5, BOB),
             new io.labelledger.task.api.DraftDiscarded(TASK, PROJECT, ORG, BOB, ANNOTATION),
             new io.labelledger.task.api.CommentAdded(TASK, PROJECT, ORG, COMMENT, ANNOTATION, "r1", PARENT_COMMENT,
@@ -224,6 +224,7 @@ class EventGoldenJsonTest {
             "AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null),
             "AnnotationImported_v2.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, null),
             "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null),
+            "TaskSkipped.json", new TaskSkipped(TASK, PROJECT, ORG, BOB, null),
             "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
             "LdapSettingsChanged.json", new LdapSettingsChanged(ORG, true, "corp.example.com", null, ALICE),
             "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
@@ -234,7 +235,8 @@ class EventGoldenJsonTest {
     static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(),
             new AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
             new ProjectExportedGroundTruthUpcaster(), new ProjectExportedRawValuesUpcaster(),
-            new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster());
+            new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster(),
+            new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 

@@ -180,6 +180,12 @@ public class AppConfig {
         return new io.labelledger.eventstore.JdbcWorkloads(jdbc);
     }
 
+    /** Revision 1 TaskSkipped reads back with comment null (ADR 0036). */
+    @Bean
+    io.labelledger.task.upcasting.TaskSkippedCommentUpcaster taskSkippedCommentUpcaster() {
+        return new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster();
+    }
+
     @Bean
     ImportedAuthors importedAuthors(JdbcTemplate jdbc) {
         return new JdbcImportedAuthors(jdbc);

@@ -77,7 +77,7 @@ public class TaskController {
 
     public record DeleteAnnotationInput(String taskId, String annotationId) {}
 
-    public record SkipTaskInput(String taskId) {}
+    public record SkipTaskInput(String taskId, String comment) {}
 
     public record ReviewAnnotationInput(String taskId, String annotationId, ReviewDecision decision, String comment, Object result,
                                         Double leadTimeSeconds) {}
@@ -217,7 +217,7 @@ public class TaskController {
     public Mono<TaskPayload> skipTask(@Argument SkipTaskInput input, @ContextValue Caller caller,
                                       @ContextValue(required = false) String clientIp) {
         if (!Ids.isUuid(input.taskId())) return Mono.just(new TaskPayload(null, List.of(notFound("taskId", "Task"))));
-        var cmd = new SkipTask(new TaskId(input.taskId()), caller.organization(), caller.user());
+        var cmd = new SkipTask(new TaskId(input.taskId()), caller.organization(), caller.user(), input.comment());
         return taskPayload(commands.send(cmd, caller, clientIp), caller, input.taskId());
     }
 

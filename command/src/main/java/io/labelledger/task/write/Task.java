@@ -242,12 +242,25 @@ public class Task {
                 cmd.groundTruth() ? groundTruth : null, cmd.by()));
     }
 
+    /**
+     * A skip releases the skipper's reservation; a project may ask for a comment with every skip (issue 11). Skipping
+     * twice records nothing new.
+     */
     @CommandHandler
-    void handle(SkipTask cmd) {
+    void handle(SkipTask cmd, ProjectWorkflows workflows) {
         requireOrganization(cmd.organizationId());
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
+        String comment = cmd.comment() == null || cmd.comment().isBlank() ? null : cmd.comment().strip();
+        if (comment != null && comment.length() > SkipTask.MAX_COMMENT) {
+            throw new ValidationFailed("comment", "A skip comment has at most " + SkipTask.MAX_COMMENT + " characters");
+        }
         boolean reserved = reservations.containsKey(cmd.by());
-        if (!skippedBy.contains(cmd.by())) apply(new TaskSkipped(id, projectId, organizationId, cmd.by())); // twice: nothing new
+        if (!skippedBy.contains(cmd.by())) {
+            if (comment == null && workflows.workflow(projectId).settings().skipping().requireComment()) {
+                throw new ValidationFailed("comment", "This project asks for a comment with every skip");
+            }
+            apply(new TaskSkipped(id, projectId, organizationId, cmd.by(), comment));
+        }
         if (reserved) apply(new ReservationReleased(id, projectId, organizationId, cmd.by(), ReleaseReason.SKIPPED));
     }
 

@@ -285,6 +285,19 @@ class LabelStreamTest {
         }
 
         @Test
+        void aProjectThatAsksForACommentRefusesASkipWithoutOneAndRecordsTheComment() {
+            workflow = new ProjectWorkflow(workflow.settings().with(null, null, new ProjectSettings.Skipping(SkipQueue.REQUEUE_TO_OTHERS, true), null, null),
+                    Map.of(), 10);
+            fixture.given(IMPORTED, reserved(ALICE, T0))
+                   .when(new SkipTask(TASK, ORG, ALICE, "  "))
+                   .expectException(error(io.labelledger.shared.ValidationFailed.class, ErrorCode.VALIDATION, "comment"))
+                   .expectNoEvents();
+            fixture.given(IMPORTED, reserved(ALICE, T0))
+                   .when(new SkipTask(TASK, ORG, ALICE, " Not English "))
+                   .expectEvents(new TaskSkipped(TASK, PROJECT, ORG, ALICE, "Not English"), released(ALICE, ReleaseReason.SKIPPED));
+        }
+
+        @Test
         void ignoredASkipCountsAsDoneTowardsTheOverlap() {
             settings(2, SkipQueue.IGNORE, null);
             fixture.given(IMPORTED, new TaskSkipped(TASK, PROJECT, ORG, ALICE), reserved(BOB, T0))
