@@ -81,6 +81,13 @@ public class DeadlineConfig {
         };
     }
 
+    static boolean notAConcurrencyConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.axonframework.modelling.command.ConcurrencyException) return false;
+        }
+        return true;
+    }
+
     /**
      * Commands on one aggregate race on the event store's (aggregate, sequence) key: the loser is retried on the
      * aggregate's new state (e.g. a task handed out meanwhile then refuses with TASK_FULL), a few times, instead of
@@ -95,7 +102,9 @@ public class DeadlineConfig {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder().retryExecutor(retries).retryInterval(25).maxRetryCount(8).build())
+                .retryScheduler(IntervalRetryScheduler.builder().retryExecutor(retries).retryInterval(25).maxRetryCount(8)
+                        // only a lost race is retried: a refusal (TASK_FULL, VALIDATION...) answers at once
+                        .nonTransientFailurePredicate(DeadlineConfig::notAConcurrencyConflict).build())
                 .build();
     }
 }
