@@ -231,7 +231,7 @@ export const SetGroundTruthMutation = operation<
     setGroundTruth(input: $input) { task { ${TASK_DETAIL} } ${USER_ERROR} }
   }`);
 
-export const SkipTaskMutation = operation<{ skipTask: TaskPayload }, { input: { taskId: string } }>(`
+export const SkipTaskMutation = operation<{ skipTask: TaskPayload }, { input: { taskId: string; comment?: string | null } }>(`
   mutation SkipTask($input: SkipTaskInput!) {
     skipTask(input: $input) { task { ${TASK_DETAIL} } ${USER_ERROR} }
   }`);

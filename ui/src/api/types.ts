@@ -27,6 +27,11 @@ export const ERROR_CODES = [
   'URL_REFUSED',
   'EMPTY_RESULT',
   'DRAFT_TOO_LARGE',
+  'TASK_FULL',
+  'ALREADY_RESERVED',
+  'PAUSED',
+  'LIMIT_REACHED',
+  'RESERVATION_EXPIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,5 +27,15 @@ public enum ErrorCode {
     /** An annotation without any result ({@code []}); the project does not allow empty annotations. */
     EMPTY_RESULT,
     /** A draft larger than the server keeps (SaveDraft.MAX_RESULT_CHARS); the earlier draft is unchanged. */
-    DRAFT_TOO_LARGE
+    DRAFT_TOO_LARGE,
+    /** The task has as many annotations and live reservations as its overlap asks for (the label stream moves on). */
+    TASK_FULL,
+    /** The person already holds a live reservation of this task. */
+    ALREADY_RESERVED,
+    /** The person is paused in the project (by a Manager or a quality policy): no tasks, no submits. */
+    PAUSED,
+    /** The person reached the project's annotation limit. */
+    LIMIT_REACHED,
+    /** The person's reservation expired and the task was handed to others up to its overlap; their draft is kept. */
+    RESERVATION_EXPIRED
 }

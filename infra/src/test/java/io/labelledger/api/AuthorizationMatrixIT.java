@@ -91,6 +91,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
      * allowed call must answer one. Keys: an operation, or operation@ROLE.
      */
     static final Map<String, String> MAY_ANSWER_NOT_FOUND = Map.ofEntries(
+            Map.entry("Query.nextTask", "the label stream hands each task to as many people as its overlap (1 here) asks, and the five roles share "
+                    + "two free tasks per project; labelStream answers its state for everybody, LabelStreamIT hands out for real"),
             Map.entry("POST /api/session/organization", "switching would replace the session the matrix goes on with; MultiOrganizationIT switches for real"),
             Map.entry("POST /api/session/invitation", "joining takes a fresh invitation of another organization per call; MultiOrganizationIT joins for real"),
             Map.entry("Query.importJob@MANAGER", "Managers see their own jobs only; the fixture's job is the Owner's"),

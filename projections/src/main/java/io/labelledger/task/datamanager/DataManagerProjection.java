@@ -4,6 +4,11 @@ import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.MediaProxyChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.AnnotatorPaused;
+import io.labelledger.project.api.AnnotatorResumed;
+import io.labelledger.project.api.ProjectSettingsChanged;
+import io.labelledger.task.api.ReservationReleased;
+import io.labelledger.task.api.TaskReserved;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.review.api.AnnotationReviewed;
 import io.labelledger.task.api.AnnotationDeleted;
@@ -40,8 +45,6 @@ import java.util.Set;
  */
 @ProcessingGroup("data-manager")
 public class DataManagerProjection {
-    private static final int OVERLAP = 1; // project overlap settings arrive with distribution; one annotation completes a task
-
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TaskRowNotifier notifier;
@@ -109,15 +112,26 @@ public class DataManagerProjection {
                 e.firstNumber() + e.count() - 1, ts(at), seq, e.projectId().value(), seq);
     }
 
+    /**
+     * The annotations task {@code number} needs under the project's settings: ProjectSettings.Distribution#overlapOf in
+     * SQL ({@code ?} is the number, {@code p} the rm_project row).
+     */
+    private static final String OVERLAP_OF = """
+            CASE WHEN p.overlap_percent IS NULL OR p.overlap = 1 THEN p.overlap
+                 WHEN mod(? * 37, 100) < p.overlap_percent THEN p.overlap ELSE 1 END""";
+
     @EventHandler
     void on(TaskImported e, @Timestamp Instant at, ReplayStatus replay) {
+        Double score = e.predictions().stream().map(io.labelledger.task.api.Prediction::score).filter(java.util.Objects::nonNull)
+                        .min(Double::compare).orElse(null);
         int inserted = jdbc.update("""
                 INSERT INTO dm_task (task_id, project_id, organization_id, number, data, predictions, prediction_count,
-                                     created_at, updated_at, last_seq)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, 0) ON CONFLICT (task_id) DO NOTHING""",
+                                     created_at, updated_at, last_seq, prediction_score, overlap)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, 0, ?, COALESCE((SELECT %s FROM rm_project p WHERE p.project_id = ?), 1))
+                ON CONFLICT (task_id) DO NOTHING""".formatted(OVERLAP_OF),
                 e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.number(),
                 json.writeValueAsString(e.data()), json.writeValueAsString(e.predictions()), e.predictions().size(),
-                ts(at), ts(at));
+                ts(at), ts(at), score, e.number(), e.projectId().value());
         if (inserted == 1) notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
@@ -142,7 +156,7 @@ public class DataManagerProjection {
         Row row = row(taskId);
         if (row == null || row.lastSeq >= seq) return;
         int count = row.annotationCount + 1;
-        boolean completed = count >= OVERLAP;
+        boolean completed = count >= row.overlap;
         jdbc.update("""
                 UPDATE dm_task SET annotation_count = ?, completed = ?, annotators = array_append(annotators, ?),
                                    skipped_by = array_remove(skipped_by, ?), review_state = 'PENDING', updated_at = ?, last_seq = ?
@@ -178,7 +192,7 @@ public class DataManagerProjection {
         Row row = row(e.taskId().value());
         if (row == null || row.lastSeq >= seq) return;
         int count = Math.max(0, row.annotationCount - 1);
-        boolean completed = count >= OVERLAP;
+        boolean completed = count >= row.overlap;
         jdbc.update("DELETE FROM dm_annotation WHERE annotation_id = ?", e.annotationId().value());
         // from the remaining annotations: an importer may hold several on one task, so array_remove would drop them all;
         // deleting the ground-truth annotation takes its mark with it (ADR 0022)
@@ -252,6 +266,67 @@ public class DataManagerProjection {
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
+    /**
+     * The settings as recorded; each task's overlap follows them, and with it its completion (annotations stay: a
+     * lower overlap completes tasks, a higher one reopens them for the label stream).
+     */
+    @EventHandler
+    void on(ProjectSettingsChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        var d = e.settings().distribution();
+        int changed = jdbc.update("""
+                UPDATE rm_project SET settings = ?::jsonb, settings_version = ?, overlap = ?, overlap_percent = ?, updated_at = ?, last_seq = ?
+                WHERE project_id = ? AND last_seq < ?""",
+                json.writeValueAsString(e.settings()), e.settingsVersion(), d.overlap(), d.overlapPercent(), ts(at), seq,
+                e.projectId().value(), seq);
+        if (changed == 0) return;
+        jdbc.update("""
+                UPDATE dm_task t SET overlap = o.overlap, completed = t.annotation_count >= o.overlap
+                FROM (SELECT t2.task_id, %s AS overlap
+                      FROM dm_task t2 JOIN rm_project p ON p.project_id = t2.project_id WHERE t2.project_id = ?) o
+                WHERE t.task_id = o.task_id AND (t.overlap <> o.overlap OR t.completed <> (t.annotation_count >= o.overlap))"""
+                .formatted(OVERLAP_OF.replace("?", "t2.number")),
+                e.projectId().value());
+        jdbc.update("UPDATE rm_project SET completed_count = (SELECT count(*) FROM dm_task WHERE project_id = ? AND completed) WHERE project_id = ?",
+                e.projectId().value(), e.projectId().value());
+    }
+
+    @EventHandler
+    void on(AnnotatorPaused e, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_project_pause (project_id, user_id, organization_id, reason, source, paused_by, paused_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (project_id, user_id) DO UPDATE SET reason = excluded.reason, source = excluded.source,
+                    paused_by = excluded.paused_by, paused_at = excluded.paused_at""",
+                e.projectId().value(), e.userId().value(), e.organizationId().value(), e.reason(), e.source().name(),
+                e.by() == null ? null : e.by().value(), ts(at));
+    }
+
+    @EventHandler
+    void on(AnnotatorResumed e) {
+        jdbc.update("DELETE FROM rm_project_pause WHERE project_id = ? AND user_id = ?", e.projectId().value(), e.userId().value());
+    }
+
+    /** Reservations (ADR 0036): a row per live holder, guarded by the task's sequence number like every task event. */
+    @EventHandler
+    void on(TaskReserved e, @SequenceNumber long seq) {
+        if (!advance(e.taskId().value(), seq)) return;
+        jdbc.update("""
+                INSERT INTO dm_reservation (task_id, user_id, project_id, organization_id, expires_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (task_id, user_id) DO UPDATE SET expires_at = excluded.expires_at""",
+                e.taskId().value(), e.by().value(), e.projectId().value(), e.organizationId().value(), ts(e.expiresAt()));
+    }
+
+    @EventHandler
+    void on(ReservationReleased e, @SequenceNumber long seq) {
+        if (!advance(e.taskId().value(), seq)) return;
+        jdbc.update("DELETE FROM dm_reservation WHERE task_id = ? AND user_id = ?", e.taskId().value(), e.heldBy().value());
+    }
+
+    /** Moves the task row's sequence to {@code seq}; false when the event was applied already (a redelivery). */
+    private boolean advance(String taskId, long seq) {
+        return jdbc.update("UPDATE dm_task SET last_seq = ? WHERE task_id = ? AND last_seq < ?", seq, taskId, seq) == 1;
+    }
+
     @ResetHandler
     void reset() {
         // the rebuild service empties the tables before the replay starts; nothing else is kept in memory
@@ -267,8 +342,8 @@ public class DataManagerProjection {
     }
 
     private Row row(String taskId) {
-        List<Row> rows = jdbc.query("SELECT last_seq, annotation_count, completed FROM dm_task WHERE task_id = ?",
-                (rs, i) -> new Row(rs.getLong(1), rs.getInt(2), rs.getBoolean(3)), taskId);
+        List<Row> rows = jdbc.query("SELECT last_seq, annotation_count, completed, overlap FROM dm_task WHERE task_id = ?",
+                (rs, i) -> new Row(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4)), taskId);
         return rows.isEmpty() ? null : rows.getFirst();
     }
 
@@ -298,7 +373,7 @@ public class DataManagerProjection {
 
     private static java.sql.Timestamp ts(Instant at) { return java.sql.Timestamp.from(at); }
 
-    private record Row(long lastSeq, int annotationCount, boolean completed) {}
+    private record Row(long lastSeq, int annotationCount, boolean completed, int overlap) {}
 
 
     /** Drafts (ADR 0032): one row per person and task, guarded by the task's sequence number. */

@@ -6,6 +6,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -80,29 +81,63 @@ public class TaskQueries {
         };
     }
 
-    /** The oldest task the user has neither annotated nor skipped. */
-    public Mono<TaskView> next(String organizationId, String projectId, String userId) {
-        return db.sql("SELECT " + COLUMNS + " " + """
-                         FROM dm_task WHERE organization_id = :org AND project_id = :project AND completed = false
-                         AND NOT (:user = ANY(annotators)) AND NOT (:user = ANY(skipped_by))
-                         ORDER BY number LIMIT 1""")
-                 .bind("org", organizationId).bind("project", projectId).bind("user", userId)
-                 .map(TaskQueries::view).one();
+    /** How the label stream orders candidates (the project's sampling setting). */
+    public enum StreamOrder { SEQUENTIAL, UNIFORM, UNCERTAINTY }
+
+    /**
+     * Candidates of the label stream (ADR 0036): tasks of the project with room for the user at {@code now} (annotations,
+     * ignored skips and others' live reservations below the task's overlap), that the user has not annotated, in sampling
+     * order. Skipped tasks: never again ({@code skippedComeBack} false) or after every other task. The Data Manager may
+     * lag a moment: the Task aggregate has the last word (ReserveTask), and the stream tries the next candidate.
+     */
+    public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
+                                         boolean skippedComeBack, boolean skipsFillOverlap, Instant now, int limit) {
+        String filled = skipsFillOverlap ? "t.annotation_count + cardinality(t.skipped_by)" : "t.annotation_count";
+        String sampling = switch (order) {
+            case SEQUENTIAL -> "t.number";
+            // a per-person shuffle that stays put between calls (uniform without a random() sort of the whole project)
+            case UNIFORM -> "md5(t.task_id || :user), t.number";
+            case UNCERTAINTY -> "t.prediction_score ASC NULLS LAST, t.number";
+        };
+        String sql = """
+                SELECT t.task_id FROM dm_task t
+                WHERE t.organization_id = :org AND t.project_id = :project AND NOT t.completed
+                AND NOT (:user = ANY(t.annotators)) %s
+                AND %s + (SELECT count(*) FROM dm_reservation r WHERE r.task_id = t.task_id AND r.expires_at > :now AND r.user_id <> :user)
+                    < t.overlap
+                ORDER BY %s%s LIMIT :limit""".formatted(skippedComeBack ? "" : "AND NOT (:user = ANY(t.skipped_by))", filled,
+                skippedComeBack ? "(:user = ANY(t.skipped_by)), " : "", sampling);
+        return db.sql(sql).bind("org", organizationId).bind("project", projectId).bind("user", userId)
+                 .bind("now", now.atOffset(java.time.ZoneOffset.UTC)).bind("limit", limit)
+                 .map(r -> r.get("task_id", String.class)).all();
+    }
+
+    /** The task the user holds a live reservation of in the project (the oldest hand-out first), if any. */
+    public Mono<ReservationView> heldBy(String organizationId, String projectId, String userId, Instant now) {
+        return db.sql("""
+                         SELECT r.task_id, r.expires_at FROM dm_reservation r JOIN dm_task t ON t.task_id = r.task_id
+                         WHERE r.organization_id = :org AND r.project_id = :project AND r.user_id = :user AND r.expires_at > :now
+                         AND NOT (:user = ANY(t.annotators))
+                         ORDER BY r.expires_at LIMIT 1""")
+                 .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("now", now.atOffset(java.time.ZoneOffset.UTC))
+                 .map(r -> new ReservationView(r.get("task_id", String.class), r.get("expires_at", OffsetDateTime.class).toInstant()))
+                 .one();
     }
 
     /**
      * The review queue: the oldest task of the project with an annotation pending review that the user did not write
      * (nobody reviews their own annotation), among the tasks numbered after {@code afterNumber} (0: all; a reviewer
-     * skipping a task).
+     * skipping a task); {@code onlyFull}: only tasks that have the annotations their overlap asks for.
      */
-    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber) {
+    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber, boolean onlyFull) {
         return db.sql("SELECT " + COLUMNS + " " + """
                          FROM dm_task t WHERE organization_id = :org AND project_id = :project AND review_state = 'PENDING'
-                         AND number > :after
+                         AND number > :after AND (NOT :onlyFull OR annotation_count >= overlap)
                          AND EXISTS (SELECT 1 FROM dm_annotation a
                                      WHERE a.task_id = t.task_id AND a.review_decision IS NULL AND a.author_id <> :user)
                          ORDER BY number LIMIT 1""")
                  .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("after", afterNumber)
+                 .bind("onlyFull", onlyFull)
                  .map(TaskQueries::view).one();
     }
 
