@@ -13,6 +13,7 @@ import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DraftDiscarded;
 import io.labelledger.task.api.DraftSaved;
 import io.labelledger.task.api.GroundTruthChanged;
+import io.labelledger.task.api.Prediction;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import org.axonframework.config.ProcessingGroup;
@@ -32,6 +33,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Builds the Data Manager: one row per task, per-project counters and the live annotations. Runs in the event
@@ -111,14 +116,56 @@ public class DataManagerProjection {
 
     @EventHandler
     void on(TaskImported e, @Timestamp Instant at, ReplayStatus replay) {
+        Double bestScore = e.predictions().stream().map(Prediction::score).filter(java.util.Objects::nonNull)
+                            .max(Double::compare).orElse(null);
+        List<String> models = e.predictions().stream().map(Prediction::modelVersion).filter(java.util.Objects::nonNull)
+                               .distinct().sorted().toList();
         int inserted = jdbc.update("""
                 INSERT INTO dm_task (task_id, project_id, organization_id, number, data, predictions, prediction_count,
-                                     created_at, updated_at, last_seq)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, 0) ON CONFLICT (task_id) DO NOTHING""",
+                                     prediction_score, model_versions, created_at, updated_at, last_seq)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, %s, ?, ?, 0) ON CONFLICT (task_id) DO NOTHING""".formatted(TEXT_ARRAY),
                 e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.number(),
                 json.writeValueAsString(e.data()), json.writeValueAsString(e.predictions()), e.predictions().size(),
-                ts(at), ts(at));
+                bestScore, json.writeValueAsString(models), ts(at), ts(at));
+        List<TaskColumns.DataKey> keys = TaskColumns.dataKeys(e.data());
+        if (!keys.isEmpty()) {
+            // one statement per task; the key makes a repeat (or the next task with the same fields) a no-op
+            jdbc.update("""
+                    INSERT INTO dm_data_key (project_id, path, kind)
+                    SELECT ?, ARRAY(SELECT p FROM jsonb_array_elements_text(k -> 'path') WITH ORDINALITY AS x(p, i) ORDER BY i), k ->> 'kind'
+                    FROM jsonb_array_elements(?::jsonb) k
+                    ON CONFLICT DO NOTHING""",
+                    e.projectId().value(), json.writeValueAsString(keys));
+        }
         if (inserted == 1) notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    /** A text[] from a bound JSON array of strings, in order (JDBC array binding needs the connection). */
+    private static final String TEXT_ARRAY = "ARRAY(SELECT v FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS x(v, i) ORDER BY i)";
+
+    /**
+     * The filter columns that follow the task's live annotations (labels per control, standing reviewers, accepted and
+     * rejected counts, summed lead time), recomputed from all of them: idempotent and the same on a rebuild.
+     */
+    private void annotationColumns(String taskId) {
+        SortedMap<String, SortedSet<String>> labels = new TreeMap<>();
+        Set<String> reviewers = new TreeSet<>();
+        int[] decisions = new int[2];
+        Double[] leadTime = {null};
+        jdbc.query("""
+                SELECT result::text AS result, reviewer_id, review_decision, lead_time_seconds
+                FROM dm_annotation WHERE task_id = ? ORDER BY created_at, annotation_id""", rs -> {
+            TaskColumns.addLabelValues(json.readTree(rs.getString("result")), labels);
+            if (rs.getString("reviewer_id") != null) reviewers.add(rs.getString("reviewer_id"));
+            if ("ACCEPTED".equals(rs.getString("review_decision"))) decisions[0]++;
+            if ("REJECTED".equals(rs.getString("review_decision"))) decisions[1]++;
+            double lead = rs.getDouble("lead_time_seconds");
+            if (!rs.wasNull()) leadTime[0] = (leadTime[0] == null ? 0 : leadTime[0]) + lead;
+        }, taskId);
+        jdbc.update("""
+                UPDATE dm_task SET labels = ?::jsonb, reviewers = %s, accepted_count = ?, rejected_count = ?, lead_time_seconds = ?
+                WHERE task_id = ?""".formatted(TEXT_ARRAY),
+                json.writeValueAsString(labels), json.writeValueAsString(reviewers), decisions[0], decisions[1], leadTime[0], taskId);
     }
 
     @EventHandler
@@ -154,6 +201,7 @@ public class DataManagerProjection {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
                 annotationId, taskId, projectId, organizationId, by, result, leadTime, ts(at), ts(at),
                 resolveConfigVersion(configVersion, projectId, at));
+        annotationColumns(taskId);
         projectCounters(projectId, 1, completedDelta(row.completed, completed));
         notifyAfterCommit(projectId, taskId, replay);
     }
@@ -170,6 +218,7 @@ public class DataManagerProjection {
                 WHERE annotation_id = ?""",
                 json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at),
                 resolveConfigVersion(e.configVersion(), e.projectId().value(), at), e.annotationId().value());
+        annotationColumns(e.taskId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
@@ -190,6 +239,7 @@ public class DataManagerProjection {
                 WHERE task_id = ?""",
                 count, completed, e.taskId().value(), e.taskId().value(), ts(at), seq, e.taskId().value());
         reviewState(e.taskId().value());
+        annotationColumns(e.taskId().value());
         projectCounters(e.projectId().value(), -1, completedDelta(row.completed, completed));
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
@@ -205,6 +255,7 @@ public class DataManagerProjection {
                 e.decision().name(), e.by().value(), e.comment(), ts(at), e.annotationId().value());
         jdbc.update("UPDATE dm_task SET updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
         reviewState(e.taskId().value());
+        annotationColumns(e.taskId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
