@@ -22,5 +22,5 @@ export function selectionLabel(selection: Selection, matching: { count: number; 
 export function matchLabel(matching: { count: number; exact: boolean } | null, shown: number, more: boolean): string {
   if (!matching) return `${shown}${more ? '+' : ''} matching task${shown === 1 && !more ? '' : 's'} shown`;
   const n = matching.count;
-  return `${matching.exact ? '' : 'about '}${n} task${n === 1 ? '' : 's'} match`;
+  return `${matching.exact ? '' : 'about '}${n} ${n === 1 ? 'task matches' : 'tasks match'}`;
 }

@@ -112,13 +112,11 @@ export function columnCatalog(dataFields: { path: string[]; kinds: string[] }[],
   return [FIXED[0], preview, ...FIXED.slice(1), ...fields, ...labels];
 }
 
-/** The columns to show, in order: the view's order first (hidden ones left out), then any new column shown by default. */
+/** The columns to show, in order: the defaults, or the view's columns that are not hidden (and still exist). */
 export function visibleColumns(catalog: ColumnDef[], columns: ViewColumn[] | undefined): ColumnDef[] {
   if (!columns || columns.length === 0) return catalog.filter((c) => c.shownByDefault);
   const byKey = new Map(catalog.map((c) => [c.key, c]));
-  const named = new Set(columns.map((c) => c.key));
-  const shown = columns.filter((c) => !c.hidden && byKey.has(c.key)).map((c) => byKey.get(c.key)!);
-  return [...shown, ...catalog.filter((c) => !named.has(c.key) && c.shownByDefault)];
+  return columns.filter((c) => !c.hidden && byKey.has(c.key)).map((c) => byKey.get(c.key)!);
 }
 
 /** The full column list of a view after showing/hiding one column (keeps the order of the others). */
@@ -226,4 +224,14 @@ export function describeCondition(c: Condition, label: string): string {
   const shape = valueShape(c.operator);
   const value = shape === 'none' ? '' : ` ${Array.isArray(c.value) ? c.value.join(shape === 'range' ? '–' : ', ') : String(c.value ?? '')}`;
   return `${label} ${OPERATOR_LABELS[c.operator]}${value}`;
+}
+
+/** JSON with object keys sorted: the server (jsonb) does not keep the key order a view was written with. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

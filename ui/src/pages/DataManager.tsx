@@ -20,7 +20,7 @@ import { TabBar } from '../datamanager/TabBar';
 import { emptySelection, matchLabel, selectedCount, selectionLabel, type Selection } from '../datamanager/selection';
 import type { ColumnDef, DataManagerView, SortField, ViewFilter, ViewOrder } from '../datamanager/view';
 import {
-  DEFAULT_ORDER, columnCatalog, decodeView, describeCondition, encodeView, isFiltered, moveColumn, serverFilter, toggleColumn,
+  DEFAULT_ORDER, canonicalJson, columnCatalog, decodeView, describeCondition, encodeView, isFiltered, moveColumn, serverFilter, toggleColumn,
   visibleColumns,
 } from '../datamanager/view';
 
@@ -141,16 +141,25 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
     }
   }, [project.id]);
 
-  useEffect(() => {
-    void loadTabs();
+  const loadDataFields = useCallback(() => {
     gql(DataFieldsQuery, { id: project.id })
       .then((data) => setDataFields(data.project?.dataFields ?? []))
       .catch(() => setDataFields([]));
+  }, [project.id]);
+
+  // imports add data fields: read them again whenever the filter or column panel opens
+  useEffect(() => {
+    if (panel) loadDataFields();
+  }, [panel, loadDataFields]);
+
+  useEffect(() => {
+    void loadTabs();
+    loadDataFields();
     // who works on the project, for people filters and columns (not every role may list them)
     gql(ProjectMembersQuery, { projectId: project.id })
       .then((data) => setPeople((data.projectMembers ?? []).map((m) => ({ id: m.userId, name: m.displayName }))))
       .catch(() => setPeople([]));
-  }, [project.id, loadTabs]);
+  }, [project.id, loadTabs, loadDataFields]);
 
   const onChangedRef = useRef(onChanged);
   onChangedRef.current = onChanged;
@@ -267,7 +276,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
     }
   }
 
-  const dirty = activeTab !== null && JSON.stringify(activeTab.view) !== viewKey;
+  const dirty = activeTab !== null && canonicalJson(activeTab.view) !== canonicalJson(view);
   const filtered = isFiltered(filter);
   const more = pageInfo?.hasNextPage ?? false;
   const matching = filtered ? match : total === null ? null : { count: total, exact: true };

@@ -1,5 +1,10 @@
 package io.labelledger.task;
 
+import io.labelledger.task.read.TaskQueries;
+import io.labelledger.task.read.filter.FilterOperator;
+import io.labelledger.task.read.filter.TaskColumn;
+import io.labelledger.task.read.filter.TaskCondition;
+import io.labelledger.task.read.filter.TaskFilter;
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +44,8 @@ class DataManagerFilterIT extends IntegrationTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    TaskQueries taskQueries;
 
     static ApiClient ann;
     static ApiClient bob;
@@ -224,6 +231,11 @@ class DataManagerFilterIT extends IntegrationTest {
         Map<String, Object> p = (Map<String, Object>) ((Map<String, Object>) answer.get("data")).get("project");
         assertThat(p.get("all")).isEqualTo(Map.of("count", 6, "exact", true));
         assertThat(p.get("hello")).isEqualTo(Map.of("count", 2, "exact", true));
+        // what a slow count answers instead: the planner's estimate, marked as such
+        var estimate = taskQueries.estimate(ann.organizationId, project, null, null, new TaskFilter(false, List.of(
+                new TaskCondition(TaskColumn.DATA, List.of("text"), FilterOperator.CONTAINS, "hello"))), ann.userId).block();
+        assertThat(estimate.exact()).isFalse();
+        assertThat(estimate.count()).isNotNegative(); // the planner's guess on a table without statistics
     }
 
     @Test

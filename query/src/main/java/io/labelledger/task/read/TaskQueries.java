@@ -116,15 +116,26 @@ public class TaskQueries {
     public Mono<MatchCount> count(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
                                   TaskFilter filter, String callerId) {
         FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
-        String from = " FROM dm_task" + base(reviewState, groundTruth) + (filter.isEmpty() ? "" : " AND " + where.where());
-        Mono<MatchCount> exact = bindAll(bindBase(db.sql("SELECT count(*) AS n" + from), organizationId, projectId, reviewState), where.params())
+        Mono<MatchCount> exact = bindAll(bindBase(db.sql("SELECT count(*) AS n" + from(reviewState, groundTruth, filter, where)),
+                                                  organizationId, projectId, reviewState), where.params())
                 .map(r -> new MatchCount(r.get("n", Long.class), true)).one();
-        Mono<MatchCount> estimate = bindAll(bindBase(db.sql("EXPLAIN (FORMAT JSON) SELECT 1" + from), organizationId, projectId, reviewState),
-                        where.params())
+        return bounded(COUNT_LIMIT, exact.flux()).next()
+                .onErrorResume(e -> e instanceof FilterRefused f && f.code() == ErrorCode.QUERY_TOO_SLOW,
+                        e -> estimate(organizationId, projectId, reviewState, groundTruth, filter, callerId));
+    }
+
+    /** The planner's estimate of the matches (EXPLAIN, nothing counted): what {@link #count} answers when counting is slow. */
+    public Mono<MatchCount> estimate(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
+                                     TaskFilter filter, String callerId) {
+        FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
+        return bindAll(bindBase(db.sql("EXPLAIN (FORMAT JSON) SELECT 1" + from(reviewState, groundTruth, filter, where)),
+                                organizationId, projectId, reviewState), where.params())
                 .map(r -> r.get(0, String.class)).one()
                 .map(plan -> new MatchCount(Math.round(JSON.readTree(plan).get(0).get("Plan").get("Plan Rows").asDouble()), false));
-        return bounded(COUNT_LIMIT, exact.flux()).next()
-                .onErrorResume(e -> e instanceof FilterRefused f && f.code() == ErrorCode.QUERY_TOO_SLOW, e -> estimate);
+    }
+
+    private static String from(ReviewState reviewState, Boolean groundTruth, TaskFilter filter, FilterCompiler.Sql where) {
+        return " FROM dm_task" + base(reviewState, groundTruth) + (filter.isEmpty() ? "" : " AND " + where.where());
     }
 
     /** The data fields the project's tasks have (dm_data_key), by path. */
