@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The Data Manager in a real browser (issue 12): a filter with two conditions built in the filter builder, saved as
-// a tab, the view surviving a reload and Back (it lives in the URL), the separate "N tasks match" count, and
-// selecting all matching tasks beyond the first page.
+// a tab, the view surviving a reload and Back (it lives in the URL), the separate "N tasks match" count, the grid
+// view, and selecting all matching tasks beyond the first page.
 //
 //   BASE_URL=http://127.0.0.1:8080 node ui/e2e/datamanager.mjs
 import { join } from 'node:path';
@@ -88,6 +88,17 @@ async function run(page) {
     await waitUntil('every task again', async () => (await text(page, 'task-total')) === '50 of 120 tasks shown', STEP_TIMEOUT);
     await page.goBack();
     await waitUntil('the filter back after Back', async () => (await text(page, 'task-total')) === `${MATCHES} tasks match`, STEP_TIMEOUT);
+  });
+
+  await stage('grid view', async () => {
+    await page.getByTestId('layout-grid').click();
+    await waitUntil('50 cards', async () => (await page.getByTestId('task-card').count()) === 50, STEP_TIMEOUT);
+    const first = ((await page.getByTestId('task-card').first().textContent()) ?? '').trim();
+    if (!first.includes('#12') || !first.includes('Task 12')) throw new StepFailure(`the first card shows "${first}"`);
+    if (!new URL(page.url()).searchParams.get('layout')) throw new StepFailure('the grid view is not in the URL');
+    await page.screenshot({ path: join(ARTIFACTS, 'datamanager-grid.png'), fullPage: true });
+    await page.getByTestId('layout-table').click();
+    await page.getByTestId('tasks-table').waitFor();
   });
 
   await stage('select all matching tasks', async () => {

@@ -49,8 +49,10 @@ const TASK_ROW = `id number projectId data annotationCount skipCount completed r
 const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds createdAt updatedAt configVersion groundTruth
   labelingConfig { version xml createdAt objects { name type valueField } }
   review { decision comment reviewer { id displayName } reviewedAt }`;
+/** A live Data Manager row: the filter columns that need no batch loading (the rest comes with the next page read). */
+const LIVE_ROW = `${TASK_ROW} acceptedCount rejectedCount leadTimeSeconds predictionCount predictionScore modelVersions`;
 /** A Data Manager row: the filter columns too (ADR 0038). */
-const DM_ROW = `${TASK_ROW} labels annotatorIds reviewerIds acceptedCount rejectedCount leadTimeSeconds predictionCount predictionScore modelVersions`;
+const DM_ROW = `${LIVE_ROW} labels annotatorIds reviewerIds`;
 const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} } predictions { modelVersion score result }`;
 
 // ---- identity --------------------------------------------------------------------------------------
@@ -118,7 +120,7 @@ export const ProjectTasksQuery = operation<
   }`);
 
 export const TaskChangedSubscription = operation<{ taskChanged: TaskRow }, { projectId: string }>(`
-  subscription TaskChanged($projectId: ID!) { taskChanged(projectId: $projectId) { ${DM_ROW} } }`);
+  subscription TaskChanged($projectId: ID!) { taskChanged(projectId: $projectId) { ${LIVE_ROW} } }`);
 
 /** The Data Manager's filter as the server takes it (ADR 0038). */
 export interface TaskFilterInput {

@@ -4,6 +4,7 @@ import {
   visibleColumns, type DataManagerView,
 } from './view';
 import { matchLabel, selectedCount, selectionLabel } from './selection';
+import { cardOf, firstWords, thumbnailOf } from './grid';
 
 const catalog = columnCatalog(
   [{ path: ['meta'], kinds: ['object'] }, { path: ['meta', 'source'], kinds: ['string'] }, { path: ['n'], kinds: ['number'] }],
@@ -86,5 +87,23 @@ describe('selection and counts', () => {
     expect(matchLabel({ count: 1, exact: true }, 1, false)).toBe('1 task matches');
     expect(matchLabel({ count: 250000, exact: false }, 50, true)).toBe('about 250000 tasks match');
     expect(matchLabel(null, 50, true)).toBe('50+ matching tasks shown');
+  });
+});
+
+describe('grid cards', () => {
+  it('finds a thumbnail and the first words', () => {
+    expect(thumbnailOf({ text: 'hi', meta: { image: 'https://img.example/cat.JPG?x=1' } })).toBe('https://img.example/cat.JPG?x=1');
+    expect(thumbnailOf({ text: 'https://example.org/page' })).toBeNull();
+    expect(firstWords({ image: 'data:image/png;base64,AAAA', text: 'The quick brown fox jumps over the lazy dog' }, 20)).toBe('The quick brown fox…');
+    expect(firstWords({ n: 3 })).toBe('');
+  });
+});
+
+describe('grid cards from the config', () => {
+  it('takes the Image and Text fields the config names', () => {
+    const objects = [{ type: 'Image', valueField: 'img' }, { type: 'Text', valueField: 'caption' }];
+    expect(cardOf({ caption: 'A cat on a mat', img: '/files/cat', other: 'x' }, objects)).toEqual({ thumbnail: '/files/cat', text: 'A cat on a mat' });
+    expect(cardOf({ meta: { source: 'web' }, text: 'Task 12' }, [{ type: 'Text', valueField: 'text' }]).text).toBe('Task 12');
+    expect(cardOf({ meta: 'web' }, []).text).toBe('web');
   });
 });

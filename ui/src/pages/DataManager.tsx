@@ -17,6 +17,8 @@ import { applyLiveRow } from '../lib/taskRows';
 import { ColumnChooser } from '../datamanager/ColumnChooser';
 import { FilterBuilder, type Person } from '../datamanager/FilterBuilder';
 import { TabBar } from '../datamanager/TabBar';
+import { cardOf } from '../datamanager/grid';
+import { mediaSrc } from '../lib/mediaUrl';
 import { emptySelection, matchLabel, selectedCount, selectionLabel, type Selection } from '../datamanager/selection';
 import type { ColumnDef, DataManagerView, SortField, ViewFilter, ViewOrder } from '../datamanager/view';
 import {
@@ -48,6 +50,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const reviewFilter: ReviewState | '' = filter?.reviewState ?? '';
   const groundTruthFilter: '' | 'yes' | 'no' = filter?.groundTruth === undefined ? '' : filter.groundTruth ? 'yes' : 'no';
   const conditions = filter?.conditions ?? [];
+  const layout = params.get('layout') === 'grid' ? 'grid' : 'table';
 
   const [rows, setRows] = useState<TaskRow[]>([]);
   const [pageInfo, setPageInfo] = useState<PageInfo | null>(null);
@@ -283,6 +286,16 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const pageSelected = rows.length > 0 && rows.every((r) => selection.mode === 'all' || selection.ids.has(r.id));
   const labelOf = (def: ColumnDef) => def.label;
 
+  /** Table or grid: in the URL too (not part of a saved view). */
+  function setLayout(next: 'table' | 'grid') {
+    setParams((p) => {
+      const q = new URLSearchParams(p);
+      if (next === 'grid') q.set('layout', 'grid');
+      else q.delete('layout');
+      return q;
+    });
+  }
+
   function toggleRow(id: string) {
     setSelection((s) => {
       if (s.mode === 'all') return s;
@@ -349,6 +362,12 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
                 data-testid="columns-button">
           Columns
         </button>
+        <span className="layout-switch">
+          <button className={`btn btn-small ${layout === 'table' ? 'active' : ''}`} onClick={() => setLayout('table')} data-testid="layout-table"
+                  aria-pressed={layout === 'table'}>Table</button>
+          <button className={`btn btn-small ${layout === 'grid' ? 'active' : ''}`} onClick={() => setLayout('grid')} data-testid="layout-grid"
+                  aria-pressed={layout === 'grid'}>Grid</button>
+        </span>
         <span className="muted" data-testid="task-total">
           {filtered ? matchLabel(matching, rows.length, more) : shownLabel(rows.length, total, more, false)}
         </span>
@@ -386,6 +405,29 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
         </p>
       )}
       <ErrorBox message={error} />
+      {layout === 'grid' ? (
+        <div className="task-grid" data-testid="task-grid">
+          {rows.map((t) => {
+            const card = cardOf(t.data, project.objects);
+            return (
+              <div key={t.id} className="task-card" data-testid="task-card" data-task-id={t.id} tabIndex={0}
+                   onClick={() => navigate(`/projects/${project.id}/tasks/${t.id}`)}
+                   onKeyDown={(e) => { if (e.key === 'Enter') navigate(`/projects/${project.id}/tasks/${t.id}`); }}>
+                <label className="task-card-head" onClick={(e) => e.stopPropagation()}>
+                  <input type="checkbox" aria-label={`Select task ${t.number}`} data-testid="task-select"
+                         checked={selection.mode === 'all' || selection.ids.has(t.id)} disabled={selection.mode === 'all'}
+                         onChange={() => toggleRow(t.id)} />
+                  <span>#{t.number}</span>
+                  {t.reviewState && t.reviewState !== 'NONE' && <ReviewBadge state={t.reviewState} />}
+                </label>
+                {card.thumbnail && <img src={mediaSrc(project.id, card.thumbnail, project.mediaProxy)} alt={`Task ${t.number}`} loading="lazy" />}
+                <p className="small">{card.text}</p>
+              </div>
+            );
+          })}
+          {!loading && rows.length === 0 && <p className="empty muted">{filtered ? 'No task matches these filters.' : 'No tasks yet.'}</p>}
+        </div>
+      ) : (
       <table className="table clickable" data-testid="tasks-table">
         <thead>
           <tr>
@@ -423,6 +465,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           )}
         </tbody>
       </table>
+      )}
       {loading && <p className="muted">Loading…</p>}
       {more && !loading && pageInfo && (
         <button className="btn" onClick={() => void load(pageInfo.endCursor)} data-testid="load-more">Load more</button>
