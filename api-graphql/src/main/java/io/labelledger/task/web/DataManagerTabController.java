@@ -151,7 +151,16 @@ public class DataManagerTabController {
         String text = json.mapper().writeValueAsString(view);
         if (text.length() > MAX_VIEW_CHARS) throw new TabRefused(ErrorCode.VALIDATION, null, "The view is larger than " + MAX_VIEW_CHARS + " characters");
         Object filter = map.get("filter");
-        if (filter != null) FilterCompiler.compile(filterOf(filter), "-"); // "@me" is whoever opens the tab
+        if (filter != null) {
+            try {
+                FilterCompiler.compile(filterOf(filter), "-"); // "@me" is whoever opens the tab
+            } catch (FilterRefused e) {
+                if (!e.field().isEmpty() && e.field().getFirst().equals("filter")) throw e;
+                List<String> field = new ArrayList<>(List.of("filter"));
+                field.addAll(e.field());
+                throw new FilterRefused(e.code(), field, e.getMessage());
+            }
+        }
         Object order = map.get("orderBy");
         if (order != null) {
             if (!(order instanceof Map<?, ?> o)) throw new TabRefused(ErrorCode.VALIDATION, "orderBy", "A sort is {field, direction, path}");

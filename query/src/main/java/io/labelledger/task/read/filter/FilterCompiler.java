@@ -60,8 +60,8 @@ public final class FilterCompiler {
         if (column != TaskColumn.DATA) return new Sql(column.column, Map.of());
         FilterCompiler c = new FilterCompiler(null);
         c.prefix = "s";
-        String p = c.param(checkedPath(path, List.of("orderBy", "path")));
-        return new Sql("(data #> " + p + ")", Map.copyOf(c.params));
+        String p = c.param(checkedPath(path, List.of("orderBy", "path")).toArray(String[]::new));
+        return new Sql("(data #> CAST(" + p + " AS text[]))", Map.copyOf(c.params));
     }
 
     private String condition(TaskCondition cond, int index) {
@@ -164,9 +164,12 @@ public final class FilterCompiler {
 
     /** A data field by path: equality as containment (GIN on data), text and number comparisons on the value. */
     private String data(List<String> path, FilterOperator op, Object value, List<String> at) {
-        String p = param(path.toArray(String[]::new));
-        String text = "(data #>> " + p + ")";
-        String numeric = "(CASE WHEN jsonb_typeof(data #> " + p + ") = 'number' THEN (data #>> " + p + ")::numeric END)";
+        // the path parameter only where the SQL reads the value by path (equality and lists use containment)
+        java.util.function.Supplier<String> text = () -> "(data #>> CAST(" + param(path.toArray(String[]::new)) + " AS text[]))";
+        java.util.function.Supplier<String> numeric = () -> {
+            String p = "CAST(" + param(path.toArray(String[]::new)) + " AS text[])";
+            return "(CASE WHEN jsonb_typeof(data #> " + p + ") = 'number' THEN (data #>> " + p + ")::numeric END)";
+        };
         return switch (op) {
             case EQUAL -> "data @> " + dataDoc(path, jsonScalar(value, at));
             case NOT_EQUAL -> "NOT (data @> " + dataDoc(path, jsonScalar(value, at)) + ")";
@@ -176,24 +179,26 @@ public final class FilterCompiler {
                 String sql = "(" + String.join(" OR ", any) + ")";
                 yield op == FilterOperator.IN_LIST ? sql : "NOT " + sql;
             }
-            case CONTAINS -> text + " ILIKE " + param("%" + likeEscaped(text(value, at)) + "%");
-            case NOT_CONTAINS -> "coalesce(" + text + ", '') NOT ILIKE " + param("%" + likeEscaped(text(value, at)) + "%");
-            case REGEX -> text + " ~ " + param(regex(value, at));
-            case EMPTY -> "coalesce(" + text + ", '') = ''";
-            case NOT_EMPTY -> "coalesce(" + text + ", '') <> ''";
-            case BEFORE -> text + " < " + param(dateText(value, at));
-            case AFTER -> text + " > " + param(dateText(value, at));
+            case CONTAINS -> text.get() + " ILIKE " + param("%" + likeEscaped(text(value, at)) + "%");
+            case NOT_CONTAINS -> "coalesce(" + text.get() + ", '') NOT ILIKE " + param("%" + likeEscaped(text(value, at)) + "%");
+            case REGEX -> text.get() + " ~ " + param(regex(value, at));
+            case EMPTY -> "coalesce(" + text.get() + ", '') = ''";
+            case NOT_EMPTY -> "coalesce(" + text.get() + ", '') <> ''";
+            case BEFORE -> text.get() + " < " + param(dateText(value, at));
+            case AFTER -> text.get() + " > " + param(dateText(value, at));
             case GREATER, LESS -> {
                 Object v = numberOrText(value, at);
                 String cmp = op == FilterOperator.GREATER ? " > " : " < ";
-                yield (v instanceof BigDecimal ? numeric : text) + cmp + param(v);
+                yield (v instanceof String ? text.get() : numeric.get()) + cmp + param(v);
             }
             case IN_RANGE, NOT_IN_RANGE -> {
                 List<?> range = range(value, at);
                 Object low = numberOrText(range.get(0), at);
                 Object high = numberOrText(range.get(1), at);
-                if (low.getClass() != high.getClass()) throw refused(ErrorCode.FILTER_VALUE, at, "Both ends of a range are numbers, or both text");
-                String between = (low instanceof BigDecimal ? numeric : text) + " BETWEEN " + param(low) + " AND " + param(high);
+                if ((low instanceof String) != (high instanceof String)) {
+                    throw refused(ErrorCode.FILTER_VALUE, at, "Both ends of a range are numbers, or both text");
+                }
+                String between = (low instanceof String ? text.get() : numeric.get()) + " BETWEEN " + param(low) + " AND " + param(high);
                 yield op == FilterOperator.IN_RANGE ? between : "NOT coalesce(" + between + ", false)";
             }
         };

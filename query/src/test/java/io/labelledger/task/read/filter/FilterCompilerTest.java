@@ -87,6 +87,39 @@ class FilterCompilerTest {
     }
 
     @Test
+    void everyAcceptedOperatorCompilesWithEachParameterUsed() {
+        for (TaskColumn column : TaskColumn.values()) {
+            for (FilterOperator op : column.type().operators()) {
+                Object one = switch (column.type()) {
+                    case INTEGER, NUMBER -> 3;
+                    case DATE -> "2026-12-07";
+                    case BOOLEAN -> true;
+                    case CHOICE -> "PENDING";
+                    case DATA -> op == BEFORE || op == AFTER ? "2026-12-07" : 3;
+                    default -> "x";
+                };
+                Object value = switch (op) {
+                    case IN_LIST, NOT_IN_LIST -> List.of(one, one);
+                    case IN_RANGE, NOT_IN_RANGE -> List.of(one, one);
+                    case EMPTY, NOT_EMPTY -> null;
+                    default -> one;
+                };
+                FilterCompiler.Sql sql = compile(new TaskCondition(column, List.of("a"), op, value));
+                // a parameter missing from the SQL text fails the driver's bind (and an unbound one the query)
+                assertThat(sql.params().keySet()).as(column + " " + op).allSatisfy(name -> assertThat(sql.where()).contains(":" + name));
+                assertThat(sql.where()).as(column + " " + op).doesNotContain("'3'").doesNotContain("2026");
+            }
+        }
+    }
+
+    @Test
+    void numbersInDataCompareAsNumbersTextAsText() {
+        assertThat(compile(new TaskCondition(TaskColumn.DATA, List.of("n"), LESS, 0)).where()).contains("::numeric");
+        assertThat(compile(new TaskCondition(TaskColumn.DATA, List.of("n"), LESS, 0.5)).where()).contains("::numeric");
+        assertThat(compile(new TaskCondition(TaskColumn.DATA, List.of("n"), LESS, "b")).where()).doesNotContain("::numeric");
+    }
+
+    @Test
     void everyColumnTypeAcceptsOnlyItsOperators() {
         for (TaskColumn column : TaskColumn.values()) {
             for (FilterOperator op : FilterOperator.values()) {
