@@ -95,7 +95,7 @@ class FilterCompilerTest {
                     case DATE -> "2026-12-07";
                     case BOOLEAN -> true;
                     case CHOICE -> "PENDING";
-                    case DATA -> op == BEFORE || op == AFTER ? "2026-12-07" : 3;
+                    case DATA -> op == BEFORE || op == AFTER ? "2026-12-07" : op == REGEX || op == CONTAINS || op == NOT_CONTAINS ? "x" : 3;
                     default -> "x";
                 };
                 Object value = switch (op) {
