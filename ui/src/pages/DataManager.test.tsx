@@ -165,3 +165,44 @@ describe('DataManager filters, URL, count and selection (issue 12)', () => {
     expect(screen.getByTestId('task-row').textContent).toContain('0.87');
   });
 });
+
+describe('DataManager saved tabs', () => {
+  it('opens a saved tab, marks it changed after a new sort and saves the view under a new name', async () => {
+    const tabView = { filter: { reviewState: 'REJECTED' }, orderBy: { direction: 'ASC', field: 'NUMBER' } };
+    const saved: unknown[] = [];
+    const asked: Record<string, unknown>[] = [];
+    mockGraphql((op, vars) => {
+      if (op === 'DataManagerTabs') {
+        return { dataManagerTabs: [{ id: 'tab1', projectId: 'p1', title: 'Rejected', shared: true, ownerId: 'u2', mine: false, position: 0,
+          view: tabView, updatedAt: '2030-01-01T00:00:00Z' }] };
+      }
+      if (op === 'SaveDataManagerTab') {
+        saved.push(vars.input);
+        return { saveDataManagerTab: { tab: { id: 'tab2', projectId: 'p1', title: 'Mine', shared: false, ownerId: 'u1', mine: true, position: 1,
+          view: (vars.input as { view: unknown }).view, updatedAt: '2030-01-01T00:00:00Z' }, errors: [] } };
+      }
+      if (op !== 'ProjectTasks') return other(op);
+      asked.push(vars);
+      return tasksAnswer(rows);
+    });
+    render(<MemoryRouter><DataManager project={project(false)} onChanged={() => {}} /><Location /></MemoryRouter>);
+    fireEvent.click(await screen.findByTestId('dm-tab'));
+    await waitFor(() => expect(asked.at(-1)!.filter).toEqual({ reviewState: 'REJECTED' }));
+    expect(new URLSearchParams(screen.getByTestId('location').textContent ?? '').get('tab')).toBe('tab1');
+    // the same view as saved (keys in another order): not changed; another sort: changed
+    expect(screen.getByTestId('dm-tab').textContent).not.toContain('•');
+    fireEvent.click(screen.getByTestId('sort-ANNOTATIONS'));
+    await waitFor(() => expect(screen.getByTestId('dm-tab').textContent).toContain('•'));
+
+    fireEvent.click(screen.getByTestId('tab-save-as'));
+    fireEvent.change(screen.getByTestId('tab-title-input'), { target: { value: 'Mine' } });
+    fireEvent.click(screen.getByTestId('tab-title-confirm'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({ projectId: 'p1', title: 'Mine', view: { filter: { reviewState: 'REJECTED' }, orderBy: { field: 'ANNOTATIONS', direction: 'DESC' } } });
+  });
+
+  function Location() {
+    const l = useLocation();
+    return <span data-testid="location">{l.search}</span>;
+  }
+});
