@@ -14,16 +14,34 @@ import {
 const TASKS = Array.from({ length: 120 }, (_, i) => ({ data: { text: `Task ${i + 1}`, meta: { source: i % 2 === 1 ? 'web' : 'mail' }, n: i + 1 } }));
 const MATCHES = 55;
 
+/** The element's text now ('' while it is not there): a check inside waitUntil must not wait on its own. */
 async function text(page, testId) {
-  return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+  return ((await page.getByTestId(testId).first().textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
 }
 
 async function rowCount(page) {
   return page.getByTestId('task-row').count();
 }
 
+/** Logs GraphQL operations that take long or fail (the first thing to read when a step times out). */
+function watchGraphql(page) {
+  const started = new Map();
+  page.on('request', (r) => { if (r.url().endsWith('/graphql')) started.set(r, Date.now()); });
+  const done = (r, outcome) => {
+    const t0 = started.get(r);
+    if (t0 === undefined) return;
+    started.delete(r);
+    const op = /(?:query|mutation)\s+(\w+)/.exec(r.postData() ?? '')?.[1] ?? 'anonymous';
+    if (outcome !== 200 || Date.now() - t0 > 2000) log(`GraphQL ${op}: ${outcome} after ${Date.now() - t0} ms`);
+  };
+  page.on('requestfinished', async (r) => done(r, (await r.response())?.status() ?? 'no response'));
+  page.on('requestfailed', (r) => done(r, `failed (${r.failure()?.errorText})`));
+  return () => [...started.entries()].map(([r, t0]) => `${/(?:query|mutation)\s+(\w+)/.exec(r.postData() ?? '')?.[1]} pending ${Date.now() - t0} ms`);
+}
+
 async function run(page) {
   setPageForFailures(page);
+  const pending = watchGraphql(page);
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   let projectId;
 
@@ -39,8 +57,13 @@ async function run(page) {
       '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices></View>',
       TASKS);
     await page.goto(`${BASE_URL}/projects/${projectId}`);
-    await waitUntil('the first page of tasks', async () => (await rowCount(page)) === 50 && (await text(page, 'task-total')) === '50 of 120 tasks shown',
-      STEP_TIMEOUT);
+    try {
+      await waitUntil('the first page of tasks', async () => (await rowCount(page)) === 50
+        && (await text(page, 'task-total')) === '50 of 120 tasks shown', STEP_TIMEOUT);
+    } catch (e) {
+      log(`still pending: ${pending().join(', ') || 'nothing'}`);
+      throw e;
+    }
   });
 
   await stage('build a filter with two conditions', async () => {
