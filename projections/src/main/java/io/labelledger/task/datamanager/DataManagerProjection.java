@@ -127,7 +127,7 @@ public class DataManagerProjection {
                 e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.number(),
                 json.writeValueAsString(e.data()), json.writeValueAsString(e.predictions()), e.predictions().size(),
                 bestScore, json.writeValueAsString(models), ts(at), ts(at));
-        List<TaskColumns.DataKey> keys = TaskColumns.dataKeys(e.data());
+        List<TaskColumns.DataKey> keys = newDataKeys(e.projectId().value(), TaskColumns.dataKeys(e.data()));
         if (!keys.isEmpty()) {
             // one statement per task; the key makes a repeat (or the next task with the same fields) a no-op
             jdbc.update("""
@@ -138,6 +138,33 @@ public class DataManagerProjection {
                     e.projectId().value(), json.writeValueAsString(keys));
         }
         if (inserted == 1) notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    /** The resource key of the data keys this transaction has written (a processor batch). */
+    private final Object dataKeysWritten = new Object();
+
+    /**
+     * The keys not yet written in this transaction: an import's tasks mostly share their fields, so a batch writes each
+     * key once instead of once per task. Kept per transaction (a rollback forgets it with the rows).
+     */
+    private List<TaskColumns.DataKey> newDataKeys(String projectId, List<TaskColumns.DataKey> keys) {
+        if (keys.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) return keys;
+        @SuppressWarnings("unchecked")
+        Set<String> written = (Set<String>) TransactionSynchronizationManager.getResource(dataKeysWritten);
+        if (written == null) {
+            Set<String> fresh = new java.util.HashSet<>();
+            written = fresh;
+            TransactionSynchronizationManager.bindResource(dataKeysWritten, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) { TransactionSynchronizationManager.unbindResourceIfPossible(dataKeysWritten); }
+            });
+        }
+        List<TaskColumns.DataKey> fresh = new java.util.ArrayList<>();
+        for (TaskColumns.DataKey k : keys) {
+            if (written.add(projectId + '\0' + k.kind() + '\0' + String.join("\0", k.path()))) fresh.add(k);
+        }
+        return fresh;
     }
 
     /** A text[] from a bound JSON array of strings, in order (JDBC array binding needs the connection). */
