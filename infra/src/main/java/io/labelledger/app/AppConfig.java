@@ -267,6 +267,9 @@ public class AppConfig {
     io.labelledger.task.read.NotificationInbox notificationInbox(DatabaseClient db) { return new io.labelledger.task.read.NotificationInbox(db); }
 
     @Bean
+    io.labelledger.task.read.DataManagerTabs dataManagerTabs(DatabaseClient db) { return new io.labelledger.task.read.DataManagerTabs(db); }
+
+    @Bean
     AuditQueries auditQueries(DatabaseClient db) { return new AuditQueries(db); }
 
     @Bean
