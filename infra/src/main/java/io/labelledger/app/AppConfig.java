@@ -137,7 +137,7 @@ public class AppConfig {
     // ---- write side -------------------------------------------------------------------------------------
 
     @Bean
-    OrganizationLabelingConfigs labelingConfigs(EventStore eventStore) {
+    EventStoreLabelingConfigs labelingConfigs(EventStore eventStore) {
         return new EventStoreLabelingConfigs(eventStore);
     }
 
@@ -172,6 +172,18 @@ public class AppConfig {
     @Bean
     EventUpcasterChain annotationUpcasters() {
         return new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new AnnotationImportedAuthorUpcaster());
+    }
+
+    /** A person's annotations and reservations in a project, for the annotation limit (ADR 0036). */
+    @Bean
+    io.labelledger.task.write.Workloads workloads(JdbcTemplate jdbc) {
+        return new io.labelledger.eventstore.JdbcWorkloads(jdbc);
+    }
+
+    /** Revision 1 TaskSkipped reads back with comment null (ADR 0036). */
+    @Bean
+    io.labelledger.task.upcasting.TaskSkippedCommentUpcaster taskSkippedCommentUpcaster() {
+        return new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster();
     }
 
     @Bean
@@ -253,6 +265,9 @@ public class AppConfig {
 
     @Bean
     io.labelledger.task.read.NotificationInbox notificationInbox(DatabaseClient db) { return new io.labelledger.task.read.NotificationInbox(db); }
+
+    @Bean
+    io.labelledger.task.read.DataManagerTabs dataManagerTabs(DatabaseClient db) { return new io.labelledger.task.read.DataManagerTabs(db); }
 
     @Bean
     AuditQueries auditQueries(DatabaseClient db) { return new AuditQueries(db); }
