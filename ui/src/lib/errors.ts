@@ -30,6 +30,10 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   PAUSED: 'You are paused in this project.',
   LIMIT_REACHED: 'You have reached the annotation limit of this project.',
   RESERVATION_EXPIRED: 'Your reservation of this task expired and others have taken it. Your draft is kept.',
+  FILTER_UNKNOWN_FIELD: 'The filter names a column or field that does not exist.',
+  FILTER_OPERATOR: 'This kind of comparison does not apply to that column.',
+  FILTER_VALUE: 'A filter value does not fit its column.',
+  QUERY_TOO_SLOW: 'The filter took too long. Narrow it down and try again.',
 };
 
 /**
@@ -37,7 +41,7 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
  * message follows the sentence. For the others (one fixed meaning each) the sentence says it all.
  */
 const DETAILED: readonly ErrorCode[] = ['VALIDATION', 'INVALID_LABEL_CONFIG', 'INVALID_RESULT', 'INVALID_IMPORT', 'NOT_FOUND', 'FORBIDDEN',
-  'CONFLICT', 'UNAVAILABLE', 'SAML_REFUSED', 'URL_REFUSED', 'PAUSED'];
+  'CONFLICT', 'UNAVAILABLE', 'SAML_REFUSED', 'URL_REFUSED', 'PAUSED', 'FILTER_UNKNOWN_FIELD', 'FILTER_OPERATOR', 'FILTER_VALUE'];
 
 const FALLBACK = 'Something went wrong. Try again.';
 

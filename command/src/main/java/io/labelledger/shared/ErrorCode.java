@@ -37,5 +37,13 @@ public enum ErrorCode {
     /** The person reached the project's annotation limit. */
     LIMIT_REACHED,
     /** The person's reservation expired and the task was handed to others up to its overlap; their draft is kept. */
-    RESERVATION_EXPIRED
+    RESERVATION_EXPIRED,
+    /** A Data Manager filter or sort names a column (or data path / control) that does not exist. */
+    FILTER_UNKNOWN_FIELD,
+    /** A Data Manager filter uses an operator that does not fit the column's type. */
+    FILTER_OPERATOR,
+    /** A Data Manager filter value of the wrong type, shape or size (e.g. a too long regex). */
+    FILTER_VALUE,
+    /** A Data Manager query ran past its time limit (e.g. a regex over a whole large project); narrow the filter. */
+    QUERY_TOO_SLOW
 }

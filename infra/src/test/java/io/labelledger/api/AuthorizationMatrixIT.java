@@ -119,6 +119,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     final Map<String, String> ownAnnotations = new java.util.concurrent.ConcurrentHashMap<>();
     /** The caller's own comment per (role, target), from their addComment (resolved, reopened, deleted by them). */
     final Map<String, String> ownComments = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Data Manager tabs saved by each role on each target (saveDataManagerTab), reordered and deleted after. */
+    final Map<String, String> ownTabs = new java.util.concurrent.ConcurrentHashMap<>();
     final java.util.concurrent.atomic.AtomicInteger passedOnNotFound = new java.util.concurrent.atomic.AtomicInteger();
     Map<String, String> documents;
 
@@ -327,6 +329,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         vars.putAll(roleVariables.get(role));
         vars.put("annotation", ownAnnotations.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
         vars.put("comment", ownComments.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
+        vars.put("tab", ownTabs.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
         return vars;
     }
 
@@ -355,6 +358,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
             }
             if (answered && operation.equals("Mutation.addComment") && payload.get("comment") instanceof Map<?, ?> c) {
                 ownComments.put(role + "@" + target, (String) c.get("id"));
+            }
+            if (answered && operation.equals("Mutation.saveDataManagerTab") && payload.get("tab") instanceof Map<?, ?> t) {
+                ownTabs.put(role + "@" + target, (String) t.get("id"));
             }
             return answered ? Outcome.ALLOWED : Outcome.NOT_FOUND;
         }

@@ -18,6 +18,7 @@ import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DraftDiscarded;
 import io.labelledger.task.api.DraftSaved;
 import io.labelledger.task.api.GroundTruthChanged;
+import io.labelledger.task.api.Prediction;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import org.axonframework.config.ProcessingGroup;
@@ -37,6 +38,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Builds the Data Manager: one row per task, per-project counters and the live annotations. Runs in the event
@@ -122,17 +127,86 @@ public class DataManagerProjection {
 
     @EventHandler
     void on(TaskImported e, @Timestamp Instant at, ReplayStatus replay) {
-        Double score = e.predictions().stream().map(io.labelledger.task.api.Prediction::score).filter(java.util.Objects::nonNull)
-                        .min(Double::compare).orElse(null);
+        // the best score and the models of the task's predictions: Data Manager columns, and the label stream's
+        // uncertainty sampling (least confident first, ADR 0036)
+        Double bestScore = e.predictions().stream().map(Prediction::score).filter(java.util.Objects::nonNull)
+                            .max(Double::compare).orElse(null);
+        List<String> models = e.predictions().stream().map(Prediction::modelVersion).filter(java.util.Objects::nonNull)
+                               .distinct().sorted().toList();
         int inserted = jdbc.update("""
                 INSERT INTO dm_task (task_id, project_id, organization_id, number, data, predictions, prediction_count,
-                                     created_at, updated_at, last_seq, prediction_score, overlap)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, 0, ?, COALESCE((SELECT %s FROM rm_project p WHERE p.project_id = ?), 1))
-                ON CONFLICT (task_id) DO NOTHING""".formatted(OVERLAP_OF),
+                                     prediction_score, model_versions, created_at, updated_at, last_seq, overlap)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, %s, ?, ?, 0, COALESCE((SELECT %s FROM rm_project p WHERE p.project_id = ?), 1))
+                ON CONFLICT (task_id) DO NOTHING""".formatted(TEXT_ARRAY, OVERLAP_OF),
                 e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.number(),
                 json.writeValueAsString(e.data()), json.writeValueAsString(e.predictions()), e.predictions().size(),
-                ts(at), ts(at), score, e.number(), e.projectId().value());
+                bestScore, json.writeValueAsString(models), ts(at), ts(at), e.number(), e.projectId().value());
+        List<TaskColumns.DataKey> keys = newDataKeys(e.projectId().value(), TaskColumns.dataKeys(e.data()));
+        if (!keys.isEmpty()) {
+            // one statement per task; the key makes a repeat (or the next task with the same fields) a no-op
+            jdbc.update("""
+                    INSERT INTO dm_data_key (project_id, path, kind)
+                    SELECT ?, ARRAY(SELECT p FROM jsonb_array_elements_text(k -> 'path') WITH ORDINALITY AS x(p, i) ORDER BY i), k ->> 'kind'
+                    FROM jsonb_array_elements(?::jsonb) k
+                    ON CONFLICT DO NOTHING""",
+                    e.projectId().value(), json.writeValueAsString(keys));
+        }
         if (inserted == 1) notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    /** The resource key of the data keys this transaction has written (a processor batch). */
+    private final Object dataKeysWritten = new Object();
+
+    /**
+     * The keys not yet written in this transaction: an import's tasks mostly share their fields, so a batch writes each
+     * key once instead of once per task. Kept per transaction (a rollback forgets it with the rows).
+     */
+    private List<TaskColumns.DataKey> newDataKeys(String projectId, List<TaskColumns.DataKey> keys) {
+        if (keys.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) return keys;
+        @SuppressWarnings("unchecked")
+        Set<String> written = (Set<String>) TransactionSynchronizationManager.getResource(dataKeysWritten);
+        if (written == null) {
+            Set<String> fresh = new java.util.HashSet<>();
+            written = fresh;
+            TransactionSynchronizationManager.bindResource(dataKeysWritten, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) { TransactionSynchronizationManager.unbindResourceIfPossible(dataKeysWritten); }
+            });
+        }
+        List<TaskColumns.DataKey> fresh = new java.util.ArrayList<>();
+        for (TaskColumns.DataKey k : keys) {
+            if (written.add(projectId + '\0' + k.kind() + '\0' + String.join("\0", k.path()))) fresh.add(k);
+        }
+        return fresh;
+    }
+
+    /** A text[] from a bound JSON array of strings, in order (JDBC array binding needs the connection). */
+    private static final String TEXT_ARRAY = "ARRAY(SELECT v FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS x(v, i) ORDER BY i)";
+
+    /**
+     * The filter columns that follow the task's live annotations (labels per control, standing reviewers, accepted and
+     * rejected counts, summed lead time), recomputed from all of them: idempotent and the same on a rebuild.
+     */
+    private void annotationColumns(String taskId) {
+        SortedMap<String, SortedSet<String>> labels = new TreeMap<>();
+        Set<String> reviewers = new TreeSet<>();
+        int[] decisions = new int[2];
+        Double[] leadTime = {null};
+        jdbc.query("""
+                SELECT result::text AS result, reviewer_id, review_decision, lead_time_seconds
+                FROM dm_annotation WHERE task_id = ? ORDER BY created_at, annotation_id""", rs -> {
+            TaskColumns.addLabelValues(json.readTree(rs.getString("result")), labels);
+            if (rs.getString("reviewer_id") != null) reviewers.add(rs.getString("reviewer_id"));
+            if ("ACCEPTED".equals(rs.getString("review_decision"))) decisions[0]++;
+            if ("REJECTED".equals(rs.getString("review_decision"))) decisions[1]++;
+            double lead = rs.getDouble("lead_time_seconds");
+            if (!rs.wasNull()) leadTime[0] = (leadTime[0] == null ? 0 : leadTime[0]) + lead;
+        }, taskId);
+        jdbc.update("""
+                UPDATE dm_task SET labels = ?::jsonb, reviewers = %s, accepted_count = ?, rejected_count = ?, lead_time_seconds = ?
+                WHERE task_id = ?""".formatted(TEXT_ARRAY),
+                json.writeValueAsString(labels), json.writeValueAsString(reviewers), decisions[0], decisions[1], leadTime[0], taskId);
     }
 
     @EventHandler
@@ -168,6 +242,7 @@ public class DataManagerProjection {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
                 annotationId, taskId, projectId, organizationId, by, result, leadTime, ts(at), ts(at),
                 resolveConfigVersion(configVersion, projectId, at));
+        annotationColumns(taskId);
         projectCounters(projectId, 1, completedDelta(row.completed, completed));
         notifyAfterCommit(projectId, taskId, replay);
     }
@@ -184,6 +259,7 @@ public class DataManagerProjection {
                 WHERE annotation_id = ?""",
                 json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at),
                 resolveConfigVersion(e.configVersion(), e.projectId().value(), at), e.annotationId().value());
+        annotationColumns(e.taskId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
@@ -204,6 +280,7 @@ public class DataManagerProjection {
                 WHERE task_id = ?""",
                 count, completed, e.taskId().value(), e.taskId().value(), ts(at), seq, e.taskId().value());
         reviewState(e.taskId().value());
+        annotationColumns(e.taskId().value());
         projectCounters(e.projectId().value(), -1, completedDelta(row.completed, completed));
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
@@ -219,6 +296,7 @@ public class DataManagerProjection {
                 e.decision().name(), e.by().value(), e.comment(), ts(at), e.annotationId().value());
         jdbc.update("UPDATE dm_task SET updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
         reviewState(e.taskId().value());
+        annotationColumns(e.taskId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
