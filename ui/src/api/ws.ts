@@ -3,6 +3,8 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Operation } from './graphql';
 
 let client: Client | null = null;
+/** Whether the shared client's socket is open and acknowledged ('connected' fires once per socket, not per subscriber). */
+let open = false;
 
 export function graphqlWsUrl(loc: { protocol: string; host: string } = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/graphql`;
@@ -19,6 +21,13 @@ function getClient(): Client {
         await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15000)));
       },
     });
+    open = false;
+    client.on('connected', () => {
+      open = true;
+    });
+    client.on('closed', () => {
+      open = false;
+    });
   }
   return client;
 }
@@ -27,6 +36,7 @@ function getClient(): Client {
 export function resetWsClient(): void {
   const c = client;
   client = null;
+  open = false;
   void c?.dispose();
 }
 
@@ -43,6 +53,9 @@ export function subscribe<TData, TVariables>(
 ): () => void {
   const c = getClient();
   const offConnected = c.on('connected', () => handlers.connected?.());
+  // a subscriber joining a socket that is already open hears no 'connected' of its own (e.g. the Data Manager's rows
+  // after the notification bell opened the socket): tell it now, after its subscribe went out on that socket
+  const wasOpen = open;
   const unsubscribe = c.subscribe<TData>(
     { query: op.document, variables: variables as Record<string, unknown> },
     {
@@ -57,7 +70,10 @@ export function subscribe<TData, TVariables>(
       complete: () => {},
     },
   );
+  let active = true;
+  if (wasOpen) queueMicrotask(() => active && handlers.connected?.());
   return () => {
+    active = false;
     offConnected();
     unsubscribe();
   };
