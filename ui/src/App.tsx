@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage, gql, onUnauthorized, UnauthorizedError } from './api/graphql';
 import { MeQuery } from './api/operations';
@@ -39,11 +39,15 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
 
+  /** Set while the user signs out: a request answered 401 meanwhile (the bell's, say) must not make the login page
+   *  return the next person to this one's page. */
+  const signingOut = useRef(false);
+
   useEffect(
     () =>
       onUnauthorized(() => {
         setMe(null);
-        if (!isPublicPath(window.location.pathname)) {
+        if (!signingOut.current && !isPublicPath(window.location.pathname)) {
           navigate('/login', { replace: true, state: { from: window.location.pathname + window.location.search } });
         }
       }),
@@ -67,10 +71,15 @@ export function App() {
   }, []);
 
   const signOut = useCallback(async () => {
-    await logout();
-    resetWsClient();
-    setMe(null);
-    navigate('/login', { replace: true });
+    signingOut.current = true;
+    try {
+      await logout();
+      resetWsClient();
+      setMe(null);
+      navigate('/login', { replace: true, state: null });
+    } finally {
+      signingOut.current = false;
+    }
   }, [navigate]);
 
   const isPublic = isPublicPath(location.pathname);
