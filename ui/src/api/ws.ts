@@ -3,6 +3,8 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Operation } from './graphql';
 
 let client: Client | null = null;
+/** Whether the shared connection is open now: a subscription made then is live at once (no 'connected' event follows). */
+let open = false;
 
 export function graphqlWsUrl(loc: { protocol: string; host: string } = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/graphql`;
@@ -19,6 +21,13 @@ function getClient(): Client {
         await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15000)));
       },
     });
+    const c = client;
+    c.on('connected', () => {
+      if (client === c) open = true;
+    });
+    c.on('closed', () => {
+      if (client === c) open = false;
+    });
   }
   return client;
 }
@@ -27,6 +36,7 @@ function getClient(): Client {
 export function resetWsClient(): void {
   const c = client;
   client = null;
+  open = false;
   void c?.dispose();
 }
 
@@ -43,6 +53,9 @@ export function subscribe<TData, TVariables>(
 ): () => void {
   const c = getClient();
   const offConnected = c.on('connected', () => handlers.connected?.());
+  // another subscription (e.g. the notification bell) opened the shared connection already
+  let cancelled = false;
+  if (open) queueMicrotask(() => !cancelled && handlers.connected?.());
   const unsubscribe = c.subscribe<TData>(
     { query: op.document, variables: variables as Record<string, unknown> },
     {
@@ -58,6 +71,7 @@ export function subscribe<TData, TVariables>(
     },
   );
   return () => {
+    cancelled = true;
     offConnected();
     unsubscribe();
   };
