@@ -6,7 +6,6 @@ import {
   SetGroundTruthMutation,
   NextTaskQuery,
   ProjectQuery,
-  SkipTaskMutation,
   SubmitAnnotationMutation,
   TaskQuery,
   UpdateAnnotationMutation,
@@ -37,6 +36,8 @@ import { CopyLink } from '../links/CopyLink';
 import { HelpPanel } from '../keyboard/HelpPanel';
 import { isTextField, shortcutFor, type KeyPress, type ShortcutAction } from '../keyboard/shortcuts';
 import { TaskHistoryPanel } from '../history/TaskHistoryPanel';
+import { StreamBanner } from '../workflow/StreamBanner';
+import { skipTask } from '../workflow/skip';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
 
@@ -231,6 +232,7 @@ export function LabelingPage() {
     return (
       <div>
         {back}
+        <StreamBanner projectId={projectId} taskShown={false} />
         <div className="card done" data-testid="all-done">
           <h1>All tasks done</h1>
           <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
@@ -374,7 +376,7 @@ export function LabelingPage() {
     );
   const skip = () =>
     run(
-      () => gql(SkipTaskMutation, { input: { taskId: task.id } }),
+      () => skipTask(task.id),
       () => goNext(task.id),
       (r) => r.skipTask.errors,
     );
@@ -392,6 +394,7 @@ export function LabelingPage() {
   return (
     <div className="labeling">
       {back}
+      <StreamBanner projectId={projectId} taskShown />
       <div className="page-head">
         <h1 data-testid="labeling-task-number">Task #{task.number}</h1>
         <div className="links small">
