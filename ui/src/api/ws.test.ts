@@ -1,13 +1,13 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
-// graphql-ws is a library we do not own: a stand-in client that lets the test open the socket
-const listeners: Record<string, Array<() => void>> = {};
+// a stand-in for graphql-ws's client: records listeners so the test can open the connection
+const listeners: Record<string, (() => void)[]> = {};
 vi.mock('graphql-ws', () => ({
   createClient: () => ({
-    on: (event: string, listener: () => void) => {
-      (listeners[event] ??= []).push(listener);
+    on: (event: string, fn: () => void) => {
+      (listeners[event] ??= []).push(fn);
       return () => {
-        listeners[event] = listeners[event].filter((l) => l !== listener);
+        listeners[event] = listeners[event].filter((f) => f !== fn);
       };
     },
     subscribe: () => () => {},
@@ -15,46 +15,29 @@ vi.mock('graphql-ws', () => ({
   }),
 }));
 
-import { resetWsClient, subscribe } from './ws';
+const { resetWsClient, subscribe } = await import('./ws');
+const op = { document: 'subscription S { x }' };
 
-const op = { document: 'subscription { x }' } as never;
-const emit = (event: string) => (listeners[event] ?? []).forEach((l) => l());
+afterEach(() => resetWsClient());
 
-describe('subscribe on the shared socket', () => {
-  beforeEach(() => {
-    resetWsClient();
-    for (const k of Object.keys(listeners)) delete listeners[k];
+describe('subscribe', () => {
+  it('tells a subscription made on an open shared connection that it is live (no connected event follows)', async () => {
+    const first = vi.fn();
+    subscribe(op, {}, { next: () => {}, connected: first });
+    listeners.connected.forEach((f) => f());
+    expect(first).toHaveBeenCalledTimes(1);
+
+    const second = vi.fn();
+    subscribe(op, {}, { next: () => {}, connected: second });
+    await Promise.resolve();
+    expect(second).toHaveBeenCalledTimes(1);
   });
 
-  it('tells a subscriber that joins an open socket that it is connected', async () => {
-    // given the bell's subscription opened the socket
-    const bell = vi.fn();
-    subscribe(op, {}, { next: () => {}, connected: bell });
-    emit('connected');
-    expect(bell).toHaveBeenCalledTimes(1);
-
-    // when the Data Manager subscribes afterwards
-    const rows = vi.fn();
-    subscribe(op, {}, { next: () => {}, connected: rows });
+  it('waits for the connection when none is open', async () => {
+    const connected = vi.fn();
+    const stop = subscribe(op, {}, { next: () => {}, connected });
     await Promise.resolve();
-
-    // then it hears it too
-    expect(rows).toHaveBeenCalledTimes(1);
-  });
-
-  it('waits for the socket when it is not open, and says nothing after unsubscribing', async () => {
-    emit('closed');
-    const waiting = vi.fn();
-    subscribe(op, {}, { next: () => {}, connected: waiting });
-    await Promise.resolve();
-    expect(waiting).not.toHaveBeenCalled();
-
-    emit('connected');
-    const gone = vi.fn();
-    const stop = subscribe(op, {}, { next: () => {}, connected: gone });
+    expect(connected).not.toHaveBeenCalled();
     stop();
-    await Promise.resolve();
-    expect(waiting).toHaveBeenCalledTimes(1);
-    expect(gone).not.toHaveBeenCalled();
   });
 });

@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import type { Operation } from './graphql';
 
 let client: Client | null = null;
-/** Whether the shared client's socket is open and acknowledged ('connected' fires once per socket, not per subscriber). */
+/** Whether the shared connection is open now: a subscription made then is live at once (no 'connected' event follows). */
 let open = false;
 
 export function graphqlWsUrl(loc: { protocol: string; host: string } = window.location): string {
@@ -21,12 +21,12 @@ function getClient(): Client {
         await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15000)));
       },
     });
-    open = false;
-    client.on('connected', () => {
-      open = true;
+    const c = client;
+    c.on('connected', () => {
+      if (client === c) open = true;
     });
-    client.on('closed', () => {
-      open = false;
+    c.on('closed', () => {
+      if (client === c) open = false;
     });
   }
   return client;
@@ -53,9 +53,9 @@ export function subscribe<TData, TVariables>(
 ): () => void {
   const c = getClient();
   const offConnected = c.on('connected', () => handlers.connected?.());
-  // a subscriber joining a socket that is already open hears no 'connected' of its own (e.g. the Data Manager's rows
-  // after the notification bell opened the socket): tell it now, after its subscribe went out on that socket
-  const wasOpen = open;
+  // another subscription (e.g. the notification bell) opened the shared connection already
+  let cancelled = false;
+  if (open) queueMicrotask(() => !cancelled && handlers.connected?.());
   const unsubscribe = c.subscribe<TData>(
     { query: op.document, variables: variables as Record<string, unknown> },
     {
@@ -70,10 +70,8 @@ export function subscribe<TData, TVariables>(
       complete: () => {},
     },
   );
-  let active = true;
-  if (wasOpen) queueMicrotask(() => active && handlers.connected?.());
   return () => {
-    active = false;
+    cancelled = true;
     offConnected();
     unsubscribe();
   };
