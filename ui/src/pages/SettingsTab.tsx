@@ -41,7 +41,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
   const fields = ['title', 'description', 'labelConfig'];
   return (
     <>
-    <nav className="settings-nav" data-testid="settings-nav">
+    <nav className="project-settings-nav" data-testid="settings-nav">
       <a href="#settings-details">Details</a>
       {WORKFLOW_SECTIONS.map(([key, title]) => <a key={key} href={`#settings-${key}`}>{title}</a>)}
       <a href="#settings-media">Media</a>
