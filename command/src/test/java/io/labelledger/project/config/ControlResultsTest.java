@@ -538,6 +538,21 @@ class ControlResultsTest {
         }
 
         @Test
+        void labelStudiosRankOnlyColumnIsNamedAfterTheRanker() {
+            // what Label Studio's ranker writes for <List name="results"/> + <Ranker name="rank"/> (no buckets)
+            accepts(item("rank", "results", "ranker", "{'ranker':{'rank':['mdn','blog','wiki']}}"));
+        }
+
+        @Test
+        void anIdThatIsNotAnItemOfTheListIsRefused() {
+            InvalidResult e = catchThrowableOfType(InvalidResult.class, () -> ResultValidator.validate(CONFIG,
+                    json("[" + item("rank", "results", "ranker", "{'ranker':{'rank':['mdn','nope']}}") + "]"), "result",
+                    json("{'items':[{'id':'mdn','title':'A'},{'id':'blog','title':'B'}]}")));
+            assertThat(e).isNotNull();
+            assertThat(e.field()).containsExactly("result", "0", "value", "ranker", "rank");
+        }
+
+        @Test
         void anUnknownBucketIsRefused() {
             refuses(item("sort", "results", "ranker", "{'ranker':{'maybe':['mdn']}}"), "result", "0", "value", "ranker", "maybe");
         }
