@@ -24,6 +24,8 @@ import { maySetGroundTruth } from '../lib/groundTruth';
 import { useEditorView } from '../labeling/useEditorView';
 import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEditor';
 import { DateTimeFields } from '../labeling/DateTimeFields';
+import { OwnTags, type OwnTagsHandle } from '../labeling/tags/OwnTags';
+import { planOwnTags } from '../labeling/tags/own';
 import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, prepareConfig, splitResult, type ResultItem } from '../labeling/bridge';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
@@ -62,6 +64,8 @@ export function LabelingPage() {
   /** Bumped whenever the editor must be reloaded from the task (a new task, a saved annotation). */
   const { viewing, version: editorVersion, open, reload: reloadEditor } = useEditorView();
   const editor = useRef<EditorHandle>(null);
+  /** Our components for the tags the editor lacks (Pdf, List + Ranker, VideoRectangle; ADR 0035). */
+  const ownTags = useRef<OwnTagsHandle>(null);
   const shownAt = useRef(performance.now());
   /** Tasks submitted or skipped in this session of the labeling flow. */
   const location = useLocation();
@@ -128,6 +132,7 @@ export function LabelingPage() {
     ? (shown.annotationsVersion ? (viewed ?? mine)?.labelingConfig?.xml ?? project.labelConfig : project.labelConfig)
     : '';
   const prepared = useMemo(() => prepareConfig(xml), [xml]);
+  const ownPlan = useMemo(() => planOwnTags(prepared.removed), [prepared]);
 
   function leadTimeSeconds(): number {
     return Math.round((performance.now() - shownAt.current)) / 1000;
@@ -182,7 +187,7 @@ export function LabelingPage() {
   }
 
   const ownDateControls = prepared.removed.filter((c) => c.tag === 'DateTime');
-  const notYet = prepared.removed.filter((c) => c.tag !== 'DateTime');
+  const notYet = ownPlan.unsupported;
   const editingMine = mine !== undefined && viewing === mine.id;
   const readOnly = viewing !== null && !editingMine;
   const shownAnnotations = visibleAnnotations(task.annotations, me?.id, project.canReview);
@@ -199,6 +204,9 @@ export function LabelingPage() {
       const item = dateTimeResult(c, value, id);
       if (item) own.push(item);
     }
+    const ours = ownTags.current?.collect() ?? { items: [], problems: [] };
+    own.push(...ours.items);
+    for (const p of ours.problems) problems.push({ code: 'INVALID_RESULT', field: ['result'], message: p });
     let fromEditor: unknown[] | null;
     try {
       fromEditor = await editor.current!.serialize();
@@ -206,7 +214,7 @@ export function LabelingPage() {
       setRequestError(errorMessage(e));
       return null;
     }
-    const aside = editingMine ? splitResult(mine!.result, prepared.editorControls).aside.filter((i) => i.type !== 'datetime' || !ownDateControls.some((c) => c.name === i.from_name)) : [];
+    const aside = editingMine ? splitResult(mine!.result, prepared.editorControls).aside.filter((i) => !ownPlan.controlNames.has(i.from_name) && (i.type !== 'datetime' || !ownDateControls.some((c) => c.name === i.from_name))) : [];
     const result = mergeResult(fromEditor, own, aside);
     if (problems.length === 0 && result.length === 0) problems.push({ code: 'INVALID_RESULT', field: ['result'], message: 'Nothing is labeled yet.' });
     if (problems.length > 0) {
@@ -323,6 +331,17 @@ export function LabelingPage() {
           version={`${task.id}:${editorVersion}:${xml.length}`}
         />
       </div>
+      <OwnTags
+        key={`${task.id}:${editorVersion}:${xml.length}`}
+        ref={ownTags}
+        plan={ownPlan}
+        objects={shown.objects}
+        data={task.data}
+        stored={viewed ? viewed.result : predictions[0]?.result}
+        projectId={project.id}
+        mediaProxy={project.mediaProxy}
+        readOnly={readOnly || busy}
+      />
       <div className="labeling-grid">
         <div>
           {!readOnly && <DateTimeFields controls={ownDateControls} values={dates} onChange={(n, v) => setDates((d) => ({ ...d, [n]: v }))} disabled={busy} />}
