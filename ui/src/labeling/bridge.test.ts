@@ -28,6 +28,11 @@ describe('prepareConfig', () => {
     expect(p.editorControls).toEqual(['ner', 'c']);
   });
 
+  it('gives LSF HyperText inline (its nested srcdoc frames cannot load inside our sandbox), unless the config says', () => {
+    expect(prepareConfig('<View><HyperText name="h" value="$html"/></View>').config).toContain('<HyperText name="h" value="$html" inline="true"/>');
+    expect(prepareConfig('<View><HyperText name="h" value="$html" inline="false"/></View>').config).toContain('inline="false"');
+  });
+
   it('removes a Pdf object, the newer Ranker\'s List and the controls that only target them', () => {
     const xml = '<View><Pdf name="doc" value="$pdf"/><Choices name="kind" toName="doc"><Choice value="Invoice"/></Choices>'
       + '<List name="results" value="$items" title="Results"/><Ranker name="rank" toName="results"/>'

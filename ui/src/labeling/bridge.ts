@@ -81,6 +81,15 @@ export function prepareConfig(xml: string): PreparedConfig {
     el.parentNode?.replaceChild(plus, el);
     renamed = true;
   }
+  // LSF 1.4.0 renders HyperText into nested srcdoc frames sandboxed "allow-same-origin allow-scripts"; inside our
+  // sandbox (no allow-same-origin) they get an opaque origin of their own, so LSF cannot read their document, never
+  // marks the text loaded and keeps a spinner over it (measured; ADR 0035). Inline, LSF renders the (sanitized) HTML
+  // in the editor's own document: the same frame sandbox and CSP as Text, and the same XPath results.
+  for (const el of all) {
+    if (el.tagName !== 'HyperText' || el.hasAttribute('inline')) continue;
+    el.setAttribute('inline', 'true');
+    renamed = true;
+  }
   const editorControls: string[] = [];
   for (const el of all) {
     const lacks = (TAGS_LSF_LACKS as readonly string[]).includes(el.tagName)
