@@ -11,6 +11,8 @@ import { CSS } from '@dnd-kit/utilities';
 import type { OwnControl } from '../bridge';
 import { columnOf, moveItem, type ListItem, type RankerModel } from './ranker';
 
+const COLUMN = 'column:';
+
 export function RankerList({ ranker, items, model, onChange, disabled }: {
   ranker: OwnControl;
   items: ListItem[];
@@ -24,7 +26,11 @@ export function RankerList({ ranker, items, model, onChange, disabled }: {
   const several = model.columns.length > 1;
 
   function target(overId: string): { column: string; index: number } | null {
-    if (overId in model.itemIds) return { column: overId, index: model.itemIds[overId].length };
+    // columns are droppable as "column:<id>", so that an item may have a bucket's name as its id
+    if (overId.startsWith(COLUMN)) {
+      const column = overId.slice(COLUMN.length);
+      return column in model.itemIds ? { column, index: model.itemIds[column].length } : null;
+    }
     const column = columnOf(model, overId);
     return column ? { column, index: model.itemIds[column].indexOf(overId) } : null;
   }
@@ -79,7 +85,7 @@ export function RankerList({ ranker, items, model, onChange, disabled }: {
 }
 
 function RankerColumn({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  const { setNodeRef, isOver } = useDroppable({ id });
+  const { setNodeRef, isOver } = useDroppable({ id: `${COLUMN}${id}` });
   return (
     <section ref={setNodeRef} className={`ranker-column htx-ranker-column${isOver ? ' over' : ''}`} data-testid={`ranker-column-${id}`}>
       <h3>{title || id}</h3>

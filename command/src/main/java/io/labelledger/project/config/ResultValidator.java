@@ -164,7 +164,7 @@ public final class ResultValidator {
             }
             case "Ranker" -> checkRanker(control, target, value, w, data);
             case "RectangleLabels", "Rectangle" -> checkRectangle(value, w, "value.", item);
-            case "VideoRectangle" -> checkVideoRectangle(value, w);
+            case "VideoRectangle" -> checkVideoRectangle(config, item, value, w);
             case "PolygonLabels", "Polygon" -> checkPolygon(value, w);
             case "KeyPointLabels", "KeyPoint" -> checkKeyPoint(value, w);
             case "EllipseLabels", "Ellipse" -> checkEllipse(value, w);
@@ -329,7 +329,12 @@ public final class ResultValidator {
         return n.asDouble();
     }
 
-    private static void checkVideoRectangle(JsonNode value, Where w) {
+    /**
+     * Label Studio's tracked box: keyframes (frame from 1... as written, 0 accepted), each a box inside the frame;
+     * {@code enabled} true/false; {@code labels} (merged in from the video's Labels control, ADR 0035) must be offered
+     * by a label control on the same video.
+     */
+    private static void checkVideoRectangle(LabelingConfig config, JsonNode item, JsonNode value, Where w) {
         JsonNode sequence = value.get("sequence");
         if (sequence == null || !sequence.isArray() || sequence.isEmpty()) throw w.fail("value.sequence", "must be a non-empty list of frames");
         for (int k = 0; k < sequence.size(); k++) {
@@ -338,7 +343,18 @@ public final class ResultValidator {
             if (!frame.isObject()) throw w.fail("value.sequence[" + k + "]", "must be an object");
             JsonNode number = frame.get("frame");
             if (number == null || !number.isIntegralNumber() || number.asLong() < 0) throw w.fail(base + "frame", "must be a frame number (0 or more)");
+            JsonNode enabled = frame.get("enabled");
+            if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) throw w.fail(base + "enabled", "must be true or false");
             checkRectangle(frame, w, base, null);
+        }
+        JsonNode labels = value.get("labels");
+        if (labels == null || labels.isNull()) return;
+        if (!labels.isArray()) throw w.fail("value.labels", "must be a list of labels");
+        String video = item.get("to_name").asString();
+        for (JsonNode label : labels) {
+            boolean offered = label.isString() && config.controls().stream().anyMatch(c -> c.toName().contains(video)
+                    && REGION_CONTROLS.contains(c.type()) && config.offers(c, label.asString()));
+            if (!offered) throw w.fail("value.labels", "has a label no label control of \"" + video + "\" offers: " + label);
         }
     }
 

@@ -45,6 +45,7 @@ class ControlResultsTest {
               <BrushLabels name="mask" toName="img"><Label value="Sky"/></BrushLabels>
               <Brush name="brush" toName="img"/>
               <VideoRectangle name="track" toName="video"/>
+              <Labels name="actors" toName="video"><Label value="Runner"/></Labels>
               <HyperTextLabels name="htl" toName="html"><Label value="Link"/></HyperTextLabels>
               <ParagraphLabels name="pl" toName="dialog"><Label value="Question"/></ParagraphLabels>
               <TimeSeriesLabels name="tsl" toName="ts"><Label value="Peak"/></TimeSeriesLabels>
@@ -398,6 +399,25 @@ class ControlResultsTest {
         @Test
         void aSequenceOfFramesIsValid() {
             accepts(item("track", "video", "videorectangle", "{'sequence':[{'frame':1,'x':1,'y':1,'width':10,'height':10,'enabled':true}]}"));
+        }
+
+        @Test
+        void labelStudiosShapeWithTheVideosLabelsIsValid() {
+            accepts(item("track", "video", "videorectangle", "{'framesCount':25,'duration':1.0,'labels':['Runner'],'sequence':["
+                    + "{'frame':1,'enabled':true,'rotation':0,'x':1,'y':1,'width':10,'height':10,'time':0.04},"
+                    + "{'frame':6,'enabled':false,'rotation':0,'x':5,'y':1,'width':10,'height':10,'time':0.24}]}"));
+        }
+
+        @Test
+        void aLabelNoControlOfTheVideoOffersIsRefused() {
+            refuses(item("track", "video", "videorectangle", "{'labels':['Car'],'sequence':[{'frame':1,'x':1,'y':1,'width':10,'height':10}]}"),
+                    "result", "0", "value", "labels");
+        }
+
+        @Test
+        void enabledMustBeABoolean() {
+            refuses(item("track", "video", "videorectangle", "{'sequence':[{'frame':1,'x':1,'y':1,'width':10,'height':10,'enabled':'yes'}]}"),
+                    "result", "0", "value", "sequence", "0", "enabled");
         }
 
         @Test
