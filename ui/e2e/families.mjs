@@ -168,13 +168,16 @@ async function run(page) {
         const player = p.getByTestId('video-box');
         await p.locator('[data-testid=video-box]:not([data-frames=""])').waitFor();
         await p.getByTestId('video-label-Person').click();
+        // page.mouse does not scroll: the player must be in the viewport before drawing on it
+        await player.locator('.konvajs-content').scrollIntoViewIfNeeded();
         const stageBox = await player.locator('.konvajs-content').boundingBox();
         await drag(p, stageBox, [0.1, 0.1], [0.4, 0.5]);
         await waitUntil('a box', async () => (await player.getAttribute('data-regions')) === '1', 5_000);
         for (let i = 0; i < 5; i++) await p.getByTestId('video-next-box').click();
         await waitUntil('frame 6', async () => (await player.getAttribute('data-frame')) === '6', 5_000);
-        // drag the box (its middle) to the right: a keyframe on frame 6
-        await drag(p, stageBox, [0.25, 0.3], [0.55, 0.4]);
+        // drag the box (its middle) to the right: a keyframe on frame 6 (measured again: the buttons scrolled)
+        await player.locator('.konvajs-content').scrollIntoViewIfNeeded();
+        await drag(p, await player.locator('.konvajs-content').boundingBox(), [0.25, 0.3], [0.55, 0.4]);
         await waitUntil('two keyframes', async () => (await p.getByTestId('video-keyframe').count()) === 2, 5_000);
       },
     });
@@ -247,7 +250,8 @@ async function run(page) {
       expectTypes: ['timeserieslabels'],
       label: async (editor, p) => {
         await editor.getByText(/^Run/).first().click();
-        const chart = editor.locator('svg').filter({ has: editor.locator('path') }).first();
+        // the channel's chart (not the overview below it, whose brush only scrolls)
+        const chart = editor.locator('.htx-timeseries-channel svg').first();
         await chart.waitFor();
         await drag(p, await chart.boundingBox(), [0.3, 0.5], [0.6, 0.5]);
       },
