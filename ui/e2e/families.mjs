@@ -97,9 +97,16 @@ async function run(page) {
   });
   const image = pngDataUrl(400, 300);
   const families = process.env.FAMILIES ? new Set(process.env.FAMILIES.split(',')) : null;
+  // Content-Security-Policy reports per family (the app's policy has no 'unsafe-inline' styles; ADR 0031 / 0035)
+  let violations = [];
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) violations.push(`${m.location()?.url ?? ''}:${m.location()?.lineNumber}:${m.location()?.columnNumber}`);
+  });
   const family = async (name, title, fn) => {
     if (families && !families.has(name)) return;
+    violations = [];
     await familyStage(title, fn);
+    if (violations.length) log(`${name}: ${violations.length} CSP reports (${[...new Set(violations)].join(', ')})`);
   };
 
   await family('ranker-list', 'Ranker with <List> (ours): keyboard reorder and a bucket; export equals; Data Manager; reopen', async () => {

@@ -1,7 +1,7 @@
 // Our components for the tags Label Studio 1.4.0 does not know (ADR 0035), beside its editor: a PDF (PDF.js) with
 // its classifications, the newer Ranker's List (drag and drop), a Video with VideoRectangle boxes. Their items
 // join the editor's in the same annotation (the page's collect()), in Label Studio's JSON.
-import { useEffect, useImperativeHandle, useMemo, useState, type Ref } from 'react';
+import { Suspense, lazy, useEffect, useImperativeHandle, useMemo, useState, type Ref } from 'react';
 import type { JSONValue, ObjectTag } from '../../api/types';
 import { mediaSrc } from '../../lib/mediaUrl';
 import { isResultItem, type OwnControl, type ResultItem } from '../bridge';
@@ -10,10 +10,12 @@ import { missingRequired } from './classic';
 import { pdfSource, videoSource } from './media';
 import { firstTarget, type OwnPlan } from './own';
 import { PdfViewer } from './PdfViewer';
-import { RankerList } from './RankerList';
 import { listItems, rankerItem, rankerModel, type RankerModel } from './ranker';
-import { VideoRectangles } from './VideoRectangles';
 import { frameRate, regionItem, regionsOf, type VideoRegion } from './videoRectangle';
+
+// loaded only by configs that use them: Konva and @dnd-kit stay out of the app's main bundle (PDF.js too, in PdfViewer)
+const RankerList = lazy(() => import('./RankerList').then((m) => ({ default: m.RankerList })));
+const VideoRectangles = lazy(() => import('./VideoRectangles').then((m) => ({ default: m.VideoRectangles })));
 
 export interface OwnTagsHandle {
   /** The items of our controls, and what is missing (required controls). */
@@ -67,6 +69,7 @@ export function OwnTags({ plan, objects, data, stored, projectId, mediaProxy, re
   if (plan.objects.length === 0) return null;
   return (
     <div className="own-tags" data-testid="own-tags" data-results={items.length}>
+      <Suspense fallback={<p className="muted">Loading…</p>}>
       {plan.objects.map((o) => {
         const classics = plan.classics.filter((c) => firstTarget(c) === o.name);
         return (
@@ -104,6 +107,7 @@ export function OwnTags({ plan, objects, data, stored, projectId, mediaProxy, re
           </div>
         );
       })}
+      </Suspense>
     </div>
   );
 }
