@@ -188,6 +188,8 @@ export function LabelingPage() {
 
   const ownDateControls = prepared.removed.filter((c) => c.tag === 'DateTime');
   const notYet = ownPlan.unsupported;
+  // every object is ours (a Pdf, a List, a Video with boxes): the editor, still loaded for its (empty) result, takes no room
+  const editorEmpty = shown.objects.length > 0 && shown.objects.every((o) => ownPlan.objects.some((x) => x.name === o.name));
   const editingMine = mine !== undefined && viewing === mine.id;
   const readOnly = viewing !== null && !editingMine;
   const shownAnnotations = visibleAnnotations(task.annotations, me?.id, project.canReview);
@@ -313,7 +315,7 @@ export function LabelingPage() {
           {notYet.map((c) => `${c.tag}${c.name ? ` "${c.name}"` : ''}`).join(', ')}
         </div>
       )}
-      <div className="card lsf-card" data-testid="labeling-controls" data-config-version={shown.version}>
+      <div className={`card lsf-card${editorEmpty ? ' lsf-empty' : ''}`} data-testid="labeling-controls" data-config-version={shown.version}>
         <LabelStudioEditor
           ref={editor}
           prepared={prepared}
