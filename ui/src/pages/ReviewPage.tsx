@@ -10,6 +10,8 @@ import { AnnotationList } from './LabelingPage';
 import { useEditorView } from '../labeling/useEditorView';
 import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
 import { prepareConfig } from '../labeling/bridge';
+import { OwnTags } from '../labeling/tags/OwnTags';
+import { planOwnTags } from '../labeling/tags/own';
 
 /** done.skipped: the queue ended after a skip (earlier tasks may still wait: "Start over"). */
 type QueueState = { kind: 'loading' } | { kind: 'done'; skipped: boolean } | { kind: 'task'; task: TaskDetail };
@@ -27,6 +29,8 @@ export function ReviewPage() {
   /** The annotation shown (read-only) in the editor: by default the first one pending review by someone else. */
   const { viewing, version: editorVersion, open } = useEditorView();
   const prepared = useMemo(() => prepareConfig(project?.labelConfig ?? ''), [project?.labelConfig]);
+  /** Our components for the tags the editor lacks (ADR 0035), read-only beside it. */
+  const ownPlan = useMemo(() => planOwnTags(prepared.removed), [prepared]);
 
   /** The next task to review; after a skip, only tasks numbered after the skipped one. */
   const next = useCallback(async (afterNumber?: number) => {
@@ -88,6 +92,7 @@ export function ReviewPage() {
       </div>
       <ErrorBox message={error} />
       <div className="labeling-grid">
+        <div>
         <div className="card lsf-card" data-testid="task-data">
           <LabelStudioEditor
             prepared={prepared}
@@ -104,6 +109,17 @@ export function ReviewPage() {
             user={{ id: me?.id ?? '', displayName: me?.displayName ?? '' }}
             version={`${task.id}:${editorVersion}`}
           />
+        </div>
+        <OwnTags
+          key={`${task.id}:${editorVersion}`}
+          plan={ownPlan}
+          objects={project.objects}
+          data={task.data}
+          stored={task.annotations.find((a) => a.id === viewing)?.result}
+          projectId={project.id}
+          mediaProxy={project.mediaProxy}
+          readOnly
+        />
         </div>
         <aside>
           <div className="card">
