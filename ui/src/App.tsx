@@ -23,6 +23,7 @@ import { OrganizationSwitcher } from './components/OrganizationSwitcher';
 import { ScimSettings } from './pages/ScimSettings';
 import { SettingsLayout } from './components/SettingsLayout';
 import { canManageMembers } from './lib/members';
+import { NotificationBell } from './notifications/NotificationBell';
 
 const PUBLIC_PATHS = ['/login', '/signup'];
 
@@ -115,6 +116,7 @@ export function App() {
 
 function Protected({ loading, error, children }: { loading: boolean; error: string | null; children: ReactNode }) {
   const { me, reload } = useSession();
+  const location = useLocation();
   if (me) return <>{children}</>;
   if (loading) return <p className="muted">Loading…</p>;
   if (error)
@@ -124,7 +126,8 @@ function Protected({ loading, error, children }: { loading: boolean; error: stri
         <button className="btn" onClick={() => void reload()}>Try again</button>
       </div>
     );
-  return <Navigate to="/login" replace />;
+  // after signing in, the login page returns to the page asked for (a deep link keeps its query)
+  return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
 }
 
 function TopBar() {
@@ -144,6 +147,7 @@ function TopBar() {
       <div className="topbar-right">
         {me ? (
           <>
+            <NotificationBell userId={me.id} />
             <span className="who" data-testid="current-user">
               {me.displayName} <span className="muted">· {me.organization.name}</span>
             </span>

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userErrorText } from '../lib/errors';
 import { csrfHeaders, errorMessage, gql, GraphQLRequestError, HttpError, onUnauthorized, operation, UnauthorizedError } from './graphql';
 
 const Op = operation<{ hello: string }, { name: string }>('query Hello($name: String) { hello }');
@@ -80,5 +81,14 @@ describe('csrfHeaders', () => {
   it('echoes the XSRF-TOKEN cookie when present', () => {
     expect(csrfHeaders('a=1; XSRF-TOKEN=abc%3D; b=2')).toEqual({ 'X-XSRF-TOKEN': 'abc=' });
     expect(csrfHeaders('a=1')).toEqual({});
+  });
+});
+
+describe('typed GraphQL errors', () => {
+  it('read as the sentence of their code', () => {
+    const err = new GraphQLRequestError([{ message: 'The operator CONTAINS does not apply to COMPLETED (BOOLEAN)', extensions: { code: 'FILTER_OPERATOR' } },
+      { message: 'plain', extensions: { code: 'SOMETHING_ELSE' } }]);
+    expect(errorMessage(err)).toBe(`${userErrorText({ code: 'FILTER_OPERATOR', message: 'The operator CONTAINS does not apply to COMPLETED (BOOLEAN)' })}\nplain`);
+    expect(errorMessage(err)).toContain('This kind of comparison does not apply to that column.');
   });
 });

@@ -5,6 +5,8 @@
 //   - UnauthorizedError: HTTP 401 (the registered handler sends the browser to /login);
 //   - GraphQLRequestError: the answer carries a GraphQL `errors` array (any HTTP status);
 //   - HttpError: any other non-2xx answer, or a body that is not a GraphQL answer.
+import { ERROR_CODES, type ErrorCode } from './types';
+import { userErrorText } from '../lib/errors';
 
 export interface GraphQLErrorItem {
   message: string;
@@ -136,7 +138,15 @@ function isGraphQLAnswer(body: unknown): body is GraphQLAnswer {
 
 /** Human text for any error thrown by gql or fetch. */
 export function errorMessage(e: unknown): string {
-  if (e instanceof GraphQLRequestError) return e.errors.map((x) => x.message).join('\n');
+  if (e instanceof GraphQLRequestError) {
+    // a typed refusal (extensions.code, e.g. a Data Manager filter the server will not run) reads as a sentence
+    return e.errors.map((x) => {
+      const code = x.extensions?.code;
+      return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)
+        ? userErrorText({ code: code as ErrorCode, message: x.message })
+        : x.message;
+    }).join('\n');
+  }
   if (e instanceof Error) return e.message;
   return String(e);
 }

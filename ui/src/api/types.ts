@@ -27,6 +27,15 @@ export const ERROR_CODES = [
   'URL_REFUSED',
   'EMPTY_RESULT',
   'DRAFT_TOO_LARGE',
+  'TASK_FULL',
+  'ALREADY_RESERVED',
+  'PAUSED',
+  'LIMIT_REACHED',
+  'RESERVATION_EXPIRED',
+  'FILTER_UNKNOWN_FIELD',
+  'FILTER_OPERATOR',
+  'FILTER_VALUE',
+  'QUERY_TOO_SLOW',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -134,6 +143,35 @@ export interface TaskRow {
   updatedAt: DateTime;
   /** One of its annotations is the ground truth (ADR 0022); absent from older servers. */
   groundTruth?: boolean;
+  /** The Data Manager's filter columns (ADR 0038); only in Data Manager rows. */
+  labels?: Record<string, string[]>;
+  annotatorIds?: string[];
+  reviewerIds?: string[];
+  acceptedCount?: number;
+  rejectedCount?: number;
+  leadTimeSeconds?: number | null;
+  predictionCount?: number;
+  predictionScore?: number | null;
+  modelVersions?: string[];
+}
+
+/** A data field of a project's tasks (ADR 0038). */
+export interface DataField {
+  path: string[];
+  kinds: string[];
+}
+
+/** A saved Data Manager view; view: { filter, orderBy, columns } (datamanager/view.ts). */
+export interface DataManagerTab {
+  id: string;
+  projectId: string;
+  title: string;
+  shared: boolean;
+  ownerId: string;
+  mine: boolean;
+  position: number;
+  view: JSONValue;
+  updatedAt: DateTime;
 }
 
 export type ReviewDecision = 'ACCEPTED' | 'REJECTED';
@@ -196,11 +234,15 @@ export interface TaskSnapshot {
   version: number;
 }
 
-export type TaskOrderField = 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT' | 'GROUND_TRUTH';
+export type TaskOrderField =
+  | 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT' | 'GROUND_TRUTH' | 'CREATED_AT' | 'SKIPS' | 'PREDICTIONS'
+  | 'PREDICTION_SCORE' | 'LEAD_TIME' | 'ACCEPTED' | 'REJECTED' | 'REVIEW_STATE' | 'DATA';
 export type OrderDirection = 'ASC' | 'DESC';
 export interface TaskOrder {
   field: TaskOrderField;
   direction: OrderDirection;
+  /** DATA: the key path in the task data. */
+  path?: string[];
 }
 
 export type ImportMode = 'ALL_OR_NOTHING' | 'SKIP_BAD';

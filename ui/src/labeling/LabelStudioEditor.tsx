@@ -5,11 +5,14 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import type { Annotation, JSONValue, ObjectTag, Prediction } from '../api/types';
 import { mediaSrc } from '../lib/mediaUrl';
 import { prepareData, toLsfAnnotation, toLsfPredictions, type PreparedConfig } from './bridge';
-import { EDITOR_INTERFACES, FRAME_PATH, newChannel, readFrameMessage, type HostMessage } from './protocol';
+import type { KeyPress } from '../keyboard/shortcuts';
+import { EDITOR_INTERFACES, FRAME_PATH, newChannel, readFrameMessage, type EditorHotkey, type HostMessage } from './protocol';
 
 export interface EditorHandle {
   /** The selected annotation's result as LSF serializes it (null: nothing selected). */
   serialize(): Promise<unknown[] | null>;
+  /** Selects a region (result item id) of the open annotation; null: none. */
+  selectRegion(regionId: string | null): void;
 }
 
 export interface EditorProps {
@@ -28,6 +31,16 @@ export interface EditorProps {
   user: { id: string; displayName: string };
   /** Changes whenever the page wants the editor reloaded with the props (a new task, a saved annotation). */
   version: string;
+  /** A region to select once the task is loaded (deep links, comments). */
+  selectRegionId?: string | null;
+  /** The region selected in the editor changed (null: none or several). */
+  onRegionSelected?: (regionId: string | null) => void;
+  /** The hotkeys the editor bound for this task (for the help panel). */
+  onHotkeys?: (keys: EditorHotkey[]) => void;
+  /** The editor loaded the task (each load). */
+  onLoaded?: () => void;
+  /** One of the page's shortcut keys pressed while the editor had focus. */
+  onKey?: (key: KeyPress) => void;
   ref?: Ref<EditorHandle>;
 }
 
@@ -49,6 +62,9 @@ export function LabelStudioEditor(props: EditorProps) {
   const pending = useRef(new Map<number, { resolve: (r: unknown[] | null) => void; reject: (e: Error) => void }>());
   const nextRequest = useRef(1);
   const started = useRef(performance.now());
+  // the callbacks change with every render of the page: the message listener reads the latest ones
+  const callbacks = useRef(props);
+  callbacks.current = props;
 
   const post = useCallback((message: HostMessage) => {
     // the frame's origin is opaque: no target origin can name it; the channel and the fixed src keep it ours
@@ -65,8 +81,18 @@ export function LabelStudioEditor(props: EditorProps) {
       } else if (m.type === 'loaded') {
         setLoadedMillis(Math.round(performance.now() - started.current));
         setResults(m.results);
+        callbacks.current.onLoaded?.();
       } else if (m.type === 'height') {
         setHeight(Math.min(MAX_HEIGHT, Math.max(400, Math.ceil(m.height))));
+      } else if (m.type === 'region') {
+        callbacks.current.onRegionSelected?.(m.regionId);
+      } else if (m.type === 'hotkeys') {
+        callbacks.current.onHotkeys?.(m.keys);
+      } else if (m.type === 'key') {
+        callbacks.current.onKey?.(m);
+      } else if (m.type === 'mediaError') {
+        const problem = `The ${m.tag === 'img' ? 'image' : m.tag} of this task could not be loaded. You can still skip this task.`;
+        setMediaErrors((list) => (list.includes(problem) ? list : [...list, problem]));
       } else if (m.type === 'serialized') {
         pending.current.get(m.requestId)?.resolve(m.result);
         pending.current.delete(m.requestId);
@@ -121,6 +147,7 @@ export function LabelStudioEditor(props: EditorProps) {
         selectAnnotationId,
         startFromPrediction: selectAnnotationId === null && predictions.length > 0,
         readOnly,
+        selectRegionId: props.selectRegionId ?? null,
       });
     })();
     return () => {
@@ -141,6 +168,9 @@ export function LabelStudioEditor(props: EditorProps) {
           if (pending.current.delete(requestId)) reject(new Error('The editor did not answer.'));
         }, SERIALIZE_TIMEOUT_MS);
       });
+    },
+    selectRegion(regionId: string | null) {
+      if (ready) post({ ll: 'lsf-host', channel, type: 'selectRegion', regionId });
     },
   }), [ready, channel, post]);
 

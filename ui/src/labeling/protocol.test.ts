@@ -32,3 +32,26 @@ describe('readFrameMessage', () => {
     expect(newChannel()).not.toBe(a);
   });
 });
+
+describe('readFrameMessage: selection, hotkeys, media errors and keys', () => {
+  const msg = (data: Record<string, unknown>) => ({ source: frame, origin: 'null', data: { ll: 'lsf-frame', channel: 'c1', ...data } });
+
+  it('reads the selected region (or none)', () => {
+    expect(readFrameMessage(msg({ type: 'region', regionId: 'abc' }), frame, 'c1')).toEqual({ type: 'region', regionId: 'abc' });
+    expect(readFrameMessage(msg({ type: 'region', regionId: null }), frame, 'c1')).toEqual({ type: 'region', regionId: null });
+    expect(readFrameMessage(msg({ type: 'region', regionId: 7 }), frame, 'c1')).toBeNull();
+  });
+
+  it('keeps only well-formed hotkeys', () => {
+    expect(readFrameMessage(msg({ type: 'hotkeys', keys: [{ key: 'ctrl+z', description: 'Undo' }, { key: 1 }, null] }), frame, 'c1'))
+      .toEqual({ type: 'hotkeys', keys: [{ key: 'ctrl+z', description: 'Undo' }] });
+    expect(readFrameMessage(msg({ type: 'hotkeys', keys: 'x' }), frame, 'c1')).toBeNull();
+  });
+
+  it('reads media errors and forwarded keys', () => {
+    expect(readFrameMessage(msg({ type: 'mediaError', tag: 'IMG' }), frame, 'c1')).toEqual({ type: 'mediaError', tag: 'img' });
+    expect(readFrameMessage(msg({ type: 'key', key: 'Enter', ctrlKey: true }), frame, 'c1'))
+      .toEqual({ type: 'key', key: 'Enter', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false, inTextField: false });
+    expect(readFrameMessage(msg({ type: 'key', key: 'x'.repeat(21) }), frame, 'c1')).toBeNull();
+  });
+});

@@ -26,6 +26,8 @@ export interface InitMessage {
   selectAnnotationId: string | null;
   startFromPrediction: boolean;
   readOnly: boolean;
+  /** A region (Label Studio result item id) to select once loaded: a deep link or a comment's region. */
+  selectRegionId?: string | null;
 }
 
 export interface SerializeMessage {
@@ -35,14 +37,36 @@ export interface SerializeMessage {
   requestId: number;
 }
 
-export type HostMessage = InitMessage | SerializeMessage;
+/** Select a region of the open annotation (null: none), e.g. when a comment about it is clicked. */
+export interface SelectRegionMessage {
+  ll: 'lsf-host';
+  channel: string;
+  type: 'selectRegion';
+  regionId: string | null;
+}
+
+export type HostMessage = InitMessage | SerializeMessage | SelectRegionMessage;
+
+/** One hotkey the editor has bound (LSF's own keymap and the labels' keys), as the frame reports it. */
+export interface EditorHotkey {
+  key: string;
+  description: string;
+}
 
 export type FrameMessage =
   | { type: 'ready'; hasEditor: boolean }
   | { type: 'loaded'; millis: number; results: number }
   | { type: 'serialized'; requestId: number; result: unknown[] | null }
   | { type: 'error'; message: string; requestId?: number }
-  | { type: 'height'; height: number };
+  | { type: 'height'; height: number }
+  /** The selected region of the open annotation changed (null: none or several). */
+  | { type: 'region'; regionId: string | null }
+  /** The hotkeys the editor bound for this task. */
+  | { type: 'hotkeys'; keys: EditorHotkey[] }
+  /** An image, audio or video element of the editor failed to load its source. */
+  | { type: 'mediaError'; tag: string }
+  /** A key of the page's own shortcuts pressed while the editor had focus (only those keys are forwarded). */
+  | { type: 'key'; key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; inTextField: boolean };
 
 /** A fresh, unguessable channel name for one frame load. */
 export function newChannel(): string {
@@ -74,6 +98,26 @@ export function readFrameMessage(event: Pick<MessageEvent, 'source' | 'origin' |
         : null;
     case 'height':
       return typeof d.height === 'number' && Number.isFinite(d.height) ? { type: 'height', height: d.height } : null;
+    case 'region':
+      return d.regionId === null || (typeof d.regionId === 'string' && d.regionId.length <= 200)
+        ? { type: 'region', regionId: d.regionId as string | null }
+        : null;
+    case 'hotkeys':
+      return Array.isArray(d.keys)
+        ? {
+            type: 'hotkeys',
+            keys: (d.keys as unknown[])
+              .filter((k): k is EditorHotkey => !!k && typeof (k as EditorHotkey).key === 'string' && typeof (k as EditorHotkey).description === 'string')
+              .slice(0, 300)
+              .map((k) => ({ key: k.key.slice(0, 60), description: k.description.slice(0, 200) })),
+          }
+        : null;
+    case 'mediaError':
+      return typeof d.tag === 'string' ? { type: 'mediaError', tag: d.tag.slice(0, 20).toLowerCase() } : null;
+    case 'key':
+      return typeof d.key === 'string' && d.key.length <= 20
+        ? { type: 'key', key: d.key, ctrlKey: d.ctrlKey === true, metaKey: d.metaKey === true, shiftKey: d.shiftKey === true, altKey: d.altKey === true, inTextField: d.inTextField === true }
+        : null;
     default:
       return null;
   }

@@ -25,6 +25,15 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
   URL_REFUSED: 'The server will not fetch this address.',
   EMPTY_RESULT: 'Label something before submitting: this project does not accept empty annotations.',
   DRAFT_TOO_LARGE: 'This work in progress is too large to keep as a draft; submit it or make it smaller.',
+  TASK_FULL: 'This task already has all the annotators it needs. Take the next one.',
+  ALREADY_RESERVED: 'This task is already reserved for you.',
+  PAUSED: 'You are paused in this project.',
+  LIMIT_REACHED: 'You have reached the annotation limit of this project.',
+  RESERVATION_EXPIRED: 'Your reservation of this task expired and others have taken it. Your draft is kept.',
+  FILTER_UNKNOWN_FIELD: 'The filter names a column or field that does not exist.',
+  FILTER_OPERATOR: 'This kind of comparison does not apply to that column.',
+  FILTER_VALUE: 'A filter value does not fit its column.',
+  QUERY_TOO_SLOW: 'The filter took too long. Narrow it down and try again.',
 };
 
 /**
@@ -32,7 +41,7 @@ export const ERROR_SENTENCES: Record<ErrorCode, string> = {
  * message follows the sentence. For the others (one fixed meaning each) the sentence says it all.
  */
 const DETAILED: readonly ErrorCode[] = ['VALIDATION', 'INVALID_LABEL_CONFIG', 'INVALID_RESULT', 'INVALID_IMPORT', 'NOT_FOUND', 'FORBIDDEN',
-  'CONFLICT', 'UNAVAILABLE', 'SAML_REFUSED', 'URL_REFUSED'];
+  'CONFLICT', 'UNAVAILABLE', 'SAML_REFUSED', 'URL_REFUSED', 'PAUSED', 'FILTER_UNKNOWN_FIELD', 'FILTER_OPERATOR', 'FILTER_VALUE'];
 
 const FALLBACK = 'Something went wrong. Try again.';
 

@@ -1,7 +1,10 @@
 // Keeping the Data Manager's loaded rows in order when a live update arrives.
 import type { TaskOrder, TaskRow } from '../api/types';
 
-function key(row: TaskRow, order: TaskOrder): number {
+const REVIEW_ORDER = ['ACCEPTED', 'NONE', 'PENDING', 'REJECTED'];
+
+/** The sort key a live row can be placed by; null for a data field (its value is not in the row event). */
+function key(row: TaskRow, order: TaskOrder): number | null {
   switch (order.field) {
     case 'NUMBER':
       return row.number;
@@ -13,11 +16,33 @@ function key(row: TaskRow, order: TaskOrder): number {
       return Date.parse(row.updatedAt);
     case 'GROUND_TRUTH':
       return row.groundTruth ? 1 : 0;
+    case 'CREATED_AT':
+      return Date.parse(row.createdAt);
+    case 'SKIPS':
+      return row.skipCount;
+    case 'PREDICTIONS':
+      return row.predictionCount ?? 0;
+    case 'ACCEPTED':
+      return row.acceptedCount ?? 0;
+    case 'REJECTED':
+      return row.rejectedCount ?? 0;
+    case 'REVIEW_STATE':
+      return REVIEW_ORDER.indexOf(row.reviewState ?? 'NONE');
+    // empty values sort last ascending, first descending (as the server's indexes hold them)
+    case 'PREDICTION_SCORE':
+      return row.predictionScore ?? Number.POSITIVE_INFINITY;
+    case 'LEAD_TIME':
+      return row.leadTimeSeconds ?? Number.POSITIVE_INFINITY;
+    case 'DATA':
+      return null;
   }
 }
 
 export function compareRows(a: TaskRow, b: TaskRow, order: TaskOrder): number {
-  const d = key(a, order) - key(b, order);
+  const ka = key(a, order);
+  const kb = key(b, order);
+  if (ka === null || kb === null) return 0; // unknown key: keep the server's order
+  const d = ka === kb ? 0 : ka - kb;
   const primary = order.direction === 'ASC' ? d : -d;
   return primary !== 0 ? primary : a.number - b.number; // stable tie-break
 }

@@ -53,6 +53,8 @@ describe('ground truth on the task page', () => {
     const fetchMock = mockGraphql((op, vars) => {
       if (op === 'Project') return { project: { ...project, canReview: true } };
       if (op === 'Task') return { task: task([true, false]) };
+      if (op === 'MyDraft') return { task: { id: vars.id, myDraft: null } };
+      if (op === 'TaskComments') return { task: { id: vars.id, commentCount: 0, annotations: [] } };
       if (op === 'SetGroundTruth') {
         expect(vars.input).toEqual({ taskId: 't1', annotationId: 'a2', groundTruth: true });
         return { setGroundTruth: { task: task([false, true]), errors: [] } };
@@ -73,6 +75,8 @@ describe('ground truth on the task page', () => {
     mockGraphql((op, vars) => {
       if (op === 'Project') return { project: { ...project, canReview: true } };
       if (op === 'Task') return { task: task([true, false]) };
+      if (op === 'MyDraft') return { task: { id: vars.id, myDraft: null } };
+      if (op === 'TaskComments') return { task: { id: vars.id, commentCount: 0, annotations: [] } };
       expect((vars.input as { groundTruth: boolean }).groundTruth).toBe(false);
       return { setGroundTruth: { task: null, errors: [{ code: 'NOT_FOUND', field: ['annotationId'], message: 'Annotation not found' }] } };
     });

@@ -24,7 +24,15 @@ const task = (id: string, number: number, text: string): TaskDetail => ({
 
 type Handler = (variables: Record<string, unknown>) => unknown;
 
-function backend(handlers: Record<string, Handler>) {
+/** What the page asks besides the test's own handlers: no draft, no comments, drafts saved. */
+const defaults: Record<string, Handler> = {
+  MyDraft: (v) => ({ task: { id: v.id, myDraft: null } }),
+  TaskComments: (v) => ({ task: { id: v.id, commentCount: 0, annotations: [] } }),
+  SaveDraft: () => ({ saveDraft: { draft: null, errors: [] } }),
+};
+
+function backend(overrides: Record<string, Handler>) {
+  const handlers = { ...defaults, ...overrides };
   const calls: { op: string; variables: Record<string, unknown> }[] = [];
   vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
     const { query, variables } = JSON.parse(init.body as string);
@@ -299,5 +307,113 @@ describe('LabelingPage', () => {
     await waitFor(() => expect(screen.getByTestId('task-review-state').dataset.reviewState).toBe('REJECTED'));
     const review = calls.find((c) => c.op === 'ReviewAnnotation')!;
     expect(review.variables.input).toEqual({ taskId: 't1', annotationId: 'a2', decision: 'REJECTED', comment: 'No' });
+  });
+
+  it('restores my draft into the editor as a new annotation, says from when, and discards it on request', async () => {
+    const draft = { taskId: 't1', result: positive, leadTimeSeconds: 5, savedAt: '2030-01-02T03:04:05Z' };
+    let kept: typeof draft | null = draft;
+    const calls = backend({
+      Project: () => ({ project }),
+      Task: () => ({ task: task('t1', 1, 'Meh') }),
+      MyDraft: () => ({ task: { id: 't1', myDraft: kept } }),
+      DiscardDraft: () => {
+        kept = null;
+        return { discardDraft: { draft: null, errors: [] } };
+      },
+    });
+    renderAt('/projects/p1/tasks/t1');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.select).toBe('draft');
+    expect(editor.dataset.readonly).toBe('false');
+    expect(JSON.parse(editor.dataset.annotationResults!)).toEqual([positive]);
+    expect(screen.getByTestId('draft-restored').textContent).toContain('Draft restored from');
+    fireEvent.click(screen.getByTestId('discard-draft'));
+    await waitFor(() => expect(screen.queryByTestId('draft-restored')).toBeNull());
+    expect(calls.filter((c) => c.op === 'DiscardDraft')).toHaveLength(1);
+    expect(screen.getByTestId('fake-editor').dataset.select).toBe('');
+  });
+
+  it('restores my draft over my annotation (work on an update)', async () => {
+    const other = [{ ...positive[0], value: { choices: ['Negative'] } }];
+    backend({
+      Project: () => ({ project }),
+      Task: () => ({ task: { ...task('t1', 1, 'Meh'), annotationCount: 1, annotations: [annotationBy('a1', 'u1', positive)] } }),
+      MyDraft: () => ({ task: { id: 't1', myDraft: { taskId: 't1', result: other, leadTimeSeconds: 1, savedAt: '2030-01-02T03:04:05Z' } } }),
+    });
+    renderAt('/projects/p1/tasks/t1');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.select).toBe('a1');
+    expect(JSON.parse(editor.dataset.annotationResults!)).toEqual([other]);
+    expect(screen.getByTestId('update-annotation')).toBeTruthy();
+  });
+
+  it('keeps the work as a draft when the server refuses the submit', async () => {
+    const calls = backend({
+      Project: () => ({ project }),
+      Task: () => ({ task: task('t1', 1, 'Meh') }),
+      SubmitAnnotation: () => ({ submitAnnotation: { annotation: null, task: null, errors: [{ code: 'INVALID_RESULT', field: ['result'], message: 'config changed' }] } }),
+    });
+    renderAt('/projects/p1/tasks/t1');
+    await screen.findByTestId('fake-editor');
+    fakeEditorState.result = positive;
+    fireEvent.click(screen.getByTestId('submit-annotation'));
+    expect((await screen.findByTestId('labeling-errors')).textContent).toContain(ERROR_SENTENCES.INVALID_RESULT);
+    await screen.findByTestId('kept-as-draft');
+    const saved = calls.find((c) => c.op === 'SaveDraft')!.variables.input as { taskId: string; result: unknown };
+    expect(saved.taskId).toBe('t1');
+    expect(saved.result).toEqual(positive);
+  });
+
+  it('opens the annotation and region a deep link names', async () => {
+    const both = { ...task('t1', 1, 'Meh'), annotationCount: 2, annotations: [annotationBy('a1', 'u1', positive), annotationBy('a2', 'u2', positive)] };
+    backend({ Project: () => ({ project: { ...project, canReview: true } }), Task: () => ({ task: both }) });
+    renderAt('/projects/p1/tasks/t1?annotation=a2&region=c1');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.select).toBe('a2');
+    expect(editor.dataset.region).toBe('c1');
+    expect(screen.queryByTestId('deep-link-missing')).toBeNull();
+  });
+
+  it('says so when a deep link names an annotation the reader may not see, and shows nothing of it', async () => {
+    backend({ Project: () => ({ project: { ...project, canReview: false } }), Task: () => ({ task: task('t1', 1, 'Meh') }) });
+    renderAt('/projects/p1/tasks/t1?annotation=hidden&region=r1');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(screen.getByTestId('deep-link-missing').textContent).toContain('not found');
+    expect(editor.dataset.select).toBe('');
+    expect(editor.dataset.region).toBe('');
+  });
+
+  it('submits with Ctrl+Enter and toggles the keyboard help with ?', async () => {
+    const calls = backend({
+      Project: () => ({ project }),
+      Task: () => ({ task: task('t1', 1, 'Meh') }),
+      SubmitAnnotation: () => ({ submitAnnotation: { annotation: null, task: null, errors: [] } }),
+    });
+    renderAt('/projects/p1/tasks/t1');
+    await screen.findByTestId('fake-editor');
+    fireEvent.keyDown(window, { key: '?' });
+    expect(screen.getByTestId('our-shortcuts').textContent).toContain('Ctrl+Enter');
+    fireEvent.keyDown(window, { key: '?' });
+    expect(screen.queryByTestId('help-panel')).toBeNull();
+    fakeEditorState.result = positive;
+    fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(calls.filter((c) => c.op === 'SubmitAnnotation')).toHaveLength(1));
+  });
+
+  it('a link to a reply selects the region its thread is about', async () => {
+    const both = { ...task('t1', 1, 'Meh'), annotationCount: 2, annotations: [annotationBy('a1', 'u1', positive), annotationBy('a2', 'u2', positive)] };
+    const comment = (id: string, regionId: string | null, parentId: string | null) => ({
+      id, taskId: 't1', annotationId: 'a2', regionId, parentId, author: { id: 'u1', displayName: 'Ann' }, text: id, resolved: false,
+      resolvedBy: null, resolvedAt: null, deleted: false, createdAt: '2030-01-01T00:00:00Z', updatedAt: '2030-01-01T00:00:00Z',
+    });
+    backend({
+      Project: () => ({ project: { ...project, canReview: true } }),
+      Task: () => ({ task: both }),
+      TaskComments: () => ({ task: { id: 't1', commentCount: 2, annotations: [{ id: 'a2', comments: [comment('k1', 'r9', null), comment('k2', null, 'k1')] }] } }),
+    });
+    renderAt('/projects/p1/tasks/t1?annotation=a2&comment=k2');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.select).toBe('a2');
+    expect(editor.dataset.region).toBe('r9');
   });
 });

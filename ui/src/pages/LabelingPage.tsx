@@ -6,17 +6,15 @@ import {
   SetGroundTruthMutation,
   NextTaskQuery,
   ProjectQuery,
-  SkipTaskMutation,
   SubmitAnnotationMutation,
-  TaskAsOfQuery,
   TaskQuery,
   UpdateAnnotationMutation,
 } from '../api/operations';
-import type { Annotation, JSONValue, ProjectDetail, TaskDetail, TaskSnapshot, UserError } from '../api/types';
+import type { Annotation, JSONValue, ProjectDetail, TaskDetail, UserError } from '../api/types';
 import { ErrorBox } from '../components/Errors';
 import { Loading, ProjectCrumbs } from '../components/ProjectCrumbs';
 import { ReviewBadge, ReviewControls } from '../components/ReviewControls';
-import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/format';
+import { formatDateTime } from '../lib/format';
 import { interfaceFor } from '../lib/configVersion';
 import { summarizeResult } from '../lib/labeling';
 import { useSession } from '../session';
@@ -27,6 +25,21 @@ import { DateTimeFields } from '../labeling/DateTimeFields';
 import { OwnTags, type OwnTagsHandle } from '../labeling/tags/OwnTags';
 import { planOwnTags } from '../labeling/tags/own';
 import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, prepareConfig, splitResult, type ResultItem } from '../labeling/bridge';
+import type { EditorHotkey } from '../labeling/protocol';
+import { DiscardDraftMutation, MyDraftQuery, type Draft } from '../drafts/operations';
+import { DRAFT_ANNOTATION_ID, withDraft } from '../drafts/withDraft';
+import { useDraftAutosave } from '../drafts/useDraftAutosave';
+import { AutosaveStatus, DraftNotice } from '../drafts/DraftNotice';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { TaskCommentsQuery } from '../comments/operations';
+import { regionOfComment } from '../comments/threads';
+import { readDeepLink, taskLink } from '../links/deepLink';
+import { CopyLink } from '../links/CopyLink';
+import { HelpPanel } from '../keyboard/HelpPanel';
+import { isTextField, shortcutFor, type KeyPress, type ShortcutAction } from '../keyboard/shortcuts';
+import { TaskHistoryPanel } from '../history/TaskHistoryPanel';
+import { StreamBanner } from '../workflow/StreamBanner';
+import { skipTask } from '../workflow/skip';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
 
@@ -70,20 +83,39 @@ export function LabelingPage() {
   /** Tasks submitted or skipped in this session of the labeling flow. */
   const location = useLocation();
   const finished = useRef(new Set<string>((location.state as { finished?: string[] } | null)?.finished ?? []));
+  /** The caller's draft on the task, restored into the editor (null: none). */
+  const [draft, setDraft] = useState<Draft | null>(null);
+  /** A note after a refused submit: the work was kept as a draft. */
+  const [keptAsDraft, setKeptAsDraft] = useState(false);
+  /** What a deep link names (applied once, when the task opens), and whether the reader may see it. */
+  const link = useMemo(() => readDeepLink(location.search), [location.search]);
+  const [linkMissing, setLinkMissing] = useState(false);
+  const [linkRegion, setLinkRegion] = useState<string | null>(null);
+  /** The region selected in the editor (for comments). */
+  const [region, setRegion] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [editorKeys, setEditorKeys] = useState<EditorHotkey[]>([]);
 
   const show = useCallback(
-    (task: TaskDetail | null, notFound = false) => {
+    (task: TaskDetail | null, notFound = false, draftNow: Draft | null = null, target: ReturnType<typeof readDeepLink> | null = null) => {
       if (!task) {
         setState(notFound ? { kind: 'missing' } : { kind: 'done' });
         return;
       }
       setState({ kind: 'task', task });
+      setDraft(draftNow);
+      setKeptAsDraft(false);
+      setRegion(null);
       const mine = task.annotations.find((a) => a.author.id === me?.id);
-      const stored = dateTimeValues(mine?.result);
+      const stored = dateTimeValues(draftNow?.result ?? mine?.result);
       setDates(Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, v.value])));
       dateIds.current = Object.fromEntries(Object.entries(stored).filter(([, v]) => v.id).map(([k, v]) => [k, v.id!]));
       setUseCurrentConfig(false);
-      open(mine?.id ?? null);
+      // a deep link opens the annotation it names, if the reader may see it (the server answers only those)
+      const linked = target?.annotation ? task.annotations.find((a) => a.id === target.annotation) : undefined;
+      setLinkMissing(!!target?.annotation && !linked);
+      setLinkRegion(linked ? target!.region : null);
+      open(linked && linked.id !== mine?.id ? linked.id : mine?.id ?? (draftNow ? DRAFT_ANNOTATION_ID : null));
       shownAt.current = performance.now();
     },
     [me?.id, open],
@@ -96,7 +128,14 @@ export function LabelingPage() {
     try {
       if (taskId) {
         const data = await gql(TaskQuery, { id: taskId });
-        show(data.task, true);
+        const d = data.task ? (await gql(MyDraftQuery, { id: data.task.id })).task?.myDraft ?? null : null;
+        let target = link;
+        if (data.task && link.annotation && link.comment && !link.region) {
+          // a link to a comment selects the region its thread is about
+          const comments = (await gql(TaskCommentsQuery, { id: data.task.id })).task?.annotations.find((a) => a.id === link.annotation)?.comments ?? [];
+          target = { ...link, region: regionOfComment(comments, link.comment) };
+        }
+        show(data.task, true, d, target);
       } else {
         // The read side is eventually consistent: if it still offers a task finished here a moment ago,
         // ask again shortly (a few times) instead of showing it twice.
@@ -106,12 +145,15 @@ export function LabelingPage() {
           if (!next || !finished.current.has(next.id)) break;
           await new Promise((r) => setTimeout(r, 300 + attempt * 200));
         }
-        show(next);
+        const d = next ? (await gql(MyDraftQuery, { id: next.id })).task?.myDraft ?? null : null;
+        show(next, false, d);
       }
     } catch (e) {
       setRequestError(errorMessage(e));
       setState({ kind: 'missing' });
     }
+    // the deep link is read when the task opens, not on every change of the query string
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [projectId, taskId, show]);
 
   useEffect(() => {
@@ -127,6 +169,32 @@ export function LabelingPage() {
   const task = state.kind === 'task' ? state.task : null;
   const mine = task?.annotations.find((a) => a.author.id === me?.id);
   const viewed = task?.annotations.find((a) => a.id === viewing);
+  const editingMine = mine !== undefined && viewing === mine.id;
+  const editingDraft = viewing === DRAFT_ANNOTATION_ID;
+  const readOnly = viewing !== null && !editingMine && !editingDraft;
+  /** Set on each render below once the config is known: the work as it would be stored (autosave, submit). */
+  const gatherRef = useRef<(() => Promise<ResultItem[] | null>) | null>(null);
+  const drafts = useDraftAutosave({
+    taskId: task?.id ?? null,
+    enabled: task !== null && !readOnly,
+    collect: () => (gatherRef.current?.() ?? Promise.resolve(null)) as Promise<JSONValue[] | null>,
+    leadTimeSeconds: () => leadTimeSeconds(),
+  });
+  const actions = useRef<Record<ShortcutAction, () => void> | null>(null);
+  const onKey = useCallback((k: KeyPress) => {
+    const action = shortcutFor(k);
+    if (!action) return false;
+    if (action === 'help') setHelp((h) => !h);
+    else actions.current?.[action]();
+    return true;
+  }, []);
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      if (onKey({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, inTextField: isTextField(e.target) })) e.preventDefault();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onKey]);
   const shown = project ? interfaceFor(project, viewed ?? mine, viewed && viewed !== mine ? false : useCurrentConfig) : null;
   const xml = project && shown
     ? (shown.annotationsVersion ? (viewed ?? mine)?.labelingConfig?.xml ?? project.labelConfig : project.labelConfig)
@@ -169,6 +237,7 @@ export function LabelingPage() {
     return (
       <div>
         {back}
+        <StreamBanner projectId={projectId} taskShown={false} />
         <div className="card done" data-testid="all-done">
           <h1>All tasks done</h1>
           <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
@@ -190,14 +259,14 @@ export function LabelingPage() {
   const notYet = ownPlan.unsupported;
   // every object is ours (a Pdf, a List, a Video with boxes): the editor, still loaded for its (empty) result, takes no room
   const editorEmpty = shown.objects.length > 0 && shown.objects.every((o) => ownPlan.objects.some((x) => x.name === o.name));
-  const editingMine = mine !== undefined && viewing === mine.id;
-  const readOnly = viewing !== null && !editingMine;
   const shownAnnotations = visibleAnnotations(task.annotations, me?.id, project.canReview);
   const predictions = task.predictions ?? [];
+  const forEditor = withDraft(shownAnnotations, draft, mine, { id: me?.id ?? '', displayName: me?.displayName ?? '' });
+  /** The annotation comments are about: the one open in the editor, once it is stored. */
+  const commentOn = viewing && viewing !== DRAFT_ANNOTATION_ID ? viewing : null;
 
-  /** The annotation to store: the editor's result, our DateTime items, and what the editor was not shown. */
-  async function collect(): Promise<ResultItem[] | null> {
-    const problems: UserError[] = [];
+  /** Our DateTime items; required ones left empty are listed in problems. */
+  function ownItems(problems: UserError[]): ResultItem[] {
     const own: ResultItem[] = [];
     for (const c of ownDateControls) {
       const value = dates[c.name] ?? '';
@@ -206,18 +275,36 @@ export function LabelingPage() {
       const item = dateTimeResult(c, value, id);
       if (item) own.push(item);
     }
+    // our own tags' items (ADR 0035), with what they miss
     const ours = ownTags.current?.collect() ?? { items: [], problems: [] };
     own.push(...ours.items);
     for (const p of ours.problems) problems.push({ code: 'INVALID_RESULT', field: ['result'], message: p });
-    let fromEditor: unknown[] | null;
+    return own;
+  }
+
+  /** The work as it would be stored now: the editor's result, our DateTime items, and what the editor was not shown. */
+  async function gather(): Promise<ResultItem[] | null> {
+    if (!editor.current || readOnly) return null;
+    const own = ownItems([]);
+    const fromEditor = await editor.current.serialize();
+    if (fromEditor === null) return null;
+    const aside = editingMine ? splitResult(mine!.result, prepared.editorControls).aside.filter((i) => !ownPlan.controlNames.has(i.from_name) && (i.type !== 'datetime' || !ownDateControls.some((c) => c.name === i.from_name))) : [];
+    return mergeResult(fromEditor, own, aside);
+  }
+  gatherRef.current = gather;
+
+  /** The annotation to store, checked; null (with the problems shown) when it cannot be sent. */
+  async function collect(): Promise<ResultItem[] | null> {
+    const problems: UserError[] = [];
+    ownItems(problems);
+    let result: ResultItem[] | null;
     try {
-      fromEditor = await editor.current!.serialize();
+      result = await gather();
     } catch (e) {
       setRequestError(errorMessage(e));
       return null;
     }
-    const aside = editingMine ? splitResult(mine!.result, prepared.editorControls).aside.filter((i) => !ownPlan.controlNames.has(i.from_name) && (i.type !== 'datetime' || !ownDateControls.some((c) => c.name === i.from_name))) : [];
-    const result = mergeResult(fromEditor, own, aside);
+    if (!result) return null;
     if (problems.length === 0 && result.length === 0) problems.push({ code: 'INVALID_RESULT', field: ['result'], message: 'Nothing is labeled yet.' });
     if (problems.length > 0) {
       setErrors(problems);
@@ -226,29 +313,63 @@ export function LabelingPage() {
     return result;
   }
 
+  /**
+   * Submit or update: autosave waits meanwhile; a success ends the draft (the server discarded it), a refusal keeps
+   * the work as a draft and shows the typed error beside the editor.
+   */
+  async function store<T>(result: ResultItem[], send: () => Promise<T>, after: (r: T) => Promise<void> | void, getErrors: (r: T) => UserError[], leaves: boolean) {
+    const autosave = drafts.autosave();
+    await autosave?.pause();
+    let ok = false;
+    await run(send, async (r) => {
+      ok = true;
+      // a submit leaves the task; after an update it stays open and further work is a new draft
+      if (leaves) autosave?.stop();
+      else autosave?.restart();
+      await after(r);
+    }, getErrors);
+    if (!ok && autosave) {
+      autosave.resume();
+      await autosave.saveNow(result as unknown as JSONValue[]);
+      setKeptAsDraft(true);
+    }
+  }
+
   const submit = async () => {
     setErrors([]);
     setRequestError(null);
+    setKeptAsDraft(false);
     const result = await collect();
     if (!result) return;
-    await run(
+    await store(
+      result,
       () => gql(SubmitAnnotationMutation, { input: { taskId: task.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
       () => goNext(task.id),
       (r) => r.submitAnnotation.errors,
+      true,
     );
   };
   const update = async () => {
     if (!mine) return;
     setErrors([]);
     setRequestError(null);
+    setKeptAsDraft(false);
     const result = await collect();
     if (!result) return;
-    await run(
+    await store(
+      result,
       () => gql(UpdateAnnotationMutation, { input: { taskId: task.id, annotationId: mine.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
       async (r) => (r.updateAnnotation.task ? show(r.updateAnnotation.task) : loadTask()),
       (r) => r.updateAnnotation.errors,
+      false,
     );
   };
+  const discardDraft = () =>
+    run(
+      () => gql(DiscardDraftMutation, { input: { taskId: task.id } }),
+      () => show(task, false, null),
+      (r) => r.discardDraft.errors,
+    );
   const remove = () =>
     mine &&
     window.confirm('Delete your annotation of this task?') &&
@@ -266,16 +387,32 @@ export function LabelingPage() {
     );
   const skip = () =>
     run(
-      () => gql(SkipTaskMutation, { input: { taskId: task.id } }),
+      () => skipTask(task.id),
       () => goNext(task.id),
       (r) => r.skipTask.errors,
     );
+  actions.current = {
+    submit: () => {
+      if (busy) return;
+      if (editingMine) void update();
+      else if (!readOnly) void submit();
+    },
+    skip: () => !busy && void skip(),
+    next: () => !busy && void goNext(task.id),
+    help: () => setHelp((h) => !h),
+  };
 
   return (
     <div className="labeling">
       {back}
+      <StreamBanner projectId={projectId} taskShown />
       <div className="page-head">
         <h1 data-testid="labeling-task-number">Task #{task.number}</h1>
+        <div className="links small">
+          <CopyLink path={taskLink(project.id, task.id)} label="Copy link to task" testId="copy-task-link" />{' '}
+          {commentOn && <CopyLink path={taskLink(project.id, task.id, { annotation: commentOn })} label="Copy link to annotation" testId="copy-annotation-link" />}{' '}
+          <button type="button" className="btn btn-small" onClick={() => setHelp((h) => !h)} data-testid="help-button" title="Keyboard shortcuts (?)">?</button>
+        </div>
         <div className="muted small">
           {task.annotationCount} annotation{task.annotationCount === 1 ? '' : 's'} · {task.skipCount} skip{task.skipCount === 1 ? '' : 's'}
           {task.completed && <span className="badge ok"> completed</span>}
@@ -303,6 +440,13 @@ export function LabelingPage() {
           )}
         </div>
       )}
+      {help && <HelpPanel editorKeys={editorKeys} onClose={() => setHelp(false)} />}
+      {linkMissing && (
+        <div className="alert alert-error" role="alert" data-testid="deep-link-missing">
+          The linked annotation was not found: it was deleted, or you may not see it.
+        </div>
+      )}
+      <DraftNotice restoredFrom={draft?.savedAt ?? null} onDiscard={() => void discardDraft()} busy={busy} />
       {readOnly && viewed && (
         <div className="card notice" data-testid="viewing-other">
           Viewing the annotation of {viewed.author.displayName} (read-only).{' '}
@@ -325,12 +469,17 @@ export function LabelingPage() {
           taskId={task.id}
           taskNumber={task.number}
           data={task.data}
-          annotations={shownAnnotations}
+          annotations={forEditor.annotations}
           predictions={viewing === null ? predictions : []}
           selectAnnotationId={viewing}
           readOnly={readOnly}
           user={{ id: me?.id ?? '', displayName: me?.displayName ?? '' }}
           version={`${task.id}:${editorVersion}:${xml.length}`}
+          selectRegionId={viewing && viewing === (link.annotation ?? undefined) ? linkRegion : null}
+          onRegionSelected={setRegion}
+          onHotkeys={setEditorKeys}
+          onLoaded={drafts.onEditorLoaded}
+          onKey={onKey}
         />
       </div>
       <OwnTags
@@ -339,7 +488,7 @@ export function LabelingPage() {
         plan={ownPlan}
         objects={shown.objects}
         data={task.data}
-        stored={viewed ? viewed.result : predictions[0]?.result}
+        stored={forEditor.annotations.find((a) => a.id === viewing)?.result ?? (viewing === null ? predictions[0]?.result : undefined)}
         projectId={project.id}
         mediaProxy={project.mediaProxy}
         readOnly={readOnly || busy}
@@ -349,6 +498,7 @@ export function LabelingPage() {
           {!readOnly && <DateTimeFields controls={ownDateControls} values={dates} onChange={(n, v) => setDates((d) => ({ ...d, [n]: v }))} disabled={busy} />}
           <div className="card">
             <ErrorBox errors={errors} message={requestError} testId="labeling-errors" />
+            {keptAsDraft && <p className="small" role="status" data-testid="kept-as-draft">Your work is kept as a draft: nothing is lost.</p>}
             <div className="actions">
               {editingMine ? (
                 <>
@@ -359,6 +509,7 @@ export function LabelingPage() {
                 !readOnly && <button className="btn btn-primary" disabled={busy} onClick={() => void submit()} data-testid="submit-annotation">Submit</button>
               )}
               <button className="btn" disabled={busy} onClick={() => void skip()} data-testid="skip-task">Skip</button>
+              {!readOnly && <AutosaveStatus savedAt={drafts.savedAt} error={drafts.error} />}
             </div>
           </div>
           {predictions.length > 0 && (
@@ -387,7 +538,16 @@ export function LabelingPage() {
               disabled={busy}
             />
           </div>
-          <HistoryPanel taskId={task.id} />
+          <CommentsPanel
+            projectId={project.id}
+            taskId={task.id}
+            annotationId={commentOn}
+            regionId={region}
+            focusCommentId={link.comment}
+            onSelectRegion={(id) => editor.current?.selectRegion(id)}
+            me={me ? { id: me.id, role: me.role } : null}
+          />
+          <TaskHistoryPanel taskId={task.id} project={project} />
         </aside>
       </div>
     </div>
@@ -457,56 +617,5 @@ export function AnnotationList({ annotations, meId, testId, review, onToggleGrou
         </li>
       ))}
     </ul>
-  );
-}
-
-function HistoryPanel({ taskId }: { taskId: string }) {
-  const [when, setWhen] = useState(() => toDateTimeLocal(new Date()));
-  const [snapshot, setSnapshot] = useState<TaskSnapshot | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    setSnapshot(undefined);
-    setError(null);
-  }, [taskId]);
-
-  async function query() {
-    const asOf = fromDateTimeLocal(when);
-    if (!asOf) {
-      setError('Choose a date and time.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const data = await gql(TaskAsOfQuery, { id: taskId, asOf });
-      setSnapshot(data.taskAsOf);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="card" data-testid="history-panel">
-      <h2>History</h2>
-      <p className="muted small">See this task as it was at an instant (rebuilt from its events).</p>
-      <div className="row">
-        <input type="datetime-local" step={1} value={when} onChange={(e) => setWhen(e.target.value)} data-testid="history-datetime" />
-        <button className="btn" disabled={busy} onClick={() => void query()} data-testid="history-query">Show</button>
-      </div>
-      <ErrorBox message={error} />
-      {snapshot === null && <p data-testid="history-result">The task did not exist yet.</p>}
-      {snapshot && (
-        <div data-testid="history-result">
-          <p className="muted small">
-            As of {formatDateTime(snapshot.asOf)} · {snapshot.version} event{snapshot.version === 1 ? '' : 's'} · {snapshot.skipCount} skip{snapshot.skipCount === 1 ? '' : 's'}
-          </p>
-          <AnnotationList annotations={snapshot.annotations} testId="history-annotations" />
-        </div>
-      )}
-    </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Me, ProjectDetail, TaskDetail } from '../api/types';
 import { mockGraphql } from '../testing/graphqlMock';
 import { SessionContext } from '../session';
 import { ReviewPage } from './ReviewPage';
+import { fakeEditorState } from '../testing/fakeEditor';
 
 vi.mock('../labeling/LabelStudioEditor', () => import('../testing/fakeEditor'));
 
@@ -48,10 +49,11 @@ describe('ReviewPage', () => {
     mockGraphql((op, vars) => {
       if (op === 'Project') return { project };
       if (op === 'NextReviewTask') return { nextReviewTask: queue[0] ?? null };
-      if (op === 'ReviewAnnotation') {
+      if (op === 'TaskComments') return { task: { id: vars.id, commentCount: 0, annotations: [] } };
+      if (op === 'ReviewInEditor') {
         reviews.push(vars.input);
         queue.shift();
-        return { reviewAnnotation: { annotation: null, task: null, errors: [] } };
+        return { reviewAnnotation: { task: null, errors: [] } };
       }
       throw new Error(`unexpected ${op}`);
     });
@@ -61,16 +63,16 @@ describe('ReviewPage', () => {
     // the annotation under review, read-only in the editor
     expect(screen.getByTestId('fake-editor').dataset.select).toBe('a-t1');
     expect(screen.getByTestId('fake-editor').dataset.readonly).toBe('true');
-    fireEvent.click(screen.getByTestId('review-accept'));
+    fireEvent.click(screen.getByTestId('editor-accept'));
 
     await waitFor(() => expect(screen.getByTestId('review-task-number').textContent).toContain('Task #2'));
-    fireEvent.change(screen.getByTestId('review-comment-input'), { target: { value: 'Negative, surely' } });
-    fireEvent.click(screen.getByTestId('review-reject'));
+    fireEvent.change(screen.getByTestId('editor-review-comment'), { target: { value: 'Negative, surely' } });
+    fireEvent.click(screen.getByTestId('editor-reject'));
 
     await screen.findByTestId('review-done');
     expect(reviews).toEqual([
-      { taskId: 't1', annotationId: 'a-t1', decision: 'ACCEPTED', comment: null },
-      { taskId: 't2', annotationId: 'a-t2', decision: 'REJECTED', comment: 'Negative, surely' },
+      { taskId: 't1', annotationId: 'a-t1', decision: 'ACCEPTED', comment: null, result: null, leadTimeSeconds: null },
+      { taskId: 't2', annotationId: 'a-t2', decision: 'REJECTED', comment: 'Negative, surely', result: null, leadTimeSeconds: null },
     ]);
   });
 
@@ -85,6 +87,7 @@ describe('ReviewPage', () => {
     const asked: unknown[] = [];
     mockGraphql((op, vars) => {
       if (op === 'Project') return { project };
+      if (op === 'TaskComments') return { task: { id: vars.id, commentCount: 0, annotations: [] } };
       asked.push(vars.afterNumber);
       const after = (vars.afterNumber as number | null) ?? 0;
       return { nextReviewTask: queue.find((t) => t.number > after) ?? null };
@@ -99,5 +102,47 @@ describe('ReviewPage', () => {
     fireEvent.click(screen.getByTestId('review-start-over'));
     await waitFor(() => expect(screen.getByTestId('review-task-number').textContent).toContain('Task #1'));
     expect(asked).toEqual([null, 1, 2, null]);
+  });
+
+  it('fix and accept: the editor becomes editable and the corrected result is sent with FIX_AND_ACCEPT', async () => {
+    const queue = [task('t1', 1, 'I love it')];
+    const reviews: Record<string, unknown>[] = [];
+    mockGraphql((op, vars) => {
+      if (op === 'Project') return { project };
+      if (op === 'NextReviewTask') return { nextReviewTask: queue[0] ?? null };
+      if (op === 'TaskComments') return { task: { id: vars.id, commentCount: 0, annotations: [] } };
+      if (op === 'ReviewInEditor') {
+        reviews.push(vars.input as Record<string, unknown>);
+        queue.shift();
+        return { reviewAnnotation: { task: null, errors: [] } };
+      }
+      throw new Error(`unexpected ${op}`);
+    });
+    renderQueue();
+    await screen.findByTestId('editor-review');
+    const before = screen.getByTestId('fake-editor').dataset.version;
+    fireEvent.click(screen.getByTestId('editor-fix'));
+    await waitFor(() => expect(screen.getByTestId('fake-editor').dataset.readonly).toBe('false'));
+    expect(screen.getByTestId('fake-editor').dataset.version).not.toBe(before);
+    const fixed = [{ id: 'c1', from_name: 'sentiment', to_name: 'text', type: 'choices', value: { choices: ['Negative'] } }];
+    fakeEditorState.result = fixed;
+    fireEvent.click(screen.getByTestId('editor-fix-accept'));
+    await screen.findByTestId('review-done');
+    expect(reviews).toEqual([expect.objectContaining({ taskId: 't1', annotationId: 'a-t1', decision: 'FIX_AND_ACCEPT', result: fixed })]);
+  });
+
+  it('refuses to reject without a comment, and sends nothing', async () => {
+    const calls: string[] = [];
+    mockGraphql((op, vars) => {
+      calls.push(op);
+      if (op === 'Project') return { project };
+      if (op === 'NextReviewTask') return { nextReviewTask: task('t1', 1, 'x') };
+      if (op === 'TaskComments') return { task: { id: vars.id, commentCount: 0, annotations: [] } };
+      throw new Error(`unexpected ${op}`);
+    });
+    renderQueue();
+    fireEvent.click(await screen.findByTestId('editor-reject'));
+    expect((await screen.findByTestId('editor-review-errors')).textContent).toContain('comment is required');
+    expect(calls).not.toContain('ReviewInEditor');
   });
 });

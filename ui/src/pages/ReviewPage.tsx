@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage, gql } from '../api/graphql';
 import { NextReviewTaskQuery, ProjectQuery } from '../api/operations';
@@ -8,10 +8,13 @@ import { Loading, ProjectCrumbs } from '../components/ProjectCrumbs';
 import { useSession } from '../session';
 import { AnnotationList } from './LabelingPage';
 import { useEditorView } from '../labeling/useEditorView';
-import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
+import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEditor';
 import { prepareConfig } from '../labeling/bridge';
 import { OwnTags } from '../labeling/tags/OwnTags';
 import { planOwnTags } from '../labeling/tags/own';
+import { EditorReview } from '../review/EditorReview';
+import { canReviewAnnotation } from '../lib/review';
+import { CommentsPanel } from '../comments/CommentsPanel';
 
 /** done.skipped: the queue ended after a skip (earlier tasks may still wait: "Start over"). */
 type QueueState = { kind: 'loading' } | { kind: 'done'; skipped: boolean } | { kind: 'task'; task: TaskDetail };
@@ -27,7 +30,12 @@ export function ReviewPage() {
   const [state, setState] = useState<QueueState>({ kind: 'loading' });
   const [error, setError] = useState<string | null>(null);
   /** The annotation shown (read-only) in the editor: by default the first one pending review by someone else. */
-  const { viewing, version: editorVersion, open } = useEditorView();
+  const { viewing, version: editorVersion, open, reload } = useEditorView();
+  const editor = useRef<EditorHandle>(null);
+  /** Fix and accept: the editor is editable while the reviewer corrects the annotation. */
+  const [fixing, setFixing] = useState(false);
+  const fixStarted = useRef(performance.now());
+  const [region, setRegion] = useState<string | null>(null);
   const prepared = useMemo(() => prepareConfig(project?.labelConfig ?? ''), [project?.labelConfig]);
   /** Our components for the tags the editor lacks (ADR 0035), read-only beside it. */
   const ownPlan = useMemo(() => planOwnTags(prepared.removed), [prepared]);
@@ -39,6 +47,8 @@ export function ReviewPage() {
       const data = await gql(NextReviewTaskQuery, { projectId, afterNumber: afterNumber ?? null });
       const task = data.nextReviewTask;
       setState(task ? { kind: 'task', task } : { kind: 'done', skipped: afterNumber !== undefined });
+      setFixing(false);
+      setRegion(null);
       const others = task?.annotations.filter((a) => a.author.id !== me?.id) ?? [];
       open((others.find((a) => !a.review) ?? others[0] ?? task?.annotations[0])?.id ?? null);
     } catch (e) {
@@ -80,6 +90,13 @@ export function ReviewPage() {
   }
 
   const task = state.task;
+  const viewed = task.annotations.find((a) => a.id === viewing);
+  const reviewable = viewed && canReviewAnnotation(project.canReview ?? true, viewed, me?.id) ? viewed : null;
+  const fix = (on: boolean) => {
+    setFixing(on);
+    fixStarted.current = performance.now();
+    reload();
+  };
   return (
     <div className="labeling">
       {back}
@@ -95,6 +112,7 @@ export function ReviewPage() {
         <div>
         <div className="card lsf-card" data-testid="task-data">
           <LabelStudioEditor
+            ref={editor}
             prepared={prepared}
             objects={project.objects}
             projectId={project.id}
@@ -105,10 +123,23 @@ export function ReviewPage() {
             annotations={task.annotations}
             predictions={[]}
             selectAnnotationId={viewing}
-            readOnly
+            readOnly={!(fixing && reviewable)}
             user={{ id: me?.id ?? '', displayName: me?.displayName ?? '' }}
             version={`${task.id}:${editorVersion}`}
+            onRegionSelected={setRegion}
           />
+          {reviewable && (
+            <EditorReview
+              taskId={task.id}
+              annotation={reviewable}
+              editorControls={prepared.editorControls}
+              fixing={fixing}
+              onFixing={fix}
+              serialize={() => editor.current ? editor.current.serialize() : Promise.resolve(null)}
+              leadTimeSeconds={() => Math.round(performance.now() - fixStarted.current) / 1000}
+              onReviewed={() => void next()}
+            />
+          )}
         </div>
         <OwnTags
           key={`${task.id}:${editorVersion}`}
@@ -129,11 +160,21 @@ export function ReviewPage() {
               meId={me?.id}
               testId="review-annotations"
               // the queue only offers what the caller may review; the server decides anyway
-              review={{ taskId: task.id, canReview: project.canReview ?? true, onReviewed: () => void next() }}
-              onOpen={(a) => open(a.id)}
+              onOpen={(a) => {
+                setFixing(false);
+                open(a.id);
+              }}
               openId={viewing}
             />
           </div>
+          <CommentsPanel
+            projectId={project.id}
+            taskId={task.id}
+            annotationId={viewing}
+            regionId={region}
+            onSelectRegion={(id) => editor.current?.selectRegion(id)}
+            me={me ? { id: me.id, role: me.role } : null}
+          />
         </aside>
       </div>
     </div>

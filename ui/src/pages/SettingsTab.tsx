@@ -6,6 +6,7 @@ import { canManageWorkspaceMembers } from '../lib/workspaces';
 import { useSession } from '../session';
 import { ErrorBox, FieldErrors } from '../components/Errors';
 import { errorsFor, otherErrors } from '../lib/format';
+import { WORKFLOW_SECTIONS, WorkflowSettings } from '../workflow/WorkflowSettings';
 
 export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSaved: (p: ProjectDetail) => void }) {
   const [title, setTitle] = useState(project.title);
@@ -40,7 +41,12 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
   const fields = ['title', 'description', 'labelConfig'];
   return (
     <>
-    <form className="card form" onSubmit={onSubmit} data-testid="settings-form">
+    <nav className="settings-nav" data-testid="settings-nav">
+      <a href="#settings-details">Details</a>
+      {WORKFLOW_SECTIONS.map(([key, title]) => <a key={key} href={`#settings-${key}`}>{title}</a>)}
+      <a href="#settings-media">Media</a>
+    </nav>
+    <form className="card form" id="settings-details" onSubmit={onSubmit} data-testid="settings-form">
       <h2>Settings</h2>
       <label>
         Title
@@ -65,6 +71,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
         </button>
       </div>
     </form>
+    <WorkflowSettings projectId={project.id} />
     <MediaProxySetting project={project} onChanged={onSaved} />
     <ProjectWorkspace project={project} onMoved={onSaved} />
     </>
@@ -160,7 +167,7 @@ export function MediaProxySetting({ project, onChanged }: { project: ProjectDeta
   }
 
   return (
-    <div className="card form" data-testid="media-proxy-form">
+    <div className="card form" id="settings-media" data-testid="media-proxy-form">
       <h2>Media</h2>
       <label className="checkbox">
         <input type="checkbox" checked={allowed} disabled={busy} onChange={(e) => change(e.target.checked)} data-testid="media-proxy" />

@@ -3,13 +3,16 @@
 import { useImperativeHandle } from 'react';
 import type { EditorProps } from '../labeling/LabelStudioEditor';
 
-export const fakeEditorState: { result: unknown[] | null; serialized: number } = { result: null, serialized: 0 };
+export const fakeEditorState: { result: unknown[] | null; serialized: number; selectedRegions: (string | null)[] } = { result: null, serialized: 0, selectedRegions: [] };
 
 export function LabelStudioEditor(props: EditorProps) {
   useImperativeHandle(props.ref, () => ({
     serialize: async () => {
       fakeEditorState.serialized++;
       return fakeEditorState.result;
+    },
+    selectRegion: (regionId: string | null) => {
+      fakeEditorState.selectedRegions.push(regionId);
     },
   }));
   return (
@@ -21,6 +24,8 @@ export function LabelStudioEditor(props: EditorProps) {
       data-annotations={props.annotations.map((a) => a.id).join(',')}
       data-predictions={String(props.predictions.length)}
       data-version={props.version}
+      data-region={props.selectRegionId ?? ''}
+      data-annotation-results={JSON.stringify(props.annotations.map((a) => a.result))}
     />
   );
 }

@@ -189,7 +189,7 @@ class EventGoldenJsonTest {
             new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, BOB),
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
-            new TaskSkipped(TASK, PROJECT, ORG, BOB),
+            new TaskSkipped(TASK, PROJECT, ORG, BOB, "The text is in German"),
             new io.labelledger.task.api.DraftSaved(TASK, PROJECT, ORG, RESULT, 7.5, BOB),
             new io.labelledger.task.api.DraftDiscarded(TASK, PROJECT, ORG, BOB, ANNOTATION),
             new io.labelledger.task.api.CommentAdded(TASK, PROJECT, ORG, COMMENT, ANNOTATION, "r1", PARENT_COMMENT,
@@ -199,6 +199,20 @@ class EventGoldenJsonTest {
             new io.labelledger.task.api.CommentDeleted(TASK, PROJECT, ORG, COMMENT, ANNOTATION, ALICE),
             new AnnotationReviewed(TASK, PROJECT, ORG, ANNOTATION, ReviewDecision.REJECTED, "The second sentence is Negative", ALICE),
             new GroundTruthChanged(TASK, PROJECT, ORG, ANNOTATION, true, new AnnotationId("0c4d8e2a-5b19-4f73-8e6a-b2d4f6a8c0e1"), ALICE),
+            new io.labelledger.project.api.ProjectSettingsChanged(PROJECT, ORG, new io.labelledger.project.api.ProjectSettings(
+                    new io.labelledger.project.api.ProjectSettings.General("#3366ff", "Label the **overall** sentiment.", true),
+                    new io.labelledger.project.api.ProjectSettings.Distribution(io.labelledger.project.api.ProjectSettings.DistributionMode.AUTO,
+                            3, 20, 90, io.labelledger.project.api.ProjectSettings.Sampling.UNCERTAINTY,
+                            new io.labelledger.project.api.ProjectSettings.AnnotationLimit(io.labelledger.project.api.ProjectSettings.LimitUnit.PERCENT, 25)),
+                    new io.labelledger.project.api.ProjectSettings.Skipping(io.labelledger.project.api.ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, true),
+                    new io.labelledger.project.api.ProjectSettings.Annotating(true, false, true, false, false),
+                    new io.labelledger.project.api.ProjectSettings.Review("Reject spans that cut words.",
+                            io.labelledger.project.api.ProjectSettings.OnReject.REQUEUE_TO_GENERAL, true, true)), 4, ALICE),
+            new io.labelledger.project.api.AnnotatorPaused(PROJECT, ORG, BOB, "Please reread the instructions",
+                    io.labelledger.project.api.PauseSource.MANAGER, ALICE),
+            new io.labelledger.project.api.AnnotatorResumed(PROJECT, ORG, BOB, ALICE),
+            new io.labelledger.task.api.TaskReserved(TASK, PROJECT, ORG, BOB, java.time.Instant.parse("2026-11-02T09:30:00Z")),
+            new io.labelledger.task.api.ReservationReleased(TASK, PROJECT, ORG, BOB, io.labelledger.task.api.ReleaseReason.EXPIRED),
             new OperationRefused(ORG, BOB, "GET /api/projects/{id}/export", PROJECT.value(), "203.0.113.7"));
 
     /**
@@ -210,6 +224,7 @@ class EventGoldenJsonTest {
             "AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null),
             "AnnotationImported_v2.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, null),
             "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null),
+            "TaskSkipped.json", new TaskSkipped(TASK, PROJECT, ORG, BOB, null),
             "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
             "LdapSettingsChanged.json", new LdapSettingsChanged(ORG, true, "corp.example.com", null, ALICE),
             "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
@@ -220,7 +235,8 @@ class EventGoldenJsonTest {
     static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(),
             new AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
             new ProjectExportedGroundTruthUpcaster(), new ProjectExportedRawValuesUpcaster(),
-            new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster());
+            new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster(),
+            new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 

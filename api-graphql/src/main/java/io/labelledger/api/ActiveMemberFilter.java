@@ -1,6 +1,6 @@
 package io.labelledger.api;
 
-import io.labelledger.identity.web.IdentityStore;
+import io.labelledger.identity.account.IdentityStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -56,7 +56,7 @@ public class ActiveMemberFilter implements WebFilter {
                                 : (browserSession ? withinPolicy(exchange, current.get()) : Mono.just(true))
                                         .flatMap(ok -> ok
                                                 ? chain.filter(exchange)
-                                                       .contextWrite(ReactiveSecurityContextHolder.withAuthentication(SecurityConfig.authenticated(current.get().caller())))
+                                                       .contextWrite(ReactiveSecurityContextHolder.withAuthentication(SecurityConfig.authenticated(Caller.from(current.get().actor()))))
                                                        .thenReturn(true)
                                                 : refuse(exchange))))
                 .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true)))
@@ -72,7 +72,7 @@ public class ActiveMemberFilter implements WebFilter {
             // a session bound to the organization whose IdP or directory vouched is valid there only; an older epoch
             // was signed out everywhere (or its password changed)
             Object bound = session.getAttributes().get(AUTH_ORGANIZATION);
-            if (bound != null && !bound.equals(member.caller().organizationId())) return false;
+            if (bound != null && !bound.equals(member.actor().organizationId())) return false;
             Object epoch = session.getAttributes().get(SESSION_EPOCH);
             if ((epoch instanceof Number n ? n.intValue() : 0) != member.sessionEpoch()) return false;
             if (signedIn == null) {

@@ -53,6 +53,10 @@ public class Commands {
         Throwable t = unwrap(e);
         if (t instanceof DomainException d) return UserError.of(d);
         if (t instanceof AggregateNotFoundException) return UserError.of(new NotFound("Object", "id"));
+        // still racing another command on the same object after the gateway's retries: the caller may simply retry
+        if (t instanceof org.axonframework.modelling.command.ConcurrencyException) {
+            return UserError.of(ErrorCode.CONFLICT, null, "Someone changed this at the same moment; try again");
+        }
         if (t instanceof IllegalArgumentException) return UserError.of(ErrorCode.VALIDATION, null, t.getMessage());
         log.error("Command failed", t);
         throw new IllegalStateException("Internal error"); // turned into a generic GraphQL error, no details leak

@@ -49,7 +49,7 @@ public class GraphQlConfig {
     }
 
     @Bean
-    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.web.IdentityStore identities,
+    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.account.IdentityStore identities,
                                                   org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer redis) {
         return new io.labelledger.api.live.LiveAccess(identities, redis);
     }
@@ -83,7 +83,9 @@ public class GraphQlConfig {
                     return error(env, ErrorType.UNAUTHORIZED, "Not signed in");
                 }
                 if (ex instanceof io.labelledger.shared.DomainException d) {
-                    return error(env, ErrorType.BAD_REQUEST, d.getMessage());
+                    // the stable code and the input field, as a payload's UserError has them (e.g. a refused Data Manager filter)
+                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(d.getMessage())
+                                              .extensions(java.util.Map.of("code", d.code().name(), "field", d.field())).build();
                 }
                 log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
                 return error(env, ErrorType.INTERNAL_ERROR, "Internal error");

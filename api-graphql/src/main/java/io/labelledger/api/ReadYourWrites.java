@@ -1,20 +1,8 @@
 package io.labelledger.api;
 
-import io.labelledger.projection.Projection;
-import reactor.core.publisher.Mono;
-
-import java.time.Duration;
-
 /**
- * Projections are asynchronous. After a command succeeds, a mutation waits (bounded) until the named projections
- * have applied the aggregate's latest event, so the caller's next read shows its own write.
+ * The API's name for {@link io.labelledger.projection.ReadYourWrites} (which moved beside the projections so that the
+ * identity module can wait for them too): one interface, one bean.
  */
-public interface ReadYourWrites {
-    Duration DEFAULT_WAIT = Duration.ofSeconds(5);
-
-    Mono<Void> await(String aggregateId, Duration atMost, Projection... projections);
-
-    default Mono<Void> await(String aggregateId, Projection... projections) {
-        return await(aggregateId, DEFAULT_WAIT, projections);
-    }
+public interface ReadYourWrites extends io.labelledger.projection.ReadYourWrites {
 }

@@ -1,10 +1,10 @@
 package io.labelledger.api;
 
-import io.labelledger.identity.scim.ScimConfig;
+import io.labelledger.identity.scim.web.ScimConfig;
 import io.labelledger.identity.scim.ScimJson;
 import io.labelledger.identity.scim.ScimStore;
-import io.labelledger.identity.web.ApiTokenSecrets;
-import io.labelledger.identity.web.IdentityStore;
+import io.labelledger.identity.account.ApiTokenSecrets;
+import io.labelledger.identity.account.IdentityStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -76,7 +76,7 @@ public class SecurityConfig {
 
     private AuthenticationWebFilter apiTokenFilter(IdentityStore identities) {
         ReactiveAuthenticationManager manager = auth -> Mono
-                .fromCallable(() -> identities.callerForToken(ApiTokenSecrets.hash((String) auth.getCredentials())))
+                .fromCallable(() -> identities.actorForToken(ApiTokenSecrets.hash((String) auth.getCredentials())).map(Caller::from))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(found -> found.<Mono<Authentication>>map(c -> Mono.just(authenticated(c)))
                                        .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked API token"))));

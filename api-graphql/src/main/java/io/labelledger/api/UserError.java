@@ -11,6 +11,11 @@ public record UserError(ErrorCode code, List<String> field, String message) {
         return new UserError(e.code(), e.field(), e.getMessage());
     }
 
+    /** An identity service's refusal, as the API answers it. */
+    public static UserError of(io.labelledger.identity.account.Refusal r) {
+        return new UserError(r.code(), r.field(), r.message());
+    }
+
     public static UserError of(ErrorCode code, String field, String message) {
         return new UserError(code, field == null ? List.of() : List.of(field), message);
     }

@@ -39,12 +39,18 @@ public final class Api {
 
     /** Signs up a new user (and its own organization, whose Owner it is). */
     public Session signUp(String label) throws IOException, InterruptedException {
+        return signUp(label, null);
+    }
+
+    /** Signs up a new user; with an invitation token, into the inviting organization with the invitation's role. */
+    public Session signUp(String label, String invitation) throws IOException, InterruptedException {
         String email = "bench-" + label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.example.org";
         ObjectNode body = JSON.createObjectNode();
         body.put("email", email);
         body.put("password", PASSWORD);
         body.put("displayName", "Bench " + label);
         body.put("organizationName", "Bench org " + label);
+        if (invitation != null) body.put("invitation", invitation);
         HttpRequest req = HttpRequest.newBuilder(base.resolve("api/auth/signup"))
                                      .timeout(Duration.ofSeconds(60))
                                      .header("Content-Type", "application/json")

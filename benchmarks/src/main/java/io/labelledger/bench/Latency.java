@@ -36,6 +36,11 @@ public final class Latency {
                 histogram.getMean() / 1000.0);
     }
 
+    /** One percentile (e.g. 95) in milliseconds; NaN without samples. */
+    public synchronized double percentileMs(double percentile) {
+        return histogram.getTotalCount() == 0 ? Double.NaN : ms(histogram.getValueAtPercentile(percentile));
+    }
+
     private static double ms(long micros) { return micros / 1000.0; }
 
     /** Percentiles in milliseconds. */

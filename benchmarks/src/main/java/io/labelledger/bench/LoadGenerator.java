@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Load generator for a running LabelLedger server. Workloads: annotate, import, import-job, rebuild, pgref, all.
+ * Load generator for a running LabelLedger server. Workloads: annotate, import, import-job, rebuild, pgref, dm, all.
  * Each prints a result block and appends a Markdown section to docs/benchmarks.md (--doc to change, --no-doc to skip).
  */
 public final class LoadGenerator {
@@ -52,6 +52,10 @@ public final class LoadGenerator {
             case "rebuild" -> {
                 args.allowOnly(with(Rebuild.options()));
                 finish(args, Rebuild.run(args, command));
+            }
+            case "dm" -> {
+                args.allowOnly(with(DataManagerBench.options()));
+                finish(args, DataManagerBench.run(args, command));
             }
             case "pgref" -> {
                 args.allowOnly(with(PGREF));
@@ -120,6 +124,9 @@ public final class LoadGenerator {
                   rebuild   --url ... --operator-token ... --db-url jdbc:postgresql://127.0.0.1:5432/<db> [--db-user postgres --db-password ''] --timeout 20m
                   pgref     --pg-admin-url jdbc:postgresql://127.0.0.1:5432/postgres --pg-user postgres --connections 8
                             --duration 20s --warmup 2s [--no-pgbench]
+                  dm        --url ... --tasks 1000000 --annotators 3 --per-request 5000 --iterations 200 --warmup 20
+                            [--pg-url jdbc:postgresql://127.0.0.1:5432/<db> --pg-user postgres --pg-password '']
+                            Data Manager filters, sorts and counts (ADR 0038); seeds its own project first
                   all       pgref, annotate, import, rebuild in turn (annotate's --duration; pgref uses its defaults)
                 Every workload: --doc docs/benchmarks.md (default) or --no-doc.
                 Durations: 60, 60s, 500ms, 2m.""";

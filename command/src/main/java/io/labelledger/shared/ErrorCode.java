@@ -27,5 +27,23 @@ public enum ErrorCode {
     /** An annotation without any result ({@code []}); the project does not allow empty annotations. */
     EMPTY_RESULT,
     /** A draft larger than the server keeps (SaveDraft.MAX_RESULT_CHARS); the earlier draft is unchanged. */
-    DRAFT_TOO_LARGE
+    DRAFT_TOO_LARGE,
+    /** The task has as many annotations and live reservations as its overlap asks for (the label stream moves on). */
+    TASK_FULL,
+    /** The person already holds a live reservation of this task. */
+    ALREADY_RESERVED,
+    /** The person is paused in the project (by a Manager or a quality policy): no tasks, no submits. */
+    PAUSED,
+    /** The person reached the project's annotation limit. */
+    LIMIT_REACHED,
+    /** The person's reservation expired and the task was handed to others up to its overlap; their draft is kept. */
+    RESERVATION_EXPIRED,
+    /** A Data Manager filter or sort names a column (or data path / control) that does not exist. */
+    FILTER_UNKNOWN_FIELD,
+    /** A Data Manager filter uses an operator that does not fit the column's type. */
+    FILTER_OPERATOR,
+    /** A Data Manager filter value of the wrong type, shape or size (e.g. a too long regex). */
+    FILTER_VALUE,
+    /** A Data Manager query ran past its time limit (e.g. a regex over a whole large project); narrow the filter. */
+    QUERY_TOO_SLOW
 }

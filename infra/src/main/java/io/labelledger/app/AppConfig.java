@@ -22,8 +22,8 @@ import io.labelledger.eventstore.ProcessorReadYourWrites;
 import io.labelledger.eventstore.ProjectionRebuilder;
 import io.labelledger.identity.read.UserQueries;
 import io.labelledger.identity.web.ClientIp;
-import io.labelledger.identity.web.LoginThrottle;
-import io.labelledger.identity.web.IdentityStore;
+import io.labelledger.identity.account.LoginThrottle;
+import io.labelledger.identity.account.IdentityStore;
 import io.labelledger.organization.directory.DirectoryProjection;
 import io.labelledger.project.config.LabelingConfigs;
 import io.labelledger.project.config.OrganizationLabelingConfigs;
@@ -137,7 +137,7 @@ public class AppConfig {
     // ---- write side -------------------------------------------------------------------------------------
 
     @Bean
-    OrganizationLabelingConfigs labelingConfigs(EventStore eventStore) {
+    EventStoreLabelingConfigs labelingConfigs(EventStore eventStore) {
         return new EventStoreLabelingConfigs(eventStore);
     }
 
@@ -172,6 +172,18 @@ public class AppConfig {
     @Bean
     EventUpcasterChain annotationUpcasters() {
         return new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new AnnotationImportedAuthorUpcaster());
+    }
+
+    /** A person's annotations and reservations in a project, for the annotation limit (ADR 0036). */
+    @Bean
+    io.labelledger.task.write.Workloads workloads(JdbcTemplate jdbc) {
+        return new io.labelledger.eventstore.JdbcWorkloads(jdbc);
+    }
+
+    /** Revision 1 TaskSkipped reads back with comment null (ADR 0036). */
+    @Bean
+    io.labelledger.task.upcasting.TaskSkippedCommentUpcaster taskSkippedCommentUpcaster() {
+        return new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster();
     }
 
     @Bean
@@ -255,6 +267,9 @@ public class AppConfig {
     io.labelledger.task.read.NotificationInbox notificationInbox(DatabaseClient db) { return new io.labelledger.task.read.NotificationInbox(db); }
 
     @Bean
+    io.labelledger.task.read.DataManagerTabs dataManagerTabs(DatabaseClient db) { return new io.labelledger.task.read.DataManagerTabs(db); }
+
+    @Bean
     AuditQueries auditQueries(DatabaseClient db) { return new AuditQueries(db); }
 
     @Bean
@@ -273,6 +288,11 @@ public class AppConfig {
     WorkspaceQueries workspaceQueries(DatabaseClient db) { return new WorkspaceQueries(db); }
 
     @Bean
+    io.labelledger.organization.read.DirectoryQueries directoryQueries(DatabaseClient db) {
+        return new io.labelledger.organization.read.DirectoryQueries(db);
+    }
+
+    @Bean
     TaskHistory taskHistory(EventStore eventStore, JdbcTemplate jdbc, org.axonframework.config.Configuration axon, JsonMapper json) {
         return new TaskHistory(eventStore, new io.labelledger.eventstore.JdbcTaskEvents(jdbc, axon), json);
     }
@@ -289,7 +309,7 @@ public class AppConfig {
 
     /** Refused operations in the audit log, at most one per (person, operation) a minute. */
     @Bean
-    io.labelledger.audit.web.RefusalAudit refusalAudit(io.labelledger.identity.web.IdentityEvents events, ReactiveStringRedisTemplate redis) {
+    io.labelledger.audit.web.RefusalAudit refusalAudit(io.labelledger.identity.account.IdentityEvents events, ReactiveStringRedisTemplate redis) {
         return new io.labelledger.audit.web.RefusalAudit(events, redis);
     }
 
@@ -314,9 +334,16 @@ public class AppConfig {
     LdapSettingsStore ldapSettingsStore(JdbcTemplate jdbc) { return new LdapSettingsStore(jdbc); }
 
     @Bean
-    LdapSignIn ldapSignIn(LdapSettingsStore settings, IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          ReadYourWrites readYourWrites, LdapDirectory directory, io.labelledger.identity.web.IdentityEvents events) {
-        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites, events);
+    io.labelledger.identity.account.IdentityCommands identityCommands(CommandGateway gateway) {
+        return new io.labelledger.identity.account.IdentityCommands(gateway);
+    }
+
+    @Bean
+    LdapSignIn ldapSignIn(LdapSettingsStore settings, IdentityStore identities, PasswordEncoder passwords,
+                          io.labelledger.identity.account.IdentityCommands commands, ReadYourWrites readYourWrites,
+                          LdapDirectory directory, io.labelledger.identity.account.IdentityEvents events,
+                          io.labelledger.organization.read.DirectoryQueries people) {
+        return new LdapSignIn(settings, directory, identities, passwords, commands, readYourWrites, events, people);
     }
 
     @Bean

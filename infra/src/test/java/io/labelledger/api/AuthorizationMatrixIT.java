@@ -91,6 +91,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
      * allowed call must answer one. Keys: an operation, or operation@ROLE.
      */
     static final Map<String, String> MAY_ANSWER_NOT_FOUND = Map.ofEntries(
+            Map.entry("Query.nextTask", "the label stream hands each task to as many people as its overlap (1 here) asks, and the five roles share "
+                    + "two free tasks per project; labelStream answers its state for everybody, LabelStreamIT hands out for real"),
             Map.entry("POST /api/session/organization", "switching would replace the session the matrix goes on with; MultiOrganizationIT switches for real"),
             Map.entry("POST /api/session/invitation", "joining takes a fresh invitation of another organization per call; MultiOrganizationIT joins for real"),
             Map.entry("Query.importJob@MANAGER", "Managers see their own jobs only; the fixture's job is the Owner's"),
@@ -117,6 +119,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     final Map<String, String> ownAnnotations = new java.util.concurrent.ConcurrentHashMap<>();
     /** The caller's own comment per (role, target), from their addComment (resolved, reopened, deleted by them). */
     final Map<String, String> ownComments = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Data Manager tabs saved by each role on each target (saveDataManagerTab), reordered and deleted after. */
+    final Map<String, String> ownTabs = new java.util.concurrent.ConcurrentHashMap<>();
     final java.util.concurrent.atomic.AtomicInteger passedOnNotFound = new java.util.concurrent.atomic.AtomicInteger();
     Map<String, String> documents;
 
@@ -325,6 +329,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         vars.putAll(roleVariables.get(role));
         vars.put("annotation", ownAnnotations.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
         vars.put("comment", ownComments.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
+        vars.put("tab", ownTabs.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
         return vars;
     }
 
@@ -353,6 +358,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
             }
             if (answered && operation.equals("Mutation.addComment") && payload.get("comment") instanceof Map<?, ?> c) {
                 ownComments.put(role + "@" + target, (String) c.get("id"));
+            }
+            if (answered && operation.equals("Mutation.saveDataManagerTab") && payload.get("tab") instanceof Map<?, ?> t) {
+                ownTabs.put(role + "@" + target, (String) t.get("id"));
             }
             return answered ? Outcome.ALLOWED : Outcome.NOT_FOUND;
         }

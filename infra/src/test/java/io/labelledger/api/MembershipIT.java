@@ -122,7 +122,7 @@ class MembershipIT extends IntegrationTest {
         String minted = "llt_minted-while-deactivated-" + java.util.UUID.randomUUID();
         jdbc.update("INSERT INTO api_token (token_id, user_id, organization_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, now())",
                 java.util.UUID.randomUUID().toString(), ann.userId, owner.organizationId, "stale socket",
-                io.labelledger.identity.web.ApiTokenSecrets.hash(minted));
+                io.labelledger.identity.account.ApiTokenSecrets.hash(minted));
 
         // reactivated, the member signs in again (old sessions and tokens stay dead)
         assertThat(errorCode(owner.post("mutation($i: MemberInput!) { reactivateMember(input: $i) { errors { code } } }",

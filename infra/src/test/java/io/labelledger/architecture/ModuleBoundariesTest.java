@@ -10,7 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * One-way module dependencies, checked over the whole application classpath:
- * command ← projections, query ← api-graphql ← infra. The API reaches the domain only through the command
+ * command ← projections, query ← identity (api-graphql/identity) ← api-graphql ← infra (identity's own rules: IdentityBoundariesTest). The API reaches the domain only through the command
  * gateway and the query repositories, never through aggregates.
  */
 class ModuleBoundariesTest {

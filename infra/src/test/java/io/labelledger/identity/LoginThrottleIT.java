@@ -1,6 +1,6 @@
 package io.labelledger.identity;
 
-import io.labelledger.identity.web.LoginThrottle;
+import io.labelledger.identity.account.LoginThrottle;
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;

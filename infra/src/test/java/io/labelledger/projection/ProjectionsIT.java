@@ -61,6 +61,13 @@ class ProjectionsIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dm_annotation WHERE project_id = ? AND ground_truth", Integer.class, projectId)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM dm_task WHERE project_id = ? AND ground_truth", Integer.class, projectId)).isEqualTo(2);
         assertThat(live.get("audit_log")).hasSizeGreaterThan(10);
+        // the Data Manager's filter columns follow the live annotations (ADR 0038): labels per control, review counts
+        assertThat(jdbc.queryForList("""
+                        SELECT labels::text || ' ' || accepted_count || ' ' || rejected_count || ' ' || cardinality(reviewers)
+                        FROM dm_task WHERE project_id = ? ORDER BY number""", String.class, projectId))
+                .containsExactly("{\"sentiment\": [\"Positive\"]} 1 0 1", "{} 0 0 0", "{} 0 0 0", "{\"sentiment\": [\"Positive\"]} 0 1 1");
+        assertThat(jdbc.queryForList("SELECT array_to_string(path, '.') || ':' || kind FROM dm_data_key WHERE project_id = ?", String.class, projectId))
+                .containsExactly("text:string");
 
         // idempotency: deliver the whole event store a second time to every projection
         var handlers = List.of(new AnnotationEventHandlerAdapter(dataManager), new AnnotationEventHandlerAdapter(directory),

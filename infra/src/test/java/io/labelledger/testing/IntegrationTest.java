@@ -40,6 +40,6 @@ public abstract class IntegrationTest {
      */
     @org.junit.jupiter.api.AfterEach
     void forgetLoopbackSignInFailures() {
-        throttleRedis.delete(io.labelledger.identity.web.LoginThrottle.addressKey("127.0.0.1")).block();
+        throttleRedis.delete(io.labelledger.identity.account.LoginThrottle.addressKey("127.0.0.1")).block();
     }
 }

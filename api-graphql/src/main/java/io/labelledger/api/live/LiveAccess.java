@@ -1,7 +1,7 @@
 package io.labelledger.api.live;
 
 import io.labelledger.api.Caller;
-import io.labelledger.identity.web.IdentityStore;
+import io.labelledger.identity.account.IdentityStore;
 import io.labelledger.organization.directory.MemberAccessNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ public class LiveAccess implements AutoCloseable {
     /** The caller as the directory has them now; empty when they are no longer an active member of the organization. */
     public Mono<Caller> current(Caller claimed) {
         if (claimed == null) return Mono.empty();
-        return Mono.fromCallable(() -> identities.currentCaller(claimed.userId(), claimed.organizationId()))
+        return Mono.fromCallable(() -> identities.currentActor(claimed.userId(), claimed.organizationId()).map(Caller::from))
                    .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(Mono::justOrEmpty);
     }

@@ -7,7 +7,7 @@ import io.labelledger.audit.read.AuditEntryView;
 import io.labelledger.audit.read.AuditFilter;
 import io.labelledger.audit.read.AuditQueries;
 import io.labelledger.identity.read.UserQueries;
-import io.labelledger.identity.web.UserController;
+import io.labelledger.identity.read.UserView;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -50,10 +50,10 @@ public class AuditController {
     public Object payload(AuditEntryView e) { return json.parse(e.payload()); }
 
     @BatchMapping(typeName = "AuditEntry", field = "actor")
-    public Mono<Map<AuditEntryView, UserController.UserView>> actor(List<AuditEntryView> entries) {
-        return users.displayNames(entries.stream().map(AuditEntryView::actorId).filter(Objects::nonNull).collect(Collectors.toSet()))
-                    .map(names -> entries.stream().filter(e -> e.actorId() != null).distinct().collect(Collectors.toMap(Function.identity(),
-                            e -> new UserController.UserView(e.actorId(), names.getOrDefault(e.actorId(), "(unknown user)")))));
+    public Mono<Map<AuditEntryView, UserView>> actor(List<AuditEntryView> entries) {
+        return users.people(entries.stream().map(AuditEntryView::actorId).filter(Objects::nonNull).collect(Collectors.toSet()))
+                    .map(people -> entries.stream().filter(e -> e.actorId() != null).distinct()
+                            .collect(Collectors.toMap(Function.identity(), e -> people.get(e.actorId()))));
     }
 
     private static Long parsePosition(String cursor) {

@@ -3,7 +3,7 @@ package io.labelledger.audit.web;
 import io.labelledger.api.Caller;
 import io.labelledger.api.authorization.Authorization;
 import io.labelledger.identity.api.OperationRefused;
-import io.labelledger.identity.web.IdentityEvents;
+import io.labelledger.identity.account.IdentityEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;

@@ -1,5 +1,8 @@
 package io.labelledger.identity.web;
 
+import io.labelledger.identity.account.IdentityEvents;
+import io.labelledger.identity.account.IdentityStore;
+import io.labelledger.identity.account.PasswordPolicy;
 import io.labelledger.api.Caller;
 import io.labelledger.api.UserError;
 import io.labelledger.identity.api.AllSessionsEnded;
@@ -73,8 +76,8 @@ public class AccountController {
                                         @ContextValue(required = false) String clientIp) {
         String current = input.currentPassword() == null ? "" : input.currentPassword();
         String next = input.newPassword() == null ? "" : input.newPassword();
-        if (next.length() < AuthController.MIN_PASSWORD || next.length() > 200) {
-            return Mono.just(Payload.error(ErrorCode.VALIDATION, "newPassword", "Use a password of at least " + AuthController.MIN_PASSWORD + " characters"));
+        if (!PasswordPolicy.acceptable(next)) {
+            return Mono.just(Payload.error(ErrorCode.VALIDATION, "newPassword", "Use a password of at least " + PasswordPolicy.MIN_LENGTH + " characters"));
         }
         return Mono.fromCallable(() -> {
             IdentityStore.Account account = identities.byId(caller.userId()).orElseThrow();

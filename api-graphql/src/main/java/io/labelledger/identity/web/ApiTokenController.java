@@ -1,5 +1,8 @@
 package io.labelledger.identity.web;
 
+import io.labelledger.identity.account.ApiTokenSecrets;
+import io.labelledger.identity.account.IdentityEvents;
+import io.labelledger.identity.account.IdentityStore;
 import io.labelledger.api.Caller;
 import io.labelledger.api.UserError;
 import io.labelledger.identity.api.ApiTokenCreated;
@@ -40,7 +43,7 @@ public class ApiTokenController {
 
     @QueryMapping
     public Mono<List<IdentityStore.Token>> apiTokens(@ContextValue Caller caller) {
-        return Mono.fromCallable(() -> identities.tokens(caller)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> identities.tokens(caller.actor())).subscribeOn(Schedulers.boundedElastic());
     }
 
     @MutationMapping
@@ -53,7 +56,7 @@ public class ApiTokenController {
         String id = UUID.randomUUID().toString();
         String secret = ApiTokenSecrets.newSecret();
         return Mono.fromCallable(() -> {
-            identities.insertToken(id, caller, name, ApiTokenSecrets.hash(secret));
+            identities.insertToken(id, caller.actor(), name, ApiTokenSecrets.hash(secret));
             events.publishNow(new ApiTokenCreated(caller.organization(), id, name, caller.user()), caller.userId(), caller.organizationId(), clientIp);
             return new CreateApiTokenPayload(secret, new IdentityStore.Token(id, name, clock.instant(), null), List.of());
         }).subscribeOn(Schedulers.boundedElastic());
@@ -63,7 +66,7 @@ public class ApiTokenController {
     public Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input, @ContextValue Caller caller,
                                                       @ContextValue(required = false) String clientIp) {
         return Mono.fromCallable(() -> {
-                        if (!identities.revokeToken(caller, input.id())) {
+                        if (!identities.revokeToken(caller.actor(), input.id())) {
                             return new RevokeApiTokenPayload(null, List.of(UserError.of(ErrorCode.NOT_FOUND, "id", "Token not found")));
                         }
                         events.publishNow(new ApiTokenRevoked(caller.organization(), input.id(), caller.user()), caller.userId(), caller.organizationId(), clientIp);

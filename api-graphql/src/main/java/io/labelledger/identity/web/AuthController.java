@@ -1,5 +1,6 @@
 package io.labelledger.identity.web;
 
+import io.labelledger.organization.read.DirectoryQueries;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.ReadYourWrites;
@@ -8,6 +9,12 @@ import io.labelledger.api.UserError;
 import io.labelledger.identity.api.SignInFailed;
 import io.labelledger.identity.api.SignInMethod;
 import io.labelledger.identity.api.UserId;
+import io.labelledger.identity.account.Actor;
+import io.labelledger.identity.account.ApiTokenSecrets;
+import io.labelledger.identity.account.IdentityEvents;
+import io.labelledger.identity.account.IdentityStore;
+import io.labelledger.identity.account.LoginThrottle;
+import io.labelledger.identity.account.PasswordPolicy;
 import io.labelledger.identity.ldap.LdapSignIn;
 import io.labelledger.organization.api.AcceptInvitation;
 import io.labelledger.organization.api.CreateOrganization;
@@ -39,7 +46,6 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/auth")
 public class AuthController {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}$");
-    static final int MIN_PASSWORD = 10;
 
     private final IdentityStore identities;
     private final PasswordEncoder passwords;
@@ -55,10 +61,13 @@ public class AuthController {
     /** The password encoder's hash of a random secret, made once (same cost settings as real accounts). */
     private volatile String dummyHash;
     private final IdentityEvents events;
+    private final DirectoryQueries directory;
 
     public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
                           Sessions sessions, ClientIp clientIp, ReadYourWrites readYourWrites,
-                          java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap, IdentityEvents events) {
+                          java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap, IdentityEvents events,
+                          DirectoryQueries directory) {
+        this.directory = directory;
         this.events = events;
         this.throttle = throttle;
         this.ldap = ldap;
@@ -80,10 +89,6 @@ public class AuthController {
 
     public record Login(String email, String password) {}
 
-    public record Session(String userId, String organizationId) {}
-
-    public record Errors(List<UserError> errors) {}
-
     /**
      * Sign-up's one answer, whether the email was new or already had an account (issue 9 #9, ADR 0028): "sign in with
      * your password". A new account (and its organization, or its invitation's membership) is ready by then; for an
@@ -100,8 +105,8 @@ public class AuthController {
         String password = in.password() == null ? "" : in.password();
         if (!EMAIL.matcher(email).matches()) return bad("email", "Enter a valid email address");
         if (name.isEmpty() || name.length() > 200) return bad("displayName", "Enter your name (up to 200 characters)");
-        if (password.length() < MIN_PASSWORD || password.length() > 200) {
-            return bad("password", "Use a password of at least " + MIN_PASSWORD + " characters");
+        if (!PasswordPolicy.acceptable(password)) {
+            return bad("password", "Use a password of at least " + PasswordPolicy.MIN_LENGTH + " characters");
         }
         if (in.invitation() != null && !in.invitation().isBlank()) return joinByInvitation(in.invitation().strip(), email, name, password, exchange);
         String orgName = in.organizationName() == null || in.organizationName().isBlank() ? name + "'s organization" : in.organizationName().strip();
@@ -127,8 +132,7 @@ public class AuthController {
     @PostMapping("/invitation")
     public Mono<ResponseEntity<Object>> invitation(@RequestBody InvitationQuery in) {
         String token = in.token() == null ? "" : in.token().strip();
-        return Mono.fromCallable(() -> identities.invitation(ApiTokenSecrets.hash(token)))
-                   .subscribeOn(Schedulers.boundedElastic())
+        return directory.invitation(ApiTokenSecrets.hash(token)).map(Optional::of).defaultIfEmpty(Optional.empty())
                    .map(found -> found.<ResponseEntity<Object>>map(i -> ResponseEntity.ok(new InvitationInfo(i.organizationName(), i.role(), i.expiresAt(),
                                    i.used() ? "USED" : i.revoked() ? "REVOKED" : i.expiresAt().isAfter(clock.instant()) ? "OPEN" : "EXPIRED")))
                            .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(
@@ -138,12 +142,12 @@ public class AuthController {
     private Mono<ResponseEntity<Object>> joinByInvitation(String token, String email, String name, String password, ServerWebExchange exchange) {
         String hash = ApiTokenSecrets.hash(token);
         String userId = UUID.randomUUID().toString();
-        return Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+        return directory.invitation(hash).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
             if (found.isEmpty()) {
                 return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).<Object>body(
                         new Errors(List.of(UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found")))));
             }
-            IdentityStore.OpenInvitation invitation = found.get();
+            DirectoryQueries.OpenInvitation invitation = found.get();
             // what the invitation allows is told before anything depends on the email (same answer for every email)
             if (invitation.used() || invitation.revoked() || !invitation.expiresAt().isAfter(clock.instant())) {
                 ErrorCode code = invitation.used() ? ErrorCode.INVITATION_USED : invitation.revoked() ? ErrorCode.INVITATION_REVOKED : ErrorCode.INVITATION_EXPIRED;
@@ -196,12 +200,12 @@ public class AuthController {
 
     private Mono<ResponseEntity<Object>> directoryAnswer(LdapSignIn.Result result, String email, String address, ServerWebExchange exchange) {
         return switch (result) {
-            case LdapSignIn.Accepted(Caller caller) -> throttle.succeeded(email, address)
-                    .then(sessions.signIn(caller, SignInMethod.LDAP, caller.organizationId(), exchange))
-                    .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId())));
+            case LdapSignIn.Accepted(Actor actor) -> throttle.succeeded(email, address)
+                    .then(sessions.signIn(Caller.from(actor), SignInMethod.LDAP, actor.organizationId(), exchange))
+                    .thenReturn(ResponseEntity.ok((Object) new SessionView(actor.userId(), actor.organizationId())));
             // a wrong password stays counted (every attempt is, when it starts); any other refusal is given back
             case LdapSignIn.Refused refused -> (refused.wrongCredentials() ? Mono.<Void>empty() : throttle.notCounted(email, address))
-                    .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(refused.error()))));
+                    .thenReturn(ResponseEntity.status(refused.status()).body((Object) new Errors(List.of(UserError.of(refused.error())))));
         };
     }
 
@@ -215,7 +219,7 @@ public class AuthController {
                                .filter(a -> passwords.matches(password, a.passwordHash()))
                                .flatMap(a -> {
                                    identities.loggedIn(a.userId());
-                                   return identities.caller(a.userId());
+                                   return identities.actor(a.userId()).map(Caller::from);
                                });
                        if (caller.isEmpty()) failedSignIn(account, address);
                        return caller;
@@ -223,7 +227,7 @@ public class AuthController {
                    .subscribeOn(Schedulers.boundedElastic())
                    .flatMap(found -> found
                            .map(caller -> throttle.succeeded(email, address).then(sessions.signIn(caller, SignInMethod.PASSWORD, null, exchange))
-                                   .thenReturn(ResponseEntity.ok((Object) new Session(caller.userId(), caller.organizationId()))))
+                                   .thenReturn(ResponseEntity.ok((Object) new SessionView(caller.userId(), caller.organizationId()))))
                            .orElseGet(() -> Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED).<Object>body(
                                    new Errors(List.of(UserError.of(ErrorCode.VALIDATION, "password", "Wrong email or password")))))));
     }
@@ -257,7 +261,7 @@ public class AuthController {
             return;
         }
         String userId = account.get().userId();
-        for (String org : identities.activeOrganizations(userId)) {
+        for (String org : directory.activeOrganizations(userId).collectList().block()) { // on boundedElastic
             events.publishNow(new SignInFailed(new OrganizationId(org), new UserId(userId), SignInMethod.PASSWORD, "WRONG_CREDENTIALS"),
                     userId, org, address);
         }

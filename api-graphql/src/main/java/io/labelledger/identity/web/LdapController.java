@@ -1,5 +1,6 @@
 package io.labelledger.identity.web;
 
+import io.labelledger.identity.account.IdentityEvents;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;

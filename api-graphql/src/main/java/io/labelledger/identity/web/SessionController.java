@@ -1,5 +1,8 @@
 package io.labelledger.identity.web;
 
+import io.labelledger.identity.account.ApiTokenSecrets;
+import io.labelledger.identity.account.IdentityEvents;
+import io.labelledger.identity.account.IdentityStore;
 import io.labelledger.api.Caller;
 import io.labelledger.api.Commands;
 import io.labelledger.api.ReadYourWrites;
@@ -35,6 +38,7 @@ import java.util.List;
 @RequestMapping("/api/session")
 public class SessionController {
     private final IdentityStore identities;
+    private final io.labelledger.organization.read.DirectoryQueries directory;
     private final Sessions sessions;
     private final IdentityEvents events;
     private final Commands commands;
@@ -46,7 +50,9 @@ public class SessionController {
 
     public SessionController(IdentityStore identities, Sessions sessions, IdentityEvents events, Commands commands,
                              ReadYourWrites readYourWrites, ClientIp clientIp, Clock clock,
-                             io.labelledger.api.authorization.Authorization authorization) {
+                             io.labelledger.api.authorization.Authorization authorization,
+                             io.labelledger.organization.read.DirectoryQueries directory) {
+        this.directory = directory;
         this.authorization = authorization;
         this.identities = identities;
         this.sessions = sessions;
@@ -71,12 +77,12 @@ public class SessionController {
             if (!Ids.isUuid(in.organizationId())) return notFound();
             return Sessions.authOrganization(exchange).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(bound -> {
                 if (bound.isPresent() && !bound.get().equals(in.organizationId())) return refusedSwitch(caller, bound.get(), in.organizationId(), exchange);
-                return Mono.fromCallable(() -> identities.currentCaller(caller.userId(), in.organizationId()))
+                return Mono.fromCallable(() -> identities.currentActor(caller.userId(), in.organizationId()).map(Caller::from))
                            .subscribeOn(Schedulers.boundedElastic())
                            .flatMap(next -> next.map(c -> sessions.start(c, exchange)
                                            .then(events.publish(new OrganizationSwitched(c.organization(), c.user(), caller.organization()),
                                                    c.userId(), c.organizationId(), clientIp.of(exchange)))
-                                           .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
+                                           .thenReturn(ResponseEntity.ok((Object) new SessionView(c.userId(), c.organizationId()))))
                                    .orElseGet(SessionController::notFound)); // not a member (or not any more): as if it did not exist
             });
         })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
@@ -100,7 +106,7 @@ public class SessionController {
                             .map(IdentityStore.Account::personal).orElse(false)).subscribeOn(Schedulers.boundedElastic()));
             return personalSession.flatMap(personal -> !personal ? errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "invitation",
                     "Sign in with your personal account to accept an invitation"))
-                    : Mono.fromCallable(() -> identities.invitation(hash)).subscribeOn(Schedulers.boundedElastic()).flatMap(found -> {
+                    : directory.invitation(hash).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(found -> {
                 if (found.isEmpty()) return errors(HttpStatus.NOT_FOUND, UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"));
                 String org = found.get().organizationId();
                 Caller joining = new Caller(caller.userId(), org, found.get().role(), caller.email(), caller.displayName());
@@ -115,9 +121,9 @@ public class SessionController {
                         return errors(status, r.error());
                     }
                     return readYourWrites.await(org, Projection.DIRECTORY)
-                            .then(Mono.fromCallable(() -> identities.currentCaller(caller.userId(), org)).subscribeOn(Schedulers.boundedElastic()))
+                            .then(Mono.fromCallable(() -> identities.currentActor(caller.userId(), org).map(Caller::from)).subscribeOn(Schedulers.boundedElastic()))
                             .flatMap(next -> next.map(c -> sessions.start(c, exchange)
-                                            .thenReturn(ResponseEntity.ok((Object) new AuthController.Session(c.userId(), c.organizationId()))))
+                                            .thenReturn(ResponseEntity.ok((Object) new SessionView(c.userId(), c.organizationId()))))
                                     .orElseGet(() -> errors(HttpStatus.SERVICE_UNAVAILABLE,
                                             UserError.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; reload in a moment"))));
                 });
@@ -149,6 +155,6 @@ public class SessionController {
     }
 
     private static Mono<ResponseEntity<Object>> errors(HttpStatus status, UserError error) {
-        return Mono.just(ResponseEntity.status(status).body(new AuthController.Errors(List.of(error))));
+        return Mono.just(ResponseEntity.status(status).body(new Errors(List.of(error))));
     }
 }

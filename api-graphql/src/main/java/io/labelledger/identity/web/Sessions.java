@@ -1,5 +1,7 @@
 package io.labelledger.identity.web;
 
+import io.labelledger.identity.account.IdentityEvents;
+import io.labelledger.identity.account.IdentityStore;
 import io.labelledger.api.ActiveMemberFilter;
 import io.labelledger.api.Caller;
 import io.labelledger.identity.api.SignInMethod;

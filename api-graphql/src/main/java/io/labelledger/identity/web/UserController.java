@@ -2,6 +2,7 @@ package io.labelledger.identity.web;
 
 import io.labelledger.api.Caller;
 import io.labelledger.identity.read.UserQueries;
+import io.labelledger.identity.read.UserView;
 import io.labelledger.project.read.ProjectView;
 import io.labelledger.task.read.AnnotationView;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -24,8 +25,6 @@ public class UserController {
     public UserController(UserQueries users) {
         this.users = users;
     }
-
-    public record UserView(String id, String displayName) {}
 
     public record MeView(String id, String email, String displayName, String role, OrganizationView organization) {}
 
@@ -86,9 +85,9 @@ public class UserController {
 
     /** One query for a batch; a key without a person (e.g. a comment nobody resolved) is left out: null. */
     private <K> Mono<Map<K, UserView>> byId(List<K> keys, Function<K, String> id) {
-        return users.displayNames(keys.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toSet()))
-                    .map(names -> keys.stream().filter(k -> id.apply(k) != null).distinct().collect(Collectors.toMap(Function.identity(),
-                            k -> new UserView(id.apply(k), names.getOrDefault(id.apply(k), "(unknown user)")))));
+        return users.people(keys.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toSet()))
+                    .map(people -> keys.stream().filter(k -> id.apply(k) != null).distinct()
+                            .collect(Collectors.toMap(Function.identity(), k -> people.get(id.apply(k)))));
     }
 
 }

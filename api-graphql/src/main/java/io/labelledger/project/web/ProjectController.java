@@ -22,8 +22,13 @@ import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.Ids;
 import io.labelledger.shared.read.Cursor;
 import io.labelledger.task.read.TaskOrder;
+import io.labelledger.task.read.filter.FilterOperator;
+import io.labelledger.task.read.filter.TaskColumn;
+import io.labelledger.task.read.filter.TaskCondition;
+import io.labelledger.task.read.filter.TaskFilter;
 import io.labelledger.task.read.TaskQueries;
 import io.labelledger.task.read.TaskView;
+import io.labelledger.task.web.DataManagerFilters;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -48,10 +53,12 @@ public class ProjectController {
     private final Authorization authorization;
     private final WorkspaceQueries workspaces;
     private final WorkspaceController workspaceMoves;
+    private final DataManagerFilters filters;
 
     public ProjectController(Commands commands, ProjectQueries projects, TaskQueries tasks, LabelingConfigCache configs, Clock clock,
                              ReadYourWrites readYourWrites, Authorization authorization, WorkspaceQueries workspaces,
-                             WorkspaceController workspaceMoves) {
+                             WorkspaceController workspaceMoves, DataManagerFilters filters) {
+        this.filters = filters;
         this.authorization = authorization;
         this.workspaces = workspaces;
         this.workspaceMoves = workspaceMoves;
@@ -71,9 +78,23 @@ public class ProjectController {
 
     public record ControlView(String name, String type, List<String> toName, List<String> options, String choice, boolean required) {}
 
-    public record TaskOrderInput(TaskOrder.Field field, String direction) {}
+    public record TaskOrderInput(TaskOrder.Field field, String direction, List<String> path) {
+        public TaskOrder order() {
+            return new TaskOrder(field, "DESC".equals(direction), path);
+        }
+    }
 
-    public record TaskFilterInput(io.labelledger.task.read.ReviewState reviewState, Boolean groundTruth) {}
+    public record TaskConditionInput(TaskColumn column, List<String> path, FilterOperator operator, Object value) {}
+
+    /** The Data Manager's filter: review state and ground truth always apply, the conditions with their conjunction. */
+    public record TaskFilterInput(io.labelledger.task.read.ReviewState reviewState, Boolean groundTruth, String conjunction,
+                                  List<TaskConditionInput> conditions) {
+        public TaskFilter conditionsFilter() {
+            if (conditions == null) return TaskFilter.NONE;
+            return new TaskFilter("OR".equals(conjunction),
+                    conditions.stream().map(c -> new TaskCondition(c.column(), c.path(), c.operator(), c.value())).toList());
+        }
+    }
 
     @QueryMapping
     public Mono<Connection.Page<ProjectView>> projects(@Argument Integer first, @Argument String after, @Argument String workspaceId,
@@ -177,10 +198,17 @@ public class ProjectController {
                                                  @Argument TaskOrderInput orderBy, @Argument TaskFilterInput filter,
                                                  @ContextValue Caller caller) {
         int limit = Connection.size(first);
-        TaskOrder order = orderBy == null ? TaskOrder.DEFAULT : new TaskOrder(orderBy.field(), "DESC".equals(orderBy.direction()));
+        TaskOrder order = orderBy == null ? TaskOrder.DEFAULT : orderBy.order();
         var reviewState = filter == null ? null : filter.reviewState();
         Boolean groundTruth = filter == null ? null : filter.groundTruth();
-        return tasks.page(caller.organizationId(), project.id(), order, reviewState, groundTruth, limit + 1, Cursor.decode(after)).collectList()
-                    .map(rows -> Connection.of(rows, limit, t -> TaskQueries.cursorOf(t, order).encode(), project.taskCount()));
+        TaskFilter conditions = filter == null ? TaskFilter.NONE : filter.conditionsFilter();
+        return filters.allowed(caller, project.id(), conditions)
+                      .flatMap(f -> tasks.page(caller.organizationId(), project.id(), order, reviewState, groundTruth, f, caller.userId(),
+                                               limit + 1, Cursor.decode(after)).collectList())
+                    .map(rows -> {
+                        Connection.Page<TaskQueries.Row> page = Connection.of(rows, limit, r -> TaskQueries.cursorOf(r, order).encode(), project.taskCount());
+                        return new Connection.Page<>(page.edges().stream().map(e -> new Connection.Edge<>(e.cursor(), e.node().task())).toList(),
+                                page.pageInfo(), page.totalCount());
+                    });
     }
 }

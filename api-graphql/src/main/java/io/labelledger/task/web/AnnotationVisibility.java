@@ -11,22 +11,28 @@ import java.util.Map;
 
 /**
  * Blind labeling on the server (issue 10): Owners, Admins, Managers and the people who review in a project see every
- * annotation of its tasks; everybody else sees only their own, whatever the client asks. The UI's hiding is a
+ * annotation of its tasks; everybody else sees only their own, whatever the client asks, unless the project turns
+ * blind labeling off (Annotating setting "show other people's annotations", issue 11). The UI's hiding is a
  * convenience; this is the rule. "May review here" is the review queue's rule (the effective project role, ADR 0021).
  */
 @Component
 public class AnnotationVisibility {
     private final Authorization authorization;
+    private final io.labelledger.project.web.ProjectSettingsReader settings;
 
-    public AnnotationVisibility(Authorization authorization) {
+    public AnnotationVisibility(Authorization authorization, io.labelledger.project.web.ProjectSettingsReader settings) {
         this.authorization = authorization;
+        this.settings = settings;
     }
 
     public Mono<Boolean> seesEveryAnnotation(Caller caller, String projectId) {
         return switch (caller.organizationRole()) {
             case OWNER, ADMIN, MANAGER -> Mono.just(true);
             default -> projectId == null ? Mono.just(false)
-                    : authorization.allows(caller, "Query.nextReviewTask", Map.of("projectId", projectId));
+                    : settings.settingsOf(caller.organizationId(), projectId)
+                              .map(s -> s.annotating().showOthersAnnotations()).defaultIfEmpty(false)
+                              .flatMap(open -> open ? Mono.just(true)
+                                      : authorization.allows(caller, "Query.nextReviewTask", Map.of("projectId", projectId)));
         };
     }
 

@@ -54,10 +54,15 @@ public class TaskController {
     private final ReadYourWrites readYourWrites;
 
     private final AnnotationVisibility visibility;
+    private final LabelStream stream;
+    private final io.labelledger.project.web.ProjectSettingsReader settings;
 
     public TaskController(Commands commands, TaskQueries tasks, TaskHistory history, Json json, Clock clock,
-                          ReadYourWrites readYourWrites, AnnotationVisibility visibility) {
+                          ReadYourWrites readYourWrites, AnnotationVisibility visibility, LabelStream stream,
+                          io.labelledger.project.web.ProjectSettingsReader settings) {
         this.visibility = visibility;
+        this.stream = stream;
+        this.settings = settings;
         this.readYourWrites = readYourWrites;
         this.commands = commands;
         this.tasks = tasks;
@@ -72,7 +77,7 @@ public class TaskController {
 
     public record DeleteAnnotationInput(String taskId, String annotationId) {}
 
-    public record SkipTaskInput(String taskId) {}
+    public record SkipTaskInput(String taskId, String comment) {}
 
     public record ReviewAnnotationInput(String taskId, String annotationId, ReviewDecision decision, String comment, Object result,
                                         Double leadTimeSeconds) {}
@@ -89,15 +94,18 @@ public class TaskController {
     }
 
     @QueryMapping
-    public Mono<TaskView> nextTask(@Argument String projectId, @ContextValue Caller caller) {
-        return tasks.next(caller.organizationId(), projectId, caller.userId());
+    public Mono<TaskView> nextTask(@Argument String projectId, @ContextValue Caller caller, @ContextValue(required = false) String clientIp) {
+        return stream.next(caller, projectId, clientIp).flatMap(a -> Mono.justOrEmpty(a.task()));
     }
 
     /** The review queue (only for people whose effective project role is Reviewer, rules.csv). */
     @QueryMapping
     public Mono<TaskView> nextReviewTask(@Argument String projectId, @Argument Integer afterNumber, @ContextValue Caller caller) {
         if (!Ids.isUuid(projectId)) return Mono.empty();
-        return tasks.nextForReview(caller.organizationId(), projectId, caller.userId(), afterNumber == null ? 0 : Math.max(0, afterNumber));
+        // "review only tasks that reached their overlap" (Review settings, issue 11)
+        return settings.settingsOf(caller.organizationId(), projectId).map(s -> s.review().onlyOverlapReached()).defaultIfEmpty(false)
+                       .flatMap(onlyFull -> tasks.nextForReview(caller.organizationId(), projectId, caller.userId(),
+                               afterNumber == null ? 0 : Math.max(0, afterNumber), onlyFull));
     }
 
     @QueryMapping
@@ -209,7 +217,7 @@ public class TaskController {
     public Mono<TaskPayload> skipTask(@Argument SkipTaskInput input, @ContextValue Caller caller,
                                       @ContextValue(required = false) String clientIp) {
         if (!Ids.isUuid(input.taskId())) return Mono.just(new TaskPayload(null, List.of(notFound("taskId", "Task"))));
-        var cmd = new SkipTask(new TaskId(input.taskId()), caller.organization(), caller.user());
+        var cmd = new SkipTask(new TaskId(input.taskId()), caller.organization(), caller.user(), input.comment());
         return taskPayload(commands.send(cmd, caller, clientIp), caller, input.taskId());
     }
 

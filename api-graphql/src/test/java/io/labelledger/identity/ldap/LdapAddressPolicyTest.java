@@ -1,5 +1,6 @@
 package io.labelledger.identity.ldap;
 
+import io.labelledger.integration.media.MediaOutboundAddresses;
 import io.labelledger.integration.media.PinnedAddress;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
+ * With the media proxy's address rules (MediaOutboundAddresses), hence here rather than in the identity module.
  * The LDAP SSRF guard (issue 9 #6): an organization's directory settings pointing at loopback, private or metadata
  * addresses made the server connect there (a blind port scanner). Now the address is checked before any socket opens.
  */
 class LdapAddressPolicyTest {
-    static final PinnedAddress.Resolver DNS = InetAddress::getAllByName;
+    static final OutboundAddresses DNS = new MediaOutboundAddresses(InetAddress::getAllByName);
 
     static LdapSettings settings(String url) {
         return new LdapSettings("org", true, "corp.test", url, null, null, "dc=corp,dc=test", "(mail={email})", null,
@@ -75,7 +77,7 @@ class LdapAddressPolicyTest {
             lookups.incrementAndGet();
             return new InetAddress[]{InetAddress.getByName("8.8.8.8"), InetAddress.getByName("10.0.0.1")};
         };
-        assertThatThrownBy(() -> LdapAddressPolicy.publicOnly().pin("ldap.example.com", rebinding)).isInstanceOf(LdapAddressPolicy.Refused.class);
+        assertThatThrownBy(() -> LdapAddressPolicy.publicOnly().pin("ldap.example.com", new MediaOutboundAddresses(rebinding))).isInstanceOf(LdapAddressPolicy.Refused.class);
         assertThat(lookups).hasValue(1);
     }
 
@@ -86,13 +88,13 @@ class LdapAddressPolicyTest {
             default -> new InetAddress[]{InetAddress.getByName("10.3.0.1")};
         };
         LdapAddressPolicy policy = LdapAddressPolicy.allowing(" LDAP.corp.internal, 10.1.0.0/16 ,192.168.7.4, fd00:1::/32");
-        assertThat(policy.pin("ldap.corp.internal", dns).getHostAddress()).isEqualTo("10.9.9.9");
-        assertThat(policy.pin("10.1.200.3", dns).getHostAddress()).isEqualTo("10.1.200.3");
-        assertThat(policy.pin("192.168.7.4", dns).getHostAddress()).isEqualTo("192.168.7.4");
-        assertThat(policy.pin("fd00:1:2::5", dns)).isNotNull();
-        assertThatThrownBy(() -> policy.pin("10.2.0.1", dns)).isInstanceOf(LdapAddressPolicy.Refused.class);
-        assertThatThrownBy(() -> policy.pin("192.168.7.5", dns)).isInstanceOf(LdapAddressPolicy.Refused.class);
-        assertThatThrownBy(() -> policy.pin("other.corp.internal", dns)).isInstanceOf(LdapAddressPolicy.Refused.class);
+        assertThat(policy.pin("ldap.corp.internal", new MediaOutboundAddresses(dns)).getHostAddress()).isEqualTo("10.9.9.9");
+        assertThat(policy.pin("10.1.200.3", new MediaOutboundAddresses(dns)).getHostAddress()).isEqualTo("10.1.200.3");
+        assertThat(policy.pin("192.168.7.4", new MediaOutboundAddresses(dns)).getHostAddress()).isEqualTo("192.168.7.4");
+        assertThat(policy.pin("fd00:1:2::5", new MediaOutboundAddresses(dns))).isNotNull();
+        assertThatThrownBy(() -> policy.pin("10.2.0.1", new MediaOutboundAddresses(dns))).isInstanceOf(LdapAddressPolicy.Refused.class);
+        assertThatThrownBy(() -> policy.pin("192.168.7.5", new MediaOutboundAddresses(dns))).isInstanceOf(LdapAddressPolicy.Refused.class);
+        assertThatThrownBy(() -> policy.pin("other.corp.internal", new MediaOutboundAddresses(dns))).isInstanceOf(LdapAddressPolicy.Refused.class);
         assertThatThrownBy(() -> LdapAddressPolicy.allowing("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
     }
 }

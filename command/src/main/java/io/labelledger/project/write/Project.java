@@ -33,7 +33,19 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import io.labelledger.project.api.AnnotatorPaused;
+import io.labelledger.project.api.AnnotatorResumed;
+import io.labelledger.project.api.PauseAnnotator;
+import io.labelledger.project.api.PauseSource;
+import io.labelledger.project.api.ProjectSettings;
+import io.labelledger.project.api.ProjectSettingsChanged;
+import io.labelledger.project.api.ResumeAnnotator;
+import io.labelledger.project.api.SettingsNotice;
+import io.labelledger.project.api.UpdateProjectSettings;
+
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -61,6 +73,11 @@ public class Project {
     private boolean mediaProxy;
     /** People working on the project, with their project role (bounded by the organization's size, not the tasks). */
     private final Map<UserId, ProjectRole> members = new HashMap<>();
+    /** Workflow settings (issue 11); the defaults until the first ProjectSettingsChanged. */
+    private ProjectSettings settings = ProjectSettings.DEFAULTS;
+    private int settingsVersion;
+    /** Paused people and why (bounded like the members). */
+    private final Map<UserId, String> paused = new HashMap<>();
 
     protected Project() {}
 
@@ -133,6 +150,51 @@ public class Project {
         apply(new ProjectMemberRemoved(id, organizationId, cmd.userId(), cmd.by()));
     }
 
+    /**
+     * Settings: each change records all settings with the next version; a change that changes nothing records nothing.
+     * Work in progress is never undone: a lower overlap or a shorter reservation applies to new hand-outs (notices).
+     */
+    @CommandHandler
+    List<SettingsNotice> handle(UpdateProjectSettings cmd) {
+        requireOrganization(cmd.organizationId());
+        ProjectSettings next = settings.with(SettingsRules.checked(cmd.general()), SettingsRules.checked(cmd.distribution()),
+                SettingsRules.checked(cmd.skipping()), SettingsRules.checked(cmd.annotating()), SettingsRules.checked(cmd.review()));
+        if (next.equals(settings)) return List.of();
+        List<SettingsNotice> notices = new ArrayList<>();
+        if (next.distribution().overlap() < settings.distribution().overlap()) notices.add(SettingsNotice.LOWER_OVERLAP_APPLIES_TO_NEW_HAND_OUTS);
+        if (next.distribution().reservationMinutes() < settings.distribution().reservationMinutes()) {
+            notices.add(SettingsNotice.SHORTER_RESERVATION_APPLIES_TO_NEW_HAND_OUTS);
+        }
+        var limit = next.distribution().limit();
+        long taskCount = nextTaskNumber - 1;
+        if (limit != null && limit.unit() == ProjectSettings.LimitUnit.COUNT && limit.value() > taskCount) {
+            notices.add(SettingsNotice.LIMIT_ABOVE_TASK_COUNT);
+        }
+        apply(new ProjectSettingsChanged(id, organizationId, next, settingsVersion + 1, cmd.by()));
+        return notices;
+    }
+
+    /** Pausing the paused again with the same reason records nothing; with another reason records the new one. */
+    @CommandHandler
+    void handle(PauseAnnotator cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.userId() == null) throw new ValidationFailed("userId", "Choose the person to pause");
+        String reason = cmd.reason() == null ? "" : cmd.reason().strip();
+        if (reason.isEmpty()) throw new ValidationFailed("reason", "Tell the person why they are paused");
+        if (reason.length() > PauseAnnotator.MAX_REASON) {
+            throw new ValidationFailed("reason", "A pause reason is at most " + PauseAnnotator.MAX_REASON + " characters");
+        }
+        if (reason.equals(paused.get(cmd.userId()))) return;
+        apply(new AnnotatorPaused(id, organizationId, cmd.userId(), reason, cmd.source() == null ? PauseSource.MANAGER : cmd.source(), cmd.by()));
+    }
+
+    @CommandHandler
+    void handle(ResumeAnnotator cmd) {
+        requireOrganization(cmd.organizationId());
+        if (!paused.containsKey(cmd.userId())) return; // not paused: nothing to record
+        apply(new AnnotatorResumed(id, organizationId, cmd.userId(), cmd.by()));
+    }
+
     /** Reserves numbers for an import batch and records it; returns the first number. */
     public long recordImport(OrganizationId caller, ImportId importId, int count, UserId by) {
         requireOrganization(caller);
@@ -190,6 +252,18 @@ public class Project {
 
     @EventSourcingHandler
     void on(TasksImported e) { nextTaskNumber = e.firstNumber() + e.count(); }
+
+    @EventSourcingHandler
+    void on(ProjectSettingsChanged e) {
+        settings = e.settings();
+        settingsVersion = e.settingsVersion();
+    }
+
+    @EventSourcingHandler
+    void on(AnnotatorPaused e) { paused.put(e.userId(), e.reason()); }
+
+    @EventSourcingHandler
+    void on(AnnotatorResumed e) { paused.remove(e.userId()); }
 
     @EventSourcingHandler
     void on(ProjectMemberAdded e) { members.put(e.userId(), e.role()); }

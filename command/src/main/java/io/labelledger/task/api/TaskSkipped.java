@@ -8,5 +8,10 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 
-@Revision("1")
-public record TaskSkipped(TaskId taskId, ProjectId projectId, OrganizationId organizationId, UserId by) {}
+/** Revision 2 adds the skipper's comment (null: none; revision 1 events read back with null, ADR 0036). */
+@Revision("2")
+public record TaskSkipped(TaskId taskId, ProjectId projectId, OrganizationId organizationId, UserId by, String comment) {
+    public TaskSkipped(TaskId taskId, ProjectId projectId, OrganizationId organizationId, UserId by) {
+        this(taskId, projectId, organizationId, by, null);
+    }
+}

@@ -42,12 +42,22 @@ import io.labelledger.task.api.TaskId;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import io.labelledger.task.api.UpdateAnnotation;
+import io.labelledger.project.api.ProjectSettings;
+import io.labelledger.project.config.ProjectWorkflow;
+import io.labelledger.project.config.ProjectWorkflows;
+import io.labelledger.task.api.ReleaseReason;
+import io.labelledger.task.api.ReservationReleased;
+import io.labelledger.task.api.ReserveTask;
+import io.labelledger.task.api.TaskReserved;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -60,7 +70,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * changes or deletes an annotation; results must fit the project's labeling config; nobody reviews their own annotation,
  * and a change by the author makes an annotation pending review again; at most one live annotation is the task's
  * ground truth (ADR 0022); each person has at most one live draft, which their submit or update discards (ADR 0032);
- * an annotation is not empty (its result is not {@code []}, ADR 0030). Concurrent commands on one task
+ * an annotation is not empty (its result is not {@code []}, ADR 0030) unless the project allows it. The label stream
+ * (ADR 0036): a reservation is handed out only while annotations, ignored skips and live reservations stay below the
+ * task's overlap, never twice to one person, never to a paused person or one at the limit; a submit or skip releases
+ * it, a persisted deadline expires it. Concurrent commands on one task
  * are serialized by the event store's (aggregate, sequence) key.
  */
 @Aggregate
@@ -69,6 +82,12 @@ public class Task {
     private TaskId id;
     private ProjectId projectId;
     private OrganizationId organizationId;
+    /** the task's number in its project: which tasks get overlap depends on it */
+    private long number;
+    /** live reservations: who holds the task until when (expired ones stay until released, but no longer count) */
+    private final Map<UserId, Instant> reservations = new HashMap<>();
+    /** people whose reservation expired (a late submit is refused when others have filled the task meanwhile) */
+    private final Set<UserId> expiredFor = new HashSet<>();
     /** the task's data: span offsets of results are checked against its text */
     private JsonNode data;
     /** live (not deleted) annotations and their authors */
@@ -107,25 +126,99 @@ public class Task {
                 apply(new GroundTruthChanged(task.taskId(), projectId, organizationId, a.annotationId(), true, null, by)));
     }
 
+    /**
+     * The label stream's hand-out. Stale reservations (past their expiry at {@code cmd.at()}) free their slot here even
+     * before their deadline has fired, and are released on the way.
+     *
+     * @return when the reservation expires
+     */
     @CommandHandler
-    /** @return the labeling config version the result was validated against */
-    int handle(SubmitAnnotation cmd, LabelingConfigs configs) {
+    Instant handle(ReserveTask cmd, ProjectWorkflows workflows, Workloads workloads, DeadlineManager deadlines) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.at() == null) throw new ValidationFailed("at", "A reservation starts at a time");
+        ProjectWorkflow workflow = workflows.workflow(projectId);
+        ProjectSettings settings = workflow.settings();
+        requireNotPaused(workflow, cmd.by());
+        if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
+        Instant held = reservations.get(cmd.by());
+        if (held != null && held.isAfter(cmd.at())) throw new AlreadyReserved();
+        if (skippedBy.contains(cmd.by()) && settings.skipping().queue() != ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST) {
+            throw new Conflict("taskId", "You skipped this task");
+        }
+        long others = reservations.entrySet().stream()
+                                  .filter(r -> !r.getKey().equals(cmd.by()) && r.getValue().isAfter(cmd.at())).count();
+        if (filledSlots(settings) + others >= settings.distribution().overlapOf(number)) throw new TaskFull();
+        var limit = settings.distribution().limit();
+        if (limit != null && workloads.takenOn(projectId, cmd.by(), id, cmd.at()) >= limit.tasksFor(workflow.taskCount())) {
+            throw new LimitReached();
+        }
+        reservations.entrySet().stream().filter(r -> !r.getValue().isAfter(cmd.at())).map(Map.Entry::getKey).toList()
+                    .forEach(stale -> apply(new ReservationReleased(id, projectId, organizationId, stale, ReleaseReason.EXPIRED)));
+        Instant expiresAt = cmd.at().plus(java.time.Duration.ofMinutes(settings.distribution().reservationMinutes()));
+        apply(new TaskReserved(id, projectId, organizationId, cmd.by(), expiresAt));
+        deadlines.schedule(expiresAt, RESERVATION_DEADLINE, new ReservationDue(cmd.by(), expiresAt));
+        return expiresAt;
+    }
+
+    static final String RESERVATION_DEADLINE = "reservation-expiry";
+
+    /** Fires at the expiry of each reservation; one released or renewed since then is left alone. */
+    @DeadlineHandler(deadlineName = RESERVATION_DEADLINE)
+    void on(ReservationDue due) {
+        if (due.expiresAt().equals(reservations.get(due.userId()))) {
+            apply(new ReservationReleased(id, projectId, organizationId, due.userId(), ReleaseReason.EXPIRED));
+        }
+    }
+
+    /** Annotations, plus skips when the skip queue ignores skipped tasks (a skip then counts as done for that person). */
+    private int filledSlots(ProjectSettings settings) {
+        int skips = settings.skipping().queue() == ProjectSettings.SkipQueue.IGNORE ? skippedBy.size() : 0;
+        return annotations.size() + skips;
+    }
+
+    private static void requireNotPaused(ProjectWorkflow workflow, UserId user) {
+        String reason = workflow.paused().get(user);
+        if (reason != null) throw new AnnotatorPausedHere(reason);
+    }
+
+    /**
+     * Submitting without a reservation stays possible (a Manager annotating from the Data Manager, as in Label Studio);
+     * the stream's guarantee is that it hands out no more than the overlap. A person whose reservation expired and whose
+     * place others have taken is refused (their draft stays); paused people and people at the limit are refused.
+     *
+     * @return the labeling config version the result was validated against
+     */
+    @CommandHandler
+    int handle(SubmitAnnotation cmd, LabelingConfigs configs, ProjectWorkflows workflows, Workloads workloads) {
         requireOrganization(cmd.organizationId());
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
         if (everUsedIds.contains(cmd.annotationId())) throw new Conflict("annotationId", "This annotation id is already used");
-        VersionedConfig config = validated(cmd.result(), configs);
+        ProjectWorkflow workflow = workflows.workflow(projectId);
+        requireNotPaused(workflow, cmd.by());
+        boolean reserved = reservations.containsKey(cmd.by());
+        if (!reserved && expiredFor.contains(cmd.by())
+                && filledSlots(workflow.settings()) + reservations.size() >= workflow.settings().distribution().overlapOf(number)) {
+            throw new ReservationExpired();
+        }
+        var limit = workflow.settings().distribution().limit();
+        // with a reservation the person was under the limit when it was handed out
+        if (!reserved && limit != null && workloads.takenOn(projectId, cmd.by(), id, null) >= limit.tasksFor(workflow.taskCount())) {
+            throw new LimitReached();
+        }
+        VersionedConfig config = validated(cmd.result(), configs, workflow);
         apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
+        if (reserved) apply(new ReservationReleased(id, projectId, organizationId, cmd.by(), ReleaseReason.SUBMITTED));
         discardDraftOf(cmd.by(), cmd.annotationId());
         return config.version();
     }
 
     @CommandHandler
     /** @return the labeling config version the result was validated against */
-    int handle(UpdateAnnotation cmd, LabelingConfigs configs) {
+    int handle(UpdateAnnotation cmd, LabelingConfigs configs, ProjectWorkflows workflows) {
         requireOrganization(cmd.organizationId());
         requireAuthor(cmd.annotationId(), cmd.by());
-        VersionedConfig config = validated(cmd.result(), configs);
+        VersionedConfig config = validated(cmd.result(), configs, workflows.workflow(projectId));
         apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                 config.version()));
         discardDraftOf(cmd.by(), cmd.annotationId());
@@ -149,12 +242,26 @@ public class Task {
                 cmd.groundTruth() ? groundTruth : null, cmd.by()));
     }
 
+    /**
+     * A skip releases the skipper's reservation; a project may ask for a comment with every skip (issue 11). Skipping
+     * twice records nothing new.
+     */
     @CommandHandler
-    void handle(SkipTask cmd) {
+    void handle(SkipTask cmd, ProjectWorkflows workflows) {
         requireOrganization(cmd.organizationId());
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
-        if (skippedBy.contains(cmd.by())) return; // skipping twice records nothing new
-        apply(new TaskSkipped(id, projectId, organizationId, cmd.by()));
+        String comment = cmd.comment() == null || cmd.comment().isBlank() ? null : cmd.comment().strip();
+        if (comment != null && comment.length() > SkipTask.MAX_COMMENT) {
+            throw new ValidationFailed("comment", "A skip comment has at most " + SkipTask.MAX_COMMENT + " characters");
+        }
+        boolean reserved = reservations.containsKey(cmd.by());
+        if (!skippedBy.contains(cmd.by())) {
+            if (comment == null && workflows.workflow(projectId).settings().skipping().requireComment()) {
+                throw new ValidationFailed("comment", "This project asks for a comment with every skip");
+            }
+            apply(new TaskSkipped(id, projectId, organizationId, cmd.by(), comment));
+        }
+        if (reserved) apply(new ReservationReleased(id, projectId, organizationId, cmd.by(), ReleaseReason.SKIPPED));
     }
 
     /**
@@ -162,7 +269,7 @@ public class Task {
      * (same decision and comment) records nothing; any other review replaces the earlier one.
      */
     @CommandHandler
-    void handle(ReviewAnnotation cmd, LabelingConfigs configs) {
+    void handle(ReviewAnnotation cmd, LabelingConfigs configs, ProjectWorkflows workflows) {
         requireOrganization(cmd.organizationId());
         if (cmd.decision() == null) throw new ValidationFailed("decision", "Choose ACCEPTED, REJECTED or FIX_AND_ACCEPT");
         boolean fix = cmd.decision() == ReviewDecision.FIX_AND_ACCEPT;
@@ -172,12 +279,16 @@ public class Task {
         if (comment != null && comment.length() > ReviewAnnotation.MAX_COMMENT) {
             throw new ValidationFailed("comment", "A review comment has at most " + ReviewAnnotation.MAX_COMMENT + " characters");
         }
+        if (cmd.decision() == ReviewDecision.REJECTED && comment == null
+                && workflows.workflow(projectId).settings().review().requireCommentOnReject()) {
+            throw new ValidationFailed("comment", "This project asks for a comment with every rejection");
+        }
         UserId author = annotations.get(cmd.annotationId());
         if (author == null) throw new NotFound("Annotation", "annotationId");
         if (author.equals(cmd.by())) throw new OwnAnnotation();
         if (fix) {
             // the reviewer's correction is the annotation's new version, attributed to them; the original stays in the history
-            VersionedConfig config = validated(cmd.result(), configs);
+            VersionedConfig config = validated(cmd.result(), configs, workflows.workflow(projectId));
             apply(new AnnotationUpdated(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
                     config.version()));
             apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), ReviewDecision.ACCEPTED, comment, cmd.by()));
@@ -274,9 +385,9 @@ public class Task {
     }
 
     /** The project's current config once the result passes it (not empty, valid): what an annotation is made with. */
-    private VersionedConfig validated(JsonNode result, LabelingConfigs configs) {
+    private VersionedConfig validated(JsonNode result, LabelingConfigs configs, ProjectWorkflow workflow) {
         VersionedConfig config = configs.versioned(projectId);
-        refuseEmpty(result, config);
+        refuseEmpty(result, workflow);
         ResultValidator.validate(config.config(), result, "result", data);
         return config;
     }
@@ -285,16 +396,13 @@ public class Task {
      * An annotation must hold at least one result (issue 9: the browser could submit {@code []}). Skips are
      * {@link SkipTask}, not empty annotations.
      */
-    private static void refuseEmpty(JsonNode result, VersionedConfig config) {
-        if (result != null && result.isArray() && result.isEmpty() && !allowsEmptyAnnotations(config)) throw new EmptyResult();
+    private static void refuseEmpty(JsonNode result, ProjectWorkflow workflow) {
+        if (result != null && result.isArray() && result.isEmpty() && !allowsEmptyAnnotations(workflow)) throw new EmptyResult();
     }
 
-    /**
-     * The hook for the project option "allow empty annotations" (Label Studio's), which comes with the workflow issue:
-     * read it from the project's settings here (e.g. on {@link VersionedConfig}). Until then no project allows them.
-     */
-    private static boolean allowsEmptyAnnotations(VersionedConfig config) {
-        return false;
+    /** The project option "allow empty annotations" (Label Studio's), in the Annotating settings (issue 11). */
+    private static boolean allowsEmptyAnnotations(ProjectWorkflow workflow) {
+        return workflow.settings().annotating().allowEmptyAnnotations();
     }
 
     private void requireOrganization(OrganizationId caller) {
@@ -313,6 +421,19 @@ public class Task {
         projectId = e.projectId();
         organizationId = e.organizationId();
         data = e.data();
+        number = e.number();
+    }
+
+    @EventSourcingHandler
+    void on(TaskReserved e) {
+        reservations.put(e.by(), e.expiresAt());
+        expiredFor.remove(e.by());
+    }
+
+    @EventSourcingHandler
+    void on(ReservationReleased e) {
+        reservations.remove(e.heldBy());
+        if (e.reason() == ReleaseReason.EXPIRED) expiredFor.add(e.heldBy());
     }
 
     @EventSourcingHandler

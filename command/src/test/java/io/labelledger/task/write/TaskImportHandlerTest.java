@@ -150,7 +150,8 @@ class TaskImportHandlerTest {
         SubmitAnnotation submit = new SubmitAnnotation(new TaskId("task-1"), ORG, new AnnotationId("a-1"), POSITIVE, 3.0, ALICE);
 
         ResultMessage<?> result = inUnitOfWork(submit, () -> {
-            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT))));
+            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT)),
+                    projectId -> io.labelledger.project.config.ProjectWorkflow.DEFAULT, (projectId, userId, except, at) -> 0));
             return null;
         });
 
@@ -174,7 +175,8 @@ class TaskImportHandlerTest {
         LabelingConfigParser parser = new LabelingConfigParser();
         SubmitAnnotation submit = new SubmitAnnotation(new TaskId("task-1"), ORG, new AnnotationId("a-2"), POSITIVE, 3.0, MANAGER);
         ResultMessage<?> again = inUnitOfWork(submit, () -> {
-            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT))));
+            tasks.load("task-1").execute(t -> t.handle(submit, projectId -> new io.labelledger.project.config.VersionedConfig(1, parser.parse(SENTIMENT)),
+                    projectId -> io.labelledger.project.config.ProjectWorkflow.DEFAULT, (projectId, userId, except, at) -> 0));
             return null;
         });
         assertThat(failure(again)).isInstanceOf(AlreadyAnnotated.class);

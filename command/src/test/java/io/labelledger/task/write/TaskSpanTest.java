@@ -44,6 +44,8 @@ class TaskSpanTest {
         fixture = new AggregateTestFixture<>(Task.class);
         var config = new LabelingConfigParser().parse(NER);
         fixture.registerInjectableResource((LabelingConfigs) projectId -> new VersionedConfig(7, config));
+        fixture.registerInjectableResource((io.labelledger.project.config.ProjectWorkflows) projectId -> io.labelledger.project.config.ProjectWorkflow.DEFAULT);
+        fixture.registerInjectableResource((Workloads) (projectId, userId, except, at) -> 0);
     }
 
     static JsonNode span(int start, int end, String text) {

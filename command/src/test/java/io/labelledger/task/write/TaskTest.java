@@ -86,6 +86,11 @@ class TaskTest {
             if (!projectId.equals(PROJECT)) throw new AssertionError("config asked for the wrong project: " + projectId);
             return new VersionedConfig(1, parser.parse(SENTIMENT));
         });
+        fixture.registerInjectableResource((io.labelledger.project.config.ProjectWorkflows) projectId -> {
+            if (!projectId.equals(PROJECT)) throw new AssertionError("workflow asked for the wrong project: " + projectId);
+            return io.labelledger.project.config.ProjectWorkflow.DEFAULT;
+        });
+        fixture.registerInjectableResource((Workloads) (projectId, userId, except, at) -> 0);
     }
 
     static JsonNode choices(String... values) {

@@ -1,5 +1,6 @@
 package io.labelledger.identity.saml;
 
+import io.labelledger.identity.saml.web.SamlController;
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import io.labelledger.testing.TestMediaPolicy;

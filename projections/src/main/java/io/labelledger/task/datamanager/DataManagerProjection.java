@@ -4,6 +4,11 @@ import io.labelledger.project.api.LabelingConfigChanged;
 import io.labelledger.project.api.MediaProxyChanged;
 import io.labelledger.project.api.ProjectCreated;
 import io.labelledger.project.api.ProjectDetailsChanged;
+import io.labelledger.project.api.AnnotatorPaused;
+import io.labelledger.project.api.AnnotatorResumed;
+import io.labelledger.project.api.ProjectSettingsChanged;
+import io.labelledger.task.api.ReservationReleased;
+import io.labelledger.task.api.TaskReserved;
 import io.labelledger.project.api.TasksImported;
 import io.labelledger.review.api.AnnotationReviewed;
 import io.labelledger.task.api.AnnotationDeleted;
@@ -13,6 +18,7 @@ import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DraftDiscarded;
 import io.labelledger.task.api.DraftSaved;
 import io.labelledger.task.api.GroundTruthChanged;
+import io.labelledger.task.api.Prediction;
 import io.labelledger.task.api.TaskImported;
 import io.labelledger.task.api.TaskSkipped;
 import org.axonframework.config.ProcessingGroup;
@@ -32,6 +38,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Builds the Data Manager: one row per task, per-project counters and the live annotations. Runs in the event
@@ -40,8 +50,6 @@ import java.util.Set;
  */
 @ProcessingGroup("data-manager")
 public class DataManagerProjection {
-    private static final int OVERLAP = 1; // project overlap settings arrive with distribution; one annotation completes a task
-
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TaskRowNotifier notifier;
@@ -109,16 +117,96 @@ public class DataManagerProjection {
                 e.firstNumber() + e.count() - 1, ts(at), seq, e.projectId().value(), seq);
     }
 
+    /**
+     * The annotations task {@code number} needs under the project's settings: ProjectSettings.Distribution#overlapOf in
+     * SQL ({@code ?} is the number, {@code p} the rm_project row).
+     */
+    private static final String OVERLAP_OF = """
+            CASE WHEN p.overlap_percent IS NULL OR p.overlap = 1 THEN p.overlap
+                 WHEN mod(? * 37, 100) < p.overlap_percent THEN p.overlap ELSE 1 END""";
+
     @EventHandler
     void on(TaskImported e, @Timestamp Instant at, ReplayStatus replay) {
+        // the best score and the models of the task's predictions: Data Manager columns, and the label stream's
+        // uncertainty sampling (least confident first, ADR 0036)
+        Double bestScore = e.predictions().stream().map(Prediction::score).filter(java.util.Objects::nonNull)
+                            .max(Double::compare).orElse(null);
+        List<String> models = e.predictions().stream().map(Prediction::modelVersion).filter(java.util.Objects::nonNull)
+                               .distinct().sorted().toList();
         int inserted = jdbc.update("""
                 INSERT INTO dm_task (task_id, project_id, organization_id, number, data, predictions, prediction_count,
-                                     created_at, updated_at, last_seq)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, 0) ON CONFLICT (task_id) DO NOTHING""",
+                                     prediction_score, model_versions, created_at, updated_at, last_seq, overlap)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, %s, ?, ?, 0, COALESCE((SELECT %s FROM rm_project p WHERE p.project_id = ?), 1))
+                ON CONFLICT (task_id) DO NOTHING""".formatted(TEXT_ARRAY, OVERLAP_OF),
                 e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.number(),
                 json.writeValueAsString(e.data()), json.writeValueAsString(e.predictions()), e.predictions().size(),
-                ts(at), ts(at));
+                bestScore, json.writeValueAsString(models), ts(at), ts(at), e.number(), e.projectId().value());
+        List<TaskColumns.DataKey> keys = newDataKeys(e.projectId().value(), TaskColumns.dataKeys(e.data()));
+        if (!keys.isEmpty()) {
+            // one statement per task; the key makes a repeat (or the next task with the same fields) a no-op
+            jdbc.update("""
+                    INSERT INTO dm_data_key (project_id, path, kind)
+                    SELECT ?, ARRAY(SELECT p FROM jsonb_array_elements_text(k -> 'path') WITH ORDINALITY AS x(p, i) ORDER BY i), k ->> 'kind'
+                    FROM jsonb_array_elements(?::jsonb) k
+                    ON CONFLICT DO NOTHING""",
+                    e.projectId().value(), json.writeValueAsString(keys));
+        }
         if (inserted == 1) notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    /** The resource key of the data keys this transaction has written (a processor batch). */
+    private final Object dataKeysWritten = new Object();
+
+    /**
+     * The keys not yet written in this transaction: an import's tasks mostly share their fields, so a batch writes each
+     * key once instead of once per task. Kept per transaction (a rollback forgets it with the rows).
+     */
+    private List<TaskColumns.DataKey> newDataKeys(String projectId, List<TaskColumns.DataKey> keys) {
+        if (keys.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) return keys;
+        @SuppressWarnings("unchecked")
+        Set<String> written = (Set<String>) TransactionSynchronizationManager.getResource(dataKeysWritten);
+        if (written == null) {
+            Set<String> fresh = new java.util.HashSet<>();
+            written = fresh;
+            TransactionSynchronizationManager.bindResource(dataKeysWritten, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) { TransactionSynchronizationManager.unbindResourceIfPossible(dataKeysWritten); }
+            });
+        }
+        List<TaskColumns.DataKey> fresh = new java.util.ArrayList<>();
+        for (TaskColumns.DataKey k : keys) {
+            if (written.add(projectId + '\0' + k.kind() + '\0' + String.join("\0", k.path()))) fresh.add(k);
+        }
+        return fresh;
+    }
+
+    /** A text[] from a bound JSON array of strings, in order (JDBC array binding needs the connection). */
+    private static final String TEXT_ARRAY = "ARRAY(SELECT v FROM jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS x(v, i) ORDER BY i)";
+
+    /**
+     * The filter columns that follow the task's live annotations (labels per control, standing reviewers, accepted and
+     * rejected counts, summed lead time), recomputed from all of them: idempotent and the same on a rebuild.
+     */
+    private void annotationColumns(String taskId) {
+        SortedMap<String, SortedSet<String>> labels = new TreeMap<>();
+        Set<String> reviewers = new TreeSet<>();
+        int[] decisions = new int[2];
+        Double[] leadTime = {null};
+        jdbc.query("""
+                SELECT result::text AS result, reviewer_id, review_decision, lead_time_seconds
+                FROM dm_annotation WHERE task_id = ? ORDER BY created_at, annotation_id""", rs -> {
+            TaskColumns.addLabelValues(json.readTree(rs.getString("result")), labels);
+            if (rs.getString("reviewer_id") != null) reviewers.add(rs.getString("reviewer_id"));
+            if ("ACCEPTED".equals(rs.getString("review_decision"))) decisions[0]++;
+            if ("REJECTED".equals(rs.getString("review_decision"))) decisions[1]++;
+            double lead = rs.getDouble("lead_time_seconds");
+            if (!rs.wasNull()) leadTime[0] = (leadTime[0] == null ? 0 : leadTime[0]) + lead;
+        }, taskId);
+        jdbc.update("""
+                UPDATE dm_task SET labels = ?::jsonb, reviewers = %s, accepted_count = ?, rejected_count = ?, lead_time_seconds = ?
+                WHERE task_id = ?""".formatted(TEXT_ARRAY),
+                json.writeValueAsString(labels), json.writeValueAsString(reviewers), decisions[0], decisions[1], leadTime[0], taskId);
     }
 
     @EventHandler
@@ -142,7 +230,7 @@ public class DataManagerProjection {
         Row row = row(taskId);
         if (row == null || row.lastSeq >= seq) return;
         int count = row.annotationCount + 1;
-        boolean completed = count >= OVERLAP;
+        boolean completed = count >= row.overlap;
         jdbc.update("""
                 UPDATE dm_task SET annotation_count = ?, completed = ?, annotators = array_append(annotators, ?),
                                    skipped_by = array_remove(skipped_by, ?), review_state = 'PENDING', updated_at = ?, last_seq = ?
@@ -154,6 +242,7 @@ public class DataManagerProjection {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
                 annotationId, taskId, projectId, organizationId, by, result, leadTime, ts(at), ts(at),
                 resolveConfigVersion(configVersion, projectId, at));
+        annotationColumns(taskId);
         projectCounters(projectId, 1, completedDelta(row.completed, completed));
         notifyAfterCommit(projectId, taskId, replay);
     }
@@ -170,6 +259,7 @@ public class DataManagerProjection {
                 WHERE annotation_id = ?""",
                 json.writeValueAsString(e.result()), e.leadTimeSeconds(), ts(at),
                 resolveConfigVersion(e.configVersion(), e.projectId().value(), at), e.annotationId().value());
+        annotationColumns(e.taskId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
@@ -178,7 +268,7 @@ public class DataManagerProjection {
         Row row = row(e.taskId().value());
         if (row == null || row.lastSeq >= seq) return;
         int count = Math.max(0, row.annotationCount - 1);
-        boolean completed = count >= OVERLAP;
+        boolean completed = count >= row.overlap;
         jdbc.update("DELETE FROM dm_annotation WHERE annotation_id = ?", e.annotationId().value());
         // from the remaining annotations: an importer may hold several on one task, so array_remove would drop them all;
         // deleting the ground-truth annotation takes its mark with it (ADR 0022)
@@ -190,6 +280,7 @@ public class DataManagerProjection {
                 WHERE task_id = ?""",
                 count, completed, e.taskId().value(), e.taskId().value(), ts(at), seq, e.taskId().value());
         reviewState(e.taskId().value());
+        annotationColumns(e.taskId().value());
         projectCounters(e.projectId().value(), -1, completedDelta(row.completed, completed));
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
@@ -205,6 +296,7 @@ public class DataManagerProjection {
                 e.decision().name(), e.by().value(), e.comment(), ts(at), e.annotationId().value());
         jdbc.update("UPDATE dm_task SET updated_at = ?, last_seq = ? WHERE task_id = ?", ts(at), seq, e.taskId().value());
         reviewState(e.taskId().value());
+        annotationColumns(e.taskId().value());
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
@@ -252,6 +344,67 @@ public class DataManagerProjection {
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }
 
+    /**
+     * The settings as recorded; each task's overlap follows them, and with it its completion (annotations stay: a
+     * lower overlap completes tasks, a higher one reopens them for the label stream).
+     */
+    @EventHandler
+    void on(ProjectSettingsChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        var d = e.settings().distribution();
+        int changed = jdbc.update("""
+                UPDATE rm_project SET settings = ?::jsonb, settings_version = ?, overlap = ?, overlap_percent = ?, updated_at = ?, last_seq = ?
+                WHERE project_id = ? AND last_seq < ?""",
+                json.writeValueAsString(e.settings()), e.settingsVersion(), d.overlap(), d.overlapPercent(), ts(at), seq,
+                e.projectId().value(), seq);
+        if (changed == 0) return;
+        jdbc.update("""
+                UPDATE dm_task t SET overlap = o.overlap, completed = t.annotation_count >= o.overlap
+                FROM (SELECT t2.task_id, %s AS overlap
+                      FROM dm_task t2 JOIN rm_project p ON p.project_id = t2.project_id WHERE t2.project_id = ?) o
+                WHERE t.task_id = o.task_id AND (t.overlap <> o.overlap OR t.completed <> (t.annotation_count >= o.overlap))"""
+                .formatted(OVERLAP_OF.replace("?", "t2.number")),
+                e.projectId().value());
+        jdbc.update("UPDATE rm_project SET completed_count = (SELECT count(*) FROM dm_task WHERE project_id = ? AND completed) WHERE project_id = ?",
+                e.projectId().value(), e.projectId().value());
+    }
+
+    @EventHandler
+    void on(AnnotatorPaused e, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO rm_project_pause (project_id, user_id, organization_id, reason, source, paused_by, paused_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (project_id, user_id) DO UPDATE SET reason = excluded.reason, source = excluded.source,
+                    paused_by = excluded.paused_by, paused_at = excluded.paused_at""",
+                e.projectId().value(), e.userId().value(), e.organizationId().value(), e.reason(), e.source().name(),
+                e.by() == null ? null : e.by().value(), ts(at));
+    }
+
+    @EventHandler
+    void on(AnnotatorResumed e) {
+        jdbc.update("DELETE FROM rm_project_pause WHERE project_id = ? AND user_id = ?", e.projectId().value(), e.userId().value());
+    }
+
+    /** Reservations (ADR 0036): a row per live holder, guarded by the task's sequence number like every task event. */
+    @EventHandler
+    void on(TaskReserved e, @SequenceNumber long seq) {
+        if (!advance(e.taskId().value(), seq)) return;
+        jdbc.update("""
+                INSERT INTO dm_reservation (task_id, user_id, project_id, organization_id, expires_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (task_id, user_id) DO UPDATE SET expires_at = excluded.expires_at""",
+                e.taskId().value(), e.by().value(), e.projectId().value(), e.organizationId().value(), ts(e.expiresAt()));
+    }
+
+    @EventHandler
+    void on(ReservationReleased e, @SequenceNumber long seq) {
+        if (!advance(e.taskId().value(), seq)) return;
+        jdbc.update("DELETE FROM dm_reservation WHERE task_id = ? AND user_id = ?", e.taskId().value(), e.heldBy().value());
+    }
+
+    /** Moves the task row's sequence to {@code seq}; false when the event was applied already (a redelivery). */
+    private boolean advance(String taskId, long seq) {
+        return jdbc.update("UPDATE dm_task SET last_seq = ? WHERE task_id = ? AND last_seq < ?", seq, taskId, seq) == 1;
+    }
+
     @ResetHandler
     void reset() {
         // the rebuild service empties the tables before the replay starts; nothing else is kept in memory
@@ -267,8 +420,8 @@ public class DataManagerProjection {
     }
 
     private Row row(String taskId) {
-        List<Row> rows = jdbc.query("SELECT last_seq, annotation_count, completed FROM dm_task WHERE task_id = ?",
-                (rs, i) -> new Row(rs.getLong(1), rs.getInt(2), rs.getBoolean(3)), taskId);
+        List<Row> rows = jdbc.query("SELECT last_seq, annotation_count, completed, overlap FROM dm_task WHERE task_id = ?",
+                (rs, i) -> new Row(rs.getLong(1), rs.getInt(2), rs.getBoolean(3), rs.getInt(4)), taskId);
         return rows.isEmpty() ? null : rows.getFirst();
     }
 
@@ -298,7 +451,7 @@ public class DataManagerProjection {
 
     private static java.sql.Timestamp ts(Instant at) { return java.sql.Timestamp.from(at); }
 
-    private record Row(long lastSeq, int annotationCount, boolean completed) {}
+    private record Row(long lastSeq, int annotationCount, boolean completed, int overlap) {}
 
 
     /** Drafts (ADR 0032): one row per person and task, guarded by the task's sequence number. */

@@ -25,6 +25,12 @@ public class UserQueries {
                  .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The people with these ids, one query; an id without an account is shown as {@link UserView#UNKNOWN}. */
+    public Mono<Map<String, UserView>> people(Collection<String> userIds) {
+        return displayNames(userIds).map(names -> userIds.stream().distinct().collect(Collectors.toMap(id -> id,
+                id -> new UserView(id, names.getOrDefault(id, UserView.UNKNOWN)))));
+    }
+
     /** The organizations a user is an active member of, by name, with their role in each. */
     public Flux<Membership> memberships(String userId) {
         return db.sql("""

@@ -80,4 +80,32 @@ public class ProjectQueries {
                  .all()
                  .collect(java.util.stream.Collectors.groupingBy(LabelingConfigVersionView::projectId));
     }
+
+    /** The recorded settings of a project of the organization (empty: no such project). */
+    public Mono<SettingsView> settings(String organizationId, String projectId) {
+        return db.sql("SELECT project_id, settings::text AS settings, settings_version FROM rm_project WHERE organization_id = :org AND project_id = :id")
+                 .bind("org", organizationId).bind("id", projectId)
+                 .map(r -> new SettingsView(r.get("project_id", String.class), r.get("settings", String.class),
+                         r.get("settings_version", Integer.class)))
+                 .one();
+    }
+
+    /** The people paused in a project, most recent first. */
+    public Flux<PauseView> pauses(String organizationId, String projectId) {
+        return db.sql(PAUSES + " WHERE organization_id = :org AND project_id = :id ORDER BY paused_at DESC, user_id")
+                 .bind("org", organizationId).bind("id", projectId).map(ProjectQueries::pause).all();
+    }
+
+    /** The caller's own pause in a project, if any. */
+    public Mono<PauseView> pauseOf(String organizationId, String projectId, String userId) {
+        return db.sql(PAUSES + " WHERE organization_id = :org AND project_id = :id AND user_id = :user")
+                 .bind("org", organizationId).bind("id", projectId).bind("user", userId).map(ProjectQueries::pause).one();
+    }
+
+    private static final String PAUSES = "SELECT project_id, user_id, reason, source, paused_by, paused_at FROM rm_project_pause";
+
+    private static PauseView pause(Readable r) {
+        return new PauseView(r.get("project_id", String.class), r.get("user_id", String.class), r.get("reason", String.class),
+                r.get("source", String.class), r.get("paused_by", String.class), instant(r.get("paused_at", OffsetDateTime.class)));
+    }
 }

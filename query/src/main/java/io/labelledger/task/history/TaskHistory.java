@@ -58,6 +58,28 @@ public class TaskHistory {
         return out;
     }
 
+    /** A task's events with the project they belong to. */
+    public record Timeline(String projectId, List<TaskEventView> events) {}
+
+    /**
+     * The task's events in order, each with its name, time and actor (from the metadata), to step through its
+     * history; empty when it is not a task of the organization. Who sees which is {@link TaskEventView#visibleTo}.
+     */
+    public Optional<Timeline> timeline(String organizationId, String taskId) {
+        DomainEventStream stream = events.readEvents(taskId);
+        TaskImported imported = null;
+        List<TaskEventView> out = new ArrayList<>();
+        while (stream.hasNext()) {
+            DomainEventMessage<?> m = stream.next();
+            if (m.getPayload() instanceof TaskImported e) imported = e;
+            Object actor = m.getMetaData().get("actorId");
+            out.add(new TaskEventView(m.getSequenceNumber(), m.getPayloadType().getSimpleName(), m.getTimestamp(),
+                    actor == null ? null : actor.toString()));
+        }
+        if (imported == null || !imported.organizationId().value().equals(organizationId)) return Optional.empty();
+        return Optional.of(new Timeline(imported.projectId().value(), out));
+    }
+
     private Optional<TaskSnapshotView> fold(String organizationId, String taskId, DomainEventStream stream, Instant asOf) {
         TaskImported imported = null;
         Map<String, AnnotationView> annotations = new LinkedHashMap<>();

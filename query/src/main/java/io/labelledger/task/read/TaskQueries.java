@@ -1,11 +1,22 @@
 package io.labelledger.task.read;
 
+import io.labelledger.shared.ErrorCode;
 import io.labelledger.shared.read.Cursor;
+import io.labelledger.task.read.filter.FilterCompiler;
+import io.labelledger.task.read.filter.FilterRefused;
+import io.labelledger.task.read.filter.TaskColumn;
+import io.labelledger.task.read.filter.TaskFilter;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -19,91 +30,225 @@ import java.util.stream.Collectors;
 public class TaskQueries {
     private static final String COLUMNS = """
             task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
-            prediction_count, completed, created_at, updated_at, review_state, ground_truth""";
+            prediction_count, completed, created_at, updated_at, review_state, ground_truth, labels::text AS labels, annotators,
+            reviewers, accepted_count, rejected_count, lead_time_seconds, prediction_score, model_versions""";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final DatabaseClient db;
+    private final TransactionalOperator tx;
 
     public TaskQueries(DatabaseClient db) {
         this.db = db;
+        this.tx = TransactionalOperator.create(new R2dbcTransactionManager(db.getConnectionFactory()));
     }
 
     public Mono<TaskView> get(String organizationId, String taskId) {
         return db.sql("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND task_id = :id")
-                 .bind("org", organizationId).bind("id", taskId).map(TaskQueries::view).one();
+                 .bind("org", organizationId).bind("id", taskId).map(TaskQueries::fullView).one();
+    }
+
+    /** A row of a Data Manager page and the text of its sort value (for the next page's cursor). */
+    public record Row(TaskView task, String sortValue) {}
+
+    /** "N tasks match": exact, or the planner's estimate when counting would be slow. */
+    public record MatchCount(long count, boolean exact) {}
+
+    /** Data Manager queries with conditions (or a sort on a data field) stop after this: no filter takes the database down. */
+    static final Duration PAGE_LIMIT = Duration.ofSeconds(5);
+    /** An exact count beyond this is replaced by the planner's estimate ("about N"). */
+    static final Duration COUNT_LIMIT = Duration.ofMillis(400);
+    /** The sort value of a row without one (a nullable column) in a cursor. */
+    private static final String NULL_VALUE = "\0";
+
+    /**
+     * A page of the project's rows: in one review state and with or without a ground-truth annotation (null: either),
+     * matching the filter, sorted by any column with the task number as tie-breaker. The indexes of dm_task end in
+     * number, so a page of a sort by a column costs the same at row 10 and at row 1,000,000; filtered pages run under
+     * a statement timeout.
+     */
+    public Flux<Row> page(String organizationId, String projectId, TaskOrder order, ReviewState reviewState, Boolean groundTruth,
+                          TaskFilter filter, String callerId, int limit, Cursor after) {
+        TaskColumn sortColumn = order.field().column();
+        FilterCompiler.Sql sort = FilterCompiler.sortExpression(sortColumn, order.path());
+        FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
+        String expr = sort.where();
+        String dir = order.descending() ? "DESC" : "ASC";
+        String cmp = order.descending() ? "<" : ">";
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", " + expr + "::text AS sort_value FROM dm_task")
+                .append(base(reviewState, groundTruth));
+        if (!filter.isEmpty()) sql.append(" AND ").append(where.where());
+        boolean nullValue = after != null && NULL_VALUE.equals(after.value());
+        if (after != null) {
+            String v = "CAST(:v AS " + sortColumn.sortType() + ")";
+            if (sortColumn == TaskColumn.NUMBER) {
+                sql.append(" AND number ").append(cmp).append(" :n");
+            } else if (!sortColumn.nullable()) {
+                sql.append(" AND (").append(expr).append(", number) ").append(cmp).append(" (").append(v).append(", :n)");
+            } else if (!order.descending()) { // nulls last
+                sql.append(nullValue ? " AND (" + expr + " IS NULL AND number > :n)"
+                        : " AND (" + expr + " > " + v + " OR (" + expr + " = " + v + " AND number > :n) OR " + expr + " IS NULL)");
+            } else { // nulls first
+                sql.append(nullValue ? " AND ((" + expr + " IS NULL AND number < :n) OR " + expr + " IS NOT NULL)"
+                        : " AND (" + expr + " < " + v + " OR (" + expr + " = " + v + " AND number < :n))");
+            }
+        }
+        sql.append(" ORDER BY ");
+        if (sortColumn != TaskColumn.NUMBER) sql.append(expr).append(' ').append(dir).append(", ");
+        sql.append("number ").append(dir).append(" LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec spec = bindBase(db.sql(sql.toString()), organizationId, projectId, reviewState).bind("limit", limit);
+        spec = bindAll(bindAll(spec, sort.params()), filter.isEmpty() ? Map.of() : where.params());
+        if (after != null) {
+            spec = spec.bind("n", after.tieBreaker());
+            if (sortColumn != TaskColumn.NUMBER && !nullValue) spec = spec.bind("v", after.value());
+        }
+        Flux<Row> rows = spec.map(r -> new Row(fullView(r), r.get("sort_value", String.class))).all();
+        return filter.isEmpty() && sortColumn != TaskColumn.DATA ? rows : bounded(PAGE_LIMIT, rows);
+    }
+
+    /** The cursor after a row of a page in this order. */
+    public static Cursor cursorOf(Row row, TaskOrder order) {
+        if (order.field() == TaskOrder.Field.NUMBER) return new Cursor("", row.task().number());
+        return new Cursor(row.sortValue() == null ? NULL_VALUE : row.sortValue(), row.task().number());
     }
 
     /**
-     * A page of the rows in one review state and with or without a ground-truth annotation (null: either); the
-     * filters keep keyset pagination exact.
+     * How many tasks match (separately from the pages: never a count per page). Exact when PostgreSQL counts within
+     * {@link #COUNT_LIMIT}, else the planner's row estimate, marked as not exact.
      */
-    public Flux<TaskView> page(String organizationId, String projectId, TaskOrder order, ReviewState reviewState, Boolean groundTruth,
-                               int limit, Cursor after) {
-        String col = order.field().column;
-        String dir = order.descending() ? "DESC" : "ASC";
-        String cmp = order.descending() ? "<" : ">";
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :project");
-        if (reviewState != null) sql.append(" AND review_state = :reviewState");
-        if (groundTruth != null) sql.append(groundTruth ? " AND ground_truth" : " AND NOT ground_truth");
-        if (after != null) {
-            if (order.field() == TaskOrder.Field.NUMBER) sql.append(" AND number ").append(cmp).append(" :n");
-            else sql.append(" AND (").append(col).append(", number) ").append(cmp).append(" (:v, :n)");
+    public Mono<MatchCount> count(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
+                                  TaskFilter filter, String callerId) {
+        FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
+        Mono<MatchCount> exact = bindAll(bindBase(db.sql("SELECT count(*) AS n" + from(reviewState, groundTruth, filter, where)),
+                                                  organizationId, projectId, reviewState), where.params())
+                .map(r -> new MatchCount(r.get("n", Long.class), true)).one();
+        return bounded(COUNT_LIMIT, exact.flux()).next()
+                .onErrorResume(e -> e instanceof FilterRefused f && f.code() == ErrorCode.QUERY_TOO_SLOW,
+                        e -> estimate(organizationId, projectId, reviewState, groundTruth, filter, callerId));
+    }
+
+    /** The planner's estimate of the matches (EXPLAIN, nothing counted): what {@link #count} answers when counting is slow. */
+    public Mono<MatchCount> estimate(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
+                                     TaskFilter filter, String callerId) {
+        FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
+        return bindAll(bindBase(db.sql("EXPLAIN (FORMAT JSON) SELECT 1" + from(reviewState, groundTruth, filter, where)),
+                                organizationId, projectId, reviewState), where.params())
+                .map(r -> r.get(0, String.class)).one()
+                .map(plan -> new MatchCount(Math.round(JSON.readTree(plan).get(0).get("Plan").get("Plan Rows").asDouble()), false));
+    }
+
+    private static String from(ReviewState reviewState, Boolean groundTruth, TaskFilter filter, FilterCompiler.Sql where) {
+        return " FROM dm_task" + base(reviewState, groundTruth) + (filter.isEmpty() ? "" : " AND " + where.where());
+    }
+
+    /** The data fields the project's tasks have (dm_data_key), by path. */
+    public Mono<List<DataFieldView>> dataFields(String organizationId, String projectId) {
+        return db.sql("""
+                         SELECT k.path, array_agg(k.kind ORDER BY k.kind) AS kinds FROM dm_data_key k
+                         WHERE k.project_id = :project
+                           AND EXISTS (SELECT 1 FROM rm_project p WHERE p.project_id = :project AND p.organization_id = :org)
+                         GROUP BY k.path ORDER BY k.path LIMIT 1000""")
+                 .bind("org", organizationId).bind("project", projectId)
+                 .map(r -> new DataFieldView(List.of(r.get("path", String[].class)), List.of(r.get("kinds", String[].class))))
+                 .all().collectList();
+    }
+
+    private static String base(ReviewState reviewState, Boolean groundTruth) {
+        return " WHERE organization_id = :org AND project_id = :project"
+               + (reviewState != null ? " AND review_state = :reviewState" : "")
+               + (groundTruth == null ? "" : groundTruth ? " AND ground_truth" : " AND NOT ground_truth");
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindBase(DatabaseClient.GenericExecuteSpec spec, String organizationId, String projectId,
+                                                              ReviewState reviewState) {
+        spec = spec.bind("org", organizationId).bind("project", projectId);
+        return reviewState == null ? spec : spec.bind("reviewState", reviewState.name());
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec, Map<String, Object> params) {
+        for (Map.Entry<String, Object> p : params.entrySet()) spec = spec.bind(p.getKey(), p.getValue());
+        return spec;
+    }
+
+    /**
+     * The query in a transaction of its own with a local statement timeout; a timeout and a regex PostgreSQL
+     * refuses are typed errors, not server errors.
+     */
+    private <T> Flux<T> bounded(Duration limit, Flux<T> query) {
+        return tx.transactional(db.sql("SET LOCAL statement_timeout = " + limit.toMillis()).then().thenMany(query))
+                 .onErrorMap(TaskQueries::refusal);
+    }
+
+    private static Throwable refusal(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof R2dbcException r) {
+                if ("57014".equals(r.getSqlState())) {
+                    return new FilterRefused(ErrorCode.QUERY_TOO_SLOW, List.of("filter"), "The query took too long; narrow the filter");
+                }
+                if ("2201B".equals(r.getSqlState())) {
+                    return new FilterRefused(ErrorCode.FILTER_VALUE, List.of("filter"), "Invalid regular expression: " + r.getMessage());
+                }
+            }
         }
-        sql.append(" ORDER BY ");
-        if (order.field() != TaskOrder.Field.NUMBER) sql.append(col).append(' ').append(dir).append(", ");
-        sql.append("number ").append(dir).append(" LIMIT :limit");
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
-                .bind("org", organizationId).bind("project", projectId).bind("limit", limit);
-        if (reviewState != null) spec = spec.bind("reviewState", reviewState.name());
-        if (after != null) {
-            spec = spec.bind("n", after.tieBreaker());
-            if (order.field() != TaskOrder.Field.NUMBER) spec = spec.bind("v", sortValue(order.field(), after.value()));
-        }
-        return spec.map(TaskQueries::view).all();
+        return e;
     }
 
-    public static Cursor cursorOf(TaskView t, TaskOrder order) {
-        String value = switch (order.field()) {
-            case NUMBER -> "";
-            case ANNOTATIONS -> Integer.toString(t.annotationCount());
-            case COMPLETED -> Boolean.toString(t.completed());
-            case UPDATED_AT -> t.updatedAt().toString();
-            case GROUND_TRUTH -> Boolean.toString(t.groundTruth());
+    /** How the label stream orders candidates (the project's sampling setting). */
+    public enum StreamOrder { SEQUENTIAL, UNIFORM, UNCERTAINTY }
+
+    /**
+     * Candidates of the label stream (ADR 0036): tasks of the project with room for the user at {@code now} (annotations,
+     * ignored skips and others' live reservations below the task's overlap), that the user has not annotated, in sampling
+     * order. Skipped tasks: never again ({@code skippedComeBack} false) or after every other task. The Data Manager may
+     * lag a moment: the Task aggregate has the last word (ReserveTask), and the stream tries the next candidate.
+     */
+    public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
+                                         boolean skippedComeBack, boolean skipsFillOverlap, Instant now, int limit) {
+        String filled = skipsFillOverlap ? "t.annotation_count + cardinality(t.skipped_by)" : "t.annotation_count";
+        String sampling = switch (order) {
+            case SEQUENTIAL -> "t.number";
+            // a per-person shuffle that stays put between calls (uniform without a random() sort of the whole project)
+            case UNIFORM -> "md5(t.task_id || :user), t.number";
+            case UNCERTAINTY -> "t.prediction_score ASC NULLS LAST, t.number";
         };
-        return new Cursor(value, t.number());
+        String sql = """
+                SELECT t.task_id FROM dm_task t
+                WHERE t.organization_id = :org AND t.project_id = :project AND NOT t.completed
+                AND NOT (:user = ANY(t.annotators)) %s
+                AND %s + (SELECT count(*) FROM dm_reservation r WHERE r.task_id = t.task_id AND r.expires_at > :now AND r.user_id <> :user)
+                    < t.overlap
+                ORDER BY %s%s LIMIT :limit""".formatted(skippedComeBack ? "" : "AND NOT (:user = ANY(t.skipped_by))", filled,
+                skippedComeBack ? "(:user = ANY(t.skipped_by)), " : "", sampling);
+        return db.sql(sql).bind("org", organizationId).bind("project", projectId).bind("user", userId)
+                 .bind("now", now.atOffset(java.time.ZoneOffset.UTC)).bind("limit", limit)
+                 .map(r -> r.get("task_id", String.class)).all();
     }
 
-    private static Object sortValue(TaskOrder.Field field, String value) {
-        return switch (field) {
-            case ANNOTATIONS -> Integer.parseInt(value);
-            case COMPLETED, GROUND_TRUTH -> Boolean.parseBoolean(value);
-            case UPDATED_AT -> OffsetDateTime.parse(value.endsWith("Z") ? value : value + "Z");
-            case NUMBER -> value;
-        };
-    }
-
-    /** The oldest task the user has neither annotated nor skipped. */
-    public Mono<TaskView> next(String organizationId, String projectId, String userId) {
-        return db.sql("SELECT " + COLUMNS + " " + """
-                         FROM dm_task WHERE organization_id = :org AND project_id = :project AND completed = false
-                         AND NOT (:user = ANY(annotators)) AND NOT (:user = ANY(skipped_by))
-                         ORDER BY number LIMIT 1""")
-                 .bind("org", organizationId).bind("project", projectId).bind("user", userId)
-                 .map(TaskQueries::view).one();
+    /** The task the user holds a live reservation of in the project (the oldest hand-out first), if any. */
+    public Mono<ReservationView> heldBy(String organizationId, String projectId, String userId, Instant now) {
+        return db.sql("""
+                         SELECT r.task_id, r.expires_at FROM dm_reservation r JOIN dm_task t ON t.task_id = r.task_id
+                         WHERE r.organization_id = :org AND r.project_id = :project AND r.user_id = :user AND r.expires_at > :now
+                         AND NOT (:user = ANY(t.annotators))
+                         ORDER BY r.expires_at LIMIT 1""")
+                 .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("now", now.atOffset(java.time.ZoneOffset.UTC))
+                 .map(r -> new ReservationView(r.get("task_id", String.class), r.get("expires_at", OffsetDateTime.class).toInstant()))
+                 .one();
     }
 
     /**
      * The review queue: the oldest task of the project with an annotation pending review that the user did not write
      * (nobody reviews their own annotation), among the tasks numbered after {@code afterNumber} (0: all; a reviewer
-     * skipping a task).
+     * skipping a task); {@code onlyFull}: only tasks that have the annotations their overlap asks for.
      */
-    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber) {
+    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber, boolean onlyFull) {
         return db.sql("SELECT " + COLUMNS + " " + """
                          FROM dm_task t WHERE organization_id = :org AND project_id = :project AND review_state = 'PENDING'
-                         AND number > :after
+                         AND number > :after AND (NOT :onlyFull OR annotation_count >= overlap)
                          AND EXISTS (SELECT 1 FROM dm_annotation a
                                      WHERE a.task_id = t.task_id AND a.review_decision IS NULL AND a.author_id <> :user)
                          ORDER BY number LIMIT 1""")
                  .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("after", afterNumber)
-                 .map(TaskQueries::view).one();
+                 .bind("onlyFull", onlyFull)
+                 .map(TaskQueries::fullView).one();
     }
 
     /** Live annotations of many tasks in one query (DataLoader batching). */
@@ -189,6 +334,18 @@ public class TaskQueries {
                 r.get("reviewed_at", OffsetDateTime.class).toInstant());
     }
 
+    /** A row read with {@link #COLUMNS}: with the filter columns. */
+    private static TaskView fullView(Readable r) {
+        TaskView v = view(r);
+        return new TaskView(v.id(), v.projectId(), v.number(), v.data(), v.predictions(), v.annotationCount(), v.skipCount(),
+                v.predictionCount(), v.completed(), v.createdAt(), v.updatedAt(), v.reviewState(), v.groundTruth(),
+                new TaskView.Filterable(r.get("labels", String.class), List.of(r.get("annotators", String[].class)),
+                        List.of(r.get("reviewers", String[].class)), r.get("accepted_count", Integer.class), r.get("rejected_count", Integer.class),
+                        r.get("lead_time_seconds", Double.class), r.get("prediction_score", Double.class),
+                        List.of(r.get("model_versions", String[].class))));
+    }
+
+    /** A row read with the base columns (exports read their own column list). */
     public static TaskView view(Readable r) {
         return new TaskView(r.get("task_id", String.class), r.get("project_id", String.class), r.get("number", Long.class),
                 r.get("data", String.class), r.get("predictions", String.class), r.get("annotation_count", Integer.class),

@@ -1,6 +1,7 @@
 package io.labelledger.task.read;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A Data Manager row. {@code data} and {@code predictions} are JSON text. {@code reviewState}: NONE (no annotation),
@@ -9,7 +10,23 @@ import java.time.Instant;
  */
 public record TaskView(String id, String projectId, long number, String data, String predictions, int annotationCount,
                        int skipCount, int predictionCount, boolean completed, Instant createdAt, Instant updatedAt,
-                       String reviewState, boolean groundTruth) {
+                       String reviewState, boolean groundTruth, Filterable columns) {
+    /**
+     * The Data Manager's filter columns (issue 12): label values per control (JSON text), annotators, standing
+     * reviewers, accepted and rejected counts, summed lead time, best prediction score and model versions.
+     */
+    public record Filterable(String labels, List<String> annotators, List<String> reviewers, int acceptedCount, int rejectedCount,
+                             Double leadTimeSeconds, Double predictionScore, List<String> modelVersions) {
+        public static final Filterable NONE = new Filterable("{}", List.of(), List.of(), 0, 0, null, null, List.of());
+    }
+
+    public TaskView(String id, String projectId, long number, String data, String predictions, int annotationCount,
+                    int skipCount, int predictionCount, boolean completed, Instant createdAt, Instant updatedAt,
+                    String reviewState, boolean groundTruth) {
+        this(id, projectId, number, data, predictions, annotationCount, skipCount, predictionCount, completed, createdAt, updatedAt,
+                reviewState, groundTruth, Filterable.NONE);
+    }
+
     /** A row without a recorded review state (e.g. folded "as of" for an export): pending when annotated. */
     public TaskView(String id, String projectId, long number, String data, String predictions, int annotationCount,
                     int skipCount, int predictionCount, boolean completed, Instant createdAt, Instant updatedAt) {

@@ -1,0 +1,42 @@
+package io.labelledger.identity.saml;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/** SAML single sign-on (ADR 0013). */
+@Configuration
+public class SamlConfig {
+
+    @Bean
+    SsoStore ssoStore(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        return new SsoStore(jdbc, json, clock);
+    }
+
+    @Bean
+    SamlState samlState(ReactiveStringRedisTemplate redis) {
+        return new SamlState(redis);
+    }
+
+    /** The master key that seals SP private keys: from the environment (LABELLEDGER_SSO_MASTER_KEY), never the database. */
+    @Bean
+    SsoKeys ssoKeys(@Value("${labelledger.sso.master-key:}") String masterKey) {
+        OpenSaml.initialize();
+        return new SsoKeys(masterKey);
+    }
+
+    @Bean
+    SsoMetadataRefresher ssoMetadataRefresher(SsoStore store, IdpMetadataFetcher fetcher) {
+        return new SsoMetadataRefresher(store, fetcher);
+    }
+
+    @Bean
+    SpUrls spUrls(@Value("${labelledger.public-url:}") String publicUrl) {
+        return new SpUrls(publicUrl);
+    }
+}

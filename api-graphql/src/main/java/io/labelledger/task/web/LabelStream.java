@@ -1,0 +1,106 @@
+package io.labelledger.task.web;
+
+import io.labelledger.api.Caller;
+import io.labelledger.api.Commands;
+import io.labelledger.api.UserError;
+import io.labelledger.project.api.ProjectSettings;
+import io.labelledger.project.read.ProjectQueries;
+import io.labelledger.project.web.ProjectSettingsReader;
+import io.labelledger.shared.ErrorCode;
+import io.labelledger.shared.Ids;
+import io.labelledger.task.api.ReserveTask;
+import io.labelledger.task.api.TaskId;
+import io.labelledger.task.read.TaskQueries;
+import io.labelledger.task.read.TaskView;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The label stream (issue 11, ADR 0036): the task the caller holds, else candidates from the Data Manager in the
+ * project's sampling order, each offered to the Task aggregate with ReserveTask until one accepts. The aggregate
+ * guards the rules; a refusal that only means "not this one" (taken up to its overlap meanwhile, the read model a
+ * moment behind) moves on to the next candidate, and a round without success asks the read model again.
+ */
+@Component
+public class LabelStream {
+    static final int CANDIDATES = 10;
+    static final int ROUNDS = 4;
+    /** refusals that concern one task, not the person: try the next */
+    private static final Set<ErrorCode> NEXT = Set.of(ErrorCode.TASK_FULL, ErrorCode.ALREADY_ANNOTATED, ErrorCode.CONFLICT,
+            ErrorCode.NOT_FOUND);
+
+    public enum State { WORKING, DONE, PAUSED, LIMIT_REACHED, MANUAL }
+
+    public record Answer(State state, TaskView task, Instant reservedUntil, String pauseReason) {
+        static Answer of(State state) { return new Answer(state, null, null, null); }
+    }
+
+    private final Commands commands;
+    private final TaskQueries tasks;
+    private final ProjectQueries projects;
+    private final ProjectSettingsReader settings;
+    private final Clock clock;
+
+    public LabelStream(Commands commands, TaskQueries tasks, ProjectQueries projects, ProjectSettingsReader settings, Clock clock) {
+        this.commands = commands;
+        this.tasks = tasks;
+        this.projects = projects;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The caller's stream in the project; empty for a project the caller's organization does not have. */
+    public Mono<Answer> next(Caller caller, String projectId, String clientIp) {
+        if (!Ids.isUuid(projectId)) return Mono.empty();
+        return settings.settingsOf(caller.organizationId(), projectId)
+                       .flatMap(s -> projects.pauseOf(caller.organizationId(), projectId, caller.userId())
+                               .map(p -> new Answer(State.PAUSED, null, null, p.reason()))
+                               .switchIfEmpty(Mono.defer(() -> s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL
+                                       ? Mono.just(Answer.of(State.MANUAL))
+                                       : held(caller, projectId).switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0))))));
+    }
+
+    private Mono<Answer> held(Caller caller, String projectId) {
+        return tasks.heldBy(caller.organizationId(), projectId, caller.userId(), clock.instant())
+                    .flatMap(r -> tasks.get(caller.organizationId(), r.taskId()).map(t -> new Answer(State.WORKING, t, r.expiresAt(), null)));
+    }
+
+    private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round) {
+        var queue = s.skipping().queue();
+        var order = TaskQueries.StreamOrder.valueOf(s.distribution().sampling().name());
+        return tasks.streamCandidates(caller.organizationId(), projectId, caller.userId(), order,
+                        queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, queue == ProjectSettings.SkipQueue.IGNORE, clock.instant(), CANDIDATES)
+                    .collectList()
+                    .flatMap(ids -> ids.isEmpty() ? Mono.just(Answer.of(State.DONE)) : tryEach(caller, projectId, ids, clientIp)
+                            .switchIfEmpty(Mono.defer(() -> round + 1 >= ROUNDS ? Mono.just(Answer.of(State.DONE))
+                                    // every candidate was taken meanwhile: the read model catches up, then ask it again
+                                    : Mono.delay(Duration.ofMillis(50L * (round + 1))).then(handOut(caller, projectId, s, clientIp, round + 1)))));
+    }
+
+    /** The first candidate the aggregate reserves; empty when each was refused for a reason of its own. */
+    private Mono<Answer> tryEach(Caller caller, String projectId, List<String> ids, String clientIp) {
+        if (ids.isEmpty()) return Mono.empty();
+        String id = ids.getFirst();
+        return commands.<Instant>send(new ReserveTask(new TaskId(id), caller.organization(), caller.user(), clock.instant()), caller, clientIp)
+                       .flatMap(r -> {
+                           if (r.ok()) return tasks.get(caller.organizationId(), id).map(t -> new Answer(State.WORKING, t, r.value(), null));
+                           UserError e = r.error();
+                           return switch (e.code()) {
+                               // the read model had not shown the caller's own reservation yet
+                               case ALREADY_RESERVED -> tasks.get(caller.organizationId(), id).map(t -> new Answer(State.WORKING, t, null, null));
+                               case PAUSED -> projects.pauseOf(caller.organizationId(), projectId, caller.userId())
+                                                      .map(p -> new Answer(State.PAUSED, null, null, p.reason()))
+                                                      .defaultIfEmpty(new Answer(State.PAUSED, null, null, e.message()));
+                               case LIMIT_REACHED -> Mono.just(Answer.of(State.LIMIT_REACHED));
+                               default -> NEXT.contains(e.code()) ? tryEach(caller, projectId, ids.subList(1, ids.size()), clientIp)
+                                       : Mono.just(Answer.of(State.DONE));
+                           };
+                       });
+    }
+}

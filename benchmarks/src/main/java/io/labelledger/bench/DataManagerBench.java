@@ -1,0 +1,215 @@
+package io.labelledger.bench;
+
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Data Manager's filters, sorts and counts at scale (issue 12, ADR 0038). Seeds a project of N tasks with K
+ * annotations each (imported Label Studio annotations naming K annotators of the organization: the fast path), then
+ * measures, one request at a time, p50/p95 through GraphQL for the first and the next page of: no filter, a data field,
+ * a label, an annotator, review state + sort by updated, a sort by a data field; the count for each filter
+ * (exact or "about"); the server's per-request floor ({me{id}}); and, with --pg-url, the same keyset queries as raw
+ * SQL over JDBC with their EXPLAIN ANALYZE plans. Only on a quiet machine: nothing else may build or test meanwhile.
+ */
+public final class DataManagerBench {
+    private DataManagerBench() {}
+
+    static List<String> options() {
+        return List.of("url", "tasks", "per-request", "annotators", "iterations", "warmup", "pg-url", "pg-user", "pg-password",
+                "projection-timeout");
+    }
+
+    private static final String PAGE = """
+            query($p: ID!, $f: TaskFilter, $o: TaskOrder, $after: String) { project(id: $p) { tasks(first: 50, after: $after, filter: $f, orderBy: $o) {
+              edges { node { id number annotationCount reviewState updatedAt } } pageInfo { endCursor hasNextPage } } } }""";
+    private static final String COUNT = "query($p: ID!, $f: TaskFilter) { project(id: $p) { matchingTasks(filter: $f) { count exact } } }";
+
+    /** One measured view: its GraphQL filter and order, and the equivalent raw keyset SQL (first page). */
+    record Case(String name, Map<String, Object> filter, Map<String, Object> order, String rawWhere, String rawOrder) {}
+
+    public static Report run(Args args, String command) throws Exception {
+        String url = args.string("url", "http://127.0.0.1:8282");
+        int tasks = args.integer("tasks", 1_000_000);
+        int perRequest = args.integer("per-request", 5_000);
+        int annotators = args.integer("annotators", 3);
+        int iterations = args.integer("iterations", 200);
+        int warmup = args.integer("warmup", 20);
+        Duration projectionTimeout = args.duration("projection-timeout", Duration.ofMinutes(120));
+        Api api = new Api(url, 4);
+
+        // seed: an owner, K annotators of the same organization, one project, tasks with K annotations each
+        Api.Session owner = api.signUp("dm-owner");
+        List<Api.Session> people = new ArrayList<>();
+        for (int k = 0; k < annotators; k++) {
+            String invitation = api.graphqlOk(owner, "mutation { createInvitation(input: {role: ANNOTATOR}) { token errors { code message } } }",
+                    null, "createInvitation").path("createInvitation").path("token").asString();
+            people.add(api.signUp("dm-annotator-" + k, invitation));
+        }
+        String project = api.createProject(owner, "Data Manager benchmark");
+        long seedStart = System.nanoTime();
+        for (int from = 1; from <= tasks; from += perRequest) {
+            int count = Math.min(perRequest, tasks - from + 1);
+            api.importTasks(owner, project, annotatedTasksJson(from, count, people), Duration.ofMinutes(10));
+            if ((from / perRequest) % 20 == 0) System.out.printf("  imported %,d / %,d%n", from + count - 1, tasks);
+        }
+        long deadline = System.nanoTime() + projectionTimeout.toNanos();
+        while (api.projectTaskCount(owner, project) < tasks || annotationCount(api, owner, project) < (long) tasks * annotators) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the Data Manager did not show every task within " + projectionTimeout);
+            Thread.sleep(1000);
+        }
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+        String someone = people.getFirst().userId();
+        List<Case> cases = List.of(
+                new Case("no filter, by number", null, null, "TRUE", "number"),
+                new Case("data field source = web", filter(cond("DATA", List.of("source"), "EQUAL", "web")), null,
+                        "data @> '{\"source\":\"web\"}'::jsonb", "number"),
+                new Case("label sentiment = Positive", filter(cond("LABELS", List.of("sentiment"), "CONTAINS", "Positive")), null,
+                        "labels @> '{\"sentiment\":[\"Positive\"]}'::jsonb", "number"),
+                new Case("annotated by one person", filter(cond("ANNOTATORS", null, "CONTAINS", someone)), null,
+                        "annotators @> ARRAY['" + someone + "']::text[]", "number"),
+                new Case("review PENDING, by updated desc", Map.of("reviewState", "PENDING"), Map.of("field", "UPDATED_AT", "direction", "DESC"),
+                        "review_state = 'PENDING'", "updated_at DESC, number DESC"),
+                new Case("data field score > 90", filter(cond("DATA", List.of("score"), "GREATER", 90)), null,
+                        "(CASE WHEN jsonb_typeof(data #> '{score}') = 'number' THEN (data #>> '{score}')::numeric END) > 90", "number"),
+                new Case("sort by data field score desc", null, Map.of("field", "DATA", "path", List.of("score"), "direction", "DESC"),
+                        "TRUE", "(data #> '{score}') DESC, number DESC"));
+
+        Report r = new Report(String.format("Data Manager filters at %,d tasks × %d annotations", tasks, annotators), command);
+        r.figure("Seed (import with annotations, until the Data Manager shows all)", String.format("%.0f s", seedSeconds));
+        Latency floor = new Latency();
+        for (int i = 0; i < warmup + iterations; i++) {
+            long t0 = System.nanoTime();
+            api.graphqlOk(owner, "{ me { id } }", null, null);
+            if (i >= warmup) floor.recordNanos(System.nanoTime() - t0);
+        }
+        r.figure("Floor {me{id}} p50 / p95", ms(floor, 50) + " / " + ms(floor, 95) + " ms");
+
+        for (Case c : cases) {
+            Latency first = new Latency();
+            Latency next = new Latency();
+            String cursor = null;
+            for (int i = 0; i < warmup + iterations; i++) {
+                Map<String, Object> vars = vars(project, c, null);
+                long t0 = System.nanoTime();
+                JsonNode page = api.graphqlOk(owner, PAGE, vars, null);
+                if (i >= warmup) first.recordNanos(System.nanoTime() - t0);
+                cursor = page.path("project").path("tasks").path("pageInfo").path("endCursor").asString();
+                long t1 = System.nanoTime();
+                api.graphqlOk(owner, PAGE, vars(project, c, cursor), null);
+                if (i >= warmup) next.recordNanos(System.nanoTime() - t1);
+            }
+            r.figure(c.name() + ": GraphQL first / next page p50 / p95", ms(first, 50) + " / " + ms(first, 95) + " ms, "
+                    + ms(next, 50) + " / " + ms(next, 95) + " ms");
+            if (c.filter() != null) {
+                Latency count = new Latency();
+                JsonNode last = null;
+                for (int i = 0; i < Math.max(5, iterations / 10); i++) {
+                    long t0 = System.nanoTime();
+                    last = api.graphqlOk(owner, COUNT, vars(project, c, null), null);
+                    count.recordNanos(System.nanoTime() - t0);
+                }
+                JsonNode m = last.path("project").path("matchingTasks");
+                r.figure(c.name() + ": count", String.format("%s%,d in p50 %s / p95 %s ms", m.path("exact").asBoolean() ? "" : "about ",
+                        m.path("count").asLong(), ms(count, 50), ms(count, 95)));
+            }
+        }
+
+        if (args.has("pg-url")) {
+            try (Connection db = DriverManager.getConnection(args.string("pg-url", ""), args.string("pg-user", "postgres"), args.string("pg-password", ""))) {
+                for (Case c : cases) {
+                    String sql = "SELECT task_id, number FROM dm_task WHERE organization_id = ? AND project_id = ? AND " + c.rawWhere()
+                                 + " ORDER BY " + c.rawOrder() + " LIMIT 51";
+                    Latency raw = new Latency();
+                    for (int i = 0; i < warmup + iterations; i++) {
+                        long t0 = System.nanoTime();
+                        try (PreparedStatement st = db.prepareStatement(sql)) {
+                            st.setString(1, owner.organizationId());
+                            st.setString(2, project);
+                            try (ResultSet rs = st.executeQuery()) {
+                                while (rs.next()) rs.getString(1);
+                            }
+                        }
+                        if (i >= warmup) raw.recordNanos(System.nanoTime() - t0);
+                    }
+                    r.figure(c.name() + ": raw SQL first page p50 / p95", ms(raw, 50) + " / " + ms(raw, 95) + " ms");
+                    try (PreparedStatement st = db.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
+                        st.setString(1, owner.organizationId());
+                        st.setString(2, project);
+                        StringBuilder plan = new StringBuilder();
+                        try (ResultSet rs = st.executeQuery()) {
+                            while (rs.next()) plan.append("    ").append(rs.getString(1)).append('\n');
+                        }
+                        r.note("Plan, " + c.name() + ":\n" + plan);
+                    }
+                }
+            }
+        } else {
+            r.note("No --pg-url: the raw SQL reference and the plans were not measured.");
+        }
+        r.note("One request at a time after " + warmup + " warm-up rounds; p95 from HdrHistogram. Goal (issue 12): every filter and sort "
+               + "p95 ≤ 2× the floor and never above 50 ms; counts under 500 ms or marked \"about\".");
+        return r;
+    }
+
+    private static Map<String, Object> cond(String column, List<String> path, String operator, Object value) {
+        Map<String, Object> c = new LinkedHashMap<>(Map.of("column", column, "operator", operator, "value", value));
+        if (path != null) c.put("path", path);
+        return c;
+    }
+
+    private static Map<String, Object> filter(Map<String, Object> condition) {
+        return Map.of("conditions", List.of(condition));
+    }
+
+    private static Map<String, Object> vars(String project, Case c, String after) {
+        Map<String, Object> v = new LinkedHashMap<>(Map.of("p", project));
+        if (c.filter() != null) v.put("f", c.filter());
+        if (c.order() != null) v.put("o", c.order());
+        if (after != null) v.put("after", after);
+        return v;
+    }
+
+    private static String ms(Latency l, double percentile) {
+        return Latency.fmt(l.percentileMs(percentile));
+    }
+
+    private static long annotationCount(Api api, Api.Session s, String project) throws Exception {
+        return api.graphqlOk(s, "query($id: ID!) { project(id: $id) { annotationCount } }", Map.of("id", project), null)
+                  .path("project").path("annotationCount").asLong();
+    }
+
+    /**
+     * Tasks {@code from}.. with data (text, source web/mail/app, score 0–99, lang) and one annotation per person, each
+     * naming its author by email (Label Studio's completed_by), Positive or Negative.
+     */
+    static String annotatedTasksJson(int from, int count, List<Api.Session> people) {
+        StringBuilder sb = new StringBuilder(count * (200 + 150 * people.size()));
+        sb.append('[');
+        String[] sources = {"web", "mail", "app"};
+        for (int i = 0; i < count; i++) {
+            int n = from + i;
+            if (i > 0) sb.append(',');
+            sb.append("{\"data\":{\"text\":\"Benchmark review number ").append(n).append("\",\"source\":\"").append(sources[n % 3])
+              .append("\",\"score\":").append(n % 100).append(",\"lang\":\"").append(n % 2 == 0 ? "en" : "de").append("\"},\"annotations\":[");
+            for (int k = 0; k < people.size(); k++) {
+                if (k > 0) sb.append(',');
+                String label = (n + k) % 2 == 0 ? "Positive" : "Negative";
+                sb.append("{\"completed_by\":{\"email\":\"").append(people.get(k).email()).append("\"},\"lead_time\":")
+                  .append(5 + (n + k) % 20).append(",\"result\":[{\"from_name\":\"sentiment\",\"to_name\":\"text\",\"type\":\"choices\",")
+                  .append("\"value\":{\"choices\":[\"").append(label).append("\"]}}]}");
+            }
+            sb.append("]}");
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,8 @@
+package io.labelledger.project.api;
+
+import io.labelledger.identity.api.UserId;
+import io.labelledger.organization.api.OrganizationId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record AnnotatorResumed(ProjectId projectId, OrganizationId organizationId, UserId userId, UserId by) {}

@@ -1,0 +1,3 @@
+package io.labelledger.task.api;
+
+public enum ReleaseReason { SUBMITTED, SKIPPED, EXPIRED }

@@ -1,0 +1,15 @@
+// The task's history: its events (what happened, when, by whom) to step through with taskAsOf.
+import { operation } from '../api/graphql';
+import type { UserRef } from '../api/types';
+
+export interface TaskEvent {
+  /** The event's sequence number in the task's stream (0 = the import). */
+  sequence: number;
+  /** The event's name (AnnotationSubmitted, AnnotationUpdated, …). */
+  type: string;
+  occurredAt: string;
+  actor: UserRef | null;
+}
+
+export const TaskHistoryQuery = operation<{ taskHistory: TaskEvent[] }, { id: string }>(`
+  query TaskHistory($id: ID!) { taskHistory(id: $id) { sequence type occurredAt actor { id displayName } } }`);
