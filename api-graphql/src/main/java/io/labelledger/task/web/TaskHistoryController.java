@@ -2,7 +2,7 @@ package io.labelledger.task.web;
 
 import io.labelledger.api.Caller;
 import io.labelledger.identity.read.UserQueries;
-import io.labelledger.identity.web.UserController.UserView;
+import io.labelledger.identity.read.UserView;
 import io.labelledger.shared.Ids;
 import io.labelledger.task.history.TaskEventView;
 import io.labelledger.task.history.TaskHistory;
