@@ -154,7 +154,7 @@ export function WorkflowSettings({ projectId }: { projectId: string }) {
             <select value={d.sampling} onChange={(e) => set('distribution', { sampling: e.target.value as typeof d.sampling })} data-testid="settings-sampling">
               <option value="SEQUENTIAL">Sequential (task order)</option>
               <option value="UNIFORM">Random</option>
-              <option value="UNCERTAINTY">Uncertainty (lowest prediction score first)</option>
+              <option value="UNCERTAINTY">Uncertainty (least confident predictions first)</option>
             </select>
           </label>
           <label>

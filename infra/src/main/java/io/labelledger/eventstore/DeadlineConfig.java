@@ -34,7 +34,9 @@ public class DeadlineConfig {
     Scheduler deadlineScheduler(DataSource dataSource, ApplicationContext context,
                                 @Value("${labelledger.deadlines.polling-interval:5s}") Duration pollingInterval) {
         var task = DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
-        return Scheduler.create(dataSource, task)
+        // transaction-aware: a deadline scheduled by a command is written on the command's own connection and commits
+        // (or rolls back) with its events; a second connection per command starved the pool under 50 annotators
+        return Scheduler.create(new org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy(dataSource), task)
                         .tableName("scheduled_tasks")
                         .pollingInterval(pollingInterval)
                         .threads(2)

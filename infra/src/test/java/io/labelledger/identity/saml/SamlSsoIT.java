@@ -1,6 +1,5 @@
 package io.labelledger.identity.saml;
 
-import io.labelledger.identity.saml.web.SamlController;
 import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import io.labelledger.testing.TestMediaPolicy;
@@ -155,7 +154,7 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(((Map<?, ?>) me.get("organization")).get("id")).isEqualTo(owner.organizationId);
         // no usable password
         ApiClient.web(port).post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
-                 .bodyValue(Map.of("email", spec.nameId, "password", SamlController.NO_PASSWORD)).exchange().expectStatus().isUnauthorized();
+                 .bodyValue(Map.of("email", spec.nameId, "password", SamlSignIn.NO_PASSWORD)).exchange().expectStatus().isUnauthorized();
 
         // the next sign-in, now in both groups: the highest mapped role wins, same account
         TestIdp.Spec again = idp.spec(startLogin());

@@ -34,10 +34,16 @@ public class IdentityCommands {
 
     /** Empty when the command was accepted. */
     public Mono<Optional<Refusal>> send(Object command, Actor actor, String clientIp) {
+        return send(command, actor, clientIp, null);
+    }
+
+    /** {@code grant}: the identity source (SAML) on whose behalf a membership is granted, kept in the events' metadata. */
+    public Mono<Optional<Refusal>> send(Object command, Actor actor, String clientIp, String grant) {
         Map<String, Object> meta = new HashMap<>();
         meta.put("actorId", actor.userId());
         meta.put("organizationId", actor.organizationId());
         if (clientIp != null) meta.put("clientIp", clientIp);
+        if (grant != null) meta.put("grant", grant);
         return Mono.fromCallable(() -> {
                        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
                        return Optional.<Refusal>empty();

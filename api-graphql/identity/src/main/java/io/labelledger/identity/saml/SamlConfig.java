@@ -31,6 +31,13 @@ public class SamlConfig {
     }
 
     @Bean
+    SamlSignIn samlSignIn(SsoStore store, SamlState state, io.labelledger.identity.account.IdentityStore identities,
+                          io.labelledger.identity.account.IdentityCommands commands, io.labelledger.projection.ReadYourWrites readYourWrites,
+                          io.labelledger.organization.read.DirectoryQueries directory, Clock clock) {
+        return new SamlSignIn(store, state, identities, commands, readYourWrites, directory, clock);
+    }
+
+    @Bean
     SsoMetadataRefresher ssoMetadataRefresher(SsoStore store, IdpMetadataFetcher fetcher) {
         return new SsoMetadataRefresher(store, fetcher);
     }
