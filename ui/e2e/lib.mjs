@@ -208,7 +208,7 @@ export function canonical(v) {
  * result the editor produced (the SubmitAnnotation request) must be in the JSON export exactly, and reopening the
  * task must load it into the editor with its regions.
  */
-export async function labelFamily(page, { name, config, data, label, expectTypes }) {
+export async function labelFamily(page, { name, config, data, label, expectTypes, dataManager = false }) {
   const projectId = await createProjectWithTasks(page, `E2E ${name} ${Date.now()}`, config, [{ data }]);
   const navigatedAt = Date.now();
   await page.goto(`${BASE_URL}/projects/${projectId}/label`);
@@ -228,13 +228,16 @@ export async function labelFamily(page, { name, config, data, label, expectTypes
   if (JSON.stringify(canonical(exported[0])) !== JSON.stringify(canonical(input.result))) {
     throw new StepFailure(`${name}: the export differs from what the editor produced:\n  editor: ${JSON.stringify(input.result)}\n  export: ${JSON.stringify(exported[0])}`);
   }
+  if (dataManager) await dataManagerShowsAnnotated(page, projectId, name);
   const reopenedAt = Date.now();
   await page.goto(`${BASE_URL}/projects/${projectId}/tasks/${input.taskId}`);
   await openEditor(page, reopenedAt);
   const shown = await page.getByTestId('lsf-editor').getAttribute('data-results');
-  // our own DateTime items are shown beside the editor, not in it
-  const inEditor = input.result.filter((i) => i.type !== 'datetime').length;
-  if (Number(shown) !== inEditor) throw new StepFailure(`${name}: reopened, the editor holds ${shown} result items, it produced ${inEditor}`);
+  // our own DateTime items are shown beside the editor, not in it; so are the items of our own tags (ADR 0035)
+  const own = page.getByTestId('own-tags');
+  const ownShown = (await own.count()) > 0 ? Number(await own.getAttribute('data-results')) : 0;
+  const inEditor = input.result.filter((i) => i.type !== 'datetime').length - ownShown;
+  if (Number(shown) !== inEditor) throw new StepFailure(`${name}: reopened, the editor holds ${shown} result items (and our own tags ${ownShown}), it produced ${inEditor + ownShown}`);
   for (const item of input.result.filter((i) => i.type === 'datetime')) {
     const value = await page.getByTestId(`datetime-${item.from_name}`).inputValue();
     if (value !== item.value.datetime) throw new StepFailure(`${name}: reopened, DateTime "${item.from_name}" shows "${value}", stored "${item.value.datetime}"`);
@@ -242,6 +245,19 @@ export async function labelFamily(page, { name, config, data, label, expectTypes
   await page.getByTestId('update-annotation').waitFor();
   log(`${name}: ${types.join(', ')}; export equal; reopened with all ${shown} result items`);
   return input.result;
+}
+
+/** The Data Manager (the project's page) lists the task with one annotation, completed. */
+export async function dataManagerShowsAnnotated(page, projectId, name) {
+  await page.goto(`${BASE_URL}/projects/${projectId}`);
+  await page.getByTestId('data-manager').waitFor();
+  const row = page.locator('[data-testid=task-row]').first();
+  await waitUntil(`${name}: the Data Manager to show the task annotated`, async () => {
+    if ((await row.count()) === 0) return false;
+    const annotations = (await row.getByTestId('task-annotations').textContent({ timeout: 1_000 }))?.trim();
+    const completed = await row.getByTestId('task-completed').getAttribute('data-completed', { timeout: 1_000 });
+    return annotations === '1' && completed === 'true';
+  }, 10_000);
 }
 
 /** Drag with the mouse between two points given as fractions of an element's box. */

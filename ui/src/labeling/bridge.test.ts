@@ -24,8 +24,13 @@ describe('prepareConfig', () => {
     expect(p.config).not.toContain('DateTime');
     expect(p.config).toContain('<Labels name="ner" toName="text">');
     expect(p.config).toContain('<Choices name="c" toName="text">');
-    expect(p.removed).toEqual([{ tag: 'DateTime', name: 'when', toName: 'text', attributes: { name: 'when', toName: 'text', only: 'date', required: 'true' } }]);
+    expect(p.removed).toEqual([{ tag: 'DateTime', name: 'when', toName: 'text', attributes: { name: 'when', toName: 'text', only: 'date', required: 'true' }, options: [] }]);
     expect(p.editorControls).toEqual(['ner', 'c']);
+  });
+
+  it('gives LSF HyperText inline (its nested srcdoc frames cannot load inside our sandbox), unless the config says', () => {
+    expect(prepareConfig('<View><HyperText name="h" value="$html"/></View>').config).toContain('<HyperText name="h" value="$html" inline="true"/>');
+    expect(prepareConfig('<View><HyperText name="h" value="$html" inline="false"/></View>').config).toContain('inline="false"');
   });
 
   it('removes a Pdf object, the newer Ranker\'s List and the controls that only target them', () => {
@@ -33,10 +38,11 @@ describe('prepareConfig', () => {
       + '<List name="results" value="$items" title="Results"/><Ranker name="rank" toName="results"/>'
       + '<Video name="video" value="$video"/><VideoRectangle name="track" toName="video"/><Labels name="l" toName="video"><Label value="x"/></Labels></View>';
     const p = prepareConfig(xml);
-    expect(p.removed.map((r) => `${r.tag}:${r.name}`)).toEqual(['Pdf:doc', 'Choices:kind', 'List:results', 'Ranker:rank', 'VideoRectangle:track']);
-    expect(p.config).toContain('<Video name="video" value="$video"/>');
-    expect(p.config).not.toMatch(/Pdf|List|Ranker|VideoRectangle|Invoice/);
-    expect(p.editorControls).toEqual(['l']);
+    // a Video with a VideoRectangle is ours too (one player), and so are its other controls (ADR 0035)
+    expect(p.removed.map((r) => `${r.tag}:${r.name}`)).toEqual(['Pdf:doc', 'Choices:kind', 'List:results', 'Ranker:rank', 'Video:video', 'VideoRectangle:track', 'Labels:l']);
+    expect(p.removed.find((r) => r.name === 'kind')?.options).toEqual([{ tag: 'Choice', attributes: { value: 'Invoice' } }]);
+    expect(p.config).not.toMatch(/Pdf|List|Ranker|Video|Invoice/);
+    expect(p.editorControls).toEqual([]);
   });
 
   it('gives LSF <AudioPlus> for the older <Audio> it cannot load, with the same name and value', () => {

@@ -23,7 +23,11 @@ export interface OwnControl {
   name: string;
   toName: string;
   attributes: Record<string, string>;
+  /** Its Choice, Label and Bucket descendants (our own controls render them), in config order. */
+  options?: { tag: string; attributes: Record<string, string> }[];
 }
+
+const OPTION_TAGS = new Set(['Choice', 'Label', 'Bucket']);
 
 export interface PreparedConfig {
   /** The config for LSF. */
@@ -49,6 +53,8 @@ function attributesOf(el: Element): Record<string, string> {
 /**
  * The config for LSF: tags it lacks are removed (a DateTime, VideoRectangle, a Pdf object, the newer Ranker's
  * {@code <List>} object), and so is every control whose target was removed (a Ranker on a List, Choices on a Pdf).
+ * A Video with a VideoRectangle is removed too: our own player shows it with its boxes (one player, not two), so
+ * its other controls (the Labels of the boxes, Choices on the video) become ours as well (ADR 0035).
  */
 export function prepareConfig(xml: string): PreparedConfig {
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
@@ -59,6 +65,9 @@ export function prepareConfig(xml: string): PreparedConfig {
   for (const el of all) {
     if ((TAGS_LSF_LACKS as readonly string[]).includes(el.tagName) && !CONTROL_TAGS.has(el.tagName)) {
       removedObjects.add(el.getAttribute('name') ?? '');
+    }
+    if (el.tagName === 'VideoRectangle') {
+      for (const t of (el.getAttribute('toName') ?? '').split(',')) if (t.trim()) removedObjects.add(t.trim());
     }
   }
   // LSF 1.4.0's older <Audio> does not load (a wavesurfer error, no waveform; ADR 0031): its <AudioPlus> reads the
@@ -72,13 +81,24 @@ export function prepareConfig(xml: string): PreparedConfig {
     el.parentNode?.replaceChild(plus, el);
     renamed = true;
   }
+  // LSF 1.4.0 renders HyperText into nested srcdoc frames sandboxed "allow-same-origin allow-scripts"; inside our
+  // sandbox (no allow-same-origin) they get an opaque origin of their own, so LSF cannot read their document, never
+  // marks the text loaded and keeps a spinner over it (measured; ADR 0035). Inline, LSF renders the (sanitized) HTML
+  // in the editor's own document: the same frame sandbox and CSP as Text, and the same XPath results.
+  for (const el of all) {
+    if (el.tagName !== 'HyperText' || el.hasAttribute('inline')) continue;
+    el.setAttribute('inline', 'true');
+    renamed = true;
+  }
   const editorControls: string[] = [];
   for (const el of all) {
-    const lacks = (TAGS_LSF_LACKS as readonly string[]).includes(el.tagName);
+    const lacks = (TAGS_LSF_LACKS as readonly string[]).includes(el.tagName)
+      || (el.tagName === 'Video' && removedObjects.has(el.getAttribute('name') ?? ''));
     const targets = (el.getAttribute('toName') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const orphan = CONTROL_TAGS.has(el.tagName) && targets.length > 0 && targets.every((t) => removedObjects.has(t));
     if (lacks || orphan) {
-      removed.push({ tag: el.tagName, name: el.getAttribute('name') ?? '', toName: el.getAttribute('toName') ?? '', attributes: attributesOf(el) });
+      const options = Array.from(el.getElementsByTagName('*')).filter((o) => OPTION_TAGS.has(o.tagName)).map((o) => ({ tag: o.tagName, attributes: attributesOf(o) }));
+      removed.push({ tag: el.tagName, name: el.getAttribute('name') ?? '', toName: el.getAttribute('toName') ?? '', attributes: attributesOf(el), options });
       el.parentNode?.removeChild(el);
     } else if (CONTROL_TAGS.has(el.tagName) && el.getAttribute('name')) {
       editorControls.push(el.getAttribute('name')!);

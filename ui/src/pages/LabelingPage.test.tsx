@@ -141,9 +141,11 @@ describe('LabelingPage', () => {
   });
 
   it('updates an imported annotation with regions: the editor\'s regions and the items it was not shown are all kept', async () => {
-    const imageProject = { ...project, labelConfig: '<View><Image name="img" value="$image"/><RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels><Pdf name="doc" value="$pdf"/><Choices name="kind" toName="doc"><Choice value="Invoice"/></Choices></View>' };
+    const imageProject = { ...project, labelConfig: '<View><Image name="img" value="$image"/><RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels><Pdf name="doc" value="$pdf"/><Choices name="kind" toName="doc"><Choice value="Invoice"/></Choices><Taxonomy name="tax" toName="doc"><Choice value="A"/></Taxonomy></View>' };
+    // the Pdf's Choices are ours (ADR 0035); a Taxonomy on a Pdf nobody renders: kept as it was
     const pdfItem = { id: 'p1', from_name: 'kind', to_name: 'doc', type: 'choices', value: { choices: ['Invoice'] } };
-    const imported = { ...task('t1', 1, ''), annotationCount: 1, annotations: [annotationBy('a1', 'u1', [box, { ...box, id: 'r2' }, pdfItem])] };
+    const taxItem = { id: 'p2', from_name: 'tax', to_name: 'doc', type: 'taxonomy', value: { taxonomy: [['A']] } };
+    const imported = { ...task('t1', 1, ''), annotationCount: 1, annotations: [annotationBy('a1', 'u1', [box, { ...box, id: 'r2' }, pdfItem, taxItem])] };
     const calls = backend({
       Project: () => ({ project: imageProject }),
       Task: () => ({ task: imported }),
@@ -153,7 +155,8 @@ describe('LabelingPage', () => {
     const editor = await screen.findByTestId('fake-editor');
     expect(editor.dataset.select).toBe('a1');
     expect(editor.dataset.config).not.toContain('Pdf');
-    expect(screen.getByTestId('not-labelable').textContent).toContain('Pdf "doc"');
+    expect(screen.getByTestId('not-labelable').textContent).toContain('Taxonomy "tax"');
+    expect((screen.getByTestId('own-control-kind').querySelector('input[type=radio]') as HTMLInputElement).checked).toBe(true);
     expect(screen.queryByTestId('submit-annotation')).toBeNull();
     expect(screen.getByTestId('delete-annotation')).toBeTruthy();
 
@@ -164,7 +167,7 @@ describe('LabelingPage', () => {
     await waitFor(() => expect(calls.filter((c) => c.op === 'UpdateAnnotation')).toHaveLength(1));
     const input = calls.find((c) => c.op === 'UpdateAnnotation')!.variables.input as { annotationId: string; result: unknown };
     expect(input.annotationId).toBe('a1');
-    expect(input.result).toEqual([box, moved, pdfItem]);
+    expect(input.result).toEqual([box, moved, pdfItem, taxItem]);
   });
 
   it('shows the server\'s typed error next to the editor and keeps the user\'s work (no reload of the editor)', async () => {

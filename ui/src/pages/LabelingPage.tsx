@@ -22,6 +22,8 @@ import { maySetGroundTruth } from '../lib/groundTruth';
 import { useEditorView } from '../labeling/useEditorView';
 import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEditor';
 import { DateTimeFields } from '../labeling/DateTimeFields';
+import { OwnTags, type OwnTagsHandle } from '../labeling/tags/OwnTags';
+import { planOwnTags } from '../labeling/tags/own';
 import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, prepareConfig, splitResult, type ResultItem } from '../labeling/bridge';
 import type { EditorHotkey } from '../labeling/protocol';
 import { DiscardDraftMutation, MyDraftQuery, type Draft } from '../drafts/operations';
@@ -75,6 +77,8 @@ export function LabelingPage() {
   /** Bumped whenever the editor must be reloaded from the task (a new task, a saved annotation). */
   const { viewing, version: editorVersion, open, reload: reloadEditor } = useEditorView();
   const editor = useRef<EditorHandle>(null);
+  /** Our components for the tags the editor lacks (Pdf, List + Ranker, VideoRectangle; ADR 0035). */
+  const ownTags = useRef<OwnTagsHandle>(null);
   const shownAt = useRef(performance.now());
   /** Tasks submitted or skipped in this session of the labeling flow. */
   const location = useLocation();
@@ -196,6 +200,7 @@ export function LabelingPage() {
     ? (shown.annotationsVersion ? (viewed ?? mine)?.labelingConfig?.xml ?? project.labelConfig : project.labelConfig)
     : '';
   const prepared = useMemo(() => prepareConfig(xml), [xml]);
+  const ownPlan = useMemo(() => planOwnTags(prepared.removed), [prepared]);
 
   function leadTimeSeconds(): number {
     return Math.round((performance.now() - shownAt.current)) / 1000;
@@ -251,7 +256,9 @@ export function LabelingPage() {
   }
 
   const ownDateControls = prepared.removed.filter((c) => c.tag === 'DateTime');
-  const notYet = prepared.removed.filter((c) => c.tag !== 'DateTime');
+  const notYet = ownPlan.unsupported;
+  // every object is ours (a Pdf, a List, a Video with boxes): the editor, still loaded for its (empty) result, takes no room
+  const editorEmpty = shown.objects.length > 0 && shown.objects.every((o) => ownPlan.objects.some((x) => x.name === o.name));
   const shownAnnotations = visibleAnnotations(task.annotations, me?.id, project.canReview);
   const predictions = task.predictions ?? [];
   const forEditor = withDraft(shownAnnotations, draft, mine, { id: me?.id ?? '', displayName: me?.displayName ?? '' });
@@ -268,6 +275,10 @@ export function LabelingPage() {
       const item = dateTimeResult(c, value, id);
       if (item) own.push(item);
     }
+    // our own tags' items (ADR 0035), with what they miss
+    const ours = ownTags.current?.collect() ?? { items: [], problems: [] };
+    own.push(...ours.items);
+    for (const p of ours.problems) problems.push({ code: 'INVALID_RESULT', field: ['result'], message: p });
     return own;
   }
 
@@ -277,7 +288,7 @@ export function LabelingPage() {
     const own = ownItems([]);
     const fromEditor = await editor.current.serialize();
     if (fromEditor === null) return null;
-    const aside = editingMine ? splitResult(mine!.result, prepared.editorControls).aside.filter((i) => i.type !== 'datetime' || !ownDateControls.some((c) => c.name === i.from_name)) : [];
+    const aside = editingMine ? splitResult(mine!.result, prepared.editorControls).aside.filter((i) => !ownPlan.controlNames.has(i.from_name) && (i.type !== 'datetime' || !ownDateControls.some((c) => c.name === i.from_name))) : [];
     return mergeResult(fromEditor, own, aside);
   }
   gatherRef.current = gather;
@@ -448,7 +459,7 @@ export function LabelingPage() {
           {notYet.map((c) => `${c.tag}${c.name ? ` "${c.name}"` : ''}`).join(', ')}
         </div>
       )}
-      <div className="card lsf-card" data-testid="labeling-controls" data-config-version={shown.version}>
+      <div className={`card lsf-card${editorEmpty ? ' lsf-empty' : ''}`} data-testid="labeling-controls" data-config-version={shown.version}>
         <LabelStudioEditor
           ref={editor}
           prepared={prepared}
@@ -471,6 +482,17 @@ export function LabelingPage() {
           onKey={onKey}
         />
       </div>
+      <OwnTags
+        key={`${task.id}:${editorVersion}:${xml.length}`}
+        ref={ownTags}
+        plan={ownPlan}
+        objects={shown.objects}
+        data={task.data}
+        stored={forEditor.annotations.find((a) => a.id === viewing)?.result ?? (viewing === null ? predictions[0]?.result : undefined)}
+        projectId={project.id}
+        mediaProxy={project.mediaProxy}
+        readOnly={readOnly || busy}
+      />
       <div className="labeling-grid">
         <div>
           {!readOnly && <DateTimeFields controls={ownDateControls} values={dates} onChange={(n, v) => setDates((d) => ({ ...d, [n]: v }))} disabled={busy} />}

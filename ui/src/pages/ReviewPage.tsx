@@ -10,6 +10,8 @@ import { AnnotationList } from './LabelingPage';
 import { useEditorView } from '../labeling/useEditorView';
 import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEditor';
 import { prepareConfig } from '../labeling/bridge';
+import { OwnTags } from '../labeling/tags/OwnTags';
+import { planOwnTags } from '../labeling/tags/own';
 import { EditorReview } from '../review/EditorReview';
 import { canReviewAnnotation } from '../lib/review';
 import { CommentsPanel } from '../comments/CommentsPanel';
@@ -35,6 +37,8 @@ export function ReviewPage() {
   const fixStarted = useRef(performance.now());
   const [region, setRegion] = useState<string | null>(null);
   const prepared = useMemo(() => prepareConfig(project?.labelConfig ?? ''), [project?.labelConfig]);
+  /** Our components for the tags the editor lacks (ADR 0035), read-only beside it. */
+  const ownPlan = useMemo(() => planOwnTags(prepared.removed), [prepared]);
 
   /** The next task to review; after a skip, only tasks numbered after the skipped one. */
   const next = useCallback(async (afterNumber?: number) => {
@@ -105,6 +109,7 @@ export function ReviewPage() {
       </div>
       <ErrorBox message={error} />
       <div className="labeling-grid">
+        <div>
         <div className="card lsf-card" data-testid="task-data">
           <LabelStudioEditor
             ref={editor}
@@ -135,6 +140,17 @@ export function ReviewPage() {
               onReviewed={() => void next()}
             />
           )}
+        </div>
+        <OwnTags
+          key={`${task.id}:${editorVersion}`}
+          plan={ownPlan}
+          objects={project.objects}
+          data={task.data}
+          stored={task.annotations.find((a) => a.id === viewing)?.result}
+          projectId={project.id}
+          mediaProxy={project.mediaProxy}
+          readOnly
+        />
         </div>
         <aside>
           <div className="card">

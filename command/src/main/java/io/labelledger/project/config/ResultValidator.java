@@ -162,9 +162,9 @@ public final class ResultValidator {
                     throw w.fail("value.selected", "must be \"left\" or \"right\"");
                 }
             }
-            case "Ranker" -> checkRanker(control, value, w);
+            case "Ranker" -> checkRanker(control, target, value, w, data);
             case "RectangleLabels", "Rectangle" -> checkRectangle(value, w, "value.", item);
-            case "VideoRectangle" -> checkVideoRectangle(value, w);
+            case "VideoRectangle" -> checkVideoRectangle(config, item, value, w);
             case "PolygonLabels", "Polygon" -> checkPolygon(value, w);
             case "KeyPointLabels", "KeyPoint" -> checkKeyPoint(value, w);
             case "EllipseLabels", "Ellipse" -> checkEllipse(value, w);
@@ -249,12 +249,20 @@ public final class ResultValidator {
         }
     }
 
-    private static void checkRanker(ControlTag control, JsonNode value, Where w) {
+    /**
+     * Label Studio's ranker: without buckets one column named after the Ranker itself (the List's name is accepted
+     * too, as written before ADR 0035); with buckets a column per bucket and "_" for the items left in the list.
+     * With the task's data, every id must be an item of the List (when its items have ids).
+     */
+    private static void checkRanker(ControlTag control, ObjectTag target, JsonNode value, Where w, JsonNode data) {
         JsonNode ranker = value.get("ranker");
         if (ranker == null || !ranker.isObject()) throw w.fail("value.ranker", "must be an object of lists of item ids");
+        Set<String> items = listItemIds(target, data);
         for (Map.Entry<String, JsonNode> column : ranker.properties()) {
             String name = column.getKey();
-            boolean known = control.buckets().isEmpty() ? control.toName().contains(name) : control.buckets().contains(name) || "_".equals(name);
+            boolean known = control.buckets().isEmpty()
+                    ? control.name().equals(name) || control.toName().contains(name)
+                    : control.buckets().contains(name) || "_".equals(name);
             if (!known) {
                 throw w.fail("value.ranker." + name, "is not " + (control.buckets().isEmpty() ? "the ranked list" : "a bucket") + " of control \"" + control.name() + "\"");
             }
@@ -263,8 +271,25 @@ public final class ResultValidator {
             for (JsonNode id : column.getValue()) {
                 if (!id.isString()) throw w.fail("value.ranker." + name, "must be a list of item ids (strings)");
                 if (!seen.add(id.asString())) throw w.fail("value.ranker." + name, "lists item \"" + id.asString() + "\" twice");
+                if (items != null && !items.contains(id.asString())) {
+                    throw w.fail("value.ranker." + name, "lists \"" + id.asString() + "\", which is not an item of the list");
+                }
             }
         }
+    }
+
+    /** The ids of a List object's items in the task's data; null when unknown (no data, or items without string ids). */
+    private static Set<String> listItemIds(ObjectTag target, JsonNode data) {
+        if (target == null || !"List".equals(target.type()) || target.valueField() == null || data == null) return null;
+        JsonNode list = data.get(target.valueField());
+        if (list == null || !list.isArray() || list.isEmpty()) return null;
+        Set<String> ids = new HashSet<>();
+        for (JsonNode item : list) {
+            JsonNode id = item.get("id");
+            if (id == null || !id.isString()) return null;
+            ids.add(id.asString());
+        }
+        return ids;
     }
 
     // --- image regions: percentages of the image size, 0..100 ---
@@ -304,7 +329,12 @@ public final class ResultValidator {
         return n.asDouble();
     }
 
-    private static void checkVideoRectangle(JsonNode value, Where w) {
+    /**
+     * Label Studio's tracked box: keyframes (frame from 1... as written, 0 accepted), each a box inside the frame;
+     * {@code enabled} true/false; {@code labels} (merged in from the video's Labels control, ADR 0035) must be offered
+     * by a label control on the same video.
+     */
+    private static void checkVideoRectangle(LabelingConfig config, JsonNode item, JsonNode value, Where w) {
         JsonNode sequence = value.get("sequence");
         if (sequence == null || !sequence.isArray() || sequence.isEmpty()) throw w.fail("value.sequence", "must be a non-empty list of frames");
         for (int k = 0; k < sequence.size(); k++) {
@@ -313,7 +343,18 @@ public final class ResultValidator {
             if (!frame.isObject()) throw w.fail("value.sequence[" + k + "]", "must be an object");
             JsonNode number = frame.get("frame");
             if (number == null || !number.isIntegralNumber() || number.asLong() < 0) throw w.fail(base + "frame", "must be a frame number (0 or more)");
+            JsonNode enabled = frame.get("enabled");
+            if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) throw w.fail(base + "enabled", "must be true or false");
             checkRectangle(frame, w, base, null);
+        }
+        JsonNode labels = value.get("labels");
+        if (labels == null || labels.isNull()) return;
+        if (!labels.isArray()) throw w.fail("value.labels", "must be a list of labels");
+        String video = item.get("to_name").asString();
+        for (JsonNode label : labels) {
+            boolean offered = label.isString() && config.controls().stream().anyMatch(c -> c.toName().contains(video)
+                    && REGION_CONTROLS.contains(c.type()) && config.offers(c, label.asString()));
+            if (!offered) throw w.fail("value.labels", "has a label no label control of \"" + video + "\" offers: " + label);
         }
     }
 

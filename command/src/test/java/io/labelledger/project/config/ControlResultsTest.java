@@ -45,6 +45,7 @@ class ControlResultsTest {
               <BrushLabels name="mask" toName="img"><Label value="Sky"/></BrushLabels>
               <Brush name="brush" toName="img"/>
               <VideoRectangle name="track" toName="video"/>
+              <Labels name="actors" toName="video"><Label value="Runner"/></Labels>
               <HyperTextLabels name="htl" toName="html"><Label value="Link"/></HyperTextLabels>
               <ParagraphLabels name="pl" toName="dialog"><Label value="Question"/></ParagraphLabels>
               <TimeSeriesLabels name="tsl" toName="ts"><Label value="Peak"/></TimeSeriesLabels>
@@ -401,6 +402,25 @@ class ControlResultsTest {
         }
 
         @Test
+        void labelStudiosShapeWithTheVideosLabelsIsValid() {
+            accepts(item("track", "video", "videorectangle", "{'framesCount':25,'duration':1.0,'labels':['Runner'],'sequence':["
+                    + "{'frame':1,'enabled':true,'rotation':0,'x':1,'y':1,'width':10,'height':10,'time':0.04},"
+                    + "{'frame':6,'enabled':false,'rotation':0,'x':5,'y':1,'width':10,'height':10,'time':0.24}]}"));
+        }
+
+        @Test
+        void aLabelNoControlOfTheVideoOffersIsRefused() {
+            refuses(item("track", "video", "videorectangle", "{'labels':['Car'],'sequence':[{'frame':1,'x':1,'y':1,'width':10,'height':10}]}"),
+                    "result", "0", "value", "labels");
+        }
+
+        @Test
+        void enabledMustBeABoolean() {
+            refuses(item("track", "video", "videorectangle", "{'sequence':[{'frame':1,'x':1,'y':1,'width':10,'height':10,'enabled':'yes'}]}"),
+                    "result", "0", "value", "sequence", "0", "enabled");
+        }
+
+        @Test
         void aFrameBoxOutsideIsRefused() {
             refuses(item("track", "video", "videorectangle", "{'sequence':[{'frame':1,'x':95,'y':1,'width':10,'height':10}]}"),
                     "result", "0", "value", "sequence", "0", "width");
@@ -535,6 +555,21 @@ class ControlResultsTest {
         void aRankingOfTheListOrBucketsIsValid() {
             accepts(item("rank", "results", "ranker", "{'ranker':{'results':['mdn','blog','wiki']}}"),
                     item("r2", "sort", "results", "ranker", "{'ranker':{'relevant':['mdn'],'junk':['wiki'],'_':['blog']}}"));
+        }
+
+        @Test
+        void labelStudiosRankOnlyColumnIsNamedAfterTheRanker() {
+            // what Label Studio's ranker writes for <List name="results"/> + <Ranker name="rank"/> (no buckets)
+            accepts(item("rank", "results", "ranker", "{'ranker':{'rank':['mdn','blog','wiki']}}"));
+        }
+
+        @Test
+        void anIdThatIsNotAnItemOfTheListIsRefused() {
+            InvalidResult e = catchThrowableOfType(InvalidResult.class, () -> ResultValidator.validate(CONFIG,
+                    json("[" + item("rank", "results", "ranker", "{'ranker':{'rank':['mdn','nope']}}") + "]"), "result",
+                    json("{'items':[{'id':'mdn','title':'A'},{'id':'blog','title':'B'}]}")));
+            assertThat(e).isNotNull();
+            assertThat(e.field()).containsExactly("result", "0", "value", "ranker", "rank");
         }
 
         @Test
