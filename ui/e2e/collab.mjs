@@ -143,21 +143,23 @@ async function run(page) {
       if (!types.includes(t)) throw new StepFailure(`the history lacks ${t}: ${types.join(', ')}`);
     }
     const historyEditor = page.getByTestId('history-editor').getByTestId('lsf-editor');
-    const resultsAt = async (type) => {
+    // the editor keeps showing the previous count until it has loaded the next snapshot: wait for the expected one
+    const expectAt = async (type, expected, what) => {
       await page.locator(`[data-testid=history-event][data-type=${type}] [data-testid=history-event-step]`).first().click();
       let n = '';
-      await waitUntil(`the history editor loaded as of ${type}`, async () => {
-        if ((await historyEditor.count()) === 0) return false;
-        n = (await historyEditor.getAttribute('data-results', { timeout: 1_000 })) ?? '';
-        return n !== '' && (await page.locator(`[data-testid=history-event][data-type=${type}][data-current=true]`).count()) > 0;
-      }, STEP_TIMEOUT);
-      return n;
+      try {
+        await waitUntil(`the history editor as of ${type}`, async () => {
+          if ((await historyEditor.count()) === 0) return false;
+          n = (await historyEditor.getAttribute('data-results', { timeout: 1_000 })) ?? '';
+          return n === expected && (await page.locator(`[data-testid=history-event][data-type=${type}][data-current=true]`).count()) > 0;
+        }, STEP_TIMEOUT);
+      } catch (e) {
+        throw new StepFailure(`as of ${type} the history editor shows ${n} result items, ${what} (${e.message})`);
+      }
     };
-    const original = await resultsAt('AnnotationSubmitted');
+    await expectAt('AnnotationSubmitted', '1', 'the original had 1');
     await page.screenshot({ path: join(ARTIFACTS, 'collab-history-original.png'), fullPage: true });
-    if (original !== '1') throw new StepFailure(`as of the submit the history editor shows ${original} result items, the original had 1`);
-    const fixedCount = await resultsAt('AnnotationReviewed');
-    if (fixedCount !== '2') throw new StepFailure(`as of the fix the history editor shows ${fixedCount} result items, the fix has 2`);
+    await expectAt('AnnotationReviewed', '2', 'the fix has 2');
   });
 
   let commentId;
