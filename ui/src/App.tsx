@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage, gql, onUnauthorized, UnauthorizedError } from './api/graphql';
 import { MeQuery } from './api/operations';
@@ -39,15 +39,12 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  /** Set while the user signs out: a request answered 401 meanwhile (the bell's, say) must not make the login page
-   *  return the next person to this one's page. */
-  const signingOut = useRef(false);
 
   useEffect(
     () =>
       onUnauthorized(() => {
         setMe(null);
-        if (!signingOut.current && !isPublicPath(window.location.pathname)) {
+        if (!signedOut && !isPublicPath(window.location.pathname)) {
           navigate('/login', { replace: true, state: { from: window.location.pathname + window.location.search } });
         }
       }),
@@ -60,6 +57,7 @@ export function App() {
     try {
       const data = await gql(MeQuery, {});
       setMe(data.me);
+      if (data.me) signedOut = false;
       return data.me;
     } catch (e) {
       setMe(null);
@@ -71,15 +69,11 @@ export function App() {
   }, []);
 
   const signOut = useCallback(async () => {
-    signingOut.current = true;
-    try {
-      await logout();
-      resetWsClient();
-      setMe(null);
-      navigate('/login', { replace: true, state: null });
-    } finally {
-      signingOut.current = false;
-    }
+    signedOut = true;
+    await logout();
+    resetWsClient();
+    setMe(null);
+    navigate('/login', { replace: true });
   }, [navigate]);
 
   const isPublic = isPublicPath(location.pathname);
@@ -123,6 +117,13 @@ export function App() {
   );
 }
 
+/**
+ * True from a deliberate sign-out until the next session: the login page then must not return the next person to the
+ * previous one's page. (React Router renders the navigation to /login as a transition, after the render in which the
+ * session is already gone; and a request answered 401 meanwhile, the bell's say, reports the page too.)
+ */
+let signedOut = false;
+
 function Protected({ loading, error, children }: { loading: boolean; error: string | null; children: ReactNode }) {
   const { me, reload } = useSession();
   const location = useLocation();
@@ -136,7 +137,7 @@ function Protected({ loading, error, children }: { loading: boolean; error: stri
       </div>
     );
   // after signing in, the login page returns to the page asked for (a deep link keeps its query)
-  return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Navigate to="/login" replace state={signedOut ? null : { from: location.pathname + location.search }} />;
 }
 
 function TopBar() {
