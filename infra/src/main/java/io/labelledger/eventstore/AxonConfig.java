@@ -1,8 +1,6 @@
 package io.labelledger.eventstore;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import io.labelledger.projection.Projection;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -14,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -78,20 +75,6 @@ public class AxonConfig {
     ConfigurerModule projectionsNeverSkipEvents() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-    }
-
-    /**
-     * The projections' processors commit asynchronously; their token commits with their rows, so a crash loses both
-     * or neither (see {@link AsyncCommitTransactionManager}). The event store and everything else stay durable.
-     */
-    @Bean
-    ConfigurerModule projectionsCommitAsynchronously(TransactionManager transactions, JdbcTemplate jdbc) {
-        return configurer -> {
-            for (Projection projection : Projection.values()) {
-                configurer.eventProcessing().registerTransactionManager(projection.processingGroup(),
-                        c -> new AsyncCommitTransactionManager(transactions, jdbc));
-            }
-        };
     }
 
     /** Duplicate (aggregate, sequence) keys are concurrency conflicts, detected from PostgreSQL's SQL state. */
