@@ -347,6 +347,14 @@ public class AppConfig {
     }
 
     @Bean
+    io.labelledger.identity.account.SignUpService signUpService(IdentityStore identities, PasswordEncoder passwords,
+                                                                io.labelledger.identity.account.IdentityCommands commands,
+                                                                ReadYourWrites readYourWrites,
+                                                                io.labelledger.organization.read.DirectoryQueries directory, Clock clock) {
+        return new io.labelledger.identity.account.SignUpService(identities, passwords, commands, readYourWrites, directory, clock);
+    }
+
+    @Bean
     Json json(JsonMapper mapper) { return new Json(mapper); }
 
     @Bean

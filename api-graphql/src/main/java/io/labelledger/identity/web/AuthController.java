@@ -2,22 +2,17 @@ package io.labelledger.identity.web;
 
 import io.labelledger.organization.read.DirectoryQueries;
 import io.labelledger.api.Caller;
-import io.labelledger.api.Commands;
-import io.labelledger.api.ReadYourWrites;
-import io.labelledger.projection.Projection;
 import io.labelledger.api.UserError;
 import io.labelledger.identity.api.SignInFailed;
 import io.labelledger.identity.api.SignInMethod;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.identity.account.Actor;
-import io.labelledger.identity.account.ApiTokenSecrets;
 import io.labelledger.identity.account.IdentityEvents;
 import io.labelledger.identity.account.IdentityStore;
 import io.labelledger.identity.account.LoginThrottle;
-import io.labelledger.identity.account.PasswordPolicy;
+import io.labelledger.identity.account.Refusal;
+import io.labelledger.identity.account.SignUpService;
 import io.labelledger.identity.ldap.LdapSignIn;
-import io.labelledger.organization.api.AcceptInvitation;
-import io.labelledger.organization.api.CreateOrganization;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.shared.ErrorCode;
 import org.springframework.http.HttpStatus;
@@ -34,28 +29,19 @@ import reactor.core.scheduler.Schedulers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * Password sign-up, login and logout for the browser (cookie session). Sign-up without an invitation creates a new
- * organization whose Owner is the new user; with an invitation token, the new user joins the inviting organization
- * with the invitation's role (the token is single use and expires).
+ * Password sign-up, login and logout for the browser (cookie session). Sign-up is {@link SignUpService}'s (a new
+ * organization, or joining by invitation); this controller turns its outcome into HTTP.
  */
 @RestController
 @RequestMapping("/api/auth")
 public class AuthController {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}$");
-
     private final IdentityStore identities;
     private final PasswordEncoder passwords;
-    private final Commands commands;
+    private final SignUpService signUps;
     private final Sessions sessions;
     private final ClientIp clientIp;
-    private final ReadYourWrites readYourWrites;
-
-    private final java.time.Clock clock;
-
     private final LoginThrottle throttle;
     private final LdapSignIn ldap;
     /** The password encoder's hash of a random secret, made once (same cost settings as real accounts). */
@@ -63,27 +49,21 @@ public class AuthController {
     private final IdentityEvents events;
     private final DirectoryQueries directory;
 
-    public AuthController(IdentityStore identities, PasswordEncoder passwords, Commands commands,
-                          Sessions sessions, ClientIp clientIp, ReadYourWrites readYourWrites,
-                          java.time.Clock clock, LoginThrottle throttle, LdapSignIn ldap, IdentityEvents events,
-                          DirectoryQueries directory) {
-        this.directory = directory;
-        this.events = events;
-        this.throttle = throttle;
-        this.ldap = ldap;
-        this.clock = clock;
-        this.readYourWrites = readYourWrites;
+    public AuthController(IdentityStore identities, PasswordEncoder passwords, SignUpService signUps, Sessions sessions, ClientIp clientIp,
+                          LoginThrottle throttle, LdapSignIn ldap, IdentityEvents events, DirectoryQueries directory) {
         this.identities = identities;
         this.passwords = passwords;
-        this.commands = commands;
+        this.signUps = signUps;
         this.sessions = sessions;
         this.clientIp = clientIp;
+        this.throttle = throttle;
+        this.ldap = ldap;
+        this.events = events;
+        this.directory = directory;
     }
 
     /** Without {@code invitation}: a new organization with the new user as Owner; with it: joins the inviting one. */
     public record SignUp(String email, String password, String displayName, String organizationName, String invitation) {}
-
-    public record InvitationInfo(String organizationName, String role, java.time.Instant expiresAt, String status) {}
 
     public record InvitationQuery(String token) {}
 
@@ -100,76 +80,26 @@ public class AuthController {
 
     @PostMapping("/signup")
     public Mono<ResponseEntity<Object>> signUp(@RequestBody SignUp in, ServerWebExchange exchange) {
-        String email = in.email() == null ? "" : in.email().strip().toLowerCase(Locale.ROOT);
-        String name = in.displayName() == null ? "" : in.displayName().strip();
-        String password = in.password() == null ? "" : in.password();
-        if (!EMAIL.matcher(email).matches()) return bad("email", "Enter a valid email address");
-        if (name.isEmpty() || name.length() > 200) return bad("displayName", "Enter your name (up to 200 characters)");
-        if (!PasswordPolicy.acceptable(password)) {
-            return bad("password", "Use a password of at least " + PasswordPolicy.MIN_LENGTH + " characters");
-        }
-        if (in.invitation() != null && !in.invitation().isBlank()) return joinByInvitation(in.invitation().strip(), email, name, password, exchange);
-        String orgName = in.organizationName() == null || in.organizationName().isBlank() ? name + "'s organization" : in.organizationName().strip();
-        String userId = UUID.randomUUID().toString();
-        String orgId = UUID.randomUUID().toString();
-        Caller caller = new Caller(userId, orgId, "OWNER", email, name);
-        return insertAccount(userId, email, name, password)
-                   .flatMap(inserted -> {
-                       if (!inserted) return accepted();
-                       return commands.send(new CreateOrganization(new OrganizationId(orgId), orgName, new UserId(userId)), caller, clientIp.of(exchange))
-                                      .flatMap(result -> {
-                                          if (!result.ok()) {
-                                              return Mono.fromRunnable(() -> identities.delete(userId)).subscribeOn(Schedulers.boundedElastic())
-                                                         .thenReturn(ResponseEntity.badRequest().<Object>body(new Errors(List.of(result.error()))));
-                                          }
-                                          // membership (for later logins and API tokens) is in the directory once this returns
-                                          return readYourWrites.await(orgId, Projection.DIRECTORY).then(accepted());
-                                      });
-                   });
+        var request = new SignUpService.Request(in.email(), in.password(), in.displayName(), in.organizationName(), in.invitation());
+        return signUps.signUp(request, clientIp.of(exchange)).map(outcome -> switch (outcome.status()) {
+            case ACCEPTED -> ResponseEntity.status(HttpStatus.ACCEPTED).<Object>body(SignUpAccepted.SIGN_IN);
+            case INVALID -> ResponseEntity.badRequest().<Object>body(errors(outcome.refusal()));
+            case INVITATION_NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).<Object>body(errors(outcome.refusal()));
+            case INVITATION_GONE -> ResponseEntity.status(HttpStatus.GONE).<Object>body(errors(outcome.refusal()));
+        });
     }
 
     /** What an invitation link offers, for the sign-up page; says nothing beyond the organization's name and role. */
     @PostMapping("/invitation")
     public Mono<ResponseEntity<Object>> invitation(@RequestBody InvitationQuery in) {
-        String token = in.token() == null ? "" : in.token().strip();
-        return directory.invitation(ApiTokenSecrets.hash(token)).map(Optional::of).defaultIfEmpty(Optional.empty())
-                   .map(found -> found.<ResponseEntity<Object>>map(i -> ResponseEntity.ok(new InvitationInfo(i.organizationName(), i.role(), i.expiresAt(),
-                                   i.used() ? "USED" : i.revoked() ? "REVOKED" : i.expiresAt().isAfter(clock.instant()) ? "OPEN" : "EXPIRED")))
+        return signUps.invitation(in.token())
+                   .map(found -> found.<ResponseEntity<Object>>map(i -> ResponseEntity.ok((Object) i))
                            .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(
                                    new Errors(List.of(UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"))))));
     }
 
-    private Mono<ResponseEntity<Object>> joinByInvitation(String token, String email, String name, String password, ServerWebExchange exchange) {
-        String hash = ApiTokenSecrets.hash(token);
-        String userId = UUID.randomUUID().toString();
-        return directory.invitation(hash).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(found -> {
-            if (found.isEmpty()) {
-                return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).<Object>body(
-                        new Errors(List.of(UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found")))));
-            }
-            DirectoryQueries.OpenInvitation invitation = found.get();
-            // what the invitation allows is told before anything depends on the email (same answer for every email)
-            if (invitation.used() || invitation.revoked() || !invitation.expiresAt().isAfter(clock.instant())) {
-                ErrorCode code = invitation.used() ? ErrorCode.INVITATION_USED : invitation.revoked() ? ErrorCode.INVITATION_REVOKED : ErrorCode.INVITATION_EXPIRED;
-                return Mono.just(ResponseEntity.status(HttpStatus.GONE).<Object>body(
-                        new Errors(List.of(UserError.of(code, "invitation", "This invitation can no longer be used")))));
-            }
-            Caller caller = new Caller(userId, invitation.organizationId(), invitation.role(), email, name);
-            return insertAccount(userId, email, name, password)
-                       .flatMap(inserted -> {
-                           // an existing account joins by signing in and accepting (POST /api/session/invitation)
-                           if (!inserted) return accepted();
-                           var accept = new AcceptInvitation(new OrganizationId(invitation.organizationId()), hash, clock.instant(), new UserId(userId));
-                           return commands.send(accept, caller, clientIp.of(exchange)).flatMap(result -> {
-                               if (!result.ok()) {
-                                   HttpStatus status = result.error().code() == ErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.GONE;
-                                   return Mono.fromRunnable(() -> identities.delete(userId)).subscribeOn(Schedulers.boundedElastic())
-                                              .thenReturn(ResponseEntity.status(status).<Object>body(new Errors(List.of(result.error()))));
-                               }
-                               return readYourWrites.await(invitation.organizationId(), Projection.DIRECTORY).then(accepted());
-                           });
-                       });
-        });
+    private static Errors errors(Refusal refusal) {
+        return new Errors(List.of(UserError.of(refusal)));
     }
 
     @PostMapping("/login")
@@ -271,19 +201,4 @@ public class AuthController {
     public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
         return Sessions.end(exchange).thenReturn(ResponseEntity.noContent().build());
     }
-
-    /** False when the email is taken (BCrypt and JDBC run off the event loop). */
-    private Mono<Boolean> insertAccount(String userId, String email, String name, String password) {
-        return Mono.fromCallable(() -> identities.insert(userId, email, name, passwords.encode(password)))
-                   .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static Mono<ResponseEntity<Object>> accepted() {
-        return Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED).<Object>body(SignUpAccepted.SIGN_IN));
-    }
-
-    private static Mono<ResponseEntity<Object>> bad(String field, String message) {
-        return Mono.just(ResponseEntity.badRequest().body(new Errors(List.of(UserError.of(ErrorCode.VALIDATION, field, message)))));
-    }
-
 }

@@ -57,6 +57,10 @@ public class IdentityCommands {
         while ((t instanceof CompletionException || t instanceof CommandExecutionException) && t.getCause() != null) t = t.getCause();
         if (t instanceof DomainException d) return Refusal.of(d);
         if (t instanceof AggregateNotFoundException) return Refusal.of(new NotFound("Object", "id"));
+        // still racing another command on the same object after the gateway's retries: the caller may simply retry
+        if (t instanceof org.axonframework.modelling.command.ConcurrencyException) {
+            return Refusal.of(ErrorCode.CONFLICT, null, "Someone changed this at the same moment; try again");
+        }
         if (t instanceof IllegalArgumentException) return Refusal.of(ErrorCode.VALIDATION, null, t.getMessage());
         log.error("Command failed", t);
         throw new IllegalStateException("Internal error"); // no details leak

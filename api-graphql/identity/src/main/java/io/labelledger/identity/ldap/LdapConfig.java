@@ -15,4 +15,11 @@ public class LdapConfig {
     LdapDirectory ldapDirectory(@Value("${labelledger.ldap.allowed-hosts:}") String allowedHosts, OutboundAddresses addresses) {
         return new LdapDirectory(LdapAddressPolicy.allowing(allowedHosts), addresses);
     }
+
+    @Bean
+    LdapSettingsService ldapSettingsService(LdapSettingsStore store, io.labelledger.identity.account.IdentityCommands commands,
+                                            java.time.Clock clock, LdapDirectory directory, DomainClaims claims,
+                                            io.labelledger.identity.account.IdentityEvents events) {
+        return new LdapSettingsService(store, commands, clock, directory, claims, events);
+    }
 }

@@ -43,6 +43,13 @@ public class SamlConfig {
     }
 
     @Bean
+    SsoSettingsService ssoSettingsService(SsoStore store, SsoKeys keys, SpUrls urls, Clock clock, IdpMetadataFetcher metadata,
+                                          SsoMetadataRefresher refresher, io.labelledger.identity.account.IdentityEvents events,
+                                          io.labelledger.organization.read.DirectoryQueries directory) {
+        return new SsoSettingsService(store, keys, urls, clock, metadata, refresher, events, directory);
+    }
+
+    @Bean
     SpUrls spUrls(@Value("${labelledger.public-url:}") String publicUrl) {
         return new SpUrls(publicUrl);
     }

@@ -122,11 +122,11 @@ public class SamlSignIn {
      * else a personal account with the email that is already an active member here (it consented by joining), else a
      * new identity bound to this organization. Whichever it is, the session is valid in this organization only.
      */
-    private String account(String org, ResponseValidator.Validated person) {
+    private String account(String org, ResponseValidator.Validated person) { // on boundedElastic
         // a link stands only for this organization's identity or a personal account that is a member here (a link made
         // before ADR 0026 to anybody else's account is not followed, and is replaced below)
         Optional<String> linked = store.linkedUser(org, person.nameId())
-                .filter(id -> identities.byId(id).map(a -> a.personal() ? store.membership(org, id).isPresent()
+                .filter(id -> identities.byId(id).map(a -> a.personal() ? membership(org, id).isPresent()
                         : org.equals(a.homeOrganizationId())).orElse(false));
         String userId;
         if (linked.isPresent()) {
@@ -134,7 +134,7 @@ public class SamlSignIn {
         } else {
             Optional<String> existing = identities.boundByEmail(person.email(), org).map(IdentityStore.Account::userId)
                     .or(() -> identities.personalByEmail(person.email()).map(IdentityStore.Account::userId)
-                            .filter(id -> store.membership(org, id).orElse(false)));
+                            .filter(id -> membership(org, id).orElse(false)));
             if (existing.isPresent()) {
                 userId = existing.get();
             } else {
@@ -145,9 +145,14 @@ public class SamlSignIn {
             }
             store.link(org, person.nameId(), userId);
         }
-        if (!store.accountActive(userId) || store.membership(org, userId).filter(active -> !active).isPresent()) {
+        if (!store.accountActive(userId) || membership(org, userId).filter(active -> !active).isPresent()) {
             throw new SamlRefused(Reason.DEACTIVATED, "the member is deactivated");
         }
         return userId;
+    }
+
+    /** The directory's membership (query's read model): empty when none, else whether it is active. Blocking. */
+    private Optional<Boolean> membership(String org, String userId) {
+        return directory.membershipActive(userId, org).blockOptional();
     }
 }

@@ -145,11 +145,6 @@ public class SsoStore {
     }
 
     /** The member's active flag in the organization, empty when not a member. */
-    public Optional<Boolean> membership(String organizationId, String userId) {
-        return jdbc.queryForList("SELECT active FROM rm_org_member WHERE organization_id = ? AND user_id = ?", Boolean.class,
-                organizationId, userId).stream().findFirst();
-    }
-
     public boolean accountActive(String userId) {
         return jdbc.queryForList("SELECT active FROM user_account WHERE user_id = ?", Boolean.class, userId).stream().findFirst().orElse(false);
     }

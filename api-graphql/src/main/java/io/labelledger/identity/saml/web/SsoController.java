@@ -1,18 +1,10 @@
 package io.labelledger.identity.saml.web;
 
-import io.labelledger.organization.read.DirectoryQueries;
-import io.labelledger.identity.saml.IdpMetadata;
-import io.labelledger.identity.saml.IdpMetadataFetcher;
-import io.labelledger.identity.saml.SamlRefused;
-import io.labelledger.identity.saml.SpUrls;
-import io.labelledger.identity.saml.SsoKeys;
-import io.labelledger.identity.saml.SsoMetadataRefresher;
-import io.labelledger.identity.saml.SsoStore;
 import io.labelledger.api.Caller;
 import io.labelledger.api.UserError;
-import io.labelledger.identity.api.SsoSettingsChanged;
+import io.labelledger.identity.saml.SsoSettingsService;
+import io.labelledger.identity.saml.SsoSettingsService.SsoSettings;
 import io.labelledger.organization.api.OrganizationRole;
-import io.labelledger.shared.ErrorCode;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -21,45 +13,18 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * SSO settings of the caller's organization (Owners and Admins, per the authorization table). The SP key pair is
- * generated the first time and kept; the IdP side is replaced whenever new metadata is given.
+ * SSO settings of the caller's organization (Owners and Admins, per the authorization table): GraphQL in and out of
+ * {@link SsoSettingsService}.
  */
 @Controller
 public class SsoController {
-    private final DirectoryQueries directory;
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
-    private static final int MAX_MAPPINGS = 50;
-    private final SsoStore store;
-    private final SsoKeys keys;
-    private final SpUrls urls;
-    private final Clock clock;
-    private final IdpMetadataFetcher metadata;
-    private final SsoMetadataRefresher refresher;
-    private final io.labelledger.identity.account.IdentityEvents events;
+    private final SsoSettingsService service;
 
-    public SsoController(SsoStore store, SsoKeys keys, SpUrls urls, Clock clock, IdpMetadataFetcher metadata, SsoMetadataRefresher refresher,
-                         io.labelledger.identity.account.IdentityEvents events, DirectoryQueries directory) {
-        this.directory = directory;
-        this.events = events;
-        this.store = store;
-        this.keys = keys;
-        this.urls = urls;
-        this.clock = clock;
-        this.metadata = metadata;
-        this.refresher = refresher;
+    public SsoController(SsoSettingsService service) {
+        this.service = service;
     }
 
     public record SsoRoleMappingInput(String attribute, String value, OrganizationRole role) {}
@@ -68,175 +33,39 @@ public class SsoController {
 
     public record ConfigureSsoInput(boolean enabled, String slug, String idpMetadataXml, String idpMetadataUrl,
                                     OrganizationRole defaultRole, List<SsoRoleMappingInput> roleMappings,
-                                    List<SsoWorkspaceMappingInput> workspaceMappings) {}
-
-    public record SsoCertificate(String subject, Instant notAfter, String sha256) {}
-
-    public record SsoRefusal(String reason, Instant hour, int attempts, Instant lastAt, String lastClientIp, String detail) {}
-
-    public record SsoSettings(boolean enabled, String slug, String idpEntityId, String idpSsoUrl, String idpMetadataUrl,
-                              List<SsoCertificate> idpCertificates, OrganizationRole defaultRole, List<SsoStore.RoleMapping> roleMappings,
-                              String spEntityId, String acsUrl, String metadataUrl, String loginUrl, String spCertificate,
-                              List<SsoRefusal> refusals, Instant updatedAt, List<SsoStore.WorkspaceMapping> workspaceMappings,
-                              Instant metadataRefreshedAt, String metadataRefreshError) {}
+                                    List<SsoWorkspaceMappingInput> workspaceMappings) {
+        SsoSettingsService.Configuration configuration() {
+            return new SsoSettingsService.Configuration(enabled, slug, idpMetadataXml, idpMetadataUrl, defaultRole,
+                    roleMappings == null ? null : roleMappings.stream()
+                            .map(m -> m == null ? null : new SsoSettingsService.RoleMappingRequest(m.attribute(), m.value(), m.role())).toList(),
+                    workspaceMappings == null ? null : workspaceMappings.stream()
+                            .map(m -> m == null ? null : new SsoSettingsService.WorkspaceMappingRequest(m.attribute(), m.value(), m.workspaceId())).toList());
+        }
+    }
 
     public record SsoSettingsPayload(SsoSettings settings, List<UserError> errors) {
-        static SsoSettingsPayload error(String field, String message) {
-            return new SsoSettingsPayload(null, List.of(UserError.of(ErrorCode.VALIDATION, field, message)));
+        static SsoSettingsPayload of(SsoSettingsService.Outcome o) {
+            return new SsoSettingsPayload(o.settings(), o.refusals().stream().map(UserError::of).toList());
         }
     }
 
     @QueryMapping
     public Mono<SsoSettings> ssoSettings(@ContextValue Caller caller) {
-        return Mono.fromCallable(() -> store.byOrganization(caller.organizationId()).map(this::view))
+        return Mono.fromCallable(() -> service.settings(caller.organizationId()))
                    .subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::justOrEmpty);
     }
 
     @MutationMapping
     public Mono<SsoSettingsPayload> configureSso(@Argument ConfigureSsoInput input, @ContextValue Caller caller,
                                                  @ContextValue(required = false) String clientIp) {
-        return Mono.fromCallable(() -> {
-            SsoSettingsPayload payload = configure(input, caller);
-            SsoSettings s = payload.settings();
-            if (payload.errors().isEmpty() && s != null) { // the audit log says who changed single sign-on, and to what IdP
-                events.publishNow(new SsoSettingsChanged(caller.organization(), s.enabled(), s.idpEntityId(), s.idpSsoUrl(), s.idpMetadataUrl(),
-                        caller.user()), caller.userId(), caller.organizationId(), clientIp);
-            }
-            return payload;
-        }).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> SsoSettingsPayload.of(service.configure(input.configuration(), caller.actor(), clientIp)))
+                   .subscribeOn(Schedulers.boundedElastic());
     }
-
 
     /** Reads the IdP metadata URL again now (certificate rollover); the last good metadata stays when it fails. */
     @MutationMapping
     public Mono<SsoSettingsPayload> refreshSsoMetadata(@ContextValue Caller caller) {
-        return Mono.fromCallable(() -> {
-            Optional<String> error = refresher.refresh(caller.organizationId());
-            SsoSettings settings = store.byOrganization(caller.organizationId()).map(this::view).orElse(null);
-            return new SsoSettingsPayload(settings, error.map(e -> List.of(UserError.of(ErrorCode.VALIDATION, "idpMetadataUrl", e))).orElse(List.of()));
-        }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private SsoSettingsPayload configure(ConfigureSsoInput in, Caller caller) {
-        String org = caller.organizationId();
-        Optional<SsoStore.SsoConfig> current = store.byOrganization(org);
-        boolean newMetadata = notBlank(in.idpMetadataXml()) || notBlank(in.idpMetadataUrl());
-        if (current.isEmpty() && !in.enabled() && !newMetadata) return new SsoSettingsPayload(null, List.of()); // nothing to disable
-        if (current.isPresent() && !newMetadata && in.slug() == null && in.defaultRole() == null && in.roleMappings() == null
-            && in.workspaceMappings() == null) {
-            store.setEnabled(org, in.enabled(), caller.userId()); // the on/off switch
-            return new SsoSettingsPayload(store.byOrganization(org).map(this::view).orElseThrow(), List.of());
-        }
-        if (!keys.available()) {
-            return SsoSettingsPayload.error(null, "Single sign-on needs a server master key (LABELLEDGER_SSO_MASTER_KEY)");
-        }
-        if (notBlank(in.idpMetadataXml()) && notBlank(in.idpMetadataUrl())) {
-            return SsoSettingsPayload.error("idpMetadataUrl", "Give the IdP metadata as XML or as a URL, not both");
-        }
-        String slug = in.slug() != null ? in.slug().strip() : current.map(SsoStore.SsoConfig::slug).orElse(null);
-        if (slug == null || !SLUG.matcher(slug).matches()) {
-            return SsoSettingsPayload.error("slug", "Use 2 to 63 lower-case letters, digits or dashes");
-        }
-        OrganizationRole defaultRole = in.defaultRole() != null ? in.defaultRole()
-                : current.map(SsoStore.SsoConfig::defaultRole).orElse(OrganizationRole.ANNOTATOR);
-        if (defaultRole == OrganizationRole.OWNER) return SsoSettingsPayload.error("defaultRole", "Single sign-on never grants the Owner role");
-        List<SsoStore.RoleMapping> mappings;
-        if (in.roleMappings() != null) {
-            if (in.roleMappings().size() > MAX_MAPPINGS) return SsoSettingsPayload.error("roleMappings", "At most " + MAX_MAPPINGS + " mappings");
-            for (SsoRoleMappingInput m : in.roleMappings()) {
-                if (m.role() == OrganizationRole.OWNER) return SsoSettingsPayload.error("roleMappings", "Single sign-on never grants the Owner role");
-                if (!fits(m.attribute()) || !fits(m.value())) {
-                    return SsoSettingsPayload.error("roleMappings", "Attribute names and values are 1 to 256 characters");
-                }
-            }
-            mappings = in.roleMappings().stream().map(m -> new SsoStore.RoleMapping(m.attribute().strip(), m.value().strip(), m.role())).toList();
-        } else {
-            mappings = current.map(SsoStore.SsoConfig::roleMappings).orElse(List.of());
-        }
-        List<SsoStore.WorkspaceMapping> workspaceMappings;
-        if (in.workspaceMappings() != null) {
-            if (in.workspaceMappings().size() > MAX_MAPPINGS) return SsoSettingsPayload.error("workspaceMappings", "At most " + MAX_MAPPINGS + " mappings");
-            for (SsoWorkspaceMappingInput m : in.workspaceMappings()) {
-                if (!fits(m.attribute()) || !fits(m.value())) {
-                    return SsoSettingsPayload.error("workspaceMappings", "Attribute names and values are 1 to 256 characters");
-                }
-            }
-            var ids = in.workspaceMappings().stream().map(SsoWorkspaceMappingInput::workspaceId).filter(java.util.Objects::nonNull).toList();
-            if (ids.size() < in.workspaceMappings().size() || !directory.existingWorkspaces(org, ids).blockOptional().orElse(java.util.Set.of()).containsAll(ids)) {
-                return SsoSettingsPayload.error("workspaceMappings", "Map to workspaces of this organization");
-            }
-            workspaceMappings = in.workspaceMappings().stream()
-                                  .map(m -> new SsoStore.WorkspaceMapping(m.attribute().strip(), m.value().strip(), m.workspaceId())).toList();
-        } else {
-            workspaceMappings = current.map(SsoStore.SsoConfig::workspaceMappings).orElse(List.of());
-        }
-
-        String metadataUrl = current.map(SsoStore.SsoConfig::idpMetadataUrl).orElse(null);
-        IdpMetadata idp;
-        try {
-            if (notBlank(in.idpMetadataXml())) {
-                idp = IdpMetadata.parse(in.idpMetadataXml());
-                metadataUrl = null;
-            } else if (notBlank(in.idpMetadataUrl())) {
-                metadataUrl = in.idpMetadataUrl().strip();
-                idp = IdpMetadata.parse(metadata.fetch(metadataUrl));
-            } else if (current.isPresent()) {
-                idp = null; // keep the configured IdP
-            } else {
-                return SsoSettingsPayload.error("idpMetadataXml", "Give the IdP's metadata (XML or URL)");
-            }
-        } catch (SamlRefused e) {
-            return SsoSettingsPayload.error(notBlank(in.idpMetadataUrl()) ? "idpMetadataUrl" : "idpMetadataXml", "IdP metadata refused: " + e.getMessage());
-        }
-
-        String spCertificate;
-        byte[] sealed;
-        if (current.isPresent()) {
-            spCertificate = current.get().spCertificate();
-            sealed = current.get().sealedKey();
-        } else {
-            SsoKeys.SpKey key = SsoKeys.generate("LabelLedger SP " + org, clock.instant());
-            spCertificate = SsoKeys.pem(key.certificate());
-            sealed = keys.seal(key.privateKey(), org);
-        }
-        var config = new SsoStore.SsoConfig(org, slug, in.enabled(),
-                idp != null ? idp.entityId() : current.get().idpEntityId(),
-                idp != null ? idp.ssoUrl() : current.get().idpSsoUrl(),
-                idp != null ? idp.certificates().stream().map(SsoKeys::pem).collect(Collectors.joining()) : current.get().idpCertificates(),
-                metadataUrl, defaultRole, mappings, spCertificate, sealed, clock.instant(), workspaceMappings);
-        if (!store.save(config, caller.userId())) {
-            return new SsoSettingsPayload(null, List.of(UserError.of(ErrorCode.CONFLICT, "slug", "Another organization uses this slug")));
-        }
-        if (idp != null && metadataUrl != null) store.idpRefreshed(org, config.idpSsoUrl(), config.idpCertificates());
-        return new SsoSettingsPayload(store.byOrganization(org).map(this::view).orElseThrow(), List.of());
-    }
-
-    private SsoSettings view(SsoStore.SsoConfig c) {
-        SsoStore.MetadataRefresh refresh = store.metadataRefresh(c.organizationId());
-        String base = urls.base();
-        String metadata = base + SpUrls.metadataPath(c.organizationId());
-        var refusals = store.refusals(c.organizationId(), 50).stream()
-                            .map(r -> new SsoRefusal(r.reason(), r.hour(), r.attempts(), r.lastAt(), r.lastClientIp(), r.lastDetail())).toList();
-        return new SsoSettings(c.enabled(), c.slug(), c.idpEntityId(), c.idpSsoUrl(), c.idpMetadataUrl(),
-                SsoKeys.parsePem(c.idpCertificates()).stream().map(SsoController::certificate).toList(), c.defaultRole(), c.roleMappings(),
-                metadata, base + SpUrls.acsPath(c.organizationId()), metadata, base + SpUrls.loginPath(c.slug()), c.spCertificate(),
-                refusals, c.updatedAt(), c.workspaceMappings(), refresh.refreshedAt(), refresh.error());
-    }
-
-    private static SsoCertificate certificate(X509Certificate c) {
-        try {
-            return new SsoCertificate(c.getSubjectX500Principal().getName(), c.getNotAfter().toInstant(),
-                    HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded())));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
-    }
-
-    private static boolean fits(String s) {
-        return s != null && !s.isBlank() && s.strip().length() <= 256;
+        return Mono.fromCallable(() -> SsoSettingsPayload.of(service.refreshMetadata(caller.organizationId())))
+                   .subscribeOn(Schedulers.boundedElastic());
     }
 }
