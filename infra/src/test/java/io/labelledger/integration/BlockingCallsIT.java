@@ -56,4 +56,36 @@ class BlockingCallsIT extends IntegrationTest {
         owner.post("{ projects(first: 10) { edges { node { id } } } }", Map.of());
         assertThat(BLOCKED).as("blocking calls on non-blocking threads").isEmpty();
     }
+
+    /** The same under contention: pools busy, replies of Redis and PostgreSQL interleaved, sessions of several people. */
+    @Test
+    void noBlockingCallOnAnEventLoopUnderConcurrentAnnotators() throws Exception {
+        BLOCKED.clear();
+        List<ApiClient> people = new java.util.ArrayList<>();
+        List<List<String>> tasksOf = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ApiClient person = ApiClient.signUp(port, "Loop" + i);
+            String project = person.createProject("Loop " + i, ApiClient.TEXT_CONFIG);
+            person.importTasks(project, "[{\"text\":\"a\"},{\"text\":\"b\"},{\"text\":\"c\"},{\"text\":\"d\"}]", "JSON", "ALL_OR_NOTHING");
+            people.add(person);
+            tasksOf.add(await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> person.graphql()
+                    .document("query($id: ID!) { project(id: $id) { tasks(first: 10) { edges { node { id } } } } }")
+                    .variable("id", project).execute().path("project.tasks.edges[*].node.id").entityList(String.class).get(), l -> l.size() == 4));
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(people.size())) {
+            List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < people.size(); i++) {
+                ApiClient person = people.get(i);
+                List<String> tasks = tasksOf.get(i);
+                all.add(pool.submit(() -> {
+                    for (String task : tasks) {
+                        person.submit(task, List.of(ApiClient.choice("Negative")));
+                        person.post("query($id: ID!) { task(id: $id) { annotationCount } }", Map.of("id", task));
+                    }
+                }));
+            }
+            for (var f : all) f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        assertThat(BLOCKED).as("blocking calls on non-blocking threads").isEmpty();
+    }
 }
