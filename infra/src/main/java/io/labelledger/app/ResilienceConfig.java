@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What keeps a slow Redis or database from freezing the server (issue 9, docs/adr/0039): bounded waits everywhere
+ * What keeps a slow Redis or database from freezing the server (issue 9, docs/adr/0046): bounded waits everywhere
  * (Redis command timeout in application.yml, pool acquire timeouts in {@link AppConfig}), Lettuce handing results to
  * its computation threads instead of running our request code on its single I/O thread, and a watchdog that dumps
  * the threads when something stops answering anyway.
@@ -53,7 +53,8 @@ public class ResilienceConfig {
                                 @Value("${labelledger.watchdog.threshold:5s}") Duration threshold,
                                 @Value("${labelledger.watchdog.dump-every:10m}") Duration dumpEvery,
                                 @Value("${labelledger.watchdog.dir:${LABELLEDGER_DATA_DIR:${java.io.tmpdir}}/diagnostics}") Path dir) {
-        Scheduler jdbcProbe = Schedulers.newSingle("stall-watchdog-jdbc", true); // never the pool it is watching
+        // a thread of its own that may block (never the pool it is watching, never a non-blocking one)
+        Scheduler jdbcProbe = Schedulers.newBoundedElastic(1, 4, "stall-watchdog-jdbc", 60, true);
         Map<String, Supplier<? extends Publisher<?>>> probes = new LinkedHashMap<>();
         probes.put("redis", () -> redis.hasKey("ll:watchdog"));
         probes.put("boundedElastic", () -> Mono.fromCallable(() -> 1).subscribeOn(Schedulers.boundedElastic()));

@@ -1,7 +1,7 @@
 package io.labelledger.eventstore;
 
 import io.labelledger.projection.Projection;
-import io.labelledger.projection.ReadYourWrites;
+import io.labelledger.api.ReadYourWrites;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;

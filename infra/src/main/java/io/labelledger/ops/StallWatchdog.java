@@ -152,7 +152,8 @@ public class StallWatchdog implements AutoCloseable {
     @Override
     public synchronized void close() {
         thread.shutdownNow();
-        running.values().forEach(Disposable::dispose);
+        var all = java.util.List.copyOf(running.values()); // disposing runs doFinally, which removes from the map
         running.clear();
+        all.forEach(Disposable::dispose);
     }
 }

@@ -33,6 +33,9 @@ class BlockingCallsIT extends IntegrationTest {
                 .blockingMethodCallback(m -> {
             StringWriter trace = new StringWriter();
             new Exception(m.toString()).printStackTrace(new PrintWriter(trace));
+            // a scheduler's worker parked while it waits for its next task is idle, not blocked in our code (Reactor's
+            // allowance for DelayedWorkQueue.take does not take effect on this JDK, so timers on parallel showed up)
+            if (trace.toString().contains("java.util.concurrent.ThreadPoolExecutor.getTask")) return;
             BLOCKED.add(Thread.currentThread().getName() + ": " + trace);
         }));
     }
