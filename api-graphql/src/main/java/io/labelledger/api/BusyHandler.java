@@ -17,12 +17,14 @@ import java.nio.charset.StandardCharsets;
 @Component
 @Order(-2) // before Boot's default error handler
 public class BusyHandler implements WebExceptionHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BusyHandler.class);
     private static final byte[] BODY = ("{\"errors\":[{\"code\":\"UNAVAILABLE\",\"field\":[],\"message\":\"" + Busy.MESSAGE + "\"}]}")
             .getBytes(StandardCharsets.UTF_8);
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
         if (!Busy.is(ex) || exchange.getResponse().isCommitted()) return Mono.error(ex);
+        log.warn("Busy: {} {} answered 503 ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString(), ex);
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);

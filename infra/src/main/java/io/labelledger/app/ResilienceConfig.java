@@ -72,6 +72,27 @@ public class ResilienceConfig {
                 Clock.systemUTC()).start(Duration.ofSeconds(1));
     }
 
+    /** Projection lag per processor and segment, background jobs and their age, as gauges (issue 16). */
+    @Bean(destroyMethod = "close")
+    io.labelledger.ops.OpsMetrics opsMetrics(io.micrometer.core.instrument.MeterRegistry registry,
+                                             org.axonframework.config.EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        return new io.labelledger.ops.OpsMetrics(registry, processing, jdbc, Clock.systemUTC()).start(Duration.ofSeconds(5));
+    }
+
+    /** The read pool's state (Hikari's, the write pool's, Spring Boot binds by itself; ours is built from the URL). */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder readPoolMetrics(ConnectionFactory reads) {
+        return registry -> {
+            if (!(reads instanceof ConnectionPool pool)) return;
+            Map<String, java.util.function.ToDoubleFunction<io.r2dbc.pool.PoolMetrics>> figures = Map.of(
+                    "acquired", io.r2dbc.pool.PoolMetrics::acquiredSize, "idle", io.r2dbc.pool.PoolMetrics::idleSize,
+                    "pending", io.r2dbc.pool.PoolMetrics::pendingAcquireSize, "max", io.r2dbc.pool.PoolMetrics::getMaxAllocatedSize);
+            figures.forEach((name, figure) -> io.micrometer.core.instrument.Gauge
+                    .builder("labelledger.r2dbc.pool." + name, pool, p -> p.getMetrics().map(figure::applyAsDouble).orElse(Double.NaN))
+                    .description("Read connections (R2DBC): " + name).register(registry));
+        };
+    }
+
     private static Mono<Boolean> onLoop(EventExecutor loop) {
         Sinks.One<Boolean> ran = Sinks.one();
         return Mono.defer(() -> {

@@ -30,6 +30,9 @@ class BlockingCallsIT extends IntegrationTest {
                 .allowBlockingCallsInside("java.security.SecureRandom", "nextBytes")
                 // one-time loading of a resource bundle from a jar (graphql-java's messages)
                 .allowBlockingCallsInside("java.util.ResourceBundle", "getBundle")
+                // Spring Data Redis takes a lock for the few instructions that hand out its shared connection; under
+                // contention a thread parks for that moment (no I/O is awaited under it)
+                .allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory", "doInLock")
                 .blockingMethodCallback(m -> {
             StringWriter trace = new StringWriter();
             new Exception(m.toString()).printStackTrace(new PrintWriter(trace));
