@@ -58,6 +58,7 @@ public class Commands {
             return UserError.of(ErrorCode.CONFLICT, null, "Someone changed this at the same moment; try again");
         }
         if (t instanceof IllegalArgumentException) return UserError.of(ErrorCode.VALIDATION, null, t.getMessage());
+        if (Busy.is(t)) return UserError.of(ErrorCode.UNAVAILABLE, null, Busy.MESSAGE); // retryable (issue 9)
         log.error("Command failed", t);
         throw new IllegalStateException("Internal error"); // turned into a generic GraphQL error, no details leak
     }

@@ -87,6 +87,11 @@ public class GraphQlConfig {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(d.getMessage())
                                               .extensions(java.util.Map.of("code", d.code().name(), "field", d.field())).build();
                 }
+                if (Busy.is(ex)) { // Redis or a database pool did not answer in time: retryable, not a bug (issue 9)
+                    log.warn("Busy in {}: {}", env.getExecutionStepInfo().getPath(), ex.toString());
+                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR).message(Busy.MESSAGE)
+                                              .extensions(java.util.Map.of("code", "UNAVAILABLE")).build();
+                }
                 log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);
                 return error(env, ErrorType.INTERNAL_ERROR, "Internal error");
             }

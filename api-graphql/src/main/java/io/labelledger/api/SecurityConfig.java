@@ -68,7 +68,9 @@ public class SecurityConfig {
                 .addFilterAfter(new ActiveMemberFilter(identities, clock), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeExchange(a -> a
-                        .pathMatchers("/api/auth/**", "/actuator/health", "/saml/**").permitAll() // SAML: before any session
+                        .pathMatchers("/api/auth/**", "/actuator/health", "/actuator/health/**", "/saml/**").permitAll() // SAML: before any session
+                        // metrics are the operator's (OperatorSecurity); any other management path: nobody's
+                        .pathMatchers("/actuator/**").denyAll()
                         .pathMatchers("/graphql", "/graphql/**", "/api/**").authenticated()
                         .anyExchange().permitAll()) // the single-page app's static files
                 .build();

@@ -76,6 +76,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.labelledger.projection.Projection;
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,8 +92,10 @@ public class AppConfig {
     @Primary
     DataSource dataSource(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
                           @Value("${labelledger.db.password:}") String password,
-                          @Value("${labelledger.db.pool-size:16}") int poolSize) {
+                          @Value("${labelledger.db.pool-size:16}") int poolSize,
+                          @Value("${labelledger.db.acquire-timeout:10s}") Duration acquireTimeout) {
         HikariConfig c = new HikariConfig();
+        c.setConnectionTimeout(acquireTimeout.toMillis()); // as for reads: a bounded wait, then "busy" (issue 9)
         c.setJdbcUrl(url);
         c.setUsername(user);
         c.setPassword(password);
@@ -122,10 +125,17 @@ public class AppConfig {
     @Bean
     ConnectionFactory connectionFactory(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
                                         @Value("${labelledger.db.password:}") String password,
-                                        @Value("${labelledger.db.read-pool-size:16}") int poolSize) {
+                                        @Value("${labelledger.db.read-pool-size:16}") int poolSize,
+                                        @Value("${labelledger.db.read-acquire-timeout:10s}") Duration acquireTimeout) {
         // the query string's options (sslmode, sslrootcert, ...) under their R2DBC names: reads connect like writes
         ConnectionFactoryOptions.Builder options = R2dbcUrls.options(url, user, password)
-                .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize);
+                .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize)
+                // bounded waits (issue 9): an exhausted or leaking pool answers "busy" after this instead of holding
+                // the request silently for ever; connections are renewed so that a half-dead one does not linger
+                .option(PoolingConnectionFactoryProvider.MAX_ACQUIRE_TIME, acquireTimeout)
+                .option(PoolingConnectionFactoryProvider.MAX_CREATE_CONNECTION_TIME, acquireTimeout)
+                .option(PoolingConnectionFactoryProvider.MAX_IDLE_TIME, Duration.ofMinutes(10))
+                .option(PoolingConnectionFactoryProvider.MAX_LIFE_TIME, Duration.ofMinutes(30));
         return ConnectionFactories.get(options.build());
     }
 
@@ -251,8 +261,8 @@ public class AppConfig {
     }
 
     @Bean
-    ProcessorReadYourWrites readYourWrites(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
-        return new ProcessorReadYourWrites(processing, jdbc);
+    ProcessorReadYourWrites readYourWrites(EventProcessingConfiguration processing, DatabaseClient db) {
+        return new ProcessorReadYourWrites(processing, db);
     }
 
     // ---- queries ----------------------------------------------------------------------------------------

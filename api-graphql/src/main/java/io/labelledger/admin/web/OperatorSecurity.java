@@ -27,7 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * The instance operator (ADR 0029): {@code /api/operator/**} has a filter chain of its own, checked before the
+ * The instance operator (ADR 0029): {@code /api/operator/**} and the metrics ({@code /actuator/prometheus}) have a filter chain of its own, checked before the
  * application's, that accepts only {@code Authorization: Bearer <operator token>} — the token from
  * {@code LABELLEDGER_OPERATOR_TOKEN}, else from the file {@code labelledger.operator.token-file} (run.sh creates
  * {@code <data dir>/operator.token}, 0600). Sessions and API tokens are never read there (no security context
@@ -54,7 +54,7 @@ public class OperatorSecurity {
         };
         HttpStatusServerEntryPoint unauthorized = new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED);
         return BearerTokens.tokenOnlyChain(http, BearerTokens.filter("", manager, unauthorized), unauthorized, AUTHORITY,
-                "/api/operator", "/api/operator/**");
+                "/api/operator", "/api/operator/**", "/actuator/prometheus", "/actuator/prometheus/**");
     }
 
     /** The configured token, or null (operator endpoints closed). Short tokens are refused: they could be guessed. */
