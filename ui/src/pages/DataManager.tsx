@@ -20,6 +20,8 @@ import { TabBar } from '../datamanager/TabBar';
 import { cardOf } from '../datamanager/grid';
 import { mediaSrc } from '../lib/mediaUrl';
 import { emptySelection, matchLabel, selectedCount, selectionLabel, type Selection } from '../datamanager/selection';
+import { BulkActions } from '../datamanager/BulkActions';
+import { useSession } from '../session';
 import type { ColumnDef, DataManagerView, SortField, ViewFilter, ViewOrder } from '../datamanager/view';
 import {
   DEFAULT_ORDER, canonicalJson, columnCatalog, decodeView, describeCondition, encodeView, isFiltered, moveColumn, serverFilter, toggleColumn,
@@ -64,6 +66,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const [people, setPeople] = useState<Person[]>([]);
   const [panel, setPanel] = useState<'filters' | 'columns' | null>(null);
   const [selection, setSelection] = useState<Selection>(emptySelection);
+  const { me } = useSession();
 
   const catalog = useMemo(() => columnCatalog(dataFields, project.controls), [dataFields, project.controls]);
   const shown = visibleColumns(catalog, view.columns);
@@ -401,7 +404,10 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
               Select all {matching ? `${matching.exact ? '' : 'about '}${matching.count}` : ''} matching
             </button>
           )}{' '}
-          <button className="btn btn-small" onClick={() => setSelection(emptySelection)} data-testid="selection-clear">Clear selection</button>
+          <button className="btn btn-small" onClick={() => setSelection(emptySelection)} data-testid="selection-clear">Clear selection</button>{' '}
+          <BulkActions projectId={project.id} selection={selection} filter={serverFilter(filter) ?? null} controls={project.controls} people={people}
+                       canManage={['OWNER', 'ADMIN', 'MANAGER'].includes(me?.role ?? '')} canLabel={project.canReview === true}
+                       onDone={() => { setSelection(emptySelection); void load(null); onChangedRef.current(); }} />
         </p>
       )}
       <ErrorBox message={error} />

@@ -39,6 +39,7 @@ import { HelpPanel } from '../keyboard/HelpPanel';
 import { isTextField, shortcutFor, type KeyPress, type ShortcutAction } from '../keyboard/shortcuts';
 import { TaskHistoryPanel } from '../history/TaskHistoryPanel';
 import { StreamBanner } from '../workflow/StreamBanner';
+import { useAnnotatingOptions } from '../workflow/useAnnotatingOptions';
 import { skipTask } from '../workflow/skip';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
@@ -65,6 +66,7 @@ export function LabelingPage() {
   const { me } = useSession();
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [state, setState] = useState<TaskState>({ kind: 'loading' });
+  const annotating = useAnnotatingOptions(projectId);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -237,12 +239,13 @@ export function LabelingPage() {
     return (
       <div>
         {back}
-        <StreamBanner projectId={projectId} taskShown={false} />
-        <div className="card done" data-testid="all-done">
-          <h1>All tasks done</h1>
-          <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
-          <Link className="btn" to={`/projects/${projectId}`} data-testid="back-to-data-manager">Back to the Data Manager</Link>
-        </div>
+        <StreamBanner projectId={projectId} taskShown={false} allDone={
+          <div className="card done" data-testid="all-done">
+            <h1>All tasks done</h1>
+            <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
+            <Link className="btn" to={`/projects/${projectId}`} data-testid="back-to-data-manager">Back to the Data Manager</Link>
+          </div>
+        } />
       </div>
     );
   }
@@ -508,7 +511,7 @@ export function LabelingPage() {
               ) : (
                 !readOnly && <button className="btn btn-primary" disabled={busy} onClick={() => void submit()} data-testid="submit-annotation">Submit</button>
               )}
-              <button className="btn" disabled={busy} onClick={() => void skip()} data-testid="skip-task">Skip</button>
+              {annotating?.showSkip !== false && <button className="btn" disabled={busy} onClick={() => void skip()} data-testid="skip-task">Skip</button>}
               {!readOnly && <AutosaveStatus savedAt={drafts.savedAt} error={drafts.error} />}
             </div>
           </div>

@@ -182,7 +182,7 @@ class BulkTaskIT extends IntegrationTest {
         // regions do not fit every task: a Labels control is refused, naming the field
         assertThat((List<Object>) at(reviewer.post(LABEL, Map.of("i", Map.of("projectId", project, "selection", Map.of("taskIds", tasks),
                 "result", Map.of("from_name", "ner", "to_name", "text", "type", "labels",
-                        "value", Map.of("start", 0, "end", 4, "labels", List.of("PER"))))))), "bulkLabelTasks.errors"))
+                        "value", Map.of("start", 0, "end", 4, "labels", List.of("PER")))))), "bulkLabelTasks.errors"))
                 .containsExactly(Map.of("code", "VALIDATION", "field", List.of("result", "from_name")));
         // a value the config does not offer: each task refuses it, the job says so
         Map<String, Object> wrong = run(reviewer, LABEL, Map.of("projectId", project, "selection", Map.of("taskIds", List.of(tasks.get(3))),
