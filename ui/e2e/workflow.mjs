@@ -166,7 +166,9 @@ async function run(page) {
     await signOut(page);
     await signIn(page, second.email, second.password);
     await page.goto(`${BASE_URL}/projects/${projectId}/label`);
-    await page.getByTestId('instructions-close').click();
+    // the instructions open once per browser session: this tab may have shown them already
+    await page.locator('[data-testid=instructions], [data-testid=labeling-task-number]').first().waitFor({ timeout: STEP_TIMEOUT });
+    if (await page.getByTestId('instructions').count()) await page.getByTestId('instructions-close').click();
     await taskNumberIs(page, 'Task #1');
     await labelPositive(page);
     await taskNumberIs(page, 'Task #2'); // overlap 2: the first annotator's task #2 has room for them too
@@ -184,8 +186,8 @@ async function run(page) {
     await page.getByTestId('bulk-apply').click();
     await waitUntil('the bulk label done', async () => {
       await expectNoErrors(page, 'bulk-errors');
-      const progress = page.getByTestId('bulk-progress');
-      return (await progress.count()) > 0 && ((await progress.textContent()) ?? '').includes('Done: 10 of 10 tasks changed');
+      const done = page.getByTestId('bulk-done');
+      return (await done.count()) > 0 && ((await done.textContent()) ?? '').includes('Done: 10 of 10 tasks changed');
     }, STEP_TIMEOUT);
     await page.screenshot({ path: join(ARTIFACTS, 'workflow-bulk.png'), fullPage: true });
     const rows = await gqlCall(page, 'query($p: ID!) { project(id: $p) { tasks(first: 20) { edges { node { number annotationCount } } } } }', { p: projectId });

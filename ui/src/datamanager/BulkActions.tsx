@@ -21,7 +21,8 @@ export function BulkActions({ projectId, selection, filter, controls, people, ca
   people: { id: string; name: string }[];
   canManage: boolean;
   canLabel: boolean;
-  onDone: () => void;
+  /** The job ended: the page reloads its rows and keeps the summary (the selection bar goes with the selection). */
+  onDone: (summary: string) => void;
 }) {
   const [action, setAction] = useState<Action>('');
   const [person, setPerson] = useState('');
@@ -52,7 +53,7 @@ export function BulkActions({ projectId, selection, filter, controls, people, ca
           input: { projectId, selection: sel, action: action as 'ASSIGN' | 'UNASSIGN' | 'DELETE', ...(action === 'DELETE' ? {} : { userIds: [person], kind }) },
         })).bulkTaskAction, setJob);
       if (outcome.errors.length > 0) setErrors(outcome.errors);
-      else onDone();
+      else if (outcome.job) onDone(jobSummary(outcome.job));
     } catch (e) {
       setRequestError(errorMessage(e));
     } finally {
@@ -61,7 +62,7 @@ export function BulkActions({ projectId, selection, filter, controls, people, ca
   }
 
   return (
-    <span className="bulk-actions" data-testid="bulk-actions">
+    <div className="bulk-actions inline" data-testid="bulk-actions">
       <select value={action} onChange={(e) => { setAction(e.target.value as Action); setJob(null); }} aria-label="Bulk action" data-testid="bulk-action">
         <option value="">Actions…</option>
         {canManage && <option value="ASSIGN">Assign to…</option>}
@@ -108,6 +109,6 @@ export function BulkActions({ projectId, selection, filter, controls, people, ca
       )}
       {job && <span className="small" role="status" data-testid="bulk-progress">{jobSummary(job)}</span>}
       <ErrorBox errors={errors} message={requestError} testId="bulk-errors" />
-    </span>
+    </div>
   );
 }

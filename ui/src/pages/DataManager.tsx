@@ -67,6 +67,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const [panel, setPanel] = useState<'filters' | 'columns' | null>(null);
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const { me } = useSession();
+  const [bulkDone, setBulkDone] = useState<string | null>(null);
 
   const catalog = useMemo(() => columnCatalog(dataFields, project.controls), [dataFields, project.controls]);
   const shown = visibleColumns(catalog, view.columns);
@@ -404,12 +405,17 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
               Select all {matching ? `${matching.exact ? '' : 'about '}${matching.count}` : ''} matching
             </button>
           )}{' '}
-          <button className="btn btn-small" onClick={() => setSelection(emptySelection)} data-testid="selection-clear">Clear selection</button>{' '}
-          <BulkActions projectId={project.id} selection={selection} filter={serverFilter(filter) ?? null} controls={project.controls} people={people}
-                       canManage={['OWNER', 'ADMIN', 'MANAGER'].includes(me?.role ?? '')} canLabel={project.canReview === true}
-                       onDone={() => { setSelection(emptySelection); void load(null); onChangedRef.current(); }} />
+          <button className="btn btn-small" onClick={() => setSelection(emptySelection)} data-testid="selection-clear">Clear selection</button>
         </p>
       )}
+      {selectedCount(selection, matching?.count ?? null) > 0 && (
+        <div className="bulk-bar">
+          <BulkActions projectId={project.id} selection={selection} filter={serverFilter(filter) ?? null} controls={project.controls} people={people}
+                       canManage={['OWNER', 'ADMIN', 'MANAGER'].includes(me?.role ?? '')} canLabel={project.canReview === true}
+                       onDone={(summary) => { setBulkDone(summary); setSelection(emptySelection); void load(null); onChangedRef.current(); }} />
+        </div>
+      )}
+      {bulkDone && <p className="small" role="status" data-testid="bulk-done">{bulkDone}</p>}
       <ErrorBox message={error} />
       {layout === 'grid' ? (
         <div className="task-grid" data-testid="task-grid">

@@ -140,7 +140,7 @@ class BulkTaskIT extends IntegrationTest {
             assertThat(ids(manager, project)).containsExactly(tasks.get(3));
             assertThat((Integer) at(manager.post(ROWS, Map.of("p", project)), "project.taskCount")).isEqualTo(1);
         });
-        assertThat(at(manager.post("query($t: ID!) { task(id: $t) { id } }", Map.of("t", tasks.get(0))), "task")).isNull();
+        assertThat((Object) at(manager.post("query($t: ID!) { task(id: $t) { id } }", Map.of("t", tasks.get(0))), "task")).isNull();
         // a deleted task takes no annotation
         assertThat((List<Map<String, Object>>) at(manager.post("""
                 mutation($i: SubmitAnnotationInput!) { submitAnnotation(input: $i) { errors { code } } }""",
@@ -191,6 +191,6 @@ class BulkTaskIT extends IntegrationTest {
         // annotators do not bulk label (Reviewer and above)
         assertThat(ApiClient.classifications(ann.post(LABEL, Map.of("i", input)))).contains("FORBIDDEN");
         // and nobody follows another person's job
-        assertThat(at(ann.post(JOB, Map.of("id", job.get("id"))), "bulkTaskJob")).isNull();
+        assertThat((Object) at(ann.post(JOB, Map.of("id", job.get("id"))), "bulkTaskJob")).isNull();
     }
 }

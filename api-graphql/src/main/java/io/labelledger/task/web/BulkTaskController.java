@@ -101,7 +101,8 @@ public class BulkTaskController {
             if (userIds.isEmpty() || userIds.size() > MAX_USERS) {
                 return error(ErrorCode.VALIDATION, List.of("userIds"), "Name 1 to " + MAX_USERS + " people");
             }
-            people = assignable(caller, input.projectId(), userIds);
+            // taking tasks back is possible from anyone (e.g. someone who left the project); handing them out only to its people
+            people = input.action() == BulkTaskAction.ASSIGN ? assignable(caller, input.projectId(), userIds) : wellFormed(userIds);
         }
         BulkParameters parameters = new BulkParameters(userIds, input.kind(), null);
         return people.map(BulkJobPayload::error)
@@ -142,6 +143,13 @@ public class BulkTaskController {
         String owner = SEE_ALL.contains(caller.organizationRole()) ? null : caller.userId();
         return Mono.fromCallable(() -> jobs.get(caller.organizationId(), id, owner)).subscribeOn(Schedulers.boundedElastic())
                    .flatMap(Mono::justOrEmpty);
+    }
+
+    private static Mono<UserError> wellFormed(List<String> userIds) {
+        for (int i = 0; i < userIds.size(); i++) {
+            if (!Ids.isUuid(userIds.get(i))) return Mono.just(new UserError(ErrorCode.NOT_FOUND, List.of("userIds", Integer.toString(i)), "No such member"));
+        }
+        return Mono.empty();
     }
 
     /** Each person is an active member of the organization who works in the project (or runs projects). */
