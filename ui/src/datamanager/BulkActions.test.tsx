@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Control } from '../api/types';
+import type { Control } from '../shared/api/types';
 import { BulkActions } from './BulkActions';
 
 afterEach(() => {

@@ -3,9 +3,9 @@
 // the server as a background job over the selection (ticked rows, or all that match the filter); the menu follows its
 // progress. The server decides who may do what (rules.csv): the menu offers what the caller's role allows.
 import { useState } from 'react';
-import { errorMessage, gql } from '../api/graphql';
-import type { Control, UserError } from '../api/types';
-import { ErrorBox } from '../components/Errors';
+import { errorMessage, gql } from '../shared/api/graphql';
+import type { Control, UserError } from '../shared/api/types';
+import { ErrorBox } from '../shared/components/Errors';
 import { bulkLabelControls, bulkResult, jobSummary, runBulkJob, selectionInput } from '../workflow/bulk';
 import { BulkLabelTasksMutation, BulkTaskActionMutation } from '../workflow/operations';
 import type { AssignmentKind, BulkTaskJob } from '../workflow/types';

@@ -2,9 +2,9 @@
 // Manager tab, delete the project (its title typed again; it disappears for everyone, the audit log keeps who did it).
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, gql } from '../api/graphql';
-import type { UserError } from '../api/types';
-import { ErrorBox, FieldErrors } from '../components/Errors';
+import { errorMessage, gql } from '../shared/api/graphql';
+import type { UserError } from '../shared/api/types';
+import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { jobSummary, runBulkJob } from './bulk';
 import { BulkTaskActionMutation, DeleteProjectMutation, DropDataManagerTabsMutation } from './operations';
 import type { BulkTaskJob } from './types';

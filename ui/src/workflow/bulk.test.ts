@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Control } from '../api/types';
+import type { Control } from '../shared/api/types';
 import { bulkLabelControls, bulkResult, jobSummary, selectionInput } from './bulk';
 
 const control = (type: string, name = 'c'): Control => ({ name, type, toName: ['text'], options: [], choice: null, required: false });

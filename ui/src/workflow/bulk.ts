@@ -1,7 +1,7 @@
 // Data Manager bulk actions (issue 11, ADR 0042): what a selection is as the server takes it, the one result item a
 // bulk label applies, and following a bulk job to its end. Pure except runBulkJob (it asks the server).
-import { gql } from '../api/graphql';
-import type { Control, UserError } from '../api/types';
+import { gql } from '../shared/api/graphql';
+import type { Control, UserError } from '../shared/api/types';
 import { BulkTaskJobQuery } from './operations';
 import type { BulkTaskJob, BulkTaskJobPayload, TaskSelectionInput } from './types';
 

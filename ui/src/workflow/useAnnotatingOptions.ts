@@ -1,7 +1,7 @@
 // The project's Annotating options for the labeling page (issue 11): e.g. whether it shows Skip. The server enforces
 // them (a skip is refused when Skip is off, ADR 0042); this only keeps the page from offering what would be refused.
 import { useEffect, useState } from 'react';
-import { gql } from '../api/graphql';
+import { gql } from '../shared/api/graphql';
 import { ProjectSettingsQuery } from './operations';
 import type { ProjectSettings } from './types';
 
