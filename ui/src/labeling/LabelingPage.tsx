@@ -67,6 +67,8 @@ export function LabelingPage() {
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [state, setState] = useState<TaskState>({ kind: 'loading' });
   const annotating = useAnnotatingOptions(projectId);
+  // "reveal pre-annotations interactively" (issue 11): a new annotation starts empty until the person reveals the predictions
+  const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -263,7 +265,9 @@ export function LabelingPage() {
   // every object is ours (a Pdf, a List, a Video with boxes): the editor, still loaded for its (empty) result, takes no room
   const editorEmpty = shown.objects.length > 0 && shown.objects.every((o) => ownPlan.objects.some((x) => x.name === o.name));
   const shownAnnotations = visibleAnnotations(task.annotations, me?.id, project.canReview);
-  const predictions = task.predictions ?? [];
+  const allPredictions = task.predictions ?? [];
+  const hidePredictions = annotating?.revealPredictionsInteractively === true && revealedFor !== task.id;
+  const predictions = hidePredictions ? [] : allPredictions;
   const forEditor = withDraft(shownAnnotations, draft, mine, { id: me?.id ?? '', displayName: me?.displayName ?? '' });
   /** The annotation comments are about: the one open in the editor, once it is stored. */
   const commentOn = viewing && viewing !== DRAFT_ANNOTATION_ID ? viewing : null;
@@ -515,6 +519,15 @@ export function LabelingPage() {
               {!readOnly && <AutosaveStatus savedAt={drafts.savedAt} error={drafts.error} />}
             </div>
           </div>
+          {hidePredictions && allPredictions.length > 0 && (
+            <div className="card" data-testid="predictions-hidden">
+              <h2>Predictions</h2>
+              <p className="muted small">This project shows predictions when you ask for them.</p>
+              <button className="btn" onClick={() => { setRevealedFor(task.id); reloadEditor(); }} data-testid="reveal-predictions">
+                Reveal {allPredictions.length} prediction{allPredictions.length === 1 ? '' : 's'}
+              </button>
+            </div>
+          )}
           {predictions.length > 0 && (
             <div className="card" data-testid="predictions">
               <h2>Predictions</h2>
