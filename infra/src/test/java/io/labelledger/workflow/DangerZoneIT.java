@@ -47,7 +47,8 @@ class DangerZoneIT extends IntegrationTest {
         // the title typed again guards it; annotators may not (rules.csv)
         assertThat((List<Object>) at(manager.post(DELETE, Map.of("i", Map.of("projectId", project, "title", "Doomed?"))), "deleteProject.errors"))
                 .containsExactly(Map.of("code", "VALIDATION", "field", List.of("title")));
-        assertThat(ApiClient.classifications(ann.post(DELETE, Map.of("i", Map.of("projectId", project, "title", "Doomed"))))).contains("FORBIDDEN");
+        assertThat(BulkTaskIT.refusals(ann.post(DELETE, Map.of("i", Map.of("projectId", project, "title", "Doomed"))), "deleteProject"))
+                .containsExactly("FORBIDDEN");
         Map<String, Object> deleted = manager.post(DELETE, Map.of("i", Map.of("projectId", project, "title", "Doomed")));
         assertThat((Boolean) at(deleted, "deleteProject.deleted")).as("%s", deleted).isTrue();
 
@@ -100,7 +101,7 @@ class DangerZoneIT extends IntegrationTest {
         assertThat((List<Object>) at(ann.post(SAVE_TAB, Map.of("i", Map.of("projectId", project, "title", "Annotator's", "view", view))),
                 "saveDataManagerTab.errors")).isEmpty();
 
-        assertThat(ApiClient.classifications(ann.post(DROP, Map.of("i", Map.of("projectId", project))))).contains("FORBIDDEN");
+        assertThat(BulkTaskIT.refusals(ann.post(DROP, Map.of("i", Map.of("projectId", project))), "dropDataManagerTabs")).containsExactly("FORBIDDEN");
         Map<String, Object> dropped = manager.post(DROP, Map.of("i", Map.of("projectId", project)));
         assertThat((Integer) at(dropped, "dropDataManagerTabs.dropped")).isEqualTo(3);
         assertThat((List<Object>) at(manager.post(TABS, Map.of("p", project)), "dataManagerTabs")).isEmpty();
