@@ -161,4 +161,28 @@ class WorkflowSettingsIT extends IntegrationTest {
         assertThat((String) at(ann.post(STREAM, Map.of("p", project)), "labelStream.state")).isEqualTo("DONE");
         assertThat(bob.submit(task, POSITIVE)).isNotNull();
     }
+
+    /** The labeling page shows "all tasks done" under the pause message only when nothing is left for the person. */
+    @Test
+    void aPausedPersonIsToldWhetherTasksAreLeftForThem() {
+        ApiClient manager = ApiClient.signUp(port, "Pia");
+        String project = project(manager, 1);
+        ApiClient done = member(manager, project, "Dot", "ANNOTATOR");
+        ApiClient waiting = member(manager, project, "Wes", "ANNOTATOR");
+        String task = at(done.post(STREAM, Map.of("p", project)), "labelStream.task.id");
+        done.submit(task, POSITIVE);
+        set(manager, project, "distribution", Map.of("mode", "AUTO", "overlap", 2, "reservationMinutes", 60, "sampling", "SEQUENTIAL"));
+        for (ApiClient who : List.of(done, waiting)) {
+            assertThat((List<Object>) at(manager.post("""
+                    mutation($i: PauseAnnotatorInput!) { pauseAnnotator(input: $i) { errors { code } } }""",
+                    Map.of("i", Map.of("projectId", project, "userId", who.userId, "reason", "Quality check"))), "pauseAnnotator.errors")).isEmpty();
+        }
+        String paused = "query($p: ID!) { labelStream(projectId: $p) { state tasksLeft } }";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat((Map<String, Object>) at(done.post(paused, Map.of("p", project)), "labelStream"))
+                    .isEqualTo(Map.of("state", "PAUSED", "tasksLeft", false));
+            assertThat((Map<String, Object>) at(waiting.post(paused, Map.of("p", project)), "labelStream"))
+                    .isEqualTo(Map.of("state", "PAUSED", "tasksLeft", true));
+        });
+    }
 }
