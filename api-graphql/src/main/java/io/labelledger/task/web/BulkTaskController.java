@@ -9,6 +9,7 @@ import io.labelledger.project.api.BulkTaskAction;
 import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.config.ControlTag;
 import io.labelledger.project.config.OrganizationLabelingConfigs;
+import io.labelledger.project.read.ProjectQueries;
 import io.labelledger.project.web.ProjectController.TaskFilterInput;
 import io.labelledger.shared.DomainException;
 import io.labelledger.shared.ErrorCode;
@@ -59,13 +60,15 @@ public class BulkTaskController {
     private final ImportJobQueue queue;
     private final TaskQueries tasks;
     private final MemberQueries members;
+    private final ProjectQueries projects;
     private final DataManagerFilters filters;
     private final OrganizationLabelingConfigs configs;
     private final Json json;
     private final Clock clock;
 
     public BulkTaskController(BulkJobStore jobs, @Qualifier("bulkJobQueue") ImportJobQueue queue, TaskQueries tasks, MemberQueries members,
-                              DataManagerFilters filters, OrganizationLabelingConfigs configs, Json json, Clock clock) {
+                              ProjectQueries projects, DataManagerFilters filters, OrganizationLabelingConfigs configs, Json json, Clock clock) {
+        this.projects = projects;
         this.jobs = jobs;
         this.queue = queue;
         this.tasks = tasks;
@@ -105,8 +108,12 @@ public class BulkTaskController {
             people = input.action() == BulkTaskAction.ASSIGN ? assignable(caller, input.projectId(), userIds) : wellFormed(userIds);
         }
         BulkParameters parameters = new BulkParameters(userIds, input.kind(), null);
-        return people.map(BulkJobPayload::error)
-                     .switchIfEmpty(Mono.defer(() -> start(caller, input.projectId(), input.selection(), input.action(), parameters)));
+        Mono<UserError> refusal = people;
+        // another organization's project is not found, whatever its selection would hold
+        return projects.get(caller.organizationId(), input.projectId())
+                       .flatMap(p -> refusal.map(BulkJobPayload::error)
+                               .switchIfEmpty(Mono.defer(() -> start(caller, p.id(), input.selection(), input.action(), parameters))))
+                       .switchIfEmpty(Mono.defer(BulkTaskController::notFound));
     }
 
     @MutationMapping
