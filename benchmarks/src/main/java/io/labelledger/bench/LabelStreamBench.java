@@ -33,7 +33,7 @@ public final class LabelStreamBench {
 
     static List<String> options() {
         return List.of("url", "tasks", "annotators", "overlap", "duration", "warmup", "per-request", "projection-timeout", "pg-url",
-                "pg-user", "pg-password");
+                "pg-user", "pg-password", "pg-tasks");
     }
 
     private static final String STREAM = "query($p: ID!) { labelStream(projectId: $p) { state task { id } } }";
@@ -160,7 +160,9 @@ public final class LabelStreamBench {
          .figure("Annotators who ran out of tasks", Long.toString(done.get()));
         if (!allEnded) r.note("Some annotators did not finish within the time limit.");
         if (args.has("pg-url")) {
-            pgReference(args.string("pg-url", ""), args.string("pg-user", "postgres"), args.string("pg-password", ""), tasks, overlap,
+            // raw SQL labels thousands of tasks a second: its queue must not run dry within the window
+            int pgTasks = args.integer("pg-tasks", Math.max(tasks, 1_000_000));
+            pgReference(args.string("pg-url", ""), args.string("pg-user", "postgres"), args.string("pg-password", ""), pgTasks, overlap,
                     annotators, warmup, duration, r);
         } else {
             r.note("No --pg-url: the raw PostgreSQL reference was not measured.");
@@ -189,6 +191,7 @@ public final class LabelStreamBench {
         Latency next = new Latency();
         AtomicLong labeled = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong ranOut = new AtomicLong();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
@@ -209,7 +212,11 @@ public final class LabelStreamBench {
                         pick.setInt(1, me);
                         long id;
                         try (ResultSet rs = pick.executeQuery()) {
-                            if (!rs.next()) { c.commit(); return; }
+                            if (!rs.next()) {
+                                c.commit();
+                                ranOut.incrementAndGet();
+                                return;
+                            }
                             id = rs.getLong(1);
                         }
                         long t1 = System.nanoTime();
@@ -240,8 +247,9 @@ public final class LabelStreamBench {
         Latency.Summary n = next.summary();
         double seconds = duration.toNanos() / 1e9;
         r.figure("Raw PostgreSQL reference: tasks/s", Latency.rate(labeled.get() / seconds) + " (" + connections + " JDBC connections, "
-                 + "SKIP LOCKED pick + INSERT + UPDATE per transaction)")
+                 + "SKIP LOCKED pick + INSERT + UPDATE per transaction, a queue of " + String.format(Locale.ROOT, "%,d", tasks) + " tasks)")
          .figure("Raw PostgreSQL reference: pick p50 / p99", Latency.fmt(n.p50()) + " / " + Latency.fmt(n.p99()) + " ms"
                  + (failed.get() > 0 ? " (" + failed.get() + " connections failed)" : ""));
+        if (ranOut.get() > 0) r.note(ranOut.get() + " reference connection(s) ran out of tasks before the end: raise --pg-tasks.");
     }
 }

@@ -131,7 +131,7 @@ public final class LoadGenerator {
                   dm        --url ... --tasks 1000000 --annotators 3 --per-request 5000 --iterations 200 --warmup 20
                             [--pg-url jdbc:postgresql://127.0.0.1:5432/<db> --pg-user postgres --pg-password '']
                             Data Manager filters, sorts and counts (ADR 0038); seeds its own project first
-                  labelstream --url ... --tasks 100000 --annotators 50 [--overlap 1] --duration 60s --warmup 5s
+                  labelstream --url ... --tasks 100000 --annotators 50 [--overlap 1] --duration 60s --warmup 5s [--pg-tasks 1000000]
                             [--pg-url jdbc:postgresql://127.0.0.1:5432/<db> --pg-user postgres --pg-password '']
                             the label stream (issue 11): labelStream ("next task") + submitAnnotation per annotator,
                             tasks/s and p99 of the next task; with --pg-url the raw SQL work-queue reference in the same run
