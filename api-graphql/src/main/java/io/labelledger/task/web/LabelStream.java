@@ -67,7 +67,7 @@ public class LabelStream {
                        .flatMap(s -> projects.pauseOf(caller.organizationId(), projectId, caller.userId())
                                // a paused person is told whether anything is left for them ("all tasks done" under the pause)
                                .flatMap(p -> tasksLeft(caller, projectId, s).map(left -> new Answer(State.PAUSED, null, null, p.reason(), left)))
-                               .switchIfEmpty(Mono.defer(() -> held(caller, projectId)
+                               .switchIfEmpty(Mono.defer(() -> confirmedHeld(caller, projectId, clientIp)
                                                .switchIfEmpty(Mono.defer(() -> rejected(caller, projectId, s)))
                                                .switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0))))));
     }
@@ -95,6 +95,20 @@ public class LabelStream {
     private Mono<Answer> held(Caller caller, String projectId) {
         return tasks.heldBy(caller.organizationId(), projectId, caller.userId(), clock.instant())
                     .flatMap(r -> tasks.get(caller.organizationId(), r.taskId()).map(t -> new Answer(State.WORKING, t, r.expiresAt(), null)));
+    }
+
+    /**
+     * The held task as the Data Manager shows it, confirmed by the aggregate: right after a submit the read model may
+     * still show the reservation it released, and handing that task out again would end in ALREADY_ANNOTATED. Asking
+     * the aggregate to reserve it answers ALREADY_RESERVED when it is still the caller's (no event is written).
+     */
+    private Mono<Answer> confirmedHeld(Caller caller, String projectId, String clientIp) {
+        return held(caller, projectId).flatMap(a -> commands.<Instant>send(new ReserveTask(new TaskId(a.task().id()), caller.organization(), caller.user(),
+                        clock.instant()), caller, clientIp)
+                .flatMap(r -> {
+                    if (r.ok()) return Mono.just(new Answer(State.WORKING, a.task(), r.value(), null)); // released meanwhile: reserved again
+                    return r.error().code() == ErrorCode.ALREADY_RESERVED ? Mono.just(a) : Mono.<Answer>empty();
+                }));
     }
 
     private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round) {
