@@ -178,7 +178,8 @@ public class BulkTaskController {
                            .flatMap(ok -> ok ? Mono.<UserError>empty()
                                    : Mono.just(new UserError(ErrorCode.NOT_FOUND, List.of("userIds", Integer.toString(i)),
                                            "Not a member who works in this project"))))
-                   .next();
+                   // every check runs to its end (at most 100 one-row queries): no R2DBC read is cancelled half-way
+                   .collectList().flatMap(refusals -> Mono.justOrEmpty(refusals.stream().findFirst()));
     }
 
     private Mono<BulkJobPayload> start(Caller caller, String projectId, TaskSelectionInput input, BulkTaskAction action,

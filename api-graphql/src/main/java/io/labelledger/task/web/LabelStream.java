@@ -89,7 +89,9 @@ public class LabelStream {
                 .switchIfEmpty(Mono.defer(() -> tasks.streamCandidates(caller.organizationId(), projectId, caller.userId(),
                         TaskQueries.StreamOrder.SEQUENTIAL, queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST,
                         queue == ProjectSettings.SkipQueue.IGNORE, s.review().onReject() == ProjectSettings.OnReject.REQUEUE_TO_GENERAL,
-                        s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL, clock.instant(), 1).hasElements()));
+                        s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL, clock.instant(), 1)
+                        // read to the end (LIMIT 1), not cancelled at the first row: a cancelled R2DBC read can leak its connection
+                        .collectList().map(found -> !found.isEmpty())));
     }
 
     private Mono<Answer> held(Caller caller, String projectId) {
