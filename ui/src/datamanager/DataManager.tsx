@@ -20,6 +20,8 @@ import { TabBar } from './TabBar';
 import { cardOf } from './grid';
 import { mediaSrc } from '../shared/lib/mediaUrl';
 import { emptySelection, matchLabel, selectedCount, selectionLabel, type Selection } from './selection';
+import { BulkActions } from './BulkActions';
+import { useSession } from '../identity/session';
 import type { ColumnDef, DataManagerView, SortField, ViewFilter, ViewOrder } from './view';
 import {
   DEFAULT_ORDER, canonicalJson, columnCatalog, decodeView, describeCondition, encodeView, isFiltered, moveColumn, serverFilter, toggleColumn,
@@ -64,6 +66,8 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const [people, setPeople] = useState<Person[]>([]);
   const [panel, setPanel] = useState<'filters' | 'columns' | null>(null);
   const [selection, setSelection] = useState<Selection>(emptySelection);
+  const { me } = useSession();
+  const [bulkDone, setBulkDone] = useState<string | null>(null);
 
   const catalog = useMemo(() => columnCatalog(dataFields, project.controls), [dataFields, project.controls]);
   const shown = visibleColumns(catalog, view.columns);
@@ -404,6 +408,14 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           <button className="btn btn-small" onClick={() => setSelection(emptySelection)} data-testid="selection-clear">Clear selection</button>
         </p>
       )}
+      {selectedCount(selection, matching?.count ?? null) > 0 && (
+        <div className="bulk-bar">
+          <BulkActions projectId={project.id} selection={selection} filter={serverFilter(filter) ?? null} controls={project.controls} people={people}
+                       canManage={['OWNER', 'ADMIN', 'MANAGER'].includes(me?.role ?? '')} canLabel={project.canReview === true}
+                       onDone={(summary) => { setBulkDone(summary); setSelection(emptySelection); void load(null); onChangedRef.current(); }} />
+        </div>
+      )}
+      {bulkDone && <p className="small" role="status" data-testid="bulk-done">{bulkDone}</p>}
       <ErrorBox message={error} />
       {layout === 'grid' ? (
         <div className="task-grid" data-testid="task-grid">

@@ -220,6 +220,22 @@ describe('LabelingPage', () => {
     expect(screen.getByTestId('prediction-item').textContent).toContain('model v7 · score 0.91');
   });
 
+  it('reveals predictions only when asked, when the project says so, and hides Skip when the project does', async () => {
+    const predicted = { ...task('t1', 1, 'Meh'), predictions: [{ modelVersion: 'v7', score: 0.91, result: positive }] };
+    const annotating = { showSkip: false, allowEmptyAnnotations: false, revealPredictionsInteractively: true, annotatorsSeeDataManager: true, showOthersAnnotations: false };
+    backend({
+      Project: () => ({ project }), NextTask: () => ({ nextTask: predicted }),
+      ProjectSettings: () => ({ project: { id: 'p1', settingsVersion: 1, settings: { general: { color: '', instructions: '', showInstructionsBeforeLabeling: false }, annotating } } }),
+    });
+    renderAt('/projects/p1/label');
+    await screen.findByTestId('reveal-predictions');
+    expect(screen.getByTestId('fake-editor').dataset.predictions).toBe('0');
+    expect(screen.queryByTestId('skip-task')).toBeNull();
+    fireEvent.click(screen.getByTestId('reveal-predictions'));
+    await waitFor(() => expect(screen.getByTestId('fake-editor').dataset.predictions).toBe('1'));
+    expect(screen.getByTestId('prediction-item').textContent).toContain('model v7');
+  });
+
   it('gives LSF the config without DateTime, renders our date input and merges its result into the annotation', async () => {
     const dated = { ...project, labelConfig: '<View><Text name="text" value="$text"/><DateTime name="when" toName="text" only="date" required="true"/><Choices name="sentiment" toName="text"><Choice value="Positive"/></Choices></View>' };
     const calls = backend({

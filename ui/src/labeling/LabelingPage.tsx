@@ -39,6 +39,7 @@ import { HelpPanel } from './keyboard/HelpPanel';
 import { isTextField, shortcutFor, type KeyPress, type ShortcutAction } from './keyboard/shortcuts';
 import { TaskHistoryPanel } from '../history/TaskHistoryPanel';
 import { StreamBanner } from '../workflow/StreamBanner';
+import { useAnnotatingOptions } from '../workflow/useAnnotatingOptions';
 import { skipTask } from '../workflow/skip';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
@@ -65,6 +66,9 @@ export function LabelingPage() {
   const { me } = useSession();
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [state, setState] = useState<TaskState>({ kind: 'loading' });
+  const annotating = useAnnotatingOptions(projectId);
+  // "reveal pre-annotations interactively" (issue 11): a new annotation starts empty until the person reveals the predictions
+  const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -237,12 +241,13 @@ export function LabelingPage() {
     return (
       <div>
         {back}
-        <StreamBanner projectId={projectId} taskShown={false} />
-        <div className="card done" data-testid="all-done">
-          <h1>All tasks done</h1>
-          <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
-          <Link className="btn" to={`/projects/${projectId}`} data-testid="back-to-data-manager">Back to the Data Manager</Link>
-        </div>
+        <StreamBanner projectId={projectId} taskShown={false} allDone={
+          <div className="card done" data-testid="all-done">
+            <h1>All tasks done</h1>
+            <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
+            <Link className="btn" to={`/projects/${projectId}`} data-testid="back-to-data-manager">Back to the Data Manager</Link>
+          </div>
+        } />
       </div>
     );
   }
@@ -260,7 +265,9 @@ export function LabelingPage() {
   // every object is ours (a Pdf, a List, a Video with boxes): the editor, still loaded for its (empty) result, takes no room
   const editorEmpty = shown.objects.length > 0 && shown.objects.every((o) => ownPlan.objects.some((x) => x.name === o.name));
   const shownAnnotations = visibleAnnotations(task.annotations, me?.id, project.canReview);
-  const predictions = task.predictions ?? [];
+  const allPredictions = task.predictions ?? [];
+  const hidePredictions = annotating?.revealPredictionsInteractively === true && revealedFor !== task.id;
+  const predictions = hidePredictions ? [] : allPredictions;
   const forEditor = withDraft(shownAnnotations, draft, mine, { id: me?.id ?? '', displayName: me?.displayName ?? '' });
   /** The annotation comments are about: the one open in the editor, once it is stored. */
   const commentOn = viewing && viewing !== DRAFT_ANNOTATION_ID ? viewing : null;
@@ -508,10 +515,19 @@ export function LabelingPage() {
               ) : (
                 !readOnly && <button className="btn btn-primary" disabled={busy} onClick={() => void submit()} data-testid="submit-annotation">Submit</button>
               )}
-              <button className="btn" disabled={busy} onClick={() => void skip()} data-testid="skip-task">Skip</button>
+              {annotating?.showSkip !== false && <button className="btn" disabled={busy} onClick={() => void skip()} data-testid="skip-task">Skip</button>}
               {!readOnly && <AutosaveStatus savedAt={drafts.savedAt} error={drafts.error} />}
             </div>
           </div>
+          {hidePredictions && allPredictions.length > 0 && (
+            <div className="card" data-testid="predictions-hidden">
+              <h2>Predictions</h2>
+              <p className="muted small">This project shows predictions when you ask for them.</p>
+              <button className="btn" onClick={() => { setRevealedFor(task.id); reloadEditor(); }} data-testid="reveal-predictions">
+                Reveal {allPredictions.length} prediction{allPredictions.length === 1 ? '' : 's'}
+              </button>
+            </div>
+          )}
           {predictions.length > 0 && (
             <div className="card" data-testid="predictions">
               <h2>Predictions</h2>

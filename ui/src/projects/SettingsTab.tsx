@@ -7,6 +7,7 @@ import { useSession } from '../identity/session';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { errorsFor, otherErrors } from '../shared/lib/format';
 import { WORKFLOW_SECTIONS, WorkflowSettings } from '../workflow/WorkflowSettings';
+import { DangerZone } from '../workflow/DangerZone';
 
 export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSaved: (p: ProjectDetail) => void }) {
   const [title, setTitle] = useState(project.title);
@@ -45,6 +46,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
       <a href="#settings-details">Details</a>
       {WORKFLOW_SECTIONS.map(([key, title]) => <a key={key} href={`#settings-${key}`}>{title}</a>)}
       <a href="#settings-media">Media</a>
+      <a href="#settings-danger">Danger zone</a>
     </nav>
     <form className="card form" id="settings-details" onSubmit={onSubmit} data-testid="settings-form">
       <h2>Settings</h2>
@@ -74,6 +76,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
     <WorkflowSettings projectId={project.id} />
     <MediaProxySetting project={project} onChanged={onSaved} />
     <ProjectWorkspace project={project} onMoved={onSaved} />
+    <DangerZone projectId={project.id} title={project.title} taskCount={project.taskCount} onChanged={() => onSaved({ ...project, taskCount: 0 })} />
     </>
   );
 }

@@ -47,4 +47,24 @@ describe('StreamBanner', () => {
     fireEvent.click(screen.getByTestId('instructions-open'));
     expect(await screen.findByTestId('instructions')).toBeTruthy();
   });
+
+  it('shows "all tasks done" under the pause only when nothing is left for the person', async () => {
+    const done = <div data-testid="all-done">All tasks done</div>;
+    server({ instructions: '', showInstructionsBeforeLabeling: false }, { state: 'PAUSED', pauseReason: 'Wait', reservedUntil: null, tasksLeft: false });
+    render(<StreamBanner projectId="p1" taskShown={false} allDone={done} />);
+    await screen.findByTestId('stream-paused');
+    expect(screen.getByTestId('all-done')).toBeTruthy();
+    cleanup();
+    server({ instructions: '', showInstructionsBeforeLabeling: false }, { state: 'PAUSED', pauseReason: 'Wait', reservedUntil: null, tasksLeft: true });
+    render(<StreamBanner projectId="p1" taskShown={false} allDone={done} />);
+    await screen.findByTestId('stream-paused');
+    expect(screen.queryByTestId('all-done')).toBeNull();
+  });
+
+  it('does not add "all tasks done" to the limit message', async () => {
+    server({ instructions: '', showInstructionsBeforeLabeling: false }, { state: 'LIMIT_REACHED', pauseReason: null, reservedUntil: null });
+    render(<StreamBanner projectId="p1" taskShown={false} allDone={<div data-testid="all-done" />} />);
+    await screen.findByTestId('stream-limit');
+    expect(screen.queryByTestId('all-done')).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 // What the labeling page shows about the caller's label stream (issue 11): the project's instructions (before the
 // first task of a browser session when the project asks for it, and on demand), and why no task is handed out
-// (paused, with the reason; the annotation limit; manual distribution).
-import { useEffect, useState } from 'react';
+// (paused, with the reason; the annotation limit; manual distribution), and "all tasks done" when nothing is left.
+import { useEffect, useState, type ReactNode } from 'react';
 import { errorMessage, gql } from '../shared/api/graphql';
 import { ErrorBox } from '../shared/components/Errors';
 import { instructionsHtml } from './markdown';
@@ -10,7 +10,11 @@ import type { LabelStreamView } from './types';
 
 const seenKey = (projectId: string) => `labelledger.instructions-seen.${projectId}`;
 
-export function StreamBanner({ projectId, taskShown }: { projectId: string; taskShown: boolean }) {
+/**
+ * {@code allDone}: what to show when no task is shown and nothing is left for the caller — under the pause message
+ * only when the stream says nothing is left once resumed (ADR 0042), never beside the annotation limit's message.
+ */
+export function StreamBanner({ projectId, taskShown, allDone }: { projectId: string; taskShown: boolean; allDone?: ReactNode }) {
   const [instructions, setInstructions] = useState('');
   const [open, setOpen] = useState(false);
   const [stream, setStream] = useState<LabelStreamView | null>(null);
@@ -51,6 +55,7 @@ export function StreamBanner({ projectId, taskShown }: { projectId: string; task
           <p className="muted small">No tasks are handed to you until a Manager resumes you.</p>
         </div>
       )}
+      {!taskShown && stream?.state !== 'LIMIT_REACHED' && !(stream?.state === 'PAUSED' && stream.tasksLeft !== false) && allDone}
       {stream?.state === 'LIMIT_REACHED' && (
         <div className="card notice" role="status" data-testid="stream-limit">
           <strong>You have reached this project's annotation limit.</strong> Thank you: your part of this project is done.

@@ -216,6 +216,8 @@ export function WorkflowSettings({ projectId }: { projectId: string }) {
             onChange={(v) => set('review', { requireCommentOnReject: v })} testId="settings-reject-comment" />
           <Check label="Review only tasks that have all their annotations (overlap reached)" checked={s.review.onlyOverlapReached}
             onChange={(v) => set('review', { onlyOverlapReached: v })} testId="settings-review-overlap" />
+          <Check label="Reviewers see the Data Manager (off: only their review queue)" checked={s.review.reviewersSeeDataManager ?? true}
+            onChange={(v) => set('review', { reviewersSeeDataManager: v })} testId="settings-reviewers-dm" />
         </Section>
 
         <ErrorBox errors={errors.filter((e) => !known.includes(e.field?.[1] ?? ''))} message={requestError} testId="workflow-settings-errors" />

@@ -1,14 +1,17 @@
 // The workflow's GraphQL documents; operations.test.ts here validates them against the schema, like api/operations.
 import { operation } from '../shared/api/graphql';
 import type { UserError } from '../shared/api/types';
-import type { LabelStreamView, ProjectSettings, ProjectWorkflow, SettingsPayload } from './types';
+import type {
+  AssignmentKind, BulkTaskAction, BulkTaskJob, BulkTaskJobPayload, LabelStreamView, ProjectSettings, ProjectWorkflow, SettingsPayload,
+  TaskSelectionInput,
+} from './types';
 
 const SETTINGS = `settingsVersion settings {
   general { color instructions showInstructionsBeforeLabeling }
   distribution { mode overlap overlapPercent reservationMinutes sampling limit { unit value } }
   skipping { queue requireComment }
   annotating { showSkip allowEmptyAnnotations revealPredictionsInteractively annotatorsSeeDataManager showOthersAnnotations }
-  review { instructions onReject requireCommentOnReject onlyOverlapReached } }`;
+  review { instructions onReject requireCommentOnReject onlyOverlapReached reviewersSeeDataManager } }`;
 const PAUSED = `pausedAnnotators { user { id displayName } reason source pausedBy { id displayName } pausedAt }`;
 
 /** Settings and who is paused: for the Settings tab (Managers and above). */
@@ -45,4 +48,34 @@ export const ResumeAnnotatorMutation = operation<
 
 /** The caller's stream state (the task it holds stays the one the labeling page shows). */
 export const LabelStreamQuery = operation<{ labelStream: LabelStreamView | null }, { projectId: string }>(`
-  query LabelStream($projectId: ID!) { labelStream(projectId: $projectId) { state pauseReason reservedUntil } }`);
+  query LabelStream($projectId: ID!) { labelStream(projectId: $projectId) { state pauseReason reservedUntil tasksLeft } }`);
+
+// ---- bulk actions and the danger zone (ADR 0042) ----
+const BULK_JOB = 'id action state totalTasks processedTasks changedTasks refusedTasks error';
+
+export const BulkTaskActionMutation = operation<
+  { bulkTaskAction: BulkTaskJobPayload },
+  { input: { projectId: string; selection: TaskSelectionInput; action: BulkTaskAction; userIds?: string[]; kind?: AssignmentKind } }
+>(`
+  mutation BulkTaskAction($input: BulkTaskActionInput!) { bulkTaskAction(input: $input) { job { ${BULK_JOB} } errors { code field message } } }`);
+
+export const BulkLabelTasksMutation = operation<
+  { bulkLabelTasks: BulkTaskJobPayload },
+  { input: { projectId: string; selection: TaskSelectionInput; result: Record<string, unknown> } }
+>(`
+  mutation BulkLabelTasks($input: BulkLabelTasksInput!) { bulkLabelTasks(input: $input) { job { ${BULK_JOB} } errors { code field message } } }`);
+
+export const BulkTaskJobQuery = operation<{ bulkTaskJob: BulkTaskJob | null }, { id: string }>(`
+  query BulkTaskJob($id: ID!) { bulkTaskJob(id: $id) { ${BULK_JOB} } }`);
+
+export const DeleteProjectMutation = operation<
+  { deleteProject: { deleted: boolean; errors: UserError[] } },
+  { input: { projectId: string; title: string } }
+>(`
+  mutation DeleteProject($input: DeleteProjectInput!) { deleteProject(input: $input) { deleted errors { code field message } } }`);
+
+export const DropDataManagerTabsMutation = operation<
+  { dropDataManagerTabs: { dropped: number; errors: UserError[] } },
+  { input: { projectId: string } }
+>(`
+  mutation DropDataManagerTabs($input: DropDataManagerTabsInput!) { dropDataManagerTabs(input: $input) { dropped errors { code field message } } }`);

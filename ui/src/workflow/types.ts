@@ -27,7 +27,14 @@ export interface ProjectSettings {
     annotatorsSeeDataManager: boolean;
     showOthersAnnotations: boolean;
   };
-  review: { instructions: string; onReject: OnReject; requireCommentOnReject: boolean; onlyOverlapReached: boolean };
+  review: {
+    instructions: string;
+    onReject: OnReject;
+    requireCommentOnReject: boolean;
+    onlyOverlapReached: boolean;
+    /** Absent from older servers: then reviewers browse the task list. */
+    reviewersSeeDataManager?: boolean;
+  };
 }
 
 export interface PausedAnnotator {
@@ -55,4 +62,30 @@ export interface LabelStreamView {
   state: LabelStreamState;
   pauseReason: string | null;
   reservedUntil: DateTime | null;
+  /** State PAUSED: whether tasks are left for the caller once resumed (ADR 0042). */
+  tasksLeft?: boolean | null;
 }
+
+// ---- bulk actions and the danger zone (ADR 0042) ----
+export type BulkTaskAction = 'ASSIGN' | 'UNASSIGN' | 'DELETE' | 'LABEL';
+export type AssignmentKind = 'ANNOTATION' | 'REVIEW';
+export type BulkTaskJobState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+export interface BulkTaskJob {
+  id: string;
+  action: BulkTaskAction;
+  state: BulkTaskJobState;
+  totalTasks: number;
+  processedTasks: number;
+  changedTasks: number;
+  refusedTasks: number;
+  error: string | null;
+}
+
+export interface BulkTaskJobPayload {
+  job: BulkTaskJob | null;
+  errors: UserError[];
+}
+
+/** Ticked tasks, or all that match the Data Manager's filter (less the unticked ones). */
+export type TaskSelectionInput = { taskIds: string[] } | { filter: object; excludedIds?: string[] };

@@ -207,12 +207,18 @@ class EventGoldenJsonTest {
                     new io.labelledger.project.api.ProjectSettings.Skipping(io.labelledger.project.api.ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, true),
                     new io.labelledger.project.api.ProjectSettings.Annotating(true, false, true, false, false),
                     new io.labelledger.project.api.ProjectSettings.Review("Reject spans that cut words.",
-                            io.labelledger.project.api.ProjectSettings.OnReject.REQUEUE_TO_GENERAL, true, true)), 4, ALICE),
+                            io.labelledger.project.api.ProjectSettings.OnReject.REQUEUE_TO_GENERAL, true, true, false)), 4, ALICE),
             new io.labelledger.project.api.AnnotatorPaused(PROJECT, ORG, BOB, "Please reread the instructions",
                     io.labelledger.project.api.PauseSource.MANAGER, ALICE),
             new io.labelledger.project.api.AnnotatorResumed(PROJECT, ORG, BOB, ALICE),
             new io.labelledger.task.api.TaskReserved(TASK, PROJECT, ORG, BOB, java.time.Instant.parse("2026-11-02T09:30:00Z")),
             new io.labelledger.task.api.ReservationReleased(TASK, PROJECT, ORG, BOB, io.labelledger.task.api.ReleaseReason.EXPIRED),
+            new io.labelledger.task.api.TaskAssigned(TASK, PROJECT, ORG, BOB, io.labelledger.task.api.AssignmentKind.ANNOTATION, ALICE),
+            new io.labelledger.task.api.TaskUnassigned(TASK, PROJECT, ORG, BOB, io.labelledger.task.api.AssignmentKind.REVIEW, ALICE),
+            new io.labelledger.task.api.TaskDeleted(TASK, PROJECT, ORG, List.of(ANNOTATION), ALICE),
+            new io.labelledger.project.api.BulkTaskActionRecorded(PROJECT, ORG, "7c1e9a3b-2d4f-4e8a-9b6c-0d1e2f3a4b5c",
+                    io.labelledger.project.api.BulkTaskAction.LABEL, 1250, 1248, ALICE),
+            new io.labelledger.project.api.ProjectDeleted(PROJECT, ORG, "Movie reviews", 1250, ALICE),
             new OperationRefused(ORG, BOB, "GET /api/projects/{id}/export", PROJECT.value(), "203.0.113.7"));
 
     /**
@@ -230,13 +236,23 @@ class EventGoldenJsonTest {
             "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
                     java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE),
             "ProjectExported_v3.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB),
-                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, false));
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, false),
+            "ProjectSettingsChanged.json", new io.labelledger.project.api.ProjectSettingsChanged(PROJECT, ORG, new io.labelledger.project.api.ProjectSettings(
+                    new io.labelledger.project.api.ProjectSettings.General("#3366ff", "Label the **overall** sentiment.", true),
+                    new io.labelledger.project.api.ProjectSettings.Distribution(io.labelledger.project.api.ProjectSettings.DistributionMode.AUTO,
+                            3, 20, 90, io.labelledger.project.api.ProjectSettings.Sampling.UNCERTAINTY,
+                            new io.labelledger.project.api.ProjectSettings.AnnotationLimit(io.labelledger.project.api.ProjectSettings.LimitUnit.PERCENT, 25)),
+                    new io.labelledger.project.api.ProjectSettings.Skipping(io.labelledger.project.api.ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, true),
+                    new io.labelledger.project.api.ProjectSettings.Annotating(true, false, true, false, false),
+                    new io.labelledger.project.api.ProjectSettings.Review("Reject spans that cut words.",
+                            io.labelledger.project.api.ProjectSettings.OnReject.REQUEUE_TO_GENERAL, true, true, true)), 4, ALICE));
 
     static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(),
             new AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
             new ProjectExportedGroundTruthUpcaster(), new ProjectExportedRawValuesUpcaster(),
             new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster(),
-            new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster());
+            new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster(),
+            new io.labelledger.project.upcasting.ProjectSettingsChangedReviewersUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 

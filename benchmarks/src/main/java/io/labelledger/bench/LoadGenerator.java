@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Load generator for a running LabelLedger server. Workloads: annotate, import, import-job, rebuild, pgref, dm, all.
+ * Load generator for a running LabelLedger server. Workloads: annotate, import, import-job, rebuild, pgref, dm, labelstream, all.
  * Each prints a result block and appends a Markdown section to docs/benchmarks.md (--doc to change, --no-doc to skip).
  */
 public final class LoadGenerator {
@@ -56,6 +56,10 @@ public final class LoadGenerator {
             case "dm" -> {
                 args.allowOnly(with(DataManagerBench.options()));
                 finish(args, DataManagerBench.run(args, command));
+            }
+            case "labelstream" -> {
+                args.allowOnly(with(LabelStreamBench.options()));
+                finish(args, LabelStreamBench.run(args, command));
             }
             case "pgref" -> {
                 args.allowOnly(with(PGREF));
@@ -127,6 +131,10 @@ public final class LoadGenerator {
                   dm        --url ... --tasks 1000000 --annotators 3 --per-request 5000 --iterations 200 --warmup 20
                             [--pg-url jdbc:postgresql://127.0.0.1:5432/<db> --pg-user postgres --pg-password '']
                             Data Manager filters, sorts and counts (ADR 0038); seeds its own project first
+                  labelstream --url ... --tasks 100000 --annotators 50 [--overlap 1] --duration 60s --warmup 5s [--pg-tasks 1000000]
+                            [--pg-url jdbc:postgresql://127.0.0.1:5432/<db> --pg-user postgres --pg-password '']
+                            the label stream (issue 11): labelStream ("next task") + submitAnnotation per annotator,
+                            tasks/s and p99 of the next task; with --pg-url the raw SQL work-queue reference in the same run
                   all       pgref, annotate, import, rebuild in turn (annotate's --duration; pgref uses its defaults)
                 Every workload: --doc docs/benchmarks.md (default) or --no-doc.
                 Durations: 60, 60s, 500ms, 2m.""";

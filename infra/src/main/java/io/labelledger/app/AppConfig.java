@@ -196,6 +196,12 @@ public class AppConfig {
         return new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster();
     }
 
+    /** Revision 1 ProjectSettingsChanged reads back with reviewers seeing the Data Manager (ADR 0042). */
+    @Bean
+    io.labelledger.project.upcasting.ProjectSettingsChangedReviewersUpcaster projectSettingsChangedReviewersUpcaster() {
+        return new io.labelledger.project.upcasting.ProjectSettingsChangedReviewersUpcaster();
+    }
+
     @Bean
     ImportedAuthors importedAuthors(JdbcTemplate jdbc) {
         return new JdbcImportedAuthors(jdbc);

@@ -90,6 +90,9 @@ public class EventStoreLabelingConfigs implements OrganizationLabelingConfigs, P
                 paused.remove(e.userId());
             } else if (m.getPayload() instanceof TasksImported e) {
                 taskCount = e.firstNumber() + e.count() - 1;
+            } else if (m.getPayload() instanceof io.labelledger.project.api.ProjectDeleted) {
+                // a deleted project is not found: its tasks take no more work (ADR 0042)
+                return null;
             }
         }
         if (xml == null) return null;

@@ -56,6 +56,20 @@ public class JdbcLabelUsage implements LabelUsage {
         record(e.projectId(), e.annotationId().value(), e.result());
     }
 
+    /** A deleted task's annotations no longer hold their labels (ADR 0042). */
+    @EventHandler
+    void on(io.labelledger.task.api.TaskDeleted e) {
+        if (e.annotationIds().isEmpty()) return;
+        jdbc.update("DELETE FROM annotation_label WHERE annotation_id = ANY(?)",
+                (Object) e.annotationIds().stream().map(io.labelledger.task.api.AnnotationId::value).toArray(String[]::new));
+    }
+
+    /** Nor do a deleted project's. */
+    @EventHandler
+    void on(io.labelledger.project.api.ProjectDeleted e) {
+        jdbc.update("DELETE FROM annotation_label WHERE project_id = ?", e.projectId().value());
+    }
+
     @EventHandler
     void on(AnnotationDeleted e) {
         jdbc.update("DELETE FROM annotation_label WHERE annotation_id = ?", e.annotationId().value());

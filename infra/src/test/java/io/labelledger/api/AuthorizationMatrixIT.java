@@ -107,7 +107,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Query.ldapSettings", "no directory is configured when it runs; LdapIT configures one for real"),
             Map.entry("Mutation.configureLdap", "the sample's directory is on loopback, which the directory address policy may refuse; LdapIT configures a real one"),
             Map.entry("Mutation.markNotificationsRead", "its payload carries only a count (0 for the matrix's callers); NotificationIT marks real notifications"),
-            Map.entry("Mutation.verifyEmailDomain", "needs the domain's DNS TXT record, which the matrix does not publish; the identity tests verify one"));
+            Map.entry("Mutation.verifyEmailDomain", "needs the domain's DNS TXT record, which the matrix does not publish; the identity tests verify one"),
+            Map.entry("Query.bulkTaskJob", "a job is its creator's and the matrix names none; BulkTaskIT follows real ones"),
+            Map.entry("Mutation.deleteProject", "deleting the fixture project would end the matrix: the sample types a wrong title; DangerZoneIT deletes for real"));
 
     @LocalServerPort
     int port;

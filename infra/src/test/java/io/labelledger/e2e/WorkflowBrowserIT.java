@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The team workflow in a real browser (ui/e2e/workflow.mjs, issue 11): the Settings tab's sections, pausing with a
- * reason the annotator sees, instructions before labeling once per session, the label stream. Screenshots in
+ * reason the annotator sees, instructions before labeling once per session, two annotators' label streams with a skip
+ * requeued to the other, a bulk label of 10 ticked tasks and a deletion in the Data Manager. Screenshots in
  * infra/target/e2e (workflow-settings.png is the Settings tab).
  */
 class WorkflowBrowserIT extends IntegrationTest {
@@ -18,8 +19,8 @@ class WorkflowBrowserIT extends IntegrationTest {
     int port;
 
     @Test
-    void aManagerSetsTheWorkflowPausesAndResumesAnAnnotator() throws Exception {
-        BrowserScript.run("workflow.mjs", port, Duration.ofMinutes(3));
+    void aManagerSetsTheWorkflowAnnotatorsLabelThroughTheirStreamsAndTheManagerActsInBulk() throws Exception {
+        BrowserScript.run("workflow.mjs", port, Duration.ofMinutes(6));
         assertThat(BrowserScript.artifacts().resolve("workflow-settings.png")).exists();
     }
 }

@@ -202,9 +202,9 @@ public class ProjectController {
         var reviewState = filter == null ? null : filter.reviewState();
         Boolean groundTruth = filter == null ? null : filter.groundTruth();
         TaskFilter conditions = filter == null ? TaskFilter.NONE : filter.conditionsFilter();
-        return filters.allowed(caller, project.id(), conditions)
-                      .flatMap(f -> tasks.page(caller.organizationId(), project.id(), order, reviewState, groundTruth, f, caller.userId(),
-                                               limit + 1, Cursor.decode(after)).collectList())
+        return filters.scoped(caller, project.id(), conditions)
+                      .flatMap(f -> tasks.page(caller.organizationId(), project.id(), order, reviewState, groundTruth, f.filter(), caller.userId(),
+                                               f.onlyAssignedTo(), limit + 1, Cursor.decode(after)).collectList())
                     .map(rows -> {
                         Connection.Page<TaskQueries.Row> page = Connection.of(rows, limit, r -> TaskQueries.cursorOf(r, order).encode(), project.taskCount());
                         return new Connection.Page<>(page.edges().stream().map(e -> new Connection.Edge<>(e.cursor(), e.node().task())).toList(),

@@ -45,12 +45,12 @@ public class DataManagerController {
     @SchemaMapping(typeName = "Project")
     public Mono<TaskCount> matchingTasks(ProjectView project, @Argument TaskFilterInput filter, @ContextValue Caller caller) {
         TaskFilter conditions = filter == null ? TaskFilter.NONE : filter.conditionsFilter();
-        if (conditions.isEmpty() && (filter == null || (filter.reviewState() == null && filter.groundTruth() == null))) {
-            return Mono.just(new TaskCount(project.taskCount(), true));
-        }
-        return filters.allowed(caller, project.id(), conditions)
-                      .flatMap(f -> tasks.count(caller.organizationId(), project.id(), filter.reviewState(), filter.groundTruth(), f, caller.userId()))
-                      .map(c -> new TaskCount(c.count(), c.exact()));
+        boolean everything = conditions.isEmpty() && (filter == null || (filter.reviewState() == null && filter.groundTruth() == null));
+        return filters.scoped(caller, project.id(), conditions)
+                      .flatMap(f -> everything && f.onlyAssignedTo() == null ? Mono.just(new TaskCount(project.taskCount(), true))
+                              : tasks.count(caller.organizationId(), project.id(), filter == null ? null : filter.reviewState(),
+                                            filter == null ? null : filter.groundTruth(), f.filter(), caller.userId(), f.onlyAssignedTo())
+                                     .map(c -> new TaskCount(c.count(), c.exact())));
     }
 
     @SchemaMapping(typeName = "Project")

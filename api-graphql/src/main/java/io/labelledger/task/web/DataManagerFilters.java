@@ -23,16 +23,30 @@ public class DataManagerFilters {
     private static final Set<TaskColumn> OTHERS_WORK = Set.of(TaskColumn.LABELS, TaskColumn.REVIEWERS, TaskColumn.ANNOTATORS);
 
     private final AnnotationVisibility visibility;
+    private final DataManagerAccess access;
 
-    public DataManagerFilters(AnnotationVisibility visibility) {
+    public DataManagerFilters(AnnotationVisibility visibility, DataManagerAccess access) {
         this.visibility = visibility;
+        this.access = access;
     }
 
-    /** The filter when the caller may use it in this project, else a FORBIDDEN refusal naming the condition. */
+    /** A filter the caller may use, and whose assigned tasks only they see (null: every task). */
+    public record Scoped(TaskFilter filter, String onlyAssignedTo) {}
+
+    /** {@link #allowed} with the caller's part of the list (DataManagerAccess.Scope). */
+    public Mono<Scoped> scoped(Caller caller, String projectId, TaskFilter filter) {
+        return allowed(caller, projectId, filter).flatMap(f -> access.scope(caller, projectId)
+                .map(scope -> new Scoped(f, scope == DataManagerAccess.Scope.ASSIGNED ? caller.userId() : null)));
+    }
+
+    /**
+     * The filter when the caller may use it in this project, else a FORBIDDEN refusal naming the condition; a caller
+     * who may not browse the project's task list at all (DataManagerAccess) is refused first.
+     */
     public Mono<TaskFilter> allowed(Caller caller, String projectId, TaskFilter filter) {
         int first = firstAboutOthers(caller, filter.conditions());
-        if (first < 0) return Mono.just(filter);
-        return visibility.seesEveryAnnotation(caller, projectId).flatMap(all -> all ? Mono.just(filter)
+        if (first < 0) return access.check(caller, projectId).thenReturn(filter);
+        return access.check(caller, projectId).then(visibility.seesEveryAnnotation(caller, projectId)).flatMap(all -> all ? Mono.just(filter)
                 : Mono.error(new FilterRefused(ErrorCode.FORBIDDEN, List.of("conditions", Integer.toString(first), "column"),
                         "You see only your own annotations in this project: no filter on others' labels, reviews or work")));
     }

@@ -33,11 +33,16 @@ public class LabelStream {
     static final int ROUNDS = 4;
     /** refusals that concern one task, not the person: try the next */
     private static final Set<ErrorCode> NEXT = Set.of(ErrorCode.TASK_FULL, ErrorCode.ALREADY_ANNOTATED, ErrorCode.CONFLICT,
-            ErrorCode.NOT_FOUND);
+            ErrorCode.NOT_FOUND, ErrorCode.FORBIDDEN); // FORBIDDEN: unassigned meanwhile (manual distribution)
 
     public enum State { WORKING, DONE, PAUSED, LIMIT_REACHED, MANUAL }
 
-    public record Answer(State state, TaskView task, Instant reservedUntil, String pauseReason) {
+    /** {@code tasksLeft}: for a paused person, whether the stream would have tasks for them (else null: not asked). */
+    public record Answer(State state, TaskView task, Instant reservedUntil, String pauseReason, Boolean tasksLeft) {
+        Answer(State state, TaskView task, Instant reservedUntil, String pauseReason) {
+            this(state, task, reservedUntil, pauseReason, null);
+        }
+
         static Answer of(State state) { return new Answer(state, null, null, null); }
     }
 
@@ -60,10 +65,33 @@ public class LabelStream {
         if (!Ids.isUuid(projectId)) return Mono.empty();
         return settings.settingsOf(caller.organizationId(), projectId)
                        .flatMap(s -> projects.pauseOf(caller.organizationId(), projectId, caller.userId())
-                               .map(p -> new Answer(State.PAUSED, null, null, p.reason()))
-                               .switchIfEmpty(Mono.defer(() -> s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL
-                                       ? Mono.just(Answer.of(State.MANUAL))
-                                       : held(caller, projectId).switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0))))));
+                               // a paused person is told whether anything is left for them ("all tasks done" under the pause)
+                               .flatMap(p -> tasksLeft(caller, projectId, s).map(left -> new Answer(State.PAUSED, null, null, p.reason(), left)))
+                               .switchIfEmpty(Mono.defer(() -> confirmedHeld(caller, projectId, clientIp)
+                                               .switchIfEmpty(Mono.defer(() -> rejected(caller, projectId, s)))
+                                               .switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0))))));
+    }
+
+    /**
+     * Rejections requeued to the annotator (Review settings, ADR 0042): their own rejected annotation's task comes back
+     * before new ones, to fix (an update makes it pending review again, so it leaves this queue).
+     */
+    private Mono<Answer> rejected(Caller caller, String projectId, ProjectSettings s) {
+        if (s.review().onReject() != ProjectSettings.OnReject.REQUEUE_TO_ANNOTATOR) return Mono.empty();
+        return tasks.rejectedOf(caller.organizationId(), projectId, caller.userId())
+                    .flatMap(id -> tasks.get(caller.organizationId(), id))
+                    .map(t -> new Answer(State.WORKING, t, null, null));
+    }
+
+    private Mono<Boolean> tasksLeft(Caller caller, String projectId, ProjectSettings s) {
+        var queue = s.skipping().queue();
+        return held(caller, projectId).map(a -> true)
+                .switchIfEmpty(Mono.defer(() -> tasks.streamCandidates(caller.organizationId(), projectId, caller.userId(),
+                        TaskQueries.StreamOrder.SEQUENTIAL, queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST,
+                        queue == ProjectSettings.SkipQueue.IGNORE, s.review().onReject() == ProjectSettings.OnReject.REQUEUE_TO_GENERAL,
+                        s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL, clock.instant(), 1)
+                        // read to the end (LIMIT 1), not cancelled at the first row: a cancelled R2DBC read can leak its connection
+                        .collectList().map(found -> !found.isEmpty())));
     }
 
     private Mono<Answer> held(Caller caller, String projectId) {
@@ -71,14 +99,32 @@ public class LabelStream {
                     .flatMap(r -> tasks.get(caller.organizationId(), r.taskId()).map(t -> new Answer(State.WORKING, t, r.expiresAt(), null)));
     }
 
+    /**
+     * The held task as the Data Manager shows it, confirmed by the aggregate: right after a submit the read model may
+     * still show the reservation it released, and handing that task out again would end in ALREADY_ANNOTATED. Asking
+     * the aggregate to reserve it answers ALREADY_RESERVED when it is still the caller's (no event is written).
+     */
+    private Mono<Answer> confirmedHeld(Caller caller, String projectId, String clientIp) {
+        return held(caller, projectId).flatMap(a -> commands.<Instant>send(new ReserveTask(new TaskId(a.task().id()), caller.organization(), caller.user(),
+                        clock.instant()), caller, clientIp)
+                .flatMap(r -> {
+                    if (r.ok()) return Mono.just(new Answer(State.WORKING, a.task(), r.value(), null)); // released meanwhile: reserved again
+                    return r.error().code() == ErrorCode.ALREADY_RESERVED ? Mono.just(a) : Mono.<Answer>empty();
+                }));
+    }
+
     private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round) {
         var queue = s.skipping().queue();
+        // manual distribution: only the tasks a Manager assigned to the caller; none left says MANUAL (wait for more)
+        boolean manual = s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL;
+        State nothingLeft = manual ? State.MANUAL : State.DONE;
         var order = TaskQueries.StreamOrder.valueOf(s.distribution().sampling().name());
         return tasks.streamCandidates(caller.organizationId(), projectId, caller.userId(), order,
-                        queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, queue == ProjectSettings.SkipQueue.IGNORE, clock.instant(), CANDIDATES)
+                        queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, queue == ProjectSettings.SkipQueue.IGNORE,
+                        s.review().onReject() == ProjectSettings.OnReject.REQUEUE_TO_GENERAL, manual, clock.instant(), CANDIDATES)
                     .collectList()
-                    .flatMap(ids -> ids.isEmpty() ? Mono.just(Answer.of(State.DONE)) : tryEach(caller, projectId, ids, clientIp)
-                            .switchIfEmpty(Mono.defer(() -> round + 1 >= ROUNDS ? Mono.just(Answer.of(State.DONE))
+                    .flatMap(ids -> ids.isEmpty() ? Mono.just(Answer.of(nothingLeft)) : tryEach(caller, projectId, ids, clientIp)
+                            .switchIfEmpty(Mono.defer(() -> round + 1 >= ROUNDS ? Mono.just(Answer.of(nothingLeft))
                                     // every candidate was taken meanwhile: the read model catches up, then ask it again
                                     : Mono.delay(Duration.ofMillis(50L * (round + 1))).then(handOut(caller, projectId, s, clientIp, round + 1)))));
     }

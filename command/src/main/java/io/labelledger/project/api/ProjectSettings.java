@@ -10,8 +10,8 @@ public record ProjectSettings(General general, Distribution distribution, Skippi
             new General("", "", false),
             new Distribution(DistributionMode.AUTO, 1, null, Distribution.DEFAULT_RESERVATION_MINUTES, Sampling.SEQUENTIAL, null),
             new Skipping(SkipQueue.REQUEUE_TO_OTHERS, false),
-            new Annotating(true, false, false, false, false),
-            new Review("", OnReject.REQUEUE_TO_ANNOTATOR, false, false));
+            new Annotating(true, false, false, true, false),
+            new Review("", OnReject.REQUEUE_TO_ANNOTATOR, false, false, true));
 
     /** color: "#rrggbb" or "" (none); instructions: markdown, shown before labeling once per session when asked. */
     public record General(String color, String instructions, boolean showInstructionsBeforeLabeling) {}
@@ -52,8 +52,15 @@ public record ProjectSettings(General general, Distribution distribution, Skippi
     public record Annotating(boolean showSkip, boolean allowEmptyAnnotations, boolean revealPredictionsInteractively,
                              boolean annotatorsSeeDataManager, boolean showOthersAnnotations) {}
 
-    /** onlyOverlapReached: the review queue holds only tasks that have all the annotations their overlap asks for. */
-    public record Review(String instructions, OnReject onReject, boolean requireCommentOnReject, boolean onlyOverlapReached) {}
+    /**
+     * onReject: what a rejection does to the task's queue (ADR 0042): REQUEUE_TO_ANNOTATOR hands the task back to its
+     * author's stream first (they fix their annotation), REQUEUE_TO_GENERAL frees the rejected annotation's place in the
+     * overlap (someone else labels the task), MARK_ONLY records the verdict and nothing more; onlyOverlapReached: the review
+     * queue holds only tasks that have all the annotations their overlap asks for; reviewersSeeDataManager: people who
+     * review here (and are not Managers) may browse the task list, else only their review queue (revision 2).
+     */
+    public record Review(String instructions, OnReject onReject, boolean requireCommentOnReject, boolean onlyOverlapReached,
+                         boolean reviewersSeeDataManager) {}
 
     public enum DistributionMode { AUTO, MANUAL }
 

@@ -42,6 +42,10 @@ import io.labelledger.project.api.ProjectSettingsChanged;
 import io.labelledger.project.api.ResumeAnnotator;
 import io.labelledger.project.api.SettingsNotice;
 import io.labelledger.project.api.UpdateProjectSettings;
+import io.labelledger.project.api.BulkTaskActionRecorded;
+import io.labelledger.project.api.DeleteProject;
+import io.labelledger.project.api.ProjectDeleted;
+import io.labelledger.project.api.RecordBulkTaskAction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +82,8 @@ public class Project {
     private int settingsVersion;
     /** Paused people and why (bounded like the members). */
     private final Map<UserId, String> paused = new HashMap<>();
+    /** Deleted (danger zone): the project takes no more commands; its events stay. */
+    private boolean deleted;
 
     protected Project() {}
 
@@ -207,8 +213,32 @@ public class Project {
     public ProjectId id() { return id; }
 
     private void requireOrganization(OrganizationId caller) {
-        // another organization's project does not exist for the caller
-        if (!organizationId.equals(caller)) throw new NotFound("Project", "projectId");
+        // another organization's project does not exist for the caller, nor does a deleted one
+        if (!organizationId.equals(caller) || deleted) throw new NotFound("Project", "projectId");
+    }
+
+    /** The audit entry of a finished bulk action (ADR 0042); counts are what the job saw. */
+    @CommandHandler
+    void handle(RecordBulkTaskAction cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.action() == null) throw new ValidationFailed("action", "Choose ASSIGN, UNASSIGN, DELETE or LABEL");
+        if (cmd.selected() < 0 || cmd.changed() < 0 || cmd.changed() > cmd.selected()) {
+            throw new ValidationFailed("changed", "Counts are not negative and changed tasks were selected");
+        }
+        apply(new BulkTaskActionRecorded(id, organizationId, cmd.jobId(), cmd.action(), cmd.selected(), cmd.changed(), cmd.by()));
+    }
+
+    /**
+     * Deleting the project (danger zone): the title typed again guards against deleting the wrong one. The tasks are
+     * not touched one by one: their read models go with the project's, and TaskDeleted is for tasks deleted alone.
+     */
+    @CommandHandler
+    void handle(DeleteProject cmd) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.title() == null || !cmd.title().strip().equals(title)) {
+            throw new ValidationFailed("title", "Type the project's title to delete it");
+        }
+        apply(new ProjectDeleted(id, organizationId, title, nextTaskNumber - 1, cmd.by()));
     }
 
     private static String requireTitle(String title) {
@@ -249,6 +279,9 @@ public class Project {
 
     @EventSourcingHandler
     void on(MediaProxyChanged e) { mediaProxy = e.allowed(); }
+
+    @EventSourcingHandler
+    void on(ProjectDeleted e) { deleted = true; }
 
     @EventSourcingHandler
     void on(TasksImported e) { nextTaskNumber = e.firstNumber() + e.count(); }

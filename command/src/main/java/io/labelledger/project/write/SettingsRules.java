@@ -64,7 +64,8 @@ final class SettingsRules {
     static Review checked(Review r) {
         if (r == null) return null;
         if (r.onReject() == null) throw new InvalidSetting("review", "onReject", "Choose REQUEUE_TO_ANNOTATOR, REQUEUE_TO_GENERAL or MARK_ONLY");
-        return new Review(instructions("review", r.instructions()), r.onReject(), r.requireCommentOnReject(), r.onlyOverlapReached());
+        return new Review(instructions("review", r.instructions()), r.onReject(), r.requireCommentOnReject(), r.onlyOverlapReached(),
+                r.reviewersSeeDataManager());
     }
 
     private static String instructions(String section, String text) {

@@ -48,6 +48,13 @@ import io.labelledger.project.config.ProjectWorkflows;
 import io.labelledger.task.api.ReleaseReason;
 import io.labelledger.task.api.ReservationReleased;
 import io.labelledger.task.api.ReserveTask;
+import io.labelledger.task.api.AssignTask;
+import io.labelledger.task.api.AssignmentKind;
+import io.labelledger.task.api.TaskAssigned;
+import io.labelledger.task.api.TaskUnassigned;
+import io.labelledger.task.api.UnassignTask;
+import io.labelledger.task.api.DeleteTask;
+import io.labelledger.task.api.TaskDeleted;
 import io.labelledger.task.api.TaskReserved;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -73,7 +80,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * an annotation is not empty (its result is not {@code []}, ADR 0030) unless the project allows it. The label stream
  * (ADR 0036): a reservation is handed out only while annotations, ignored skips and live reservations stay below the
  * task's overlap, never twice to one person, never to a paused person or one at the limit; a submit or skip releases
- * it, a persisted deadline expires it. Concurrent commands on one task
+ * it, a persisted deadline expires it. Skipping only where the project shows Skip; a rejected annotation frees its
+ * place when rejections requeue to the general queue (ADR 0042). Concurrent commands on one task
  * are serialized by the event store's (aggregate, sequence) key.
  */
 @Aggregate
@@ -82,6 +90,8 @@ public class Task {
     private TaskId id;
     private ProjectId projectId;
     private OrganizationId organizationId;
+    /** deleted tasks take no command: they are "not found" (their events stay) */
+    private boolean deleted;
     /** the task's number in its project: which tasks get overlap depends on it */
     private long number;
     /** live reservations: who holds the task until when (expired ones stay until released, but no longer count) */
@@ -94,6 +104,8 @@ public class Task {
     private final Map<AnnotationId, UserId> annotations = new HashMap<>();
     private final Set<AnnotationId> everUsedIds = new HashSet<>();
     private final Set<UserId> skippedBy = new HashSet<>();
+    /** manual distribution: who is assigned the task, for annotation and for review */
+    private final Map<AssignmentKind, Set<UserId>> assigned = new java.util.EnumMap<>(AssignmentKind.class);
     /** the latest review of each live annotation since its last change (none: pending review) */
     private final Map<AnnotationId, Review> reviews = new HashMap<>();
     /** the live annotation marked as ground truth, or null */
@@ -147,7 +159,12 @@ public class Task {
         }
         long others = reservations.entrySet().stream()
                                   .filter(r -> !r.getKey().equals(cmd.by()) && r.getValue().isAfter(cmd.at())).count();
-        if (filledSlots(settings) + others >= settings.distribution().overlapOf(number)) throw new TaskFull();
+        if (settings.distribution().mode() == ProjectSettings.DistributionMode.MANUAL) {
+            // manual distribution: the Manager's assignment decides who labels the task, not the overlap (ADR 0042)
+            if (!assigned.getOrDefault(AssignmentKind.ANNOTATION, Set.of()).contains(cmd.by())) throw new NotAssigned();
+        } else if (filledSlots(settings) + others >= settings.distribution().overlapOf(number)) {
+            throw new TaskFull();
+        }
         var limit = settings.distribution().limit();
         if (limit != null && workloads.takenOn(projectId, cmd.by(), id, cmd.at()) >= limit.tasksFor(workflow.taskCount())) {
             throw new LimitReached();
@@ -162,18 +179,66 @@ public class Task {
 
     static final String RESERVATION_DEADLINE = "reservation-expiry";
 
+    /** Deleting a deleted task records nothing (a bulk job may run again over the same tasks, ADR 0042). */
+    @CommandHandler
+    boolean handle(DeleteTask cmd) {
+        if (!organizationId.equals(cmd.organizationId())) throw new NotFound("Task", "taskId");
+        if (deleted) return false;
+        apply(new TaskDeleted(id, projectId, organizationId, annotations.keySet().stream().sorted(java.util.Comparator.comparing(AnnotationId::value)).toList(),
+                cmd.by()));
+        return true;
+    }
+
+    /**
+     * Manual distribution (ADR 0042): idempotent per task and person, so a bulk job may run again over the same tasks.
+     *
+     * @return whether anything changed
+     */
+    @CommandHandler
+    boolean handle(AssignTask cmd) {
+        requireOrganization(cmd.organizationId());
+        requireAssignment(cmd.assignee(), cmd.kind());
+        if (assigned.getOrDefault(cmd.kind(), Set.of()).contains(cmd.assignee())) return false;
+        apply(new TaskAssigned(id, projectId, organizationId, cmd.assignee(), cmd.kind(), cmd.by()));
+        return true;
+    }
+
+    /** Taking the task back keeps what the person did on it; a live reservation of theirs is released. */
+    @CommandHandler
+    boolean handle(UnassignTask cmd) {
+        requireOrganization(cmd.organizationId());
+        requireAssignment(cmd.assignee(), cmd.kind());
+        if (!assigned.getOrDefault(cmd.kind(), Set.of()).contains(cmd.assignee())) return false;
+        apply(new TaskUnassigned(id, projectId, organizationId, cmd.assignee(), cmd.kind(), cmd.by()));
+        if (cmd.kind() == AssignmentKind.ANNOTATION && reservations.containsKey(cmd.assignee())) {
+            apply(new ReservationReleased(id, projectId, organizationId, cmd.assignee(), ReleaseReason.UNASSIGNED));
+        }
+        return true;
+    }
+
+    private static void requireAssignment(UserId assignee, AssignmentKind kind) {
+        if (assignee == null) throw new ValidationFailed("userId", "Whom to assign");
+        if (kind == null) throw new ValidationFailed("kind", "Choose ANNOTATION or REVIEW");
+    }
+
     /** Fires at the expiry of each reservation; one released or renewed since then is left alone. */
     @DeadlineHandler(deadlineName = RESERVATION_DEADLINE)
     void on(ReservationDue due) {
-        if (due.expiresAt().equals(reservations.get(due.userId()))) {
+        if (!deleted && due.expiresAt().equals(reservations.get(due.userId()))) {
             apply(new ReservationReleased(id, projectId, organizationId, due.userId(), ReleaseReason.EXPIRED));
         }
     }
 
-    /** Annotations, plus skips when the skip queue ignores skipped tasks (a skip then counts as done for that person). */
+    /**
+     * Annotations, plus skips when the skip queue ignores skipped tasks (a skip then counts as done for that person);
+     * when a rejection sends the task back to the general queue, a rejected annotation no longer fills a place (ADR 0042).
+     */
     private int filledSlots(ProjectSettings settings) {
         int skips = settings.skipping().queue() == ProjectSettings.SkipQueue.IGNORE ? skippedBy.size() : 0;
-        return annotations.size() + skips;
+        long rejected = settings.review().onReject() != ProjectSettings.OnReject.REQUEUE_TO_GENERAL ? 0
+                : reviews.entrySet().stream().filter(r -> annotations.containsKey(r.getKey())
+                                                          && r.getValue().decision() == ReviewDecision.REJECTED).count();
+        return (int) (annotations.size() - rejected) + skips;
     }
 
     private static void requireNotPaused(ProjectWorkflow workflow, UserId user) {
@@ -250,6 +315,8 @@ public class Task {
     void handle(SkipTask cmd, ProjectWorkflows workflows) {
         requireOrganization(cmd.organizationId());
         if (annotations.containsValue(cmd.by())) throw new AlreadyAnnotated();
+        // the Annotating option "show Skip" off: hiding the button is the UI's part, this is the rule (ADR 0042)
+        if (!workflows.workflow(projectId).settings().annotating().showSkip()) throw new SkipTurnedOff();
         String comment = cmd.comment() == null || cmd.comment().isBlank() ? null : cmd.comment().strip();
         if (comment != null && comment.length() > SkipTask.MAX_COMMENT) {
             throw new ValidationFailed("comment", "A skip comment has at most " + SkipTask.MAX_COMMENT + " characters");
@@ -406,7 +473,7 @@ public class Task {
     }
 
     private void requireOrganization(OrganizationId caller) {
-        if (!organizationId.equals(caller)) throw new NotFound("Task", "taskId");
+        if (!organizationId.equals(caller) || deleted) throw new NotFound("Task", "taskId");
     }
 
     private void requireAuthor(AnnotationId annotationId, UserId by) {
@@ -471,6 +538,15 @@ public class Task {
 
     @EventSourcingHandler
     void on(TaskSkipped e) { skippedBy.add(e.by()); }
+
+    @EventSourcingHandler
+    void on(TaskDeleted e) { deleted = true; }
+
+    @EventSourcingHandler
+    void on(TaskAssigned e) { assigned.computeIfAbsent(e.kind(), k -> new HashSet<>()).add(e.assignee()); }
+
+    @EventSourcingHandler
+    void on(TaskUnassigned e) { assigned.getOrDefault(e.kind(), new HashSet<>()).remove(e.assignee()); }
 
     @EventSourcingHandler
     void on(CommentAdded e) { comments.put(e.commentId(), new Comment(e.annotationId(), e.by(), false, false)); }

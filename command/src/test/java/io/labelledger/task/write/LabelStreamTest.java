@@ -330,7 +330,7 @@ class LabelStreamTest {
         @Test
         void aProjectThatAsksForACommentRefusesARejectionWithoutOne() {
             workflow = new ProjectWorkflow(workflow.settings().with(null, null, null, null,
-                    new ProjectSettings.Review("", ProjectSettings.OnReject.REQUEUE_TO_ANNOTATOR, true, false)), Map.of(), 10);
+                    new ProjectSettings.Review("", ProjectSettings.OnReject.REQUEUE_TO_ANNOTATOR, true, false, true)), Map.of(), 10);
             fixture.given(IMPORTED, submitted(A1, ALICE))
                    .when(new io.labelledger.review.api.ReviewAnnotation(TASK, ORG, A1, io.labelledger.review.api.ReviewDecision.REJECTED, " ", BOB, null, null))
                    .expectException(error(io.labelledger.shared.ValidationFailed.class, ErrorCode.VALIDATION, "comment"));
@@ -338,6 +338,212 @@ class LabelStreamTest {
                    .when(new io.labelledger.review.api.ReviewAnnotation(TASK, ORG, A1, io.labelledger.review.api.ReviewDecision.REJECTED, "Wrong span", BOB, null, null))
                    .expectEvents(new io.labelledger.review.api.AnnotationReviewed(TASK, PROJECT, ORG, A1, io.labelledger.review.api.ReviewDecision.REJECTED,
                            "Wrong span", BOB));
+        }
+    }
+
+    static io.labelledger.review.api.AnnotationReviewed rejected(AnnotationId annotation, UserId by) {
+        return new io.labelledger.review.api.AnnotationReviewed(TASK, PROJECT, ORG, annotation,
+                io.labelledger.review.api.ReviewDecision.REJECTED, "Wrong label", by);
+    }
+
+    void onReject(ProjectSettings.OnReject onReject) {
+        workflow = new ProjectWorkflow(workflow.settings().with(null, null, null, null,
+                new ProjectSettings.Review("", onReject, false, false, true)), Map.of(), 10);
+    }
+
+    /** What a rejection does to the task's place in the stream (Review settings, ADR 0042). */
+    @Nested
+    class OnRejection {
+        @Test
+        void requeuedToTheGeneralQueueARejectedAnnotationFreesItsPlace() {
+            onReject(ProjectSettings.OnReject.REQUEUE_TO_GENERAL);
+            fixture.given(IMPORTED, submitted(A1, ALICE), submitted(A2, BOB), rejected(A1, MANAGER))
+                   .when(new ReserveTask(TASK, ORG, CAROL, T0))
+                   .expectEvents(reserved(CAROL, T0));
+        }
+
+        @Test
+        void requeuedToTheGeneralQueueTheRejectedAuthorDoesNotGetTheTaskAgain() {
+            onReject(ProjectSettings.OnReject.REQUEUE_TO_GENERAL);
+            fixture.given(IMPORTED, submitted(A1, ALICE), rejected(A1, MANAGER))
+                   .when(new ReserveTask(TASK, ORG, ALICE, T0))
+                   .expectException(error(AlreadyAnnotated.class, ErrorCode.ALREADY_ANNOTATED));
+        }
+
+        @Test
+        void anAcceptedAnnotationAfterTheRejectionFillsThePlaceAgain() {
+            onReject(ProjectSettings.OnReject.REQUEUE_TO_GENERAL);
+            fixture.given(IMPORTED, submitted(A1, ALICE), submitted(A2, BOB), rejected(A1, MANAGER),
+                          new io.labelledger.review.api.AnnotationReviewed(TASK, PROJECT, ORG, A1,
+                                  io.labelledger.review.api.ReviewDecision.ACCEPTED, null, MANAGER))
+                   .when(new ReserveTask(TASK, ORG, CAROL, T0))
+                   .expectException(error(TaskFull.class, ErrorCode.TASK_FULL));
+        }
+
+        @Test
+        void requeuedToTheAnnotatorARejectedAnnotationKeepsItsPlace() {
+            onReject(ProjectSettings.OnReject.REQUEUE_TO_ANNOTATOR);
+            fixture.given(IMPORTED, submitted(A1, ALICE), submitted(A2, BOB), rejected(A1, MANAGER))
+                   .when(new ReserveTask(TASK, ORG, CAROL, T0))
+                   .expectException(error(TaskFull.class, ErrorCode.TASK_FULL));
+        }
+
+        @Test
+        void markedOnlyARejectedAnnotationKeepsItsPlace() {
+            onReject(ProjectSettings.OnReject.MARK_ONLY);
+            fixture.given(IMPORTED, submitted(A1, ALICE), submitted(A2, BOB), rejected(A1, MANAGER))
+                   .when(new ReserveTask(TASK, ORG, CAROL, T0))
+                   .expectException(error(TaskFull.class, ErrorCode.TASK_FULL));
+        }
+    }
+
+    /** The Annotating option "show Skip" (ADR 0042). */
+    @Nested
+    class ShowSkip {
+        @Test
+        void withoutSkipNobodySkipsAndTheReservationStays() {
+            workflow = new ProjectWorkflow(workflow.settings().with(null, null, null,
+                    new ProjectSettings.Annotating(false, false, false, false, false), null), Map.of(), 10);
+            fixture.given(IMPORTED, reserved(ALICE, T0))
+                   .when(new SkipTask(TASK, ORG, ALICE, null))
+                   .expectException(error(SkipTurnedOff.class, ErrorCode.FORBIDDEN, "taskId"))
+                   .expectNoEvents();
+        }
+
+        @Test
+        void withSkipShownASkipIsRecorded() {
+            fixture.given(IMPORTED, reserved(ALICE, T0))
+                   .when(new SkipTask(TASK, ORG, ALICE, null))
+                   .expectEvents(new TaskSkipped(TASK, PROJECT, ORG, ALICE, null), released(ALICE, ReleaseReason.SKIPPED));
+        }
+    }
+
+    static io.labelledger.task.api.TaskAssigned assigned(UserId who, io.labelledger.task.api.AssignmentKind kind) {
+        return new io.labelledger.task.api.TaskAssigned(TASK, PROJECT, ORG, who, kind, MANAGER);
+    }
+
+    void manual(int overlap) {
+        workflow = new ProjectWorkflow(workflow.settings().with(null,
+                new Distribution(DistributionMode.MANUAL, overlap, null, MINUTES, Sampling.SEQUENTIAL, null), null, null, null), Map.of(), 10);
+    }
+
+    /** Manual distribution (ADR 0042): Managers assign tasks; the stream hands out only assigned ones. */
+    @Nested
+    class ManualDistribution {
+        static final io.labelledger.task.api.AssignmentKind ANNOTATION = io.labelledger.task.api.AssignmentKind.ANNOTATION;
+        static final io.labelledger.task.api.AssignmentKind REVIEW = io.labelledger.task.api.AssignmentKind.REVIEW;
+
+        @Test
+        void aManagerAssignsATaskOnceForEachKind() {
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.AssignTask(TASK, ORG, ALICE, ANNOTATION, MANAGER))
+                   .expectEvents(assigned(ALICE, ANNOTATION))
+                   .expectResultMessagePayload(true);
+            fixture.given(IMPORTED, assigned(ALICE, ANNOTATION))
+                   .when(new io.labelledger.task.api.AssignTask(TASK, ORG, ALICE, ANNOTATION, MANAGER))
+                   .expectResultMessagePayload(false)
+                   .expectNoEvents();
+            fixture.given(IMPORTED, assigned(ALICE, ANNOTATION))
+                   .when(new io.labelledger.task.api.AssignTask(TASK, ORG, ALICE, REVIEW, MANAGER))
+                   .expectEvents(assigned(ALICE, REVIEW));
+        }
+
+        @Test
+        void anAssignmentNamesSomebodyAndAKind() {
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.AssignTask(TASK, ORG, null, ANNOTATION, MANAGER))
+                   .expectException(error(io.labelledger.shared.ValidationFailed.class, ErrorCode.VALIDATION, "userId"));
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.AssignTask(TASK, ORG, ALICE, null, MANAGER))
+                   .expectException(error(io.labelledger.shared.ValidationFailed.class, ErrorCode.VALIDATION, "kind"));
+        }
+
+        @Test
+        void anotherOrganizationDoesNotFindTheTask() {
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.AssignTask(TASK, new OrganizationId("org-2"), ALICE, ANNOTATION, MANAGER))
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND));
+        }
+
+        @Test
+        void unassigningReleasesTheAssigneesReservationAndKeepsTheirWork() {
+            manual(1);
+            fixture.given(IMPORTED, assigned(ALICE, ANNOTATION), reserved(ALICE, T0))
+                   .when(new io.labelledger.task.api.UnassignTask(TASK, ORG, ALICE, ANNOTATION, MANAGER))
+                   .expectEvents(new io.labelledger.task.api.TaskUnassigned(TASK, PROJECT, ORG, ALICE, ANNOTATION, MANAGER),
+                           released(ALICE, ReleaseReason.UNASSIGNED));
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.UnassignTask(TASK, ORG, ALICE, ANNOTATION, MANAGER))
+                   .expectResultMessagePayload(false)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void onlyAnAssigneeReservesWhateverTheOverlap() {
+            manual(1);
+            fixture.given(IMPORTED, assigned(ALICE, ANNOTATION))
+                   .when(new ReserveTask(TASK, ORG, BOB, T0))
+                   .expectException(error(NotAssigned.class, ErrorCode.FORBIDDEN, "taskId"));
+            fixture.given(IMPORTED, assigned(ALICE, ANNOTATION), assigned(BOB, ANNOTATION), submitted(A1, BOB))
+                   .when(new ReserveTask(TASK, ORG, ALICE, T0))
+                   .expectEvents(reserved(ALICE, T0));
+        }
+
+        @Test
+        void anUnassignedPersonIsRefusedAgain() {
+            manual(1);
+            fixture.given(IMPORTED, assigned(ALICE, ANNOTATION),
+                          new io.labelledger.task.api.TaskUnassigned(TASK, PROJECT, ORG, ALICE, ANNOTATION, MANAGER))
+                   .when(new ReserveTask(TASK, ORG, ALICE, T0))
+                   .expectException(error(NotAssigned.class, ErrorCode.FORBIDDEN));
+        }
+    }
+
+    /** Deleting tasks (Data Manager bulk action, danger zone; ADR 0042). */
+    @Nested
+    class Deletion {
+        final io.labelledger.task.api.TaskDeleted deleted = new io.labelledger.task.api.TaskDeleted(TASK, PROJECT, ORG, List.of(), MANAGER);
+
+        @Test
+        void aDeletedTaskIsDeletedOnce() {
+            fixture.given(IMPORTED, submitted(A2, BOB), submitted(A1, ALICE))
+                   .when(new io.labelledger.task.api.DeleteTask(TASK, ORG, MANAGER))
+                   .expectEvents(new io.labelledger.task.api.TaskDeleted(TASK, PROJECT, ORG, List.of(A1, A2), MANAGER))
+                   .expectResultMessagePayload(true);
+            fixture.given(IMPORTED, deleted)
+                   .when(new io.labelledger.task.api.DeleteTask(TASK, ORG, MANAGER))
+                   .expectResultMessagePayload(false)
+                   .expectNoEvents();
+        }
+
+        @Test
+        void anotherOrganizationDoesNotFindTheTaskToDelete() {
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.DeleteTask(TASK, new OrganizationId("org-2"), MANAGER))
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+
+        @Test
+        void aDeletedTaskTakesNoMoreWork() {
+            fixture.given(IMPORTED, deleted)
+                   .when(new ReserveTask(TASK, ORG, ALICE, T0))
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+            fixture.given(IMPORTED, deleted)
+                   .when(new SubmitAnnotation(TASK, ORG, A1, POSITIVE, 3.0, ALICE))
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+            fixture.given(IMPORTED, deleted)
+                   .when(new io.labelledger.task.api.AssignTask(TASK, ORG, ALICE, io.labelledger.task.api.AssignmentKind.ANNOTATION, MANAGER))
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "taskId"));
+        }
+
+        @Test
+        void aReservationDeadlineOfADeletedTaskReleasesNothing() {
+            fixture.given(IMPORTED)
+                   .andGivenCurrentTime(T0)
+                   .andGivenCommands(new ReserveTask(TASK, ORG, ALICE, T0), new io.labelledger.task.api.DeleteTask(TASK, ORG, MANAGER))
+                   .whenThenTimeElapses(Duration.ofMinutes(MINUTES + 1))
+                   .expectDeadlinesMet(new ReservationDue(ALICE, T0.plus(Duration.ofMinutes(MINUTES))))
+                   .expectNoEvents();
         }
     }
 }

@@ -36,6 +36,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.List;
 
 import static java.sql.Timestamp.from;
 
@@ -219,6 +220,14 @@ public class DirectoryProjection {
     void on(WorkspaceMemberRemoved e, @SequenceNumber long seq) {
         jdbc.update("UPDATE rm_workspace_member SET removed = TRUE, last_seq = ? WHERE workspace_id = ? AND user_id = ? AND last_seq < ?",
                 seq, e.workspaceId().value(), e.userId().value(), seq);
+    }
+
+    /** A deleted project leaves the directory: its members, workspace and group grants (ADR 0042). Idempotent. */
+    @EventHandler
+    void on(io.labelledger.project.api.ProjectDeleted e) {
+        for (String table : List.of("rm_project_member", "rm_project_workspace", "rm_group_project")) {
+            jdbc.update("DELETE FROM " + table + " WHERE project_id = ?", e.projectId().value());
+        }
     }
 
     @EventHandler

@@ -113,7 +113,8 @@ public class DataManagerProjection {
     @EventHandler
     void on(TasksImported e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the absolute count comes from the event, so this is idempotent without a delta
-        jdbc.update("UPDATE rm_project SET task_count = ?, updated_at = ?, last_seq = ? WHERE project_id = ? AND last_seq < ?",
+        // deleted tasks keep their numbers: the count is the highest number less the deleted ones (ADR 0042)
+        jdbc.update("UPDATE rm_project SET task_count = ? - deleted_tasks, updated_at = ?, last_seq = ? WHERE project_id = ? AND last_seq < ?",
                 e.firstNumber() + e.count() - 1, ts(at), seq, e.projectId().value(), seq);
     }
 
@@ -398,6 +399,60 @@ public class DataManagerProjection {
     void on(ReservationReleased e, @SequenceNumber long seq) {
         if (!advance(e.taskId().value(), seq)) return;
         jdbc.update("DELETE FROM dm_reservation WHERE task_id = ? AND user_id = ?", e.taskId().value(), e.heldBy().value());
+    }
+
+    /**
+     * A deleted task leaves every table of this projection; the project's counters lose what it counted. The row's
+     * deletion is the guard: a redelivery finds no row and changes nothing (ADR 0042).
+     */
+    @EventHandler
+    void on(io.labelledger.task.api.TaskDeleted e, @Timestamp Instant at, ReplayStatus replay) {
+        String task = e.taskId().value();
+        List<Map<String, Object>> gone = jdbc.queryForList("DELETE FROM dm_task WHERE task_id = ? RETURNING annotation_count, completed", task);
+        if (gone.isEmpty()) return;
+        for (String table : List.of("dm_annotation", "dm_reservation", "rm_draft", "rm_comment", "rm_notification")) {
+            jdbc.update("DELETE FROM " + table + " WHERE task_id = ?", task);
+        }
+        int annotations = ((Number) gone.getFirst().get("annotation_count")).intValue();
+        int completed = Boolean.TRUE.equals(gone.getFirst().get("completed")) ? 1 : 0;
+        jdbc.update("""
+                UPDATE rm_project SET task_count = task_count - 1, deleted_tasks = deleted_tasks + 1,
+                       annotation_count = annotation_count - ?, completed_count = completed_count - ?, updated_at = ?
+                WHERE project_id = ?""", annotations, completed, ts(at), e.projectId().value());
+        notifyAfterCommit(e.projectId().value(), task, replay);
+    }
+
+    /**
+     * A deleted project leaves every table of this projection (and its saved tabs, plain state of the query side): it
+     * disappears for everyone. Idempotent; its events stay in the store (ADR 0042).
+     */
+    @EventHandler
+    void on(io.labelledger.project.api.ProjectDeleted e) {
+        for (String table : List.of("dm_reservation", "rm_project_pause", "rm_notification", "rm_comment", "rm_draft", "dm_annotation",
+                "dm_task", "dm_data_key", "rm_labeling_config", "dm_tab", "rm_project")) {
+            jdbc.update("DELETE FROM " + table + " WHERE project_id = ?", e.projectId().value());
+        }
+    }
+
+    /** Manual distribution (ADR 0042): the assignee once in the kind's list. */
+    @EventHandler
+    void on(io.labelledger.task.api.TaskAssigned e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        if (!advance(e.taskId().value(), seq)) return;
+        jdbc.update("UPDATE dm_task SET %1$s = array_append(array_remove(%1$s, ?), ?), updated_at = ? WHERE task_id = ?"
+                .formatted(assignees(e.kind())), e.assignee().value(), e.assignee().value(), ts(at), e.taskId().value());
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    @EventHandler
+    void on(io.labelledger.task.api.TaskUnassigned e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        if (!advance(e.taskId().value(), seq)) return;
+        jdbc.update("UPDATE dm_task SET %1$s = array_remove(%1$s, ?), updated_at = ? WHERE task_id = ?".formatted(assignees(e.kind())),
+                e.assignee().value(), ts(at), e.taskId().value());
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    private static String assignees(io.labelledger.task.api.AssignmentKind kind) {
+        return kind == io.labelledger.task.api.AssignmentKind.REVIEW ? "assigned_reviewers" : "assigned_annotators";
     }
 
     /** Moves the task row's sequence to {@code seq}; false when the event was applied already (a redelivery). */

@@ -80,6 +80,12 @@ public class DataManagerTabs {
                  .fetch().rowsUpdated().map(n -> n > 0);
     }
 
+    /** Danger zone (ADR 0042): every saved tab of the project, everyone's; returns how many. */
+    public Mono<Long> dropAll(String organizationId, String projectId) {
+        return db.sql("DELETE FROM dm_tab WHERE organization_id = :org AND project_id = :project")
+                 .bind("org", organizationId).bind("project", projectId).fetch().rowsUpdated();
+    }
+
     /** The tabs the caller sees get the positions of {@code tabIds}' order (unknown ids are ignored); then the bar. */
     public Flux<TabView> reorder(String organizationId, String projectId, String userId, List<String> tabIds) {
         return db.sql("""

@@ -67,6 +67,12 @@ public class TaskQueries {
      */
     public Flux<Row> page(String organizationId, String projectId, TaskOrder order, ReviewState reviewState, Boolean groundTruth,
                           TaskFilter filter, String callerId, int limit, Cursor after) {
+        return page(organizationId, projectId, order, reviewState, groundTruth, filter, callerId, null, limit, after);
+    }
+
+    /** {@code assignee}: only the tasks assigned to this person for annotation (manual distribution, ADR 0042); null: all. */
+    public Flux<Row> page(String organizationId, String projectId, TaskOrder order, ReviewState reviewState, Boolean groundTruth,
+                          TaskFilter filter, String callerId, String assignee, int limit, Cursor after) {
         TaskColumn sortColumn = order.field().column();
         FilterCompiler.Sql sort = FilterCompiler.sortExpression(sortColumn, order.path());
         FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
@@ -74,7 +80,7 @@ public class TaskQueries {
         String dir = order.descending() ? "DESC" : "ASC";
         String cmp = order.descending() ? "<" : ">";
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", " + expr + "::text AS sort_value FROM dm_task")
-                .append(base(reviewState, groundTruth));
+                .append(base(reviewState, groundTruth)).append(assigned(assignee));
         if (!filter.isEmpty()) sql.append(" AND ").append(where.where());
         boolean nullValue = after != null && NULL_VALUE.equals(after.value());
         if (after != null) {
@@ -94,7 +100,8 @@ public class TaskQueries {
         sql.append(" ORDER BY ");
         if (sortColumn != TaskColumn.NUMBER) sql.append(expr).append(' ').append(dir).append(", ");
         sql.append("number ").append(dir).append(" LIMIT :limit");
-        DatabaseClient.GenericExecuteSpec spec = bindBase(db.sql(sql.toString()), organizationId, projectId, reviewState).bind("limit", limit);
+        DatabaseClient.GenericExecuteSpec spec = bindAssignee(bindBase(db.sql(sql.toString()), organizationId, projectId, reviewState), assignee)
+                .bind("limit", limit);
         spec = bindAll(bindAll(spec, sort.params()), filter.isEmpty() ? Map.of() : where.params());
         if (after != null) {
             spec = spec.bind("n", after.tieBreaker());
@@ -116,23 +123,93 @@ public class TaskQueries {
      */
     public Mono<MatchCount> count(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
                                   TaskFilter filter, String callerId) {
+        return count(organizationId, projectId, reviewState, groundTruth, filter, callerId, null);
+    }
+
+    /** {@code assignee}: as in {@link #page}. */
+    public Mono<MatchCount> count(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
+                                  TaskFilter filter, String callerId, String assignee) {
         FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
-        Mono<MatchCount> exact = bindAll(bindBase(db.sql("SELECT count(*) AS n" + from(reviewState, groundTruth, filter, where)),
-                                                  organizationId, projectId, reviewState), where.params())
+        Mono<MatchCount> exact = bindAll(bindAssignee(bindBase(db.sql("SELECT count(*) AS n" + from(reviewState, groundTruth, filter, where)
+                                                                      + assigned(assignee)), organizationId, projectId, reviewState), assignee),
+                                         where.params())
                 .map(r -> new MatchCount(r.get("n", Long.class), true)).one();
         return bounded(COUNT_LIMIT, exact.flux()).next()
                 .onErrorResume(e -> e instanceof FilterRefused f && f.code() == ErrorCode.QUERY_TOO_SLOW,
-                        e -> estimate(organizationId, projectId, reviewState, groundTruth, filter, callerId));
+                        e -> estimate(organizationId, projectId, reviewState, groundTruth, filter, callerId, assignee));
+    }
+
+    private static String assigned(String assignee) {
+        return assignee == null ? "" : " AND :assignee = ANY(assigned_annotators)";
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindAssignee(DatabaseClient.GenericExecuteSpec spec, String assignee) {
+        return assignee == null ? spec : spec.bind("assignee", assignee);
     }
 
     /** The planner's estimate of the matches (EXPLAIN, nothing counted): what {@link #count} answers when counting is slow. */
     public Mono<MatchCount> estimate(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
                                      TaskFilter filter, String callerId) {
+        return estimate(organizationId, projectId, reviewState, groundTruth, filter, callerId, null);
+    }
+
+    private Mono<MatchCount> estimate(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
+                                      TaskFilter filter, String callerId, String assignee) {
         FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
-        return bindAll(bindBase(db.sql("EXPLAIN (FORMAT JSON) SELECT 1" + from(reviewState, groundTruth, filter, where)),
-                                organizationId, projectId, reviewState), where.params())
+        return bindAll(bindAssignee(bindBase(db.sql("EXPLAIN (FORMAT JSON) SELECT 1" + from(reviewState, groundTruth, filter, where) + assigned(assignee)),
+                                organizationId, projectId, reviewState), assignee), where.params())
                 .map(r -> r.get(0, String.class)).one()
                 .map(plan -> new MatchCount(Math.round(JSON.readTree(plan).get(0).get("Plan").get("Plan Rows").asDouble()), false));
+    }
+
+    /** A selected task of a bulk action: its id and number (the page key). */
+    public record SelectedTask(String id, long number) {}
+
+    /**
+     * A bulk action's selection "all that match the filter" (issue 11, ADR 0042), a page at a time in task order: the
+     * tasks numbered after {@code afterNumber} up to the job's snapshot {@code maxNumber}, without {@code excluded}.
+     * Keyset pages by number, so a selection of a million tasks never holds more than a page; a task the action
+     * changed meanwhile so that it no longer matches is simply not met again.
+     */
+    public Flux<SelectedTask> selection(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
+                                        TaskFilter filter, String callerId, Collection<String> excluded, long afterNumber,
+                                        long maxNumber, int limit) {
+        FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
+        String sql = "SELECT task_id, number" + from(reviewState, groundTruth, filter, where)
+                     + " AND number > :after AND number <= :max" + (excluded.isEmpty() ? "" : " AND NOT (task_id = ANY(:excluded))")
+                     + " ORDER BY number LIMIT :limit";
+        DatabaseClient.GenericExecuteSpec spec = bindAll(bindBase(db.sql(sql), organizationId, projectId, reviewState), where.params())
+                .bind("after", afterNumber).bind("max", maxNumber).bind("limit", limit);
+        if (!excluded.isEmpty()) spec = spec.bind("excluded", excluded.toArray(String[]::new));
+        return spec.map(r -> new SelectedTask(r.get("task_id", String.class), r.get("number", Long.class))).all();
+    }
+
+    /** How many tasks {@link #selection} will meet (exact: a background job's progress total). */
+    public Mono<Long> selectionCount(String organizationId, String projectId, ReviewState reviewState, Boolean groundTruth,
+                                     TaskFilter filter, String callerId, Collection<String> excluded, long maxNumber) {
+        FilterCompiler.Sql where = FilterCompiler.compile(filter, callerId);
+        String sql = "SELECT count(*) AS n" + from(reviewState, groundTruth, filter, where) + " AND number <= :max"
+                     + (excluded.isEmpty() ? "" : " AND NOT (task_id = ANY(:excluded))");
+        DatabaseClient.GenericExecuteSpec spec = bindAll(bindBase(db.sql(sql), organizationId, projectId, reviewState), where.params())
+                .bind("max", maxNumber);
+        if (!excluded.isEmpty()) spec = spec.bind("excluded", excluded.toArray(String[]::new));
+        return spec.map(r -> r.get("n", Long.class)).one();
+    }
+
+    /** The ticked tasks that are in the project, in task order (ids of other projects or organizations drop out). */
+    public Flux<SelectedTask> selectedIds(String organizationId, String projectId, Collection<String> taskIds) {
+        if (taskIds.isEmpty()) return Flux.empty();
+        return db.sql("""
+                         SELECT task_id, number FROM dm_task WHERE organization_id = :org AND project_id = :project AND task_id = ANY(:ids)
+                         ORDER BY number""")
+                 .bind("org", organizationId).bind("project", projectId).bind("ids", taskIds.toArray(String[]::new))
+                 .map(r -> new SelectedTask(r.get("task_id", String.class), r.get("number", Long.class))).all();
+    }
+
+    /** The highest task number of the project now: a bulk job's snapshot (tasks imported later are not selected). */
+    public Mono<Long> maxNumber(String organizationId, String projectId) {
+        return db.sql("SELECT coalesce(max(number), 0) AS n FROM dm_task WHERE organization_id = :org AND project_id = :project")
+                 .bind("org", organizationId).bind("project", projectId).map(r -> r.get("n", Long.class)).one();
     }
 
     private static String from(ReviewState reviewState, Boolean groundTruth, TaskFilter filter, FilterCompiler.Sql where) {
@@ -202,7 +279,24 @@ public class TaskQueries {
      */
     public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
                                          boolean skippedComeBack, boolean skipsFillOverlap, Instant now, int limit) {
-        String filled = skipsFillOverlap ? "t.annotation_count + cardinality(t.skipped_by)" : "t.annotation_count";
+        return streamCandidates(organizationId, projectId, userId, order, skippedComeBack, skipsFillOverlap, false, false, now, limit);
+    }
+
+    /**
+     * {@code rejectedFreePlaces}: rejections send tasks back to the general queue (Review settings, ADR 0042): a task
+     * whose annotations are rejected has room again although the Data Manager counts it completed. {@code manual}: manual
+     * distribution, only the tasks assigned to the user, whatever their overlap (the Manager decided who labels them).
+     */
+    public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
+                                         boolean skippedComeBack, boolean skipsFillOverlap, boolean rejectedFreePlaces, boolean manual,
+                                         Instant now, int limit) {
+        String filled = (skipsFillOverlap ? "t.annotation_count + cardinality(t.skipped_by)" : "t.annotation_count")
+                        + (rejectedFreePlaces ? " - t.rejected_count" : "");
+        String open = manual ? ":user = ANY(t.assigned_annotators)"
+                : rejectedFreePlaces ? "(NOT t.completed OR t.rejected_count > 0)" : "NOT t.completed";
+        String room = manual ? "" : """
+                AND %s + (SELECT count(*) FROM dm_reservation r WHERE r.task_id = t.task_id AND r.expires_at > :now AND r.user_id <> :user)
+                    < t.overlap""".formatted(filled);
         String sampling = switch (order) {
             case SEQUENTIAL -> "t.number";
             // a per-person shuffle that stays put between calls (uniform without a random() sort of the whole project)
@@ -211,15 +305,26 @@ public class TaskQueries {
         };
         String sql = """
                 SELECT t.task_id FROM dm_task t
-                WHERE t.organization_id = :org AND t.project_id = :project AND NOT t.completed
-                AND NOT (:user = ANY(t.annotators)) %s
-                AND %s + (SELECT count(*) FROM dm_reservation r WHERE r.task_id = t.task_id AND r.expires_at > :now AND r.user_id <> :user)
-                    < t.overlap
-                ORDER BY %s%s LIMIT :limit""".formatted(skippedComeBack ? "" : "AND NOT (:user = ANY(t.skipped_by))", filled,
+                WHERE t.organization_id = :org AND t.project_id = :project AND %s
+                AND NOT (:user = ANY(t.annotators)) %s %s
+                ORDER BY %s%s LIMIT :limit""".formatted(open, skippedComeBack ? "" : "AND NOT (:user = ANY(t.skipped_by))", room,
                 skippedComeBack ? "(:user = ANY(t.skipped_by)), " : "", sampling);
-        return db.sql(sql).bind("org", organizationId).bind("project", projectId).bind("user", userId)
-                 .bind("now", now.atOffset(java.time.ZoneOffset.UTC)).bind("limit", limit)
-                 .map(r -> r.get("task_id", String.class)).all();
+        var spec = db.sql(sql).bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("limit", limit);
+        if (!manual) spec = spec.bind("now", now.atOffset(java.time.ZoneOffset.UTC));
+        return spec.map(r -> r.get("task_id", String.class)).all();
+    }
+
+    /**
+     * The oldest task of the project where the user's own annotation is rejected (the latest review of it): with
+     * rejections requeued to the annotator, their stream hands it back to them first, to fix (ADR 0042).
+     */
+    public Mono<String> rejectedOf(String organizationId, String projectId, String userId) {
+        return db.sql("""
+                         SELECT a.task_id FROM dm_annotation a
+                         WHERE a.organization_id = :org AND a.project_id = :project AND a.author_id = :user AND a.review_decision = 'REJECTED'
+                         ORDER BY a.reviewed_at, a.task_id LIMIT 1""")
+                 .bind("org", organizationId).bind("project", projectId).bind("user", userId)
+                 .map(r -> r.get("task_id", String.class)).one();
     }
 
     /** The task the user holds a live reservation of in the project (the oldest hand-out first), if any. */
