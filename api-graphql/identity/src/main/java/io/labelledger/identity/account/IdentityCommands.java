@@ -52,7 +52,12 @@ public class IdentityCommands {
                    .onErrorResume(e -> Mono.just(Optional.of(refusal(e))));
     }
 
-    static Refusal refusal(Throwable e) {
+    /**
+     * A command's failure read as a refusal (the API's {@code Commands.toUserError} answers with this too); anything
+     * but a domain refusal, a missing aggregate, a lost race or a bad argument is logged and becomes an internal error
+     * without details.
+     */
+    public static Refusal refusal(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t instanceof CommandExecutionException) && t.getCause() != null) t = t.getCause();
         if (t instanceof DomainException d) return Refusal.of(d);
