@@ -49,9 +49,9 @@ public class GraphQlConfig {
     }
 
     @Bean
-    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.account.IdentityStore identities,
+    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.account.Principals principals,
                                                   org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer redis) {
-        return new io.labelledger.api.live.LiveAccess(identities, redis);
+        return new io.labelledger.api.live.LiveAccess(principals, redis);
     }
 
     /** Spring Boot's graphql-ws handler, with its sockets tracked so that an access change closes them (ADR 0027). */

@@ -1,6 +1,8 @@
 package io.labelledger.identity.scim;
 
+import io.labelledger.identity.account.IdentityEvents;
 import io.labelledger.identity.account.IdentityStore;
+import io.labelledger.organization.read.DirectoryQueries;
 import io.labelledger.projection.ReadYourWrites;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +24,13 @@ public class ScimBeans {
     ScimJson scimJson(JsonMapper mapper) { return new ScimJson(mapper); }
 
     @Bean
-    ScimService scimService(ScimStore store, IdentityStore identities, CommandGateway gateway, ReadYourWrites readYourWrites,
-                            TransactionTemplate tx, Clock clock) {
-        return new ScimService(store, identities, gateway, readYourWrites, tx, clock);
+    ScimService scimService(ScimStore store, DirectoryQueries directory, IdentityStore identities, CommandGateway gateway,
+                            ReadYourWrites readYourWrites, TransactionTemplate tx, Clock clock) {
+        return new ScimService(store, directory, identities, gateway, readYourWrites, tx, clock);
+    }
+
+    @Bean
+    ScimTokenService scimTokenService(ScimStore store, DirectoryQueries directory, IdentityEvents events, Clock clock) {
+        return new ScimTokenService(store, directory, events, clock);
     }
 }

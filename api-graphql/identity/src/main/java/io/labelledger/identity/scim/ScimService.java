@@ -21,6 +21,7 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.api.ProjectRole;
 import io.labelledger.project.api.RemoveProjectMember;
 import io.labelledger.projection.Projection;
+import io.labelledger.organization.read.DirectoryQueries;
 import io.labelledger.shared.DomainException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -54,6 +55,8 @@ import java.util.stream.Collectors;
  * transaction, and the membership command follows; when the command is refused the row is put back as it was. (An
  * event appended inside a longer surrounding transaction reaches the tracking processors late — about a second —
  * which every provisioning call would then wait for; docs/adr/0014.)
+ * The directory (memberships, groups and what they grant) is read through {@code query}'s {@link DirectoryQueries},
+ * blocking on this thread (boundedElastic), outside the short transactions.
  * <p>Roles (docs/adr/0014): the highest role among the member's groups; without one, a member keeps the role they
  * have, and a newcomer is an Annotator. Owners stay Owners (the Organization aggregate sees to it).
  */
@@ -68,20 +71,43 @@ public class ScimService {
     private static final Logger log = LoggerFactory.getLogger(ScimService.class);
 
     private final ScimStore store;
+    private final DirectoryQueries directory;
     private final IdentityStore identities;
     private final CommandGateway gateway;
     private final ReadYourWrites readYourWrites;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ScimService(ScimStore store, IdentityStore identities, CommandGateway gateway, ReadYourWrites readYourWrites,
-                       TransactionTemplate tx, Clock clock) {
+    public ScimService(ScimStore store, DirectoryQueries directory, IdentityStore identities, CommandGateway gateway,
+                       ReadYourWrites readYourWrites, TransactionTemplate tx, Clock clock) {
         this.store = store;
+        this.directory = directory;
         this.identities = identities;
         this.gateway = gateway;
         this.readYourWrites = readYourWrites;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------------------
+
+    public ScimStore.UserRow user(ScimClient client, String userId) {
+        return store.user(client.organizationId(), userId).orElseThrow(() -> ScimException.notFound("User"));
+    }
+
+    /** {@code filter}: a SCIM filter expression over the Users' filterable attributes (null: all). */
+    public ScimStore.Page<ScimStore.UserRow> users(ScimClient client, String filter, int startIndex, int count) {
+        ScimFilter f = filter == null ? null : ScimFilterParser.parse(filter, ScimStore.USER_FILTERABLE);
+        return store.users(client.organizationId(), f, startIndex, count);
+    }
+
+    public ScimStore.GroupRow group(ScimClient client, String groupId) {
+        return store.group(client.organizationId(), groupId).orElseThrow(() -> ScimException.notFound("Group"));
+    }
+
+    public ScimStore.Page<ScimStore.GroupRow> groups(ScimClient client, String filter, int startIndex, int count) {
+        ScimFilter f = filter == null ? null : ScimFilterParser.parse(filter, ScimStore.GROUP_FILTERABLE);
+        return store.groups(client.organizationId(), f, startIndex, count);
     }
 
     // ---- users ------------------------------------------------------------------------------------------------
@@ -173,8 +199,8 @@ public class ScimService {
 
     private void provision(ScimClient client, String userId, boolean active) {
         String org = client.organizationId();
-        OrganizationRole role = store.roleFromGroups(org, userId)
-                .orElseGet(() -> store.membership(org, userId).map(ScimStore.Membership::role).orElse(DEFAULT_ROLE));
+        OrganizationRole role = directory.roleFromGroups(org, userId).blockOptional()
+                .orElseGet(() -> directory.membership(org, userId).blockOptional().map(DirectoryQueries.Membership::role).orElse(DEFAULT_ROLE));
         send(client, new ProvisionMember(new OrganizationId(org), new UserId(userId), role, active, IdentitySource.SCIM, new UserId(client.createdBy())));
     }
 
@@ -271,9 +297,9 @@ public class ScimService {
         Map<String, List<UserId>> joins = new TreeMap<>();
         List<RemoveWorkspaceMember> leaves = new ArrayList<>();
         for (String user : users) {
-            if (store.membership(org, user).isEmpty()) continue;
-            Set<String> wanted = store.workspacesFromGroups(org, user);
-            Map<String, String> current = store.workspaceMemberships(org, user);
+            if (directory.membership(org, user).blockOptional().isEmpty()) continue;
+            Set<String> wanted = directory.workspacesFromGroups(org, user).block();
+            Map<String, String> current = directory.workspaceMemberships(org, user).block();
             for (String ws : wanted) {
                 if (!current.containsKey(ws)) joins.computeIfAbsent(ws, k -> new ArrayList<>()).add(new UserId(user));
             }
@@ -304,12 +330,12 @@ public class ScimService {
         OrganizationId organization = new OrganizationId(org);
         List<Object> commands = new ArrayList<>();
         for (String user : users) {
-            if (store.membership(org, user).isEmpty()) continue;
-            Map<String, ProjectRole> wanted = store.projectsFromGroups(org, user);
-            Map<String, ScimStore.ProjectMembership> current = store.projectMemberships(org, user);
+            if (directory.membership(org, user).blockOptional().isEmpty()) continue;
+            Map<String, ProjectRole> wanted = directory.projectsFromGroups(org, user).block();
+            Map<String, DirectoryQueries.ProjectMembership> current = directory.projectMemberships(org, user).block();
             UserId member = new UserId(user);
             wanted.forEach((project, role) -> {
-                ScimStore.ProjectMembership now = current.get(project);
+                DirectoryQueries.ProjectMembership now = current.get(project);
                 if (now == null) {
                     commands.add(new AddProjectMember(new ProjectId(project), organization, member, role, null));
                 } else if (GRANT.equals(now.grant()) && now.role() != role) {
@@ -337,7 +363,7 @@ public class ScimService {
     }
 
     private void requireProjects(ScimClient client, Set<String> ids) {
-        if (!store.existingProjects(client.organizationId(), ids).containsAll(ids)) {
+        if (!directory.existingProjects(client.organizationId(), ids).block().containsAll(ids)) {
             throw ScimException.invalidValue("projects must be projects of this organization");
         }
     }
@@ -347,7 +373,7 @@ public class ScimService {
     }
 
     private void requireWorkspaces(ScimClient client, Set<String> ids) {
-        if (!store.existingWorkspaces(client.organizationId(), ids).containsAll(ids)) {
+        if (!directory.existingWorkspaces(client.organizationId(), ids).block().containsAll(ids)) {
             throw ScimException.invalidValue("workspaces must be workspaces of this organization");
         }
     }
@@ -360,8 +386,8 @@ public class ScimService {
     private void recomputeRoles(ScimClient client, Collection<String> users) {
         String org = client.organizationId();
         for (String user : users) {
-            store.membership(org, user).ifPresent(m -> {
-                OrganizationRole role = store.roleFromGroups(org, user).orElse(DEFAULT_ROLE);
+            directory.membership(org, user).blockOptional().ifPresent(m -> {
+                OrganizationRole role = directory.roleFromGroups(org, user).blockOptional().orElse(DEFAULT_ROLE);
                 send(client, new ProvisionMember(new OrganizationId(org), new UserId(user), role, m.active(), IdentitySource.SCIM, new UserId(client.createdBy())));
             });
         }

@@ -19,8 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SCIM tokens, per-organization User attributes (scim_user) and reads of the directory's groups. Blocking JDBC: call
- * from boundedElastic. Every query is scoped by the organization of the {@link ScimClient}.
+ * SCIM tokens, per-organization User attributes (scim_user), and the Group resource's page reads. Blocking JDBC: call
+ * from boundedElastic. Every query is scoped by the organization of the {@link ScimClient}. (The User resource's
+ * {@code active} and the Group resource read the directory's tables in the same statement, for SCIM's filters and
+ * paging: docs/adr/0026, "Where the code lives"; everything else of the directory is read through query.)
  */
 public class ScimStore {
     /** Attribute → column of the Users query (alias s = scim_user, m = rm_org_member). The filter allow-list. */
@@ -54,19 +56,17 @@ public class ScimStore {
 
     // ---- tokens -----------------------------------------------------------------------------------------------
 
-    public record TokenView(String id, String name, Instant createdAt, Instant lastUsedAt) {}
-
     public void insertToken(String tokenId, String organizationId, String name, String hash, String createdBy, Instant now) {
         jdbc.update("""
                 INSERT INTO scim_token (token_id, organization_id, name, token_hash, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""", tokenId, organizationId, name, hash, createdBy, Timestamp.from(now));
     }
 
-    public List<TokenView> tokens(String organizationId) {
+    public List<ScimTokenView> tokens(String organizationId) {
         return jdbc.query("""
                 SELECT token_id, name, created_at, last_used_at FROM scim_token
                 WHERE organization_id = ? AND revoked_at IS NULL ORDER BY created_at DESC""",
-                (rs, i) -> new TokenView(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)), organizationId);
+                (rs, i) -> new ScimTokenView(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)), organizationId);
     }
 
     public boolean revokeToken(String organizationId, String tokenId, Instant now) {
@@ -74,20 +74,16 @@ public class ScimStore {
                 Timestamp.from(now), tokenId, organizationId) == 1;
     }
 
-    /**
-     * The client a live token stands for; records its use. A token acts with its creator's current rights (docs/adr/0026):
-     * it is dead while the creator's account or membership is deactivated, their role is below Admin, or they left.
-     */
-    public Optional<ScimClient> clientForToken(String hash, Instant now) {
-        List<ScimClient> found = jdbc.query("""
-                SELECT t.token_id, t.organization_id, t.created_by FROM scim_token t
-                JOIN rm_org_member m ON m.organization_id = t.organization_id AND m.user_id = t.created_by
-                JOIN user_account u ON u.user_id = t.created_by
-                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND m.active AND m.role IN ('OWNER', 'ADMIN') AND u.active""",
-                (rs, i) -> new ScimClient(rs.getString(1), rs.getString(2), rs.getString(3)), hash);
-        if (found.isEmpty()) return Optional.empty();
-        jdbc.update("UPDATE scim_token SET last_used_at = ? WHERE token_hash = ?", Timestamp.from(now), hash);
-        return Optional.of(found.getFirst());
+    /** A live (unrevoked) token: its organization and creator. */
+    public record LiveToken(String tokenId, String organizationId, String createdBy) {}
+
+    public Optional<LiveToken> liveToken(String hash) {
+        return jdbc.query("SELECT token_id, organization_id, created_by FROM scim_token WHERE token_hash = ? AND revoked_at IS NULL",
+                (rs, i) -> new LiveToken(rs.getString(1), rs.getString(2), rs.getString(3)), hash).stream().findFirst();
+    }
+
+    public void tokenUsed(String tokenId, Instant now) {
+        jdbc.update("UPDATE scim_token SET last_used_at = ? WHERE token_id = ?", Timestamp.from(now), tokenId);
     }
 
     // ---- users ------------------------------------------------------------------------------------------------
@@ -170,84 +166,6 @@ public class ScimStore {
         if (ids.isEmpty()) return Set.of();
         return new HashSet<>(jdbc.queryForList("SELECT user_id FROM scim_user WHERE organization_id = ? AND user_id = ANY (?)",
                 String.class, organizationId, ids.toArray(String[]::new)));
-    }
-
-    /** The member's current role and active flag in the organization's directory, if they are a member. */
-    public record Membership(OrganizationRole role, boolean active) {}
-
-    public Optional<Membership> membership(String organizationId, String userId) {
-        return jdbc.query("SELECT role, active FROM rm_org_member WHERE organization_id = ? AND user_id = ?",
-                (rs, i) -> new Membership(OrganizationRole.valueOf(rs.getString(1)), rs.getBoolean(2)), organizationId, userId)
-                   .stream().findFirst();
-    }
-
-    /** The highest organization role the member's live groups grant, if any grants one. */
-    public Optional<OrganizationRole> roleFromGroups(String organizationId, String userId) {
-        return jdbc.queryForList("""
-                SELECT DISTINCT g.role FROM rm_group g JOIN rm_group_member gm ON gm.group_id = g.group_id
-                WHERE g.organization_id = ? AND gm.user_id = ? AND NOT g.deleted AND g.role IS NOT NULL""",
-                String.class, organizationId, userId).stream()
-                   .map(OrganizationRole::valueOf)
-                   .min(Enum::compareTo); // OrganizationRole is declared most powerful first
-    }
-
-    // ---- workspace grants (docs/adr/0020) ------------------------------------------------------------------------
-
-    /** Those of the ids that are workspaces of this organization (archived ones included). */
-    public Set<String> existingWorkspaces(String organizationId, Collection<String> ids) {
-        if (ids.isEmpty()) return Set.of();
-        return new HashSet<>(jdbc.queryForList("SELECT workspace_id FROM rm_workspace WHERE organization_id = ? AND workspace_id = ANY (?)",
-                String.class, organizationId, ids.toArray(String[]::new)));
-    }
-
-    /** The workspaces the member's live groups grant. */
-    public Set<String> workspacesFromGroups(String organizationId, String userId) {
-        return new HashSet<>(jdbc.queryForList("""
-                SELECT DISTINCT gw.workspace_id FROM rm_group g
-                JOIN rm_group_member gm ON gm.group_id = g.group_id
-                JOIN rm_group_workspace gw ON gw.group_id = g.group_id
-                WHERE g.organization_id = ? AND gm.user_id = ? AND NOT g.deleted""", String.class, organizationId, userId));
-    }
-
-    /** The member's current workspace memberships and who granted each (null: a person, else "SCIM" or "SAML"). */
-    public Map<String, String> workspaceMemberships(String organizationId, String userId) {
-        Map<String, String> out = new HashMap<>();
-        jdbc.query("SELECT workspace_id, grant_source FROM rm_workspace_member WHERE organization_id = ? AND user_id = ? AND NOT removed",
-                rs -> { out.put(rs.getString(1), rs.getString(2)); }, organizationId, userId);
-        return out;
-    }
-
-    // ---- project grants (docs/adr/0023) ------------------------------------------------------------------------
-
-    /** Those of the ids that are projects of this organization. */
-    public Set<String> existingProjects(String organizationId, Collection<String> ids) {
-        if (ids.isEmpty()) return Set.of();
-        return new HashSet<>(jdbc.queryForList("SELECT project_id FROM rm_project WHERE organization_id = ? AND project_id = ANY (?)",
-                String.class, organizationId, ids.toArray(String[]::new)));
-    }
-
-    /** The projects the member's live groups grant, each with the highest project role among those groups. */
-    public Map<String, ProjectRole> projectsFromGroups(String organizationId, String userId) {
-        Map<String, ProjectRole> out = new HashMap<>();
-        jdbc.query("""
-                SELECT gp.project_id, gp.role FROM rm_group g
-                JOIN rm_group_member gm ON gm.group_id = g.group_id
-                JOIN rm_group_project gp ON gp.group_id = g.group_id
-                WHERE g.organization_id = ? AND gm.user_id = ? AND NOT g.deleted""",
-                rs -> { out.merge(rs.getString(1), ProjectRole.valueOf(rs.getString(2)), (a, b) -> a.compareTo(b) <= 0 ? a : b); },
-                organizationId, userId); // ProjectRole is declared most powerful first
-        return out;
-    }
-
-    /** One project membership: its role and who granted it (null: a person, else "SCIM"). */
-    public record ProjectMembership(ProjectRole role, String grant) {}
-
-    public Map<String, ProjectMembership> projectMemberships(String organizationId, String userId) {
-        Map<String, ProjectMembership> out = new HashMap<>();
-        jdbc.query("SELECT project_id, role, grant_source FROM rm_project_member WHERE organization_id = ? AND user_id = ? AND NOT removed",
-                rs -> { out.put(rs.getString(1), new ProjectMembership(ProjectRole.valueOf(rs.getString(2)), rs.getString(3))); },
-                organizationId, userId);
-        return out;
     }
 
     // ---- groups -----------------------------------------------------------------------------------------------
