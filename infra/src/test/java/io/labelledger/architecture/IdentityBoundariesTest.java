@@ -119,6 +119,33 @@ class IdentityBoundariesTest {
         identityControllersOnlyDelegate("io.labelledger.identity..web..", NOT_YET_THIN).check(classes);
     }
 
+    /**
+     * The directory's tables ({@code rm_*}, the organization context's read model) are read through query, never by
+     * the identity module's own SQL (docs/adr/0026 "Tables identity owns"). SQL is text, out of ArchUnit's sight: the
+     * sources are read.
+     */
+    @Test
+    void theIdentityModuleRunsNoSqlOverTheDirectorysTables() throws java.io.IOException {
+        java.nio.file.Path sources = java.nio.file.Path.of("..", "api-graphql", "identity", "src", "main", "java");
+        assertThat(sources).as("the identity module's sources, from infra's working directory").isDirectory();
+        java.util.Map<String, Set<String>> found = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.walk(sources)) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Set<String> tables = directoryTablesIn(java.nio.file.Files.readString(f));
+                if (!tables.isEmpty()) found.put(sources.relativize(f).toString(), tables);
+            }
+        }
+        assertThat(found).as("identity sources naming the directory's tables (read them through query)").isEmpty();
+    }
+
+    /** The directory tables a source names: {@code rm_} followed by a table name. */
+    static Set<String> directoryTablesIn(String source) {
+        Set<String> tables = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("\\brm_[a-z_]+").matcher(source);
+        while (m.find()) tables.add(m.group());
+        return tables;
+    }
+
     @Test
     void theIdentityModuleDependsOnNoApiPackage() {
         identityModuleUsesNoApiPackage("io.labelledger.identity..").check(classes);
@@ -170,6 +197,13 @@ class IdentityBoundariesTest {
                     org.axonframework.commandhandling.gateway.CommandGateway.class);
             assertThat(identityControllersOnlyDelegate("archfixtures..", Set.of(ControllerWithLogic.class.getName())).evaluate(listed)
                     .hasViolation()).isFalse();
+        }
+
+        @Test
+        void sqlOverTheDirectorysTablesIsReported() {
+            assertThat(directoryTablesIn("\"SELECT role FROM rm_org_member m JOIN rm_group g ON ...\""))
+                    .containsExactly("rm_group", "rm_org_member");
+            assertThat(directoryTablesIn("\"SELECT user_id FROM user_account\" // a form_field, not a table")).isEmpty();
         }
 
         @Test
