@@ -186,8 +186,8 @@ public class ScimResources {
     }
 
     private static long number(Readable r, String column) {
-        Number n = r.get(column, Number.class);
-        return n == null ? 0 : n.longValue();
+        Long n = r.get(column, Long.class); // every number read here is a BIGINT
+        return n == null ? 0 : n;
     }
 
     private static Instant instant(Readable r, String column) {
