@@ -1,6 +1,6 @@
 package io.labelledger.api;
 
-import io.labelledger.identity.account.IdentityStore;
+import io.labelledger.identity.account.Principals;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -10,7 +10,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +31,11 @@ public class ActiveMemberFilter implements WebFilter {
     public static final String SESSION_EPOCH = "ll.sessionEpoch";
     static final String LAST_SEEN_AT = "ll.lastSeenAt";
 
-    private final IdentityStore identities;
+    private final Principals principals;
     private final Clock clock;
 
-    public ActiveMemberFilter(IdentityStore identities, Clock clock) {
-        this.identities = identities;
+    public ActiveMemberFilter(Principals principals, Clock clock) {
+        this.principals = principals;
         this.clock = clock;
     }
 
@@ -50,8 +49,9 @@ public class ActiveMemberFilter implements WebFilter {
                 .map(SecurityContext::getAuthentication)
                 .filter(a -> a != null && a.getPrincipal() instanceof Caller)
                 .map(a -> (Caller) a.getPrincipal())
-                .flatMap(claimed -> Mono.fromCallable(() -> identities.activeMember(claimed.userId(), claimed.organizationId()))
-                        .subscribeOn(Schedulers.boundedElastic())
+                // one statement (query's DirectoryQueries, R2DBC: no thread blocks on it)
+                .flatMap(claimed -> principals.activeMember(claimed.userId(), claimed.organizationId()).map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty())
                         .flatMap(current -> current.isEmpty() ? refuse(exchange)
                                 : (browserSession ? withinPolicy(exchange, current.get()) : Mono.just(true))
                                         .flatMap(ok -> ok
@@ -64,7 +64,7 @@ public class ActiveMemberFilter implements WebFilter {
     }
 
     /** Whether the session is still within the policy; records this request as its latest activity. */
-    private Mono<Boolean> withinPolicy(ServerWebExchange exchange, IdentityStore.ActiveMember member) {
+    private Mono<Boolean> withinPolicy(ServerWebExchange exchange, Principals.ActiveMember member) {
         return exchange.getSession().map(session -> {
             Instant now = clock.instant();
             Instant signedIn = instant(session, SIGNED_IN_AT);

@@ -8,6 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
+import io.labelledger.shared.Busy;
 import java.nio.charset.StandardCharsets;
 
 /**

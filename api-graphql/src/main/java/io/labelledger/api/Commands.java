@@ -1,21 +1,13 @@
 package io.labelledger.api;
 
-import io.labelledger.shared.DomainException;
-import io.labelledger.shared.ErrorCode;
-import io.labelledger.shared.NotFound;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * Sends commands with the caller's metadata (actor, organization, client IP) that every resulting event carries.
@@ -23,7 +15,6 @@ import java.util.concurrent.CompletionException;
  * Domain refusals come back as {@link Result#error()}; anything else is an internal error.
  */
 public class Commands {
-    private static final Logger log = LoggerFactory.getLogger(Commands.class);
     private final CommandGateway gateway;
 
     public Commands(CommandGateway gateway) {
@@ -49,26 +40,9 @@ public class Commands {
                    .onErrorResume(e -> Mono.just(Result.<R>failed(toUserError(e))));
     }
 
+    /** A command's failure as the API answers it: the same reading as the identity services' (one place decides). */
     public static UserError toUserError(Throwable e) {
-        Throwable t = unwrap(e);
-        if (t instanceof DomainException d) return UserError.of(d);
-        if (t instanceof AggregateNotFoundException) return UserError.of(new NotFound("Object", "id"));
-        // still racing another command on the same object after the gateway's retries: the caller may simply retry
-        if (t instanceof org.axonframework.modelling.command.ConcurrencyException) {
-            return UserError.of(ErrorCode.CONFLICT, null, "Someone changed this at the same moment; try again");
-        }
-        if (t instanceof IllegalArgumentException) return UserError.of(ErrorCode.VALIDATION, null, t.getMessage());
-        if (Busy.is(t)) return UserError.of(ErrorCode.UNAVAILABLE, null, Busy.MESSAGE); // retryable (issue 9)
-        log.error("Command failed", t);
-        throw new IllegalStateException("Internal error"); // turned into a generic GraphQL error, no details leak
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof CommandExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+        return UserError.of(io.labelledger.identity.account.IdentityCommands.refusal(e));
     }
 
     public record Result<R>(R value, UserError error) {

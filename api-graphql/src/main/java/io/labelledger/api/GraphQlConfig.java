@@ -49,9 +49,9 @@ public class GraphQlConfig {
     }
 
     @Bean
-    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.account.IdentityStore identities,
+    io.labelledger.api.live.LiveAccess liveAccess(io.labelledger.identity.account.Principals principals,
                                                   org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer redis) {
-        return new io.labelledger.api.live.LiveAccess(identities, redis);
+        return new io.labelledger.api.live.LiveAccess(principals, redis);
     }
 
     /** Spring Boot's graphql-ws handler, with its sockets tracked so that an access change closes them (ADR 0027). */
@@ -87,9 +87,9 @@ public class GraphQlConfig {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(d.getMessage())
                                               .extensions(java.util.Map.of("code", d.code().name(), "field", d.field())).build();
                 }
-                if (Busy.is(ex)) { // Redis or a database pool did not answer in time: retryable, not a bug (issue 9)
+                if (io.labelledger.shared.Busy.is(ex)) { // Redis or a database pool did not answer in time: retryable, not a bug (issue 9)
                     log.warn("Busy in {}: {}", env.getExecutionStepInfo().getPath(), ex.toString());
-                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR).message(Busy.MESSAGE)
+                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.INTERNAL_ERROR).message(io.labelledger.shared.Busy.MESSAGE)
                                               .extensions(java.util.Map.of("code", "UNAVAILABLE")).build();
                 }
                 log.error("Unexpected error in {}", env.getExecutionStepInfo().getPath(), ex);

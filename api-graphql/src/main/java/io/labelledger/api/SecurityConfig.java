@@ -2,9 +2,8 @@ package io.labelledger.api;
 
 import io.labelledger.identity.scim.web.ScimConfig;
 import io.labelledger.identity.scim.ScimJson;
-import io.labelledger.identity.scim.ScimStore;
 import io.labelledger.identity.account.ApiTokenSecrets;
-import io.labelledger.identity.account.IdentityStore;
+import io.labelledger.identity.account.Principals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -25,7 +24,6 @@ import org.springframework.security.web.server.authentication.HttpStatusServerEn
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.util.List;
@@ -51,21 +49,21 @@ public class SecurityConfig {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain scimSecurityWebFilterChain(ServerHttpSecurity http, ScimStore store, ScimJson json, Clock clock) {
-        return ScimConfig.securityChain(http, store, json, clock);
+    SecurityWebFilterChain scimSecurityWebFilterChain(ServerHttpSecurity http, io.labelledger.identity.scim.ScimTokenService tokens, ScimJson json) {
+        return ScimConfig.securityChain(http, tokens, json);
     }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ServerSecurityContextRepository contexts,
-                                                  IdentityStore identities, java.time.Clock clock) {
+                                                  Principals principals, java.time.Clock clock) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(contexts)
-                .addFilterAt(apiTokenFilter(identities), SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAfter(new ActiveMemberFilter(identities, clock), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(apiTokenFilter(principals), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(new ActiveMemberFilter(principals, clock), SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/auth/**", "/actuator/health", "/actuator/health/**", "/saml/**").permitAll() // SAML: before any session
@@ -76,12 +74,10 @@ public class SecurityConfig {
                 .build();
     }
 
-    private AuthenticationWebFilter apiTokenFilter(IdentityStore identities) {
-        ReactiveAuthenticationManager manager = auth -> Mono
-                .fromCallable(() -> identities.actorForToken(ApiTokenSecrets.hash((String) auth.getCredentials())).map(Caller::from))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(found -> found.<Mono<Authentication>>map(c -> Mono.just(authenticated(c)))
-                                       .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked API token"))));
+    private AuthenticationWebFilter apiTokenFilter(Principals principals) {
+        ReactiveAuthenticationManager manager = auth -> principals.forApiToken(ApiTokenSecrets.hash((String) auth.getCredentials()))
+                .map(actor -> authenticated(Caller.from(actor)))
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown or revoked API token")));
         return BearerTokens.filter(ApiTokenSecrets.PREFIX, manager, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED));
     }
 

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>no controller depends on another controller (or on a type nested in one): what two share is a service or a
  *   record of its own;</li>
  *   <li>identity's controllers only translate: they (and the types nested in them) use no store, no command sender and
- *   no projection wait — that is the identity services' work — except the few listed in {@link #NOT_YET_THIN};</li>
+ *   no projection wait — that is the identity services' work ({@link #NOT_YET_THIN} is empty);</li>
  *   <li>the identity module depends on nothing of api-graphql — by package, and by where each class was loaded from
  *   (Maven forbids it too; the check names the class that would do it).</li>
  * </ul>
@@ -73,14 +73,11 @@ class IdentityBoundariesTest {
     }
 
     /**
-     * Identity controllers that still do some work themselves (docs/adr/0026 "Where the code lives" says what): login,
-     * sessions, account, API tokens, SCIM and the SAML endpoints. Every other identity controller — and any new one —
-     * only delegates to identity services.
+     * Identity controllers that still do some work themselves: none any more (docs/adr/0026 "Where the code lives").
+     * Kept as a parameter of the rule, so that {@link TheRulesCanFail} proves a listed controller is let through and
+     * an unlisted one is not.
      */
-    static final Set<String> NOT_YET_THIN = Set.of("io.labelledger.identity.web.AuthController", "io.labelledger.identity.web.SessionController",
-            "io.labelledger.identity.web.AccountController", "io.labelledger.identity.web.ApiTokenController",
-            "io.labelledger.identity.saml.web.SamlController", "io.labelledger.identity.scim.web.ScimController",
-            "io.labelledger.identity.scim.web.ScimTokenController");
+    static final Set<String> NOT_YET_THIN = Set.of();
 
     static ArchRule identityControllersOnlyDelegate(String packages, Set<String> notYetThin) {
         return noClasses().that(are(partOfAController(notYetThin))).and().resideInAPackage(packages)
@@ -120,6 +117,33 @@ class IdentityBoundariesTest {
     @Test
     void identityControllersOnlyDelegate() {
         identityControllersOnlyDelegate("io.labelledger.identity..web..", NOT_YET_THIN).check(classes);
+    }
+
+    /**
+     * The directory's tables ({@code rm_*}, the organization context's read model) are read through query, never by
+     * the identity module's own SQL (docs/adr/0026 "Tables identity owns"). SQL is text, out of ArchUnit's sight: the
+     * sources are read.
+     */
+    @Test
+    void theIdentityModuleRunsNoSqlOverTheDirectorysTables() throws java.io.IOException {
+        java.nio.file.Path sources = java.nio.file.Path.of("..", "api-graphql", "identity", "src", "main", "java");
+        assertThat(sources).as("the identity module's sources, from infra's working directory").isDirectory();
+        java.util.Map<String, Set<String>> found = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.walk(sources)) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Set<String> tables = directoryTablesIn(java.nio.file.Files.readString(f));
+                if (!tables.isEmpty()) found.put(sources.relativize(f).toString(), tables);
+            }
+        }
+        assertThat(found).as("identity sources naming the directory's tables (read them through query)").isEmpty();
+    }
+
+    /** The directory tables a source names: {@code rm_} followed by a table name. */
+    static Set<String> directoryTablesIn(String source) {
+        Set<String> tables = new java.util.TreeSet<>();
+        Matcher m = Pattern.compile("\\brm_[a-z_]+").matcher(source);
+        while (m.find()) tables.add(m.group());
+        return tables;
     }
 
     @Test
@@ -173,6 +197,13 @@ class IdentityBoundariesTest {
                     org.axonframework.commandhandling.gateway.CommandGateway.class);
             assertThat(identityControllersOnlyDelegate("archfixtures..", Set.of(ControllerWithLogic.class.getName())).evaluate(listed)
                     .hasViolation()).isFalse();
+        }
+
+        @Test
+        void sqlOverTheDirectorysTablesIsReported() {
+            assertThat(directoryTablesIn("\"SELECT role FROM rm_org_member m JOIN rm_group g ON ...\""))
+                    .containsExactly("rm_group", "rm_org_member");
+            assertThat(directoryTablesIn("\"SELECT user_id FROM user_account\" // a form_field, not a table")).isEmpty();
         }
 
         @Test

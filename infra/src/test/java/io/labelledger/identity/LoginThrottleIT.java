@@ -124,6 +124,53 @@ class LoginThrottleIT extends IntegrationTest {
         login(existing, "correct horse battery").expectStatus().isOk();
     }
 
+    /**
+     * Issue 9 #9, the timing half: a wrong password took 266 ms for an existing account and 7 ms for an unknown email
+     * (no password hash was checked for it), which told an attacker who has an account. An unknown email now costs a
+     * hash check too: the time of a refusal does not depend on whether the account exists. (Without the check, the
+     * unknown email's median is a fraction of the other's; with it they are about equal. The bound, half, leaves room
+     * for a busy machine.)
+     */
+    @Test
+    void aWrongPasswordTakesAsLongForAnUnknownEmailAsForAnExistingAccount() {
+        WebTestClient client = fromAddress(OTHER_ADDRESS); // its own address budget, forgotten after the test
+        List<String> accounts = List.of("timed-a-" + UUID.randomUUID() + "@example.test", "timed-b-" + UUID.randomUUID() + "@example.test");
+        accounts.forEach(a -> signUp(a, "correct horse battery"));
+        // warm both paths up once (JIT, connections, the unknown path's comparison hash)
+        timedLogin(client, "warm-" + UUID.randomUUID() + "@example.test");
+        List<Long> existing = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < LoginThrottle.MAX_ATTEMPTS_PER_PAIR - 1; i++) { // below the pair's limit: every attempt is checked
+            for (String account : accounts) {
+                existing.add(timedLogin(client, account));
+                unknown.add(timedLogin(client, "nobody-" + UUID.randomUUID() + "@example.test"));
+            }
+        }
+        long existingMedian = median(existing);
+        long unknownMedian = median(unknown);
+        assertThat(unknownMedian).as("median ms of a wrong password: unknown email %s (%d), existing account %s (%d)",
+                unknown, unknownMedian, existing, existingMedian).isGreaterThanOrEqualTo(existingMedian / 2);
+    }
+
+    /** Milliseconds of a refused sign-in (asserted refused: 401, never throttled here). */
+    private static long timedLogin(WebTestClient client, String email) {
+        long start = System.nanoTime();
+        client.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+              .bodyValue(Map.of("email", email, "password", "a wrong password")).exchange().expectStatus().isUnauthorized();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private WebTestClient fromAddress(String address) {
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())
+                        .bindAddress(() -> new InetSocketAddress(address, 0))))
+                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
     @Test
     void anUnreadableThrottleStateIsATypedRefusalNotA500() {
         // e.g. a counter of the former throttle under a bucket's key: sign-in is refused (503 UNAVAILABLE), never unthrottled

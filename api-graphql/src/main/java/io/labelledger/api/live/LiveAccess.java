@@ -1,7 +1,7 @@
 package io.labelledger.api.live;
 
 import io.labelledger.api.Caller;
-import io.labelledger.identity.account.IdentityStore;
+import io.labelledger.identity.account.Principals;
 import io.labelledger.organization.directory.MemberAccessNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +12,6 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
@@ -32,7 +31,7 @@ public class LiveAccess implements AutoCloseable {
     public static final CloseStatus FORBIDDEN = new CloseStatus(4403, "Forbidden");
     private static final Logger log = LoggerFactory.getLogger(LiveAccess.class);
 
-    private final IdentityStore identities;
+    private final Principals principals;
     /** (organizationId, userId) of every access change heard on Redis; hot. */
     private final Flux<String[]> changes;
     private final Map<String, Set<Socket>> sockets = new ConcurrentHashMap<>();
@@ -40,8 +39,8 @@ public class LiveAccess implements AutoCloseable {
 
     private record Socket(Caller caller, WebSocketSession session) {}
 
-    public LiveAccess(IdentityStore identities, ReactiveRedisMessageListenerContainer redis) {
-        this.identities = identities;
+    public LiveAccess(Principals principals, ReactiveRedisMessageListenerContainer redis) {
+        this.principals = principals;
         this.changes = Flux.defer(() -> redis.receive(ChannelTopic.of(MemberAccessNotifier.CHANNEL)))
                            .map(m -> m.getMessage().split(MemberAccessNotifier.SEPARATOR, 2))
                            .filter(parts -> parts.length == 2)
@@ -53,9 +52,7 @@ public class LiveAccess implements AutoCloseable {
     /** The caller as the directory has them now; empty when they are no longer an active member of the organization. */
     public Mono<Caller> current(Caller claimed) {
         if (claimed == null) return Mono.empty();
-        return Mono.fromCallable(() -> identities.currentActor(claimed.userId(), claimed.organizationId()).map(Caller::from))
-                   .subscribeOn(Schedulers.boundedElastic())
-                   .flatMap(Mono::justOrEmpty);
+        return principals.current(claimed.userId(), claimed.organizationId()).map(Caller::from);
     }
 
     /** Signals whenever this member's access in this organization changed (on any replica). */

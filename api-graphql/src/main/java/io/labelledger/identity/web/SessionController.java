@@ -1,19 +1,10 @@
 package io.labelledger.identity.web;
 
-import io.labelledger.identity.account.ApiTokenSecrets;
-import io.labelledger.identity.account.IdentityEvents;
-import io.labelledger.identity.account.IdentityStore;
 import io.labelledger.api.Caller;
-import io.labelledger.api.Commands;
-import io.labelledger.api.ReadYourWrites;
 import io.labelledger.api.UserError;
-import io.labelledger.identity.api.OrganizationSwitchRefused;
-import io.labelledger.identity.api.OrganizationSwitched;
-import io.labelledger.organization.api.AcceptInvitation;
-import io.labelledger.organization.api.OrganizationId;
-import io.labelledger.projection.Projection;
+import io.labelledger.api.authorization.Authorization;
+import io.labelledger.identity.account.OrganizationSessions;
 import io.labelledger.shared.ErrorCode;
-import io.labelledger.shared.Ids;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,43 +15,31 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A signed-in person who belongs to several organizations: the browser session acts in one at a time. Switch to
  * another one they are an active member of, or join another organization through an invitation link with the account
- * they already have. Sessions only: an API token belongs to one organization.
+ * they already have ({@link OrganizationSessions} decides; this checks the endpoint's rule and moves the session).
+ * Sessions only: an API token belongs to one organization.
  */
 @RestController
 @RequestMapping("/api/session")
 public class SessionController {
-    private final IdentityStore identities;
-    private final io.labelledger.organization.read.DirectoryQueries directory;
+    private final OrganizationSessions organizations;
     private final Sessions sessions;
-    private final IdentityEvents events;
-    private final Commands commands;
-    private final ReadYourWrites readYourWrites;
     private final ClientIp clientIp;
-    private final Clock clock;
+    private final Authorization authorization;
 
-    private final io.labelledger.api.authorization.Authorization authorization;
-
-    public SessionController(IdentityStore identities, Sessions sessions, IdentityEvents events, Commands commands,
-                             ReadYourWrites readYourWrites, ClientIp clientIp, Clock clock,
-                             io.labelledger.api.authorization.Authorization authorization,
-                             io.labelledger.organization.read.DirectoryQueries directory) {
-        this.directory = directory;
-        this.authorization = authorization;
-        this.identities = identities;
+    public SessionController(OrganizationSessions organizations, Sessions sessions, ClientIp clientIp, Authorization authorization) {
+        this.organizations = organizations;
         this.sessions = sessions;
-        this.events = events;
-        this.commands = commands;
-        this.readYourWrites = readYourWrites;
         this.clientIp = clientIp;
-        this.clock = clock;
+        this.authorization = authorization;
     }
 
     public record SwitchTo(String organizationId) {}
@@ -73,69 +52,33 @@ public class SessionController {
      */
     @PostMapping("/organization")
     public Mono<ResponseEntity<Object>> switchOrganization(@RequestBody SwitchTo in, ServerWebExchange exchange) {
-        return sessionCaller(exchange).flatMap(caller -> allowed(caller, "POST /api/session/organization", exchange, () -> {
-            if (!Ids.isUuid(in.organizationId())) return notFound();
-            return Sessions.authOrganization(exchange).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(bound -> {
-                if (bound.isPresent() && !bound.get().equals(in.organizationId())) return refusedSwitch(caller, bound.get(), in.organizationId(), exchange);
-                return Mono.fromCallable(() -> identities.currentActor(caller.userId(), in.organizationId()).map(Caller::from))
-                           .subscribeOn(Schedulers.boundedElastic())
-                           .flatMap(next -> next.map(c -> sessions.start(c, exchange)
-                                           .then(events.publish(new OrganizationSwitched(c.organization(), c.user(), caller.organization()),
-                                                   c.userId(), c.organizationId(), clientIp.of(exchange)))
-                                           .thenReturn(ResponseEntity.ok((Object) new SessionView(c.userId(), c.organizationId()))))
-                                   .orElseGet(SessionController::notFound)); // not a member (or not any more): as if it did not exist
-            });
-        })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
-    }
-
-    /** A session bound to the organization whose IdP or directory vouched (docs/adr/0026) stays there: 403, audited. */
-    private Mono<ResponseEntity<Object>> refusedSwitch(Caller caller, String boundTo, String requested, ServerWebExchange exchange) {
-        return events.publish(new OrganizationSwitchRefused(new OrganizationId(boundTo), caller.user(), new OrganizationId(requested)),
-                        caller.userId(), boundTo, clientIp.of(exchange))
-                .then(errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "organizationId",
-                        "You signed in through an organization's identity provider or directory; that sign-in is valid in that organization only")));
+        return move("POST /api/session/organization", exchange,
+                (caller, boundTo) -> organizations.switchTo(caller.actor(), boundTo, in.organizationId(), clientIp.of(exchange)));
     }
 
     @PostMapping("/invitation")
     public Mono<ResponseEntity<Object>> acceptInvitation(@RequestBody Join in, ServerWebExchange exchange) {
-        return sessionCaller(exchange).flatMap(caller -> allowed(caller, "POST /api/session/invitation", exchange, () -> {
-            String hash = ApiTokenSecrets.hash(in.token() == null ? "" : in.token().strip());
-            // only a personal account, signed in with its own password, consents to join another organization (ADR 0026)
-            Mono<Boolean> personalSession = Sessions.authOrganization(exchange).hasElement().map(bound -> !bound)
-                    .flatMap(ok -> !ok ? Mono.just(false) : Mono.fromCallable(() -> identities.byId(caller.userId())
-                            .map(IdentityStore.Account::personal).orElse(false)).subscribeOn(Schedulers.boundedElastic()));
-            return personalSession.flatMap(personal -> !personal ? errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, "invitation",
-                    "Sign in with your personal account to accept an invitation"))
-                    : directory.invitation(hash).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(found -> {
-                if (found.isEmpty()) return errors(HttpStatus.NOT_FOUND, UserError.of(ErrorCode.NOT_FOUND, "invitation", "Invitation not found"));
-                String org = found.get().organizationId();
-                Caller joining = new Caller(caller.userId(), org, found.get().role(), caller.email(), caller.displayName());
-                var accept = new AcceptInvitation(new OrganizationId(org), hash, clock.instant(), caller.user());
-                return commands.send(accept, joining, clientIp.of(exchange)).flatMap(r -> {
-                    if (!r.ok()) {
-                        HttpStatus status = switch (r.error().code()) {
-                            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                            case CONFLICT -> HttpStatus.CONFLICT;
-                            default -> HttpStatus.GONE;
-                        };
-                        return errors(status, r.error());
-                    }
-                    return readYourWrites.await(org, Projection.DIRECTORY)
-                            .then(Mono.fromCallable(() -> identities.currentActor(caller.userId(), org).map(Caller::from)).subscribeOn(Schedulers.boundedElastic()))
-                            .flatMap(next -> next.map(c -> sessions.start(c, exchange)
-                                            .thenReturn(ResponseEntity.ok((Object) new SessionView(c.userId(), c.organizationId()))))
-                                    .orElseGet(() -> errors(HttpStatus.SERVICE_UNAVAILABLE,
-                                            UserError.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; reload in a moment"))));
-                });
-            }));
-        })).switchIfEmpty(Mono.defer(SessionController::unauthorized));
+        return move("POST /api/session/invitation", exchange,
+                (caller, boundTo) -> organizations.join(caller.actor(), boundTo, in.token(), clientIp.of(exchange)));
     }
 
-    /** The endpoint's row in rules.csv decides first, as for every REST endpoint. */
-    private Mono<ResponseEntity<Object>> allowed(Caller caller, String operation, ServerWebExchange exchange,
-                                                 java.util.function.Supplier<Mono<ResponseEntity<Object>>> then) {
-        return authorization.decide(caller, operation, java.util.Map.of(), clientIp.of(exchange))
-                .flatMap(ok -> ok ? then.get() : errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, null, "Your role does not allow this")));
+    /** The endpoint's row in rules.csv decides first, as for every REST endpoint; then the service; then the session moves. */
+    private Mono<ResponseEntity<Object>> move(String operation, ServerWebExchange exchange,
+                                              java.util.function.BiFunction<Caller, Optional<String>, Mono<OrganizationSessions.Result>> decide) {
+        return sessionCaller(exchange).flatMap(caller -> authorization.decide(caller, operation, Map.of(), clientIp.of(exchange)).flatMap(ok -> !ok
+                        ? errors(HttpStatus.FORBIDDEN, UserError.of(ErrorCode.FORBIDDEN, null, "Your role does not allow this"))
+                        : Sessions.authOrganization(exchange).map(Optional::of).defaultIfEmpty(Optional.empty())
+                                  .flatMap(boundTo -> decide.apply(caller, boundTo))
+                                  .flatMap(answer(exchange))))
+                .switchIfEmpty(Mono.defer(() -> errors(HttpStatus.UNAUTHORIZED, UserError.of(ErrorCode.FORBIDDEN, null, "Sign in with your account first"))));
+    }
+
+    private Function<OrganizationSessions.Result, Mono<ResponseEntity<Object>>> answer(ServerWebExchange exchange) {
+        return result -> switch (result) {
+            case OrganizationSessions.Moved(var next) -> sessions.start(Caller.from(next), exchange)
+                    .thenReturn(ResponseEntity.ok((Object) new SessionView(next.userId(), next.organizationId())));
+            case OrganizationSessions.Refused(HttpStatus status, var refusal) -> errors(status, UserError.of(refusal));
+        };
     }
 
     /** The caller of a cookie session; empty for API tokens (they belong to one organization) and anonymous requests. */
@@ -144,14 +87,6 @@ public class SessionController {
         return ReactiveSecurityContextHolder.getContext()
                 .flatMap(c -> c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof Caller caller
                         ? Mono.just(caller) : Mono.empty());
-    }
-
-    private static Mono<ResponseEntity<Object>> notFound() {
-        return errors(HttpStatus.NOT_FOUND, UserError.of(ErrorCode.NOT_FOUND, "organizationId", "Organization not found"));
-    }
-
-    private static Mono<ResponseEntity<Object>> unauthorized() {
-        return errors(HttpStatus.UNAUTHORIZED, UserError.of(ErrorCode.FORBIDDEN, null, "Sign in with your account first"));
     }
 
     private static Mono<ResponseEntity<Object>> errors(HttpStatus status, UserError error) {

@@ -52,7 +52,12 @@ public class IdentityCommands {
                    .onErrorResume(e -> Mono.just(Optional.of(refusal(e))));
     }
 
-    static Refusal refusal(Throwable e) {
+    /**
+     * A command's failure read as a refusal (the API's {@code Commands.toUserError} answers with this too); anything
+     * but a domain refusal, a missing aggregate, a lost race or a bad argument is logged and becomes an internal error
+     * without details.
+     */
+    public static Refusal refusal(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t instanceof CommandExecutionException) && t.getCause() != null) t = t.getCause();
         if (t instanceof DomainException d) return Refusal.of(d);
@@ -62,6 +67,7 @@ public class IdentityCommands {
             return Refusal.of(ErrorCode.CONFLICT, null, "Someone changed this at the same moment; try again");
         }
         if (t instanceof IllegalArgumentException) return Refusal.of(ErrorCode.VALIDATION, null, t.getMessage());
+        if (io.labelledger.shared.Busy.is(t)) return Refusal.of(ErrorCode.UNAVAILABLE, null, io.labelledger.shared.Busy.MESSAGE); // retryable (issue 9)
         log.error("Command failed", t);
         throw new IllegalStateException("Internal error"); // no details leak
     }

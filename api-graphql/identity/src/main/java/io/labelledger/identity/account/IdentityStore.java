@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Credentials and personal data (not events; see docs/adr/0004). Blocking JDBC: call from boundedElastic.
- * The caller's organization and role come from the directory projection, which the organization's events build.
+ * Credentials and personal data (not events; see docs/adr/0004): identity's own tables only. Blocking JDBC: call from
+ * boundedElastic. The caller's organization and role come from the directory projection, read through {@link Principals}.
  */
 public class IdentityStore {
     private final JdbcTemplate jdbc;
@@ -99,55 +99,18 @@ public class IdentityStore {
         jdbc.update("UPDATE user_account SET last_login_at = ? WHERE user_id = ?", Timestamp.from(clock.instant()), userId);
     }
 
-    /** The actor for a user in their first organization, if the membership is known yet. */
-    public Optional<Actor> actor(String userId) {
-        List<Actor> rows = jdbc.query("""
-                SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name
-                FROM user_account u JOIN rm_org_member m ON m.user_id = u.user_id
-                WHERE u.user_id = ? AND u.active AND m.active AND (u.home_organization_id IS NULL OR u.home_organization_id = m.organization_id)
-                ORDER BY m.joined_at LIMIT 1""",
-                (rs, i) -> new Actor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), userId);
-        return rows.stream().findFirst();
-    }
-
-    /**
-     * The caller as the directory knows them now: current role, and empty once the account or the membership is
-     * deactivated. Checked at every request, so that role changes and deactivation apply at once to live sessions.
-     */
-    public Optional<Actor> currentActor(String userId, String organizationId) {
-        return activeMember(userId, organizationId).map(ActiveMember::actor);
-    }
-
-    /** The caller with their organization's session policy (null limits: the installation's default). */
-    public record ActiveMember(Actor actor, Integer idleTimeoutMinutes, Integer maxSessionHours, int sessionEpoch) {}
-
-    public Optional<ActiveMember> activeMember(String userId, String organizationId) {
-        return jdbc.query("""
-                SELECT u.user_id, m.organization_id, m.role, u.email, u.display_name, o.session_idle_minutes, o.session_max_hours,
-                       u.session_epoch
-                FROM user_account u JOIN rm_org_member m ON m.user_id = u.user_id
-                LEFT JOIN rm_organization o ON o.organization_id = m.organization_id
-                WHERE u.user_id = ? AND m.organization_id = ? AND u.active AND m.active
-                  AND (u.home_organization_id IS NULL OR u.home_organization_id = m.organization_id)""",
-                (rs, i) -> new ActiveMember(new Actor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                        (Integer) rs.getObject(6), (Integer) rs.getObject(7), rs.getInt(8)),
-                userId, organizationId).stream().findFirst();
-    }
-
     // ---- API tokens ----------------------------------------------------------------------------------
-
-    public record Token(String id, String name, java.time.Instant createdAt, java.time.Instant lastUsedAt) {}
 
     public void insertToken(String tokenId, Actor actor, String name, String hash) {
         jdbc.update("INSERT INTO api_token (token_id, user_id, organization_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 tokenId, actor.userId(), actor.organizationId(), name, hash, Timestamp.from(clock.instant()));
     }
 
-    public List<Token> tokens(Actor actor) {
+    public List<ApiToken> tokens(Actor actor) {
         return jdbc.query("""
                 SELECT token_id, name, created_at, last_used_at FROM api_token
                 WHERE user_id = ? AND organization_id = ? AND revoked_at IS NULL ORDER BY created_at DESC""",
-                (rs, i) -> new Token(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                (rs, i) -> new ApiToken(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()),
                 actor.userId(), actor.organizationId());
     }
@@ -163,17 +126,15 @@ public class IdentityStore {
                 Timestamp.from(clock.instant()), userId, organizationId);
     }
 
-    /** The caller a live token stands for; records its use. */
-    public Optional<Actor> actorForToken(String hash) {
-        List<Actor> rows = jdbc.query("""
-                SELECT u.user_id, t.organization_id, m.role, u.email, u.display_name
-                FROM api_token t JOIN user_account u ON u.user_id = t.user_id
-                JOIN rm_org_member m ON m.user_id = t.user_id AND m.organization_id = t.organization_id
-                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active AND m.active
-                  AND (u.home_organization_id IS NULL OR u.home_organization_id = t.organization_id)""",
-                (rs, i) -> new Actor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), hash);
-        if (rows.isEmpty()) return Optional.empty();
-        jdbc.update("UPDATE api_token SET last_used_at = ? WHERE token_hash = ?", Timestamp.from(clock.instant()), hash);
-        return Optional.of(rows.getFirst());
+    /** Who a live token belongs to, and in which organization. */
+    public record TokenOwner(String userId, String organizationId) {}
+
+    /**
+     * The owner of a live (unrevoked) token, recording its use, in one statement. Whether the owner may still act is
+     * the directory's answer ({@link Principals}): this reads identity's own table only.
+     */
+    public Optional<TokenOwner> useToken(String hash) {
+        return jdbc.query("UPDATE api_token SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL RETURNING user_id, organization_id",
+                (rs, i) -> new TokenOwner(rs.getString(1), rs.getString(2)), Timestamp.from(clock.instant()), hash).stream().findFirst();
     }
 }

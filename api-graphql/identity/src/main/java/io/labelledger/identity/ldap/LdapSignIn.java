@@ -8,6 +8,7 @@ import io.labelledger.identity.api.SignInMethod;
 import io.labelledger.identity.api.UserId;
 import io.labelledger.identity.account.IdentityEvents;
 import io.labelledger.identity.account.IdentityStore;
+import io.labelledger.identity.account.Principals;
 import io.labelledger.organization.api.IdentitySource;
 import io.labelledger.organization.api.OrganizationId;
 import io.labelledger.organization.api.ProvisionMember;
@@ -42,10 +43,12 @@ public class LdapSignIn {
     /** Audit of refused directory sign-ins. */
     private final IdentityEvents events;
     private final DirectoryQueries members;
+    private final Principals principals;
 
     public LdapSignIn(LdapSettingsStore settings, LdapDirectory directory, IdentityStore identities, PasswordEncoder passwords,
                       IdentityCommands commands, ReadYourWrites readYourWrites, IdentityEvents events, DirectoryQueries members) {
         this.members = members;
+        this.principals = new Principals(members, identities);
         this.events = events;
         this.settings = settings;
         this.directory = directory;
@@ -132,12 +135,11 @@ public class LdapSignIn {
         return commands.send(cmd, actor, clientIp).flatMap(refusal -> {
             if (refusal.isPresent()) return Mono.just((Result) new Refused(HttpStatus.FORBIDDEN, refusal.get(), false));
             return readYourWrites.await(org, Projection.DIRECTORY)
-                                 .then(Mono.fromCallable(() -> {
-                                     identities.loggedIn(v.userId());
-                                     return identities.currentActor(v.userId(), org);
-                                 }).subscribeOn(Schedulers.boundedElastic()))
-                                 .map(c -> c.<Result>map(Accepted::new).orElseGet(() -> new Refused(HttpStatus.SERVICE_UNAVAILABLE,
-                                         Refusal.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; try again in a moment"), false)));
+                                 .then(Mono.fromRunnable(() -> identities.loggedIn(v.userId())).subscribeOn(Schedulers.boundedElastic()))
+                                 .then(principals.current(v.userId(), org))
+                                 .map(c -> (Result) new Accepted(c))
+                                 .defaultIfEmpty(new Refused(HttpStatus.SERVICE_UNAVAILABLE,
+                                         Refusal.of(ErrorCode.UNAVAILABLE, null, "Your membership is being set up; try again in a moment"), false));
         });
     }
 

@@ -38,6 +38,12 @@ public class SamlConfig {
     }
 
     @Bean
+    SamlEndpoints samlEndpoints(SsoStore store, SsoKeys keys, SamlState state, SamlSignIn signIn,
+                                io.labelledger.identity.account.IdentityStore identities, Clock clock) {
+        return new SamlEndpoints(store, keys, state, signIn, identities, clock);
+    }
+
+    @Bean
     SsoMetadataRefresher ssoMetadataRefresher(SsoStore store, IdpMetadataFetcher fetcher) {
         return new SsoMetadataRefresher(store, fetcher);
     }

@@ -47,6 +47,7 @@ public class SamlSignIn {
     private final ReadYourWrites readYourWrites;
     private final DirectoryQueries directory;
     private final Clock clock;
+    private final io.labelledger.identity.account.Principals principals;
 
     public SamlSignIn(SsoStore store, SamlState state, IdentityStore identities, IdentityCommands commands, ReadYourWrites readYourWrites,
                       DirectoryQueries directory, Clock clock) {
@@ -57,6 +58,7 @@ public class SamlSignIn {
         this.readYourWrites = readYourWrites;
         this.directory = directory;
         this.clock = clock;
+        this.principals = new io.labelledger.identity.account.Principals(directory, identities);
     }
 
     public sealed interface Result {}
@@ -94,9 +96,9 @@ public class SamlSignIn {
                 if (refusal.isPresent()) return Mono.just((Result) new Refused(refusal.get()));
                 return joinMappedWorkspaces(c, person, userId, actor, clientIp)
                         .then(readYourWrites.await(org, Projection.DIRECTORY))
-                        .then(Mono.fromCallable(() -> identities.currentActor(userId, org)).subscribeOn(Schedulers.boundedElastic()))
-                        .flatMap(current -> current.isEmpty() ? Mono.error(new SamlRefused(Reason.DEACTIVATED, "not an active member"))
-                                : Mono.just((Result) new Accepted(current.get())));
+                        .then(principals.current(userId, org))
+                        .map(current -> (Result) new Accepted(current))
+                        .switchIfEmpty(Mono.error(() -> new SamlRefused(Reason.DEACTIVATED, "not an active member")));
             });
         });
     }

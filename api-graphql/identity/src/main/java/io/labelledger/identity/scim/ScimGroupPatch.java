@@ -1,8 +1,10 @@
 package io.labelledger.identity.scim;
 
-import io.labelledger.identity.scim.ScimFilter.Compare;
-import io.labelledger.identity.scim.ScimFilter.Op;
-import io.labelledger.identity.scim.ScimFilter.Or;
+import io.labelledger.identity.read.scim.ScimFilter;
+
+import io.labelledger.identity.read.scim.ScimFilter.Compare;
+import io.labelledger.identity.read.scim.ScimFilter.Op;
+import io.labelledger.identity.read.scim.ScimFilter.Or;
 import io.labelledger.organization.api.OrganizationRole;
 import tools.jackson.databind.JsonNode;
 

@@ -21,6 +21,10 @@ import io.labelledger.project.api.ProjectId;
 import io.labelledger.project.api.ProjectRole;
 import io.labelledger.project.api.RemoveProjectMember;
 import io.labelledger.projection.Projection;
+import io.labelledger.organization.read.DirectoryQueries;
+import io.labelledger.identity.read.scim.ScimFilter;
+import io.labelledger.identity.read.scim.ScimResources;
+import io.labelledger.identity.read.scim.ScimSql;
 import io.labelledger.shared.DomainException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -54,6 +58,8 @@ import java.util.stream.Collectors;
  * transaction, and the membership command follows; when the command is refused the row is put back as it was. (An
  * event appended inside a longer surrounding transaction reaches the tracking processors late — about a second —
  * which every provisioning call would then wait for; docs/adr/0014.)
+ * The directory (memberships, groups and what they grant) is read through {@code query}'s {@link DirectoryQueries},
+ * and the resources as SCIM shows them through {@link ScimResources}, blocking on this thread (boundedElastic).
  * <p>Roles (docs/adr/0014): the highest role among the member's groups; without one, a member keeps the role they
  * have, and a newcomer is an Annotator. Owners stay Owners (the Organization aggregate sees to it).
  */
@@ -68,20 +74,78 @@ public class ScimService {
     private static final Logger log = LoggerFactory.getLogger(ScimService.class);
 
     private final ScimStore store;
+    private final ScimResources resources;
+    private final DirectoryQueries directory;
     private final IdentityStore identities;
     private final CommandGateway gateway;
     private final ReadYourWrites readYourWrites;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ScimService(ScimStore store, IdentityStore identities, CommandGateway gateway, ReadYourWrites readYourWrites,
-                       TransactionTemplate tx, Clock clock) {
+    public ScimService(ScimStore store, ScimResources resources, DirectoryQueries directory, IdentityStore identities, CommandGateway gateway,
+                       ReadYourWrites readYourWrites, TransactionTemplate tx, Clock clock) {
         this.store = store;
+        this.resources = resources;
+        this.directory = directory;
         this.identities = identities;
         this.gateway = gateway;
         this.readYourWrites = readYourWrites;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    // ---- reads ------------------------------------------------------------------------------------------------
+
+    public ScimStore.UserRow user(ScimClient client, String userId) {
+        return resources.user(client.organizationId(), userId).blockOptional().map(ScimService::row)
+                        .orElseThrow(() -> ScimException.notFound("User"));
+    }
+
+    /** {@code filter}: a SCIM filter expression over the Users' filterable attributes (null: all). */
+    public ScimStore.Page<ScimStore.UserRow> users(ScimClient client, String filter, int startIndex, int count) {
+        ScimFilter f = filter == null ? null : ScimFilterParser.parse(filter, ScimResources.USER_FILTERABLE);
+        var page = readFiltered(() -> resources.users(client.organizationId(), f, startIndex, count));
+        return new ScimStore.Page<>(page.total(), page.items().stream().map(ScimService::row).toList());
+    }
+
+    public ScimStore.GroupRow group(ScimClient client, String groupId) {
+        return resources.group(client.organizationId(), groupId).blockOptional().map(ScimService::row)
+                        .orElseThrow(() -> ScimException.notFound("Group"));
+    }
+
+    public ScimStore.Page<ScimStore.GroupRow> groups(ScimClient client, String filter, int startIndex, int count) {
+        ScimFilter f = filter == null ? null : ScimFilterParser.parse(filter, ScimResources.GROUP_FILTERABLE);
+        var page = readFiltered(() -> resources.groups(client.organizationId(), f, startIndex, count));
+        return new ScimStore.Page<>(page.total(), page.items().stream().map(ScimService::row).toList());
+    }
+
+    /** A filter the resource cannot answer is SCIM's invalidFilter (400). */
+    private static <T> T readFiltered(java.util.function.Supplier<reactor.core.publisher.Mono<T>> read) {
+        try {
+            return read.get().block();
+        } catch (ScimSql.InvalidScimFilter e) {
+            throw ScimException.invalidFilter(e.getMessage());
+        }
+    }
+
+    private static ScimStore.UserRow row(ScimResources.UserView u) {
+        return new ScimStore.UserRow(u.id(), new ScimUser(u.userName(), u.externalId(), u.givenName(), u.familyName(), u.displayName(), u.active()),
+                u.version(), u.created(), u.lastModified());
+    }
+
+    private static ScimStore.GroupRow row(ScimResources.GroupView g) {
+        return new ScimStore.GroupRow(g.id(), new ScimGroup(g.displayName(), g.externalId(), g.role(), g.members().keySet(), g.workspaces(),
+                g.projects()), g.version(), g.created(), g.lastModified(), g.members());
+    }
+
+    /** The locked scim_user row with its membership's {@code active} (the directory's; no membership: false). */
+    private java.util.Optional<ScimStore.UserRow> lockUser(String org, String userId) {
+        return store.lockUser(org, userId).map(row -> {
+            boolean active = directory.membershipActive(userId, org).blockOptional().orElse(false);
+            ScimUser u = row.user();
+            return new ScimStore.UserRow(row.id(), new ScimUser(u.userName(), u.externalId(), u.givenName(), u.familyName(), u.displayName(), active),
+                    row.version(), row.created(), row.lastModified());
+        });
     }
 
     // ---- users ------------------------------------------------------------------------------------------------
@@ -119,7 +183,7 @@ public class ScimService {
             throw refused;
         }
         afterMembershipChange(client, userId, user.active());
-        return store.user(org, userId).orElseThrow();
+        return user(client, userId);
     }
 
     public ScimStore.UserRow replaceUser(ScimClient client, String userId, String ifMatch, java.util.function.UnaryOperator<ScimUser> change) {
@@ -129,7 +193,7 @@ public class ScimService {
         try {
             ScimStore.UserRow[] locked = new ScimStore.UserRow[1];
             after = tx.execute(s -> {
-                ScimStore.UserRow row = store.lockUser(org, userId).orElseThrow(() -> ScimException.notFound("User"));
+                ScimStore.UserRow row = lockUser(org, userId).orElseThrow(() -> ScimException.notFound("User"));
                 ScimEtag.check(ifMatch, row.version());
                 ScimUser next = change.apply(row.user());
                 if (!next.userName().equalsIgnoreCase(row.user().userName())) {
@@ -150,14 +214,14 @@ public class ScimService {
             throw refused;
         }
         afterMembershipChange(client, userId, after.active());
-        return store.user(org, userId).orElseThrow();
+        return user(client, userId);
     }
 
     /** Deprovisioning: the membership is deactivated (never deleted) and the SCIM resource is gone. */
     public void deleteUser(ScimClient client, String userId, String ifMatch) {
         String org = client.organizationId();
         ScimStore.UserRow before = tx.execute(s -> {
-            ScimStore.UserRow row = store.lockUser(org, userId).orElseThrow(() -> ScimException.notFound("User"));
+            ScimStore.UserRow row = lockUser(org, userId).orElseThrow(() -> ScimException.notFound("User"));
             ScimEtag.check(ifMatch, row.version());
             store.deleteUser(org, userId);
             return row;
@@ -173,8 +237,8 @@ public class ScimService {
 
     private void provision(ScimClient client, String userId, boolean active) {
         String org = client.organizationId();
-        OrganizationRole role = store.roleFromGroups(org, userId)
-                .orElseGet(() -> store.membership(org, userId).map(ScimStore.Membership::role).orElse(DEFAULT_ROLE));
+        OrganizationRole role = directory.roleFromGroups(org, userId).blockOptional()
+                .orElseGet(() -> directory.membership(org, userId).blockOptional().map(DirectoryQueries.Membership::role).orElse(DEFAULT_ROLE));
         send(client, new ProvisionMember(new OrganizationId(org), new UserId(userId), role, active, IdentitySource.SCIM, new UserId(client.createdBy())));
     }
 
@@ -198,11 +262,11 @@ public class ScimService {
         if (group.role() != null) recomputeRoles(client, group.members());
         if (!group.workspaces().isEmpty()) syncWorkspaces(client, group.members());
         if (!group.projects().isEmpty()) syncProjects(client, group.members());
-        return store.group(client.organizationId(), id).orElseThrow();
+        return group(client, id);
     }
 
     public ScimStore.GroupRow replaceGroup(ScimClient client, String groupId, String ifMatch, java.util.function.UnaryOperator<ScimGroup> change) {
-        ScimStore.GroupRow row = store.group(client.organizationId(), groupId).orElseThrow(() -> ScimException.notFound("Group"));
+        ScimStore.GroupRow row = group(client, groupId);
         ScimEtag.check(ifMatch, row.version());
         ScimGroup before = row.group();
         ScimGroup after = change.apply(before);
@@ -246,11 +310,11 @@ public class ScimService {
             before.members().stream().filter(m -> !after.members().contains(m)).forEach(projectsAffected::add);
         }
         syncProjects(client, projectsAffected);
-        return store.group(client.organizationId(), groupId).orElseThrow();
+        return group(client, groupId);
     }
 
     public void deleteGroup(ScimClient client, String groupId, String ifMatch) {
-        ScimStore.GroupRow row = store.group(client.organizationId(), groupId).orElseThrow(() -> ScimException.notFound("Group"));
+        ScimStore.GroupRow row = group(client, groupId);
         ScimEtag.check(ifMatch, row.version());
         send(client, new DeleteGroup(new GroupId(groupId), row.version(), new OrganizationId(client.organizationId()), IdentitySource.SCIM));
         readYourWrites.await(groupId, Projection.DIRECTORY).block();
@@ -271,9 +335,9 @@ public class ScimService {
         Map<String, List<UserId>> joins = new TreeMap<>();
         List<RemoveWorkspaceMember> leaves = new ArrayList<>();
         for (String user : users) {
-            if (store.membership(org, user).isEmpty()) continue;
-            Set<String> wanted = store.workspacesFromGroups(org, user);
-            Map<String, String> current = store.workspaceMemberships(org, user);
+            if (directory.membership(org, user).blockOptional().isEmpty()) continue;
+            Set<String> wanted = directory.workspacesFromGroups(org, user).block();
+            Map<String, String> current = directory.workspaceMemberships(org, user).block();
             for (String ws : wanted) {
                 if (!current.containsKey(ws)) joins.computeIfAbsent(ws, k -> new ArrayList<>()).add(new UserId(user));
             }
@@ -304,12 +368,12 @@ public class ScimService {
         OrganizationId organization = new OrganizationId(org);
         List<Object> commands = new ArrayList<>();
         for (String user : users) {
-            if (store.membership(org, user).isEmpty()) continue;
-            Map<String, ProjectRole> wanted = store.projectsFromGroups(org, user);
-            Map<String, ScimStore.ProjectMembership> current = store.projectMemberships(org, user);
+            if (directory.membership(org, user).blockOptional().isEmpty()) continue;
+            Map<String, ProjectRole> wanted = directory.projectsFromGroups(org, user).block();
+            Map<String, DirectoryQueries.ProjectMembership> current = directory.projectMemberships(org, user).block();
             UserId member = new UserId(user);
             wanted.forEach((project, role) -> {
-                ScimStore.ProjectMembership now = current.get(project);
+                DirectoryQueries.ProjectMembership now = current.get(project);
                 if (now == null) {
                     commands.add(new AddProjectMember(new ProjectId(project), organization, member, role, null));
                 } else if (GRANT.equals(now.grant()) && now.role() != role) {
@@ -337,7 +401,7 @@ public class ScimService {
     }
 
     private void requireProjects(ScimClient client, Set<String> ids) {
-        if (!store.existingProjects(client.organizationId(), ids).containsAll(ids)) {
+        if (!directory.existingProjects(client.organizationId(), ids).block().containsAll(ids)) {
             throw ScimException.invalidValue("projects must be projects of this organization");
         }
     }
@@ -347,7 +411,7 @@ public class ScimService {
     }
 
     private void requireWorkspaces(ScimClient client, Set<String> ids) {
-        if (!store.existingWorkspaces(client.organizationId(), ids).containsAll(ids)) {
+        if (!directory.existingWorkspaces(client.organizationId(), ids).block().containsAll(ids)) {
             throw ScimException.invalidValue("workspaces must be workspaces of this organization");
         }
     }
@@ -360,8 +424,8 @@ public class ScimService {
     private void recomputeRoles(ScimClient client, Collection<String> users) {
         String org = client.organizationId();
         for (String user : users) {
-            store.membership(org, user).ifPresent(m -> {
-                OrganizationRole role = store.roleFromGroups(org, user).orElse(DEFAULT_ROLE);
+            directory.membership(org, user).blockOptional().ifPresent(m -> {
+                OrganizationRole role = directory.roleFromGroups(org, user).blockOptional().orElse(DEFAULT_ROLE);
                 send(client, new ProvisionMember(new OrganizationId(org), new UserId(user), role, m.active(), IdentitySource.SCIM, new UserId(client.createdBy())));
             });
         }

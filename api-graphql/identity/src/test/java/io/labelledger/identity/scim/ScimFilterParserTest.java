@@ -1,11 +1,13 @@
 package io.labelledger.identity.scim;
 
-import io.labelledger.identity.scim.ScimFilter.And;
-import io.labelledger.identity.scim.ScimFilter.Compare;
-import io.labelledger.identity.scim.ScimFilter.Not;
-import io.labelledger.identity.scim.ScimFilter.Op;
-import io.labelledger.identity.scim.ScimFilter.Or;
-import io.labelledger.identity.scim.ScimFilter.Present;
+import io.labelledger.identity.read.scim.ScimFilter;
+
+import io.labelledger.identity.read.scim.ScimFilter.And;
+import io.labelledger.identity.read.scim.ScimFilter.Compare;
+import io.labelledger.identity.read.scim.ScimFilter.Not;
+import io.labelledger.identity.read.scim.ScimFilter.Op;
+import io.labelledger.identity.read.scim.ScimFilter.Or;
+import io.labelledger.identity.read.scim.ScimFilter.Present;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,12 +1,13 @@
 package io.labelledger.identity.scim;
 
-import io.labelledger.identity.scim.ScimSql.Column;
-import io.labelledger.identity.scim.ScimSql.Condition;
-import io.labelledger.identity.scim.ScimSql.Type;
+import io.labelledger.identity.read.scim.ScimSql;
+
+import io.labelledger.identity.read.scim.ScimSql.Column;
+import io.labelledger.identity.read.scim.ScimSql.Condition;
+import io.labelledger.identity.read.scim.ScimSql.Type;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ class ScimSqlTest {
     void givenATimestamp_whenCompared_thenItIsBoundAsATimestamp() {
         Condition c = where("meta.created gt \"2026-11-01T00:00:00Z\"");
         assertThat(c.sql()).isEqualTo("(s.created_at > ?)");
-        assertThat(c.params()).containsExactly(Timestamp.from(Instant.parse("2026-11-01T00:00:00Z")));
+        assertThat(c.params()).containsExactly(OffsetDateTime.parse("2026-11-01T00:00:00Z"));
     }
 
     @Test
@@ -68,8 +69,7 @@ class ScimSqlTest {
     void givenTypeMismatches_whenTranslated_thenInvalidFilter() {
         for (String f : List.of("active eq \"yes\"", "active gt true", "meta.created gt \"yesterday\"", "meta.created co \"2026\"",
                 "userName eq 5", "userName gt null")) {
-            assertThatThrownBy(() -> where(f)).as(f).isInstanceOfSatisfying(ScimException.class,
-                    e -> assertThat(e.scimType()).isEqualTo("invalidFilter"));
+            assertThatThrownBy(() -> where(f)).as(f).isInstanceOf(ScimSql.InvalidScimFilter.class); // ScimService answers invalidFilter
         }
     }
 }

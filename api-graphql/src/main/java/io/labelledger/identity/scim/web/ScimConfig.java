@@ -3,7 +3,7 @@ package io.labelledger.identity.scim.web;
 import io.labelledger.identity.scim.ScimException;
 import io.labelledger.identity.scim.ScimJson;
 import io.labelledger.identity.scim.ScimSchemas;
-import io.labelledger.identity.scim.ScimStore;
+import io.labelledger.identity.scim.ScimTokenService;
 import io.labelledger.identity.scim.ScimTokenSecrets;
 import io.labelledger.api.BearerTokens;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +20,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -35,7 +33,7 @@ import java.util.List;
 public class ScimConfig {
 
     /** The filter chain for /scim/v2/** (declared in SecurityConfig, ordered before the main chain). */
-    public static SecurityWebFilterChain securityChain(ServerHttpSecurity http, ScimStore store, ScimJson json, Clock clock) {
+    public static SecurityWebFilterChain securityChain(ServerHttpSecurity http, ScimTokenService tokens, ScimJson json) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             var response = exchange.getResponse();
             response.setStatusCode(HttpStatus.UNAUTHORIZED);
@@ -45,18 +43,15 @@ public class ScimConfig {
                               .getBytes(StandardCharsets.UTF_8);
             return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
         };
-        return BearerTokens.tokenOnlyChain(http, tokenFilter(store, clock, unauthorized), unauthorized, AUTHORITY, "/scim/v2", "/scim/v2/**");
+        return BearerTokens.tokenOnlyChain(http, tokenFilter(tokens, unauthorized), unauthorized, AUTHORITY, "/scim/v2", "/scim/v2/**");
     }
 
     static final String AUTHORITY = "SCIM_CLIENT";
 
-    private static AuthenticationWebFilter tokenFilter(ScimStore store, Clock clock, ServerAuthenticationEntryPoint unauthorized) {
-        ReactiveAuthenticationManager manager = auth -> Mono
-                .fromCallable(() -> store.clientForToken(ScimTokenSecrets.hash((String) auth.getCredentials()), clock.instant()))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(found -> found.<Mono<Authentication>>map(c -> Mono.just(
-                                new UsernamePasswordAuthenticationToken(c, null, List.of(new SimpleGrantedAuthority(AUTHORITY)))))
-                        .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked SCIM token"))));
+    private static AuthenticationWebFilter tokenFilter(ScimTokenService tokens, ServerAuthenticationEntryPoint unauthorized) {
+        ReactiveAuthenticationManager manager = auth -> tokens.clientForToken((String) auth.getCredentials())
+                .<Authentication>map(c -> new UsernamePasswordAuthenticationToken(c, null, List.of(new SimpleGrantedAuthority(AUTHORITY))))
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown or revoked SCIM token")));
         return BearerTokens.filter(ScimTokenSecrets.PREFIX, manager, unauthorized);
     }
 }

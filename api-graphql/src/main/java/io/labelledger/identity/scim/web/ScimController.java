@@ -3,8 +3,6 @@ package io.labelledger.identity.scim.web;
 import io.labelledger.identity.scim.ScimClient;
 import io.labelledger.identity.scim.ScimEtag;
 import io.labelledger.identity.scim.ScimException;
-import io.labelledger.identity.scim.ScimFilter;
-import io.labelledger.identity.scim.ScimFilterParser;
 import io.labelledger.identity.scim.ScimGroup;
 import io.labelledger.identity.scim.ScimGroupPatch;
 import io.labelledger.identity.scim.ScimJson;
@@ -59,12 +57,10 @@ public class ScimController {
     private static final MediaType SCIM = MediaType.parseMediaType(ScimSchemas.MEDIA_TYPE);
 
     private final ScimService service;
-    private final ScimStore store;
     private final ScimJson json;
 
-    public ScimController(ScimService service, ScimStore store, ScimJson json) {
+    public ScimController(ScimService service, ScimJson json) {
         this.service = service;
-        this.store = store;
         this.json = json;
     }
 
@@ -109,7 +105,7 @@ public class ScimController {
     public Mono<ResponseEntity<String>> user(@PathVariable String id, @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
                                              ServerWebExchange exchange) {
         return client(exchange).flatMap(c -> blocking(() -> {
-            ScimStore.UserRow row = store.user(c.organizationId(), id).orElseThrow(() -> ScimException.notFound("User"));
+            ScimStore.UserRow row = service.user(c, id);
             if (ifNoneMatch != null && ScimEtag.matches(ifNoneMatch, row.version())) return notModified(row.version());
             return ok(json.user(row, base(exchange)), row.version());
         }));
@@ -119,10 +115,9 @@ public class ScimController {
     public Mono<ResponseEntity<String>> users(@RequestParam(required = false) String filter, @RequestParam(required = false) String startIndex,
                                               @RequestParam(required = false) String count, ServerWebExchange exchange) {
         return client(exchange).flatMap(c -> blocking(() -> {
-            ScimFilter f = filter == null ? null : ScimFilterParser.parse(filter, ScimStore.USER_FILTERABLE);
             int start = startIndex(startIndex);
             String base = base(exchange);
-            return ok(json.list(store.users(c.organizationId(), f, start, count(count)), start, r -> json.user(r, base)));
+            return ok(json.list(service.users(c, filter, start, count(count)), start, r -> json.user(r, base)));
         }));
     }
 
@@ -171,7 +166,7 @@ public class ScimController {
     public Mono<ResponseEntity<String>> group(@PathVariable String id, @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
                                               ServerWebExchange exchange) {
         return client(exchange).flatMap(c -> blocking(() -> {
-            ScimStore.GroupRow row = store.group(c.organizationId(), id).orElseThrow(() -> ScimException.notFound("Group"));
+            ScimStore.GroupRow row = service.group(c, id);
             if (ifNoneMatch != null && ScimEtag.matches(ifNoneMatch, row.version())) return notModified(row.version());
             return ok(json.group(row, base(exchange)), row.version());
         }));
@@ -181,10 +176,9 @@ public class ScimController {
     public Mono<ResponseEntity<String>> groups(@RequestParam(required = false) String filter, @RequestParam(required = false) String startIndex,
                                                @RequestParam(required = false) String count, ServerWebExchange exchange) {
         return client(exchange).flatMap(c -> blocking(() -> {
-            ScimFilter f = filter == null ? null : ScimFilterParser.parse(filter, ScimStore.GROUP_FILTERABLE);
             int start = startIndex(startIndex);
             String base = base(exchange);
-            return ok(json.list(store.groups(c.organizationId(), f, start, count(count)), start, r -> json.group(r, base)));
+            return ok(json.list(service.groups(c, filter, start, count(count)), start, r -> json.group(r, base)));
         }));
     }
 

@@ -1,6 +1,9 @@
-package io.labelledger.identity.scim;
+package io.labelledger.identity.read.scim;
 
-/** A parsed SCIM filter (RFC 7644 §3.4.2.2). Attribute names are the allow-listed canonical spelling. */
+/**
+ * A parsed SCIM filter (RFC 7644 §3.4.2.2). Attribute names are the allow-listed canonical spelling. The identity
+ * module's parser builds it from the protocol's text; {@link ScimResources} reads with it ({@link ScimSql}).
+ */
 public sealed interface ScimFilter {
     enum Op { EQ, NE, CO, SW, EW, GT, GE, LT, LE }
 

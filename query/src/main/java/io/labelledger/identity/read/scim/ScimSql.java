@@ -1,13 +1,12 @@
-package io.labelledger.identity.scim;
+package io.labelledger.identity.read.scim;
 
-import io.labelledger.identity.scim.ScimFilter.And;
-import io.labelledger.identity.scim.ScimFilter.Compare;
-import io.labelledger.identity.scim.ScimFilter.Not;
-import io.labelledger.identity.scim.ScimFilter.Op;
-import io.labelledger.identity.scim.ScimFilter.Or;
-import io.labelledger.identity.scim.ScimFilter.Present;
+import io.labelledger.identity.read.scim.ScimFilter.And;
+import io.labelledger.identity.read.scim.ScimFilter.Compare;
+import io.labelledger.identity.read.scim.ScimFilter.Not;
+import io.labelledger.identity.read.scim.ScimFilter.Op;
+import io.labelledger.identity.read.scim.ScimFilter.Or;
+import io.labelledger.identity.read.scim.ScimFilter.Present;
 
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,7 +16,8 @@ import java.util.Map;
 
 /**
  * Translates a filter tree into a SQL condition. Only column expressions from the resource's fixed map are written
- * into the text; every value from the client is a bind parameter.
+ * into the text; every value from the client is a bind parameter ({@code ?}, in order). A filter the resource cannot
+ * answer (an unknown attribute, a value of the wrong type) is an {@link InvalidScimFilter}.
  */
 public final class ScimSql {
     /** caseExact=false strings compare lower-cased (RFC 7643 §2.1: userName, displayName...). */
@@ -32,6 +32,13 @@ public final class ScimSql {
     }
 
     public record Condition(String sql, List<Object> params) {}
+
+    /** The filter names what the resource cannot filter on, or compares a value of the wrong type. */
+    public static final class InvalidScimFilter extends IllegalArgumentException {
+        public InvalidScimFilter(String message) {
+            super(message);
+        }
+    }
 
     private final Map<String, Column> columns;
     private final List<Object> params = new ArrayList<>();
@@ -58,7 +65,7 @@ public final class ScimSql {
 
     private Column column(String attribute) {
         Column c = columns.get(attribute);
-        if (c == null) throw ScimException.invalidFilter("Filtering on '" + attribute + "' is not supported");
+        if (c == null) throw new InvalidScimFilter("Filtering on '" + attribute + "' is not supported");
         return c;
     }
 
@@ -79,22 +86,22 @@ public final class ScimSql {
         if (v == null) {
             if (c.op() == Op.EQ) return "(" + e + " IS NULL)";
             if (c.op() == Op.NE) return "(" + e + " IS NOT NULL)";
-            throw ScimException.invalidFilter("null can only be compared with eq or ne");
+            throw new InvalidScimFilter("null can only be compared with eq or ne");
         }
         return switch (col.type()) {
             case BOOLEAN -> {
-                if (!(v instanceof Boolean b)) throw ScimException.invalidFilter(c.attribute() + " is true or false");
-                if (c.op() != Op.EQ && c.op() != Op.NE) throw ScimException.invalidFilter(c.attribute() + " takes eq or ne");
+                if (!(v instanceof Boolean b)) throw new InvalidScimFilter(c.attribute() + " is true or false");
+                if (c.op() != Op.EQ && c.op() != Op.NE) throw new InvalidScimFilter(c.attribute() + " takes eq or ne");
                 params.add(b);
                 yield c.op() == Op.EQ ? "(" + e + " = ?)" : "(" + e + " IS DISTINCT FROM ?)";
             }
             case TIMESTAMP -> {
-                if (!(v instanceof String s)) throw ScimException.invalidFilter(c.attribute() + " is compared with a quoted date-time");
-                Timestamp t;
+                if (!(v instanceof String s)) throw new InvalidScimFilter(c.attribute() + " is compared with a quoted date-time");
+                OffsetDateTime t;
                 try {
-                    t = Timestamp.from(OffsetDateTime.parse(s).toInstant());
+                    t = OffsetDateTime.parse(s);
                 } catch (DateTimeParseException ex) {
-                    throw ScimException.invalidFilter("'" + s + "' is not an xsd:dateTime");
+                    throw new InvalidScimFilter("'" + s + "' is not an xsd:dateTime");
                 }
                 params.add(t);
                 yield switch (c.op()) {
@@ -104,11 +111,11 @@ public final class ScimSql {
                     case GE -> "(" + e + " >= ?)";
                     case LT -> "(" + e + " < ?)";
                     case LE -> "(" + e + " <= ?)";
-                    default -> throw ScimException.invalidFilter(c.attribute() + " does not take " + c.op().name().toLowerCase(Locale.ROOT));
+                    default -> throw new InvalidScimFilter(c.attribute() + " does not take " + c.op().name().toLowerCase(Locale.ROOT));
                 };
             }
             case STRING_CI, STRING_EXACT -> {
-                if (!(v instanceof String s)) throw ScimException.invalidFilter(c.attribute() + " is compared with a quoted string");
+                if (!(v instanceof String s)) throw new InvalidScimFilter(c.attribute() + " is compared with a quoted string");
                 boolean ci = col.type() == Type.STRING_CI;
                 String x = ci ? "lower(" + e + ")" : e;
                 String value = ci ? s.toLowerCase(Locale.ROOT) : s;

@@ -1,4 +1,4 @@
-package io.labelledger.api;
+package io.labelledger.shared;
 
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
