@@ -176,8 +176,8 @@ class EventGoldenJsonTest {
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
-            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 25,
-                    "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, true),
+            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 3,
+                    "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, true, io.labelledger.project.api.ExportSelection.ofNumbers(List.of(7L, 12L, 101L))),
             new MediaProxyChanged(PROJECT, ORG, true, ALICE),
             new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
             new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE),
@@ -230,11 +230,14 @@ class EventGoldenJsonTest {
             "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
                     java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE),
             "ProjectExported_v3.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB),
-                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, false));
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, false),
+            "ProjectExported_v4.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB),
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, true));
 
     static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(),
             new AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
             new ProjectExportedGroundTruthUpcaster(), new ProjectExportedRawValuesUpcaster(),
+            new io.labelledger.project.upcasting.ProjectExportedSelectionUpcaster(),
             new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster(),
             new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster());
 

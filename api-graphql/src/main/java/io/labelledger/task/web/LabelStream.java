@@ -12,6 +12,7 @@ import io.labelledger.task.api.ReserveTask;
 import io.labelledger.task.api.TaskId;
 import io.labelledger.task.read.TaskQueries;
 import io.labelledger.task.read.TaskView;
+import io.labelledger.task.read.filter.FilterCompiler;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -57,30 +58,41 @@ public class LabelStream {
 
     /** The caller's stream in the project; empty for a project the caller's organization does not have. */
     public Mono<Answer> next(Caller caller, String projectId, String clientIp) {
+        return next(caller, projectId, clientIp, null);
+    }
+
+    /**
+     * The stream restricted to a Data Manager selection ("label the selected", ADR 0038; null: the whole project): the
+     * same rules and reservations, only its candidates are the selected tasks. The browser sends the selection with
+     * each call for as long as its labeling session lasts; nothing is stored on the server.
+     */
+    public Mono<Answer> next(Caller caller, String projectId, String clientIp, FilterCompiler.Sql selection) {
         if (!Ids.isUuid(projectId)) return Mono.empty();
         return settings.settingsOf(caller.organizationId(), projectId)
                        .flatMap(s -> projects.pauseOf(caller.organizationId(), projectId, caller.userId())
                                .map(p -> new Answer(State.PAUSED, null, null, p.reason()))
                                .switchIfEmpty(Mono.defer(() -> s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL
                                        ? Mono.just(Answer.of(State.MANUAL))
-                                       : held(caller, projectId).switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0))))));
+                                       : held(caller, projectId, selection)
+                                               .switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0, selection))))));
     }
 
-    private Mono<Answer> held(Caller caller, String projectId) {
-        return tasks.heldBy(caller.organizationId(), projectId, caller.userId(), clock.instant())
+    private Mono<Answer> held(Caller caller, String projectId, FilterCompiler.Sql selection) {
+        return tasks.heldBy(caller.organizationId(), projectId, caller.userId(), clock.instant(), selection)
                     .flatMap(r -> tasks.get(caller.organizationId(), r.taskId()).map(t -> new Answer(State.WORKING, t, r.expiresAt(), null)));
     }
 
-    private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round) {
+    private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round, FilterCompiler.Sql selection) {
         var queue = s.skipping().queue();
         var order = TaskQueries.StreamOrder.valueOf(s.distribution().sampling().name());
         return tasks.streamCandidates(caller.organizationId(), projectId, caller.userId(), order,
-                        queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, queue == ProjectSettings.SkipQueue.IGNORE, clock.instant(), CANDIDATES)
+                        queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, queue == ProjectSettings.SkipQueue.IGNORE, clock.instant(), CANDIDATES,
+                        selection)
                     .collectList()
                     .flatMap(ids -> ids.isEmpty() ? Mono.just(Answer.of(State.DONE)) : tryEach(caller, projectId, ids, clientIp)
                             .switchIfEmpty(Mono.defer(() -> round + 1 >= ROUNDS ? Mono.just(Answer.of(State.DONE))
                                     // every candidate was taken meanwhile: the read model catches up, then ask it again
-                                    : Mono.delay(Duration.ofMillis(50L * (round + 1))).then(handOut(caller, projectId, s, clientIp, round + 1)))));
+                                    : Mono.delay(Duration.ofMillis(50L * (round + 1))).then(handOut(caller, projectId, s, clientIp, round + 1, selection)))));
     }
 
     /** The first candidate the aggregate reserves; empty when each was refused for a reason of its own. */
