@@ -128,7 +128,7 @@ class DataManagerSelectionIT extends IntegrationTest {
         // and her label stream over Ann's tasks has nothing
         Map<String, Object> stream = eve.post(STREAM, Map.of("p", eveProject, "s", Map.of("taskIds", List.of(ids.get(1)))));
         assertThat(stream.get("errors")).isNull();
-        assertThat(at(stream, "labelStream.state")).isEqualTo("DONE");
+        assertThat((String) at(stream, "labelStream.state")).isEqualTo("DONE");
     }
 
     @Test
@@ -149,7 +149,7 @@ class DataManagerSelectionIT extends IntegrationTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> !task.equals(at(bob.post(STREAM, Map.of("p", project, "s", ticked)), "labelStream.task.id")));
         }
         assertThat(got).containsExactly(4, 9);
-        assertThat(at(bob.post(STREAM, Map.of("p", project, "s", ticked)), "labelStream.state")).isEqualTo("DONE");
+        assertThat((String) at(bob.post(STREAM, Map.of("p", project, "s", ticked)), "labelStream.state")).isEqualTo("DONE");
 
         // and with all "odd" tasks numbered above 9 selected by a filter: 11 only
         Map<String, Object> odd = Map.of("filter", Map.of("conditions", List.of(cond("DATA", List.of("tag"), "EQUAL", "odd"), cond("NUMBER", null, "GREATER", 9))));
