@@ -2,8 +2,8 @@
 // The Data Manager in a real browser (issue 12): a filter with two conditions built in the filter builder, saved as
 // a tab, the view surviving a reload and Back (it lives in the URL), the separate "N tasks match" count, the grid
 // view, selecting all matching tasks beyond the first page, exporting the selection (the download holds exactly the
-// selected tasks: all matching, then three ticked rows), the quick view stepped with the arrow keys, and rows and
-// count arriving live into the filtered, sorted view.
+// selected tasks: all matching, then three ticked rows), the quick view stepped with the arrow keys, rows and count
+// arriving live into the filtered, sorted view, and the label stream among two ticked tasks.
 //
 //   BASE_URL=http://127.0.0.1:8080 node ui/e2e/datamanager.mjs
 import { readFile } from 'node:fs/promises';
@@ -201,6 +201,18 @@ async function run(page) {
       const numbers = await page.getByTestId('task-number').allTextContents();
       return numbers[0] === '121' && !numbers.includes('122') && numbers[1] === '120';
     }, STEP_TIMEOUT);
+  });
+
+  await stage('label the selected: the label stream hands out only ticked tasks', async () => {
+    const boxes = page.getByTestId('task-select');
+    await boxes.nth(0).check(); // 121
+    await boxes.nth(1).check(); // 120
+    await waitUntil('2 selected', async () => (await text(page, 'selection-count')) === '2 tasks selected', STEP_TIMEOUT);
+    await page.getByTestId('selection-label').click();
+    await page.waitForURL(/\/label\?selected=1$/, { timeout: STEP_TIMEOUT });
+    // the stream's order is the project's (sequential: the lower number first)
+    await waitUntil('task 120 to label', async () => (await text(page, 'labeling-task-number')) === 'Task #120', 3 * STEP_TIMEOUT);
+    if ((await page.getByTestId('label-selection-banner').count()) !== 1) throw new StepFailure('no banner says that only the selected tasks are handed out');
   });
 }
 
