@@ -1,16 +1,16 @@
 // Quick view (issue 12): a task beside the Data Manager's table, read-only in the labeling editor with the
 // annotations the reader may see; the arrow keys step through the rows shown, Escape closes.
 import { useEffect, useMemo, useState } from 'react';
-import { errorMessage, gql } from '../api/graphql';
-import { TaskQuery } from '../api/operations';
-import type { ProjectDetail, TaskDetail } from '../api/types';
-import { ErrorBox } from '../components/Errors';
-import { ReviewBadge } from '../components/ReviewControls';
-import { isTextField, type KeyPress } from '../keyboard/shortcuts';
+import { errorMessage, gql } from '../shared/api/graphql';
+import { TaskQuery } from '../shared/api/operations';
+import type { ProjectDetail, TaskDetail } from '../shared/api/types';
+import { ErrorBox } from '../shared/components/Errors';
+import { ReviewBadge } from '../review/ReviewControls';
+import { isTextField, type KeyPress } from '../labeling/keyboard/shortcuts';
 import { prepareConfig } from '../labeling/bridge';
 import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
-import { dataPreview, formatDateTime } from '../lib/format';
-import { AnnotationList } from '../pages/LabelingPage';
+import { dataPreview, formatDateTime } from '../shared/lib/format';
+import { AnnotationList } from '../labeling/LabelingPage';
 import { stepKey } from './quickView';
 
 export function QuickView({ project, taskId, onStep, onClose, onOpen }: {

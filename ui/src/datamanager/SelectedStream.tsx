@@ -2,9 +2,9 @@
 // Data Manager for this tab's session, the next task comes from the label stream among the selected tasks only.
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { gql } from '../api/graphql';
-import { TaskQuery } from '../api/operations';
-import type { TaskDetail } from '../api/types';
+import { gql } from '../shared/api/graphql';
+import { TaskQuery } from '../shared/api/operations';
+import type { TaskDetail } from '../shared/api/types';
 import { clearLabelSelection, readLabelSelection } from './labelSelection';
 import { SelectedLabelStreamQuery, type SelectionInput } from './operations';
 

@@ -2,9 +2,9 @@
 // job holding exactly the selected tasks, downloaded when ready) and "Label selected" (the label stream among them).
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, gql } from '../api/graphql';
-import { userErrorText } from '../lib/errors';
-import { exportJobEnded } from '../lib/exportJob';
+import { errorMessage, gql } from '../shared/api/graphql';
+import { userErrorText } from '../shared/lib/errors';
+import { exportJobEnded } from '../export/exportJob';
 import { saveLabelSelection, selectionInput } from './labelSelection';
 import { ExportSelectedMutation, SelectedExportJobQuery, type SelectedExportJob } from './operations';
 import type { Selection } from './selection';

@@ -1,6 +1,6 @@
 // The Data Manager's selection feeding "export selected" and "label the selected" (issue 12, ADR 0038).
-import { operation } from '../api/graphql';
-import type { ExportJobState, UserError } from '../api/types';
+import { operation } from '../shared/api/graphql';
+import type { ExportJobState, UserError } from '../shared/api/types';
 import type { ViewFilter } from './view';
 
 /** What the server takes as a selection: the ticked task ids, or every task matching a filter. */
