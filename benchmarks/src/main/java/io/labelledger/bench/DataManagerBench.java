@@ -26,7 +26,7 @@ public final class DataManagerBench {
 
     static List<String> options() {
         return List.of("url", "tasks", "per-request", "annotators", "iterations", "warmup", "pg-url", "pg-user", "pg-password",
-                "projection-timeout", "seed", "per-file", "dir");
+                "projection-timeout", "seed", "per-file", "dir", "per-task");
     }
 
     private static final String PAGE = """
@@ -61,7 +61,8 @@ public final class DataManagerBench {
         String url = args.string("url", "http://127.0.0.1:8282");
         int tasks = args.integer("tasks", 1_000_000);
         int perRequest = args.integer("per-request", 5_000);
-        int annotators = args.integer("annotators", 3);
+        int annotators = args.integer("annotators", 10);
+        int perTask = Math.min(annotators, args.integer("per-task", 3));
         int iterations = args.integer("iterations", 200);
         int warmup = args.integer("warmup", 20);
         Duration projectionTimeout = args.duration("projection-timeout", Duration.ofMinutes(120));
@@ -88,7 +89,7 @@ public final class DataManagerBench {
                 int count = Math.min(perFile, tasks - from + 1);
                 java.nio.file.Path file = dir.resolve("ll-bench-dm-" + from + ".json");
                 try {
-                    writeAnnotatedTasks(file, from, count, people);
+                    writeAnnotatedTasks(file, from, count, people, perTask);
                     String job = api.uploadImport(owner, project, file, "JSON", "ALL_OR_NOTHING");
                     JsonNode state;
                     while (!(state = api.importJob(owner, job)).path("state").asString().matches("COMPLETED|FAILED")) {
@@ -104,13 +105,13 @@ public final class DataManagerBench {
         } else if (seed.equals("graphql")) {
             for (int from = 1; from <= tasks; from += perRequest) {
                 int count = Math.min(perRequest, tasks - from + 1);
-                api.importTasks(owner, project, annotatedTasksJson(from, count, people), Duration.ofMinutes(10));
+                api.importTasks(owner, project, annotatedTasksJson(from, count, people, perTask), Duration.ofMinutes(10));
                 if ((from / perRequest) % 20 == 0) System.out.printf("  imported %,d / %,d%n", from + count - 1, tasks);
             }
         } else {
             throw new IllegalArgumentException("--seed is job or graphql");
         }
-        while (api.projectTaskCount(owner, project) < tasks || annotationCount(api, owner, project) < (long) tasks * annotators) {
+        while (api.projectTaskCount(owner, project) < tasks || annotationCount(api, owner, project) < (long) tasks * perTask) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("the Data Manager did not show every task within " + projectionTimeout);
             Thread.sleep(1000);
         }
@@ -132,7 +133,7 @@ public final class DataManagerBench {
                 new Case("sort by data field score desc", null, Map.of("field", "DATA", "path", List.of("score"), "direction", "DESC"),
                         "TRUE", "(data #> '{score}')", "jsonb", true));
 
-        Report r = new Report(String.format("Data Manager filters at %,d tasks × %d annotations", tasks, annotators), command);
+        Report r = new Report(String.format("Data Manager filters at %,d tasks × %d annotations (%d annotators)", tasks, perTask, annotators), command);
         r.figure("Seed (import with annotations, until the Data Manager shows all)", String.format("%.0f s", seedSeconds));
         Latency floor = new Latency();
         for (int i = 0; i < warmup + iterations; i++) {
@@ -250,11 +251,11 @@ public final class DataManagerBench {
     }
 
     /** The same tasks as {@link #annotatedTasksJson}, written to a file record by record (a Label Studio JSON array). */
-    static void writeAnnotatedTasks(java.nio.file.Path file, int from, int count, List<Api.Session> people) throws java.io.IOException {
+    static void writeAnnotatedTasks(java.nio.file.Path file, int from, int count, List<Api.Session> people, int perTask) throws java.io.IOException {
         try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
             w.write('[');
             for (int i = 0; i < count; i += 1000) {
-                String chunk = annotatedTasksJson(from + i, Math.min(1000, count - i), people);
+                String chunk = annotatedTasksJson(from + i, Math.min(1000, count - i), people, perTask);
                 if (i > 0) w.write(',');
                 w.write(chunk, 1, chunk.length() - 2); // without the chunk's own brackets
             }
@@ -290,11 +291,13 @@ public final class DataManagerBench {
     }
 
     /**
-     * Tasks {@code from}.. with data (text, source web/mail/app, score 0–99, lang) and one annotation per person, each
-     * naming its author by email (Label Studio's completed_by), Positive or Negative.
+     * Tasks {@code from}.. with data (text, source web/mail/app, score 0–99, lang) and {@code perTask} annotations by
+     * annotators {@code n % K}, {@code n+1 % K}, … (each annotator on about perTask/K of the tasks), each naming its
+     * author by email (Label Studio's completed_by): Positive when {@code n % 20} is the annotator's place, else
+     * Negative (about 15% of tasks carry a Positive).
      */
-    static String annotatedTasksJson(int from, int count, List<Api.Session> people) {
-        StringBuilder sb = new StringBuilder(count * (200 + 150 * people.size()));
+    static String annotatedTasksJson(int from, int count, List<Api.Session> people, int perTask) {
+        StringBuilder sb = new StringBuilder(count * (200 + 150 * perTask));
         sb.append('[');
         String[] sources = {"web", "mail", "app"};
         for (int i = 0; i < count; i++) {
@@ -302,10 +305,11 @@ public final class DataManagerBench {
             if (i > 0) sb.append(',');
             sb.append("{\"data\":{\"text\":\"Benchmark review number ").append(n).append("\",\"source\":\"").append(sources[n % 3])
               .append("\",\"score\":").append(n % 100).append(",\"lang\":\"").append(n % 2 == 0 ? "en" : "de").append("\"},\"annotations\":[");
-            for (int k = 0; k < people.size(); k++) {
+            for (int k = 0; k < perTask; k++) {
                 if (k > 0) sb.append(',');
-                String label = (n + k) % 2 == 0 ? "Positive" : "Negative";
-                sb.append("{\"completed_by\":{\"email\":\"").append(people.get(k).email()).append("\"},\"lead_time\":")
+                Api.Session who = people.get((n + k) % people.size());
+                String label = n % 20 == k ? "Positive" : "Negative";
+                sb.append("{\"completed_by\":{\"email\":\"").append(who.email()).append("\"},\"lead_time\":")
                   .append(5 + (n + k) % 20).append(",\"result\":[{\"from_name\":\"sentiment\",\"to_name\":\"text\",\"type\":\"choices\",")
                   .append("\"value\":{\"choices\":[\"").append(label).append("\"]}}]}");
             }
