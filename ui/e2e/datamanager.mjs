@@ -173,7 +173,7 @@ async function run(page) {
     await page.getByTestId('quick-view-button').first().click();
     const number = () => text(page, 'quick-view-number');
     await waitUntil('task 12 in the quick view', async () => (await number()) === '#12', STEP_TIMEOUT);
-    if (!(await text(page, 'quick-view-data')).includes('Task 12')) throw new StepFailure(`the quick view shows "${await text(page, 'quick-view-data')}"`);
+    if (!(await text(page, 'quick-view-data')).includes('n: 12')) throw new StepFailure(`the quick view shows "${await text(page, 'quick-view-data')}"`);
     await page.keyboard.press('ArrowDown');
     await waitUntil('task 14 after ArrowDown', async () => (await number()) === '#14', STEP_TIMEOUT);
     await page.keyboard.press('ArrowDown');
