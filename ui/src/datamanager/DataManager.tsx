@@ -501,7 +501,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
                        checked={selection.mode === 'all' || selection.ids.has(t.id)} disabled={selection.mode === 'all'}
                        onChange={() => toggleRow(t.id)} />{' '}
                 <button type="button" className="link" title="Quick view (arrow keys step, Esc closes)" aria-label={`Quick view of task ${t.number}`}
-                        onClick={() => setQuick(t.id)} data-testid="quick-view-button">👁</button>
+                        onClick={() => setQuick(t.id)} data-testid="quick-view-button">▸</button>
               </td>
               {shown.map((def) => cell(def, t))}
             </tr>
