@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // The Data Manager in a real browser (issue 12): a filter with two conditions built in the filter builder, saved as
 // a tab, the view surviving a reload and Back (it lives in the URL), the separate "N tasks match" count, the grid
-// view, and selecting all matching tasks beyond the first page.
+// view, selecting all matching tasks beyond the first page, exporting the selection (the download holds exactly the
+// selected tasks: all matching, then three ticked rows), the quick view stepped with the arrow keys, rows and count
+// arriving live into the filtered, sorted view, and the label stream among two ticked tasks.
 //
 //   BASE_URL=http://127.0.0.1:8080 node ui/e2e/datamanager.mjs
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ARTIFACTS, BASE_URL, STEP_TIMEOUT, StepFailure, createProjectWithTasks, expectNoErrors, log, runBrowser, setPageForFailures,
-  stage, waitUntil,
+  gqlCall, stage, waitUntil,
 } from './lib.mjs';
 
 // 120 tasks: even ones come from the web; n is the task's position. "web and n > 10": 55 tasks, more than a page.
@@ -133,6 +136,84 @@ async function run(page) {
     await page.screenshot({ path: join(ARTIFACTS, 'datamanager-filter.png'), fullPage: true });
     log(`project ${projectId}: filter, tab, reload, Back and selection done`);
   });
+
+  /** Exports the current selection as JSON and returns the downloaded file's tasks. */
+  async function exportSelected(expected) {
+    await page.getByTestId('selection-export-format').selectOption('JSON');
+    await page.getByTestId('selection-export').click();
+    const link = page.getByTestId('selection-export-download');
+    await link.waitFor({ timeout: 3 * STEP_TIMEOUT });
+    const label = ((await link.textContent()) ?? '').trim();
+    if (label !== `Download ${expected} tasks`) throw new StepFailure(`the export link says "${label}", expected ${expected} tasks`);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: STEP_TIMEOUT }), link.click()]);
+    return JSON.parse(await readFile(await download.path(), 'utf8'));
+  }
+
+  await stage('export all matching: the download holds exactly the selected tasks', async () => {
+    const tasks = await exportSelected(MATCHES);
+    const expected = TASKS.map((t) => t.data).filter((d) => d.meta.source === 'web' && d.n > 10).map((d) => d.n);
+    const got = tasks.map((t) => t.data.n).sort((a, b) => a - b);
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
+      throw new StepFailure(`the export holds tasks ${got.slice(0, 8).join(', ')}… (${got.length}), expected ${expected.length} web tasks above 10`);
+    }
+  });
+
+  await stage('export three ticked rows: exactly those', async () => {
+    await page.getByTestId('selection-clear').click();
+    const boxes = page.getByTestId('task-select');
+    for (const i of [0, 2, 5]) await boxes.nth(i).check();
+    await waitUntil('3 selected', async () => (await text(page, 'selection-count')) === '3 tasks selected', STEP_TIMEOUT);
+    const tasks = await exportSelected(3);
+    const got = tasks.map((t) => t.data.n).sort((a, b) => a - b).join(',');
+    if (got !== '12,16,22') throw new StepFailure(`the export of the ticked rows holds tasks ${got}, expected 12,16,22`);
+    await page.getByTestId('selection-clear').click();
+  });
+
+  await stage('quick view: open a task beside the table and step with the arrow keys', async () => {
+    await page.getByTestId('quick-view-button').first().click();
+    const number = () => text(page, 'quick-view-number');
+    await waitUntil('task 12 in the quick view', async () => (await number()) === '#12', STEP_TIMEOUT);
+    if (!(await text(page, 'quick-view-data')).includes('n: 12')) throw new StepFailure(`the quick view shows "${await text(page, 'quick-view-data')}"`);
+    await page.keyboard.press('ArrowDown');
+    await waitUntil('task 14 after ArrowDown', async () => (await number()) === '#14', STEP_TIMEOUT);
+    await page.keyboard.press('ArrowDown');
+    await waitUntil('task 16 after ArrowDown', async () => (await number()) === '#16', STEP_TIMEOUT);
+    await page.keyboard.press('ArrowUp');
+    await waitUntil('task 14 after ArrowUp', async () => (await number()) === '#14', STEP_TIMEOUT);
+    const active = await page.locator('[data-testid=task-row].quick-viewed').getAttribute('data-task-number');
+    if (active !== '14') throw new StepFailure(`the row marked in the table is ${active}, expected 14`);
+    await page.screenshot({ path: join(ARTIFACTS, 'datamanager-quick-view.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await waitUntil('the quick view closed', async () => (await page.getByTestId('quick-view').count()) === 0, STEP_TIMEOUT);
+  });
+
+  await stage('live: new tasks merge into the filtered, sorted rows and the count', async () => {
+    await page.getByTestId('sort-NUMBER').click(); // number descending: new tasks come first
+    await waitUntil('newest first', async () => (await page.getByTestId('task-number').first().textContent()) === '120', STEP_TIMEOUT);
+    await waitUntil('live', async () => (await text(page, 'live-status')).includes('live'), STEP_TIMEOUT);
+    // someone else imports two tasks: one matches the filter, one does not
+    const more = [{ data: { text: 'Task 121', meta: { source: 'web' }, n: 121 } }, { data: { text: 'Task 122', meta: { source: 'mail' }, n: 122 } }];
+    await gqlCall(page, 'mutation I($input: ImportTasksInput!) { importTasks(input: $input) { importedCount } }',
+      { input: { projectId, json: JSON.stringify(more) } });
+    await waitUntil(`"${MATCHES + 1} tasks match" without a reload`, async () => (await text(page, 'task-total')) === `${MATCHES + 1} tasks match`,
+      STEP_TIMEOUT);
+    await waitUntil('task 121 first, task 122 not shown', async () => {
+      const numbers = await page.getByTestId('task-number').allTextContents();
+      return numbers[0] === '121' && !numbers.includes('122') && numbers[1] === '120';
+    }, STEP_TIMEOUT);
+  });
+
+  await stage('label the selected: the label stream hands out only ticked tasks', async () => {
+    const boxes = page.getByTestId('task-select');
+    await boxes.nth(0).check(); // 121
+    await boxes.nth(1).check(); // 120
+    await waitUntil('2 selected', async () => (await text(page, 'selection-count')) === '2 tasks selected', STEP_TIMEOUT);
+    await page.getByTestId('selection-label').click();
+    await page.waitForURL(/\/label\?selected=1$/, { timeout: STEP_TIMEOUT });
+    // the stream's order is the project's (sequential: the lower number first)
+    await waitUntil('task 120 to label', async () => (await text(page, 'labeling-task-number')) === 'Task #120', 3 * STEP_TIMEOUT);
+    if ((await page.getByTestId('label-selection-banner').count()) !== 1) throw new StepFailure('no banner says that only the selected tasks are handed out');
+  });
 }
 
-process.exitCode = await runBrowser(run, { script: 'datamanager.mjs', limitMs: 150_000 });
+process.exitCode = await runBrowser(run, { script: 'datamanager.mjs', limitMs: 240_000 });

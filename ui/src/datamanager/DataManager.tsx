@@ -22,6 +22,9 @@ import { mediaSrc } from '../shared/lib/mediaUrl';
 import { emptySelection, matchLabel, selectedCount, selectionLabel, type Selection } from './selection';
 import { BulkActions } from './BulkActions';
 import { useSession } from '../identity/session';
+import { QuickView } from './QuickView';
+import { SelectionActions } from './SelectionActions';
+import { stepRow } from './quickView';
 import type { ColumnDef, DataManagerView, SortField, ViewFilter, ViewOrder } from './view';
 import {
   DEFAULT_ORDER, canonicalJson, columnCatalog, decodeView, describeCondition, encodeView, isFiltered, moveColumn, serverFilter, toggleColumn,
@@ -68,6 +71,8 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const { me } = useSession();
   const [bulkDone, setBulkDone] = useState<string | null>(null);
+  /** The task open in the quick view beside the table (issue 12). */
+  const [quick, setQuick] = useState<string | null>(null);
 
   const catalog = useMemo(() => columnCatalog(dataFields, project.controls), [dataFields, project.controls]);
   const shown = visibleColumns(catalog, view.columns);
@@ -91,6 +96,37 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
   const requestSeq = useRef(0);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+
+  // Live (issue 12): after changes, at most every 1.5 s, the server's count again, and with conditions (which the
+  // browser cannot evaluate) the window of rows shown again, so new rows land in their place in sort and filter.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refreshLive = useRef<() => void>(() => {});
+  refreshLive.current = () => {
+    const v = JSON.parse(viewKey) as DataManagerView;
+    const f = serverFilter(v.filter);
+    const seq = requestSeq.current; // a newer view meanwhile: its own load wins
+    gql(MatchingTasksQuery, { id: project.id, filter: f })
+      .then((data) => {
+        const m = data.project?.matchingTasks;
+        if (!m || seq !== requestSeq.current) return;
+        if (f) setMatch(m);
+        else setTotal(m.count);
+      })
+      .catch(() => { /* the next change asks again */ });
+    if ((v.filter?.conditions?.length ?? 0) === 0) return;
+    gql(ProjectTasksQuery, {
+      id: project.id, first: Math.min(Math.max(rowsRef.current.length, PAGE_SIZE), 200), after: null, orderBy: v.orderBy ?? DEFAULT_ORDER, filter: f,
+    })
+      .then((data) => {
+        const conn = data.project?.tasks;
+        if (!conn || seq !== requestSeq.current) return;
+        rowsRef.current = conn.edges.map((e) => e.node);
+        setRows(rowsRef.current);
+        setPageInfo(conn.pageInfo);
+      })
+      .catch(() => { /* the next change reads again */ });
+  };
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
 
   const load = useCallback(
     async (after: string | null) => {
@@ -185,6 +221,12 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           setLive('live');
           const f = current.current.filter;
           const known = rowsRef.current.some((row) => row.id === taskChanged.id);
+          if (refreshTimer.current === undefined) {
+            refreshTimer.current = setTimeout(() => {
+              refreshTimer.current = undefined;
+              refreshLive.current();
+            }, 1500);
+          }
           if ((f?.reviewState && taskChanged.reviewState && taskChanged.reviewState !== f.reviewState)
               || (f?.groundTruth !== undefined && taskChanged.groundTruth !== undefined && taskChanged.groundTruth !== f.groundTruth)) {
             // the row left the filtered view (e.g. a task just reviewed while showing "Pending review")
@@ -197,7 +239,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           const r = applyLiveRow(rowsRef.current, taskChanged, current.current.order, current.current.hasNextPage);
           rowsRef.current = r.rows;
           setRows(r.rows);
-          if (r.isNew) setTotal((t) => (t === null ? t : t + 1));
+          // the header's count comes from the server (refreshLive): a task sends several events, counting them overcounts
           // refresh the project's counters, at most every second
           clearTimeout(statsTimer);
           statsTimer = setTimeout(() => onChangedRef.current(), 1000);
@@ -406,6 +448,8 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
             </button>
           )}{' '}
           <button className="btn btn-small" onClick={() => setSelection(emptySelection)} data-testid="selection-clear">Clear selection</button>
+          <SelectionActions projectId={project.id} selection={selection} filter={filter}
+                            count={selection.mode === 'all' ? matching?.count ?? null : selection.ids.size} />
         </p>
       )}
       {selectedCount(selection, matching?.count ?? null) > 0 && (
@@ -440,6 +484,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           {!loading && rows.length === 0 && <p className="empty muted">{filtered ? 'No task matches these filters.' : 'No tasks yet.'}</p>}
         </div>
       ) : (
+      <div className={quick ? 'dm-with-quick-view' : undefined}>
       <table className="table clickable" data-testid="tasks-table">
         <thead>
           <tr>
@@ -458,6 +503,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
               data-testid="task-row"
               data-task-id={t.id}
               data-task-number={t.number}
+              className={quick === t.id ? 'quick-viewed' : undefined}
               tabIndex={0}
               onClick={() => navigate(`/projects/${project.id}/tasks/${t.id}`)}
               onKeyDown={(e) => { if (e.key === 'Enter') navigate(`/projects/${project.id}/tasks/${t.id}`); }}
@@ -465,7 +511,9 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
               <td className="narrow" onClick={(e) => e.stopPropagation()}>
                 <input type="checkbox" aria-label={`Select task ${t.number}`} data-testid="task-select"
                        checked={selection.mode === 'all' || selection.ids.has(t.id)} disabled={selection.mode === 'all'}
-                       onChange={() => toggleRow(t.id)} />
+                       onChange={() => toggleRow(t.id)} />{' '}
+                <button type="button" className="link" title="Quick view (arrow keys step, Esc closes)" aria-label={`Quick view of task ${t.number}`}
+                        onClick={() => setQuick(t.id)} data-testid="quick-view-button">▸</button>
               </td>
               {shown.map((def) => cell(def, t))}
             </tr>
@@ -477,6 +525,16 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           )}
         </tbody>
       </table>
+      {quick && (
+        <QuickView project={project} taskId={quick} onClose={() => setQuick(null)}
+                   onOpen={() => navigate(`/projects/${project.id}/tasks/${quick}`)}
+                   onStep={(by) => {
+                     const next = stepRow(rows.map((r) => r.id), quick, by);
+                     if (next) setQuick(next);
+                     else if (by === 1 && more && pageInfo && !loading) void load(pageInfo.endCursor);
+                   }} />
+      )}
+      </div>
       )}
       {loading && <p className="muted">Loading…</p>}
       {more && !loading && pageInfo && (

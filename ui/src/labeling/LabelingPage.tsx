@@ -40,6 +40,7 @@ import { isTextField, shortcutFor, type KeyPress, type ShortcutAction } from './
 import { TaskHistoryPanel } from '../history/TaskHistoryPanel';
 import { StreamBanner } from '../workflow/StreamBanner';
 import { useAnnotatingOptions } from '../workflow/useAnnotatingOptions';
+import { nextSelectedTask, SelectedStreamBanner, useLabelSelection } from '../datamanager/SelectedStream';
 import { skipTask } from '../workflow/skip';
 
 type TaskState = { kind: 'loading' } | { kind: 'done' } | { kind: 'missing' } | { kind: 'task'; task: TaskDetail };
@@ -62,6 +63,8 @@ export function visibleAnnotations(annotations: Annotation[], meId: string | und
 
 export function LabelingPage() {
   const { id: projectId = '', taskId } = useParams();
+  // "Label selected" from the Data Manager (issue 12): only those tasks, for this tab's session
+  const labelSelection = useLabelSelection(projectId);
   const navigate = useNavigate();
   const { me } = useSession();
   const [project, setProject] = useState<ProjectDetail | null>(null);
@@ -145,7 +148,7 @@ export function LabelingPage() {
         // ask again shortly (a few times) instead of showing it twice.
         let next: TaskDetail | null = null;
         for (let attempt = 0; attempt < 6; attempt++) {
-          next = (await gql(NextTaskQuery, { projectId })).nextTask;
+          next = labelSelection ? await nextSelectedTask(projectId, labelSelection.input) : (await gql(NextTaskQuery, { projectId })).nextTask;
           if (!next || !finished.current.has(next.id)) break;
           await new Promise((r) => setTimeout(r, 300 + attempt * 200));
         }
@@ -158,7 +161,7 @@ export function LabelingPage() {
     }
     // the deep link is read when the task opens, not on every change of the query string
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [projectId, taskId, show]);
+  }, [projectId, taskId, show, labelSelection]);
 
   useEffect(() => {
     gql(ProjectQuery, { id: projectId })
@@ -241,13 +244,25 @@ export function LabelingPage() {
     return (
       <div>
         {back}
-        <StreamBanner projectId={projectId} taskShown={false} allDone={
-          <div className="card done" data-testid="all-done">
-            <h1>All tasks done</h1>
-            <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
-            <Link className="btn" to={`/projects/${projectId}`} data-testid="back-to-data-manager">Back to the Data Manager</Link>
-          </div>
-        } />
+        {/* its stream query would hand out a task of the whole project: with a selection, say where it stands instead */}
+        {labelSelection ? (
+          <>
+            <SelectedStreamBanner projectId={projectId} count={labelSelection.count} />
+            <div className="card done" data-testid="all-done">
+              <h1>All tasks done</h1>
+              <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
+              <Link className="btn" to={`/projects/${projectId}`} data-testid="back-to-data-manager">Back to the Data Manager</Link>
+            </div>
+          </>
+        ) : (
+          <StreamBanner projectId={projectId} taskShown={false} allDone={
+            <div className="card done" data-testid="all-done">
+              <h1>All tasks done</h1>
+              <p className="muted">There is no task left that you have neither annotated nor skipped.</p>
+              <Link className="btn" to={`/projects/${projectId}`} data-testid="back-to-data-manager">Back to the Data Manager</Link>
+            </div>
+          } />
+        )}
       </div>
     );
   }
@@ -413,6 +428,7 @@ export function LabelingPage() {
     <div className="labeling">
       {back}
       <StreamBanner projectId={projectId} taskShown />
+      {labelSelection && !taskId && <SelectedStreamBanner projectId={projectId} count={labelSelection.count} />}
       <div className="page-head">
         <h1 data-testid="labeling-task-number">Task #{task.number}</h1>
         <div className="links small">

@@ -176,8 +176,8 @@ class EventGoldenJsonTest {
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
-            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 25,
-                    "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, true),
+            new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB), java.time.Instant.parse("2026-11-01T09:30:00Z"), 3,
+                    "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, true, io.labelledger.project.api.ExportSelection.ofNumbers(List.of(7L, 12L, 101L))),
             new MediaProxyChanged(PROJECT, ORG, true, ALICE),
             new ProjectMemberAdded(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ALICE),
             new ProjectRoleChanged(PROJECT, ORG, BOB, ProjectRole.ANNOTATOR, ProjectRole.REVIEWER, ALICE),
@@ -225,19 +225,19 @@ class EventGoldenJsonTest {
      * Golden files of older revisions and what they read back as through the upcasters. A stored event of every
      * released revision must keep reading back.
      */
-    static final Map<String, Object> UPCAST = Map.of(
-            "AnnotationSubmitted.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, null),
-            "AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null),
-            "AnnotationImported_v2.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, null),
-            "AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null),
-            "TaskSkipped.json", new TaskSkipped(TASK, PROJECT, ORG, BOB, null),
-            "ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE),
-            "LdapSettingsChanged.json", new LdapSettingsChanged(ORG, true, "corp.example.com", null, ALICE),
-            "ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
-                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE),
-            "ProjectExported_v3.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB),
-                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, false),
-            "ProjectSettingsChanged.json", new io.labelledger.project.api.ProjectSettingsChanged(PROJECT, ORG, new io.labelledger.project.api.ProjectSettings(
+    static final Map<String, Object> UPCAST = Map.ofEntries(
+            Map.entry("AnnotationSubmitted.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, null)),
+            Map.entry("AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null)),
+            Map.entry("AnnotationImported_v2.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, null)),
+            Map.entry("AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null)),
+            Map.entry("TaskSkipped.json", new TaskSkipped(TASK, PROJECT, ORG, BOB, null)),
+            Map.entry("ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE)),
+            Map.entry("LdapSettingsChanged.json", new LdapSettingsChanged(ORG, true, "corp.example.com", null, ALICE)),
+            Map.entry("ProjectExported_v2.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, false, List.of(BOB),
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE)),
+            Map.entry("ProjectExported_v3.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB),
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, false)),
+            Map.entry("ProjectSettingsChanged.json", new io.labelledger.project.api.ProjectSettingsChanged(PROJECT, ORG, new io.labelledger.project.api.ProjectSettings(
                     new io.labelledger.project.api.ProjectSettings.General("#3366ff", "Label the **overall** sentiment.", true),
                     new io.labelledger.project.api.ProjectSettings.Distribution(io.labelledger.project.api.ProjectSettings.DistributionMode.AUTO,
                             3, 20, 90, io.labelledger.project.api.ProjectSettings.Sampling.UNCERTAINTY,
@@ -245,11 +245,14 @@ class EventGoldenJsonTest {
                     new io.labelledger.project.api.ProjectSettings.Skipping(io.labelledger.project.api.ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, true),
                     new io.labelledger.project.api.ProjectSettings.Annotating(true, false, true, false, false),
                     new io.labelledger.project.api.ProjectSettings.Review("Reject spans that cut words.",
-                            io.labelledger.project.api.ProjectSettings.OnReject.REQUEUE_TO_GENERAL, true, true, true)), 4, ALICE));
+                            io.labelledger.project.api.ProjectSettings.OnReject.REQUEUE_TO_GENERAL, true, true, true)), 4, ALICE)),
+            Map.entry("ProjectExported_v4.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, true, List.of(BOB),
+                    java.time.Instant.parse("2026-11-01T09:30:00Z"), 25, "4f2c8e1a-7b3d-4c59-a6e0-d1b2c3a4e5f6", ALICE, true)));
 
     static final EventUpcasterChain UPCASTERS = new EventUpcasterChain(new AnnotationConfigVersionUpcaster(),
             new AnnotationImportedAuthorUpcaster(), new ProjectExportedFiltersUpcaster(),
             new ProjectExportedGroundTruthUpcaster(), new ProjectExportedRawValuesUpcaster(),
+            new io.labelledger.project.upcasting.ProjectExportedSelectionUpcaster(),
             new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster(),
             new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster(),
             new io.labelledger.project.upcasting.ProjectSettingsChangedReviewersUpcaster());

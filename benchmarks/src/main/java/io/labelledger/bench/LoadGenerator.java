@@ -128,7 +128,7 @@ public final class LoadGenerator {
                   rebuild   --url ... --operator-token ... --db-url jdbc:postgresql://127.0.0.1:5432/<db> [--db-user postgres --db-password ''] --timeout 20m
                   pgref     --pg-admin-url jdbc:postgresql://127.0.0.1:5432/postgres --pg-user postgres --connections 8
                             --duration 20s --warmup 2s [--no-pgbench]
-                  dm        --url ... --tasks 1000000 --annotators 3 --per-request 5000 --iterations 200 --warmup 20
+                  dm        --url ... --tasks 1000000 --annotators 10 --per-task 3 --per-file 200000 --iterations 200 --warmup 20
                             [--pg-url jdbc:postgresql://127.0.0.1:5432/<db> --pg-user postgres --pg-password '']
                             Data Manager filters, sorts and counts (ADR 0038); seeds its own project first
                   labelstream --url ... --tasks 100000 --annotators 50 [--overlap 1] --duration 60s --warmup 5s [--pg-tasks 1000000]

@@ -159,14 +159,14 @@ public class AppConfig {
 
     /**
      * ProjectExported revision 1 → 2 (no filters and job) → 3 (not limited to ground truth, ADR 0022) → 4 (formulas
-     * neutralized, ADR 0030). One bean, a
+     * neutralized, ADR 0030) → 5 (no Data Manager selection, ADR 0038). One bean, a
      * chain in this order: Axon's Spring configurer orders separate upcaster beans only by @Order, and a revision 1
      * event must pass both.
      */
     @Bean
     EventUpcasterChain projectExportedUpcasters() {
         return new EventUpcasterChain(new ProjectExportedFiltersUpcaster(), new ProjectExportedGroundTruthUpcaster(),
-                new ProjectExportedRawValuesUpcaster());
+                new ProjectExportedRawValuesUpcaster(), new io.labelledger.project.upcasting.ProjectExportedSelectionUpcaster());
     }
 
     /** Revision 1 LdapSettingsChanged reads back with url null (ADR 0026). */

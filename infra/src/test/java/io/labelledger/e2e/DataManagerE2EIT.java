@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Data Manager in a real browser (ui/e2e/datamanager.mjs, issue 12): a filter with two conditions, saved as a
- * tab, brought back by a reload and by Back from the URL, the separate match count, and all matching tasks selected.
+ * tab, brought back by a reload and by Back from the URL, the separate match count, all matching tasks selected,
+ * "export selected" downloading exactly the selected tasks, the quick view stepped with the arrow keys, and live rows
+ * and count merged into the filtered, sorted view.
  */
 class DataManagerE2EIT extends IntegrationTest {
     @LocalServerPort
@@ -18,7 +20,8 @@ class DataManagerE2EIT extends IntegrationTest {
 
     @Test
     void filterSaveAsTabReloadAndSelectAllMatching() throws Exception {
-        BrowserScript.run("datamanager.mjs", port, Duration.ofMinutes(3));
+        BrowserScript.run("datamanager.mjs", port, Duration.ofMinutes(5));
         assertThat(BrowserScript.artifacts().resolve("datamanager-filter.png")).exists();
+        assertThat(BrowserScript.artifacts().resolve("datamanager-quick-view.png")).exists();
     }
 }

@@ -208,9 +208,9 @@ class ExportJobIT extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ProjectExported.json", "ProjectExported_v2.json", "ProjectExported_v3.json"})
+    @ValueSource(strings = {"ProjectExported.json", "ProjectExported_v2.json", "ProjectExported_v3.json", "ProjectExported_v4.json"})
     void storedOlderProjectExportedEventsReadBackThroughTheApplicationsUpcasters(String golden) throws Exception {
-        // revision 1 must pass 1 -> 2 -> 3 -> 4 in that order, revision 2 from 2, revision 3 only 3 -> 4 (ADR 0022, 0030)
+        // revision 1 must pass 1 -> 2 -> 3 -> 4 -> 5 in that order, revision 2 from 2, ... revision 4 only 4 -> 5 (ADR 0022, 0030, 0038)
         var node = JSON.readTree(Files.readString(java.nio.file.Path.of("..", "command", "src", "test", "resources", "golden", golden)));
         var entry = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Project", "p-1", 0, "e-1", Instant.now(),
                 node.get("type").asString(), node.get("revision").asString(), node.get("payload").toString().getBytes(), "{}".getBytes());
@@ -219,10 +219,11 @@ class ExportJobIT extends IntegrationTest {
                 new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(entry, eventSerializer))).toList();
 
         assertThat(upcast).hasSize(1);
-        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("4");
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("5");
         var read = (io.labelledger.project.api.ProjectExported) eventSerializer.deserialize(upcast.get(0).getData());
-        assertThat(read.rawValues()).isFalse();
-        if (!golden.equals("ProjectExported_v3.json")) assertThat(read.onlyGroundTruth()).isFalse();
+        assertThat(read.rawValues()).isEqualTo(golden.equals("ProjectExported_v4.json"));
+        assertThat(read.selection()).isNull();
+        if (!golden.equals("ProjectExported_v3.json") && !golden.equals("ProjectExported_v4.json")) assertThat(read.onlyGroundTruth()).isFalse();
         assertThat(read.onlyCompleted()).isTrue();
         assertThat(read.taskCount()).isEqualTo(25);
     }

@@ -79,7 +79,9 @@ public class ExportJobRunner implements JobRunner {
         }
         Path part = files.partial(jobId);
         try {
-            long total = exports.snapshot(job.organizationId(), job.projectId(), job.onlyCompleted() && job.asOf() == null,
+            // a selection's total was fixed with it (export_job_task)
+            long total = job.selected() ? job.totalTasks()
+                    : exports.snapshot(job.organizationId(), job.projectId(), job.onlyCompleted() && job.asOf() == null,
                                           job.onlyGroundTruth() && job.asOf() == null)
                                 .map(s -> s.taskCount()).blockOptional().orElse(0L);
             jobs.started(jobId, total);
@@ -120,7 +122,7 @@ public class ExportJobRunner implements JobRunner {
     private Flux<List<ExportTask>> pages(ExportJob job) {
         // as of an instant, "completed" and ground truth are decided from the folded task, not today's row
         return exports.pages(job.organizationId(), job.projectId(), job.onlyCompleted() && job.asOf() == null,
-                             job.onlyGroundTruth() && job.asOf() == null, job.maxNumber());
+                             job.onlyGroundTruth() && job.asOf() == null, job.maxNumber(), job.selected() ? job.id() : null);
     }
 
     /** The page as the job's filters want it. Blocking (event store reads): called on boundedElastic. */

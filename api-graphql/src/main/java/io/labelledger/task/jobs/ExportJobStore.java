@@ -19,13 +19,13 @@ public class ExportJobStore {
     private static final String COLUMNS = """
             job_id, organization_id, project_id, user_id, format, only_completed, user_ids, as_of, max_number, state,
             total_tasks, processed_tasks, written_tasks, file_bytes, attempts, error, created_at, started_at, finished_at,
-            only_ground_truth, raw_values""";
+            only_ground_truth, raw_values, selected""";
     private static final RowMapper<ExportJob> ROW = (rs, i) -> new ExportJob(
             rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), ExportFormat.valueOf(rs.getString(5)),
             rs.getBoolean(6), rs.getString(7) == null ? List.of() : Arrays.asList(rs.getString(7).split(",")),
             instant(rs.getTimestamp(8)), rs.getLong(9), ExportJob.State.valueOf(rs.getString(10)), rs.getLong(11), rs.getLong(12),
             rs.getLong(13), (Long) rs.getObject(14), rs.getInt(15), rs.getString(16), instant(rs.getTimestamp(17)),
-            instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getBoolean(20), rs.getBoolean(21));
+            instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getBoolean(20), rs.getBoolean(21), rs.getBoolean(22));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -38,12 +38,12 @@ public class ExportJobStore {
     public void create(ExportJob job) {
         jdbc.update("""
                 INSERT INTO export_job (job_id, organization_id, project_id, user_id, format, only_completed, user_ids, as_of,
-                                        max_number, state, total_tasks, created_at, only_ground_truth, raw_values)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        max_number, state, total_tasks, created_at, only_ground_truth, raw_values, selected)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 job.id(), job.organizationId(), job.projectId(), job.userId(), job.format().name(), job.onlyCompleted(),
                 job.userIds().isEmpty() ? null : String.join(",", job.userIds()),
                 job.asOf() == null ? null : Timestamp.from(job.asOf()), job.maxNumber(), job.state().name(), job.totalTasks(),
-                Timestamp.from(job.createdAt()), job.onlyGroundTruth(), job.rawValues());
+                Timestamp.from(job.createdAt()), job.onlyGroundTruth(), job.rawValues(), job.selected());
     }
 
     /** For workers: any job by id. */

@@ -98,6 +98,7 @@ public class JobSweeper {
                 log.warn("Cannot delete the file of export job {}: {}", job, e.toString());
                 continue; // keep the row: the next sweep tries again
             }
+            jdbc.update("DELETE FROM export_job_task WHERE job_id = ?", job); // a Data Manager selection (ADR 0038)
             jdbc.update("DELETE FROM export_job WHERE job_id = ?", job);
         }
         return old.size();

@@ -12,6 +12,7 @@ import io.labelledger.task.api.ReserveTask;
 import io.labelledger.task.api.TaskId;
 import io.labelledger.task.read.TaskQueries;
 import io.labelledger.task.read.TaskView;
+import io.labelledger.task.read.filter.FilterCompiler;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -62,40 +63,50 @@ public class LabelStream {
 
     /** The caller's stream in the project; empty for a project the caller's organization does not have. */
     public Mono<Answer> next(Caller caller, String projectId, String clientIp) {
+        return next(caller, projectId, clientIp, null);
+    }
+
+    /**
+     * The stream restricted to a Data Manager selection ("label the selected", ADR 0038; null: the whole project): the
+     * same rules and reservations, only its candidates are the selected tasks. The browser sends the selection with
+     * each call for as long as its labeling session lasts; nothing is stored on the server.
+     */
+    public Mono<Answer> next(Caller caller, String projectId, String clientIp, FilterCompiler.Sql selection) {
         if (!Ids.isUuid(projectId)) return Mono.empty();
         return settings.settingsOf(caller.organizationId(), projectId)
                        .flatMap(s -> projects.pauseOf(caller.organizationId(), projectId, caller.userId())
                                // a paused person is told whether anything is left for them ("all tasks done" under the pause)
-                               .flatMap(p -> tasksLeft(caller, projectId, s).map(left -> new Answer(State.PAUSED, null, null, p.reason(), left)))
-                               .switchIfEmpty(Mono.defer(() -> confirmedHeld(caller, projectId, clientIp)
-                                               .switchIfEmpty(Mono.defer(() -> rejected(caller, projectId, s)))
-                                               .switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0))))));
+                               .flatMap(p -> tasksLeft(caller, projectId, s, selection).map(left -> new Answer(State.PAUSED, null, null, p.reason(), left)))
+                               .switchIfEmpty(Mono.defer(() -> confirmedHeld(caller, projectId, clientIp, selection)
+                                               .switchIfEmpty(Mono.defer(() -> rejected(caller, projectId, s, selection)))
+                                               .switchIfEmpty(Mono.defer(() -> handOut(caller, projectId, s, clientIp, 0, selection))))));
     }
 
     /**
      * Rejections requeued to the annotator (Review settings, ADR 0042): their own rejected annotation's task comes back
      * before new ones, to fix (an update makes it pending review again, so it leaves this queue).
      */
-    private Mono<Answer> rejected(Caller caller, String projectId, ProjectSettings s) {
-        if (s.review().onReject() != ProjectSettings.OnReject.REQUEUE_TO_ANNOTATOR) return Mono.empty();
+    private Mono<Answer> rejected(Caller caller, String projectId, ProjectSettings s, FilterCompiler.Sql selection) {
+        // labelling a Data Manager selection hands out only the selected tasks, rejected ones among them by the candidates
+        if (selection != null || s.review().onReject() != ProjectSettings.OnReject.REQUEUE_TO_ANNOTATOR) return Mono.empty();
         return tasks.rejectedOf(caller.organizationId(), projectId, caller.userId())
                     .flatMap(id -> tasks.get(caller.organizationId(), id))
                     .map(t -> new Answer(State.WORKING, t, null, null));
     }
 
-    private Mono<Boolean> tasksLeft(Caller caller, String projectId, ProjectSettings s) {
+    private Mono<Boolean> tasksLeft(Caller caller, String projectId, ProjectSettings s, FilterCompiler.Sql selection) {
         var queue = s.skipping().queue();
-        return held(caller, projectId).map(a -> true)
+        return held(caller, projectId, selection).map(a -> true)
                 .switchIfEmpty(Mono.defer(() -> tasks.streamCandidates(caller.organizationId(), projectId, caller.userId(),
                         TaskQueries.StreamOrder.SEQUENTIAL, queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST,
                         queue == ProjectSettings.SkipQueue.IGNORE, s.review().onReject() == ProjectSettings.OnReject.REQUEUE_TO_GENERAL,
-                        s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL, clock.instant(), 1)
+                        s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL, clock.instant(), 1, selection)
                         // read to the end (LIMIT 1), not cancelled at the first row: a cancelled R2DBC read can leak its connection
                         .collectList().map(found -> !found.isEmpty())));
     }
 
-    private Mono<Answer> held(Caller caller, String projectId) {
-        return tasks.heldBy(caller.organizationId(), projectId, caller.userId(), clock.instant())
+    private Mono<Answer> held(Caller caller, String projectId, FilterCompiler.Sql selection) {
+        return tasks.heldBy(caller.organizationId(), projectId, caller.userId(), clock.instant(), selection)
                     .flatMap(r -> tasks.get(caller.organizationId(), r.taskId()).map(t -> new Answer(State.WORKING, t, r.expiresAt(), null)));
     }
 
@@ -104,8 +115,8 @@ public class LabelStream {
      * still show the reservation it released, and handing that task out again would end in ALREADY_ANNOTATED. Asking
      * the aggregate to reserve it answers ALREADY_RESERVED when it is still the caller's (no event is written).
      */
-    private Mono<Answer> confirmedHeld(Caller caller, String projectId, String clientIp) {
-        return held(caller, projectId).flatMap(a -> commands.<Instant>send(new ReserveTask(new TaskId(a.task().id()), caller.organization(), caller.user(),
+    private Mono<Answer> confirmedHeld(Caller caller, String projectId, String clientIp, FilterCompiler.Sql selection) {
+        return held(caller, projectId, selection).flatMap(a -> commands.<Instant>send(new ReserveTask(new TaskId(a.task().id()), caller.organization(), caller.user(),
                         clock.instant()), caller, clientIp)
                 .flatMap(r -> {
                     if (r.ok()) return Mono.just(new Answer(State.WORKING, a.task(), r.value(), null)); // released meanwhile: reserved again
@@ -113,7 +124,7 @@ public class LabelStream {
                 }));
     }
 
-    private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round) {
+    private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round, FilterCompiler.Sql selection) {
         var queue = s.skipping().queue();
         // manual distribution: only the tasks a Manager assigned to the caller; none left says MANUAL (wait for more)
         boolean manual = s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL;
@@ -121,12 +132,12 @@ public class LabelStream {
         var order = TaskQueries.StreamOrder.valueOf(s.distribution().sampling().name());
         return tasks.streamCandidates(caller.organizationId(), projectId, caller.userId(), order,
                         queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, queue == ProjectSettings.SkipQueue.IGNORE,
-                        s.review().onReject() == ProjectSettings.OnReject.REQUEUE_TO_GENERAL, manual, clock.instant(), CANDIDATES)
+                        s.review().onReject() == ProjectSettings.OnReject.REQUEUE_TO_GENERAL, manual, clock.instant(), CANDIDATES, selection)
                     .collectList()
                     .flatMap(ids -> ids.isEmpty() ? Mono.just(Answer.of(nothingLeft)) : tryEach(caller, projectId, ids, clientIp)
                             .switchIfEmpty(Mono.defer(() -> round + 1 >= ROUNDS ? Mono.just(Answer.of(nothingLeft))
                                     // every candidate was taken meanwhile: the read model catches up, then ask it again
-                                    : Mono.delay(Duration.ofMillis(50L * (round + 1))).then(handOut(caller, projectId, s, clientIp, round + 1)))));
+                                    : Mono.delay(Duration.ofMillis(50L * (round + 1))).then(handOut(caller, projectId, s, clientIp, round + 1, selection)))));
     }
 
     /** The first candidate the aggregate reserves; empty when each was refused for a reason of its own. */

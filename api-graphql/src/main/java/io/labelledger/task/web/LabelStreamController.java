@@ -11,14 +11,18 @@ import reactor.core.publisher.Mono;
 @Controller
 public class LabelStreamController {
     private final LabelStream stream;
+    private final DataManagerFilters filters;
 
-    public LabelStreamController(LabelStream stream) {
+    public LabelStreamController(LabelStream stream, DataManagerFilters filters) {
         this.stream = stream;
+        this.filters = filters;
     }
 
     @QueryMapping
-    public Mono<LabelStream.Answer> labelStream(@Argument String projectId, @ContextValue Caller caller,
-                                                @ContextValue(required = false) String clientIp) {
-        return stream.next(caller, projectId, clientIp);
+    public Mono<LabelStream.Answer> labelStream(@Argument String projectId, @Argument DataManagerFilters.TaskSelectionInput selection,
+                                                @ContextValue Caller caller, @ContextValue(required = false) String clientIp) {
+        // a Data Manager selection ("label the selected", ADR 0038) narrows the candidates; none: the whole project
+        return filters.compiled(caller, projectId, selection).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                      .flatMap(sql -> stream.next(caller, projectId, clientIp, sql.orElse(null)));
     }
 }

@@ -128,7 +128,7 @@ public class Project {
         if (cmd.format() == null || cmd.format().isBlank()) throw new ValidationFailed("format", "The export format is required");
         if (cmd.taskCount() < 0) throw new ValidationFailed("taskCount", "The task count cannot be negative");
         apply(new ProjectExported(id, organizationId, cmd.format(), cmd.onlyCompleted(), cmd.onlyGroundTruth(), cmd.annotationsBy(), cmd.asOf(),
-                cmd.taskCount(), cmd.exportJobId(), cmd.by(), cmd.rawValues()));
+                cmd.taskCount(), cmd.exportJobId(), cmd.by(), cmd.rawValues(), cmd.selection()));
     }
 
     @CommandHandler

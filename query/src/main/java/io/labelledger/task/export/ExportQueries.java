@@ -26,10 +26,13 @@ public class ExportQueries {
 
     private final DatabaseClient db;
     private final TaskQueries tasks;
+    private final org.springframework.transaction.reactive.TransactionalOperator tx;
 
     public ExportQueries(DatabaseClient db, TaskQueries tasks) {
         this.db = db;
         this.tasks = tasks;
+        this.tx = org.springframework.transaction.reactive.TransactionalOperator.create(
+                new org.springframework.r2dbc.connection.R2dbcTransactionManager(db.getConnectionFactory()));
     }
 
     /**
@@ -136,6 +139,42 @@ public class ExportQueries {
                  .map(r -> new Snapshot(r.get("n", Long.class), r.get("max", Long.class))).one();
     }
 
+    /** Fixing a selection of a million tasks is one INSERT … SELECT; it may take seconds, never minutes. */
+    static final java.time.Duration SELECTION_LIMIT = java.time.Duration.ofSeconds(60);
+
+    /**
+     * Fixes which tasks an export job of a Data Manager selection holds (ADR 0038): the numbers of the project's tasks
+     * up to {@code maxNumber} that are selected (and completed / with ground truth when asked) go into
+     * {@code export_job_task}, so the file holds exactly the tasks selected when the export started, whatever changes
+     * meanwhile. The count of tasks fixed. A bad filter is a {@link io.labelledger.task.read.filter.FilterRefused}.
+     */
+    public Mono<Long> fixSelection(String jobId, String organizationId, String projectId, io.labelledger.task.read.TaskSelection selection,
+                                   String callerId, boolean onlyCompleted, boolean onlyGroundTruth, long maxNumber) {
+        return Mono.defer(() -> {
+            io.labelledger.task.read.filter.FilterCompiler.Sql where = selection.sql(callerId);
+            DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                    INSERT INTO export_job_task (job_id, number)
+                    SELECT :job, number FROM dm_task
+                    WHERE organization_id = :org AND project_id = :p AND number <= :max""" + (onlyCompleted ? " AND completed" : "")
+                    + (onlyGroundTruth ? " AND ground_truth" : "") + " AND " + where.where() + " ON CONFLICT DO NOTHING")
+                    .bind("job", jobId).bind("org", organizationId).bind("p", projectId).bind("max", maxNumber);
+            for (Map.Entry<String, Object> e : where.params().entrySet()) spec = spec.bind(e.getKey(), e.getValue());
+            Mono<Long> insert = spec.fetch().rowsUpdated();
+            return tx.transactional(db.sql("SET LOCAL statement_timeout = " + SELECTION_LIMIT.toMillis()).then().then(insert));
+        });
+    }
+
+    /** The numbers a selection fixed, in order (for the audit event of ticked rows: at most a few thousand). */
+    public Mono<List<Long>> selectedNumbers(String jobId) {
+        return db.sql("SELECT number FROM export_job_task WHERE job_id = :job ORDER BY number")
+                 .bind("job", jobId).map(r -> r.get("number", Long.class)).all().collectList();
+    }
+
+    /** Forgets a selection whose export was not recorded (refused, failed). */
+    public Mono<Void> dropSelection(String jobId) {
+        return db.sql("DELETE FROM export_job_task WHERE job_id = :job").bind("job", jobId).then();
+    }
+
     /** The data keys used by the project's tasks, sorted (CSV/TSV columns). */
     public Flux<String> dataKeys(String organizationId, String projectId) {
         return db.sql("""
@@ -155,17 +194,28 @@ public class ExportQueries {
      * read; {@link #filterAnnotations} keeps the ground truth).
      */
     public Flux<List<ExportTask>> pages(String organizationId, String projectId, boolean onlyCompleted, boolean onlyGroundTruth, long maxNumber) {
+        return pages(organizationId, projectId, onlyCompleted, onlyGroundTruth, maxNumber, null);
+    }
+
+    /** As above; with {@code selectionOf} (an export job id) only the tasks its Data Manager selection fixed ({@link #fixSelection}). */
+    public Flux<List<ExportTask>> pages(String organizationId, String projectId, boolean onlyCompleted, boolean onlyGroundTruth, long maxNumber,
+                                        String selectionOf) {
         long windows = (maxNumber + PAGE - 1) / PAGE;
         return Flux.fromStream(java.util.stream.LongStream.range(0, windows).boxed())
-                   .concatMap(w -> page(organizationId, projectId, onlyCompleted, onlyGroundTruth, w * PAGE, Math.min(maxNumber, (w + 1) * PAGE)))
+                   .concatMap(w -> page(organizationId, projectId, onlyCompleted, onlyGroundTruth, w * PAGE, Math.min(maxNumber, (w + 1) * PAGE),
+                                        selectionOf))
                    .filter(p -> !p.isEmpty());
     }
 
     private Mono<List<ExportTask>> page(String organizationId, String projectId, boolean onlyCompleted, boolean onlyGroundTruth,
-                                        long after, long upTo) {
-        return db.sql("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :p AND number > :after"
+                                        long after, long upTo, String selectionOf) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :p AND number > :after"
                       + " AND number <= :upTo" + (onlyCompleted ? " AND completed" : "") + (onlyGroundTruth ? " AND ground_truth" : "")
-                      + " ORDER BY number")
+                      + (selectionOf == null ? "" : " AND number IN (SELECT s.number FROM export_job_task s WHERE s.job_id = :job"
+                                                    + " AND s.number > :after AND s.number <= :upTo)")
+                      + " ORDER BY number");
+        if (selectionOf != null) spec = spec.bind("job", selectionOf);
+        return spec
                  .bind("org", organizationId).bind("p", projectId).bind("after", after).bind("upTo", upTo)
                  .map(r -> new Row(TaskQueries.view(r), r.get("skipped_by", String[].class))).all().collectList()
                  .flatMap(rows -> rows.isEmpty() ? Mono.just(List.<ExportTask>of())

@@ -254,7 +254,8 @@ public class TaskQueries {
                  .onErrorMap(TaskQueries::refusal);
     }
 
-    private static Throwable refusal(Throwable e) {
+    /** A statement timeout or an invalid regex as the typed refusal; anything else as it is. */
+    public static Throwable refusal(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof R2dbcException r) {
                 if ("57014".equals(r.getSqlState())) {
@@ -279,17 +280,27 @@ public class TaskQueries {
      */
     public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
                                          boolean skippedComeBack, boolean skipsFillOverlap, Instant now, int limit) {
-        return streamCandidates(organizationId, projectId, userId, order, skippedComeBack, skipsFillOverlap, false, false, now, limit);
+        return streamCandidates(organizationId, projectId, userId, order, skippedComeBack, skipsFillOverlap, false, false, now, limit, null);
+    }
+
+    /** As below, on all the project's tasks. */
+    public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
+                                         boolean skippedComeBack, boolean skipsFillOverlap, boolean rejectedFreePlaces, boolean manual,
+                                         Instant now, int limit) {
+        return streamCandidates(organizationId, projectId, userId, order, skippedComeBack, skipsFillOverlap, rejectedFreePlaces, manual,
+                now, limit, null);
     }
 
     /**
      * {@code rejectedFreePlaces}: rejections send tasks back to the general queue (Review settings, ADR 0042): a task
      * whose annotations are rejected has room again although the Data Manager counts it completed. {@code manual}: manual
      * distribution, only the tasks assigned to the user, whatever their overlap (the Manager decided who labels them).
+     * {@code selection}: among the tasks of a Data Manager selection only ("label the selected", ADR 0038; null: all); its
+     * condition is over dm_task's bare column names: at the top level dm_task is the only table in scope.
      */
     public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
                                          boolean skippedComeBack, boolean skipsFillOverlap, boolean rejectedFreePlaces, boolean manual,
-                                         Instant now, int limit) {
+                                         Instant now, int limit, FilterCompiler.Sql selection) {
         String filled = (skipsFillOverlap ? "t.annotation_count + cardinality(t.skipped_by)" : "t.annotation_count")
                         + (rejectedFreePlaces ? " - t.rejected_count" : "");
         String open = manual ? ":user = ANY(t.assigned_annotators)"
@@ -306,12 +317,15 @@ public class TaskQueries {
         String sql = """
                 SELECT t.task_id FROM dm_task t
                 WHERE t.organization_id = :org AND t.project_id = :project AND %s
-                AND NOT (:user = ANY(t.annotators)) %s %s
+                AND NOT (:user = ANY(t.annotators)) %s %s%s
                 ORDER BY %s%s LIMIT :limit""".formatted(open, skippedComeBack ? "" : "AND NOT (:user = ANY(t.skipped_by))", room,
+                selection == null ? "" : " AND " + selection.where(),
                 skippedComeBack ? "(:user = ANY(t.skipped_by)), " : "", sampling);
-        var spec = db.sql(sql).bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("limit", limit);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("org", organizationId).bind("project", projectId).bind("user", userId)
+                 .bind("limit", limit);
         if (!manual) spec = spec.bind("now", now.atOffset(java.time.ZoneOffset.UTC));
-        return spec.map(r -> r.get("task_id", String.class)).all();
+        if (selection == null) return spec.map(r -> r.get("task_id", String.class)).all();
+        return bounded(PAGE_LIMIT, bindAll(spec, selection.params()).map(r -> r.get("task_id", String.class)).all());
     }
 
     /**
@@ -329,13 +343,21 @@ public class TaskQueries {
 
     /** The task the user holds a live reservation of in the project (the oldest hand-out first), if any. */
     public Mono<ReservationView> heldBy(String organizationId, String projectId, String userId, Instant now) {
-        return db.sql("""
+        return heldBy(organizationId, projectId, userId, now, null);
+    }
+
+    /** As above, among the tasks of a Data Manager selection only (null: all): the others' reservations just expire. */
+    public Mono<ReservationView> heldBy(String organizationId, String projectId, String userId, Instant now, FilterCompiler.Sql selection) {
+        // the selection's bare column names resolve to s, the innermost dm_task
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
                          SELECT r.task_id, r.expires_at FROM dm_reservation r JOIN dm_task t ON t.task_id = r.task_id
                          WHERE r.organization_id = :org AND r.project_id = :project AND r.user_id = :user AND r.expires_at > :now
-                         AND NOT (:user = ANY(t.annotators))
-                         ORDER BY r.expires_at LIMIT 1""")
-                 .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("now", now.atOffset(java.time.ZoneOffset.UTC))
-                 .map(r -> new ReservationView(r.get("task_id", String.class), r.get("expires_at", OffsetDateTime.class).toInstant()))
+                         AND NOT (:user = ANY(t.annotators))""" + (selection == null ? ""
+                         : " AND EXISTS (SELECT 1 FROM dm_task s WHERE s.task_id = t.task_id AND " + selection.where() + ")") + """
+                          ORDER BY r.expires_at LIMIT 1""")
+                 .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("now", now.atOffset(java.time.ZoneOffset.UTC));
+        if (selection != null) spec = bindAll(spec, selection.params());
+        return spec.map(r -> new ReservationView(r.get("task_id", String.class), r.get("expires_at", OffsetDateTime.class).toInstant()))
                  .one();
     }
 
