@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage, gql, onUnauthorized, UnauthorizedError } from './shared/api/graphql';
 import { MeQuery } from './shared/api/operations';
@@ -38,7 +39,16 @@ export function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
-
+  const queryClient = useQueryClient();
+  // Cached answers belong to one person in one organization: another one (switch, or signing in as someone else
+  // after the session ended) starts from an empty cache, and the pages on screen read again.
+  const scope = me ? `${me.id}/${me.organization.id}` : null;
+  const lastScope = useRef(scope);
+  useEffect(() => {
+    if (scope === null || scope === lastScope.current) return;
+    if (lastScope.current !== null) void queryClient.resetQueries();
+    lastScope.current = scope;
+  }, [scope, queryClient]);
 
   useEffect(
     () =>
@@ -72,9 +82,10 @@ export function App() {
     signedOut = true;
     await logout();
     resetWsClient();
+    queryClient.clear();
     setMe(null);
     navigate('/login', { replace: true });
-  }, [navigate]);
+  }, [navigate, queryClient]);
 
   const isPublic = isPublicPath(location.pathname);
   useEffect(() => {

@@ -1,41 +1,37 @@
-import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { AuditLogQuery } from '../shared/api/operations';
-import type { AuditEntry, AuditFilter, PageInfo } from '../shared/api/types';
+import { Fragment, useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { errorMessage } from '../shared/api/graphql';
+import { request } from '../shared/api/query';
+import type { AuditFilter, AuditLogQuery as AuditLogPage } from '../shared/gql/graphql';
 import { ErrorBox } from '../shared/components/Errors';
 import { formatDateTime } from '../shared/lib/format';
+import { AuditLogQuery } from './operations';
+
+const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const [eventType, setEventType] = useState('');
   const [aggregateId, setAggregateId] = useState('');
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [pageInfo, setPageInfo] = useState<PageInfo | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const data = await gql(AuditLogQuery, { filter: Object.keys(filter).length ? filter : null, first: 50, after });
-        const nodes = data.auditLog.edges.map((e) => e.node);
-        setEntries((prev) => (after ? [...prev, ...nodes] : nodes));
-        setPageInfo(data.auditLog.pageInfo);
-      } catch (e) {
-        setError(errorMessage(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [filter],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const queryClient = useQueryClient();
+  const queryKey = ['AuditLog', filter] as const;
+  const log = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) =>
+      request(AuditLogQuery, { filter: Object.keys(filter).length ? filter : null, first: PAGE_SIZE, after: pageParam }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.auditLog.pageInfo.hasNextPage ? last.auditLog.pageInfo.endCursor : undefined),
+  });
+  const entries = log.data?.pages.flatMap((page) => page.auditLog.edges.map((e) => e.node)) ?? [];
+  const loading = log.isFetching;
+  const error = log.error ? errorMessage(log.error) : null;
+  // "Refresh" reads the newest page again and drops the pages "Load more" added (they stay shown until it answers)
+  const refresh = () => {
+    queryClient.setQueryData<InfiniteData<AuditLogPage, string | null>>(queryKey, (data) =>
+      data && { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) });
+    void log.refetch();
+  };
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -57,7 +53,7 @@ export function AuditPage() {
     <div>
       <div className="page-head">
         <h1>Audit log</h1>
-        <button className="btn" onClick={() => void load(null)} data-testid="audit-refresh">Refresh</button>
+        <button className="btn" onClick={refresh} data-testid="audit-refresh">Refresh</button>
       </div>
       <form className="filters" onSubmit={apply} data-testid="audit-filters">
         <label>
@@ -120,8 +116,8 @@ export function AuditPage() {
         </tbody>
       </table>
       {loading && <p className="muted">Loading…</p>}
-      {pageInfo?.hasNextPage && !loading && (
-        <button className="btn" onClick={() => void load(pageInfo.endCursor)} data-testid="audit-load-more">Load more</button>
+      {log.hasNextPage && !loading && (
+        <button className="btn" onClick={() => void log.fetchNextPage()} data-testid="audit-load-more">Load more</button>
       )}
     </div>
   );

@@ -1,6 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ExportJob, Me, OrganizationRole, ProjectDetail } from '../shared/api/types';
+import type { Me, OrganizationRole, ProjectDetail } from '../shared/api/types';
+import type { ExportJobFieldsFragment as ExportJob } from '../shared/gql/graphql';
+import { renderWithQueries } from '../shared/testing/render';
 import { SessionContext } from '../identity/session';
 import { mockGraphql } from '../shared/testing/graphqlMock';
 import { ExportControl } from './ExportControl';
@@ -12,7 +14,7 @@ const project: ProjectDetail = {
 
 function renderAs(role: OrganizationRole | null) {
   const me: Me | null = role && { id: 'u1', email: 'a@b.c', displayName: 'Ann', role, organization: { id: 'o1', name: 'Org' } };
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <ExportControl project={project} />
     </SessionContext.Provider>,
@@ -32,7 +34,7 @@ function graphqlServer(answer: (body: Body) => unknown) {
 }
 
 const job = (over: Partial<ExportJob>): ExportJob => ({
-  id: 'j1', format: 'CSV', state: 'QUEUED', onlyCompleted: true, userIds: ['u2'], asOf: null, totalTasks: 4, processedTasks: 0,
+  id: 'j1', format: 'CSV', state: 'QUEUED', onlyCompleted: true, onlyGroundTruth: false, rawValues: false, userIds: ['u2'], asOf: null, totalTasks: 4, processedTasks: 0,
   writtenTasks: 0, fileBytes: null, fileName: 'project-p1-export-j1.csv', downloadUrl: null, error: null, createdAt: '2030-01-01T00:00:00Z',
   ...over,
 });

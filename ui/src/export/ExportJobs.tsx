@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { CreateExportMutation, ExportJobsQuery, MembersQuery } from '../shared/api/operations';
-import type { ExportJob, Member, ProjectDetail } from '../shared/api/types';
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../shared/api/graphql';
+import { operationName, useGraphQLMutation, useGraphQLQuery } from '../shared/api/query';
+import type { ProjectDetail } from '../shared/api/types';
 import { ErrorBox } from '../shared/components/Errors';
 import { EXPORT_FORMAT_LABELS, SPREADSHEET_FORMATS, exportFormatsFor, type ExportFormat } from './exportUrl';
 import { exportJobEnded, exportJobPercent, localInputToInstant } from './exportJob';
+import { CreateExportMutation, ExportAnnotatorsQuery, ExportJobsQuery } from './operations';
 import { userErrorsText } from '../shared/lib/errors';
 import { formatDateTime } from '../shared/lib/format';
 import { formatBytes } from '../import/importFile';
@@ -22,49 +24,35 @@ export function ExportJobs({ project }: { project: ProjectDetail }) {
   const [rawValues, setRawValues] = useState(false);
   const [userIds, setUserIds] = useState<string[]>([]);
   const [asOf, setAsOf] = useState('');
-  const [members, setMembers] = useState<Member[]>([]);
-  const [jobs, setJobs] = useState<ExportJob[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const queryClient = useQueryClient();
 
-  const reload = useCallback(async () => {
-    try {
-      setJobs((await gql(ExportJobsQuery, { projectId: project.id })).exportJobs);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [project.id]);
+  // read again every POLL_MS while an export is queued or running
+  const jobsQuery = useGraphQLQuery(ExportJobsQuery, { projectId: project.id }, {
+    refetchInterval: (query) => (query.state.data?.exportJobs.some((j) => !exportJobEnded(j)) ? POLL_MS : false),
+  });
+  const jobs = jobsQuery.data?.exportJobs ?? [];
+  // the annotator picker; a Manager may not list members, then the filter is simply not offered
+  const members = useGraphQLQuery(ExportAnnotatorsQuery, {}).data?.members ?? [];
+  const createExport = useGraphQLMutation(CreateExportMutation);
+  const busy = createExport.isPending;
+  const error = refusal ?? (createExport.error ? errorMessage(createExport.error) : null)
+    ?? (jobsQuery.error ? errorMessage(jobsQuery.error) : null);
 
-  useEffect(() => {
-    void reload();
-    // the annotator picker; a Manager may not list members, then the filter is simply not offered
-    gql(MembersQuery, { filter: null }).then((d) => setMembers(d.members), () => setMembers([]));
-  }, [reload]);
-
-  const running = jobs.some((j) => !exportJobEnded(j));
-  useEffect(() => {
-    if (!running) return undefined;
-    const timer = setInterval(() => void reload(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [running, reload]);
-
-  async function create(e: FormEvent) {
+  function create(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const filters = { onlyCompleted, onlyGroundTruth, userIds, asOf: localInputToInstant(asOf) };
-      const { createExport } = await gql(CreateExportMutation, {
-        // rawValues only when asked and only for CSV/TSV (the server's default neutralizes formulas)
-        input: { projectId: project.id, format, filters, ...(rawValues && SPREADSHEET_FORMATS.includes(format) ? { rawValues: true } : {}) },
-      });
-      if (createExport.errors.length > 0) setError(userErrorsText(createExport.errors));
-      else await reload();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    setRefusal(null);
+    const filters = { onlyCompleted, onlyGroundTruth, userIds, asOf: localInputToInstant(asOf) };
+    createExport.mutate(
+      // rawValues only when asked and only for CSV/TSV (the server's default neutralizes formulas)
+      { input: { projectId: project.id, format, filters, ...(rawValues && SPREADSHEET_FORMATS.includes(format) ? { rawValues: true } : {}) } },
+      {
+        onSuccess: async ({ createExport: payload }) => {
+          if (payload.errors.length > 0) setRefusal(userErrorsText(payload.errors));
+          else await queryClient.invalidateQueries({ queryKey: [operationName(ExportJobsQuery), { projectId: project.id }] });
+        },
+      },
+    );
   }
 
   return (

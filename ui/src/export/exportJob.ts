@@ -1,6 +1,6 @@
 // Background exports (createExport): the server writes a snapshot to a file and the list shows its progress.
 // Pure helpers for the export control.
-import type { ExportJob } from '../shared/api/types';
+import type { ExportJobFieldsFragment as ExportJob } from '../shared/gql/graphql';
 
 export function exportJobEnded(job: Pick<ExportJob, 'state'>): boolean {
   return job.state === 'COMPLETED' || job.state === 'FAILED';

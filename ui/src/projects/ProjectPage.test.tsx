@@ -1,9 +1,10 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, OrganizationRole, ProjectDetail } from '../shared/api/types';
 import { SessionContext } from '../identity/session';
 import { mockGraphql } from '../shared/testing/graphqlMock';
+import { renderWithQueries } from '../shared/testing/render';
 import { ProjectPage } from './ProjectPage';
 
 vi.mock('../shared/api/ws', () => ({ subscribe: () => () => {} }));
@@ -18,7 +19,7 @@ function renderAs(role: OrganizationRole, path: string) {
     : op === 'ProjectTasks' ? { project: { id: 'p1', tasks: { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 } } }
       : op === 'ExportJobs' ? { exportJobs: [] } : { members: [] }));
   const me: Me = { id: 'u1', email: 'a@a.test', displayName: 'A', role, organization: { id: 'o1', name: 'Acme' } };
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter initialEntries={[path]}>
         <Routes><Route path="/projects/:id/*" element={<ProjectPage />} /></Routes>

@@ -4,8 +4,6 @@ import { operation } from './graphql';
 import type {
   Annotation,
   ApiToken,
-  AuditEntry,
-  AuditFilter,
   DataField,
   DataManagerTab,
   Connection,
@@ -35,8 +33,6 @@ import type {
   LdapSettings,
   ConfigureLdapInput,
   SessionPolicy,
-  ExportFilters,
-  ExportJob,
 } from './types';
 
 const USER_ERROR = `errors { code field message }`;
@@ -198,24 +194,6 @@ export const ImportTasksMutation = operation<
     importTasks(input: $input) { importedCount rejected { index line reason } ${USER_ERROR} }
   }`);
 
-const EXPORT_JOB = `id format state onlyCompleted onlyGroundTruth rawValues userIds asOf totalTasks processedTasks writtenTasks fileBytes fileName downloadUrl error createdAt`;
-
-export const ExportJobsQuery = operation<{ exportJobs: ExportJob[] }, { projectId: string }>(`
-  query ExportJobs($projectId: ID!) { exportJobs(projectId: $projectId, first: 20) { ${EXPORT_JOB} } }`);
-
-export interface CreateExportPayload {
-  job: ExportJob | null;
-  errors: UserError[];
-}
-
-export const CreateExportMutation = operation<
-  { createExport: CreateExportPayload },
-  { input: { projectId: string; format: string; filters: ExportFilters; rawValues?: boolean } }
->(`
-  mutation CreateExport($input: CreateExportInput!) {
-    createExport(input: $input) { job { ${EXPORT_JOB} } ${USER_ERROR} }
-  }`);
-
 const IMPORT_JOB = `id state mode readCount importedCount rejectedCount error`;
 
 export const ImportJobQuery = operation<{ importJob: ImportJob | null }, { id: string }>(`
@@ -283,20 +261,6 @@ export const SetGroundTruthMutation = operation<
 export const SkipTaskMutation = operation<{ skipTask: TaskPayload }, { input: { taskId: string; comment?: string | null } }>(`
   mutation SkipTask($input: SkipTaskInput!) {
     skipTask(input: $input) { task { ${TASK_DETAIL} } ${USER_ERROR} }
-  }`);
-
-// ---- audit -----------------------------------------------------------------------------------------
-export const AuditLogQuery = operation<
-  { auditLog: Connection<AuditEntry> },
-  { filter?: AuditFilter | null; first?: number; after?: string | null }
->(`
-  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
-    auditLog(filter: $filter, first: $first, after: $after) {
-      edges { cursor node {
-        id position eventType aggregateType aggregateId actor { id displayName } clientIp occurredAt payload hash
-      } }
-      pageInfo { hasNextPage endCursor }
-    }
   }`);
 
 // ---- API tokens ------------------------------------------------------------------------------------

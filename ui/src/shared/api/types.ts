@@ -255,34 +255,6 @@ export interface ImportRejection {
   reason: string;
 }
 
-export type ExportJobState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
-/** A background export (createExport): a snapshot written to a file on the server, downloadable when COMPLETED. */
-export interface ExportJob {
-  id: string;
-  format: string;
-  state: ExportJobState;
-  onlyCompleted: boolean;
-  onlyGroundTruth?: boolean;
-  /** CSV/TSV cells written as they are (formulas not neutralized). */
-  rawValues?: boolean;
-  userIds: string[];
-  asOf?: DateTime | null;
-  totalTasks: number;
-  processedTasks: number;
-  writtenTasks: number;
-  fileBytes?: number | null;
-  fileName: string;
-  downloadUrl?: string | null;
-  error?: string | null;
-  createdAt: DateTime;
-}
-export interface ExportFilters {
-  onlyCompleted?: boolean;
-  /** Only ground-truth annotations, and only tasks that have one. */
-  onlyGroundTruth?: boolean;
-  userIds?: string[];
-  asOf?: DateTime | null;
-}
 export type ImportJobState = 'QUEUED' | 'VALIDATING' | 'IMPORTING' | 'COMPLETED' | 'FAILED';
 /** A background import of an uploaded file (POST /api/projects/{id}/imports). */
 export interface ImportJob {
@@ -295,27 +267,6 @@ export interface ImportJob {
   error: string | null;
   /** only when asked for: the first bad records, in file order */
   rejected?: ImportRejection[];
-}
-
-export interface AuditEntry {
-  id: string;
-  position: number;
-  eventType: string;
-  aggregateType: string;
-  aggregateId: string;
-  actor: UserRef | null;
-  clientIp: string | null;
-  occurredAt: DateTime;
-  payload: JSONValue;
-  hash: string;
-}
-
-export interface AuditFilter {
-  actorId?: string;
-  eventType?: string;
-  aggregateId?: string;
-  from?: DateTime;
-  to?: DateTime;
 }
 
 export interface ApiToken {

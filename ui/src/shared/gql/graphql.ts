@@ -1,0 +1,260 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AuditFilter = {
+  actorId?: string | null | undefined;
+  aggregateId?: string | null | undefined;
+  eventType?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type CreateExportInput = {
+  filters?: ExportFiltersInput | null | undefined;
+  format: ExportFormat;
+  projectId: string;
+  /** CSV/TSV: keep cells that start with = + - @ (or a tab / carriage return) as they are. Default false: they are prefixed with ' so spreadsheets do not run them as formulas. */
+  rawValues?: boolean | null | undefined;
+};
+
+export type ErrorCode =
+  | 'ALREADY_ANNOTATED'
+  /** The caller already holds a live reservation of this task. */
+  | 'ALREADY_RESERVED'
+  | 'CONFLICT'
+  /** A draft larger than the server keeps; the earlier draft is unchanged. */
+  | 'DRAFT_TOO_LARGE'
+  /** An annotation without any result ([]); the project does not allow empty annotations. */
+  | 'EMPTY_RESULT'
+  | 'FILE_TOO_LARGE'
+  /** A Data Manager filter uses an operator that does not fit the column. */
+  | 'FILTER_OPERATOR'
+  /** A Data Manager filter or sort names a column, data field or control that does not exist. */
+  | 'FILTER_UNKNOWN_FIELD'
+  /** A Data Manager filter value of the wrong type, shape or size. */
+  | 'FILTER_VALUE'
+  | 'FORBIDDEN'
+  | 'INVALID_IMPORT'
+  | 'INVALID_LABEL_CONFIG'
+  | 'INVALID_RESULT'
+  | 'INVITATION_EXPIRED'
+  /** The invitation was withdrawn by an Owner or Admin. */
+  | 'INVITATION_REVOKED'
+  | 'INVITATION_USED'
+  | 'LAST_OWNER'
+  /** The caller reached the project's annotation limit. */
+  | 'LIMIT_REACHED'
+  /** The project does not allow the server to fetch the URLs of its task data (storage proxy off). */
+  | 'MEDIA_PROXY_OFF'
+  | 'NOT_AUTHOR'
+  | 'NOT_FOUND'
+  /** The caller is paused in this project (the message has the reason). */
+  | 'PAUSED'
+  /** A Data Manager query ran past its time limit; narrow the filter. */
+  | 'QUERY_TOO_SLOW'
+  | 'RATE_LIMITED'
+  /** The caller's reservation expired and others filled the task meanwhile; their draft is kept. */
+  | 'RESERVATION_EXPIRED'
+  | 'SAML_REFUSED'
+  /** The task has as many annotations and live reservations as its overlap asks for. */
+  | 'TASK_FULL'
+  /** A service the request depends on (e.g. the organization's LDAP directory) did not answer; retry later. */
+  | 'UNAVAILABLE'
+  /** A URL the storage proxy will not fetch: not http(s), or a private, loopback, link-local... address. */
+  | 'URL_REFUSED'
+  | 'VALIDATION';
+
+/** Which tasks and annotations an export holds. */
+export type ExportFiltersInput = {
+  /** The tasks and annotations as they were at this instant, rebuilt from the event store. Null: now. */
+  asOf?: string | null | undefined;
+  /** Only tasks that were complete (at asOf, when given). */
+  onlyCompleted?: boolean | null | undefined;
+  /** Only ground-truth annotations, and only tasks that have one (at asOf, when given). */
+  onlyGroundTruth?: boolean | null | undefined;
+  /** Only annotations by these users; tasks without one of theirs are left out. Empty: everyone's. */
+  userIds?: Array<string> | null | undefined;
+};
+
+export type ExportFormat =
+  | 'BRUSH_PNG'
+  | 'COCO'
+  | 'CONLL2003'
+  | 'CSV'
+  | 'JSON'
+  | 'JSON_MIN'
+  | 'TSV'
+  | 'VOC'
+  | 'YOLO'
+  | 'YOLO_OBB';
+
+export type ExportJobState =
+  /** The file is ready at downloadUrl. */
+  | 'COMPLETED'
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, position: number, eventType: string, aggregateType: string, aggregateId: string, clientIp: string | null, occurredAt: string, payload: import('../api/types').JSONValue, hash: string, actor: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ExportJobFieldsFragment = { id: string, format: ExportFormat, state: ExportJobState, onlyCompleted: boolean, onlyGroundTruth: boolean, rawValues: boolean, userIds: Array<string>, asOf: string | null, totalTasks: number, processedTasks: number, writtenTasks: number, fileBytes: number | null, fileName: string, downloadUrl: string | null, error: string | null, createdAt: string };
+
+export type ExportJobsQueryVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type ExportJobsQuery = { exportJobs: Array<{ id: string, format: ExportFormat, state: ExportJobState, onlyCompleted: boolean, onlyGroundTruth: boolean, rawValues: boolean, userIds: Array<string>, asOf: string | null, totalTasks: number, processedTasks: number, writtenTasks: number, fileBytes: number | null, fileName: string, downloadUrl: string | null, error: string | null, createdAt: string }> };
+
+export type CreateExportMutationVariables = Exact<{
+  input: CreateExportInput;
+}>;
+
+
+export type CreateExportMutation = { createExport: { job: { id: string, format: ExportFormat, state: ExportJobState, onlyCompleted: boolean, onlyGroundTruth: boolean, rawValues: boolean, userIds: Array<string>, asOf: string | null, totalTasks: number, processedTasks: number, writtenTasks: number, fileBytes: number | null, fileName: string, downloadUrl: string | null, error: string | null, createdAt: string } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ExportAnnotatorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportAnnotatorsQuery = { members: Array<{ userId: string, displayName: string }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ExportJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ExportJobFields on ExportJob {
+  id
+  format
+  state
+  onlyCompleted
+  onlyGroundTruth
+  rawValues
+  userIds
+  asOf
+  totalTasks
+  processedTasks
+  writtenTasks
+  fileBytes
+  fileName
+  downloadUrl
+  error
+  createdAt
+}
+    `, {"fragmentName":"ExportJobFields"}) as unknown as TypedDocumentString<ExportJobFieldsFragment, unknown>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        position
+        eventType
+        aggregateType
+        aggregateId
+        actor {
+          id
+          displayName
+        }
+        clientIp
+        occurredAt
+        payload
+        hash
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const ExportJobsDocument = new TypedDocumentString(`
+    query ExportJobs($projectId: ID!) {
+  exportJobs(projectId: $projectId, first: 20) {
+    ...ExportJobFields
+  }
+}
+    fragment ExportJobFields on ExportJob {
+  id
+  format
+  state
+  onlyCompleted
+  onlyGroundTruth
+  rawValues
+  userIds
+  asOf
+  totalTasks
+  processedTasks
+  writtenTasks
+  fileBytes
+  fileName
+  downloadUrl
+  error
+  createdAt
+}`) as unknown as TypedDocumentString<ExportJobsQuery, ExportJobsQueryVariables>;
+export const CreateExportDocument = new TypedDocumentString(`
+    mutation CreateExport($input: CreateExportInput!) {
+  createExport(input: $input) {
+    job {
+      ...ExportJobFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ExportJobFields on ExportJob {
+  id
+  format
+  state
+  onlyCompleted
+  onlyGroundTruth
+  rawValues
+  userIds
+  asOf
+  totalTasks
+  processedTasks
+  writtenTasks
+  fileBytes
+  fileName
+  downloadUrl
+  error
+  createdAt
+}`) as unknown as TypedDocumentString<CreateExportMutation, CreateExportMutationVariables>;
+export const ExportAnnotatorsDocument = new TypedDocumentString(`
+    query ExportAnnotators {
+  members {
+    userId
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<ExportAnnotatorsQuery, ExportAnnotatorsQueryVariables>;
