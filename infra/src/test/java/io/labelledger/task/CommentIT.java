@@ -12,7 +12,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Comments over GraphQL (issue 10, ADR 0032): a thread on an annotation, a comment on one region, resolve by the
+ * Comments over GraphQL (issue 10, ADR 0032), in a project that shows annotators each other's annotations (blind
+ * labeling keeps others' annotations out of reach, BlindLabelingIT): a thread on an annotation, a comment on one region, resolve by the
  * author, resolve by someone else refused (FORBIDDEN), delete by a Manager (the comment keeps its place, without its
  * text), replies only within one annotation, another organization's annotation not found.
  */
@@ -43,6 +44,9 @@ class CommentIT extends IntegrationTest {
         String task = owner.firstTask(project);
         String annotation = ann.submit(task, List.of(POSITIVE));
         String bobsAnnotation = bob.submit(task, List.of(POSITIVE));
+        // blind labeling (the default): Ann's annotation does not exist for Bob, not even to comment on
+        assertThat(codes(bob.post(ADD, input(task, annotation, null, null, "Why?")), "addComment")).containsExactly("NOT_FOUND");
+        owner.showOthersAnnotations(project, true);
 
         // Bob starts a thread on Ann's annotation; Ann replies; Bob comments on one region
         Map<String, Object> first = ok(bob.post(ADD, input(task, annotation, null, null, "  Why Positive?  ")), "addComment");
