@@ -292,6 +292,22 @@ async function run(page) {
     });
   });
 
+  await family('table-markdown', 'Table (the editor\'s) beside a classified Text; Markdown (not in LSF 1.4.0) listed as not labelable; export equals; reopen', async () => {
+    await labelFamily(page, {
+      name: 'table-markdown',
+      config: '<View><Markdown name="md" value="$md"/><Table name="meta" value="$meta"/><Text name="text" value="$text"/>'
+        + '<Choices name="topic" toName="text"><Choice value="Sport"/><Choice value="Weather"/></Choices></View>',
+      data: { md: '# Notes', meta: { source: 'wire', words: 5 }, text: 'Rain all week in the north.' },
+      expectTypes: ['choices'],
+      label: async (editor, p) => {
+        await editor.getByText('wire').first().waitFor();
+        const notYet = (await p.getByTestId('not-labelable').textContent()) ?? '';
+        if (!notYet.includes('Markdown')) throw new StepFailure(`the page does not list Markdown as not labelable: "${notYet}"`);
+        await editor.getByText(/^Weather/).first().click();
+      },
+    });
+  });
+
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`families done in ${seconds} s`);
   await page.screenshot({ path: join(ARTIFACTS, 'families-last.png'), fullPage: true });
