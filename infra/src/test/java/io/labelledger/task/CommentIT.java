@@ -91,6 +91,19 @@ class CommentIT extends IntegrationTest {
         assertThat(comments).extracting(c -> c.get("deleted")).containsExactly(true, false, false, false);
         assertThat(comments).extracting(c -> c.get("regionId")).containsExactly(null, null, "r1", null);
 
+        // the Data Manager's comment columns (kept by the projection): sortable and filterable
+        Map<String, Object> rows = owner.post("""
+                query($p: ID!) { project(id: $p) {
+                  open: tasks(orderBy: {field: UNRESOLVED_COMMENTS, direction: DESC}, filter: {conditions: [{column: UNRESOLVED_COMMENTS, operator: GREATER, value: 0}]}) {
+                    edges { node { id commentCount unresolvedCommentCount } } }
+                  many: tasks(orderBy: {field: COMMENTS, direction: ASC}, filter: {conditions: [{column: COMMENTS, operator: GREATER, value: 3}]}) {
+                    edges { node { id } } } } }""", Map.of("p", project));
+        assertThat(rows.get("errors")).as("errors in " + rows).isNull();
+        Map<?, ?> dm = (Map<?, ?>) ((Map<?, ?>) rows.get("data")).get("project");
+        assertThat((List<?>) ((Map<?, ?>) dm.get("open")).get("edges"))
+                .containsExactly(Map.of("node", Map.of("id", task, "commentCount", 3, "unresolvedCommentCount", 3)));
+        assertThat((List<?>) ((Map<?, ?>) dm.get("many")).get("edges")).isEmpty();
+
         // another organization: not found
         ApiClient stranger = ApiClient.signUp(port, "Stranger");
         assertThat(codes(stranger.post(ADD, input(task, annotation, null, null, "Hi")), "addComment")).containsExactly("NOT_FOUND");
