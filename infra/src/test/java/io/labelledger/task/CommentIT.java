@@ -100,9 +100,9 @@ class CommentIT extends IntegrationTest {
                     edges { node { id } } } } }""", Map.of("p", project));
         assertThat(rows.get("errors")).as("errors in " + rows).isNull();
         Map<?, ?> dm = (Map<?, ?>) ((Map<?, ?>) rows.get("data")).get("project");
-        assertThat((List<?>) ((Map<?, ?>) dm.get("open")).get("edges"))
-                .containsExactly(Map.of("node", Map.of("id", task, "commentCount", 3, "unresolvedCommentCount", 3)));
-        assertThat((List<?>) ((Map<?, ?>) dm.get("many")).get("edges")).isEmpty();
+        assertThat((List<Object>) ((Map<?, ?>) dm.get("open")).get("edges"))
+                .containsExactly(Map.<String, Object>of("node", Map.<String, Object>of("id", task, "commentCount", 3, "unresolvedCommentCount", 3)));
+        assertThat((List<Object>) ((Map<?, ?>) dm.get("many")).get("edges")).isEmpty();
 
         // another organization: not found
         ApiClient stranger = ApiClient.signUp(port, "Stranger");
