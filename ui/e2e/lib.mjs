@@ -330,8 +330,8 @@ export async function openEditor(page, navigatedAt = Date.now()) {
  * Collects every `securitypolicyviolation` of the page and its frames (the app's page under the app's policy without
  * 'unsafe-inline', and the editor's sandboxed frame under its own, ADR 0031 / 0041) through the console, so that a
  * navigation loses none, with the script stack Chromium logged for it (CDP Log domain: where our code triggered it).
- * `take()` returns those since the last take; `expectNone(what, { framesMay })` fails on any (or on any outside the
- * frame when `framesMay`, e.g. the XSS payloads the frame's policy blocks).
+ * `take()` returns those since the last take; `expectNone(what, { expected })` fails on any that `expected` does not
+ * accept (e.g. the XSS payloads' inline handlers, which the policy blocks).
  */
 export async function trackCsp(page) {
   let seen = [];
@@ -360,10 +360,10 @@ export async function trackCsp(page) {
   };
   return {
     take,
-    expectNone(what, { framesMay = false } = {}) {
+    expectNone(what, { expected = () => false } = {}) {
       const all = take();
       const logged = stacks.splice(0);
-      const wrong = framesMay ? all.filter((v) => !v.page.startsWith('/lsf/')) : all;
+      const wrong = all.filter((v) => !expected(v));
       if (wrong.length) {
         throw new StepFailure(`${what}: ${wrong.length} Content-Security-Policy violation(s) ${JSON.stringify(wrong)}\n  ${logged.join('\n  ')}`);
       }
