@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { request } from 'playwright-core';
 import {
   ARTIFACTS, BASE_URL, STEP_TIMEOUT, StepFailure, drag, expectNoErrors, gqlCall, log, openEditor, pngDataUrl, runBrowser,
-  stage, waitUntil,
+  stage, trackCsp, waitUntil,
 } from './lib.mjs';
 
 const CONFIG = '<View><Image name="img" value="$image"/><RectangleLabels name="box" toName="img"><Label value="Cat"/><Label value="Dog"/></RectangleLabels></View>';
@@ -50,6 +50,9 @@ async function drawBox(page, editor, from, to) {
 }
 
 async function run(page) {
+  // Content-Security-Policy violations of the review, history and comment pages: reported (families.mjs and e2e.mjs
+  // assert none on every labeling page)
+  const csp = await trackCsp(page);
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const password = `Pw-${stamp}-owner!`;
   const ownerEmail = `collab-${stamp}@example.com`;
@@ -243,6 +246,8 @@ async function run(page) {
     await page.screenshot({ path: join(ARTIFACTS, 'collab-link-not-found.png'), fullPage: true });
   });
 
+  const violations = csp.take();
+  log(`CSP violations over the collaboration pages: ${violations.length}${violations.length ? ` ${JSON.stringify(violations)}` : ''}`);
   await annie.api.dispose();
 }
 

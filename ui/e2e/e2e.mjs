@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import {
   ARTIFACTS, BASE_URL, STEP_TIMEOUT, StepFailure, canonical, clickAt, createProjectWithTasks, drag, expectNoErrors,
   exportedResults, familyFailures, familyStage, gqlCall, labelFamily, log, openEditor, pngDataUrl, runBrowser,
-  selectWord, setPageForFailures, setStep, stage, waitUntil, wavDataUrl,
+  selectWord, setPageForFailures, setStep, stage, trackCsp, waitUntil, wavDataUrl,
 } from './lib.mjs';
 
 const TASKS = '[{"data":{"text":"I love it"}},{"data":{"text":"Terrible"}},{"data":{"text":"Meh"}}]';
@@ -28,6 +28,13 @@ const EXPECTED_EVENTS = [
 
 async function run(page) {
   setPageForFailures(page);
+  // the labeling page of each family produces no Content-Security-Policy violation (ADR 0041)
+  const csp = await trackCsp(page);
+  const cspChecked = (name, fn) => async () => {
+    csp.take();
+    await fn();
+    csp.expectNone(name);
+  };
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const email = `e2e-${stamp}@example.com`;
   let projectId;
@@ -212,7 +219,7 @@ async function run(page) {
     await page.screenshot({ path: join(ARTIFACTS, 'audit.png'), fullPage: true });
   });
 
-  await familyStage('image: draw a rectangle and a polygon in the editor, submit; export equals the editor\'s result; reopen', async () => {
+  await familyStage('image: draw a rectangle and a polygon in the editor, submit; export equals the editor\'s result; reopen', cspChecked('image', async () => {
     await labelFamily(page, {
       name: 'image',
       config: '<View><Image name="img" value="$image"/><RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels>'
@@ -234,9 +241,9 @@ async function run(page) {
         await p.keyboard.press('Escape');
       },
     });
-  });
+  }));
 
-  await familyStage('NER: tag two spans and a relation between them; export equals the editor\'s result; reopen', async () => {
+  await familyStage('NER: tag two spans and a relation between them; export equals the editor\'s result; reopen', cspChecked('ner', async () => {
     await labelFamily(page, {
       name: 'ner',
       config: '<View><Labels name="ner" toName="text"><Label value="PER"/><Label value="ORG"/></Labels><Text name="text" value="$text"/></View>',
@@ -256,9 +263,9 @@ async function run(page) {
         await p.keyboard.press('Escape');
       },
     });
-  });
+  }));
 
-  await familyStage('classic controls: rating, text area, number, taxonomy, choices, and our DateTime; export equals; reopen', async () => {
+  await familyStage('classic controls: rating, text area, number, taxonomy, choices, and our DateTime; export equals; reopen', cspChecked('classic', async () => {
     await labelFamily(page, {
       name: 'classic',
       config: '<View><Text name="text" value="$text"/><Choices name="sentiment" toName="text"><Choice value="Positive"/><Choice value="Negative"/></Choices>'
@@ -281,9 +288,9 @@ async function run(page) {
         await p.getByTestId('datetime-when').fill('2024-01-31');
       },
     });
-  });
+  }));
 
-  await familyStage('audio: a region on a WAV the test made; export equals the editor\'s result; reopen', async () => {
+  await familyStage('audio: a region on a WAV the test made; export equals the editor\'s result; reopen', cspChecked('audio', async () => {
     await labelFamily(page, {
       name: 'audio',
       config: '<View><Labels name="kind" toName="audio"><Label value="Speech"/></Labels><Audio name="audio" value="$audio"/></View>',
@@ -296,9 +303,9 @@ async function run(page) {
         await drag(p, await wave.boundingBox(), [0.1, 0.5], [0.4, 0.5]);
       },
     });
-  });
+  }));
 
-  await familyStage('update round trip: an imported annotation with regions, a box added in the editor, Update keeps every region', async () => {
+  await familyStage('update round trip: an imported annotation with regions, a box added in the editor, Update keeps every region', cspChecked('update', async () => {
     const region = (id, x) => ({ id, from_name: 'box', to_name: 'img', type: 'rectanglelabels', original_width: 400, original_height: 300,
       image_rotation: 0, value: { x, y: 10, width: 10, height: 10, rotation: 0, rectanglelabels: ['Cat'] } });
     const imported = [region('imp1', 5), region('imp2', 20)];
@@ -335,7 +342,7 @@ async function run(page) {
     if (JSON.stringify(canonical(exported)) !== JSON.stringify(canonical(sent))) throw new StepFailure('the export differs from what the editor sent on Update');
     await page.screenshot({ path: join(ARTIFACTS, 'lsf-update.png'), fullPage: true });
     log('update: 2 imported regions kept unchanged, 1 added; export equals the editor\'s result');
-  });
+  }));
 
   await stage('XSS payloads in HyperText, Text and Paragraphs run nothing (sandboxed frame, CSP, DOMPurify)', async () => {
     const hit = "top.postMessage('xss','*');window.__xssRan=1";
@@ -353,6 +360,7 @@ async function run(page) {
       [{ data: { html: `<p>Hyper ${payloads}</p>`, text: `Text ${payloads}`, dialog: [{ author: 'a', text: `Para ${payloads}` }, { author: 'b', text: 'plain' }] } }]);
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    csp.take();
     await page.goto(`${BASE_URL}/projects/${projectId}/label`);
     // listening on the page (a navigation drops listeners, so after it): any payload that ran posts here
     await page.evaluate(() => {
@@ -383,7 +391,10 @@ async function run(page) {
     // and the frame has no access to the app: opaque origin, no cookies
     const inside = await lsfFrame.evaluate(() => ({ origin: self.origin, cookie: (() => { try { return document.cookie; } catch (e) { return `refused: ${e.name}`; } })() }));
     if (inside.origin !== 'null' || !String(inside.cookie).startsWith('refused')) throw new StepFailure(`the editor frame is not isolated: ${JSON.stringify(inside)}`);
-    log(`XSS: nothing ran in ${page.frames().length} frames; frame origin ${inside.origin}, cookies ${inside.cookie}`);
+    // the only reports are the payloads' scripts and handlers, blocked: in the editor's frame, and in the page where
+    // DOMPurify parses the HyperText (an inert document that inherits the page's policy); no style report of our own
+    const blocked = csp.expectNone('xss', { expected: (v) => v.directive.startsWith('script-src') && v.blocked === 'inline' });
+    log(`XSS: nothing ran in ${page.frames().length} frames; frame origin ${inside.origin}, cookies ${inside.cookie}; the frame's CSP reported ${blocked} blocked`);
   });
 
   await stage('group the project in a new workspace and switch to it', async () => {

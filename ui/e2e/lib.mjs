@@ -323,3 +323,51 @@ export async function openEditor(page, navigatedAt = Date.now()) {
   log(`editor loaded in ${ms} ms (from the task's init); first render ${Date.now() - navigatedAt} ms after navigation`);
   return page.frameLocator('[data-testid=lsf-frame]');
 }
+
+// ---- Content-Security-Policy violations ------------------------------------------------------------------------
+
+/**
+ * Collects every `securitypolicyviolation` of the page and its frames (the app's page under the app's policy without
+ * 'unsafe-inline', and the editor's sandboxed frame under its own, ADR 0031 / 0041) through the console, so that a
+ * navigation loses none, with the script stack Chromium logged for it (CDP Log domain: where our code triggered it).
+ * `take()` returns those since the last take; `expectNone(what, { expected })` fails on any that `expected` does not
+ * accept (e.g. the XSS payloads' inline handlers, which the policy blocks).
+ */
+export async function trackCsp(page) {
+  let seen = [];
+  const stacks = [];
+  page.on('console', (m) => {
+    const t = m.text();
+    if (t.startsWith('[csp] ')) seen.push(JSON.parse(t.slice(6)));
+  });
+  await page.context().addInitScript(() => {
+    window.addEventListener('securitypolicyviolation', (e) => console.warn(`[csp] ${JSON.stringify({
+      page: location.pathname, directive: e.effectiveDirective || e.violatedDirective, source: e.sourceFile,
+      line: e.lineNumber, column: e.columnNumber, sample: e.sample, blocked: e.blockedURI,
+    })}`), true);
+  });
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (!entry.text.includes('Content Security Policy')) return;
+    const frames = (entry.stackTrace?.callFrames ?? []).slice(0, 6).map((f) => `${f.functionName || '?'}@${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`);
+    stacks.push(`${entry.text.slice(0, 120)}… at ${frames.join(' < ') || entry.url || '(no stack)'}`);
+  });
+  await cdp.send('Log.enable');
+  const take = () => {
+    const v = seen;
+    seen = [];
+    return v;
+  };
+  return {
+    take,
+    expectNone(what, { expected = () => false } = {}) {
+      const all = take();
+      const logged = stacks.splice(0);
+      const wrong = all.filter((v) => !expected(v));
+      if (wrong.length) {
+        throw new StepFailure(`${what}: ${wrong.length} Content-Security-Policy violation(s) ${JSON.stringify(wrong)}\n  ${logged.join('\n  ')}`);
+      }
+      return all.length;
+    },
+  };
+}

@@ -603,6 +603,10 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
         return <td key={def.key} className="num">{t.predictionScore == null ? '' : t.predictionScore.toFixed(2)}</td>;
       case 'modelVersions':
         return <td key={def.key}>{(t.modelVersions ?? []).join(', ')}</td>;
+      case 'comments':
+        return <td key={def.key} className="num" data-testid="cell-comments">{t.commentCount ?? ''}</td>;
+      case 'unresolvedComments':
+        return <td key={def.key} className="num" data-testid="cell-unresolved-comments">{t.unresolvedCommentCount ?? ''}</td>;
       default:
         if (def.column === 'LABELS') {
           return <td key={def.key} data-testid={`cell-${def.key}`}>{(t.labels?.[def.path?.[0] ?? ''] ?? []).join(', ')}</td>;

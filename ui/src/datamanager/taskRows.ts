@@ -35,6 +35,10 @@ function key(row: TaskRow, order: TaskOrder): number | null {
       return row.leadTimeSeconds ?? Number.POSITIVE_INFINITY;
     case 'DATA':
       return null;
+    case 'COMMENTS':
+      return row.commentCount ?? 0;
+    case 'UNRESOLVED_COMMENTS':
+      return row.unresolvedCommentCount ?? 0;
   }
 }
 

@@ -37,6 +37,12 @@ describe('the Data Manager view', () => {
     expect(catalog.find((c) => c.key === 'labels:sentiment')).toMatchObject({ column: 'LABELS', path: ['sentiment'], type: 'LABELS' });
   });
 
+  it('offers the comment counts as sortable, filterable number columns, hidden until chosen', () => {
+    expect(catalog.find((c) => c.key === 'comments')).toMatchObject({ column: 'COMMENTS', type: 'INTEGER', sort: 'COMMENTS', shownByDefault: false });
+    expect(catalog.find((c) => c.key === 'unresolvedComments'))
+      .toMatchObject({ column: 'UNRESOLVED_COMMENTS', type: 'INTEGER', sort: 'UNRESOLVED_COMMENTS', shownByDefault: false });
+  });
+
   it('shows, hides and orders columns', () => {
     const defaults = visibleColumns(catalog, undefined).map((c) => c.key);
     expect(defaults).toEqual(['number', 'data', 'annotations', 'completed', 'review', 'groundTruth', 'updated']);

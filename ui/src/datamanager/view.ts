@@ -10,10 +10,12 @@ export type FilterOperator =
 export type TaskColumnName =
   | 'NUMBER' | 'CREATED_AT' | 'UPDATED_AT' | 'ANNOTATIONS' | 'SKIPS' | 'PREDICTIONS' | 'PREDICTION_SCORE' | 'MODEL_VERSIONS'
   | 'LEAD_TIME' | 'ANNOTATORS' | 'REVIEWERS' | 'ACCEPTED' | 'REJECTED' | 'REVIEW_STATE' | 'COMPLETED' | 'GROUND_TRUTH'
-  | 'LABELS' | 'DATA';
+  | 'LABELS' | 'DATA'
+  | 'COMMENTS' | 'UNRESOLVED_COMMENTS';
 export type SortField =
   | 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT' | 'GROUND_TRUTH' | 'CREATED_AT' | 'SKIPS' | 'PREDICTIONS'
-  | 'PREDICTION_SCORE' | 'LEAD_TIME' | 'ACCEPTED' | 'REJECTED' | 'REVIEW_STATE' | 'DATA';
+  | 'PREDICTION_SCORE' | 'LEAD_TIME' | 'ACCEPTED' | 'REJECTED' | 'REVIEW_STATE' | 'DATA'
+  | 'COMMENTS' | 'UNRESOLVED_COMMENTS';
 
 /** The operators each column type accepts: the server's table (ColumnType.java), for the filter builder. */
 export const OPERATORS: Record<ColumnType, FilterOperator[]> = {
@@ -98,6 +100,9 @@ const FIXED: ColumnDef[] = [
   { key: 'predictions', label: 'Predictions', column: 'PREDICTIONS', type: 'INTEGER', sort: 'PREDICTIONS', shownByDefault: false },
   { key: 'predictionScore', label: 'Prediction score', column: 'PREDICTION_SCORE', type: 'NUMBER', sort: 'PREDICTION_SCORE', shownByDefault: false },
   { key: 'modelVersions', label: 'Model versions', column: 'MODEL_VERSIONS', type: 'TEXT_SET', shownByDefault: false },
+  // comments on the task's live annotations (issue 10; kept by the projection, so sortable)
+  { key: 'comments', label: 'Comments', column: 'COMMENTS', type: 'INTEGER', sort: 'COMMENTS', shownByDefault: false },
+  { key: 'unresolvedComments', label: 'Unresolved comments', column: 'UNRESOLVED_COMMENTS', type: 'INTEGER', sort: 'UNRESOLVED_COMMENTS', shownByDefault: false },
 ];
 
 /** The columns a project offers: the fixed ones, "Data" (a preview), every data field and every control's labels. */

@@ -1,12 +1,12 @@
 // "As of" a past instant: the task rebuilt from its events, shown read-only in the editor with the labeling config
 // of the time, and the task's events to step through (a list and a slider). Issue 10, history.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage, gql } from '../shared/api/graphql';
 import { TaskAsOfQuery } from '../shared/api/operations';
 import type { ProjectDetail, TaskSnapshot } from '../shared/api/types';
 import { ErrorBox } from '../shared/components/Errors';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../shared/lib/format';
-import { prepareConfig } from '../labeling/bridge';
+import { taskEditorProps, useEditorConfig } from '../labeling/editorTask';
 import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
 import { AnnotationList } from '../labeling/LabelingPage';
 import { asOfAfter, describeEvent, eventIndexAt } from './events';
@@ -70,7 +70,7 @@ export function TaskHistoryPanel({ taskId, project }: { taskId: string; project:
   // the config of the time: the one the open annotation was made with, else the project's (a task without annotations)
   const config = opened?.labelingConfig ?? null;
   const xml = config?.xml ?? project.labelConfig;
-  const prepared = useMemo(() => prepareConfig(xml), [xml]);
+  const { prepared } = useEditorConfig(xml);
 
   return (
     <div className="card" data-testid="history-panel">
@@ -107,18 +107,11 @@ export function TaskHistoryPanel({ taskId, project }: { taskId: string; project:
           </p>
           <div className="lsf-card" data-testid="history-editor" data-config-version={config?.version ?? ''}>
             <LabelStudioEditor
-              prepared={prepared}
-              objects={config?.objects ?? project.objects}
-              projectId={project.id}
-              mediaProxy={project.mediaProxy}
-              taskId={snapshot.id}
-              taskNumber={snapshot.number}
-              data={snapshot.data}
+              {...taskEditorProps(prepared, project, snapshot, { objects: config?.objects })}
               annotations={snapshot.annotations}
               predictions={[]}
               selectAnnotationId={open}
               readOnly
-              user={{ id: '', displayName: '' }}
               version={`history:${snapshot.id}:${version}:${open}`}
             />
           </div>

@@ -185,14 +185,29 @@ describe('LabelingPage', () => {
     expect(screen.getByTestId('fake-editor').dataset.version).toBe(version);
   });
 
-  it('blind labeling: an annotator sees only their own annotation, in the list and in the editor', async () => {
-    const both = { ...task('t1', 1, 'Meh'), annotationCount: 2, annotations: [annotationBy('a1', 'u1', positive), annotationBy('a2', 'u2', positive)] };
-    backend({ Project: () => ({ project: { ...project, canReview: false } }), Task: () => ({ task: both }) });
+  it('blind labeling: an annotator gets only their own annotation from the server, and the page shows just that', async () => {
+    const own = { ...task('t1', 1, 'Meh'), annotationCount: 2, annotations: [annotationBy('a1', 'u1', positive)] };
+    backend({ Project: () => ({ project: { ...project, canReview: false } }), Task: () => ({ task: own }) });
     renderAt('/projects/p1/tasks/t1');
     const editor = await screen.findByTestId('fake-editor');
     expect(editor.dataset.annotations).toBe('a1');
     expect(screen.getAllByTestId('annotation-item')).toHaveLength(1);
     expect(screen.getByTestId('task-annotations').textContent).not.toContain('Bob');
+  });
+
+  it('an annotator in a project that shows everyone\'s annotations sees them and opens another person\'s read-only', async () => {
+    // the server decides (AnnotationVisibility, BlindLabelingIT): here the project's setting is on, so it answers both
+    const both = { ...task('t1', 1, 'Meh'), annotationCount: 2, annotations: [annotationBy('a1', 'u1', positive), annotationBy('a2', 'u2', positive)] };
+    backend({ Project: () => ({ project: { ...project, canReview: false } }), Task: () => ({ task: both }) });
+    renderAt('/projects/p1/tasks/t1');
+    const editor = await screen.findByTestId('fake-editor');
+    expect(editor.dataset.annotations).toBe('a1,a2');
+    expect(screen.getAllByTestId('annotation-item')).toHaveLength(2);
+    fireEvent.click(screen.getByTestId('open-in-editor'));
+    await waitFor(() => expect(screen.getByTestId('fake-editor').dataset.select).toBe('a2'));
+    expect(screen.getByTestId('fake-editor').dataset.readonly).toBe('true');
+    expect(screen.getByTestId('viewing-other').textContent).toContain('Bob');
+    expect(screen.queryByTestId('review-accept')).toBeNull(); // seeing is not reviewing
   });
 
   it('reviewers see every annotation and open another person\'s read-only in the editor', async () => {

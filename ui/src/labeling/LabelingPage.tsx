@@ -23,8 +23,8 @@ import { useEditorView } from './useEditorView';
 import { LabelStudioEditor, type EditorHandle } from './LabelStudioEditor';
 import { DateTimeFields } from './DateTimeFields';
 import { OwnTags, type OwnTagsHandle } from './tags/OwnTags';
-import { planOwnTags } from './tags/own';
-import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, prepareConfig, splitResult, type ResultItem } from './bridge';
+import { dateTimeResult, dateTimeValues, describePrediction, mergeResult, splitResult, type ResultItem } from './bridge';
+import { taskEditorProps, useEditorConfig } from './editorTask';
 import type { EditorHotkey } from './protocol';
 import { DiscardDraftMutation, MyDraftQuery, type Draft } from '../drafts/operations';
 import { DRAFT_ANNOTATION_ID, withDraft } from '../drafts/withDraft';
@@ -51,14 +51,6 @@ function newItemId(): string {
   const bytes = new Uint8Array(10);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => alphabet[b % 64]).join('');
-}
-
-/**
- * Annotations the caller may see on a task: annotators only their own (blind labeling); reviewers, Managers and
- * above every one (Project.canReview).
- */
-export function visibleAnnotations(annotations: Annotation[], meId: string | undefined, canReview: boolean | undefined): Annotation[] {
-  return canReview ? annotations : annotations.filter((a) => a.author.id === meId);
 }
 
 export function LabelingPage() {
@@ -206,8 +198,7 @@ export function LabelingPage() {
   const xml = project && shown
     ? (shown.annotationsVersion ? (viewed ?? mine)?.labelingConfig?.xml ?? project.labelConfig : project.labelConfig)
     : '';
-  const prepared = useMemo(() => prepareConfig(xml), [xml]);
-  const ownPlan = useMemo(() => planOwnTags(prepared.removed), [prepared]);
+  const { prepared, ownPlan } = useEditorConfig(xml);
 
   function leadTimeSeconds(): number {
     return Math.round((performance.now() - shownAt.current)) / 1000;
@@ -279,7 +270,9 @@ export function LabelingPage() {
   const notYet = ownPlan.unsupported;
   // every object is ours (a Pdf, a List, a Video with boxes): the editor, still loaded for its (empty) result, takes no room
   const editorEmpty = shown.objects.length > 0 && shown.objects.every((o) => ownPlan.objects.some((x) => x.name === o.name));
-  const shownAnnotations = visibleAnnotations(task.annotations, me?.id, project.canReview);
+  // the server answers only the annotations the caller may see (blind labeling unless the project shows everyone's, or
+  // they review here: AnnotationVisibility); the page shows exactly those and opens others' read-only
+  const shownAnnotations = task.annotations;
   const allPredictions = task.predictions ?? [];
   const hidePredictions = annotating?.revealPredictionsInteractively === true && revealedFor !== task.id;
   const predictions = hidePredictions ? [] : allPredictions;
@@ -485,18 +478,11 @@ export function LabelingPage() {
       <div className={`card lsf-card${editorEmpty ? ' lsf-empty' : ''}`} data-testid="labeling-controls" data-config-version={shown.version}>
         <LabelStudioEditor
           ref={editor}
-          prepared={prepared}
-          objects={shown.objects}
-          projectId={project.id}
-          mediaProxy={project.mediaProxy}
-          taskId={task.id}
-          taskNumber={task.number}
-          data={task.data}
+          {...taskEditorProps(prepared, project, task, { objects: shown.objects, user: me })}
           annotations={forEditor.annotations}
           predictions={viewing === null ? predictions : []}
           selectAnnotationId={viewing}
           readOnly={readOnly}
-          user={{ id: me?.id ?? '', displayName: me?.displayName ?? '' }}
           version={`${task.id}:${editorVersion}:${xml.length}`}
           selectRegionId={viewing && viewing === (link.annotation ?? undefined) ? linkRegion : null}
           onRegionSelected={setRegion}

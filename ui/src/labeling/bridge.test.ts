@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // jsdom, not happy-dom: DOMPurify supports jsdom, and happy-dom leaves event handlers in place (measured).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../shared/api/types';
 import {
   dateTimeInput, dateTimeResult, dateTimeValues, describePrediction, mediaSource, mergeResult, prepareConfig, prepareData,
@@ -17,6 +17,17 @@ const box: ResultItem = {
 };
 
 describe('prepareConfig', () => {
+  it('parses nothing while there is no config yet (Chromium reports the parse error document as a CSP violation)', () => {
+    const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
+    try {
+      expect(prepareConfig('')).toEqual({ config: '', removed: [], editorControls: [] });
+      expect(prepareConfig('  \n')).toEqual({ config: '  \n', removed: [], editorControls: [] });
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('gives LSF a config without the tags it lacks and keeps every other tag', () => {
     const xml = '<View><Text name="text" value="$text"/><Labels name="ner" toName="text"><Label value="PER"/></Labels>'
       + '<DateTime name="when" toName="text" only="date" required="true"/><Choices name="c" toName="text"><Choice value="A"/></Choices></View>';
@@ -26,6 +37,16 @@ describe('prepareConfig', () => {
     expect(p.config).toContain('<Choices name="c" toName="text">');
     expect(p.removed).toEqual([{ tag: 'DateTime', name: 'when', toName: 'text', attributes: { name: 'when', toName: 'text', only: 'date', required: 'true' }, options: [] }]);
     expect(p.editorControls).toEqual(['ner', 'c']);
+  });
+
+  it('removes what LSF 1.4.0 has no model for (Markdown, MagicWand) instead of letting the whole config fail', () => {
+    const p = prepareConfig('<View><Markdown name="md" value="$md"/><Image name="img" value="$image"/>'
+      + '<MagicWand name="wand" toName="img"/><RectangleLabels name="box" toName="img"><Label value="Cat"/></RectangleLabels></View>');
+    expect(p.config).not.toContain('Markdown');
+    expect(p.config).not.toContain('MagicWand');
+    expect(p.config).toContain('<RectangleLabels name="box" toName="img">');
+    expect(p.removed.map((r) => r.tag)).toEqual(['Markdown', 'MagicWand']);
+    expect(p.editorControls).toEqual(['box']);
   });
 
   it('gives LSF HyperText inline (its nested srcdoc frames cannot load inside our sandbox), unless the config says', () => {

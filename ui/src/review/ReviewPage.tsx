@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage, gql } from '../shared/api/graphql';
 import { NextReviewTaskQuery, ProjectQuery } from '../shared/api/operations';
@@ -9,9 +9,8 @@ import { useSession } from '../identity/session';
 import { AnnotationList } from '../labeling/LabelingPage';
 import { useEditorView } from '../labeling/useEditorView';
 import { LabelStudioEditor, type EditorHandle } from '../labeling/LabelStudioEditor';
-import { prepareConfig } from '../labeling/bridge';
+import { taskEditorProps, useEditorConfig } from '../labeling/editorTask';
 import { OwnTags } from '../labeling/tags/OwnTags';
-import { planOwnTags } from '../labeling/tags/own';
 import { EditorReview } from './EditorReview';
 import { canReviewAnnotation } from './review';
 import { CommentsPanel } from '../comments/CommentsPanel';
@@ -36,9 +35,8 @@ export function ReviewPage() {
   const [fixing, setFixing] = useState(false);
   const fixStarted = useRef(performance.now());
   const [region, setRegion] = useState<string | null>(null);
-  const prepared = useMemo(() => prepareConfig(project?.labelConfig ?? ''), [project?.labelConfig]);
-  /** Our components for the tags the editor lacks (ADR 0035), read-only beside it. */
-  const ownPlan = useMemo(() => planOwnTags(prepared.removed), [prepared]);
+  /** The config for the editor, and our components for the tags it lacks (ADR 0035), read-only beside it. */
+  const { prepared, ownPlan } = useEditorConfig(project?.labelConfig ?? '');
 
   /** The next task to review; after a skip, only tasks numbered after the skipped one. */
   const next = useCallback(async (afterNumber?: number) => {
@@ -113,18 +111,11 @@ export function ReviewPage() {
         <div className="card lsf-card" data-testid="task-data">
           <LabelStudioEditor
             ref={editor}
-            prepared={prepared}
-            objects={project.objects}
-            projectId={project.id}
-            mediaProxy={project.mediaProxy}
-            taskId={task.id}
-            taskNumber={task.number}
-            data={task.data}
+            {...taskEditorProps(prepared, project, task, { user: me })}
             annotations={task.annotations}
             predictions={[]}
             selectAnnotationId={viewing}
             readOnly={!(fixing && reviewable)}
-            user={{ id: me?.id ?? '', displayName: me?.displayName ?? '' }}
             version={`${task.id}:${editorVersion}`}
             onRegionSelected={setRegion}
           />

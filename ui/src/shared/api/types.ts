@@ -153,6 +153,9 @@ export interface TaskRow {
   predictionCount?: number;
   predictionScore?: number | null;
   modelVersions?: string[];
+  /** Comments on its live annotations, and the unresolved ones (issue 10); only in Data Manager rows. */
+  commentCount?: number;
+  unresolvedCommentCount?: number;
 }
 
 /** A data field of a project's tasks (ADR 0038). */
@@ -236,7 +239,8 @@ export interface TaskSnapshot {
 
 export type TaskOrderField =
   | 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT' | 'GROUND_TRUTH' | 'CREATED_AT' | 'SKIPS' | 'PREDICTIONS'
-  | 'PREDICTION_SCORE' | 'LEAD_TIME' | 'ACCEPTED' | 'REJECTED' | 'REVIEW_STATE' | 'DATA';
+  | 'PREDICTION_SCORE' | 'LEAD_TIME' | 'ACCEPTED' | 'REJECTED' | 'REVIEW_STATE' | 'DATA'
+  | 'COMMENTS' | 'UNRESOLVED_COMMENTS';
 export type OrderDirection = 'ASC' | 'DESC';
 export interface TaskOrder {
   field: TaskOrderField;

@@ -239,8 +239,9 @@ public class AppConfig {
 
     @Bean
     io.labelledger.task.comments.CommentProjection commentProjection(JdbcTemplate jdbc,
-                                                                    io.labelledger.task.comments.NotificationNotifier notifier) {
-        return new io.labelledger.task.comments.CommentProjection(jdbc, notifier);
+                                                                    io.labelledger.task.comments.NotificationNotifier notifier,
+                                                                    TaskRowNotifier rows) {
+        return new io.labelledger.task.comments.CommentProjection(jdbc, notifier, rows);
     }
 
     @Bean

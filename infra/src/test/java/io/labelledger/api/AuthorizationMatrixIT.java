@@ -90,6 +90,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
      * Allowed calls that may answer "not found" (or a domain refusal) instead of a real object, and why. Every other
      * allowed call must answer one. Keys: an operation, or operation@ROLE.
      */
+    static final String BLIND = "blind labeling (the projects' default): another member's annotation, and so its comments, is not found for who annotates there; BlindLabelingIT comments with the setting off and on";
+
     static final Map<String, String> MAY_ANSWER_NOT_FOUND = Map.ofEntries(
             Map.entry("Query.nextTask", "the label stream hands each task to as many people as its overlap (1 here) asks, and the five roles share "
                     + "two free tasks per project; labelStream answers its state for everybody, LabelStreamIT hands out for real"),
@@ -109,7 +111,15 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Mutation.markNotificationsRead", "its payload carries only a count (0 for the matrix's callers); NotificationIT marks real notifications"),
             Map.entry("Mutation.verifyEmailDomain", "needs the domain's DNS TXT record, which the matrix does not publish; the identity tests verify one"),
             Map.entry("Query.bulkTaskJob", "a job is its creator's and the matrix names none; BulkTaskIT follows real ones"),
-            Map.entry("Mutation.deleteProject", "deleting the fixture project would end the matrix: the sample types a wrong title; DangerZoneIT deletes for real"));
+            Map.entry("Mutation.deleteProject", "deleting the fixture project would end the matrix: the sample types a wrong title; DangerZoneIT deletes for real"),
+            Map.entry("Mutation.addComment@REVIEWER", BLIND),
+            Map.entry("Mutation.addComment@ANNOTATOR", BLIND),
+            Map.entry("Mutation.resolveComment@REVIEWER", BLIND),
+            Map.entry("Mutation.resolveComment@ANNOTATOR", BLIND),
+            Map.entry("Mutation.reopenComment@REVIEWER", BLIND),
+            Map.entry("Mutation.reopenComment@ANNOTATOR", BLIND),
+            Map.entry("Mutation.deleteComment@REVIEWER", BLIND),
+            Map.entry("Mutation.deleteComment@ANNOTATOR", BLIND));
 
     @LocalServerPort
     int port;

@@ -43,6 +43,8 @@ class ProjectionsIT extends IntegrationTest {
     @Autowired
     DataManagerProjection dataManager;
     @Autowired
+    io.labelledger.task.comments.CommentProjection comments;
+    @Autowired
     DirectoryProjection directory;
     @Autowired
     AuditLogProjection auditLog;
@@ -68,9 +70,14 @@ class ProjectionsIT extends IntegrationTest {
                 .containsExactly("{\"sentiment\": [\"Positive\"]} 1 0 1", "{} 0 0 0", "{} 0 0 0", "{\"sentiment\": [\"Positive\"]} 0 1 1");
         assertThat(jdbc.queryForList("SELECT array_to_string(path, '.') || ':' || kind FROM dm_data_key WHERE project_id = ?", String.class, projectId))
                 .containsExactly("text:string");
+        // comment columns (issue 10): task 1 keeps 2 live comments, 1 of them unresolved (a third was deleted); the
+        // comment on task 2 went with its deleted annotation
+        assertThat(jdbc.queryForList("SELECT comment_count || '/' || unresolved_comment_count FROM dm_task WHERE project_id = ? ORDER BY number",
+                String.class, projectId)).containsExactly("2/1", "0/0", "0/0", "0/0");
 
         // idempotency: deliver the whole event store a second time to every projection
-        var handlers = List.of(new AnnotationEventHandlerAdapter(dataManager), new AnnotationEventHandlerAdapter(directory),
+        var handlers = List.of(new AnnotationEventHandlerAdapter(dataManager), new AnnotationEventHandlerAdapter(comments),
+                new AnnotationEventHandlerAdapter(directory),
                 new AnnotationEventHandlerAdapter(auditLog));
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable()) {
@@ -164,10 +171,30 @@ class ProjectionsIT extends IntegrationTest {
         setGroundTruth(ann, tasks.get(0), first, false);
         setGroundTruth(ann, tasks.get(0), first, true);
         setGroundTruth(ann, tasks.get(1), annotationOfSecond, true);
+        // comments: three on task 1 (one resolved, one deleted), one on task 2 whose annotation is then deleted
+        String c1 = comment(ann, tasks.get(0), first, "Why?");
+        comment(ann, tasks.get(0), first, "Because");
+        String c3 = comment(ann, tasks.get(0), first, "Typo");
+        changeComment(ann, "resolveComment", tasks.get(0), c1);
+        changeComment(ann, "deleteComment", tasks.get(0), c3);
+        comment(ann, tasks.get(1), annotationOfSecond, "Gone soon");
         ann.graphql().document("mutation($i: DeleteAnnotationInput!) { deleteAnnotation(input: $i) { errors { code } } }")
            .variable("i", Map.of("taskId", tasks.get(1), "annotationId", annotationOfSecond))
            .execute().path("deleteAnnotation.errors").entityList(Object.class).hasSize(0);
         return projectId;
+    }
+
+    private static String comment(ApiClient user, String taskId, String annotationId, String text) {
+        return user.graphql().document("mutation($i: AddCommentInput!) { addComment(input: $i) { comment { id } errors { code } } }")
+                   .variable("i", Map.of("taskId", taskId, "annotationId", annotationId, "text", text)).execute()
+                   .path("addComment.errors").entityList(Object.class).hasSize(0)
+                   .path("addComment.comment.id").entity(String.class).get();
+    }
+
+    private static void changeComment(ApiClient user, String mutation, String taskId, String commentId) {
+        user.graphql().document("mutation($i: CommentInput!) { %s(input: $i) { errors { code } } }".formatted(mutation))
+            .variable("i", Map.of("taskId", taskId, "commentId", commentId)).execute()
+            .path(mutation + ".errors").entityList(Object.class).hasSize(0);
     }
 
     private static void setGroundTruth(ApiClient user, String taskId, String annotationId, boolean mark) {

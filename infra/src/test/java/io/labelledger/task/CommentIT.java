@@ -12,7 +12,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Comments over GraphQL (issue 10, ADR 0032): a thread on an annotation, a comment on one region, resolve by the
+ * Comments over GraphQL (issue 10, ADR 0032), in a project that shows annotators each other's annotations (blind
+ * labeling keeps others' annotations out of reach, BlindLabelingIT): a thread on an annotation, a comment on one region, resolve by the
  * author, resolve by someone else refused (FORBIDDEN), delete by a Manager (the comment keeps its place, without its
  * text), replies only within one annotation, another organization's annotation not found.
  */
@@ -43,6 +44,9 @@ class CommentIT extends IntegrationTest {
         String task = owner.firstTask(project);
         String annotation = ann.submit(task, List.of(POSITIVE));
         String bobsAnnotation = bob.submit(task, List.of(POSITIVE));
+        // blind labeling (the default): Ann's annotation does not exist for Bob, not even to comment on
+        assertThat(codes(bob.post(ADD, input(task, annotation, null, null, "Why?")), "addComment")).containsExactly("NOT_FOUND");
+        owner.showOthersAnnotations(project, true);
 
         // Bob starts a thread on Ann's annotation; Ann replies; Bob comments on one region
         Map<String, Object> first = ok(bob.post(ADD, input(task, annotation, null, null, "  Why Positive?  ")), "addComment");
@@ -86,6 +90,19 @@ class CommentIT extends IntegrationTest {
         assertThat(comments).extracting(c -> c.get("parentId")).containsExactly(null, thread, null, thread);
         assertThat(comments).extracting(c -> c.get("deleted")).containsExactly(true, false, false, false);
         assertThat(comments).extracting(c -> c.get("regionId")).containsExactly(null, null, "r1", null);
+
+        // the Data Manager's comment columns (kept by the projection): sortable and filterable
+        Map<String, Object> rows = owner.post("""
+                query($p: ID!) { project(id: $p) {
+                  open: tasks(orderBy: {field: UNRESOLVED_COMMENTS, direction: DESC}, filter: {conditions: [{column: UNRESOLVED_COMMENTS, operator: GREATER, value: 0}]}) {
+                    edges { node { id commentCount unresolvedCommentCount } } }
+                  many: tasks(orderBy: {field: COMMENTS, direction: ASC}, filter: {conditions: [{column: COMMENTS, operator: GREATER, value: 3}]}) {
+                    edges { node { id } } } } }""", Map.of("p", project));
+        assertThat(rows.get("errors")).as("errors in " + rows).isNull();
+        Map<?, ?> dm = (Map<?, ?>) ((Map<?, ?>) rows.get("data")).get("project");
+        assertThat((List<Object>) ((Map<?, ?>) dm.get("open")).get("edges"))
+                .containsExactly(Map.<String, Object>of("node", Map.<String, Object>of("id", task, "commentCount", 3, "unresolvedCommentCount", 3)));
+        assertThat((List<Object>) ((Map<?, ?>) dm.get("many")).get("edges")).isEmpty();
 
         // another organization: not found
         ApiClient stranger = ApiClient.signUp(port, "Stranger");

@@ -38,6 +38,7 @@ class NotificationIT extends IntegrationTest {
         ApiClient bob = ApiClient.signUpWithInvitation(port, "Bob", ann.invite("ANNOTATOR"));
         String project = ann.createProject("Notified", ApiClient.TEXT_CONFIG);
         ann.addProjectMember(project, bob.userId, "ANNOTATOR");
+        ann.showOthersAnnotations(project, true); // Bob comments on Ann's annotation: no blind labeling here
         ann.importTasks(project, "{\"text\":\"Great\"}\n", "NDJSON", "ALL_OR_NOTHING")
            .path("importTasks.importedCount").entity(Integer.class).isEqualTo(1);
         String task = ann.firstTask(project);

@@ -200,4 +200,17 @@ public final class ApiClient {
                                                  .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build());
     }
 
+    /**
+     * Sets the project's "show other people's annotations" (Annotating settings; off is blind labeling, the default) and
+     * waits until the project answers it; fails the test on any error.
+     */
+    public void showOthersAnnotations(String projectId, boolean show) {
+        graphql().document("mutation($i: UpdateProjectSettingsInput!) { updateProjectSettings(input: $i) { errors { code } } }")
+                 .variable("i", Map.of("projectId", projectId, "annotating", Map.of("showSkip", true, "allowEmptyAnnotations", false,
+                         "revealPredictionsInteractively", false, "annotatorsSeeDataManager", false, "showOthersAnnotations", show)))
+                 .execute().path("updateProjectSettings.errors").entityList(Object.class).hasSize(0);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graphql()
+                .document("query($id: ID!) { project(id: $id) { settings { annotating { showOthersAnnotations } } } }").variable("id", projectId)
+                .execute().path("project.settings.annotating.showOthersAnnotations").entity(Boolean.class).isEqualTo(show));
+    }
 }

@@ -3,6 +3,7 @@ package io.labelledger.task.web;
 import io.labelledger.api.Caller;
 import io.labelledger.api.authorization.Authorization;
 import io.labelledger.task.read.AnnotationView;
+import io.labelledger.task.read.TaskQueries;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,10 +20,20 @@ import java.util.Map;
 public class AnnotationVisibility {
     private final Authorization authorization;
     private final io.labelledger.project.web.ProjectSettingsReader settings;
+    private final TaskQueries tasks;
 
-    public AnnotationVisibility(Authorization authorization, io.labelledger.project.web.ProjectSettingsReader settings) {
+    public AnnotationVisibility(Authorization authorization, io.labelledger.project.web.ProjectSettingsReader settings, TaskQueries tasks) {
         this.authorization = authorization;
         this.settings = settings;
+        this.tasks = tasks;
+    }
+
+    /** {@link #seesEveryAnnotation} in the task's project; a task the Data Manager does not know yet: only their own. */
+    public Mono<Boolean> seesEveryAnnotationOfTask(Caller caller, String taskId) {
+        return switch (caller.organizationRole()) {
+            case OWNER, ADMIN, MANAGER -> Mono.just(true);
+            default -> tasks.get(caller.organizationId(), taskId).flatMap(t -> seesEveryAnnotation(caller, t.projectId())).defaultIfEmpty(false);
+        };
     }
 
     public Mono<Boolean> seesEveryAnnotation(Caller caller, String projectId) {

@@ -26,6 +26,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -49,11 +50,13 @@ public class CommentController {
     private final Commands commands;
     private final TaskQueries tasks;
     private final ReadYourWrites readYourWrites;
+    private final AnnotationVisibility visibility;
 
-    public CommentController(Commands commands, TaskQueries tasks, ReadYourWrites readYourWrites) {
+    public CommentController(Commands commands, TaskQueries tasks, ReadYourWrites readYourWrites, AnnotationVisibility visibility) {
         this.commands = commands;
         this.tasks = tasks;
         this.readYourWrites = readYourWrites;
+        this.visibility = visibility;
     }
 
     public record AddCommentInput(String taskId, String annotationId, String regionId, String parentId, String text) {}
@@ -70,13 +73,12 @@ public class CommentController {
                             a -> byAnnotation.getOrDefault(a.id(), List.of()))));
     }
 
-    @BatchMapping(typeName = "Task")
-    public Mono<Map<TaskView, Integer>> commentCount(List<TaskView> list, BatchLoaderEnvironment env) {
-        Caller caller = ((GraphQLContext) env.getContext()).get(GraphQlContextInterceptor.CALLER);
-        return tasks.commentCounts(caller.organizationId(), list.stream().map(TaskView::id).distinct().toList())
-                    .map(counts -> list.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                            t -> counts.getOrDefault(t.id(), 0))));
-    }
+    /** Kept by the Data Manager projection (CommentCounts): the live comments of the task's live annotations. */
+    @SchemaMapping(typeName = "Task")
+    public int commentCount(TaskView task) { return task.columns().commentCount(); }
+
+    @SchemaMapping(typeName = "Task")
+    public int unresolvedCommentCount(TaskView task) { return task.columns().unresolvedCommentCount(); }
 
     @MutationMapping
     public Mono<CommentPayload> addComment(@Argument AddCommentInput input, @ContextValue Caller caller,
@@ -85,36 +87,44 @@ public class CommentController {
         if (!Ids.isUuid(input.annotationId())) return Mono.just(error(notFound("annotationId", "Annotation")));
         if (input.parentId() != null && !Ids.isUuid(input.parentId())) return Mono.just(error(notFound("parentId", "Comment")));
         String commentId = UUID.randomUUID().toString();
-        var cmd = new AddComment(new TaskId(input.taskId()), caller.organization(), new CommentId(commentId),
-                new AnnotationId(input.annotationId()), input.regionId(),
-                input.parentId() == null ? null : new CommentId(input.parentId()), input.text(), caller.user());
-        return payload(commands.send(cmd, caller, clientIp), caller, input.taskId(), commentId);
+        // blind labeling: the aggregate answers "not found" for another person's annotation
+        return visibility.seesEveryAnnotationOfTask(caller, input.taskId()).flatMap(all -> {
+            var cmd = new AddComment(new TaskId(input.taskId()), caller.organization(), new CommentId(commentId),
+                    new AnnotationId(input.annotationId()), input.regionId(),
+                    input.parentId() == null ? null : new CommentId(input.parentId()), input.text(), caller.user(), !all);
+            return payload(commands.send(cmd, caller, clientIp), caller, input.taskId(), commentId);
+        });
     }
 
     @MutationMapping
     public Mono<CommentPayload> resolveComment(@Argument CommentInput input, @ContextValue Caller caller,
                                                @ContextValue(required = false) String clientIp) {
-        return change(input, caller, clientIp, (task, comment) -> new ResolveComment(task, caller.organization(), comment, caller.user(), moderator(caller)));
+        return change(input, caller, clientIp, (task, comment, own) -> new ResolveComment(task, caller.organization(), comment, caller.user(), moderator(caller), own));
     }
 
     @MutationMapping
     public Mono<CommentPayload> reopenComment(@Argument CommentInput input, @ContextValue Caller caller,
                                               @ContextValue(required = false) String clientIp) {
-        return change(input, caller, clientIp, (task, comment) -> new ReopenComment(task, caller.organization(), comment, caller.user(), moderator(caller)));
+        return change(input, caller, clientIp, (task, comment, own) -> new ReopenComment(task, caller.organization(), comment, caller.user(), moderator(caller), own));
     }
 
     @MutationMapping
     public Mono<CommentPayload> deleteComment(@Argument CommentInput input, @ContextValue Caller caller,
                                               @ContextValue(required = false) String clientIp) {
-        return change(input, caller, clientIp, (task, comment) -> new DeleteComment(task, caller.organization(), comment, caller.user(), moderator(caller)));
+        return change(input, caller, clientIp, (task, comment, own) -> new DeleteComment(task, caller.organization(), comment, caller.user(), moderator(caller), own));
     }
 
-    private Mono<CommentPayload> change(CommentInput input, Caller caller, String clientIp,
-                                        java.util.function.BiFunction<TaskId, CommentId, Object> command) {
+    /** A change of a comment; {@code onlyOwnAnnotations} (blind labeling) from the session and the project's settings. */
+    private interface CommentChange {
+        Object command(TaskId task, CommentId comment, boolean onlyOwnAnnotations);
+    }
+
+    private Mono<CommentPayload> change(CommentInput input, Caller caller, String clientIp, CommentChange command) {
         if (!Ids.isUuid(input.taskId())) return Mono.just(error(notFound("taskId", "Task")));
         if (!Ids.isUuid(input.commentId())) return Mono.just(error(notFound("commentId", "Comment")));
-        return payload(commands.send(command.apply(new TaskId(input.taskId()), new CommentId(input.commentId())), caller, clientIp),
-                caller, input.taskId(), input.commentId());
+        return visibility.seesEveryAnnotationOfTask(caller, input.taskId()).flatMap(all -> payload(
+                commands.send(command.command(new TaskId(input.taskId()), new CommentId(input.commentId()), !all), caller, clientIp),
+                caller, input.taskId(), input.commentId()));
     }
 
     /** The role comes from the authenticated session, never from the client. */

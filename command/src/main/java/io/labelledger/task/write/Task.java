@@ -400,6 +400,8 @@ public class Task {
     void handle(AddComment cmd) {
         requireOrganization(cmd.organizationId());
         if (!annotations.containsKey(cmd.annotationId())) throw new NotFound("Annotation", "annotationId");
+        // blind labeling: another person's annotation does not exist for this caller (the same answer as a deleted one)
+        if (cmd.onlyOwnAnnotations() && !cmd.by().equals(annotations.get(cmd.annotationId()))) throw new NotFound("Annotation", "annotationId");
         if (comments.containsKey(cmd.commentId())) throw new Conflict("commentId", "This comment id is already used");
         String text = cmd.text() == null ? "" : cmd.text().strip();
         if (text.isEmpty() || text.length() > AddComment.MAX_TEXT) {
@@ -420,14 +422,14 @@ public class Task {
 
     @CommandHandler
     void handle(ResolveComment cmd) {
-        Comment c = changeableComment(cmd.organizationId(), cmd.commentId(), cmd.by(), cmd.moderator());
+        Comment c = changeableComment(cmd.organizationId(), cmd.commentId(), cmd.by(), cmd.moderator(), cmd.onlyOwnAnnotations());
         if (c.resolved()) return; // already resolved: nothing new
         apply(new CommentResolved(id, projectId, organizationId, cmd.commentId(), c.annotationId(), cmd.by()));
     }
 
     @CommandHandler
     void handle(ReopenComment cmd) {
-        Comment c = changeableComment(cmd.organizationId(), cmd.commentId(), cmd.by(), cmd.moderator());
+        Comment c = changeableComment(cmd.organizationId(), cmd.commentId(), cmd.by(), cmd.moderator(), cmd.onlyOwnAnnotations());
         if (!c.resolved()) return; // open already: nothing new
         apply(new CommentReopened(id, projectId, organizationId, cmd.commentId(), c.annotationId(), cmd.by()));
     }
@@ -436,19 +438,24 @@ public class Task {
     void handle(DeleteComment cmd) {
         requireOrganization(cmd.organizationId());
         Comment c = comments.get(cmd.commentId());
-        if (c == null) throw new NotFound("Comment", "commentId");
+        if (c == null || hidden(c, cmd.by(), cmd.onlyOwnAnnotations())) throw new NotFound("Comment", "commentId");
         if (!c.author().equals(cmd.by()) && !cmd.moderator()) throw new NotCommentAuthor();
         if (c.deleted()) return; // deleted already
         apply(new CommentDeleted(id, projectId, organizationId, cmd.commentId(), c.annotationId(), cmd.by()));
     }
 
     /** A live comment that the caller wrote, or any live comment for a moderator (Manager or above). */
-    private Comment changeableComment(OrganizationId caller, CommentId commentId, UserId by, boolean moderator) {
+    private Comment changeableComment(OrganizationId caller, CommentId commentId, UserId by, boolean moderator, boolean onlyOwnAnnotations) {
         requireOrganization(caller);
         Comment c = comments.get(commentId);
-        if (c == null || c.deleted()) throw new NotFound("Comment", "commentId");
+        if (c == null || c.deleted() || hidden(c, by, onlyOwnAnnotations)) throw new NotFound("Comment", "commentId");
         if (!c.author().equals(by) && !moderator) throw new NotCommentAuthor();
         return c;
+    }
+
+    /** Blind labeling: the comments of another person's (or a deleted) annotation are not there for who sees only their own. */
+    private boolean hidden(Comment c, UserId by, boolean onlyOwnAnnotations) {
+        return onlyOwnAnnotations && !by.equals(annotations.get(c.annotationId()));
     }
 
     /** The project's current config once the result passes it (not empty, valid): what an annotation is made with. */

@@ -696,7 +696,7 @@ class TaskTest {
         @Test
         void aCommentOnARegionOfALiveAnnotationIsRecordedTrimmed() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
-                   .when(new AddComment(TASK, ORG, C1, A1, "r1", null, "  Is this right?  ", BOB))
+                   .when(new AddComment(TASK, ORG, C1, A1, "r1", null, "  Is this right?  ", BOB, false))
                    .expectEvents(added(C1, A1, "r1", null, "Is this right?", BOB));
         }
 
@@ -704,14 +704,14 @@ class TaskTest {
         void aReplyAnswersACommentOfTheSameAnnotationEvenADeletedOne() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB),
                           new CommentDeleted(TASK, PROJECT, ORG, C1, A1, BOB))
-                   .when(new AddComment(TASK, ORG, C2, A1, null, C1, "Because", ALICE))
+                   .when(new AddComment(TASK, ORG, C2, A1, null, C1, "Because", ALICE, false))
                    .expectEvents(added(C2, A1, null, C1, "Because", ALICE));
         }
 
         @Test
         void aReplyToACommentOfAnotherAnnotationIsRefused() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), submitted(A2, BOB, NEGATIVE), added(C1, A1, null, null, "Why?", BOB))
-                   .when(new AddComment(TASK, ORG, C2, A2, null, C1, "Elsewhere", ALICE))
+                   .when(new AddComment(TASK, ORG, C2, A2, null, C1, "Elsewhere", ALICE, false))
                    .expectNoEvents()
                    .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "parentId"));
         }
@@ -719,7 +719,7 @@ class TaskTest {
         @Test
         void aReplyToAnUnknownCommentIsNotFound() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
-                   .when(new AddComment(TASK, ORG, C2, A1, null, C1, "Hm", ALICE))
+                   .when(new AddComment(TASK, ORG, C2, A1, null, C1, "Hm", ALICE, false))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "parentId"));
         }
@@ -727,7 +727,7 @@ class TaskTest {
         @Test
         void anEmptyTextIsRefused() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
-                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "   ", BOB))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "   ", BOB, false))
                    .expectNoEvents()
                    .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "text"));
         }
@@ -735,7 +735,7 @@ class TaskTest {
         @Test
         void anOverlongTextIsRefused() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
-                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "x".repeat(AddComment.MAX_TEXT + 1), BOB))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "x".repeat(AddComment.MAX_TEXT + 1), BOB, false))
                    .expectNoEvents()
                    .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "text"));
         }
@@ -743,7 +743,7 @@ class TaskTest {
         @Test
         void aCommentOnADeletedAnnotationIsNotFound() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), new AnnotationDeleted(TASK, PROJECT, ORG, A1, ALICE))
-                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "Hello", BOB))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "Hello", BOB, false))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
         }
@@ -751,7 +751,7 @@ class TaskTest {
         @Test
         void aCommentIdCannotBeUsedTwice() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
-                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "Again", ALICE))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "Again", ALICE, false))
                    .expectNoEvents()
                    .expectException(error(Conflict.class, ErrorCode.CONFLICT, "commentId"));
         }
@@ -759,7 +759,7 @@ class TaskTest {
         @Test
         void theAuthorResolves() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
-                   .when(new ResolveComment(TASK, ORG, C1, BOB, false))
+                   .when(new ResolveComment(TASK, ORG, C1, BOB, false, false))
                    .expectEvents(new CommentResolved(TASK, PROJECT, ORG, C1, A1, BOB));
         }
 
@@ -767,7 +767,7 @@ class TaskTest {
         void theAuthorReopens() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB),
                           new CommentResolved(TASK, PROJECT, ORG, C1, A1, BOB))
-                   .when(new ReopenComment(TASK, ORG, C1, BOB, false))
+                   .when(new ReopenComment(TASK, ORG, C1, BOB, false, false))
                    .expectEvents(new CommentReopened(TASK, PROJECT, ORG, C1, A1, BOB));
         }
 
@@ -775,7 +775,7 @@ class TaskTest {
         void resolvingTwiceRecordsNothing() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB),
                           new CommentResolved(TASK, PROJECT, ORG, C1, A1, BOB))
-                   .when(new ResolveComment(TASK, ORG, C1, BOB, false))
+                   .when(new ResolveComment(TASK, ORG, C1, BOB, false, false))
                    .expectSuccessfulHandlerExecution()
                    .expectNoEvents();
         }
@@ -783,7 +783,7 @@ class TaskTest {
         @Test
         void someoneElseMayNotResolve() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
-                   .when(new ResolveComment(TASK, ORG, C1, ALICE, false))
+                   .when(new ResolveComment(TASK, ORG, C1, ALICE, false, false))
                    .expectNoEvents()
                    .expectException(error(NotCommentAuthor.class, ErrorCode.FORBIDDEN, "commentId"));
         }
@@ -791,7 +791,7 @@ class TaskTest {
         @Test
         void someoneElseMayNotDelete() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
-                   .when(new DeleteComment(TASK, ORG, C1, ALICE, false))
+                   .when(new DeleteComment(TASK, ORG, C1, ALICE, false, false))
                    .expectNoEvents()
                    .expectException(error(NotCommentAuthor.class, ErrorCode.FORBIDDEN, "commentId"));
         }
@@ -799,22 +799,54 @@ class TaskTest {
         @Test
         void aModeratorResolvesAnyComment() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
-                   .when(new ResolveComment(TASK, ORG, C1, MANAGER, true))
+                   .when(new ResolveComment(TASK, ORG, C1, MANAGER, true, false))
                    .expectEvents(new CommentResolved(TASK, PROJECT, ORG, C1, A1, MANAGER));
         }
 
         @Test
         void aModeratorDeletesAnyComment() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
-                   .when(new DeleteComment(TASK, ORG, C1, MANAGER, true))
+                   .when(new DeleteComment(TASK, ORG, C1, MANAGER, true, false))
                    .expectEvents(new CommentDeleted(TASK, PROJECT, ORG, C1, A1, MANAGER));
+        }
+
+        @Test
+        void blindAnotherPersonsAnnotationIsNotFoundForAComment() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "Hello", BOB, true))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "annotationId"));
+        }
+
+        @Test
+        void blindOnesOwnAnnotationTakesComments() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE))
+                   .when(new AddComment(TASK, ORG, C1, A1, null, null, "Note to self", ALICE, true))
+                   .expectEvents(added(C1, A1, null, null, "Note to self", ALICE));
+        }
+
+        @Test
+        void blindOnesOwnCommentOnAnotherPersonsAnnotationIsNotFound() {
+            // written while the project showed everyone's annotations; since then the annotator sees only their own
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new ResolveComment(TASK, ORG, C1, BOB, false, true))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "commentId"));
+        }
+
+        @Test
+        void blindACommentOnAnotherPersonsAnnotationCannotBeDeleted() {
+            fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB))
+                   .when(new DeleteComment(TASK, ORG, C1, BOB, false, true))
+                   .expectNoEvents()
+                   .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "commentId"));
         }
 
         @Test
         void aDeletedCommentCannotBeResolved() {
             fixture.given(IMPORTED, submitted(A1, ALICE, POSITIVE), added(C1, A1, null, null, "Why?", BOB),
                           new CommentDeleted(TASK, PROJECT, ORG, C1, A1, BOB))
-                   .when(new ResolveComment(TASK, ORG, C1, BOB, false))
+                   .when(new ResolveComment(TASK, ORG, C1, BOB, false, false))
                    .expectNoEvents()
                    .expectException(error(NotFound.class, ErrorCode.NOT_FOUND, "commentId"));
         }

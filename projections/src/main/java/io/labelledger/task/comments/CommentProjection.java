@@ -1,6 +1,8 @@
 package io.labelledger.task.comments;
 
 import io.labelledger.projection.AfterCommit;
+import io.labelledger.task.datamanager.CommentCounts;
+import io.labelledger.task.datamanager.TaskRowNotifier;
 import io.labelledger.task.api.CommentAdded;
 import io.labelledger.task.api.CommentDeleted;
 import io.labelledger.task.api.CommentReopened;
@@ -15,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -35,10 +38,22 @@ public class CommentProjection {
 
     private final JdbcTemplate jdbc;
     private final NotificationNotifier notifier;
+    private final TaskRowNotifier rows;
 
     public CommentProjection(JdbcTemplate jdbc, NotificationNotifier notifier) {
+        this(jdbc, notifier, (projectId, taskIds) -> { });
+    }
+
+    /** {@code rows}: live Data Manager viewers hear of a task whose comment counts changed (after the commit). */
+    public CommentProjection(JdbcTemplate jdbc, NotificationNotifier notifier, TaskRowNotifier rows) {
         this.jdbc = jdbc;
         this.notifier = notifier;
+        this.rows = rows;
+    }
+
+    /** The Data Manager's comment columns of the task (recounted: idempotent), and its live viewers told. */
+    private void counts(String projectId, String taskId, ReplayStatus replay) {
+        if (CommentCounts.recount(jdbc, taskId) && !replay.isReplay()) AfterCommit.run(() -> rows.changed(projectId, List.of(taskId)));
     }
 
     @EventHandler
@@ -55,6 +70,7 @@ public class CommentProjection {
                 e.organizationId().value(), e.regionId(), e.parentId() == null ? null : e.parentId().value(), thread,
                 e.by().value(), e.text(), ts(at), ts(at), seq);
         notifyPeople(e, thread, at, eventId, replay);
+        counts(e.projectId().value(), e.taskId().value(), replay);
     }
 
     private void notifyPeople(CommentAdded e, String thread, Instant at, String eventId, ReplayStatus replay) {
@@ -82,24 +98,27 @@ public class CommentProjection {
     }
 
     @EventHandler
-    void on(CommentResolved e, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(CommentResolved e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         jdbc.update("""
                 UPDATE rm_comment SET resolved = TRUE, resolved_by = ?, resolved_at = ?, updated_at = ?, last_seq = ?
                 WHERE comment_id = ? AND last_seq < ?""", e.by().value(), ts(at), ts(at), seq, e.commentId().value(), seq);
+        counts(e.projectId().value(), e.taskId().value(), replay);
     }
 
     @EventHandler
-    void on(CommentReopened e, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(CommentReopened e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         jdbc.update("""
                 UPDATE rm_comment SET resolved = FALSE, resolved_by = NULL, resolved_at = NULL, updated_at = ?, last_seq = ?
                 WHERE comment_id = ? AND last_seq < ?""", ts(at), seq, e.commentId().value(), seq);
+        counts(e.projectId().value(), e.taskId().value(), replay);
     }
 
     @EventHandler
-    void on(CommentDeleted e, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(CommentDeleted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
         jdbc.update("""
                 UPDATE rm_comment SET deleted = TRUE, text = NULL, deleted_by = ?, updated_at = ?, last_seq = ?
                 WHERE comment_id = ? AND last_seq < ?""", e.by().value(), ts(at), seq, e.commentId().value(), seq);
+        counts(e.projectId().value(), e.taskId().value(), replay);
     }
 
     private static java.sql.Timestamp ts(Instant at) { return java.sql.Timestamp.from(at); }

@@ -282,6 +282,7 @@ public class DataManagerProjection {
                 count, completed, e.taskId().value(), e.taskId().value(), ts(at), seq, e.taskId().value());
         reviewState(e.taskId().value());
         annotationColumns(e.taskId().value());
+        CommentCounts.recount(jdbc, e.taskId().value()); // its comments go with it
         projectCounters(e.projectId().value(), -1, completedDelta(row.completed, completed));
         notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
     }

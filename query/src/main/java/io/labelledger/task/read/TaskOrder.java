@@ -15,7 +15,8 @@ public record TaskOrder(Field field, boolean descending, List<String> path) {
         UPDATED_AT(TaskColumn.UPDATED_AT), GROUND_TRUTH(TaskColumn.GROUND_TRUTH), CREATED_AT(TaskColumn.CREATED_AT),
         SKIPS(TaskColumn.SKIPS), PREDICTIONS(TaskColumn.PREDICTIONS), PREDICTION_SCORE(TaskColumn.PREDICTION_SCORE),
         LEAD_TIME(TaskColumn.LEAD_TIME), ACCEPTED(TaskColumn.ACCEPTED), REJECTED(TaskColumn.REJECTED),
-        REVIEW_STATE(TaskColumn.REVIEW_STATE), DATA(TaskColumn.DATA);
+        REVIEW_STATE(TaskColumn.REVIEW_STATE), DATA(TaskColumn.DATA),
+        COMMENTS(TaskColumn.COMMENTS), UNRESOLVED_COMMENTS(TaskColumn.UNRESOLVED_COMMENTS);
 
         final TaskColumn column;
 

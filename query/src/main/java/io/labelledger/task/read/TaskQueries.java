@@ -31,7 +31,8 @@ public class TaskQueries {
     private static final String COLUMNS = """
             task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
             prediction_count, completed, created_at, updated_at, review_state, ground_truth, labels::text AS labels, annotators,
-            reviewers, accepted_count, rejected_count, lead_time_seconds, prediction_score, model_versions""";
+            reviewers, accepted_count, rejected_count, lead_time_seconds, prediction_score, model_versions, comment_count,
+            unresolved_comment_count""";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -434,17 +435,6 @@ public class TaskQueries {
                  .bind("org", organizationId).bind("id", commentId).map(TaskQueries::commentView).one();
     }
 
-    /** Live (not deleted) comments per task, for many tasks in one query. */
-    public Mono<Map<String, Integer>> commentCounts(String organizationId, Collection<String> taskIds) {
-        if (taskIds.isEmpty()) return Mono.just(Map.of());
-        return db.sql("""
-                         SELECT task_id, count(*)::int AS n FROM rm_comment
-                         WHERE organization_id = :org AND task_id = ANY(:ids) AND NOT deleted GROUP BY task_id""")
-                 .bind("org", organizationId).bind("ids", taskIds.toArray(String[]::new))
-                 .map(r -> Map.entry(r.get("task_id", String.class), r.get("n", Integer.class))).all()
-                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
     private static CommentView commentView(Readable r) {
         OffsetDateTime resolvedAt = r.get("resolved_at", OffsetDateTime.class);
         return new CommentView(r.get("comment_id", String.class), r.get("task_id", String.class), r.get("annotation_id", String.class),
@@ -469,7 +459,8 @@ public class TaskQueries {
                 new TaskView.Filterable(r.get("labels", String.class), List.of(r.get("annotators", String[].class)),
                         List.of(r.get("reviewers", String[].class)), r.get("accepted_count", Integer.class), r.get("rejected_count", Integer.class),
                         r.get("lead_time_seconds", Double.class), r.get("prediction_score", Double.class),
-                        List.of(r.get("model_versions", String[].class))));
+                        List.of(r.get("model_versions", String[].class)), r.get("comment_count", Integer.class),
+                        r.get("unresolved_comment_count", Integer.class)));
     }
 
     /** A row read with the base columns (exports read their own column list). */

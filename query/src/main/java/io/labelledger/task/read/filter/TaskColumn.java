@@ -25,7 +25,10 @@ public enum TaskColumn {
     COMPLETED("completed", ColumnType.BOOLEAN, "boolean", false),
     GROUND_TRUTH("ground_truth", ColumnType.BOOLEAN, "boolean", false),
     LABELS("labels", ColumnType.LABELS, null, false),
-    DATA("data", ColumnType.DATA, "jsonb", true);
+    DATA("data", ColumnType.DATA, "jsonb", true),
+    // the live comments of the task's live annotations, and the unresolved ones (issue 10)
+    COMMENTS("comment_count", ColumnType.INTEGER, "int", false),
+    UNRESOLVED_COMMENTS("unresolved_comment_count", ColumnType.INTEGER, "int", false);
 
     /** The review states a CHOICE condition may name. */
     public static final List<String> REVIEW_STATES = List.of("NONE", "PENDING", "REJECTED", "ACCEPTED");
