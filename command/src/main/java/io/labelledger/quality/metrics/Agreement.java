@@ -201,7 +201,7 @@ public final class Agreement {
             case "f1" -> Regions.counts(ref, cand, Regions.match(ref, cand, sim, threshold)).f1();
             case "precision" -> Regions.counts(ref, cand, Regions.match(ref, cand, sim, threshold)).precision();
             case "recall" -> Regions.counts(ref, cand, Regions.match(ref, cand, sim, threshold)).recall();
-            case "distance" -> Regions.counts(ref, cand, Regions.match(ref, cand, sim, 0)).f1();
+            case "distance" -> Regions.counts(ref, cand, Regions.match(ref, cand, (a, b) -> within(a, b, tolerance), 1)).f1();
             case "soft_distance" -> softF1(ref, cand, Regions.match(ref, cand, sim, 0));
             case "ocr" -> {
                 Map<String, String> refText = transcriptions(refResult), candText = transcriptions(candResult);
@@ -215,6 +215,12 @@ public final class Agreement {
             }
             default -> Regions.meanBest(ref, cand, sim); // "iou"
         };
+    }
+
+    /** 1 when two points with the same labels are at most {@code tolerance} (percent of the image) apart, else 0. */
+    private static double within(Regions.Region a, Regions.Region b, double tolerance) {
+        return a.shape() instanceof Shapes.Point p && b.shape() instanceof Shapes.Point q && Regions.sameLabels(a, b)
+               && Shapes.distance(p, q) <= tolerance ? 1 : 0;
     }
 
     /** Σ similarity of the matched pairs over the mean size: F1 with partial credit per pair. */
