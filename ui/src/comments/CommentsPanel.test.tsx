@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mockGraphql } from '../testing/graphqlMock';
+import { mockGraphql } from '../shared/testing/graphqlMock';
 import { CommentsPanel } from './CommentsPanel';
 import type { Comment } from './operations';
 

@@ -1,11 +1,11 @@
 // Threaded comments on the annotation open in the editor and on its selected region (ADR 0032, issue 10).
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, gql } from '../api/graphql';
-import type { OrganizationRole, UserError } from '../api/types';
-import { ErrorBox } from '../components/Errors';
-import { formatDateTime } from '../lib/format';
-import { CopyLink } from '../links/CopyLink';
-import { taskLink } from '../links/deepLink';
+import { errorMessage, gql } from '../shared/api/graphql';
+import type { OrganizationRole, UserError } from '../shared/api/types';
+import { ErrorBox } from '../shared/components/Errors';
+import { formatDateTime } from '../shared/lib/format';
+import { CopyLink } from '../shared/links/CopyLink';
+import { taskLink } from '../shared/links/deepLink';
 import {
   AddCommentMutation, DeleteCommentMutation, ReopenCommentMutation, ResolveCommentMutation, TaskCommentsQuery,
   type Comment, type CommentPayload,

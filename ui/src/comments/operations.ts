@@ -1,6 +1,6 @@
 // GraphQL documents of comments on annotations and their regions (ADR 0032).
-import { operation } from '../api/graphql';
-import type { UserError, UserRef } from '../api/types';
+import { operation } from '../shared/api/graphql';
+import type { UserError, UserRef } from '../shared/api/types';
 
 export interface Comment {
   id: string;

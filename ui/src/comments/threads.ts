@@ -1,5 +1,5 @@
 // Threads from the flat comment list the server answers (oldest first, a reply names its parent; ADR 0032).
-import type { OrganizationRole } from '../api/types';
+import type { OrganizationRole } from '../shared/api/types';
 import type { Comment } from './operations';
 
 export interface Thread {

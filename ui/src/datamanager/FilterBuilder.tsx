@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { JSONValue, ReviewState } from '../api/types';
-import { REVIEW_STATE_LABELS } from '../lib/review';
+import type { JSONValue, ReviewState } from '../shared/api/types';
+import { REVIEW_STATE_LABELS } from '../review/review';
 import type { ColumnDef, Condition, FilterOperator, ViewFilter } from './view';
 import { OPERATORS, OPERATOR_LABELS, REVIEW_STATE_VALUES, parseValue, valueShape, valueText } from './view';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DataManagerTab } from '../api/types';
+import type { DataManagerTab } from '../shared/api/types';
 
 /**
  * Saved views of the project: the caller's own and the shared ones. The active tab can be saved with the current

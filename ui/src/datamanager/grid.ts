@@ -1,6 +1,6 @@
 // The Data Manager's grid view (issue 12): a thumbnail (the first image-looking value of the task data) and the first
 // words of its text. Pure.
-import type { JSONValue } from '../api/types';
+import type { JSONValue } from '../shared/api/types';
 
 const IMAGE = /^(https?:\/\/\S+\.(png|jpe?g|gif|webp|bmp|svg)(\?\S*)?|data:image\/[a-z+]+;base64,\S+)$/i;
 

@@ -1,7 +1,7 @@
 // The Data Manager's view (issue 12, ADR 0038): filter, sort and columns — what a saved tab stores and what the URL
 // carries (?tab=<id>&view=<base64url JSON>), so that Back, reload and a shared link show the same rows. Pure.
-import type { JSONValue, ReviewState } from '../api/types';
-import { REVIEW_STATES } from '../api/types';
+import type { JSONValue, ReviewState } from '../shared/api/types';
+import { REVIEW_STATES } from '../shared/api/types';
 
 export type ColumnType = 'INTEGER' | 'NUMBER' | 'DATE' | 'BOOLEAN' | 'CHOICE' | 'PEOPLE' | 'TEXT_SET' | 'LABELS' | 'DATA';
 export type FilterOperator =

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../lib/format';
+import { formatDateTime } from '../shared/lib/format';
 
 /** "Draft restored from <time>" above the editor, with Discard; and the autosave's state. */
 export function DraftNotice({ restoredFrom, onDiscard, busy }: { restoredFrom: string | null; onDiscard: () => void; busy?: boolean }) {

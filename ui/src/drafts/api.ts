@@ -1,6 +1,6 @@
-import { csrfHeaders, gql } from '../api/graphql';
-import type { JSONValue, UserError } from '../api/types';
-import { userErrorText } from '../lib/errors';
+import { csrfHeaders, gql } from '../shared/api/graphql';
+import type { JSONValue, UserError } from '../shared/api/types';
+import { userErrorText } from '../shared/lib/errors';
 import { SaveDraftMutation } from './operations';
 
 export class DraftRefused extends Error {

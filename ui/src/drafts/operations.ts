@@ -1,6 +1,6 @@
 // GraphQL documents of drafts (ADR 0032): the caller's own work in progress on a task.
-import { operation } from '../api/graphql';
-import type { JSONValue, UserError } from '../api/types';
+import { operation } from '../shared/api/graphql';
+import type { JSONValue, UserError } from '../shared/api/types';
 
 export interface Draft {
   taskId: string;

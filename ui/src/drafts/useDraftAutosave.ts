@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { JSONValue } from '../api/types';
+import type { JSONValue } from '../shared/api/types';
 import { saveDraft } from './api';
 import { DraftAutosave } from './autosave';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../api/types';
+import type { Annotation } from '../shared/api/types';
 import { DRAFT_ANNOTATION_ID, withDraft } from './withDraft';
 
 const me = { id: 'u1', displayName: 'Ann' };

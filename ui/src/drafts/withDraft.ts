@@ -1,4 +1,4 @@
-import type { Annotation, UserRef } from '../api/types';
+import type { Annotation, UserRef } from '../shared/api/types';
 import type { Draft } from './operations';
 
 /** The editor's id of a draft that is not (yet) an annotation. */

@@ -1,14 +1,14 @@
 // "As of" a past instant: the task rebuilt from its events, shown read-only in the editor with the labeling config
 // of the time, and the task's events to step through (a list and a slider). Issue 10, history.
 import { useEffect, useMemo, useState } from 'react';
-import { errorMessage, gql } from '../api/graphql';
-import { TaskAsOfQuery } from '../api/operations';
-import type { ProjectDetail, TaskSnapshot } from '../api/types';
-import { ErrorBox } from '../components/Errors';
-import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../lib/format';
+import { errorMessage, gql } from '../shared/api/graphql';
+import { TaskAsOfQuery } from '../shared/api/operations';
+import type { ProjectDetail, TaskSnapshot } from '../shared/api/types';
+import { ErrorBox } from '../shared/components/Errors';
+import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../shared/lib/format';
 import { prepareConfig } from '../labeling/bridge';
 import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
-import { AnnotationList } from '../pages/LabelingPage';
+import { AnnotationList } from '../labeling/LabelingPage';
 import { asOfAfter, describeEvent, eventIndexAt } from './events';
 import { TaskHistoryQuery, type TaskEvent } from './operations';
 

@@ -1,6 +1,6 @@
 // The task's history: its events (what happened, when, by whom) to step through with taskAsOf.
-import { operation } from '../api/graphql';
-import type { UserRef } from '../api/types';
+import { operation } from '../shared/api/graphql';
+import type { UserRef } from '../shared/api/types';
 
 export interface TaskEvent {
   /** The event's sequence number in the task's stream (0 = the import). */

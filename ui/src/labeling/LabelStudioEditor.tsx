@@ -2,10 +2,10 @@
 // on /lsf/frame.html, talking over the typed protocol of ./protocol. The page fetches the task's media with the
 // user's session and hands them over as Blobs; the frame itself has no session and no access to the app.
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
-import type { Annotation, JSONValue, ObjectTag, Prediction } from '../api/types';
-import { mediaSrc } from '../lib/mediaUrl';
+import type { Annotation, JSONValue, ObjectTag, Prediction } from '../shared/api/types';
+import { mediaSrc } from '../shared/lib/mediaUrl';
 import { prepareData, toLsfAnnotation, toLsfPredictions, type PreparedConfig } from './bridge';
-import type { KeyPress } from '../keyboard/shortcuts';
+import type { KeyPress } from './keyboard/shortcuts';
 import { EDITOR_INTERFACES, FRAME_PATH, newChannel, readFrameMessage, type EditorHotkey, type HostMessage } from './protocol';
 
 export interface EditorHandle {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // jsdom, not happy-dom: DOMPurify supports jsdom, and happy-dom leaves event handlers in place (measured).
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../api/types';
+import type { Annotation } from '../shared/api/types';
 import {
   dateTimeInput, dateTimeResult, dateTimeValues, describePrediction, mediaSource, mergeResult, prepareConfig, prepareData,
   sanitizeHtml, splitResult, toLsfAnnotation, toLsfPredictions, type ResultItem,

@@ -6,7 +6,7 @@
 // LSF → ours: the result LSF serializes, exactly as Label Studio's own frontend sends it to its backend, plus the
 // results of our own controls (DateTime) and the items of an annotation that the editor was not shown.
 import DOMPurify from 'dompurify';
-import type { Annotation, JSONValue, ObjectTag, Prediction } from '../api/types';
+import type { Annotation, JSONValue, ObjectTag, Prediction } from '../shared/api/types';
 
 /** A Label Studio result item (region or classification); LSF's fields are kept as they are. */
 export type ResultItem = { from_name: string; to_name: string; type: string; value: Record<string, unknown>; id?: string } & Record<string, unknown>;

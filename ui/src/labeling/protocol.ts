@@ -2,7 +2,7 @@
 // (ui/public/lsf/frame.js is the other side; ADR 0031). The frame has an opaque origin ("null"), so origin checks
 // alone cannot tell it from another sandboxed document that replaced it (a followed link): every message carries
 // the channel named in the frame URL's fragment, and the page accepts messages only from the frame's window.
-import type { JSONValue } from '../api/types';
+import type { JSONValue } from '../shared/api/types';
 import type { LsfAnnotation, LsfPrediction } from './bridge';
 
 export const FRAME_PATH = '/lsf/frame.html';

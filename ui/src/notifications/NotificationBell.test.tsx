@@ -1,12 +1,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mockGraphql } from '../testing/graphqlMock';
+import { mockGraphql } from '../shared/testing/graphqlMock';
 import { NotificationBell } from './NotificationBell';
 import type { Notification } from './operations';
 
 const pushed: { next?: (data: { notificationAdded: Notification }) => void } = {};
-vi.mock('../api/ws', () => ({
+vi.mock('../shared/api/ws', () => ({
   subscribe: (_op: unknown, _vars: unknown, handlers: { next: (data: { notificationAdded: Notification }) => void }) => {
     pushed.next = handlers.next;
     return () => {};

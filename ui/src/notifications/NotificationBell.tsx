@@ -2,9 +2,9 @@
 // (graphql-ws), each a deep link to the comment's task, annotation and region (ADR 0032, issue 10).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, gql } from '../api/graphql';
-import { subscribe } from '../api/ws';
-import { formatDateTime } from '../lib/format';
+import { errorMessage, gql } from '../shared/api/graphql';
+import { subscribe } from '../shared/api/ws';
+import { formatDateTime } from '../shared/lib/format';
 import { addNotification, describeNotification, notificationLink } from './notifications';
 import { MarkNotificationsReadMutation, NotificationAddedSubscription, NotificationsQuery, type Notification } from './operations';
 

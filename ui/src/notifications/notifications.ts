@@ -1,4 +1,4 @@
-import { taskLink } from '../links/deepLink';
+import { taskLink } from '../shared/links/deepLink';
 import type { Notification } from './operations';
 
 export function describeNotification(n: Pick<Notification, 'kind' | 'actor' | 'regionId'>): string {

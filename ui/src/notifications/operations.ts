@@ -1,6 +1,6 @@
 // GraphQL documents of in-app notifications (ADR 0032): the bell in the top bar.
-import { operation } from '../api/graphql';
-import type { Connection, UserError, UserRef } from '../api/types';
+import { operation } from '../shared/api/graphql';
+import type { Connection, UserError, UserRef } from '../shared/api/types';
 
 export type NotificationKind = 'COMMENT_ON_YOUR_ANNOTATION' | 'REPLY_IN_YOUR_THREAD';
 

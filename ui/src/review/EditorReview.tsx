@@ -2,11 +2,11 @@
 // required, so the author learns why) or Fix and accept (the editor becomes editable; the corrected result is sent
 // with FIX_AND_ACCEPT and becomes a new version by the reviewer, the original staying in the history).
 import { useState } from 'react';
-import { errorMessage, gql } from '../api/graphql';
-import type { Annotation, JSONValue, UserError } from '../api/types';
-import { ErrorBox } from '../components/Errors';
+import { errorMessage, gql } from '../shared/api/graphql';
+import type { Annotation, JSONValue, UserError } from '../shared/api/types';
+import { ErrorBox } from '../shared/components/Errors';
 import { mergeResult, splitResult } from '../labeling/bridge';
-import { MAX_REVIEW_COMMENT, reviewComment } from '../lib/review';
+import { MAX_REVIEW_COMMENT, reviewComment } from './review';
 import { ReviewInEditorMutation, type EditorReviewDecision } from './operations';
 
 export interface EditorReviewProps {

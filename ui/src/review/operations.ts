@@ -1,6 +1,6 @@
 // The reviewer's decisions taken in the editor, FIX_AND_ACCEPT with the corrected result included (ADR 0032).
-import { operation } from '../api/graphql';
-import type { JSONValue, ReviewDecision, UserError } from '../api/types';
+import { operation } from '../shared/api/graphql';
+import type { JSONValue, ReviewDecision, UserError } from '../shared/api/types';
 
 export type EditorReviewDecision = ReviewDecision | 'FIX_AND_ACCEPT';
 

@@ -2,8 +2,8 @@
 // first task of a browser session when the project asks for it, and on demand), and why no task is handed out
 // (paused, with the reason; the annotation limit; manual distribution).
 import { useEffect, useState } from 'react';
-import { errorMessage, gql } from '../api/graphql';
-import { ErrorBox } from '../components/Errors';
+import { errorMessage, gql } from '../shared/api/graphql';
+import { ErrorBox } from '../shared/components/Errors';
 import { instructionsHtml } from './markdown';
 import { LabelStreamQuery, ProjectSettingsQuery } from './operations';
 import type { LabelStreamView } from './types';

@@ -1,11 +1,11 @@
 // The workflow sections of a project's Settings tab (issue 11): general, distribution, skip queue, annotating,
 // review, and the people paused in the project. One save sends every section: each save is one settings version.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { errorMessage, gql } from '../api/graphql';
-import { ProjectMembersQuery } from '../api/operations';
-import type { ProjectMember, UserError } from '../api/types';
-import { ErrorBox, FieldErrors } from '../components/Errors';
-import { formatDateTime } from '../lib/format';
+import { errorMessage, gql } from '../shared/api/graphql';
+import { ProjectMembersQuery } from '../shared/api/operations';
+import type { ProjectMember, UserError } from '../shared/api/types';
+import { ErrorBox, FieldErrors } from '../shared/components/Errors';
+import { formatDateTime } from '../shared/lib/format';
 import { PauseAnnotatorMutation, ProjectWorkflowQuery, ResumeAnnotatorMutation, UpdateProjectSettingsMutation } from './operations';
 import type { PausedAnnotator, ProjectSettings, SettingsNotice } from './types';
 

@@ -1,6 +1,6 @@
 // The workflow's GraphQL documents; operations.test.ts here validates them against the schema, like api/operations.
-import { operation } from '../api/graphql';
-import type { UserError } from '../api/types';
+import { operation } from '../shared/api/graphql';
+import type { UserError } from '../shared/api/types';
 import type { LabelStreamView, ProjectSettings, ProjectWorkflow, SettingsPayload } from './types';
 
 const SETTINGS = `settingsVersion settings {

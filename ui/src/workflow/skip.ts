@@ -1,7 +1,7 @@
 // Skipping in the label stream: when the project asks for a comment with every skip (issue 11), the server refuses
 // a skip without one (VALIDATION on "comment"); the person is then asked why, and the skip is sent again with it.
-import { gql } from '../api/graphql';
-import { SkipTaskMutation } from '../api/operations';
+import { gql } from '../shared/api/graphql';
+import { SkipTaskMutation } from '../shared/api/operations';
 
 export async function skipTask(taskId: string, ask: (question: string) => string | null = (q) => window.prompt(q)) {
   const first = await gql(SkipTaskMutation, { input: { taskId } });

@@ -1,5 +1,5 @@
 // Workflow settings and the label stream (issue 11, ADR 0036), as the GraphQL schema has them.
-import type { DateTime, UserError } from '../api/types';
+import type { DateTime, UserError } from '../shared/api/types';
 
 export type DistributionMode = 'AUTO' | 'MANUAL';
 export type Sampling = 'SEQUENTIAL' | 'UNIFORM' | 'UNCERTAINTY';

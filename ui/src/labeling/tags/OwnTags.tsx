@@ -2,8 +2,8 @@
 // its classifications, the newer Ranker's List (drag and drop), a Video with VideoRectangle boxes. Their items
 // join the editor's in the same annotation (the page's collect()), in Label Studio's JSON.
 import { Suspense, lazy, useEffect, useImperativeHandle, useMemo, useState, type Ref } from 'react';
-import type { JSONValue, ObjectTag } from '../../api/types';
-import { mediaSrc } from '../../lib/mediaUrl';
+import type { JSONValue, ObjectTag } from '../../shared/api/types';
+import { mediaSrc } from '../../shared/lib/mediaUrl';
 import { isResultItem, type OwnControl, type ResultItem } from '../bridge';
 import { ClassicControls } from './ClassicControls';
 import { missingRequired } from './classic';

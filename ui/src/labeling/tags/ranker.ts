@@ -2,7 +2,7 @@
 // <Bucket name title default>. Result: {"type":"ranker","value":{"ranker":{<column>:[ids...]}}} where, as Label
 // Studio's own Ranker writes it, the one column of a plain ranking is named after the Ranker; with buckets each
 // bucket is a column, and without a default bucket the items left in the list are the "_" column. Pure.
-import type { JSONValue } from '../../api/types';
+import type { JSONValue } from '../../shared/api/types';
 import type { OwnControl, ResultItem } from '../bridge';
 import { withValue } from './own';
 

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link, NavLink, Navigate, Route, Routes, useParams } from 'react-router-dom';
+import { errorMessage, gql } from '../shared/api/graphql';
+import { ProjectQuery } from '../shared/api/operations';
+import type { ProjectDetail } from '../shared/api/types';
+import { ErrorBox } from '../shared/components/Errors';
+import { DataManager } from '../datamanager/DataManager';
+import { ExportTab } from '../export/ExportTab';
+import { ImportTab } from '../import/ImportTab';
+import { SettingsTab } from './SettingsTab';
+import { ProjectMembersTab } from '../members/ProjectMembersTab';
+import { canListProjectMembers, canManageProjects } from '../members/members';
+import { mayExport } from '../export/exportUrl';
+import { useSession } from '../identity/session';
+
+export function ProjectPage() {
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const [project, setProject] = useState<ProjectDetail | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const data = await gql(ProjectQuery, { id });
+      setProject(data.project);
+      setMissing(data.project === null);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setProject(null);
+    void refresh();
+  }, [refresh]);
+
+  // Import and Settings only for the roles that run projects (Annotators and Reviewers would only meet refusals)
+  const manage = canManageProjects(me?.role);
+
+  if (error && !project) return <ErrorBox message={error} />;
+  if (missing) return <p>Project not found. <Link to="/projects">Back to projects</Link></p>;
+  if (!project) return <p className="muted">Loading…</p>;
+
+  return (
+    <div>
+      <div className="page-head">
+        <div>
+          <div className="crumbs"><Link to="/projects">Projects</Link> /</div>
+          <h1 data-testid="project-heading">{project.title}</h1>
+          {project.description && <p className="muted">{project.description}</p>}
+        </div>
+        <div className="page-head-side">
+          <div className="stats">
+            <Stat label="Tasks" value={project.taskCount} />
+            <Stat label="Completed" value={project.completedCount} />
+            <Stat label="Annotations" value={project.annotationCount} />
+          </div>
+        </div>
+      </div>
+      <nav className="tabs">
+        <NavLink end to={`/projects/${id}`} data-testid="tab-data">Data Manager</NavLink>
+        {manage && <NavLink to={`/projects/${id}/import`} data-testid="tab-import">Import</NavLink>}
+        {mayExport(me?.role) && <NavLink to={`/projects/${id}/export`} data-testid="tab-export">Export</NavLink>}
+        {manage && <NavLink to={`/projects/${id}/settings`} data-testid="tab-settings">Settings</NavLink>}
+        {canListProjectMembers(me?.role) && <NavLink to={`/projects/${id}/members`} data-testid="tab-members">Members</NavLink>}
+      </nav>
+      <ErrorBox message={error} />
+      <Routes>
+        <Route index element={<DataManager project={project} onChanged={refresh} />} />
+        <Route path="import" element={manage ? <ImportTab project={project} onImported={refresh} /> : <Navigate to={`/projects/${id}`} replace />} />
+        <Route path="export" element={<ExportTab project={project} />} />
+        <Route path="settings" element={manage ? <SettingsTab project={project} onSaved={setProject} /> : <Navigate to={`/projects/${id}`} replace />} />
+        <Route path="members" element={<ProjectMembersTab project={project} />} />
+      </Routes>
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="stat">
+      <div className="stat-value">{value}</div>
+      <div className="stat-label">{label}</div>
+    </div>
+  );
+}
