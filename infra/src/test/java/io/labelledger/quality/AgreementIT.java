@@ -146,9 +146,11 @@ class AgreementIT extends IntegrationTest {
     @Test
     void theMetricCatalogueListsEveryControlFamily() {
         ApiClient owner = ApiClient.signUp(port, "Mia");
-        List<Map<String, Object>> kinds = list(data(owner.post("query { agreementMetrics { resultTypes metrics { name parameters { name default } } } }", Map.of())),
-                "agreementMetrics");
-        assertThat(kinds).anySatisfy(k -> assertThat((List<?>) k.get("resultTypes")).contains("rectanglelabels"));
+        Map<String, Object> answer = owner.post("query { agreementMetrics { resultTypes metrics { name parameters { name default } } } }", Map.of());
+        assertThat(answer.get("errors")).as("GraphQL errors in " + answer).isNull();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> kinds = (List<Map<String, Object>>) ((Map<String, Object>) answer.get("data")).get("agreementMetrics");
+        assertThat(kinds).anySatisfy(k -> assertThat(String.valueOf(k.get("resultTypes"))).contains("rectanglelabels"));
         assertThat(kinds).hasSize(io.labelledger.quality.metrics.ControlKind.values().length);
     }
 
