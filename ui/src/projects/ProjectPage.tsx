@@ -12,6 +12,7 @@ import { ProjectMembersTab } from '../members/ProjectMembersTab';
 import { canListProjectMembers, canManageProjects } from '../members/members';
 import { mayExport } from '../export/exportUrl';
 import { useSession } from '../identity/session';
+import { QualityPage } from '../quality/QualityPage';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -65,6 +66,7 @@ export function ProjectPage() {
         {mayExport(me?.role) && <NavLink to={`/projects/${id}/export`} data-testid="tab-export">Export</NavLink>}
         {manage && <NavLink to={`/projects/${id}/settings`} data-testid="tab-settings">Settings</NavLink>}
         {canListProjectMembers(me?.role) && <NavLink to={`/projects/${id}/members`} data-testid="tab-members">Members</NavLink>}
+        {canListProjectMembers(me?.role) && <NavLink to={`/projects/${id}/quality`} data-testid="tab-quality">Quality</NavLink>}
       </nav>
       <ErrorBox message={error} />
       <Routes>
@@ -73,6 +75,7 @@ export function ProjectPage() {
         <Route path="export" element={<ExportTab project={project} />} />
         <Route path="settings" element={manage ? <SettingsTab project={project} onSaved={setProject} /> : <Navigate to={`/projects/${id}`} replace />} />
         <Route path="members" element={<ProjectMembersTab project={project} />} />
+        <Route path="quality" element={<QualityPage project={project} />} />
       </Routes>
     </div>
   );

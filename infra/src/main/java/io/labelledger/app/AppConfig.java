@@ -250,6 +250,12 @@ public class AppConfig {
     }
 
     @Bean
+    io.labelledger.quality.agreement.QualityProjection qualityProjection(JdbcTemplate jdbc, JsonMapper json, RedisPublisher redis) {
+        return new io.labelledger.quality.agreement.QualityProjection(jdbc, json,
+                new io.labelledger.quality.agreement.RedisAgreementNotifier(redis));
+    }
+
+    @Bean
     AuditLogProjection auditLogProjection(JdbcTemplate jdbc, JsonMapper json) {
         return new AuditLogProjection(jdbc, json);
     }
@@ -264,7 +270,9 @@ public class AppConfig {
                 Projection.DATA_MANAGER, shadow -> List.of(new DataManagerProjection(shadow, json, (projectId, taskIds) -> { }),
                         new io.labelledger.task.comments.CommentProjection(shadow, (recipient, notification) -> { })),
                 Projection.DIRECTORY, shadow -> List.of(new DirectoryProjection(shadow)),
-                Projection.AUDIT_LOG, shadow -> List.of(new AuditLogProjection(shadow, json))));
+                Projection.AUDIT_LOG, shadow -> List.of(new AuditLogProjection(shadow, json)),
+                Projection.QUALITY, shadow -> List.of(new io.labelledger.quality.agreement.QualityProjection(shadow, json,
+                        io.labelledger.quality.agreement.AgreementNotifier.NONE))));
     }
 
     @Bean
@@ -288,6 +296,14 @@ public class AppConfig {
 
     @Bean
     AuditQueries auditQueries(DatabaseClient db) { return new AuditQueries(db); }
+
+    @Bean
+    io.labelledger.quality.read.QualityQueries qualityQueries(DatabaseClient db) { return new io.labelledger.quality.read.QualityQueries(db); }
+
+    @Bean
+    io.labelledger.quality.read.AgreementAsOf agreementAsOf(TaskHistory history, JsonMapper json) {
+        return new io.labelledger.quality.read.AgreementAsOf(history, json);
+    }
 
     @Bean
     ExportQueries exportQueries(DatabaseClient db, TaskQueries tasks) { return new ExportQueries(db, tasks); }

@@ -40,14 +40,14 @@ class ModuleBoundariesTest {
 
     @Test
     void readSideDoesNotDependOnWriteSideInternalsOrApi() {
-        noClasses().that().resideInAnyPackage("..read..", "..history..", "..datamanager..", "..directory..", "..audit.log..")
+        noClasses().that().resideInAnyPackage("..read..", "..history..", "..datamanager..", "..directory..", "..audit.log..", "..quality.agreement..")
                    .should().dependOnClassesThat().resideInAnyPackage("..write..", "..web..", "io.labelledger.api..")
                    .check(classes);
     }
 
     @Test
     void projectionsWriteWithJdbcAndQueriesReadWithR2dbc() {
-        noClasses().that().resideInAnyPackage("..datamanager..", "..directory..", "..audit.log..")
+        noClasses().that().resideInAnyPackage("..datamanager..", "..directory..", "..audit.log..", "..quality.agreement..")
                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework.r2dbc..", "io.r2dbc..")
                    .check(classes);
         noClasses().that().resideInAnyPackage("..read..")
