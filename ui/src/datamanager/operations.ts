@@ -1,6 +1,7 @@
 // The Data Manager's selection feeding "export selected" and "label the selected" (issue 12, ADR 0038).
 import { operation } from '../shared/api/graphql';
-import type { ExportJobState, UserError } from '../shared/api/types';
+import type { UserError } from '../shared/api/types';
+import type { ExportJobState } from '../shared/gql/graphql';
 import type { ViewFilter } from './view';
 
 /** What the server takes as a selection: the ticked task ids, or every task matching a filter. */

@@ -12,12 +12,18 @@ export type AuditFilter = {
   to?: string | null | undefined;
 };
 
+export type Conjunction =
+  | 'AND'
+  | 'OR';
+
 export type CreateExportInput = {
   filters?: ExportFiltersInput | null | undefined;
   format: ExportFormat;
   projectId: string;
   /** CSV/TSV: keep cells that start with = + - @ (or a tab / carriage return) as they are. Default false: they are prefixed with ' so spreadsheets do not run them as formulas. */
   rawValues?: boolean | null | undefined;
+  /** Only these tasks (Data Manager "export selected"); fixed when the export is created. Null: the whole project. */
+  selection?: TaskSelectionInput | null | undefined;
 };
 
 export type ErrorCode =
@@ -98,6 +104,86 @@ export type ExportJobState =
   /** Waiting for a worker. */
   | 'QUEUED'
   | 'RUNNING';
+
+export type FilterOperator =
+  | 'AFTER'
+  | 'BEFORE'
+  /** Text: case-insensitive substring. People, model versions, labels: that exact member is in the set. */
+  | 'CONTAINS'
+  | 'EMPTY'
+  | 'EQUAL'
+  | 'GREATER'
+  | 'IN_LIST'
+  | 'IN_RANGE'
+  | 'LESS'
+  | 'NOT_CONTAINS'
+  | 'NOT_EMPTY'
+  | 'NOT_EQUAL'
+  | 'NOT_IN_LIST'
+  | 'NOT_IN_RANGE'
+  | 'REGEX';
+
+/** A task's review state, from its live annotations. */
+export type ReviewState =
+  /** Every annotation was accepted. */
+  | 'ACCEPTED'
+  /** No annotation to review. */
+  | 'NONE'
+  /** An annotation awaits review (never reviewed, or changed by its author since). */
+  | 'PENDING'
+  /** Every annotation is reviewed and one was rejected. */
+  | 'REJECTED';
+
+/** Filterable columns; each accepts the operators of its type (ADR 0038). */
+export type TaskColumn =
+  | 'ACCEPTED'
+  | 'ANNOTATIONS'
+  | 'ANNOTATORS'
+  | 'COMMENTS'
+  | 'COMPLETED'
+  | 'CREATED_AT'
+  | 'DATA'
+  | 'GROUND_TRUTH'
+  | 'LABELS'
+  | 'LEAD_TIME'
+  | 'MODEL_VERSIONS'
+  | 'NUMBER'
+  | 'PREDICTIONS'
+  | 'PREDICTION_SCORE'
+  | 'REJECTED'
+  | 'REVIEWERS'
+  | 'REVIEW_STATE'
+  | 'SKIPS'
+  | 'UNRESOLVED_COMMENTS'
+  | 'UPDATED_AT';
+
+/** One filter condition. */
+export type TaskCondition = {
+  column: TaskColumn;
+  operator: FilterOperator;
+  /** DATA: the key path in the task data (nested keys: ["meta", "source"]); LABELS: [control name]. */
+  path?: Array<string> | null | undefined;
+  /** A string, number or boolean; a list for IN_LIST / NOT_IN_LIST; [low, high] for IN_RANGE / NOT_IN_RANGE; none for EMPTY / NOT_EMPTY. People: user ids or "@me". Dates: 2026-12-07 or an ISO 8601 instant. Regex: at most 100 characters (PostgreSQL syntax). */
+  value?: import('../api/types').JSONValue | null | undefined;
+};
+
+/** Data Manager filters: reviewState and groundTruth always apply; the conditions combine with the conjunction. */
+export type TaskFilter = {
+  /** At most 20; a bad column, operator or value is refused with FILTER_UNKNOWN_FIELD, FILTER_OPERATOR or FILTER_VALUE naming it. */
+  conditions?: Array<TaskCondition> | null | undefined;
+  /** How the conditions combine (default AND). */
+  conjunction?: Conjunction | null | undefined;
+  /** true: only tasks with a ground-truth annotation; false: only those without. */
+  groundTruth?: boolean | null | undefined;
+  reviewState?: ReviewState | null | undefined;
+};
+
+/** The tasks selected in the Data Manager: the ticked ones (taskIds, at most 10,000), or every task matching the filter ({} for all tasks), one of the two. Bulk actions (ADR 0042) also take excludedIds: all matching less those unticked; export and the label stream refuse it. */
+export type TaskSelectionInput = {
+  excludedIds?: Array<string> | null | undefined;
+  filter?: TaskFilter | null | undefined;
+  taskIds?: Array<string> | null | undefined;
+};
 
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
