@@ -135,7 +135,13 @@ public class AppConfig {
                 .option(PoolingConnectionFactoryProvider.MAX_ACQUIRE_TIME, acquireTimeout)
                 .option(PoolingConnectionFactoryProvider.MAX_CREATE_CONNECTION_TIME, acquireTimeout)
                 .option(PoolingConnectionFactoryProvider.MAX_IDLE_TIME, Duration.ofMinutes(10))
-                .option(PoolingConnectionFactoryProvider.MAX_LIFE_TIME, Duration.ofMinutes(30));
+                .option(PoolingConnectionFactoryProvider.MAX_LIFE_TIME, Duration.ofMinutes(30))
+                // a read cancelled while it runs (a client gone, a timeout) hands its connection back to the pool in a
+                // state where the next query on it never answers (CancelledReadsIT): ask each connection a round trip
+                // when it is handed out, and replace it when that does not answer in time (ADR 0046)
+                .option(PoolingConnectionFactoryProvider.VALIDATION_QUERY, "SELECT 1")
+                .option(PoolingConnectionFactoryProvider.VALIDATION_DEPTH, io.r2dbc.spi.ValidationDepth.REMOTE)
+                .option(PoolingConnectionFactoryProvider.MAX_VALIDATION_TIME, Duration.ofSeconds(2));
         return ConnectionFactories.get(options.build());
     }
 
