@@ -69,14 +69,14 @@ public class ResilienceConfig {
         }
         return new StallWatchdog(probes, () -> pools(dataSource, reads), threshold, dumpEvery, dir,
                 // the wall clock, not the application's (tests move that one by hours)
-                Clock.systemUTC()).start(Duration.ofSeconds(1));
+                Clock.systemUTC()).every(Duration.ofSeconds(1));
     }
 
     /** Projection lag per processor and segment, background jobs and their age, as gauges (issue 16). */
     @Bean(destroyMethod = "close")
     io.labelledger.ops.OpsMetrics opsMetrics(io.micrometer.core.instrument.MeterRegistry registry,
                                              org.axonframework.config.EventProcessingConfiguration processing, JdbcTemplate jdbc) {
-        return new io.labelledger.ops.OpsMetrics(registry, processing, jdbc, Clock.systemUTC()).start(Duration.ofSeconds(5));
+        return new io.labelledger.ops.OpsMetrics(registry, processing, jdbc, Clock.systemUTC()).every(Duration.ofSeconds(5));
     }
 
     /** The read pool's state (Hikari's, the write pool's, Spring Boot binds by itself; ours is built from the URL). */

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * scrape never queries the database (nor blocks an event loop). Command, event-processor, GraphQL, HTTP and pool
  * metrics come from Axon's and Spring's Micrometer support.
  */
-public class OpsMetrics implements AutoCloseable {
+public class OpsMetrics implements AutoCloseable, org.springframework.context.SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OpsMetrics.class);
     private static final List<String> JOB_TABLES = List.of("import_job", "export_job");
 
@@ -55,10 +55,30 @@ public class OpsMetrics implements AutoCloseable {
                                    .description("Age of the oldest job queued or running").register(registry);
     }
 
-    public OpsMetrics start(Duration every) {
-        thread.scheduleWithFixedDelay(this::refreshSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    private Duration every = Duration.ofSeconds(5);
+    private volatile boolean running;
+
+    public OpsMetrics every(Duration every) {
+        this.every = every;
         return this;
     }
+
+    @Override
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        thread.scheduleWithFixedDelay(this::refreshSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops first when the application shuts down (highest phase): no query of a pool that is closing. */
+    @Override
+    public void stop() { close(); }
+
+    @Override
+    public boolean isRunning() { return running; }
+
+    @Override
+    public int getPhase() { return Integer.MAX_VALUE; }
 
     private void refreshSafely() {
         try {
@@ -99,6 +119,7 @@ public class OpsMetrics implements AutoCloseable {
 
     @Override
     public void close() {
+        running = false;
         thread.shutdownNow();
     }
 }

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * (at most one per {@code dumpEvery}), so that a stall that does not reproduce on demand is diagnosed the first time
  * it happens in the field. Runs on a platform thread of its own so that what it watches cannot hold it up.
  */
-public class StallWatchdog implements AutoCloseable {
+public class StallWatchdog implements AutoCloseable, org.springframework.context.SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StallWatchdog.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -68,11 +68,33 @@ public class StallWatchdog implements AutoCloseable {
         });
     }
 
-    /** Starts probing every {@code period}. */
-    public StallWatchdog start(Duration period) {
-        thread.scheduleWithFixedDelay(this::tickSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    private Duration period = Duration.ofSeconds(1);
+    private volatile boolean running;
+
+    /** Probes every {@code period} once started (by the application context, or {@link #start()}). */
+    public StallWatchdog every(Duration period) {
+        this.period = period;
         return this;
     }
+
+    @Override
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        thread.scheduleWithFixedDelay(this::tickSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops first when the application shuts down (highest phase): no probe of pools that are closing. */
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public boolean isRunning() { return running; }
+
+    @Override
+    public int getPhase() { return Integer.MAX_VALUE; }
 
     /** The most recent stall seen since start, if any. */
     public Optional<Stall> lastStall() {
@@ -151,6 +173,7 @@ public class StallWatchdog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        running = false;
         thread.shutdownNow();
         var all = java.util.List.copyOf(running.values()); // disposing runs doFinally, which removes from the map
         running.clear();

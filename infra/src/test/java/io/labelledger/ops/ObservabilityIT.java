@@ -60,7 +60,9 @@ class ObservabilityIT extends IntegrationTest {
         owner.importTasks(project, "{\"text\":\"one\"}\n", "NDJSON", "ALL_OR_NOTHING");
         owner.submit(owner.firstTask(project), List.of(ApiClient.choice("Positive")));
 
-        String scrape = await().atMost(Duration.ofSeconds(20)).until(() -> ApiClient.web(port).get().uri("/actuator/prometheus")
+        // every meter of a JVM that has run the whole suite: more than WebTestClient buffers by default
+        var scraper = ApiClient.web(port).mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
+        String scrape = await().atMost(Duration.ofSeconds(20)).until(() -> scraper.get().uri("/actuator/prometheus")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody(), s -> s.contains("labelledger_projection_lag_events"));
         Files.createDirectories(Path.of("target"));

@@ -207,7 +207,7 @@ public final class ApiClient {
     public void showOthersAnnotations(String projectId, boolean show) {
         graphql().document("mutation($i: UpdateProjectSettingsInput!) { updateProjectSettings(input: $i) { errors { code } } }")
                  .variable("i", Map.of("projectId", projectId, "annotating", Map.of("showSkip", true, "allowEmptyAnnotations", false,
-                         "revealPredictionsInteractively", false, "annotatorsSeeDataManager", false, "showOthersAnnotations", show)))
+                         "revealPredictionsInteractively", false, "annotatorsSeeDataManager", true, "showOthersAnnotations", show)))
                  .execute().path("updateProjectSettings.errors").entityList(Object.class).hasSize(0);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> graphql()
                 .document("query($id: ID!) { project(id: $id) { settings { annotating { showOthersAnnotations } } } }").variable("id", projectId)
