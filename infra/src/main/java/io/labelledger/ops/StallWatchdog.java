@@ -69,7 +69,7 @@ public class StallWatchdog implements AutoCloseable, org.springframework.context
     }
 
     private Duration period = Duration.ofSeconds(1);
-    private volatile boolean running;
+    private volatile boolean started;
 
     /** Probes every {@code period} once started (by the application context, or {@link #start()}). */
     public StallWatchdog every(Duration period) {
@@ -79,8 +79,8 @@ public class StallWatchdog implements AutoCloseable, org.springframework.context
 
     @Override
     public synchronized void start() {
-        if (running) return;
-        running = true;
+        if (started) return;
+        started = true;
         thread.scheduleWithFixedDelay(this::tickSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -91,7 +91,7 @@ public class StallWatchdog implements AutoCloseable, org.springframework.context
     }
 
     @Override
-    public boolean isRunning() { return running; }
+    public boolean isRunning() { return started; }
 
     @Override
     public int getPhase() { return Integer.MAX_VALUE; }
@@ -173,7 +173,7 @@ public class StallWatchdog implements AutoCloseable, org.springframework.context
 
     @Override
     public synchronized void close() {
-        running = false;
+        started = false;
         thread.shutdownNow();
         var all = java.util.List.copyOf(running.values()); // disposing runs doFinally, which removes from the map
         running.clear();
