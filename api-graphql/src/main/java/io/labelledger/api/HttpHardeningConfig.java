@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 
 /** Headers, cookie and body limits of issue 9 #14: {@link SecurityHeaders}, {@link UnauthenticatedBodyLimit}. */
@@ -31,6 +32,19 @@ public class HttpHardeningConfig {
             public Object postProcessAfterInitialization(Object bean, String name) throws BeansException {
                 if (https && bean instanceof CookieWebSessionIdResolver cookies) secure(cookies);
                 return bean;
+            }
+        };
+    }
+
+    /** Saves of a session signed out meanwhile are dropped instead of failing the request ({@link SignedOutSessionSaves}). */
+    @Bean
+    static BeanPostProcessor signedOutSessionSaves() {
+        return new BeanPostProcessor() {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public Object postProcessAfterInitialization(Object bean, String name) throws BeansException {
+                return bean instanceof ReactiveSessionRepository store && !(bean instanceof SignedOutSessionSaves)
+                        ? new SignedOutSessionSaves(store) : bean;
             }
         };
     }

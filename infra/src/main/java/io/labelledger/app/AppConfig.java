@@ -126,7 +126,8 @@ public class AppConfig {
     ConnectionFactory connectionFactory(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
                                         @Value("${labelledger.db.password:}") String password,
                                         @Value("${labelledger.db.read-pool-size:16}") int poolSize,
-                                        @Value("${labelledger.db.read-acquire-timeout:10s}") Duration acquireTimeout) {
+                                        @Value("${labelledger.db.read-acquire-timeout:10s}") Duration acquireTimeout,
+                                        @Value("${labelledger.db.read-acquire-retry:-1}") int acquireRetry) {
         // the query string's options (sslmode, sslrootcert, ...) under their R2DBC names: reads connect like writes
         ConnectionFactoryOptions.Builder options = R2dbcUrls.options(url, user, password)
                 .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize)
@@ -141,7 +142,11 @@ public class AppConfig {
                 // when it is handed out, and replace it when that does not answer in time (ADR 0046)
                 .option(PoolingConnectionFactoryProvider.VALIDATION_QUERY, "SELECT 1")
                 .option(PoolingConnectionFactoryProvider.VALIDATION_DEPTH, io.r2dbc.spi.ValidationDepth.REMOTE)
-                .option(PoolingConnectionFactoryProvider.MAX_VALIDATION_TIME, Duration.ofSeconds(2));
+                .option(PoolingConnectionFactoryProvider.MAX_VALIDATION_TIME, Duration.ofSeconds(2))
+                // cancellations at the same moment leave several such connections idle at once; the pool's default of
+                // one retry made an acquisition that met two of them in a row fail (the one 503 seen in a test run):
+                // each acquisition may now pass over as many as the pool holds, each one replaced as it is met
+                .option(PoolingConnectionFactoryProvider.ACQUIRE_RETRY, acquireRetry < 0 ? poolSize : acquireRetry);
         return ConnectionFactories.get(options.build());
     }
 
@@ -282,8 +287,19 @@ public class AppConfig {
     }
 
     @Bean
-    ProcessorReadYourWrites readYourWrites(EventProcessingConfiguration processing, DatabaseClient db) {
-        return new ProcessorReadYourWrites(processing, db);
+    ProcessorReadYourWrites readYourWrites(EventProcessingConfiguration processing, DatabaseClient db,
+                                           io.labelledger.eventstore.ProjectionPositions positions) {
+        return new ProcessorReadYourWrites(processing, db, positions);
+    }
+
+    /** Processors' positions pushed by PostgreSQL to every process (issue 16); one unpooled connection LISTENs. */
+    @Bean(destroyMethod = "close")
+    io.labelledger.eventstore.ProjectionPositions projectionPositions(@Value("${labelledger.db.url}") String url,
+                                                                      @Value("${labelledger.db.username:postgres}") String user,
+                                                                      @Value("${labelledger.db.password:}") String password,
+                                                                      DatabaseClient db, EventProcessingConfiguration processing) {
+        ConnectionFactory listener = ConnectionFactories.get(R2dbcUrls.unpooled(url, user, password).build());
+        return new io.labelledger.eventstore.ProjectionPositions(listener, db, processing, Clock.systemUTC());
     }
 
     // ---- queries ----------------------------------------------------------------------------------------
@@ -346,10 +362,17 @@ public class AppConfig {
         return new Authorization(Rules.load(), members, refusals);
     }
 
-    /** Refused operations in the audit log, at most one per (person, operation) a minute. */
+    /** Refusals an auditor needs (policy, SCIM, SAML) in the audit log, at most one per key a minute. */
     @Bean
-    io.labelledger.audit.web.RefusalAudit refusalAudit(io.labelledger.identity.account.IdentityEvents events, ReactiveStringRedisTemplate redis) {
-        return new io.labelledger.audit.web.RefusalAudit(events, redis);
+    io.labelledger.identity.account.SecurityRefusals securityRefusals(io.labelledger.identity.account.IdentityEvents events,
+                                                                      ReactiveStringRedisTemplate redis) {
+        return new io.labelledger.identity.account.SecurityRefusals(events, redis);
+    }
+
+    /** Refused operations of the authorization policy in the audit log, at most one per (person, operation) a minute. */
+    @Bean
+    io.labelledger.audit.web.RefusalAudit refusalAudit(io.labelledger.identity.account.SecurityRefusals refusals) {
+        return new io.labelledger.audit.web.RefusalAudit(refusals);
     }
 
     /** Every root field of the GraphQL API passes the authorization policy here (Spring chains instrumentations). */

@@ -37,12 +37,21 @@ public final class R2dbcUrls {
 
     /** Through r2dbc-pool. {@code user}/{@code password}: the settings, unless the URL names them. */
     public static ConnectionFactoryOptions.Builder options(String jdbcUrl, String user, String password) {
+        return options(jdbcUrl, user, password, "r2dbc:pool:postgresql:");
+    }
+
+    /** One connection of its own, outside the pool (e.g. a LISTEN that lasts as long as the application). */
+    public static ConnectionFactoryOptions.Builder unpooled(String jdbcUrl, String user, String password) {
+        return options(jdbcUrl, user, password, "r2dbc:postgresql:");
+    }
+
+    private static ConnectionFactoryOptions.Builder options(String jdbcUrl, String user, String password, String scheme) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) throw new IllegalStateException("labelledger.db.url must be a jdbc:postgresql: URL");
         int q = jdbcUrl.indexOf('?');
         String base = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
         String query = q < 0 ? "" : jdbcUrl.substring(q + 1);
         ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
-                .parse(base.replaceFirst("^jdbc:postgresql:", "r2dbc:pool:postgresql:"))
+                .parse(base.replaceFirst("^jdbc:postgresql:", scheme))
                 .mutate();
         String u = user, p = password;
         for (String pair : query.split("&")) {

@@ -69,7 +69,7 @@ public class ResilienceConfig {
         }
         return new StallWatchdog(probes, () -> pools(dataSource, reads), threshold, dumpEvery, dir,
                 // the wall clock, not the application's (tests move that one by hours)
-                Clock.systemUTC()).every(Duration.ofSeconds(1));
+                Clock.systemUTC()).every(Duration.ofSeconds(1)).closing(jdbcProbe::dispose);
     }
 
     /** Projection lag per processor and segment, background jobs and their age, as gauges (issue 16). */

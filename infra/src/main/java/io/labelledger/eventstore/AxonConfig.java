@@ -6,7 +6,13 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -39,6 +45,17 @@ public class AxonConfig {
                 .setTokenColumn("token").setTokenTypeColumn("token_type").setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC token store as its auto-configuration builds it, announcing each stored position to every replica
+     * ({@link NotifyingTokenStore}, read-your-writes across processes).
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          TokenStoreProperties properties, JdbcTemplate jdbc) {
+        return new NotifyingTokenStore(JdbcTokenStore.builder().connectionProvider(connectionProvider).schema(tokenSchema)
+                .serializer(serializer).claimTimeout(properties.getClaimTimeout()), jdbc);
     }
 
     /**

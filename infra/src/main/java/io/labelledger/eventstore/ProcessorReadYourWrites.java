@@ -1,9 +1,9 @@
 package io.labelledger.eventstore;
 
-import io.labelledger.projection.Projection;
 import io.labelledger.api.ReadYourWrites;
+import io.labelledger.projection.Projection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,42 +14,42 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Waits until this node's processors have passed the global index of the aggregate's latest event. Bounded: after
- * the given time the mutation answers anyway (its command is committed; only the read may trail). When another
- * replica owns the segment, this node sees no status and answers at the timeout's end at worst.
- * <p>
- * Nothing here holds a thread while it waits (issue 9, the one-minute stall): the position is read over R2DBC and the
- * processors' in-memory status is checked on a timer. It used to sleep in a loop on boundedElastic, one thread per
- * waiting mutation — with a projection running behind, every thread of that pool slept and each request's other
- * blocking steps (the member lookup, the command itself) queued behind the sleepers.
+ * Waits until the projections' processors have passed the global index of the aggregate's latest event, wherever
+ * those processors run: positions are pushed by PostgreSQL to every replica ({@link ProjectionPositions},
+ * {@link NotifyingTokenStore}) — a mutation answered by a web replica waits for the projector process that owns the
+ * segment, without polling. Bounded: after the given time the mutation answers anyway (its command is committed;
+ * only the read may trail). Nothing here holds a thread while it waits.
  */
 public class ProcessorReadYourWrites implements ReadYourWrites {
     private static final Logger log = LoggerFactory.getLogger(ProcessorReadYourWrites.class);
-    static final Duration CHECK_EVERY = Duration.ofMillis(5);
 
     private final EventProcessingConfiguration processing;
     private final DatabaseClient db;
+    private final ProjectionPositions positions;
 
-    public ProcessorReadYourWrites(EventProcessingConfiguration processing, DatabaseClient db) {
+    public ProcessorReadYourWrites(EventProcessingConfiguration processing, DatabaseClient db, ProjectionPositions positions) {
         this.processing = processing;
         this.db = db;
+        this.positions = positions;
     }
 
     @Override
     public Mono<Void> await(String aggregateId, Duration atMost, Projection... projections) {
-        List<StreamingEventProcessor> processors = Arrays.stream(projections)
-                .map(p -> processing.eventProcessor(p.processingGroup(), StreamingEventProcessor.class))
-                .flatMap(Optional::stream).toList();
+        List<String> processors = Arrays.stream(projections).map(Projection::processingGroup).filter(this::streaming).toList();
         if (processors.isEmpty()) return Mono.empty();
-        return db.sql("SELECT max(global_index) AS position FROM domain_event_entry WHERE aggregate_identifier = :id")
-                 .bind("id", aggregateId)
-                 .map(row -> Optional.ofNullable(row.get("position", Long.class)))
-                 .one()
-                 .flatMap(position -> position.map(p -> passedBy(processors, p)).orElse(Mono.empty()))
+        // the position query runs to its end whatever happens to the wait: a read cancelled mid-query leaves its
+        // connection unusable (ADR 0046), and the timeout below would otherwise cancel it when the database is slow
+        var position = db.sql("SELECT max(global_index) AS position FROM domain_event_entry WHERE aggregate_identifier = :id")
+                         .bind("id", aggregateId)
+                         .map(row -> Optional.ofNullable(row.get("position", Long.class)))
+                         .one()
+                         .toFuture();
+        return Mono.fromFuture(position, true)
+                 .flatMap(found -> found.map(p -> Flux.fromIterable(processors).flatMap(name -> positions.passed(name, p)).then())
+                                        .orElse(Mono.empty()))
                  .timeout(atMost, Mono.empty())
                  .onErrorResume(e -> {
                      // the command is committed; a read that may trail is better than a failed mutation
@@ -58,15 +58,12 @@ public class ProcessorReadYourWrites implements ReadYourWrites {
                  });
     }
 
-    private static Mono<Void> passedBy(List<StreamingEventProcessor> processors, long position) {
-        return Flux.interval(Duration.ZERO, CHECK_EVERY)
-                   .filter(tick -> processors.stream().allMatch(p -> passed(p.processingStatus(), position)))
-                   .next()
-                   .then();
-    }
-
-    private static boolean passed(Map<Integer, EventTrackerStatus> status, long position) {
-        return !status.isEmpty() && status.values().stream()
-                .allMatch(s -> s.getCurrentPosition().isPresent() && s.getCurrentPosition().getAsLong() >= position);
+    /**
+     * Subscribing processors run in the command's own transaction: nothing to wait for. A processor this process does
+     * not run at all (a web replica's) is a streaming one in another process.
+     */
+    private boolean streaming(String processingGroup) {
+        Optional<EventProcessor> local = processing.eventProcessor(processingGroup);
+        return local.isEmpty() || local.get() instanceof StreamingEventProcessor;
     }
 }

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  * it happens in the field. Runs on a platform thread of its own so that what it watches cannot hold it up.
  */
 public class StallWatchdog implements AutoCloseable, org.springframework.context.SmartLifecycle {
+    private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Logger log = LoggerFactory.getLogger(StallWatchdog.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -171,6 +172,12 @@ public class StallWatchdog implements AutoCloseable, org.springframework.context
         }
     }
 
+    /** Something the probes use that ends with the watchdog (e.g. the thread of the JDBC probe). */
+    public StallWatchdog closing(Runnable release) {
+        onClose.add(release);
+        return this;
+    }
+
     @Override
     public synchronized void close() {
         started = false;
@@ -178,5 +185,7 @@ public class StallWatchdog implements AutoCloseable, org.springframework.context
         var all = java.util.List.copyOf(running.values()); // disposing runs doFinally, which removes from the map
         running.clear();
         all.forEach(Disposable::dispose);
+        onClose.forEach(Runnable::run);
+        onClose.clear();
     }
 }

@@ -105,6 +105,10 @@ class ScimIT extends IntegrationTest {
 
     long events() { return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class); }
 
+    long refusals() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type = 'io.labelledger.identity.api.OperationRefused'", Long.class);
+    }
+
     int graphqlStatus(String header) {
         return ApiClient.web(port).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                         .header(header.startsWith("SESSION") ? HttpHeaders.COOKIE : HttpHeaders.AUTHORIZATION, header)
@@ -192,6 +196,7 @@ class ScimIT extends IntegrationTest {
         ApiClient admin = ApiClient.signUpWithInvitation(port, "Adam", owner.invite("ADMIN"));
         String adminToken = scimToken(admin);
         long before = events();
+        long refusalsBefore = refusals();
 
         Answer refused = scim(adminToken, HttpMethod.PATCH, "/Users/" + olga, Map.of("schemas", List.of(PATCH_OP),
                 "Operations", List.of(Map.of("op", "replace", "path", "active", "value", false))), Map.of());
@@ -201,7 +206,22 @@ class ScimIT extends IntegrationTest {
         Answer olgaNow = get("/Users/" + olga);
         assertThat(olgaNow.body().get("active").asBoolean()).isTrue();
         assertThat(olgaNow.etag()).isEqualTo("W/\"1\""); // the refused changes were undone, version included
-        assertThat(events()).isEqualTo(before);
+        // nothing changed but the audit trail: each refused request is an OperationRefused entry (issue 9, item 13)
+        assertThat(events() - refusals()).isEqualTo(before - refusalsBefore);
+        List<Map<String, Object>> audited = jdbc.queryForList("""
+                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'operation' AS operation, convert_from(payload, 'UTF8')::jsonb ->> 'targetId' AS target,
+                       convert_from(payload, 'UTF8')::jsonb ->> 'by' AS by, convert_from(meta_data, 'UTF8')::jsonb ->> 'actorId' AS actor
+                FROM domain_event_entry WHERE payload_type = 'io.labelledger.identity.api.OperationRefused' ORDER BY global_index DESC LIMIT 2""");
+        assertThat(audited).extracting(r -> r.get("operation"))
+                           .containsExactlyInAnyOrder("SCIM PATCH /scim/v2/Users/{id}", "SCIM DELETE /scim/v2/Users/{id}");
+        assertThat(audited).allSatisfy(r -> {
+            assertThat(r.get("target")).isEqualTo(olga);
+            assertThat(r.get("by")).isEqualTo(admin.userId);
+            assertThat((String) r.get("actor")).startsWith("scim:");
+        });
+        // a script repeating the refused request adds no entry within the minute
+        assertThat(scim(adminToken, HttpMethod.DELETE, "/Users/" + olga, null, Map.of()).status()).isEqualTo(403);
+        assertThat(refusals()).isEqualTo(refusalsBefore + 2);
         // the Owner's token may
         assertThat(patch("/Users/" + olga, null, List.of(Map.of("op", "replace", "path", "active", "value", false))).status()).isEqualTo(200);
         assertThat(member(olga)).containsEntry("active", false);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -110,6 +111,13 @@ class SamlSsoIT extends IntegrationTest {
                 Long.class, owner.organizationId, reason);
     }
 
+    /** SAML sign-ins this organization refused, as audit entries ({@code SignInFailed}, method SAML) with this reason. */
+    long auditedFailures(String reason) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM audit_log WHERE organization_id = ? AND event_type = 'SignInFailed'
+                AND payload ->> 'method' = 'SAML' AND payload ->> 'reason' = ?""", Long.class, owner.organizationId, reason);
+    }
+
     /** Given a sign-in we started, when the IdP's answer is spoiled this way, then it is refused for this reason. */
     void refused(String reason, Consumer<TestIdp.Spec> spoil, UnaryOperator<Element> rearrange) throws Exception {
         configured();
@@ -122,6 +130,7 @@ class SamlSsoIT extends IntegrationTest {
         assertThat(result.getResponseCookies().getFirst("SESSION")).isNull();
         assertThat(accounts(spec.nameId)).isZero();
         assertThat(refusals(reason)).isEqualTo(before + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditedFailures(reason) > 0); // issue 9, item 13: in the audit log
     }
 
     /** Like {@link #refused} for a person whose account exists elsewhere: still no session, still recorded. */
@@ -650,6 +659,20 @@ class SamlSsoIT extends IntegrationTest {
     @Test
     void a_wrong_issuer_is_refused() throws Exception {
         refused("ISSUER", s -> s.issuer = "https://other-idp.test");
+    }
+
+    /** Issue 9, item 13: a flood of forged responses is counted in full but adds one audit entry a minute per reason. */
+    @Test
+    void forged_responses_reach_the_audit_log_once_a_minute_per_reason() throws Exception {
+        long before = auditedFailures("AUDIENCE");
+        for (int i = 0; i < 3; i++) refused("AUDIENCE", s -> s.audience = "https://someone-else.test/sp");
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditedFailures("AUDIENCE") > 0);
+        Thread.sleep(500); // let a second entry, if one were published, reach the audit projection
+        assertThat(auditedFailures("AUDIENCE") - before).isLessThanOrEqualTo(1);
+        // the Owner reads it through the API like any audit entry, with the address it came from
+        Map<String, Object> log = owner.post("""
+                { auditLog(first: 5, filter: {eventType: "SignInFailed"}) { edges { node { eventType payload } } } }""", Map.of());
+        assertThat(log.toString()).contains("SAML").contains("AUDIENCE");
     }
 
     @Test

@@ -39,8 +39,9 @@ public class SamlConfig {
 
     @Bean
     SamlEndpoints samlEndpoints(SsoStore store, SsoKeys keys, SamlState state, SamlSignIn signIn,
-                                io.labelledger.identity.account.IdentityStore identities, Clock clock) {
-        return new SamlEndpoints(store, keys, state, signIn, identities, clock);
+                                io.labelledger.identity.account.IdentityStore identities,
+                                io.labelledger.identity.account.SecurityRefusals refusals, Clock clock) {
+        return new SamlEndpoints(store, keys, state, signIn, identities, refusals, clock);
     }
 
     @Bean

@@ -2,7 +2,12 @@ package io.labelledger.identity.scim.web;
 
 import io.labelledger.identity.scim.ScimClient;
 import io.labelledger.identity.scim.ScimEtag;
+import io.labelledger.identity.account.SecurityRefusals;
+import io.labelledger.identity.api.UserId;
 import io.labelledger.identity.scim.ScimException;
+import io.labelledger.identity.web.ClientIp;
+import io.labelledger.organization.api.OrganizationId;
+import org.springframework.web.reactive.HandlerMapping;
 import io.labelledger.identity.scim.ScimGroup;
 import io.labelledger.identity.scim.ScimGroupPatch;
 import io.labelledger.identity.scim.ScimJson;
@@ -40,6 +45,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
@@ -58,10 +64,14 @@ public class ScimController {
 
     private final ScimService service;
     private final ScimJson json;
+    private final SecurityRefusals refusals;
+    private final ClientIp clientIp;
 
-    public ScimController(ScimService service, ScimJson json) {
+    public ScimController(ScimService service, ScimJson json, SecurityRefusals refusals, ClientIp clientIp) {
         this.service = service;
         this.json = json;
+        this.refusals = refusals;
+        this.clientIp = clientIp;
     }
 
     // ---- discovery --------------------------------------------------------------------------------------------
@@ -95,7 +105,7 @@ public class ScimController {
 
     @PostMapping("/Users")
     public Mono<ResponseEntity<String>> createUser(@RequestBody(required = false) String body, ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             ScimStore.UserRow row = service.createUser(c, ScimUser.fromJson(json.read(body)));
             return created(json.user(row, base(exchange)), row.version());
         }));
@@ -104,7 +114,7 @@ public class ScimController {
     @GetMapping("/Users/{id}")
     public Mono<ResponseEntity<String>> user(@PathVariable String id, @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
                                              ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             ScimStore.UserRow row = service.user(c, id);
             if (ifNoneMatch != null && ScimEtag.matches(ifNoneMatch, row.version())) return notModified(row.version());
             return ok(json.user(row, base(exchange)), row.version());
@@ -114,7 +124,7 @@ public class ScimController {
     @GetMapping("/Users")
     public Mono<ResponseEntity<String>> users(@RequestParam(required = false) String filter, @RequestParam(required = false) String startIndex,
                                               @RequestParam(required = false) String count, ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             int start = startIndex(startIndex);
             String base = base(exchange);
             return ok(json.list(service.users(c, filter, start, count(count)), start, r -> json.user(r, base)));
@@ -125,7 +135,7 @@ public class ScimController {
     public Mono<ResponseEntity<String>> replaceUser(@PathVariable String id, @RequestBody(required = false) String body,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                     ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             ScimUser replacement = ScimUser.fromJson(json.read(body));
             ScimStore.UserRow row = service.replaceUser(c, id, ifMatch, current -> replacement);
             return ok(json.user(row, base(exchange)), row.version());
@@ -136,7 +146,7 @@ public class ScimController {
     public Mono<ResponseEntity<String>> patchUser(@PathVariable String id, @RequestBody(required = false) String body,
                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                   ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             ScimPatch patch = ScimPatch.fromJson(json.read(body));
             ScimStore.UserRow row = service.replaceUser(c, id, ifMatch, current -> ScimUserPatch.apply(current, patch));
             return ok(json.user(row, base(exchange)), row.version());
@@ -146,7 +156,7 @@ public class ScimController {
     @DeleteMapping("/Users/{id}")
     public Mono<ResponseEntity<String>> deleteUser(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                    ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             service.deleteUser(c, id, ifMatch);
             return ResponseEntity.noContent().<String>build();
         }));
@@ -156,7 +166,7 @@ public class ScimController {
 
     @PostMapping("/Groups")
     public Mono<ResponseEntity<String>> createGroup(@RequestBody(required = false) String body, ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             ScimStore.GroupRow row = service.createGroup(c, ScimGroup.fromJson(json.read(body)));
             return created(json.group(row, base(exchange)), row.version());
         }));
@@ -165,7 +175,7 @@ public class ScimController {
     @GetMapping("/Groups/{id}")
     public Mono<ResponseEntity<String>> group(@PathVariable String id, @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch,
                                               ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             ScimStore.GroupRow row = service.group(c, id);
             if (ifNoneMatch != null && ScimEtag.matches(ifNoneMatch, row.version())) return notModified(row.version());
             return ok(json.group(row, base(exchange)), row.version());
@@ -175,7 +185,7 @@ public class ScimController {
     @GetMapping("/Groups")
     public Mono<ResponseEntity<String>> groups(@RequestParam(required = false) String filter, @RequestParam(required = false) String startIndex,
                                                @RequestParam(required = false) String count, ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             int start = startIndex(startIndex);
             String base = base(exchange);
             return ok(json.list(service.groups(c, filter, start, count(count)), start, r -> json.group(r, base)));
@@ -186,7 +196,7 @@ public class ScimController {
     public Mono<ResponseEntity<String>> replaceGroup(@PathVariable String id, @RequestBody(required = false) String body,
                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                      ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             ScimGroup replacement = ScimGroup.fromJson(json.read(body));
             ScimStore.GroupRow row = service.replaceGroup(c, id, ifMatch, current -> replacement);
             return ok(json.group(row, base(exchange)), row.version());
@@ -197,7 +207,7 @@ public class ScimController {
     public Mono<ResponseEntity<String>> patchGroup(@PathVariable String id, @RequestBody(required = false) String body,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                    ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             ScimPatch patch = ScimPatch.fromJson(json.read(body));
             ScimStore.GroupRow row = service.replaceGroup(c, id, ifMatch, current -> ScimGroupPatch.apply(current, patch));
             return ok(json.group(row, base(exchange)), row.version());
@@ -207,7 +217,7 @@ public class ScimController {
     @DeleteMapping("/Groups/{id}")
     public Mono<ResponseEntity<String>> deleteGroup(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                     ServerWebExchange exchange) {
-        return client(exchange).flatMap(c -> blocking(() -> {
+        return client(exchange).flatMap(c -> blocking(c, exchange, () -> {
             service.deleteGroup(c, id, ifMatch);
             return ResponseEntity.noContent().<String>build();
         }));
@@ -238,9 +248,23 @@ public class ScimController {
                 .switchIfEmpty(Mono.error(() -> new ScimException(401, null, "A SCIM bearer token is required")));
     }
 
-    private static <T> Mono<T> blocking(Callable<T> work) {
+    private <T> Mono<T> blocking(ScimClient client, ServerWebExchange exchange, Callable<T> work) {
         return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic())
-                   .onErrorMap(e -> !(e instanceof ScimException), ScimService::toScim);
+                   .onErrorMap(e -> !(e instanceof ScimException), ScimService::toScim)
+                   .onErrorResume(ScimException.class, e -> e.status() == 403 ? refused(client, exchange).then(Mono.error(e)) : Mono.error(e));
+    }
+
+    /**
+     * A SCIM request the organization's rules refused (e.g. an Admin's token deactivating an Owner) is an audit entry
+     * like any refused operation: the token acts for its creator, the operation is the method and route.
+     */
+    private Mono<Void> refused(ScimClient client, ServerWebExchange exchange) {
+        Object route = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        Map<String, String> variables = exchange.getAttributeOrDefault(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of());
+        String operation = "SCIM " + exchange.getRequest().getMethod().name() + " "
+                + (route != null ? route.toString() : exchange.getRequest().getPath().pathWithinApplication().value());
+        return refusals.operationRefused(new OrganizationId(client.organizationId()), new UserId(client.createdBy()), client.actorId(),
+                operation, variables.get("id"), clientIp.of(exchange));
     }
 
     private ResponseEntity<String> ok(JsonNode body) {
