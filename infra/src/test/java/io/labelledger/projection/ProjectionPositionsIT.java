@@ -6,6 +6,7 @@ import io.labelledger.testing.ApiClient;
 import io.labelledger.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -25,6 +26,8 @@ class ProjectionPositionsIT extends IntegrationTest {
     ProjectionPositions positions;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     void announce(String processor, int segment, long position) {
         jdbc.queryForObject("SELECT pg_notify(?, ?)", Object.class, NotifyingTokenStore.CHANNEL, processor + " " + segment + " " + position);

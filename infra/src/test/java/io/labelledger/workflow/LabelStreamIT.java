@@ -233,4 +233,56 @@ class LabelStreamIT extends IntegrationTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * The label-stream benchmark (50 annotators, 100,000 tasks) found people told "all done" with tens of thousands of
+     * tasks left, and "next task" taking seconds: everyone asking at the same moment read the same first candidates,
+     * offered each in turn to the aggregate, and the rounds meant to wait for the Data Manager offered the same taken
+     * tasks again. Now: 30 people asking at once each get a different task at the first call, nobody is told DONE.
+     */
+    @Test
+    void thirtyPeopleAskingAtTheSameMomentEachGetADifferentTaskAndNobodyIsToldAllDone() throws Exception {
+        int people = 30;
+        ApiClient manager = ApiClient.signUp(port, "Crowd");
+        String project = project(manager, 200);
+        ExecutorService pool = Executors.newFixedThreadPool(people);
+        try {
+            List<Future<ApiClient>> signUps = new ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                String token = manager.invite("ANNOTATOR");
+                int n = i;
+                signUps.add(pool.submit(() -> ApiClient.signUpWithInvitation(port, "Asker" + n, token)));
+            }
+            List<ApiClient> crowd = new ArrayList<>();
+            for (Future<ApiClient> f : signUps) crowd.add(f.get(60, TimeUnit.SECONDS));
+            String workspace = manager.graphql().document("mutation { createWorkspace(input: {name: \"At once\"}) { workspace { id } } }")
+                                      .execute().path("createWorkspace.workspace.id").entity(String.class).get();
+            manager.graphql().document("mutation($i: WorkspaceMembersInput!) { addWorkspaceMembers(input: $i) { errors { code } } }")
+                   .variable("i", Map.of("workspaceId", workspace, "userIds", crowd.stream().map(p -> p.userId).toList())).execute()
+                   .path("addWorkspaceMembers.errors").entityList(Object.class).hasSize(0);
+            manager.graphql().document("mutation($i: MoveProjectInput!) { moveProject(input: $i) { errors { code } } }")
+                   .variable("i", Map.of("projectId", project, "workspaceId", workspace)).execute()
+                   .path("moveProject.errors").entityList(Object.class).hasSize(0);
+
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Map<String, Object>>> asks = new ArrayList<>();
+            for (ApiClient person : crowd) {
+                asks.add(pool.submit(() -> {
+                    go.await();
+                    return person.post(STREAM, Map.of("p", project));
+                }));
+            }
+            go.countDown();
+            List<String> handed = new ArrayList<>();
+            for (Future<Map<String, Object>> ask : asks) {
+                Map<String, Object> answer = ask.get(60, TimeUnit.SECONDS);
+                assertThat(answer.get("errors")).as(answer.toString()).isNull();
+                assertThat((Object) at(answer, "labelStream.state")).as(answer.toString()).isEqualTo("WORKING");
+                handed.add(at(answer, "labelStream.task.id"));
+            }
+            assertThat(handed).doesNotContainNull().doesNotHaveDuplicates().hasSize(people);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

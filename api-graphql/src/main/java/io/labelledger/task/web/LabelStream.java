@@ -30,7 +30,7 @@ import java.util.Set;
  */
 @Component
 public class LabelStream {
-    static final int CANDIDATES = 10;
+    static final int CANDIDATES = 50;
     static final int ROUNDS = 4;
     /** refusals that concern one task, not the person: try the next */
     private static final Set<ErrorCode> NEXT = Set.of(ErrorCode.TASK_FULL, ErrorCode.ALREADY_ANNOTATED, ErrorCode.CONFLICT,
@@ -125,6 +125,16 @@ public class LabelStream {
     }
 
     private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round, FilterCompiler.Sql selection) {
+        return handOut(caller, projectId, s, clientIp, round, selection, new java.util.HashSet<>());
+    }
+
+    /**
+     * {@code taken}: candidates this call has already seen refused (taken by others, or by the caller's own work the
+     * read model does not show yet): the next round leaves them out instead of offering them again while the Data
+     * Manager catches up — under load its lag outlasted every round and people were told "all done" with tasks left.
+     */
+    private Mono<Answer> handOut(Caller caller, String projectId, ProjectSettings s, String clientIp, int round, FilterCompiler.Sql selection,
+                                 Set<String> taken) {
         var queue = s.skipping().queue();
         // manual distribution: only the tasks a Manager assigned to the caller; none left says MANUAL (wait for more)
         boolean manual = s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL;
@@ -132,16 +142,22 @@ public class LabelStream {
         var order = TaskQueries.StreamOrder.valueOf(s.distribution().sampling().name());
         return tasks.streamCandidates(caller.organizationId(), projectId, caller.userId(), order,
                         queue == ProjectSettings.SkipQueue.REQUEUE_TO_ME_LAST, queue == ProjectSettings.SkipQueue.IGNORE,
-                        s.review().onReject() == ProjectSettings.OnReject.REQUEUE_TO_GENERAL, manual, clock.instant(), CANDIDATES, selection)
+                        s.review().onReject() == ProjectSettings.OnReject.REQUEUE_TO_GENERAL, manual, clock.instant(), CANDIDATES, selection,
+                        List.copyOf(taken))
                     .collectList()
-                    .flatMap(ids -> ids.isEmpty() ? Mono.just(Answer.of(nothingLeft)) : tryEach(caller, projectId, ids, clientIp)
+                    .flatMap(ids -> ids.isEmpty() ? Mono.just(Answer.of(nothingLeft)) : tryEach(caller, projectId, ids, clientIp, taken)
                             .switchIfEmpty(Mono.defer(() -> round + 1 >= ROUNDS ? Mono.just(Answer.of(nothingLeft))
                                     // every candidate was taken meanwhile: the read model catches up, then ask it again
-                                    : Mono.delay(Duration.ofMillis(50L * (round + 1))).then(handOut(caller, projectId, s, clientIp, round + 1, selection)))));
+                                    : Mono.delay(Duration.ofMillis(50L * (round + 1))).then(handOut(caller, projectId, s, clientIp, round + 1, selection, taken)))));
     }
 
-    /** The first candidate the aggregate reserves; empty when each was refused for a reason of its own. */
-    private Mono<Answer> tryEach(Caller caller, String projectId, List<String> ids, String clientIp) {
+    /**
+     * The first candidate the aggregate reserves; empty when each was refused for a reason of its own. Candidates are
+     * offered in the sampling order; once one turns out taken by someone else (people asking at the same moment all
+     * read the same first candidates), the rest are offered in a random order, so that concurrent callers spread over
+     * them instead of each offering every candidate in turn to the aggregate. A person alone keeps the exact order.
+     */
+    private Mono<Answer> tryEach(Caller caller, String projectId, List<String> ids, String clientIp, Set<String> taken) {
         if (ids.isEmpty()) return Mono.empty();
         String id = ids.getFirst();
         return commands.<Instant>send(new ReserveTask(new TaskId(id), caller.organization(), caller.user(), clock.instant()), caller, clientIp)
@@ -155,8 +171,16 @@ public class LabelStream {
                                                       .map(p -> new Answer(State.PAUSED, null, null, p.reason()))
                                                       .defaultIfEmpty(new Answer(State.PAUSED, null, null, e.message()));
                                case LIMIT_REACHED -> Mono.just(Answer.of(State.LIMIT_REACHED));
-                               default -> NEXT.contains(e.code()) ? tryEach(caller, projectId, ids.subList(1, ids.size()), clientIp)
-                                       : Mono.just(Answer.of(State.DONE));
+                               default -> {
+                                   if (!NEXT.contains(e.code())) yield Mono.just(Answer.of(State.DONE));
+                                   taken.add(id);
+                                   List<String> rest = ids.subList(1, ids.size());
+                                   if (e.code() == ErrorCode.TASK_FULL || e.code() == ErrorCode.CONFLICT) {
+                                       rest = new java.util.ArrayList<>(rest);
+                                       java.util.Collections.shuffle(rest, java.util.concurrent.ThreadLocalRandom.current());
+                                   }
+                                   yield tryEach(caller, projectId, rest, clientIp, taken);
+                               }
                            };
                        });
     }

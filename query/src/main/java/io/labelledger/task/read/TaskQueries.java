@@ -302,6 +302,14 @@ public class TaskQueries {
     public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
                                          boolean skippedComeBack, boolean skipsFillOverlap, boolean rejectedFreePlaces, boolean manual,
                                          Instant now, int limit, FilterCompiler.Sql selection) {
+        return streamCandidates(organizationId, projectId, userId, order, skippedComeBack, skipsFillOverlap, rejectedFreePlaces, manual,
+                now, limit, selection, List.of());
+    }
+
+    /** {@code excluded}: tasks the caller already knows are not for them (refused a moment ago; the read model lags). */
+    public Flux<String> streamCandidates(String organizationId, String projectId, String userId, StreamOrder order,
+                                         boolean skippedComeBack, boolean skipsFillOverlap, boolean rejectedFreePlaces, boolean manual,
+                                         Instant now, int limit, FilterCompiler.Sql selection, List<String> excluded) {
         String filled = (skipsFillOverlap ? "t.annotation_count + cardinality(t.skipped_by)" : "t.annotation_count")
                         + (rejectedFreePlaces ? " - t.rejected_count" : "");
         String open = manual ? ":user = ANY(t.assigned_annotators)"
@@ -320,11 +328,12 @@ public class TaskQueries {
                 WHERE t.organization_id = :org AND t.project_id = :project AND %s
                 AND NOT (:user = ANY(t.annotators)) %s %s%s
                 ORDER BY %s%s LIMIT :limit""".formatted(open, skippedComeBack ? "" : "AND NOT (:user = ANY(t.skipped_by))", room,
-                selection == null ? "" : " AND " + selection.where(),
+                (selection == null ? "" : " AND " + selection.where()) + (excluded.isEmpty() ? "" : " AND t.task_id <> ALL(:excluded)"),
                 skippedComeBack ? "(:user = ANY(t.skipped_by)), " : "", sampling);
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("org", organizationId).bind("project", projectId).bind("user", userId)
                  .bind("limit", limit);
         if (!manual) spec = spec.bind("now", now.atOffset(java.time.ZoneOffset.UTC));
+        if (!excluded.isEmpty()) spec = spec.bind("excluded", excluded.toArray(String[]::new));
         if (selection == null) return spec.map(r -> r.get("task_id", String.class)).all();
         return bounded(PAGE_LIMIT, bindAll(spec, selection.params()).map(r -> r.get("task_id", String.class)).all());
     }
