@@ -72,6 +72,21 @@ public class ResilienceConfig {
                 Clock.systemUTC()).every(Duration.ofSeconds(1)).closing(jdbcProbe::dispose);
     }
 
+    /** Planner statistics kept current without autovacuum (ADR 0053), checked on the maintenance thread. */
+    @Bean
+    io.labelledger.ops.TableStatistics tableStatistics(JdbcTemplate jdbc) {
+        return new io.labelledger.ops.TableStatistics(jdbc);
+    }
+
+    @Bean
+    org.springframework.boot.ApplicationRunner scheduleTableStatistics(
+            @org.springframework.beans.factory.annotation.Qualifier("maintenanceScheduler")
+            org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler scheduler,
+            io.labelledger.ops.TableStatistics statistics,
+            @Value("${labelledger.db.analyze-check:15s}") Duration every) {
+        return args -> scheduler.scheduleWithFixedDelay(statistics::refreshQuietly, java.time.Instant.now().plus(every), every);
+    }
+
     /** Projection lag per processor and segment, background jobs and their age, as gauges (issue 16). */
     @Bean(destroyMethod = "close")
     io.labelledger.ops.OpsMetrics opsMetrics(io.micrometer.core.instrument.MeterRegistry registry,
