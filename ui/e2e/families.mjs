@@ -233,6 +233,79 @@ async function run(page) {
     });
   });
 
+  await family('image-tools', 'Rectangle, Polygon, KeyPoint, Ellipse and Brush without labels (each its own tool); export equals; Data Manager; reopen', async () => {
+    const result = await labelFamily(page, {
+      name: 'image-tools',
+      dataManager: true,
+      config: '<View><Image name="img" value="$image"/><Rectangle name="rect" toName="img"/><Polygon name="poly" toName="img"/>'
+        + '<KeyPoint name="kp" toName="img" strokeWidth="3"/><Ellipse name="ell" toName="img"/><Brush name="brush" toName="img"/></View>',
+      data: { image },
+      expectTypes: ['rectangle', 'polygon', 'keypoint', 'ellipse', 'brush'],
+      label: async (editor, p) => {
+        const stageEl = editor.locator('.konvajs-content').first();
+        await stageEl.waitFor();
+        const box = await stageEl.boundingBox();
+        // no labels to click: each control is a tool of the image's toolbar (LSF names its buttons by the tool's type)
+        const tool = async (name) => {
+          await editor.locator(`button[aria-label="${name}"]`).first().click();
+          await p.waitForTimeout(150);
+        };
+        await tool('rectangle-tool');
+        await drag(p, box, [0.05, 0.05], [0.25, 0.25]);
+        await p.keyboard.press('Escape');
+        await tool('polygon-tool');
+        for (const point of [[0.6, 0.1], [0.85, 0.12], [0.8, 0.35], [0.6, 0.1]]) {
+          await clickAt(p, box, point);
+          await p.waitForTimeout(150);
+        }
+        await p.keyboard.press('Escape');
+        await tool('key-point-tool');
+        await clickAt(p, box, [0.3, 0.6]);
+        await p.keyboard.press('Escape');
+        await tool('ellipse-tool');
+        await drag(p, box, [0.5, 0.5], [0.65, 0.65]);
+        await p.keyboard.press('Escape');
+        await tool('brush-tool');
+        await drag(p, box, [0.1, 0.85], [0.4, 0.9]);
+        await p.keyboard.press('Escape');
+      },
+    });
+    for (const [type, from] of [['rectangle', 'rect'], ['polygon', 'poly'], ['keypoint', 'kp'], ['ellipse', 'ell'], ['brush', 'brush']]) {
+      const item = expectItem(result, (i) => i.type === type, type);
+      if (item.from_name !== from || item.to_name !== 'img') throw new StepFailure(`${type}: ${JSON.stringify(item)}`);
+    }
+  });
+
+  await family('relations', 'A <Relations> list: two NER spans and a relation labelled "works at"; export equals; Data Manager; reopen', async () => {
+    const result = await labelFamily(page, {
+      name: 'relations',
+      dataManager: true,
+      config: '<View><Relations><Relation value="works at"/><Relation value="knows"/></Relations>'
+        + '<Labels name="ner" toName="text"><Label value="PER"/><Label value="ORG"/></Labels><Text name="text" value="$text"/></View>',
+      data: { text: 'Anna works at Acme since spring.' },
+      expectTypes: ['labels', 'relation'],
+      label: async (editor, p) => {
+        await editor.getByText(/^PER/).first().click();
+        await selectWord(p, 'Anna');
+        await editor.getByText(/^ORG/).first().click();
+        await selectWord(p, 'Acme');
+        await editor.locator('.htx-highlight').nth(1).waitFor();
+        await editor.locator('.htx-highlight').first().click();
+        await p.keyboard.press('Alt+r');
+        await editor.locator('.htx-highlight').nth(1).click();
+        await p.waitForTimeout(200);
+        await p.keyboard.press('Escape');
+        // the relation's labels: its "more" button in the side panel's relation list opens a select of the <Relation>s
+        await editor.locator('[class*="relations"] [aria-label="more"]').first().click();
+        await editor.locator('[class*="relations"] .ant-select-selector').first().click();
+        await editor.locator('.ant-select-item-option').filter({ hasText: 'works at' }).first().click();
+        await p.keyboard.press('Escape');
+      },
+    });
+    const relation = expectItem(result, (i) => i.type === 'relation', 'relation');
+    if (JSON.stringify(relation.labels) !== '["works at"]') throw new StepFailure(`relation labels: ${JSON.stringify(relation)}`);
+  });
+
   await family('paragraphs', 'Paragraphs: a span in a dialogue; export equals; Data Manager; reopen', async () => {
     await labelFamily(page, {
       name: 'paragraphs',

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { errorMessage, gql, onUnauthorized, UnauthorizedError } from './shared/api/graphql';
-import { MeQuery } from './shared/api/operations';
+import { errorMessage, onUnauthorized, UnauthorizedError } from './shared/api/graphql';
+import { MeQuery } from './identity/operations';
+import { operationName, request } from './shared/api/query';
 import { logout } from './identity/auth';
 import { resetWsClient } from './shared/api/ws';
 import type { Me } from './shared/api/types';
@@ -65,7 +66,8 @@ export function App() {
     setLoading(true);
     setLoadError(null);
     try {
-      const data = await gql(MeQuery, {});
+      // through the cache (key ["Me", {}]), always asked again: a reload follows a sign-in, a switch or a role change
+      const data = await queryClient.fetchQuery({ queryKey: [operationName(MeQuery), {}], queryFn: () => request(MeQuery, {}), staleTime: 0 });
       setMe(data.me);
       if (data.me) signedOut = false;
       return data.me;
@@ -76,7 +78,7 @@ export function App() {
     } finally {
       setLoading(false);
     }
-  }, []);
+  }, [queryClient]);
 
   const signOut = useCallback(async () => {
     signedOut = true;

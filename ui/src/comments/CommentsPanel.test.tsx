@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockGraphql } from '../shared/testing/graphqlMock';
@@ -33,7 +34,7 @@ function backend(initial: Comment[]) {
 }
 
 function renderPanel(regionId: string | null, role: 'ANNOTATOR' | 'MANAGER' = 'ANNOTATOR', onSelectRegion = vi.fn()) {
-  render(
+  renderWithQueries(
     <MemoryRouter>
       <CommentsPanel projectId="p1" taskId="t1" annotationId="a1" regionId={regionId} onSelectRegion={onSelectRegion} me={{ id: 'u1', role }} />
     </MemoryRouter>,

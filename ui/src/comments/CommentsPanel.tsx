@@ -1,6 +1,7 @@
 // Threaded comments on the annotation open in the editor and on its selected region (ADR 0032, issue 10).
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../shared/api/graphql';
+import { request, useGraphQLQuery } from '../shared/api/query';
 import type { OrganizationRole, UserError } from '../shared/api/types';
 import { ErrorBox } from '../shared/components/Errors';
 import { formatDateTime } from '../shared/lib/format';
@@ -26,28 +27,20 @@ export interface CommentsPanelProps {
 }
 
 export function CommentsPanel({ projectId, taskId, annotationId, regionId, focusCommentId, onSelectRegion, me }: CommentsPanelProps) {
-  const [comments, setComments] = useState<Comment[] | null>(null);
+  const read = useGraphQLQuery(TaskCommentsQuery, { id: taskId }, { enabled: annotationId !== null });
+  const comments: Comment[] | null = read.data ? (read.data.task?.annotations.find((a) => a.id === annotationId)?.comments ?? []) : null;
   const [text, setText] = useState('');
   const [onRegion, setOnRegion] = useState(true);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<UserError[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const data = await gql(TaskCommentsQuery, { id: taskId });
-      setComments(data.task?.annotations.find((a) => a.id === annotationId)?.comments ?? []);
-    } catch (e) {
-      setMessage(errorMessage(e));
-    }
-  }, [taskId, annotationId]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const message = failure ?? (read.error ? errorMessage(read.error) : null);
+  const setMessage = setFailure;
 
   useEffect(() => {
-    setComments(null);
     setErrors([]);
-    setMessage(null);
-    if (annotationId) void load();
-  }, [annotationId, load]);
+    setFailure(null);
+  }, [annotationId]);
 
   useEffect(() => setOnRegion(true), [regionId]);
 
@@ -58,7 +51,7 @@ export function CommentsPanel({ projectId, taskId, annotationId, regionId, focus
     try {
       const payload = await run();
       if (payload.errors.length > 0) setErrors(payload.errors);
-      else await load();
+      else await read.refetch();
       return payload.errors.length === 0;
     } catch (e) {
       setMessage(errorMessage(e));
@@ -75,7 +68,7 @@ export function CommentsPanel({ projectId, taskId, annotationId, regionId, focus
       return false;
     }
     const target = parent ? parent.regionId : onRegion ? regionId : null;
-    return act(async () => (await gql(AddCommentMutation, {
+    return act(async () => (await request(AddCommentMutation, {
       input: { taskId, annotationId, text: checked.text!, regionId: target ?? null, parentId: parent?.id ?? null },
     })).addComment);
   }
@@ -130,9 +123,9 @@ export function CommentsPanel({ projectId, taskId, annotationId, regionId, focus
               onSelectRegion={onSelectRegion}
               onReply={(parent, body) => add(body, parent)}
               onResolve={(c) => void act(async () => c.resolved
-                ? (await gql(ReopenCommentMutation, { input: { taskId, commentId: c.id } })).reopenComment
-                : (await gql(ResolveCommentMutation, { input: { taskId, commentId: c.id } })).resolveComment)}
-              onDelete={(c) => window.confirm('Delete this comment?') && void act(async () => (await gql(DeleteCommentMutation, { input: { taskId, commentId: c.id } })).deleteComment)}
+                ? (await request(ReopenCommentMutation, { input: { taskId, commentId: c.id } })).reopenComment
+                : (await request(ResolveCommentMutation, { input: { taskId, commentId: c.id } })).resolveComment)}
+              onDelete={(c) => window.confirm('Delete this comment?') && void act(async () => (await request(DeleteCommentMutation, { input: { taskId, commentId: c.id } })).deleteComment)}
             />
           ))}
         </ul>

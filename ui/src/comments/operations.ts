@@ -1,55 +1,36 @@
-// GraphQL documents of comments on annotations and their regions (ADR 0032).
-import { operation } from '../shared/api/graphql';
-import type { UserError, UserRef } from '../shared/api/types';
+// GraphQL documents of comments on annotations and their regions (ADR 0032); their types are generated
+// (npm run codegen, ADR 0040).
+import { graphql } from '../shared/gql';
+import type { CommentFieldsFragment } from '../shared/gql/graphql';
+import type { UserError } from '../shared/api/types';
 
-export interface Comment {
-  id: string;
-  taskId: string;
-  annotationId: string;
-  /** Label Studio result item id; null: about the whole annotation. */
-  regionId: string | null;
-  parentId: string | null;
-  author: UserRef;
-  /** null once deleted. */
-  text: string | null;
-  resolved: boolean;
-  resolvedBy: UserRef | null;
-  resolvedAt: string | null;
-  deleted: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A comment; `regionId` null: about the whole annotation; `text` null once deleted. */
+export type Comment = CommentFieldsFragment;
 
-const COMMENT = `id taskId annotationId regionId parentId author { id displayName } text resolved resolvedBy { id displayName } resolvedAt deleted createdAt updatedAt`;
-
-export interface TaskComments {
-  id: string;
-  commentCount: number;
-  annotations: { id: string; comments: Comment[] }[];
-}
-
-/** Every comment of a task's annotations that the caller may see (the server applies blind labeling). */
-export const TaskCommentsQuery = operation<{ task: TaskComments | null }, { id: string }>(`
-  query TaskComments($id: ID!) { task(id: $id) { id commentCount annotations { id comments { ${COMMENT} } } } }`);
-
+/** What every comment mutation answers. */
 export interface CommentPayload {
   comment: Comment | null;
   errors: UserError[];
 }
 
-export const AddCommentMutation = operation<
-  { addComment: CommentPayload },
-  { input: { taskId: string; annotationId: string; regionId?: string | null; parentId?: string | null; text: string } }
->(`
-  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { comment { ${COMMENT} } errors { code field message } } }`);
+export const CommentFields = graphql(`
+  fragment CommentFields on Comment {
+    id taskId annotationId regionId parentId author { id displayName } text resolved resolvedBy { id displayName } resolvedAt
+    deleted createdAt updatedAt
+  }`);
 
-type CommentVars = { input: { taskId: string; commentId: string } };
+/** Every comment of a task's annotations that the caller may see (the server applies blind labeling). */
+export const TaskCommentsQuery = graphql(`
+  query TaskComments($id: ID!) { task(id: $id) { id commentCount annotations { id comments { ...CommentFields } } } }`);
 
-export const ResolveCommentMutation = operation<{ resolveComment: CommentPayload }, CommentVars>(`
-  mutation ResolveComment($input: CommentInput!) { resolveComment(input: $input) { comment { ${COMMENT} } errors { code field message } } }`);
+export const AddCommentMutation = graphql(`
+  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { comment { ...CommentFields } errors { code field message } } }`);
 
-export const ReopenCommentMutation = operation<{ reopenComment: CommentPayload }, CommentVars>(`
-  mutation ReopenComment($input: CommentInput!) { reopenComment(input: $input) { comment { ${COMMENT} } errors { code field message } } }`);
+export const ResolveCommentMutation = graphql(`
+  mutation ResolveComment($input: CommentInput!) { resolveComment(input: $input) { comment { ...CommentFields } errors { code field message } } }`);
 
-export const DeleteCommentMutation = operation<{ deleteComment: CommentPayload }, CommentVars>(`
-  mutation DeleteComment($input: CommentInput!) { deleteComment(input: $input) { comment { ${COMMENT} } errors { code field message } } }`);
+export const ReopenCommentMutation = graphql(`
+  mutation ReopenComment($input: CommentInput!) { reopenComment(input: $input) { comment { ...CommentFields } errors { code field message } } }`);
+
+export const DeleteCommentMutation = graphql(`
+  mutation DeleteComment($input: CommentInput!) { deleteComment(input: $input) { comment { ...CommentFields } errors { code field message } } }`);

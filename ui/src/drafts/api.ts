@@ -1,4 +1,5 @@
-import { csrfHeaders, gql } from '../shared/api/graphql';
+import { csrfHeaders } from '../shared/api/graphql';
+import { request } from '../shared/api/query';
 import type { JSONValue, UserError } from '../shared/api/types';
 import { userErrorText } from '../shared/lib/errors';
 import { SaveDraftMutation } from './operations';
@@ -23,10 +24,10 @@ export async function saveDraft(taskId: string, result: JSONValue, leadTimeSecon
       keepalive: true,
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
-      body: JSON.stringify({ query: SaveDraftMutation.document, variables }),
+      body: JSON.stringify({ query: SaveDraftMutation.toString(), variables }),
     });
     return;
   }
-  const r = await gql(SaveDraftMutation, variables);
+  const r = await request(SaveDraftMutation, variables);
   if (r.saveDraft.errors.length > 0) throw new DraftRefused(r.saveDraft.errors);
 }

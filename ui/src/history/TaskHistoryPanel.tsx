@@ -1,8 +1,8 @@
 // "As of" a past instant: the task rebuilt from its events, shown read-only in the editor with the labeling config
 // of the time, and the task's events to step through (a list and a slider). Issue 10, history.
 import { useEffect, useState } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { TaskAsOfQuery } from '../shared/api/operations';
+import { errorMessage } from '../shared/api/graphql';
+import { request } from '../shared/api/query';
 import type { ProjectDetail, TaskSnapshot } from '../shared/api/types';
 import { ErrorBox } from '../shared/components/Errors';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '../shared/lib/format';
@@ -10,7 +10,7 @@ import { taskEditorProps, useEditorConfig } from '../labeling/editorTask';
 import { LabelStudioEditor } from '../labeling/LabelStudioEditor';
 import { AnnotationList } from '../labeling/LabelingPage';
 import { asOfAfter, describeEvent, eventIndexAt } from './events';
-import { TaskHistoryQuery, type TaskEvent } from './operations';
+import { TaskAsOfQuery, TaskHistoryQuery, type TaskEvent } from './operations';
 
 export function TaskHistoryPanel({ taskId, project }: { taskId: string; project: ProjectDetail }) {
   const [when, setWhen] = useState(() => toDateTimeLocal(new Date()));
@@ -29,7 +29,7 @@ export function TaskHistoryPanel({ taskId, project }: { taskId: string; project:
 
   async function loadEvents() {
     try {
-      setEvents((await gql(TaskHistoryQuery, { id: taskId })).taskHistory);
+      setEvents((await request(TaskHistoryQuery, { id: taskId })).taskHistory);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -39,7 +39,7 @@ export function TaskHistoryPanel({ taskId, project }: { taskId: string; project:
     setBusy(true);
     setError(null);
     try {
-      const data = await gql(TaskAsOfQuery, { id: taskId, asOf });
+      const data = await request(TaskAsOfQuery, { id: taskId, asOf });
       setSnapshot(data.taskAsOf);
       setOpen(data.taskAsOf?.annotations[0]?.id ?? null);
       setVersion((v) => v + 1);

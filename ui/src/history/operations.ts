@@ -1,15 +1,16 @@
-// The task's history: its events (what happened, when, by whom) to step through with taskAsOf.
-import { operation } from '../shared/api/graphql';
-import type { UserRef } from '../shared/api/types';
+// The task's history: its events (what happened, when, by whom) to step through with taskAsOf. Types generated
+// (npm run codegen, ADR 0040).
+import { graphql } from '../shared/gql';
+import type { TaskHistoryQuery as TaskHistoryResult } from '../shared/gql/graphql';
 
-export interface TaskEvent {
-  /** The event's sequence number in the task's stream (0 = the import). */
-  sequence: number;
-  /** The event's name (AnnotationSubmitted, AnnotationUpdated, …). */
-  type: string;
-  occurredAt: string;
-  actor: UserRef | null;
-}
+/** One event of the task's stream: `sequence` (0 = the import), `type` (AnnotationSubmitted, …), when, by whom. */
+export type TaskEvent = TaskHistoryResult['taskHistory'][number];
 
-export const TaskHistoryQuery = operation<{ taskHistory: TaskEvent[] }, { id: string }>(`
+export const TaskHistoryQuery = graphql(`
   query TaskHistory($id: ID!) { taskHistory(id: $id) { sequence type occurredAt actor { id displayName } } }`);
+
+/** The task as it was at an instant (rebuilt from its events), with the annotations of the time. */
+export const TaskAsOfQuery = graphql(`
+  query TaskAsOf($id: ID!, $asOf: DateTime!) {
+    taskAsOf(id: $id, asOf: $asOf) { id asOf number data skipCount version annotations { ...AnnotationFields } }
+  }`);

@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionContext } from './session';
 import { AccountSecurity } from './AccountSecurity';
@@ -6,7 +7,7 @@ import { mockGraphql } from '../shared/testing/graphqlMock';
 
 function setup(handler: (op: string, vars: Record<string, unknown>) => unknown, signOut = vi.fn(async () => {})) {
   const fn = mockGraphql(handler);
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me: null, reload: async () => null, signOut }}>
       <AccountSecurity />
     </SessionContext.Provider>,

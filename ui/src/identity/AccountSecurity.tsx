@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { ChangePasswordMutation, SignOutEverywhereMutation } from '../shared/api/operations';
+import { errorMessage } from '../shared/api/graphql';
+import { useGraphQLMutation } from '../shared/api/query';
+import { ChangePasswordMutation, SignOutEverywhereMutation } from './operations';
 import type { UserError } from '../shared/api/types';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { errorsFor, otherErrors } from '../shared/lib/format';
@@ -17,16 +18,16 @@ export function AccountSecurity() {
   const [errors, setErrors] = useState<UserError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const changePassword = useGraphQLMutation(ChangePasswordMutation);
+  const signOutEverywhere = useGraphQLMutation(SignOutEverywhereMutation);
 
   async function change(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setErrors([]);
     setMessage(null);
     setChanged(false);
     try {
-      const p = (await gql(ChangePasswordMutation, { input: { currentPassword: current, newPassword: next } })).changePassword;
+      const p = (await changePassword.mutateAsync({ input: { currentPassword: current, newPassword: next } })).changePassword;
       if (p.errors.length > 0) setErrors(p.errors);
       else {
         setChanged(true);
@@ -35,8 +36,6 @@ export function AccountSecurity() {
       }
     } catch (err) {
       setMessage(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -44,7 +43,7 @@ export function AccountSecurity() {
     if (!window.confirm('Sign out of every browser, this one included?')) return;
     setMessage(null);
     try {
-      const p = (await gql(SignOutEverywhereMutation, {})).signOutEverywhere;
+      const p = (await signOutEverywhere.mutateAsync({})).signOutEverywhere;
       if (p.errors.length > 0) setErrors(p.errors);
       else await signOut();
     } catch (err) {
@@ -66,7 +65,7 @@ export function AccountSecurity() {
           <input type="password" autoComplete="new-password" required minLength={10} value={next} onChange={(e) => setNext(e.target.value)}
                  data-testid="password-new" />
         </label>
-        <button className="btn" type="submit" disabled={busy} data-testid="password-change">Change password</button>
+        <button className="btn" type="submit" disabled={changePassword.isPending} data-testid="password-change">Change password</button>
       </form>
       <FieldErrors errors={[...errorsFor(errors, 'currentPassword'), ...errorsFor(errors, 'newPassword')]} testId="password-errors" />
       {changed && <p className="ok" data-testid="password-changed">Password changed. Your other sessions were signed out.</p>}

@@ -1,6 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ScimToken } from '../shared/api/operations';
+import type { ScimTokenFieldsFragment as ScimToken } from '../shared/gql/graphql';
+import { renderWithQueries } from '../shared/testing/render';
 import { ScimSettings, scimBaseUrl } from './ScimSettings';
 import { mockGraphql } from '../shared/testing/graphqlMock';
 import { ERROR_SENTENCES } from '../shared/lib/errors';
@@ -18,7 +19,7 @@ const rowNames = () => screen.queryAllByTestId('scim-token-row').map((r) => r.qu
 describe('ScimSettings', () => {
   it('shows the SCIM base URL of this server', async () => {
     mockGraphql(() => ({ scimTokens: { baseUrl: '/scim/v2', tokens: [] } }));
-    render(<ScimSettings />);
+    renderWithQueries(<ScimSettings />);
     await waitFor(() => expect(screen.getByText('No SCIM tokens.')).toBeTruthy());
     expect(screen.getByTestId('scim-base-url').textContent).toBe(`${window.location.origin}/scim/v2`);
     expect(scimBaseUrl('https://ll.example.com/', '/scim/v2')).toBe('https://ll.example.com/scim/v2');
@@ -35,7 +36,7 @@ describe('ScimSettings', () => {
       }
       throw new Error(op);
     });
-    render(<ScimSettings />);
+    renderWithQueries(<ScimSettings />);
     await waitFor(() => expect(rowNames()).toEqual(['Okta']));
 
     fireEvent.change(screen.getByTestId('scim-token-name'), { target: { value: 'Entra' } });
@@ -55,7 +56,7 @@ describe('ScimSettings', () => {
         ? { scimTokens: { baseUrl: '/scim/v2', tokens: [] } }
         : { createScimToken: { token: null, scimToken: null, errors: [{ code: 'VALIDATION', field: ['name'], message: 'Name the token' }] } },
     );
-    render(<ScimSettings />);
+    renderWithQueries(<ScimSettings />);
     fireEvent.change(screen.getByTestId('scim-token-name'), { target: { value: ' ' } });
     fireEvent.submit(screen.getByTestId('scim-token-form'));
     await waitFor(() => expect(screen.getByText(`${ERROR_SENTENCES.VALIDATION} Name the token.`)).toBeTruthy());
@@ -71,7 +72,7 @@ describe('ScimSettings', () => {
       expect(vars).toEqual({ input: { id: 't1' } });
       return { revokeScimToken: { revokedId: 't1', errors: [] } };
     });
-    render(<ScimSettings />);
+    renderWithQueries(<ScimSettings />);
     await waitFor(() => expect(rowNames()).toEqual(['Entra', 'Okta']));
     fireEvent.click(screen.getAllByTestId('scim-token-revoke')[1]);
     await waitFor(() => expect(rowNames()).toEqual(['Entra']));

@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionPolicyForm } from './SessionPolicyForm';
 
@@ -21,7 +22,7 @@ describe('SessionPolicyForm', () => {
       }
       return new Response(JSON.stringify({ data: { sessionPolicy: { idleTimeoutMinutes: null, maxSessionHours: 12, installationIdleTimeoutMinutes: 480 } } }), { status: 200 });
     }));
-    render(<SessionPolicyForm />);
+    renderWithQueries(<SessionPolicyForm />);
     await screen.findByText(/480 minutes/);
     expect((screen.getByTestId('session-max') as HTMLInputElement).value).toBe('12');
     fireEvent.change(screen.getByTestId('session-idle'), { target: { value: '2' } });

@@ -1,7 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { SessionPolicyQuery, SetSessionPolicyMutation } from '../shared/api/operations';
-import type { SessionPolicy, UserError } from '../shared/api/types';
+import { useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../shared/api/graphql';
+import { updateQuery, useGraphQLMutation, useGraphQLQuery } from '../shared/api/query';
+import type { UserError } from '../shared/api/types';
+import type { SessionPolicyFieldsFragment as SessionPolicy } from '../shared/gql/graphql';
+import { SessionPolicyQuery, SetSessionPolicyMutation } from './operations';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { errorsFor, otherErrors } from '../shared/lib/format';
 
@@ -13,43 +16,40 @@ function parseLimit(text: string): number | null {
 
 /** Organization settings: how long members' browser sessions last. */
 export function SessionPolicyForm() {
-  const [policy, setPolicy] = useState<SessionPolicy | null>(null);
+  const queryClient = useQueryClient();
+  const loaded = useGraphQLQuery(SessionPolicyQuery, {});
+  const save = useGraphQLMutation(SetSessionPolicyMutation);
+  const policy = loaded.data?.sessionPolicy ?? null;
   const [idle, setIdle] = useState('');
   const [max, setMax] = useState('');
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
+  // the form shows the stored policy whenever the cache has a (new) one
+  useEffect(() => show(policy), [policy]);
   function show(p: SessionPolicy | null) {
-    setPolicy(p);
     setIdle(p?.idleTimeoutMinutes == null ? '' : String(p.idleTimeoutMinutes));
     setMax(p?.maxSessionHours == null ? '' : String(p.maxSessionHours));
   }
 
-  useEffect(() => {
-    gql(SessionPolicyQuery, {}).then((d) => show(d.sessionPolicy)).catch((e) => setRequestError(errorMessage(e)));
-  }, []);
-
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setErrors([]);
     setRequestError(null);
     setSaved(false);
     try {
       const idleMinutes = parseLimit(idle);
       const maxHours = parseLimit(max);
-      const payload = (await gql(SetSessionPolicyMutation, { input: { idleTimeoutMinutes: idleMinutes, maxSessionHours: maxHours } })).setSessionPolicy;
+      const payload = (await save.mutateAsync({ input: { idleTimeoutMinutes: idleMinutes, maxSessionHours: maxHours } })).setSessionPolicy;
       if (payload.errors.length > 0) setErrors(payload.errors);
       else {
+        updateQuery(queryClient, SessionPolicyQuery, {}, () => ({ sessionPolicy: payload.policy }));
         show(payload.policy);
         setSaved(true);
       }
     } catch (err) {
       setRequestError(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -72,10 +72,10 @@ export function SessionPolicyForm() {
         <input type="number" value={max} onChange={(e) => setMax(e.target.value)} data-testid="session-max" />
       </label>
       <FieldErrors errors={errorsFor(errors, 'maxSessionHours')} testId="session-max-errors" />
-      <ErrorBox errors={otherErrors(errors, fields)} message={requestError} testId="session-errors" />
+      <ErrorBox errors={otherErrors(errors, fields)} message={requestError ?? (loaded.error ? errorMessage(loaded.error) : null)} testId="session-errors" />
       {saved && <p className="ok" data-testid="session-saved">Saved.</p>}
       <div className="actions">
-        <button className="btn btn-primary" type="submit" disabled={busy} data-testid="session-save">{busy ? 'Saving…' : 'Save'}</button>
+        <button className="btn btn-primary" type="submit" disabled={save.isPending} data-testid="session-save">{save.isPending ? 'Saving…' : 'Save'}</button>
       </div>
     </form>
   );

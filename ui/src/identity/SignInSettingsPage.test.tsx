@@ -1,12 +1,13 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LdapSettings } from '../shared/api/types';
+import type { LdapSettingsFieldsFragment as LdapSettings } from '../shared/gql/graphql';
 import { LdapSettingsForm } from './SignInSettingsPage';
 import { mockGraphql } from '../shared/testing/graphqlMock';
 
 function setup(handler: (op: string, vars: Record<string, unknown>) => unknown) {
   const fn = mockGraphql(handler);
-  render(<LdapSettingsForm />);
+  renderWithQueries(<LdapSettingsForm />);
   return fn;
 }
 

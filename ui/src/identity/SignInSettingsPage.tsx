@@ -1,7 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { ConfigureLdapMutation, LdapSettingsQuery, VerifyEmailDomainMutation } from '../shared/api/operations';
-import type { LdapSettings, OrganizationRole, UserError } from '../shared/api/types';
+import { useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../shared/api/graphql';
+import { updateQuery, useGraphQLMutation, useGraphQLQuery } from '../shared/api/query';
+import type { OrganizationRole, UserError } from '../shared/api/types';
+import type { LdapSettingsFieldsFragment as LdapSettings } from '../shared/gql/graphql';
+import { ConfigureLdapMutation, LdapSettingsQuery, VerifyEmailDomainMutation } from './operations';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../shared/lib/format';
 import { DIRECTORY_ROLES, formOf, inputOf, type LdapForm } from './ldap';
@@ -22,23 +25,26 @@ export function SignInSettingsPage() {
 }
 
 export function LdapSettingsForm() {
-  const [stored, setStored] = useState<LdapSettings | null>(null);
+  const queryClient = useQueryClient();
+  const loaded = useGraphQLQuery(LdapSettingsQuery, {});
+  const configure = useGraphQLMutation(ConfigureLdapMutation);
+  const stored = loaded.data?.ldapSettings ?? null;
   const [form, setForm] = useState<LdapForm | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const busy = configure.isPending;
 
+  // the form starts from the stored settings once they are read (and is the person's from then on)
   useEffect(() => {
-    gql(LdapSettingsQuery, {})
-      .then((d) => {
-        setStored(d.ldapSettings);
-        setForm(formOf(d.ldapSettings));
-      })
-      .catch((e) => setRequestError(errorMessage(e)));
-  }, []);
+    if (loaded.data) setForm((f) => f ?? formOf(loaded.data.ldapSettings));
+  }, [loaded.data]);
+  const store = (settings: LdapSettings) => updateQuery(queryClient, LdapSettingsQuery, {}, () => ({ ldapSettings: settings }));
 
-  if (!form) return requestError ? <ErrorBox message={requestError} /> : <p className="muted">Loading…</p>;
+  if (!form) {
+    const failure = requestError ?? (loaded.error ? errorMessage(loaded.error) : null);
+    return failure ? <ErrorBox message={failure} /> : <p className="muted">Loading…</p>;
+  }
   const set = <K extends keyof LdapForm>(key: K, value: LdapForm[K]) => {
     setSaved(false);
     setForm({ ...form, [key]: value });
@@ -48,22 +54,19 @@ export function LdapSettingsForm() {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setErrors([]);
     setRequestError(null);
     setSaved(false);
     try {
-      const payload = (await gql(ConfigureLdapMutation, { input: inputOf(form!) })).configureLdap;
+      const payload = (await configure.mutateAsync({ input: inputOf(form!) })).configureLdap;
       if (payload.errors.length > 0) setErrors(payload.errors);
       else if (payload.settings) {
-        setStored(payload.settings);
+        store(payload.settings);
         setForm(formOf(payload.settings));
         setSaved(true);
       }
     } catch (err) {
       setRequestError(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -151,7 +154,7 @@ export function LdapSettingsForm() {
       <div className="actions">
         <button className="btn btn-primary" type="submit" disabled={busy} data-testid="ldap-save">{busy ? 'Saving…' : 'Save'}</button>
       </div>
-      {stored && <DomainVerificationBox settings={stored} onVerified={(s) => { setStored(s); setForm(formOf(s)); }} />}
+      {stored && <DomainVerificationBox settings={stored} onVerified={(s) => { store(s); setForm(formOf(s)); }} />}
     </form>
   );
 }
@@ -164,19 +167,17 @@ function DomainVerificationBox({ settings, onVerified }: { settings: LdapSetting
   const v = settings.domainVerification;
   const [errors, setErrors] = useState<UserError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const check = useGraphQLMutation(VerifyEmailDomainMutation);
+  const busy = check.isPending;
   async function verify() {
-    setBusy(true);
     setErrors([]);
     setMessage(null);
     try {
-      const p = (await gql(VerifyEmailDomainMutation, { input: { domain: v.domain } })).verifyEmailDomain;
+      const p = (await check.mutateAsync({ input: { domain: v.domain } })).verifyEmailDomain;
       setErrors(p.errors);
       if (p.settings) onVerified(p.settings);
     } catch (err) {
       setMessage(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
   if (v.verified) {

@@ -1,7 +1,8 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SsoSettings as Settings } from '../shared/api/operations';
+import type { SsoSettingsFieldsFragment as Settings } from '../shared/gql/graphql';
 import type { Me, OrganizationRole } from '../shared/api/types';
 import { absoluteUrl, inputFrom, formFrom, ssoLoginPath } from './sso';
 import { SessionContext } from './session';
@@ -16,12 +17,12 @@ const SETTINGS: Settings = {
   spEntityId: '/saml/o1/metadata', acsUrl: '/saml/o1/acs', metadataUrl: '/saml/o1/metadata', loginUrl: '/saml/acme/login',
   spCertificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
   refusals: [{ reason: 'REPLAY', hour: '2030-01-01T10:00:00Z', attempts: 3, lastAt: '2030-01-01T10:20:00Z', lastClientIp: '10.0.0.9', detail: null }],
-  updatedAt: '2030-01-01T00:00:00Z',
+  updatedAt: '2030-01-01T00:00:00Z', metadataRefreshedAt: null, metadataRefreshError: null,
 };
 
 function renderAs(role: OrganizationRole) {
   const me: Me = { id: 'u1', email: 'olga@acme.test', displayName: 'Olga', role, organization: { id: 'o1', name: 'Acme' } };
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter><SsoSettings /></MemoryRouter>
     </SessionContext.Provider>,
@@ -141,7 +142,7 @@ describe('sso helpers', () => {
 
   it('sign in with SSO goes to the organization sign-in path', () => {
     const go = vi.fn();
-    render(<SsoSignIn go={go} />);
+    renderWithQueries(<SsoSignIn go={go} />);
     fireEvent.change(screen.getByTestId('sso-login-organization'), { target: { value: ' acme corp ' } });
     fireEvent.click(screen.getByTestId('sso-login-submit'));
     expect(go).toHaveBeenCalledWith('/saml/acme%20corp/login');

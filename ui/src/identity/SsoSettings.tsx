@@ -1,7 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { ConfigureSsoMutation, RefreshSsoMetadataMutation, SsoSettingsQuery, WorkspacesQuery, type SsoSettings as Settings } from '../shared/api/operations';
-import type { OrganizationRole, UserError, Workspace } from '../shared/api/types';
+import { errorMessage } from '../shared/api/graphql';
+import type { OrganizationRole, UserError } from '../shared/api/types';
+import { useQueryClient } from '@tanstack/react-query';
+import { updateQuery, useGraphQLMutation, useGraphQLQuery } from '../shared/api/query';
+import type { SsoSettingsFieldsFragment as Settings } from '../shared/gql/graphql';
+import { ConfigureSsoMutation, RefreshSsoMetadataMutation, SsoSettingsQuery } from './operations';
+import { WorkspacesQuery } from '../organization/operations';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../shared/lib/format';
 import { canManageMembers, roleLabel } from '../members/members';
@@ -12,36 +16,39 @@ import { useSession } from './session';
 export function SsoSettings() {
   const { me } = useSession();
   const manage = canManageMembers(me?.role);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const queryClient = useQueryClient();
+  const stored = useGraphQLQuery(SsoSettingsQuery, {}, { enabled: manage });
+  const configure = useGraphQLMutation(ConfigureSsoMutation);
+  const refresh = useGraphQLMutation(RefreshSsoMetadataMutation);
+  const settings = stored.data?.ssoSettings ?? null;
+  const loaded = stored.isSuccess;
   const [form, setForm] = useState<SsoForm>(formFrom(null));
-  const [loaded, setLoaded] = useState(false);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = configure.isPending || refresh.isPending;
   const [saved, setSaved] = useState(false);
-  const [workspaces, setWorkspaces] = useState<Workspace[]>([]);
+  const setSettings = (s: Settings) => updateQuery(queryClient, SsoSettingsQuery, {}, () => ({ ssoSettings: s }));
+  // the workspace picker of the mappings; without it (a failure), no workspace is offered
+  const workspaces = useGraphQLQuery(WorkspacesQuery, { includeArchived: false }, { enabled: manage }).data?.workspaces ?? [];
 
+  // the form starts from the stored settings when they are first read
+  const [seeded, setSeeded] = useState(false);
   useEffect(() => {
-    if (!manage) return;
-    gql(WorkspacesQuery, { includeArchived: false }).then((d) => setWorkspaces(d.workspaces ?? [])).catch(() => setWorkspaces([]));
-    gql(SsoSettingsQuery, {})
-      .then((d) => {
-        setSettings(d.ssoSettings);
-        setForm(formFrom(d.ssoSettings));
-        setLoaded(true);
-      })
-      .catch((e) => setFailure(errorMessage(e)));
-  }, [manage]);
+    if (stored.data && !seeded) {
+      setForm(formFrom(stored.data.ssoSettings));
+      setSeeded(true);
+    }
+  }, [stored.data, seeded]);
+  const shownFailure = failure ?? (stored.error ? errorMessage(stored.error) : null);
 
   if (!manage) return <p className="notice" data-testid="sso-not-allowed">Only Owners and Admins configure single sign-on.</p>;
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setErrors([]);
     setSaved(false);
     try {
-      const { configureSso } = await gql(ConfigureSsoMutation, { input: inputFrom(form, settings) });
+      const { configureSso } = await configure.mutateAsync({ input: inputFrom(form, settings) });
       setErrors(configureSso.errors);
       if (configureSso.errors.length === 0 && configureSso.settings) {
         setSettings(configureSso.settings);
@@ -50,21 +57,16 @@ export function SsoSettings() {
       }
     } catch (err) {
       setFailure(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 
   async function refreshMetadata() {
-    setBusy(true);
     setFailure(null);
     try {
-      const { refreshSsoMetadata } = await gql(RefreshSsoMetadataMutation, {});
+      const { refreshSsoMetadata } = await refresh.mutateAsync({});
       if (refreshSsoMetadata.settings) setSettings(refreshSsoMetadata.settings);
     } catch (err) {
       setFailure(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -77,7 +79,7 @@ export function SsoSettings() {
   return (
     <div className="page" data-testid="sso-settings">
       <h1>Single sign-on (SAML)</h1>
-      <ErrorBox message={failure} testId="sso-failure" />
+      <ErrorBox message={shownFailure} testId="sso-failure" />
       {loaded && settings && (
         <section className="card" data-testid="sso-sp">
           <h2>For your identity provider</h2>

@@ -1,5 +1,8 @@
 // Pure logic of the LDAP settings form.
-import type { ConfigureLdapInput, LdapRoleMapping, LdapSettings, OrganizationRole } from '../shared/api/types';
+import type { OrganizationRole } from '../shared/api/types';
+import type { ConfigureLdapInput, LdapSettingsFieldsFragment as LdapSettings } from '../shared/gql/graphql';
+
+type LdapRoleMapping = LdapSettings['roleMappings'][number];
 
 export interface LdapForm {
   enabled: boolean;

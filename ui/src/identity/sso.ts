@@ -1,4 +1,7 @@
-import type { ConfigureSsoInput, SsoRoleMapping, SsoSettings, SsoWorkspaceMapping } from '../shared/api/operations';
+import type { ConfigureSsoInput, SsoSettingsFieldsFragment as SsoSettings } from '../shared/gql/graphql';
+
+type SsoRoleMapping = SsoSettings['roleMappings'][number];
+type SsoWorkspaceMapping = SsoSettings['workspaceMappings'][number];
 import type { OrganizationRole } from '../shared/api/types';
 
 /** Roles single sign-on may grant: never Owner (the server refuses it too). */

@@ -1,4 +1,5 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportJob, ProjectDetail } from '../shared/api/types';
@@ -42,7 +43,7 @@ describe('ImportTab', () => {
         : new Response(JSON.stringify({ data: { importJob: report } }), { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);
     const onImported = vi.fn();
-    render(<MemoryRouter><ImportTab project={project} onImported={onImported} /></MemoryRouter>);
+    renderWithQueries(<MemoryRouter><ImportTab project={project} onImported={onImported} /></MemoryRouter>);
 
     const big = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => ({ data: { text: `task ${i} lorem ipsum dolor` } })));
     const file = new File([big], 'tasks.json', { type: 'application/json' });
@@ -77,7 +78,7 @@ describe('ImportTab', () => {
 
   it('shows the typed refusal of an upload over the server limit', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ errors: [{ code: 'FILE_TOO_LARGE', field: ['file'], message: 'too big' }] }), { status: 413 })));
-    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    renderWithQueries(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
     const file = new File(['x'.repeat(300 * 1024)], 'huge.ndjson');
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
     await screen.findByTestId('import-file-info');
@@ -90,7 +91,7 @@ describe('ImportTab', () => {
 
   it('puts a small file into the textarea', async () => {
     mockFetch({ importedCount: 0, rejected: [], errors: [] });
-    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    renderWithQueries(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
     const small = '[{"data":{"text":"hi"}}]';
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([small], 'small.json')] } });
     await waitFor(() => expect((screen.getByTestId('import-json') as HTMLTextAreaElement).value).toBe(small));
@@ -98,7 +99,7 @@ describe('ImportTab', () => {
 
   it('sends the chosen mode and lists rejected records with index and reason', async () => {
     const fetchMock = mockFetch({ importedCount: 2, rejected: [{ index: 1, reason: 'missing "data"' }], errors: [] });
-    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    renderWithQueries(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
     fireEvent.change(screen.getByTestId('import-json'), { target: { value: '[{"data":{}},{"x":1},{"data":{}}]' } });
     fireEvent.click(screen.getByTestId('import-mode-skip'));
     fireEvent.click(screen.getByTestId('import-submit'));
@@ -109,7 +110,7 @@ describe('ImportTab', () => {
 
   it('sends pasted text as JSON by default and hides the line column when no rejection has one', async () => {
     const fetchMock = mockFetch({ importedCount: 1, rejected: [{ index: 1, line: null, reason: 'missing "data"' }], errors: [] });
-    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    renderWithQueries(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
     expect((screen.getByTestId('import-format') as HTMLSelectElement).value).toBe('JSON');
     fireEvent.change(screen.getByTestId('import-json'), { target: { value: '[{"data":{}},{"x":1}]' } });
     fireEvent.click(screen.getByTestId('import-submit'));
@@ -125,7 +126,7 @@ describe('ImportTab', () => {
       rejected: [{ index: 1, line: 3, reason: 'wrong number of columns' }],
       errors: [],
     });
-    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    renderWithQueries(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
     const csv = 'text\nhello\n"a",b\n';
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([csv], 'Tasks.CSV')] } });
     await waitFor(() => expect((screen.getByTestId('import-json') as HTMLTextAreaElement).value).toBe(csv));
@@ -142,7 +143,7 @@ describe('ImportTab', () => {
 
   it('takes a .txt file as TEXT but lets the user choose a URL list instead', async () => {
     const fetchMock = mockFetch({ importedCount: 2, rejected: [], errors: [] });
-    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    renderWithQueries(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
     const urls = 'https://x.test/1.jpg\nhttps://x.test/2.jpg\n';
     fireEvent.change(screen.getByTestId('import-file'), { target: { files: [new File([urls], 'images.txt')] } });
     await waitFor(() => expect((screen.getByTestId('import-format') as HTMLSelectElement).value).toBe('TEXT'));
@@ -157,7 +158,7 @@ describe('ImportTab', () => {
 
   it('shows typed errors of the payload', async () => {
     mockFetch({ importedCount: 0, rejected: [], errors: [{ code: 'INVALID_IMPORT', field: ['json'], message: 'Not JSON' }] });
-    render(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
+    renderWithQueries(<MemoryRouter><ImportTab project={project} onImported={() => {}} /></MemoryRouter>);
     fireEvent.change(screen.getByTestId('import-json'), { target: { value: '{oops' } });
     fireEvent.click(screen.getByTestId('import-submit'));
     const errors = await screen.findByTestId('import-errors');

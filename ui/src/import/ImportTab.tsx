@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { ImportJobQuery, ImportJobSubscription, ImportTasksMutation, type ImportTasksPayload } from '../shared/api/operations';
+import { errorMessage } from '../shared/api/graphql';
+import { asOperation, request, useGraphQLMutation } from '../shared/api/query';
+import type { ImportTasksMutation as ImportTasksResult } from '../shared/gql/graphql';
+import { ImportJobQuery, ImportJobSubscription, ImportTasksMutation } from './operations';
 import type { ImportFormat, ImportJob, ImportMode, ImportRejection, ProjectDetail } from '../shared/api/types';
 import { subscribe } from '../shared/api/ws';
 import { ErrorBox } from '../shared/components/Errors';
@@ -32,9 +34,11 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
   const [format, setFormat] = useState<ImportFormat>(DEFAULT_IMPORT_FORMAT);
   // the file name the format was detected from (null: default for pasted text, or chosen by the user)
   const [detectedFrom, setDetectedFrom] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [uploading, setBusy] = useState(false);
+  const importTasks = useGraphQLMutation(ImportTasksMutation);
+  const busy = uploading || importTasks.isPending;
   const [reading, setReading] = useState(false);
-  const [result, setResult] = useState<ImportTasksPayload | null>(null);
+  const [result, setResult] = useState<ImportTasksResult['importTasks'] | null>(null);
   const [requestError, setRequestError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -82,11 +86,11 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
   onImportedRef.current = onImported;
   useEffect(() => {
     if (!jobId || jobEnded) return;
-    const stop = subscribe(ImportJobSubscription, { id: jobId }, {
+    const stop = subscribe(asOperation(ImportJobSubscription), { id: jobId }, {
       next: ({ importJob }) => {
         if (importJob.state === 'VALIDATING') setRecordsInFile(importJob.readCount);
         if (isEnded(importJob)) {
-          void gql(ImportJobQuery, { id: jobId })
+          void request(ImportJobQuery, { id: jobId })
             .then((d) => {
               setJob(d.importJob ?? importJob);
               if ((d.importJob ?? importJob).importedCount > 0) onImportedRef.current();
@@ -126,17 +130,14 @@ export function ImportTab({ project, onImported }: { project: ProjectDetail; onI
       setRequestError('Paste tasks or choose a file first.');
       return;
     }
-    setBusy(true);
     setResult(null);
     setRequestError(null);
     try {
-      const data = await gql(ImportTasksMutation, { input: { projectId: project.id, json, mode, format } });
+      const data = await importTasks.mutateAsync({ input: { projectId: project.id, json, mode, format } });
       setResult(data.importTasks);
       if (data.importTasks.importedCount > 0) onImported();
     } catch (err) {
       setRequestError(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -1,5 +1,6 @@
 // Ground truth on the task page (the star per annotation) and in the Data Manager (a sortable column).
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation, Me, OrganizationRole, ProjectDetail, TaskDetail, TaskRow } from '../shared/api/types';
@@ -31,7 +32,7 @@ const task = (marks: [boolean, boolean]): TaskDetail => ({
 
 function renderAs(role: OrganizationRole, element: React.ReactNode, path = '/projects/p1/tasks/t1') {
   const me: Me = { id: 'u1', email: 'a@b.c', displayName: 'Ann', role, organization: { id: 'o1', name: 'Org' } };
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>

@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, ProjectDetail, TaskDetail } from '../shared/api/types';
@@ -46,7 +47,7 @@ function backend(overrides: Record<string, Handler>) {
 }
 
 function renderAt(path: string) {
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>

@@ -1,19 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { errorMessage } from '../shared/api/graphql';
+import { request } from '../shared/api/query';
+import { ProjectQuery } from '../projects/operations';
 import {
   DeleteAnnotationMutation,
   SetGroundTruthMutation,
   NextTaskQuery,
-  ProjectQuery,
   SubmitAnnotationMutation,
   TaskQuery,
   UpdateAnnotationMutation,
-} from '../shared/api/operations';
+} from './operations';
 import type { Annotation, JSONValue, ProjectDetail, TaskDetail, UserError } from '../shared/api/types';
 import { ErrorBox } from '../shared/components/Errors';
 import { Loading, ProjectCrumbs } from '../projects/ProjectCrumbs';
 import { ReviewBadge, ReviewControls } from '../review/ReviewControls';
+import { annotationReviewState } from '../review/review';
 import { formatDateTime } from '../shared/lib/format';
 import { interfaceFor } from './configVersion';
 import { summarizeResult } from './labeling';
@@ -126,12 +128,12 @@ export function LabelingPage() {
     setRequestError(null);
     try {
       if (taskId) {
-        const data = await gql(TaskQuery, { id: taskId });
-        const d = data.task ? (await gql(MyDraftQuery, { id: data.task.id })).task?.myDraft ?? null : null;
+        const data = await request(TaskQuery, { id: taskId });
+        const d = data.task ? (await request(MyDraftQuery, { id: data.task.id })).task?.myDraft ?? null : null;
         let target = link;
         if (data.task && link.annotation && link.comment && !link.region) {
           // a link to a comment selects the region its thread is about
-          const comments = (await gql(TaskCommentsQuery, { id: data.task.id })).task?.annotations.find((a) => a.id === link.annotation)?.comments ?? [];
+          const comments = (await request(TaskCommentsQuery, { id: data.task.id })).task?.annotations.find((a) => a.id === link.annotation)?.comments ?? [];
           target = { ...link, region: regionOfComment(comments, link.comment) };
         }
         show(data.task, true, d, target);
@@ -140,11 +142,11 @@ export function LabelingPage() {
         // ask again shortly (a few times) instead of showing it twice.
         let next: TaskDetail | null = null;
         for (let attempt = 0; attempt < 6; attempt++) {
-          next = labelSelection ? await nextSelectedTask(projectId, labelSelection.input) : (await gql(NextTaskQuery, { projectId })).nextTask;
+          next = labelSelection ? await nextSelectedTask(projectId, labelSelection.input) : (await request(NextTaskQuery, { projectId })).nextTask;
           if (!next || !finished.current.has(next.id)) break;
           await new Promise((r) => setTimeout(r, 300 + attempt * 200));
         }
-        const d = next ? (await gql(MyDraftQuery, { id: next.id })).task?.myDraft ?? null : null;
+        const d = next ? (await request(MyDraftQuery, { id: next.id })).task?.myDraft ?? null : null;
         show(next, false, d);
       }
     } catch (e) {
@@ -156,7 +158,7 @@ export function LabelingPage() {
   }, [projectId, taskId, show, labelSelection]);
 
   useEffect(() => {
-    gql(ProjectQuery, { id: projectId })
+    request(ProjectQuery, { id: projectId })
       .then((d) => setProject(d.project))
       .catch((e) => setRequestError(errorMessage(e)));
   }, [projectId]);
@@ -358,7 +360,7 @@ export function LabelingPage() {
     if (!result) return;
     await store(
       result,
-      () => gql(SubmitAnnotationMutation, { input: { taskId: task.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
+      () => request(SubmitAnnotationMutation, { input: { taskId: task.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
       () => goNext(task.id),
       (r) => r.submitAnnotation.errors,
       true,
@@ -373,7 +375,7 @@ export function LabelingPage() {
     if (!result) return;
     await store(
       result,
-      () => gql(UpdateAnnotationMutation, { input: { taskId: task.id, annotationId: mine.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
+      () => request(UpdateAnnotationMutation, { input: { taskId: task.id, annotationId: mine.id, result: result as unknown as JSONValue, leadTimeSeconds: leadTimeSeconds() } }),
       async (r) => (r.updateAnnotation.task ? show(r.updateAnnotation.task) : loadTask()),
       (r) => r.updateAnnotation.errors,
       false,
@@ -381,7 +383,7 @@ export function LabelingPage() {
   };
   const discardDraft = () =>
     run(
-      () => gql(DiscardDraftMutation, { input: { taskId: task.id } }),
+      () => request(DiscardDraftMutation, { input: { taskId: task.id } }),
       () => show(task, false, null),
       (r) => r.discardDraft.errors,
     );
@@ -389,14 +391,14 @@ export function LabelingPage() {
     mine &&
     window.confirm('Delete your annotation of this task?') &&
     run(
-      () => gql(DeleteAnnotationMutation, { input: { taskId: task.id, annotationId: mine.id } }),
+      () => request(DeleteAnnotationMutation, { input: { taskId: task.id, annotationId: mine.id } }),
       async (r) => (r.deleteAnnotation.task ? show(r.deleteAnnotation.task) : loadTask()),
       (r) => r.deleteAnnotation.errors,
     );
   // the star: marking another annotation moves the mark (the server records which one lost it)
   const toggleGroundTruth = (a: Annotation) =>
     run(
-      () => gql(SetGroundTruthMutation, { input: { taskId: task.id, annotationId: a.id, groundTruth: !a.groundTruth } }),
+      () => request(SetGroundTruthMutation, { input: { taskId: task.id, annotationId: a.id, groundTruth: !a.groundTruth } }),
       async (r) => (r.setGroundTruth.task ? show(r.setGroundTruth.task) : loadTask()),
       (r) => r.setGroundTruth.errors,
     );
@@ -630,7 +632,7 @@ export function AnnotationList({ annotations, meId, testId, review, onToggleGrou
           {review ? (
             <ReviewControls taskId={review.taskId} annotation={a} canReview={review.canReview} meId={meId} onReviewed={review.onReviewed} />
           ) : (
-            a.review !== undefined && <ReviewBadge state={a.review?.decision ?? 'PENDING'} />
+            a.review !== undefined && <ReviewBadge state={annotationReviewState(a)} />
           )}
         </li>
       ))}

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../shared/api/types';
 import {
-  dateTimeInput, dateTimeResult, dateTimeValues, describePrediction, mediaSource, mergeResult, prepareConfig, prepareData,
+  dateTimeInput, dateTimeResult, dateTimeValues, describePrediction, LSF_REGISTERED_TAGS, mediaSource, mergeResult, prepareConfig, prepareData,
   sanitizeHtml, splitResult, toLsfAnnotation, toLsfPredictions, type ResultItem,
 } from './bridge';
 
@@ -47,6 +47,25 @@ describe('prepareConfig', () => {
     expect(p.config).toContain('<RectangleLabels name="box" toName="img">');
     expect(p.removed.map((r) => r.tag)).toEqual(['Markdown', 'MagicWand']);
     expect(p.editorControls).toEqual(['box']);
+  });
+
+  it('removes any tag LSF 1.4.0 does not register (a newer or Enterprise tag) and the controls on it, so the rest still loads', () => {
+    const p = prepareConfig('<View><Video name="video" value="$video"/><TimelineLabels name="tl" toName="video"><Label value="Run"/></TimelineLabels>'
+      + '<Chat name="chat" value="$chat"/><TextArea name="reply" toName="chat"/>'
+      + '<Choices name="scene" toName="video"><Choice value="Day"/></Choices></View>');
+    expect(p.config).not.toContain('TimelineLabels');
+    expect(p.config).not.toContain('Chat');
+    expect(p.config).not.toContain('reply');
+    expect(p.config).toContain('<Choices name="scene" toName="video">');
+    expect(p.removed.map((r) => `${r.tag}:${r.name}`)).toEqual(['TimelineLabels:tl', 'Chat:chat', 'TextArea:reply']);
+    expect(p.editorControls).toEqual(['scene']);
+  });
+
+  it('keeps every tag LSF registers, in any case, and what we render ourselves', () => {
+    const xml = '<View><Header value="Rate"/><Style>.x{}</Style><Text name="text" value="$text"/><Choices name="c" toName="text"><Choice value="A"/></Choices>'
+      + '<Relations><Relation value="r"/></Relations><Labels name="l" toName="text"><Label value="L"/></Labels></View>';
+    expect(prepareConfig(xml)).toEqual({ config: xml, removed: [], editorControls: ['c', 'l'] });
+    expect(LSF_REGISTERED_TAGS.has('timeserieslabels')).toBe(true);
   });
 
   it('gives LSF HyperText inline (its nested srcdoc frames cannot load inside our sandbox), unless the config says', () => {

@@ -19,6 +19,23 @@ export type RelationItem = { type: 'relation'; from_id: string; to_id: string } 
 // failed to load there as a whole); removed from its config and listed as not labelable, their stored items kept
 export const TAGS_LSF_LACKS = ['DateTime', 'VideoRectangle', 'Pdf', 'List', 'Markdown', 'MagicWand'] as const;
 
+/**
+ * Every tag LSF 1.4.0's bundle registers (its `Registry.addTag` calls, read in build/static/js/main.js), lower case as
+ * LSF matches them. Any other tag in a config (a newer or Enterprise tag: TimelineLabels, Chat, OcrLabels, Repeater…)
+ * makes LSF refuse the whole config ("No model registered for tag"), so it is removed like the tags above and listed as
+ * not labelable; what is left still labels (ADR 0041).
+ */
+export const LSF_REGISTERED_TAGS: ReadonlySet<string> = new Set([
+  'audio', 'audioplus', 'brush', 'brushlabels', 'channel', 'choice', 'choices', 'collapse', 'dialog', 'ellipse', 'ellipselabels',
+  'filter', 'header', 'hypertext', 'hypertextlabels', 'image', 'keypoint', 'keypointlabels', 'label', 'labels', 'list', 'number',
+  'pairwise', 'panel', 'paragraphlabels', 'paragraphs', 'polygon', 'polygonlabels', 'ranker', 'rating', 'rectangle',
+  'rectanglelabels', 'relation', 'relations', 'shortcut', 'style', 'table', 'taxonomy', 'text', 'textarea', 'timeseries',
+  'timeserieslabels', 'video', 'view',
+]);
+
+/** Tags we handle ourselves that LSF does not register (a Ranker's Bucket goes with its Ranker). */
+const OURS_UNREGISTERED = new Set<string>([...TAGS_LSF_LACKS, 'Bucket']);
+
 /** A control of the config that LSF is not given; we render it ourselves (DateTime) or say it is not labelable yet. */
 export interface OwnControl {
   tag: string;
@@ -69,10 +86,13 @@ export function prepareConfig(xml: string): PreparedConfig {
   const removed: OwnControl[] = [];
   const all = Array.from(doc.getElementsByTagName('*'));
   const removedObjects = new Set<string>();
+  // tags nobody knows (neither LSF 1.4.0 nor we): removed; an unknown object takes its controls with it
+  const unknown = new Set(all.filter((el) => !LSF_REGISTERED_TAGS.has(el.tagName.toLowerCase()) && !OURS_UNREGISTERED.has(el.tagName)));
   for (const el of all) {
     if ((TAGS_LSF_LACKS as readonly string[]).includes(el.tagName) && !CONTROL_TAGS.has(el.tagName)) {
       removedObjects.add(el.getAttribute('name') ?? '');
     }
+    if (unknown.has(el) && el.hasAttribute('name') && !el.hasAttribute('toName')) removedObjects.add(el.getAttribute('name')!);
     if (el.tagName === 'VideoRectangle') {
       for (const t of (el.getAttribute('toName') ?? '').split(',')) if (t.trim()) removedObjects.add(t.trim());
     }
@@ -99,7 +119,9 @@ export function prepareConfig(xml: string): PreparedConfig {
   }
   const editorControls: string[] = [];
   for (const el of all) {
-    const lacks = (TAGS_LSF_LACKS as readonly string[]).includes(el.tagName)
+    // inside a tag removed already (the children of an unknown tag, a Ranker's Buckets): gone with it
+    if (!doc.documentElement.contains(el)) continue;
+    const lacks = (TAGS_LSF_LACKS as readonly string[]).includes(el.tagName) || unknown.has(el)
       || (el.tagName === 'Video' && removedObjects.has(el.getAttribute('name') ?? ''));
     const targets = (el.getAttribute('toName') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const orphan = CONTROL_TAGS.has(el.tagName) && targets.length > 0 && targets.every((t) => removedObjects.has(t));

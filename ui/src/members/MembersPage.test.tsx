@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, Member, OrganizationRole } from '../shared/api/types';
@@ -14,7 +15,7 @@ const MEMBERS = [member('u1', 'Olga', 'OWNER'), member('u2', 'Ann', 'ANNOTATOR')
 
 function renderAs(role: OrganizationRole) {
   const me: Me = { id: 'u1', email: 'olga@acme.test', displayName: 'Olga', role, organization: { id: 'o1', name: 'Acme' } };
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter><MembersPage /></MemoryRouter>
     </SessionContext.Provider>,

@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { useMemo, useState, type FormEvent } from 'react';
+import { errorMessage } from '../shared/api/graphql';
+import { useQueryClient } from '@tanstack/react-query';
+import { operationName, request, updateQuery, useGraphQLQuery } from '../shared/api/query';
+import { ListAndRevoke, OneTimeSecret } from '../shared/components/ListAndRevoke';
 import {
   ChangeMemberRoleMutation,
   CreateInvitationMutation,
@@ -8,8 +11,9 @@ import {
   MembersQuery,
   ReactivateMemberMutation,
   RevokeInvitationMutation,
-} from '../shared/api/operations';
-import { ORGANIZATION_ROLES, type Invitation, type Member, type OrganizationRole, type UserError } from '../shared/api/types';
+} from './operations';
+import type { MemberFieldsFragment } from '../shared/gql/graphql';
+import { ORGANIZATION_ROLES, type Member, type OrganizationRole, type UserError } from '../shared/api/types';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { userErrorText } from '../shared/lib/errors';
 import { errorsFor, formatDateTime, otherErrors } from '../shared/lib/format';
@@ -39,8 +43,10 @@ import { useSession } from '../identity/session';
 export function MembersPage() {
   const { me, reload } = useSession();
   const manage = canManageMembers(me?.role);
-  const [members, setMembers] = useState<Member[]>([]);
-  const [loading, setLoading] = useState(true);
+  const queryClient = useQueryClient();
+  const list = useGraphQLQuery(MembersQuery, {}, { enabled: canListMembers(me?.role) });
+  const members = useMemo(() => list.data?.members ?? [], [list.data]);
+  const loading = list.isPending && canListMembers(me?.role);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<MemberListFilter>(EMPTY_FILTER);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -48,25 +54,6 @@ export function MembersPage() {
   const [busy, setBusy] = useState(false);
   const [outcomes, setOutcomes] = useState<MemberOutcome[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [invitationsVersion, setInvitationsVersion] = useState(0);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const data = await gql(MembersQuery, {});
-      setMembers(data.members);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    if (canListMembers(me?.role)) void load();
-    else setLoading(false);
-  }, [load, me?.role]);
 
   const visible = useMemo(() => filterMembers(members, filter), [members, filter]);
   const selectableIds = useMemo(() => (manage ? visible.filter((m) => canEditMember(me?.role, m)).map((m) => m.userId) : []), [manage, visible, me?.role]);
@@ -85,12 +72,12 @@ export function MembersPage() {
   const setF = (patch: Partial<MemberListFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   /** Runs one mutation per member, one after the other, and collects each member's errors. */
-  async function runEach(targets: Member[], send: (m: Member) => Promise<{ member: Member | null; errors: UserError[] }>, verb: string) {
+  async function runEach(targets: Member[], send: (m: Member) => Promise<{ member: MemberFieldsFragment | null; errors: UserError[] }>, verb: string) {
     setBusy(true);
     setError(null);
     setNotice(null);
     setOutcomes([]);
-    const updated: Member[] = [];
+    const updated: MemberFieldsFragment[] = [];
     const failed: MemberOutcome[] = [];
     try {
       for (const m of targets) {
@@ -103,7 +90,7 @@ export function MembersPage() {
         }
       }
     } finally {
-      setMembers((ms) => mergeMembers(ms, updated));
+      updateQuery(queryClient, MembersQuery, {}, (d) => ({ members: mergeMembers(d.members, updated) }));
       // a change to one's own role applies from the next request: refresh the session (top bar, permissions)
       if (updated.some((u) => u.userId === me?.id)) void reload();
       setOutcomes(failed);
@@ -122,7 +109,7 @@ export function MembersPage() {
     }
     const failed = await runEach(
       targets,
-      async (m) => (await gql(ChangeMemberRoleMutation, { input: { userId: m.userId, role: bulkRole } })).changeMemberRole,
+      async (m) => (await request(ChangeMemberRoleMutation, { input: { userId: m.userId, role: bulkRole } })).changeMemberRole,
       `Changed the role of`,
     );
     const failedIds = new Set(failed.map((f) => f.member.userId));
@@ -135,8 +122,8 @@ export function MembersPage() {
       [m],
       async (x) =>
         active
-          ? (await gql(ReactivateMemberMutation, { input: { userId: x.userId } })).reactivateMember
-          : (await gql(DeactivateMemberMutation, { input: { userId: x.userId } })).deactivateMember,
+          ? (await request(ReactivateMemberMutation, { input: { userId: x.userId } })).reactivateMember
+          : (await request(DeactivateMemberMutation, { input: { userId: x.userId } })).deactivateMember,
       active ? 'Reactivated' : 'Deactivated',
     );
   }
@@ -145,7 +132,7 @@ export function MembersPage() {
     <div>
       <h1>Members</h1>
       {!manage && <p className="muted" data-testid="members-readonly">Read only: Owners and Admins manage members.</p>}
-      {manage && <InviteForm onCreated={() => setInvitationsVersion((v) => v + 1)} />}
+      {manage && <InviteForm />}
 
       <div className="filters" data-testid="member-filters">
         <label>
@@ -195,7 +182,7 @@ export function MembersPage() {
           </ul>
         </div>
       )}
-      <ErrorBox message={error} />
+      <ErrorBox message={error ?? (list.error ? errorMessage(list.error) : null)} />
 
       <table className="table" data-testid="members-table">
         <thead>
@@ -266,29 +253,27 @@ export function MembersPage() {
         </tbody>
       </table>
 
-      {manage && <InvitationsList version={invitationsVersion} />}
+      {manage && <InvitationsList />}
     </div>
   );
 }
 
-function InviteForm({ onCreated }: { onCreated: () => void }) {
+function InviteForm() {
   const { me } = useSession();
+  const queryClient = useQueryClient();
   const roles = assignableRoles(me?.role);
   const [role, setRole] = useState<OrganizationRole>('ANNOTATOR');
   const [days, setDays] = useState('7');
   const [errors, setErrors] = useState<UserError[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
-  const linkRef = useRef<HTMLInputElement>(null);
 
   async function create(e: FormEvent) {
     e.preventDefault();
     setErrors([]);
     setError(null);
     setLink(null);
-    setCopied(false);
     const expiresInDays = parseExpiryDays(days);
     if (expiresInDays === null) {
       setErrors([{ code: 'VALIDATION', field: ['expiresInDays'], message: 'Enter a whole number of days from 1 to 30' }]);
@@ -296,26 +281,16 @@ function InviteForm({ onCreated }: { onCreated: () => void }) {
     }
     setBusy(true);
     try {
-      const p = (await gql(CreateInvitationMutation, { input: { role, expiresInDays } })).createInvitation;
+      const p = (await request(CreateInvitationMutation, { input: { role, expiresInDays } })).createInvitation;
       if (p.errors.length > 0) setErrors(p.errors);
       else {
         setLink(invitationUrl(p.link, p.token, window.location.origin));
-        onCreated();
+        void queryClient.invalidateQueries({ queryKey: [operationName(InvitationsQuery)] });
       }
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
-    }
-  }
-
-  async function copy() {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      linkRef.current?.select();
     }
   }
 
@@ -338,78 +313,47 @@ function InviteForm({ onCreated }: { onCreated: () => void }) {
       <FieldErrors errors={errorsFor(errors, 'expiresInDays')} testId="invite-days-errors" />
       <ErrorBox errors={otherErrors(errors, ['expiresInDays'])} message={error} testId="invite-errors" />
       {link && (
-        <div className="alert alert-ok" data-testid="invite-result">
-          <p>Send this link to the person you invite. Copy it now: it will not be shown again, and it works once.</p>
-          <div className="row">
-            <input ref={linkRef} className="secret" readOnly value={link} size={Math.min(80, link.length)} onFocus={(e) => e.target.select()} data-testid="invite-link" />
-            <button type="button" className="btn btn-small" onClick={() => void copy()} data-testid="invite-copy">{copied ? 'Copied' : 'Copy'}</button>
-            <button type="button" className="btn btn-small" onClick={() => setLink(null)}>Done</button>
-          </div>
-        </div>
+        <OneTimeSecret value={link} onDone={() => setLink(null)} testId="invite-result" input={{ testId: 'invite-link', copyTestId: 'invite-copy' }}>
+          Send this link to the person you invite. Copy it now: it will not be shown again, and it works once.
+        </OneTimeSecret>
       )}
     </div>
   );
 }
 
-function InvitationsList({ version }: { version: number }) {
+function InvitationsList() {
   const { me } = useSession();
-  const [invitations, setInvitations] = useState<Invitation[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<UserError[]>([]);
-
-  async function revoke(invitation: Invitation) {
-    if (!window.confirm('Withdraw this invitation? Its link stops working at once.')) return;
-    setErrors([]);
-    try {
-      const p = (await gql(RevokeInvitationMutation, { input: { invitationId: invitation.id } })).revokeInvitation;
-      if (p.errors.length > 0) setErrors(p.errors);
-      else if (p.invitation) setInvitations((list) => list.map((i) => (i.id === invitation.id ? p.invitation! : i)));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-
-  useEffect(() => {
-    let cancelled = false;
-    gql(InvitationsQuery, {})
-      .then((d) => {
-        if (!cancelled) {
-          setInvitations(d.invitations);
-          setError(null);
-        }
-      })
-      .catch((e) => !cancelled && setError(errorMessage(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, [version]);
-
+  const queryClient = useQueryClient();
+  const invitations = useGraphQLQuery(InvitationsQuery, {});
   return (
     <div>
       <h2>Invitations</h2>
-      <ErrorBox errors={errors} message={error} testId="invitations-error" />
-      <table className="table compact" data-testid="invitations-table">
-        <thead>
-          <tr><th>Role</th><th>Status</th><th>Created</th><th>Expires</th><th>Accepted</th><th /></tr>
-        </thead>
-        <tbody>
-          {invitations.map((i) => (
-            <tr key={i.id} data-testid="invitation-row">
-              <td>{roleLabel(i.role)}</td>
-              <td>{invitationStatus(i).toLowerCase()}</td>
-              <td>{formatDateTime(i.createdAt)}</td>
-              <td>{formatDateTime(i.expiresAt)}</td>
-              <td>{i.acceptedAt ? formatDateTime(i.acceptedAt) : <span className="muted">—</span>}</td>
-              <td className="actions">
-                {invitationStatus(i) === 'OPEN' && canEditMember(me?.role, i) && (
-                  <button className="btn btn-small" onClick={() => void revoke(i)} data-testid="invitation-revoke">Withdraw</button>
-                )}
-              </td>
-            </tr>
-          ))}
-          {invitations.length === 0 && <tr><td colSpan={6} className="empty">No invitations.</td></tr>}
-        </tbody>
-      </table>
+      <ErrorBox message={invitations.error ? errorMessage(invitations.error) : null} testId="invitations-error" />
+      <ListAndRevoke
+        items={invitations.data?.invitations}
+        columns={[
+          { header: 'Role', cell: (i) => roleLabel(i.role) },
+          { header: 'Status', cell: (i) => invitationStatus(i).toLowerCase() },
+          { header: 'Created', cell: (i) => formatDateTime(i.createdAt) },
+          { header: 'Expires', cell: (i) => formatDateTime(i.expiresAt) },
+          { header: 'Accepted', cell: (i) => (i.acceptedAt ? formatDateTime(i.acceptedAt) : <span className="muted">—</span>) },
+        ]}
+        empty="No invitations."
+        testIds={{ table: 'invitations-table', row: 'invitation-row', revoke: 'invitation-revoke', errors: 'invitations-error' }}
+        canRevoke={(i) => invitationStatus(i) === 'OPEN' && canEditMember(me?.role, i)}
+        confirm={() => 'Withdraw this invitation? Its link stops working at once.'}
+        revoke={async (invitation) => {
+          const p = (await request(RevokeInvitationMutation, { input: { invitationId: invitation.id } })).revokeInvitation;
+          const changed = p.invitation;
+          if (p.errors.length === 0 && changed) {
+            updateQuery(queryClient, InvitationsQuery, {}, (d) => ({ invitations: d.invitations.map((i) => (i.id === changed.id ? changed : i)) }));
+          }
+          return p.errors;
+        }}
+        revokeLabel="Withdraw"
+        danger={false}
+        compact
+      />
     </div>
   );
 }

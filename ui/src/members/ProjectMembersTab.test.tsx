@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, Member, OrganizationRole, ProjectDetail, ProjectMember } from '../shared/api/types';
@@ -20,7 +21,7 @@ const pm = (userId: string, displayName: string, role: ProjectMember['role']): P
 function setup(role: OrganizationRole, handler: (op: string, vars: Record<string, unknown>) => unknown) {
   const fn = mockGraphql(handler);
   const me: Me = { id: 'u1', email: 'm@a.test', displayName: 'Max', role, organization: { id: 'o1', name: 'Acme' } };
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter><ProjectMembersTab project={project} /></MemoryRouter>
     </SessionContext.Provider>,

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import {
-  AddProjectMemberMutation,
-  ChangeProjectRoleMutation,
-  MembersQuery,
-  ProjectMembersQuery,
-  RemoveProjectMemberMutation,
-  type ProjectMemberPayload,
-} from '../shared/api/operations';
-import { PROJECT_ROLES, type Member, type ProjectDetail, type ProjectMember, type ProjectRole, type UserError } from '../shared/api/types';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../shared/api/graphql';
+import { request, updateQuery, useGraphQLQuery } from '../shared/api/query';
+import { PROJECT_ROLES, type ProjectDetail, type ProjectRole, type UserError } from '../shared/api/types';
+import type { ProjectMemberFieldsFragment as ProjectMember } from '../shared/gql/graphql';
+import { AddProjectMemberMutation, ChangeProjectRoleMutation, MembersQuery, ProjectMembersQuery, RemoveProjectMemberMutation } from './operations';
+
+/** What the project-member mutations answer: the project's members after the change. */
+interface ProjectMemberPayload {
+  members: ProjectMember[];
+  errors: UserError[];
+}
 import { ErrorBox } from '../shared/components/Errors';
 import { canListMembers, canListProjectMembers, canManageProjectMembers, projectCandidates, roleLabel } from './members';
 import { useSession } from '../identity/session';
@@ -17,36 +19,19 @@ import { useSession } from '../identity/session';
 export function ProjectMembersTab({ project }: { project: ProjectDetail }) {
   const { me } = useSession();
   const manage = canManageProjectMembers(me?.role);
-  const [list, setList] = useState<ProjectMember[]>([]);
-  const [orgMembers, setOrgMembers] = useState<Member[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const onProject = useGraphQLQuery(ProjectMembersQuery, { projectId: project.id }, { enabled: canListProjectMembers(me?.role) });
+  const inOrganization = useGraphQLQuery(MembersQuery, { filter: { active: true } }, { enabled: canListMembers(me?.role) && manage });
+  const list = useMemo(() => onProject.data?.projectMembers ?? [], [onProject.data]);
+  const orgMembers = useMemo(() => inOrganization.data?.members ?? [], [inOrganization.data]);
+  const loading = onProject.isPending;
+  const [failure, setFailure] = useState<string | null>(null);
+  const loadError = onProject.error ?? inOrganization.error;
+  const error = failure ?? (loadError ? errorMessage(loadError) : null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [busy, setBusy] = useState(false);
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<ProjectRole>('ANNOTATOR');
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [pm, om] = await Promise.all([
-        gql(ProjectMembersQuery, { projectId: project.id }),
-        canListMembers(me?.role) && manage ? gql(MembersQuery, { filter: { active: true } }) : Promise.resolve({ members: [] as Member[] }),
-      ]);
-      setList(pm.projectMembers);
-      setOrgMembers(om.members);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [project.id, me?.role, manage]);
-
-  useEffect(() => {
-    if (canListProjectMembers(me?.role)) void load();
-    else setLoading(false);
-  }, [load, me?.role]);
 
   const candidates = useMemo(() => projectCandidates(orgMembers, list), [orgMembers, list]);
 
@@ -57,17 +42,17 @@ export function ProjectMembersTab({ project }: { project: ProjectDetail }) {
   async function send(run: () => Promise<ProjectMemberPayload>): Promise<boolean> {
     setBusy(true);
     setErrors([]);
-    setError(null);
+    setFailure(null);
     try {
       const p = await run();
       if (p.errors.length > 0) {
         setErrors(p.errors);
         return false;
       }
-      setList(p.members);
+      updateQuery(queryClient, ProjectMembersQuery, { projectId: project.id }, () => ({ projectMembers: p.members }));
       return true;
     } catch (e) {
-      setError(errorMessage(e));
+      setFailure(errorMessage(e));
       return false;
     } finally {
       setBusy(false);
@@ -77,16 +62,16 @@ export function ProjectMembersTab({ project }: { project: ProjectDetail }) {
   async function add(e: FormEvent) {
     e.preventDefault();
     if (!userId) return;
-    const ok = await send(async () => (await gql(AddProjectMemberMutation, { input: { projectId: project.id, userId, role } })).addProjectMember);
+    const ok = await send(async () => (await request(AddProjectMemberMutation, { input: { projectId: project.id, userId, role } })).addProjectMember);
     if (ok) setUserId('');
   }
 
   const changeRole = (m: ProjectMember, next: ProjectRole) =>
-    send(async () => (await gql(ChangeProjectRoleMutation, { input: { projectId: project.id, userId: m.userId, role: next } })).changeProjectRole);
+    send(async () => (await request(ChangeProjectRoleMutation, { input: { projectId: project.id, userId: m.userId, role: next } })).changeProjectRole);
 
   async function remove(m: ProjectMember) {
     if (!window.confirm(`Remove ${m.displayName} from this project?`)) return;
-    await send(async () => (await gql(RemoveProjectMemberMutation, { input: { projectId: project.id, userId: m.userId } })).removeProjectMember);
+    await send(async () => (await request(RemoveProjectMemberMutation, { input: { projectId: project.id, userId: m.userId } })).removeProjectMember);
   }
 
   return (

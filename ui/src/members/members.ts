@@ -1,6 +1,7 @@
 // Pure logic for the organization Members page, the Project Members tab and the invitation sign-up page.
 import type { InvitationLookup } from '../identity/auth';
-import type { Invitation, Member, OrganizationRole, ProjectMember, UserError } from '../shared/api/types';
+import type { Member, OrganizationRole, ProjectMember, UserError } from '../shared/api/types';
+import type { InvitationFieldsFragment } from '../shared/gql/graphql';
 import { ORGANIZATION_ROLES } from '../shared/api/types';
 
 export const ROLE_LABELS: Record<OrganizationRole, string> = {
@@ -141,8 +142,8 @@ export interface MemberOutcome {
 }
 
 /** Replace the members the server returned after a change; the others stay as they were. */
-export function mergeMembers(members: Member[], updated: (Member | null | undefined)[]): Member[] {
-  const byId = new Map(updated.filter((m): m is Member => m != null).map((m) => [m.userId, m]));
+export function mergeMembers<T extends { userId: string }>(members: T[], updated: (T | null | undefined)[]): T[] {
+  const byId = new Map(updated.filter((m): m is T => m != null).map((m) => [m.userId, m]));
   return members.map((m) => byId.get(m.userId) ?? m);
 }
 
@@ -150,7 +151,7 @@ export function mergeMembers(members: Member[], updated: (Member | null | undefi
 
 export type InvitationStatus = 'ACCEPTED' | 'REVOKED' | 'EXPIRED' | 'OPEN';
 
-export function invitationStatus(inv: Pick<Invitation, 'acceptedAt' | 'acceptedBy' | 'expiresAt'> & { revokedAt?: string | null }, now: Date = new Date()): InvitationStatus {
+export function invitationStatus(inv: Pick<InvitationFieldsFragment, 'acceptedAt' | 'acceptedBy' | 'expiresAt'> & { revokedAt?: string | null }, now: Date = new Date()): InvitationStatus {
   if (inv.acceptedAt || inv.acceptedBy) return 'ACCEPTED';
   if (inv.revokedAt) return 'REVOKED';
   return new Date(inv.expiresAt).getTime() <= now.getTime() ? 'EXPIRED' : 'OPEN';

@@ -1,4 +1,5 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockGraphql } from '../shared/testing/graphqlMock';
@@ -39,7 +40,7 @@ describe('NotificationBell', () => {
       }
       throw new Error(`unexpected ${op}`);
     });
-    render(
+    renderWithQueries(
       <MemoryRouter initialEntries={['/projects']}>
         <NotificationBell userId="u1" />
         <Routes><Route path="*" element={<Where />} /></Routes>
@@ -48,7 +49,8 @@ describe('NotificationBell', () => {
     await waitFor(() => expect(screen.getByTestId('notification-count').textContent).toBe('1'));
     act(() => pushed.next!({ notificationAdded: n('2') }));
     act(() => pushed.next!({ notificationAdded: n('2') }));
-    expect(screen.getByTestId('notification-count').textContent).toBe('2');
+    // the cache notifies its readers on the next tick
+    await waitFor(() => expect(screen.getByTestId('notification-count').textContent).toBe('2'));
 
     fireEvent.click(screen.getByTestId('notification-bell'));
     expect(screen.getAllByTestId('notification-item')).toHaveLength(2);

@@ -1,46 +1,50 @@
 // The bell in the top bar: unread count, the latest notifications, pushed live over `notificationAdded`
 // (graphql-ws), each a deep link to the comment's task, annotation and region (ADR 0032, issue 10).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../shared/api/graphql';
+import { asOperation, operationName, updateQuery, useGraphQLMutation, useGraphQLQuery } from '../shared/api/query';
 import { subscribe } from '../shared/api/ws';
 import { formatDateTime } from '../shared/lib/format';
 import { addNotification, describeNotification, notificationLink } from './notifications';
 import { MarkNotificationsReadMutation, NotificationAddedSubscription, NotificationsQuery, type Notification } from './operations';
 
+/** The bell shows the latest 20. */
+const LATEST = { first: 20 };
+
 export function NotificationBell({ userId }: { userId: string }) {
   const navigate = useNavigate();
-  const [items, setItems] = useState<Notification[]>([]);
-  const [unread, setUnread] = useState(0);
+  const queryClient = useQueryClient();
+  const latest = useGraphQLQuery(NotificationsQuery, LATEST);
+  const markRead = useGraphQLMutation(MarkNotificationsReadMutation);
+  const items = latest.data?.notifications.edges.map((e) => e.node) ?? [];
+  const unread = latest.data?.unreadNotificationCount ?? 0;
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const error = failure ?? (latest.error ? errorMessage(latest.error) : null);
   const box = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const data = await gql(NotificationsQuery, { first: 20 });
-      setItems(data.notifications.edges.map((e) => e.node));
-      setUnread(data.unreadNotificationCount);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-    return subscribe(NotificationAddedSubscription, {}, {
-      next: (data) => {
-        setItems((list) => {
-          const { list: next, added } = addNotification(list, data.notificationAdded);
-          if (added && !data.notificationAdded.read) setUnread((u) => u + 1);
-          return next;
-        });
-      },
-      // after a reconnect, what was pushed meanwhile is read again
-      connected: () => void load(),
-    });
-  }, [userId, load]);
+  // pushed notifications join the cached list (once, newest first) and count as unread
+  useEffect(
+    () =>
+      subscribe(asOperation(NotificationAddedSubscription), {}, {
+        next: (data) => {
+          updateQuery(queryClient, NotificationsQuery, LATEST, (d) => {
+            const list = d.notifications.edges.map((e) => e.node);
+            const { list: next, added } = addNotification(list, data.notificationAdded);
+            if (!added) return d;
+            return {
+              notifications: { ...d.notifications, edges: next.map((node) => ({ cursor: node.id, node })) },
+              unreadNotificationCount: d.unreadNotificationCount + (data.notificationAdded.read ? 0 : 1),
+            };
+          });
+        },
+        // after a reconnect, what was pushed meanwhile is read again
+        connected: () => void queryClient.invalidateQueries({ queryKey: [operationName(NotificationsQuery)] }),
+      }),
+    [userId, queryClient],
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -53,11 +57,17 @@ export function NotificationBell({ userId }: { userId: string }) {
 
   async function mark(input: { ids?: string[]; all?: boolean }) {
     try {
-      const r = await gql(MarkNotificationsReadMutation, { input });
-      if (r.markNotificationsRead.unreadCount !== null) setUnread(r.markNotificationsRead.unreadCount);
-      setItems((list) => list.map((n) => (input.all || input.ids?.includes(n.id) ? { ...n, read: true } : n)));
+      const r = await markRead.mutateAsync({ input });
+      const count = r.markNotificationsRead.unreadCount;
+      updateQuery(queryClient, NotificationsQuery, LATEST, (d) => ({
+        notifications: {
+          ...d.notifications,
+          edges: d.notifications.edges.map((e) => (input.all || input.ids?.includes(e.node.id) ? { ...e, node: { ...e.node, read: true } } : e)),
+        },
+        unreadNotificationCount: count ?? d.unreadNotificationCount,
+      }));
     } catch (e) {
-      setError(errorMessage(e));
+      setFailure(errorMessage(e));
     }
   }
 

@@ -1,41 +1,21 @@
-// GraphQL documents of in-app notifications (ADR 0032): the bell in the top bar.
-import { operation } from '../shared/api/graphql';
-import type { Connection, UserError, UserRef } from '../shared/api/types';
+// GraphQL documents of in-app notifications (ADR 0032): the bell in the top bar. Their types are generated
+// (npm run codegen, ADR 0040).
+import { graphql } from '../shared/gql';
+import type { NotificationFieldsFragment } from '../shared/gql/graphql';
 
-export type NotificationKind = 'COMMENT_ON_YOUR_ANNOTATION' | 'REPLY_IN_YOUR_THREAD';
+export type Notification = NotificationFieldsFragment;
 
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  taskId: string;
-  projectId: string;
-  annotationId: string;
-  regionId: string | null;
-  commentId: string;
-  actor: UserRef;
-  createdAt: string;
-  read: boolean;
-}
+export const NotificationFields = graphql(`
+  fragment NotificationFields on Notification { id kind taskId projectId annotationId regionId commentId actor { id displayName } createdAt read }`);
 
-const NOTIFICATION = `id kind taskId projectId annotationId regionId commentId actor { id displayName } createdAt read`;
-
-export const NotificationsQuery = operation<
-  { notifications: Connection<Notification>; unreadNotificationCount: number },
-  { first?: number; after?: string | null }
->(`
+export const NotificationsQuery = graphql(`
   query Notifications($first: Int, $after: String) {
-    notifications(first: $first, after: $after) { edges { cursor node { ${NOTIFICATION} } } pageInfo { hasNextPage endCursor } }
+    notifications(first: $first, after: $after) { edges { cursor node { ...NotificationFields } } pageInfo { hasNextPage endCursor } }
     unreadNotificationCount
   }`);
 
-export const UnreadNotificationCountQuery = operation<{ unreadNotificationCount: number }>(`
-  query UnreadNotificationCount { unreadNotificationCount }`);
-
-export const MarkNotificationsReadMutation = operation<
-  { markNotificationsRead: { unreadCount: number | null; errors: UserError[] } },
-  { input: { ids?: string[]; all?: boolean } }
->(`
+export const MarkNotificationsReadMutation = graphql(`
   mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount errors { code field message } } }`);
 
-export const NotificationAddedSubscription = operation<{ notificationAdded: Notification }>(`
-  subscription NotificationAdded { notificationAdded { ${NOTIFICATION} } }`);
+export const NotificationAddedSubscription = graphql(`
+  subscription NotificationAdded { notificationAdded { ...NotificationFields } }`);

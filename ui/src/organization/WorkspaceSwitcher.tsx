@@ -1,25 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { gql } from '../shared/api/graphql';
-import { WorkspacesQuery } from '../shared/api/operations';
-import type { Workspace } from '../shared/api/types';
+import { useGraphQLQuery } from '../shared/api/query';
+import { WorkspacesQuery } from './operations';
 import { effectiveWorkspace, setCurrentWorkspace, useCurrentWorkspace } from './workspaces';
 
 /** Navigation: which workspace's projects the Projects page shows ("All projects": every project the caller sees). */
 export function WorkspaceSwitcher() {
   const navigate = useNavigate();
   const selected = useCurrentWorkspace();
-  const [workspaces, setWorkspaces] = useState<Workspace[] | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    gql(WorkspacesQuery, { includeArchived: false })
-      .then((d) => live && setWorkspaces(d.workspaces))
-      .catch(() => live && setWorkspaces([])); // the switcher is a convenience; the pages report errors
-    return () => {
-      live = false;
-    };
-  }, [selected]);
+  // a convenience: on failure it is not shown (the pages report errors); a workspace change invalidates the list
+  const workspaces = useGraphQLQuery(WorkspacesQuery, { includeArchived: false }).data?.workspaces;
 
   if (!workspaces || workspaces.length === 0) return null;
   const value = effectiveWorkspace(selected, workspaces) ?? '';

@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, Member, OrganizationRole, ProjectSummary, Workspace } from '../shared/api/types';
@@ -18,7 +19,7 @@ const ws = (id: string, name: string, extra: Partial<Workspace> = {}): Workspace
 function setup(role: OrganizationRole, handler: (op: string, vars: Record<string, unknown>) => unknown, page = <WorkspacesPage />) {
   const fn = mockGraphql(handler);
   const me: Me = { id: 'u1', email: 'o@a.test', displayName: 'Olivia', role, organization: { id: 'o1', name: 'Acme' } };
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter>{page}</MemoryRouter>
     </SessionContext.Provider>,

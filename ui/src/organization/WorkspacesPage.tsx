@@ -1,17 +1,25 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { useCallback, useState, type FormEvent } from 'react';
+import { errorMessage } from '../shared/api/graphql';
+import { useQueryClient } from '@tanstack/react-query';
+import { operationName, request, useGraphQLQuery } from '../shared/api/query';
+import { MembersQuery } from '../members/operations';
 import {
   AddWorkspaceMembersMutation,
   ArchiveWorkspaceMutation,
   CreateWorkspaceMutation,
-  MembersQuery,
   RemoveWorkspaceMemberMutation,
   RenameWorkspaceMutation,
   WorkspaceQuery,
   WorkspacesQuery,
-  type WorkspacePayload,
-} from '../shared/api/operations';
-import type { Member, UserError, Workspace, WorkspaceDetail } from '../shared/api/types';
+} from './operations';
+import type { UserError } from '../shared/api/types';
+import type { WorkspaceFieldsFragment as Workspace } from '../shared/gql/graphql';
+
+/** What every workspace mutation answers. */
+interface WorkspacePayload {
+  workspace: Workspace | null;
+  errors: UserError[];
+}
 import { ErrorBox } from '../shared/components/Errors';
 import { roleLabel } from '../members/members';
 import { addableMembers, canAdministerWorkspaces, canManageWorkspaceMembers, setCurrentWorkspace } from './workspaces';
@@ -21,30 +29,17 @@ import { useSession } from '../identity/session';
 export function WorkspacesPage() {
   const { me } = useSession();
   const administer = canAdministerWorkspaces(me?.role);
-  const [workspaces, setWorkspaces] = useState<Workspace[]>([]);
+  const queryClient = useQueryClient();
   const [showArchived, setShowArchived] = useState(false);
+  const list = useGraphQLQuery(WorkspacesQuery, { includeArchived: showArchived });
+  const workspaces = list.data?.workspaces ?? [];
+  const loading = list.isPending;
   const [selected, setSelected] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<UserError[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const data = await gql(WorkspacesQuery, { includeArchived: showArchived });
-      setWorkspaces(data.workspaces);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [showArchived]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // every list of workspaces (this page's, the switcher's, the pickers') reads again
+  const load = useCallback(() => queryClient.invalidateQueries({ queryKey: [operationName(WorkspacesQuery)] }), [queryClient]);
 
   /** Runs a workspace mutation; on success reloads the list, on refusal shows the errors. */
   async function run(mutation: () => Promise<WorkspacePayload>): Promise<Workspace | null> {
@@ -66,7 +61,7 @@ export function WorkspacesPage() {
 
   async function onCreate(e: FormEvent) {
     e.preventDefault();
-    const created = await run(async () => (await gql(CreateWorkspaceMutation, { input: { name } })).createWorkspace);
+    const created = await run(async () => (await request(CreateWorkspaceMutation, { input: { name } })).createWorkspace);
     if (created) {
       setName('');
       setSelected(created.id);
@@ -76,12 +71,12 @@ export function WorkspacesPage() {
   async function rename(w: Workspace) {
     const next = window.prompt('New name of the workspace', w.name);
     if (next === null || next.trim() === w.name) return;
-    await run(async () => (await gql(RenameWorkspaceMutation, { input: { workspaceId: w.id, name: next } })).renameWorkspace);
+    await run(async () => (await request(RenameWorkspaceMutation, { input: { workspaceId: w.id, name: next } })).renameWorkspace);
   }
 
   async function archive(w: Workspace, archived: boolean) {
     if (archived && !window.confirm(`Archive "${w.name}"? Its projects stay; it takes no new ones.`)) return;
-    await run(async () => (await gql(ArchiveWorkspaceMutation, { input: { workspaceId: w.id, archived } })).archiveWorkspace);
+    await run(async () => (await request(ArchiveWorkspaceMutation, { input: { workspaceId: w.id, archived } })).archiveWorkspace);
   }
 
   return (
@@ -102,7 +97,7 @@ export function WorkspacesPage() {
           <button className="btn btn-primary" type="submit" data-testid="workspace-create">Create workspace</button>
         </form>
       )}
-      <ErrorBox errors={errors} message={error} testId="workspace-errors" />
+      <ErrorBox errors={errors} message={error ?? (list.error ? errorMessage(list.error) : null)} testId="workspace-errors" />
       <table className="table" data-testid="workspaces-table">
         <thead>
           <tr>
@@ -150,37 +145,26 @@ export function WorkspacesPage() {
   );
 }
 
-function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onChanged: () => Promise<void> }) {
+function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onChanged: () => Promise<unknown> }) {
   const { me } = useSession();
   const manage = canManageWorkspaceMembers(me?.role);
-  const [workspace, setWorkspace] = useState<WorkspaceDetail | null>(null);
-  const [org, setOrg] = useState<Member[]>([]);
+  const queryClient = useQueryClient();
+  const detail = useGraphQLQuery(WorkspaceQuery, { id: workspaceId, people: manage });
+  const people = useGraphQLQuery(MembersQuery, { filter: { active: true } }, { enabled: manage });
+  const found = detail.data?.workspace;
+  const workspace = found ? { ...found, members: found.members ?? [] } : null;
+  const org = people.data?.members ?? [];
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [errors, setErrors] = useState<UserError[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const [ws, members] = await Promise.all([
-        gql(WorkspaceQuery, { id: workspaceId, people: manage }),
-        manage ? gql(MembersQuery, { filter: { active: true } }) : Promise.resolve({ members: [] as Member[] }),
-      ]);
-      setWorkspace(ws.workspace ? { ...ws.workspace, members: ws.workspace.members ?? [] } : null);
-      setOrg(members.members);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [workspaceId, manage]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const error = failure ?? (detail.error ?? people.error ? errorMessage(detail.error ?? people.error) : null);
+  const load = () => queryClient.invalidateQueries({ queryKey: [operationName(WorkspaceQuery), { id: workspaceId }] });
 
   async function change(mutation: () => Promise<WorkspacePayload>) {
     setBusy(true);
     setErrors([]);
-    setError(null);
+    setFailure(null);
     try {
       const payload = await mutation();
       if (payload.errors.length > 0) setErrors(payload.errors);
@@ -189,7 +173,7 @@ function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onC
         await Promise.all([load(), onChanged()]);
       }
     } catch (e) {
-      setError(errorMessage(e));
+      setFailure(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -231,7 +215,7 @@ function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onC
                     data-testid="workspace-member-remove"
                     onClick={() =>
                       void change(async () =>
-                        (await gql(RemoveWorkspaceMemberMutation, { input: { workspaceId, userId: m.userId } })).removeWorkspaceMember)
+                        (await request(RemoveWorkspaceMemberMutation, { input: { workspaceId, userId: m.userId } })).removeWorkspaceMember)
                     }
                   >
                     Remove
@@ -264,7 +248,7 @@ function WorkspaceMembers({ workspaceId, onChanged }: { workspaceId: string; onC
             data-testid="workspace-add-submit"
             onClick={() =>
               void change(async () =>
-                (await gql(AddWorkspaceMembersMutation, { input: { workspaceId, userIds: [...chosen] } })).addWorkspaceMembers)
+                (await request(AddWorkspaceMembersMutation, { input: { workspaceId, userIds: [...chosen] } })).addWorkspaceMembers)
             }
           >
             Add {chosen.size > 0 ? chosen.size : ''} selected

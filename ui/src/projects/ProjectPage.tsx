@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Link, NavLink, Navigate, Route, Routes, useParams } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { ProjectQuery } from '../shared/api/operations';
+import { useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../shared/api/graphql';
+import { operationName, useGraphQLQuery } from '../shared/api/query';
 import type { ProjectDetail } from '../shared/api/types';
+import { ProjectQuery } from './operations';
 import { ErrorBox } from '../shared/components/Errors';
 import { DataManager } from '../datamanager/DataManager';
 import { ExportTab } from '../export/ExportTab';
@@ -17,25 +19,20 @@ import { QualityPage } from '../quality/QualityPage';
 export function ProjectPage() {
   const { id = '' } = useParams();
   const { me } = useSession();
-  const [project, setProject] = useState<ProjectDetail | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
+  const queryClient = useQueryClient();
+  const read = useGraphQLQuery(ProjectQuery, { id });
+  const project = read.data?.project ?? null;
+  const missing = read.data !== undefined && read.data.project === null;
+  const error = read.error ? errorMessage(read.error) : null;
+  // the tabs report changes (imports, deletions, settings): read the project again, or take the one a mutation answered
+  const { refetch } = read;
   const refresh = useCallback(async () => {
-    try {
-      const data = await gql(ProjectQuery, { id });
-      setProject(data.project);
-      setMissing(data.project === null);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    setProject(null);
-    void refresh();
-  }, [refresh]);
+    await refetch();
+  }, [refetch]);
+  const setProject = useCallback(
+    (p: ProjectDetail) => queryClient.setQueryData([operationName(ProjectQuery), { id }], { project: p }),
+    [queryClient, id],
+  );
 
   // Import and Settings only for the roles that run projects (Annotators and Reviewers would only meet refusals)
   const manage = canManageProjects(me?.role);

@@ -1,4 +1,5 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, OrganizationRole } from '../shared/api/types';
@@ -10,7 +11,7 @@ function renderAs(role: OrganizationRole) {
   mockGraphql((op) => (op === 'Workspaces' ? { workspaces: [] }
     : { projects: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } }));
   const me: Me = { id: 'u1', email: 'a@a.test', displayName: 'A', role, organization: { id: 'o1', name: 'Acme' } };
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter><ProjectsPage /></MemoryRouter>
     </SessionContext.Provider>,

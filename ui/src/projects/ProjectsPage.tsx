@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { CreateProjectMutation, ProjectsQuery, WorkspacesQuery } from '../shared/api/operations';
-import type { PageInfo, ProjectSummary, UserError, Workspace } from '../shared/api/types';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../shared/api/graphql';
+import { operationName, request, useGraphQLMutation, useGraphQLQuery } from '../shared/api/query';
+import type { UserError } from '../shared/api/types';
+import type { WorkspaceFieldsFragment as Workspace } from '../shared/gql/graphql';
+import { WorkspacesQuery } from '../organization/operations';
+import { CreateProjectMutation, ProjectsQuery } from './operations';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { errorsFor, formatDateTime, otherErrors } from '../shared/lib/format';
 import { canManageProjects } from '../members/members';
@@ -18,40 +22,23 @@ export function ProjectsPage() {
   const { me } = useSession();
   // Annotators and Reviewers cannot create projects: no form that can only fail
   const mayCreate = canManageProjects(me?.role);
-  const [workspaces, setWorkspaces] = useState<Workspace[] | null>(null);
-  const [projects, setProjects] = useState<ProjectSummary[]>([]);
-  const [pageInfo, setPageInfo] = useState<PageInfo | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [showForm, setShowForm] = useState(false);
-
-  useEffect(() => {
-    gql(WorkspacesQuery, { includeArchived: false })
-      .then((d) => setWorkspaces(d.workspaces))
-      .catch(() => setWorkspaces([]));
-  }, [selected]);
+  // the projects wait for the workspaces (which one is shown depends on them); without them, every project
+  const spaces = useGraphQLQuery(WorkspacesQuery, { includeArchived: false });
+  const workspaces = spaces.data?.workspaces ?? (spaces.isError ? [] : null);
   const workspace = workspaces ? effectiveWorkspace(selected, workspaces) : undefined;
   const workspaceName = workspaces?.find((w) => w.id === workspace)?.name;
 
-  const load = useCallback(async (after: string | null) => {
-    if (workspace === undefined) return; // the workspaces are not known yet
-    setLoading(true);
-    setError(null);
-    try {
-      const data = await gql(ProjectsQuery, { first: 50, after, workspaceId: workspace });
-      const nodes = data.projects.edges.map((e) => e.node);
-      setProjects((prev) => (after ? [...prev, ...nodes] : nodes));
-      setPageInfo(data.projects.pageInfo);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [workspace]);
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const list = useInfiniteQuery({
+    queryKey: [operationName(ProjectsQuery), { workspaceId: workspace ?? null }],
+    queryFn: ({ pageParam, signal }) => request(ProjectsQuery, { first: 50, after: pageParam, workspaceId: workspace ?? null }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.projects.pageInfo.hasNextPage ? last.projects.pageInfo.endCursor : undefined),
+    enabled: workspace !== undefined,
+  });
+  const projects = list.data?.pages.flatMap((page) => page.projects.edges.map((e) => e.node)) ?? [];
+  const loading = list.isPending || list.isFetching;
+  const error = list.error ? errorMessage(list.error) : null;
 
   return (
     <div>
@@ -100,8 +87,8 @@ export function ProjectsPage() {
         </tbody>
       </table>
       {loading && <p className="muted">Loading…</p>}
-      {pageInfo?.hasNextPage && !loading && (
-        <button className="btn" onClick={() => void load(pageInfo.endCursor)}>Load more</button>
+      {list.hasNextPage && !loading && (
+        <button className="btn" onClick={() => void list.fetchNextPage()}>Load more</button>
       )}
     </div>
   );
@@ -115,25 +102,26 @@ function CreateProjectForm({ workspaces, initialWorkspace }: { workspaces: Works
   const [labelConfig, setLabelConfig] = useState(TEXT_CLASSIFICATION_TEMPLATE);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  const create = useGraphQLMutation(CreateProjectMutation);
+  const busy = create.isPending;
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setErrors([]);
     setRequestError(null);
     try {
-      const data = await gql(CreateProjectMutation, { input: { title, description, labelConfig, workspaceId: workspaceId || null } });
-      const payload = data.createProject;
+      const payload = (await create.mutateAsync({ input: { title, description, labelConfig, workspaceId: workspaceId || null } })).createProject;
       if (payload.errors.length > 0 || !payload.project) {
         setErrors(payload.errors);
       } else {
+        // the lists that count projects: the projects pages and the workspaces' project counts
+        void queryClient.invalidateQueries({ queryKey: [operationName(ProjectsQuery)] });
+        void queryClient.invalidateQueries({ queryKey: [operationName(WorkspacesQuery)] });
         navigate(`/projects/${payload.project.id}`);
       }
     } catch (err) {
       setRequestError(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 

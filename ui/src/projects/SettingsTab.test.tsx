@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectDetail } from '../shared/api/types';
 import { MediaProxySetting } from './SettingsTab';
@@ -26,7 +27,7 @@ describe('MediaProxySetting', () => {
       return new Response(JSON.stringify({ data }), { status: 200 });
     }));
     const changed: ProjectDetail[] = [];
-    render(<MediaProxySetting project={project} onChanged={(p) => changed.push(p)} />);
+    renderWithQueries(<MediaProxySetting project={project} onChanged={(p) => changed.push(p)} />);
     const box = screen.getByTestId('media-proxy') as HTMLInputElement;
     expect(box.checked).toBe(false);
 

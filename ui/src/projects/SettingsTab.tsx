@@ -1,7 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { ChangeMediaProxyMutation, MoveProjectMutation, UpdateProjectMutation, WorkspacesQuery } from '../shared/api/operations';
-import type { ProjectDetail, UserError, Workspace } from '../shared/api/types';
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../shared/api/graphql';
+import type { ProjectDetail, UserError } from '../shared/api/types';
+import { useQueryClient } from '@tanstack/react-query';
+import { operationName, request, useGraphQLQuery } from '../shared/api/query';
+import { WorkspacesQuery } from '../organization/operations';
+import { ChangeMediaProxyMutation, MoveProjectMutation, UpdateProjectMutation } from './operations';
 import { canManageWorkspaceMembers } from '../organization/workspaces';
 import { useSession } from '../identity/session';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
@@ -25,7 +28,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
     setRequestError(null);
     setSaved(false);
     try {
-      const data = await gql(UpdateProjectMutation, { input: { projectId: project.id, title, description, labelConfig } });
+      const data = await request(UpdateProjectMutation, { input: { projectId: project.id, title, description, labelConfig } });
       const payload = data.updateProject;
       if (payload.errors.length > 0) setErrors(payload.errors);
       else if (payload.project) {
@@ -84,20 +87,15 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
 /** Which workspace the project is in; Owners, Admins and Managers (between their workspaces) move it. */
 export function ProjectWorkspace({ project, onMoved }: { project: ProjectDetail; onMoved: (p: ProjectDetail) => void }) {
   const { me } = useSession();
-  const [workspaces, setWorkspaces] = useState<Workspace[]>([]);
   const [target, setTarget] = useState(project.workspace?.id ?? '');
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [moved, setMoved] = useState(false);
   const manage = canManageWorkspaceMembers(me?.role);
-
-  useEffect(() => {
-    if (!manage) return;
-    gql(WorkspacesQuery, { includeArchived: false })
-      .then((d) => setWorkspaces(d.workspaces))
-      .catch((e) => setRequestError(errorMessage(e)));
-  }, [manage]);
+  const queryClient = useQueryClient();
+  const spaces = useGraphQLQuery(WorkspacesQuery, { includeArchived: false }, { enabled: manage });
+  const workspaces = spaces.data?.workspaces ?? [];
 
   if (!manage) return null;
   async function move(e: FormEvent) {
@@ -107,11 +105,13 @@ export function ProjectWorkspace({ project, onMoved }: { project: ProjectDetail;
     setRequestError(null);
     setMoved(false);
     try {
-      const payload = (await gql(MoveProjectMutation, { input: { projectId: project.id, workspaceId: target || null } })).moveProject;
+      const payload = (await request(MoveProjectMutation, { input: { projectId: project.id, workspaceId: target || null } })).moveProject;
       if (payload.errors.length > 0) setErrors(payload.errors);
       else if (payload.project) {
         onMoved(payload.project);
         setMoved(true);
+        // the workspaces' project counts changed, and so did the projects lists
+        void queryClient.invalidateQueries({ queryKey: [operationName(WorkspacesQuery)] });
       }
     } catch (err) {
       setRequestError(errorMessage(err));
@@ -136,7 +136,7 @@ export function ProjectWorkspace({ project, onMoved }: { project: ProjectDetail;
         Move
       </button>
       {moved && <p className="ok" data-testid="project-moved">Moved.</p>}
-      <ErrorBox errors={errors} message={requestError} testId="project-move-errors" />
+      <ErrorBox errors={errors} message={requestError ?? (spaces.error ? errorMessage(spaces.error) : null)} testId="project-move-errors" />
     </form>
   );
 }
@@ -156,7 +156,7 @@ export function MediaProxySetting({ project, onChanged }: { project: ProjectDeta
     setErrors([]);
     setRequestError(null);
     try {
-      const payload = (await gql(ChangeMediaProxyMutation, { input: { projectId: project.id, allowed: next } })).changeMediaProxy;
+      const payload = (await request(ChangeMediaProxyMutation, { input: { projectId: project.id, allowed: next } })).changeMediaProxy;
       if (payload.errors.length > 0) setErrors(payload.errors);
       else if (payload.project) {
         setAllowed(payload.project.mediaProxy);

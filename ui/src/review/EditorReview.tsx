@@ -2,7 +2,8 @@
 // required, so the author learns why) or Fix and accept (the editor becomes editable; the corrected result is sent
 // with FIX_AND_ACCEPT and becomes a new version by the reviewer, the original staying in the history).
 import { useState } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { errorMessage } from '../shared/api/graphql';
+import { request } from '../shared/api/query';
 import type { Annotation, JSONValue, UserError } from '../shared/api/types';
 import { ErrorBox } from '../shared/components/Errors';
 import { mergeResult, splitResult } from '../labeling/bridge';
@@ -53,7 +54,7 @@ export function EditorReview({ taskId, annotation, editorControls, fixing, onFix
         // items of controls the editor was not given stay as the author left them
         result = mergeResult(fromEditor, [], splitResult(annotation.result, editorControls).aside) as unknown as JSONValue;
       }
-      const r = await gql(ReviewInEditorMutation, {
+      const r = await request(ReviewInEditorMutation, {
         input: {
           taskId, annotationId: annotation.id, decision, comment: reviewComment(comment).comment, result,
           leadTimeSeconds: decision === 'FIX_AND_ACCEPT' ? leadTimeSeconds() : null,

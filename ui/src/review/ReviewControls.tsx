@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { ReviewAnnotationMutation } from '../shared/api/operations';
+import { errorMessage } from '../shared/api/graphql';
+import { request } from '../shared/api/query';
+import { ReviewAnnotationMutation } from './operations';
 import type { Annotation, ReviewDecision, ReviewState, TaskDetail, UserError } from '../shared/api/types';
 import { annotationReviewState, canReviewAnnotation, MAX_REVIEW_COMMENT, REVIEW_STATE_LABELS, reviewComment } from './review';
 import { formatDateTime } from '../shared/lib/format';
@@ -49,7 +50,7 @@ export function ReviewControls({
     setErrors([]);
     setMessage(null);
     try {
-      const r = await gql(ReviewAnnotationMutation, { input: { taskId, annotationId: annotation.id, decision, comment: checked.comment } });
+      const r = await request(ReviewAnnotationMutation, { input: { taskId, annotationId: annotation.id, decision, comment: checked.comment } });
       if (r.reviewAnnotation.errors.length > 0) setErrors(r.reviewAnnotation.errors);
       else {
         setComment('');

@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries } from '../shared/testing/render';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me, ProjectDetail, TaskDetail } from '../shared/api/types';
@@ -26,7 +27,7 @@ const task = (id: string, number: number, text: string): TaskDetail => ({
 });
 
 function renderQueue() {
-  render(
+  renderWithQueries(
     <SessionContext.Provider value={{ me, reload: async () => me, signOut: async () => {} }}>
       <MemoryRouter initialEntries={['/projects/p1/review']}>
         <Routes>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
-import { NextReviewTaskQuery, ProjectQuery } from '../shared/api/operations';
+import { errorMessage } from '../shared/api/graphql';
+import { request } from '../shared/api/query';
+import { ProjectQuery } from '../projects/operations';
+import { NextReviewTaskQuery } from './operations';
 import type { ProjectDetail, TaskDetail } from '../shared/api/types';
 import { ErrorBox } from '../shared/components/Errors';
 import { Loading, ProjectCrumbs } from '../projects/ProjectCrumbs';
@@ -42,7 +44,7 @@ export function ReviewPage() {
   const next = useCallback(async (afterNumber?: number) => {
     setError(null);
     try {
-      const data = await gql(NextReviewTaskQuery, { projectId, afterNumber: afterNumber ?? null });
+      const data = await request(NextReviewTaskQuery, { projectId, afterNumber: afterNumber ?? null });
       const task = data.nextReviewTask;
       setState(task ? { kind: 'task', task } : { kind: 'done', skipped: afterNumber !== undefined });
       setFixing(false);
@@ -56,7 +58,7 @@ export function ReviewPage() {
   }, [projectId, me?.id, open]);
 
   useEffect(() => {
-    gql(ProjectQuery, { id: projectId })
+    request(ProjectQuery, { id: projectId })
       .then((d) => setProject(d.project))
       .catch((e) => setError(errorMessage(e)));
     void next();

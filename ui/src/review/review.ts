@@ -12,7 +12,9 @@ export const MAX_REVIEW_COMMENT = 2000;
 
 /** An annotation's own state: its latest review, or pending. */
 export function annotationReviewState(a: Pick<Annotation, 'review'>): ReviewState {
-  return a.review?.decision ?? 'PENDING';
+  const decision = a.review?.decision;
+  if (!decision) return 'PENDING';
+  return decision === 'REJECTED' ? 'REJECTED' : 'ACCEPTED';
 }
 
 /** Accept / Reject is offered for others' annotations where the caller may review; nobody reviews their own. */

@@ -18,7 +18,8 @@ const documents = Object.entries(ops).filter(
 
 describe('GraphQL operations', () => {
   it('covers every screen', () => {
-    expect(documents.length).toBeGreaterThanOrEqual(29);
+    // what has not moved to its context yet (the Data Manager, workflow and quality screens; ADR 0040)
+    expect(documents.length).toBeGreaterThanOrEqual(10);
   });
 
   it.each(documents)('%s validates against schema.graphqls', (_name, op) => {

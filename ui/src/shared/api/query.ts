@@ -59,3 +59,13 @@ export function useGraphQLMutation<TResult, TVariables>(document: TypedDocumentS
     mutationFn: (variables) => request(document, variables),
   });
 }
+
+/** Rewrites a cached answer in place (e.g. drop a revoked row) when the mutation's payload says all there is to know. */
+export function updateQuery<TResult, TVariables>(
+  client: QueryClient,
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  update: (old: TResult) => TResult,
+) {
+  client.setQueryData<TResult>([operationName(document), variables], (old) => (old === undefined ? old : update(old)));
+}

@@ -106,18 +106,6 @@ export interface Workspace extends WorkspaceRef {
   projectCount: number;
 }
 
-/** A workspace membership an identity provider granted (ADR 0020). */
-export interface WorkspaceMemberGrant {
-  userId: string;
-  source: 'SCIM' | 'SAML' | string;
-}
-
-export interface WorkspaceDetail extends Workspace {
-  members: Member[];
-  /** Absent from older servers: then every member counts as added by hand. */
-  memberGrants?: WorkspaceMemberGrant[];
-}
-
 export interface ProjectDetail extends ProjectSummary {
   labelConfig: string;
   labelConfigVersion: number;
@@ -184,7 +172,8 @@ export const REVIEW_STATES: ReviewState[] = ['NONE', 'PENDING', 'REJECTED', 'ACC
 
 /** The latest review of an annotation since it last changed. */
 export interface Review {
-  decision: ReviewDecision;
+  /** The schema's enum also holds the input-only FIX_AND_ACCEPT; a stored review is ACCEPTED or REJECTED. */
+  decision: ReviewDecision | 'FIX_AND_ACCEPT';
   comment: string | null;
   reviewer: UserRef;
   reviewedAt: DateTime;
@@ -273,13 +262,6 @@ export interface ImportJob {
   rejected?: ImportRejection[];
 }
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: DateTime;
-  lastUsedAt: DateTime | null;
-}
-
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
@@ -305,17 +287,6 @@ export interface MemberFilter {
   search?: string | null;
 }
 
-export interface Invitation {
-  id: string;
-  role: OrganizationRole;
-  expiresAt: DateTime;
-  createdBy: string;
-  createdAt: DateTime;
-  acceptedBy: string | null;
-  acceptedAt: DateTime | null;
-  revokedAt: DateTime | null;
-}
-
 export type ProjectRole = 'REVIEWER' | 'ANNOTATOR';
 export const PROJECT_ROLES: readonly ProjectRole[] = ['ANNOTATOR', 'REVIEWER'];
 
@@ -328,50 +299,3 @@ export interface ProjectMember {
   grantSource?: string | null;
 }
 
-export interface LdapRoleMapping {
-  group: string;
-  role: OrganizationRole;
-}
-
-export interface LdapSettings {
-  enabled: boolean;
-  emailDomain: string;
-  url: string;
-  bindDn: string | null;
-  hasBindPassword: boolean;
-  userBaseDn: string;
-  userFilter: string;
-  groupBaseDn: string | null;
-  defaultRole: OrganizationRole | null;
-  roleMappings: LdapRoleMapping[];
-  updatedAt: DateTime;
-  domainVerification: DomainVerification;
-}
-
-/** The organization's claim of its directory's email domain: routes sign-ins only once verified through DNS (ADR 0026). */
-export interface DomainVerification {
-  domain: string;
-  record: string;
-  value: string;
-  verified: boolean;
-  verifiedAt: DateTime | null;
-}
-
-export interface ConfigureLdapInput {
-  enabled: boolean;
-  emailDomain: string;
-  url: string;
-  bindDn: string | null;
-  bindPassword?: string | null;
-  userBaseDn: string;
-  userFilter: string | null;
-  groupBaseDn: string | null;
-  defaultRole: OrganizationRole | null;
-  roleMappings: LdapRoleMapping[];
-}
-
-export interface SessionPolicy {
-  idleTimeoutMinutes: number | null;
-  maxSessionHours: number | null;
-  installationIdleTimeoutMinutes: number;
-}

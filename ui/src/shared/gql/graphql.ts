@@ -4,6 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddCommentInput = {
+  annotationId: string;
+  /** Reply to this comment (of the same annotation). */
+  parentId?: string | null | undefined;
+  regionId?: string | null | undefined;
+  taskId: string;
+  /** 1 to 5,000 characters (trimmed). */
+  text: string;
+};
+
+export type ArchiveWorkspaceInput = {
+  archived: boolean;
+  workspaceId: string;
+};
+
 export type AuditFilter = {
   actorId?: string | null | undefined;
   aggregateId?: string | null | undefined;
@@ -12,9 +27,61 @@ export type AuditFilter = {
   to?: string | null | undefined;
 };
 
+export type ChangeMediaProxyInput = {
+  allowed: boolean;
+  projectId: string;
+};
+
+export type ChangeMemberRoleInput = {
+  role: OrganizationRole;
+  userId: string;
+};
+
+export type ChangePasswordInput = {
+  currentPassword: string;
+  newPassword: string;
+};
+
+export type CommentInput = {
+  commentId: string;
+  taskId: string;
+};
+
+export type ConfigureLdapInput = {
+  bindDn?: string | null | undefined;
+  /** Omit (or null) to keep the stored password. */
+  bindPassword?: string | null | undefined;
+  defaultRole?: OrganizationRole | null | undefined;
+  emailDomain: string;
+  enabled: boolean;
+  groupBaseDn?: string | null | undefined;
+  roleMappings: Array<LdapRoleMappingInput>;
+  url: string;
+  userBaseDn: string;
+  /** Default (mail={email}). */
+  userFilter?: string | null | undefined;
+};
+
+export type ConfigureSsoInput = {
+  defaultRole?: OrganizationRole | null | undefined;
+  enabled: boolean;
+  idpMetadataUrl?: string | null | undefined;
+  /** The IdP's metadata XML, or idpMetadataUrl to fetch it from (one of them the first time). */
+  idpMetadataXml?: string | null | undefined;
+  /** Replaces the mappings when given. */
+  roleMappings?: Array<SsoRoleMappingInput> | null | undefined;
+  slug?: string | null | undefined;
+  /** Replaces the workspace mappings when given; each names a workspace of this organization. */
+  workspaceMappings?: Array<SsoWorkspaceMappingInput> | null | undefined;
+};
+
 export type Conjunction =
   | 'AND'
   | 'OR';
+
+export type CreateApiTokenInput = {
+  name: string;
+};
 
 export type CreateExportInput = {
   filters?: ExportFiltersInput | null | undefined;
@@ -24,6 +91,37 @@ export type CreateExportInput = {
   rawValues?: boolean | null | undefined;
   /** Only these tasks (Data Manager "export selected"); fixed when the export is created. Null: the whole project. */
   selection?: TaskSelectionInput | null | undefined;
+};
+
+export type CreateInvitationInput = {
+  /** 1 to 30, default 7. */
+  expiresInDays?: number | null | undefined;
+  role: OrganizationRole;
+};
+
+export type CreateProjectInput = {
+  description?: string | null | undefined;
+  labelConfig: string;
+  title: string;
+  /** The workspace to put the project in (a Manager: one they belong to). */
+  workspaceId?: string | null | undefined;
+};
+
+export type CreateScimTokenInput = {
+  name: string;
+};
+
+export type CreateWorkspaceInput = {
+  name: string;
+};
+
+export type DeleteAnnotationInput = {
+  annotationId: string;
+  taskId: string;
+};
+
+export type DiscardDraftInput = {
+  taskId: string;
 };
 
 export type ErrorCode =
@@ -123,6 +221,118 @@ export type FilterOperator =
   | 'NOT_IN_RANGE'
   | 'REGEX';
 
+export type ImportFormat =
+  /** Comma-separated values (RFC 4180 quoting); the header row names the data fields. */
+  | 'CSV'
+  /** Label Studio task JSON: a list of {"data": {...}, "predictions": [...], "annotations": [...]} objects, or one such object (default). */
+  | 'JSON'
+  /** One Label Studio task (JSON object) per line. */
+  | 'NDJSON'
+  /** One task per line, into the config's only data field (or "text"). */
+  | 'TEXT'
+  /** Tab-separated values; the header row names the data fields. */
+  | 'TSV'
+  /** One http(s)/s3/gs URL per line, into the field of the config's Image, Audio or Video object. */
+  | 'URLS';
+
+export type ImportJobState =
+  | 'COMPLETED'
+  /** The file could not be read, or (ALL_OR_NOTHING) had bad records, or held no valid one: see error and rejected. */
+  | 'FAILED'
+  | 'IMPORTING'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** ALL_OR_NOTHING: a first pass over the file checks every record; nothing is imported yet. */
+  | 'VALIDATING';
+
+export type ImportMode =
+  /** Any bad record rejects the whole import (default). */
+  | 'ALL_OR_NOTHING'
+  /** Bad records are reported and skipped; the rest is imported. */
+  | 'SKIP_BAD';
+
+export type ImportTasksInput = {
+  format?: ImportFormat | null | undefined;
+  /** The file's text, in the given format (the name is historical: it holds CSV, text... as well). */
+  json: string;
+  mode?: ImportMode | null | undefined;
+  projectId: string;
+};
+
+export type LdapRoleMappingInput = {
+  group: string;
+  role: OrganizationRole;
+};
+
+export type MarkNotificationsReadInput = {
+  /** Every notification of the caller up to now. */
+  all?: boolean | null | undefined;
+  /** These notifications of the caller (others' ids are ignored). */
+  ids?: Array<string> | null | undefined;
+};
+
+export type MemberFilter = {
+  active?: boolean | null | undefined;
+  role?: OrganizationRole | null | undefined;
+  /** Part of the name or email. */
+  search?: string | null | undefined;
+};
+
+export type MemberInput = {
+  userId: string;
+};
+
+export type MoveProjectInput = {
+  projectId: string;
+  workspaceId?: string | null | undefined;
+};
+
+export type NotificationKind =
+  /** Someone commented on the caller's annotation. */
+  | 'COMMENT_ON_YOUR_ANNOTATION'
+  /** Someone replied in a thread the caller wrote in. */
+  | 'REPLY_IN_YOUR_THREAD';
+
+export type OrganizationRole =
+  | 'ADMIN'
+  | 'ANNOTATOR'
+  | 'MANAGER'
+  | 'OWNER'
+  | 'REVIEWER';
+
+export type ProjectMemberInput = {
+  projectId: string;
+  /** Required to add or change; ignored on removal. */
+  role?: ProjectRole | null | undefined;
+  userId: string;
+};
+
+export type ProjectRole =
+  | 'ANNOTATOR'
+  | 'REVIEWER';
+
+export type RenameWorkspaceInput = {
+  name: string;
+  workspaceId: string;
+};
+
+export type ReviewAnnotationInput = {
+  annotationId: string;
+  /** Optional, at most 2,000 characters (trimmed). */
+  comment?: string | null | undefined;
+  decision: ReviewDecision;
+  leadTimeSeconds?: number | null | undefined;
+  /** FIX_AND_ACCEPT only: the corrected Label Studio result (validated like an update). */
+  result?: import('../api/types').JSONValue | null | undefined;
+  taskId: string;
+};
+
+export type ReviewDecision =
+  | 'ACCEPTED'
+  /** Input only: the reviewer's corrected result becomes the annotation's new version, attributed to them, and is accepted (the original stays in the history). */
+  | 'FIX_AND_ACCEPT'
+  | 'REJECTED';
+
 /** A task's review state, from its live annotations. */
 export type ReviewState =
   /** Every annotation was accepted. */
@@ -133,6 +343,55 @@ export type ReviewState =
   | 'PENDING'
   /** Every annotation is reviewed and one was rejected. */
   | 'REJECTED';
+
+export type RevokeApiTokenInput = {
+  id: string;
+};
+
+export type RevokeInvitationInput = {
+  invitationId: string;
+};
+
+export type RevokeScimTokenInput = {
+  id: string;
+};
+
+export type SaveDraftInput = {
+  leadTimeSeconds?: number | null | undefined;
+  /** Label Studio result JSON (a list); at most 512 KiB of JSON text. */
+  result: import('../api/types').JSONValue;
+  taskId: string;
+};
+
+export type SessionPolicyInput = {
+  idleTimeoutMinutes?: number | null | undefined;
+  maxSessionHours?: number | null | undefined;
+};
+
+export type SetGroundTruthInput = {
+  annotationId: string;
+  /** true: this annotation becomes the ground truth; false: it stops being it. */
+  groundTruth: boolean;
+  taskId: string;
+};
+
+export type SsoRoleMappingInput = {
+  attribute: string;
+  role: OrganizationRole;
+  value: string;
+};
+
+export type SsoWorkspaceMappingInput = {
+  attribute: string;
+  value: string;
+  workspaceId: string;
+};
+
+export type SubmitAnnotationInput = {
+  leadTimeSeconds?: number | null | undefined;
+  result: import('../api/types').JSONValue;
+  taskId: string;
+};
 
 /** Filterable columns; each accepts the operators of its type (ADR 0038). */
 export type TaskColumn =
@@ -185,6 +444,34 @@ export type TaskSelectionInput = {
   taskIds?: Array<string> | null | undefined;
 };
 
+export type UpdateAnnotationInput = {
+  annotationId: string;
+  leadTimeSeconds?: number | null | undefined;
+  result: import('../api/types').JSONValue;
+  taskId: string;
+};
+
+export type UpdateProjectInput = {
+  description?: string | null | undefined;
+  labelConfig?: string | null | undefined;
+  projectId: string;
+  title?: string | null | undefined;
+};
+
+export type VerifyEmailDomainInput = {
+  domain: string;
+};
+
+export type WorkspaceMemberInput = {
+  userId: string;
+  workspaceId: string;
+};
+
+export type WorkspaceMembersInput = {
+  userIds: Array<string>;
+  workspaceId: string;
+};
+
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
   first?: number | null | undefined;
@@ -193,6 +480,66 @@ export type AuditLogQueryVariables = Exact<{
 
 
 export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, position: number, eventType: string, aggregateType: string, aggregateId: string, clientIp: string | null, occurredAt: string, payload: import('../api/types').JSONValue, hash: string, actor: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CommentFieldsFragment = { id: string, taskId: string, annotationId: string, regionId: string | null, parentId: string | null, text: string | null, resolved: boolean, resolvedAt: string | null, deleted: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string }, resolvedBy: { id: string, displayName: string } | null };
+
+export type TaskCommentsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskCommentsQuery = { task: { id: string, commentCount: number, annotations: Array<{ id: string, comments: Array<{ id: string, taskId: string, annotationId: string, regionId: string | null, parentId: string | null, text: string | null, resolved: boolean, resolvedAt: string | null, deleted: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string }, resolvedBy: { id: string, displayName: string } | null }> }> } | null };
+
+export type AddCommentMutationVariables = Exact<{
+  input: AddCommentInput;
+}>;
+
+
+export type AddCommentMutation = { addComment: { comment: { id: string, taskId: string, annotationId: string, regionId: string | null, parentId: string | null, text: string | null, resolved: boolean, resolvedAt: string | null, deleted: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string }, resolvedBy: { id: string, displayName: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ResolveCommentMutationVariables = Exact<{
+  input: CommentInput;
+}>;
+
+
+export type ResolveCommentMutation = { resolveComment: { comment: { id: string, taskId: string, annotationId: string, regionId: string | null, parentId: string | null, text: string | null, resolved: boolean, resolvedAt: string | null, deleted: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string }, resolvedBy: { id: string, displayName: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ReopenCommentMutationVariables = Exact<{
+  input: CommentInput;
+}>;
+
+
+export type ReopenCommentMutation = { reopenComment: { comment: { id: string, taskId: string, annotationId: string, regionId: string | null, parentId: string | null, text: string | null, resolved: boolean, resolvedAt: string | null, deleted: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string }, resolvedBy: { id: string, displayName: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type DeleteCommentMutationVariables = Exact<{
+  input: CommentInput;
+}>;
+
+
+export type DeleteCommentMutation = { deleteComment: { comment: { id: string, taskId: string, annotationId: string, regionId: string | null, parentId: string | null, text: string | null, resolved: boolean, resolvedAt: string | null, deleted: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string }, resolvedBy: { id: string, displayName: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type DraftFieldsFragment = { taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, savedAt: string };
+
+export type MyDraftQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MyDraftQuery = { task: { id: string, myDraft: { taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, savedAt: string } | null } | null };
+
+export type SaveDraftMutationVariables = Exact<{
+  input: SaveDraftInput;
+}>;
+
+
+export type SaveDraftMutation = { saveDraft: { draft: { taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, savedAt: string } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type DiscardDraftMutationVariables = Exact<{
+  input: DiscardDraftInput;
+}>;
+
+
+export type DiscardDraftMutation = { discardDraft: { draft: { taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, savedAt: string } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ExportJobFieldsFragment = { id: string, format: ExportFormat, state: ExportJobState, onlyCompleted: boolean, onlyGroundTruth: boolean, rawValues: boolean, userIds: Array<string>, asOf: string | null, totalTasks: number, processedTasks: number, writtenTasks: number, fileBytes: number | null, fileName: string, downloadUrl: string | null, error: string | null, createdAt: string };
 
@@ -215,6 +562,428 @@ export type ExportAnnotatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ExportAnnotatorsQuery = { members: Array<{ userId: string, displayName: string }> };
 
+export type TaskHistoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskHistoryQuery = { taskHistory: Array<{ sequence: number, type: string, occurredAt: string, actor: { id: string, displayName: string } | null }> };
+
+export type TaskAsOfQueryVariables = Exact<{
+  id: string;
+  asOf: string;
+}>;
+
+
+export type TaskAsOfQuery = { taskAsOf: { id: string, asOf: string, number: number, data: import('../api/types').JSONValue, skipCount: number, version: number, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }> } | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, displayName: string, role: OrganizationRole, organization: { id: string, name: string }, organizations: Array<{ id: string, name: string, role: OrganizationRole }> } };
+
+export type TokenFieldsFragment = { id: string, name: string, createdAt: string, lastUsedAt: string | null };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null }> };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  input: CreateApiTokenInput;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken: { token: string | null, apiToken: { id: string, name: string, createdAt: string, lastUsedAt: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  input: RevokeApiTokenInput;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken: { revokedId: string | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ScimTokenFieldsFragment = { id: string, name: string, createdAt: string, lastUsedAt: string | null };
+
+export type ScimTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScimTokensQuery = { scimTokens: { baseUrl: string, tokens: Array<{ id: string, name: string, createdAt: string, lastUsedAt: string | null }> } };
+
+export type CreateScimTokenMutationVariables = Exact<{
+  input: CreateScimTokenInput;
+}>;
+
+
+export type CreateScimTokenMutation = { createScimToken: { token: string | null, scimToken: { id: string, name: string, createdAt: string, lastUsedAt: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type RevokeScimTokenMutationVariables = Exact<{
+  input: RevokeScimTokenInput;
+}>;
+
+
+export type RevokeScimTokenMutation = { revokeScimToken: { revokedId: string | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { signOutEverywhere: { errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type SessionPolicyFieldsFragment = { idleTimeoutMinutes: number | null, maxSessionHours: number | null, installationIdleTimeoutMinutes: number };
+
+export type SessionPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionPolicyQuery = { sessionPolicy: { idleTimeoutMinutes: number | null, maxSessionHours: number | null, installationIdleTimeoutMinutes: number } | null };
+
+export type SetSessionPolicyMutationVariables = Exact<{
+  input: SessionPolicyInput;
+}>;
+
+
+export type SetSessionPolicyMutation = { setSessionPolicy: { policy: { idleTimeoutMinutes: number | null, maxSessionHours: number | null, installationIdleTimeoutMinutes: number } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type LdapSettingsFieldsFragment = { enabled: boolean, emailDomain: string, url: string, bindDn: string | null, hasBindPassword: boolean, userBaseDn: string, userFilter: string, groupBaseDn: string | null, defaultRole: OrganizationRole | null, updatedAt: string, roleMappings: Array<{ group: string, role: OrganizationRole }>, domainVerification: { domain: string, record: string, value: string, verified: boolean, verifiedAt: string | null } };
+
+export type LdapSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LdapSettingsQuery = { ldapSettings: { enabled: boolean, emailDomain: string, url: string, bindDn: string | null, hasBindPassword: boolean, userBaseDn: string, userFilter: string, groupBaseDn: string | null, defaultRole: OrganizationRole | null, updatedAt: string, roleMappings: Array<{ group: string, role: OrganizationRole }>, domainVerification: { domain: string, record: string, value: string, verified: boolean, verifiedAt: string | null } } | null };
+
+export type ConfigureLdapMutationVariables = Exact<{
+  input: ConfigureLdapInput;
+}>;
+
+
+export type ConfigureLdapMutation = { configureLdap: { settings: { enabled: boolean, emailDomain: string, url: string, bindDn: string | null, hasBindPassword: boolean, userBaseDn: string, userFilter: string, groupBaseDn: string | null, defaultRole: OrganizationRole | null, updatedAt: string, roleMappings: Array<{ group: string, role: OrganizationRole }>, domainVerification: { domain: string, record: string, value: string, verified: boolean, verifiedAt: string | null } } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type VerifyEmailDomainMutationVariables = Exact<{
+  input: VerifyEmailDomainInput;
+}>;
+
+
+export type VerifyEmailDomainMutation = { verifyEmailDomain: { settings: { enabled: boolean, emailDomain: string, url: string, bindDn: string | null, hasBindPassword: boolean, userBaseDn: string, userFilter: string, groupBaseDn: string | null, defaultRole: OrganizationRole | null, updatedAt: string, roleMappings: Array<{ group: string, role: OrganizationRole }>, domainVerification: { domain: string, record: string, value: string, verified: boolean, verifiedAt: string | null } } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type SsoSettingsFieldsFragment = { enabled: boolean, slug: string, idpEntityId: string, idpSsoUrl: string, idpMetadataUrl: string | null, defaultRole: OrganizationRole, spEntityId: string, acsUrl: string, metadataUrl: string, loginUrl: string, spCertificate: string, updatedAt: string, metadataRefreshedAt: string | null, metadataRefreshError: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256: string }>, roleMappings: Array<{ attribute: string, value: string, role: OrganizationRole }>, workspaceMappings: Array<{ attribute: string, value: string, workspaceId: string }>, refusals: Array<{ reason: string, hour: string, attempts: number, lastAt: string, lastClientIp: string | null, detail: string | null }> };
+
+export type SsoSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SsoSettingsQuery = { ssoSettings: { enabled: boolean, slug: string, idpEntityId: string, idpSsoUrl: string, idpMetadataUrl: string | null, defaultRole: OrganizationRole, spEntityId: string, acsUrl: string, metadataUrl: string, loginUrl: string, spCertificate: string, updatedAt: string, metadataRefreshedAt: string | null, metadataRefreshError: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256: string }>, roleMappings: Array<{ attribute: string, value: string, role: OrganizationRole }>, workspaceMappings: Array<{ attribute: string, value: string, workspaceId: string }>, refusals: Array<{ reason: string, hour: string, attempts: number, lastAt: string, lastClientIp: string | null, detail: string | null }> } | null };
+
+export type ConfigureSsoMutationVariables = Exact<{
+  input: ConfigureSsoInput;
+}>;
+
+
+export type ConfigureSsoMutation = { configureSso: { settings: { enabled: boolean, slug: string, idpEntityId: string, idpSsoUrl: string, idpMetadataUrl: string | null, defaultRole: OrganizationRole, spEntityId: string, acsUrl: string, metadataUrl: string, loginUrl: string, spCertificate: string, updatedAt: string, metadataRefreshedAt: string | null, metadataRefreshError: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256: string }>, roleMappings: Array<{ attribute: string, value: string, role: OrganizationRole }>, workspaceMappings: Array<{ attribute: string, value: string, workspaceId: string }>, refusals: Array<{ reason: string, hour: string, attempts: number, lastAt: string, lastClientIp: string | null, detail: string | null }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type RefreshSsoMetadataMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshSsoMetadataMutation = { refreshSsoMetadata: { settings: { enabled: boolean, slug: string, idpEntityId: string, idpSsoUrl: string, idpMetadataUrl: string | null, defaultRole: OrganizationRole, spEntityId: string, acsUrl: string, metadataUrl: string, loginUrl: string, spCertificate: string, updatedAt: string, metadataRefreshedAt: string | null, metadataRefreshError: string | null, idpCertificates: Array<{ subject: string, notAfter: string, sha256: string }>, roleMappings: Array<{ attribute: string, value: string, role: OrganizationRole }>, workspaceMappings: Array<{ attribute: string, value: string, workspaceId: string }>, refusals: Array<{ reason: string, hour: string, attempts: number, lastAt: string, lastClientIp: string | null, detail: string | null }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ImportTasksMutationVariables = Exact<{
+  input: ImportTasksInput;
+}>;
+
+
+export type ImportTasksMutation = { importTasks: { importedCount: number, rejected: Array<{ index: number, line: number | null, reason: string }>, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ImportJobFieldsFragment = { id: string, state: ImportJobState, mode: ImportMode, readCount: number, importedCount: number, rejectedCount: number, error: string | null };
+
+export type ImportJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ImportJobQuery = { importJob: { id: string, state: ImportJobState, mode: ImportMode, readCount: number, importedCount: number, rejectedCount: number, error: string | null, rejected: Array<{ index: number, line: number | null, reason: string }> } | null };
+
+export type ImportJobProgressSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ImportJobProgressSubscription = { importJob: { id: string, state: ImportJobState, mode: ImportMode, readCount: number, importedCount: number, rejectedCount: number, error: string | null } };
+
+export type AnnotationFieldsFragment = { id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null };
+
+export type TaskDetailFieldsFragment = { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> };
+
+export type TaskQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskQuery = { task: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null };
+
+export type NextTaskQueryVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type NextTaskQuery = { nextTask: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null };
+
+export type SubmitAnnotationMutationVariables = Exact<{
+  input: SubmitAnnotationInput;
+}>;
+
+
+export type SubmitAnnotationMutation = { submitAnnotation: { annotation: { id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null } | null, task: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type UpdateAnnotationMutationVariables = Exact<{
+  input: UpdateAnnotationInput;
+}>;
+
+
+export type UpdateAnnotationMutation = { updateAnnotation: { annotation: { id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null } | null, task: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type DeleteAnnotationMutationVariables = Exact<{
+  input: DeleteAnnotationInput;
+}>;
+
+
+export type DeleteAnnotationMutation = { deleteAnnotation: { task: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type SetGroundTruthMutationVariables = Exact<{
+  input: SetGroundTruthInput;
+}>;
+
+
+export type SetGroundTruthMutation = { setGroundTruth: { task: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type InvitationFieldsFragment = { id: string, role: OrganizationRole, expiresAt: string, createdBy: string, createdAt: string, acceptedBy: string | null, acceptedAt: string | null, revokedAt: string | null };
+
+export type InvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationsQuery = { invitations: Array<{ id: string, role: OrganizationRole, expiresAt: string, createdBy: string, createdAt: string, acceptedBy: string | null, acceptedAt: string | null, revokedAt: string | null }> };
+
+export type CreateInvitationMutationVariables = Exact<{
+  input: CreateInvitationInput;
+}>;
+
+
+export type CreateInvitationMutation = { createInvitation: { token: string | null, link: string | null, invitation: { id: string, role: OrganizationRole, expiresAt: string, createdBy: string, createdAt: string, acceptedBy: string | null, acceptedAt: string | null, revokedAt: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  input: RevokeInvitationInput;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: { invitation: { id: string, role: OrganizationRole, expiresAt: string, createdBy: string, createdAt: string, acceptedBy: string | null, acceptedAt: string | null, revokedAt: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type MemberFieldsFragment = { userId: string, email: string, displayName: string, role: OrganizationRole, active: boolean, joinedAt: string, lastLoginAt: string | null, lastAnnotationAt: string | null };
+
+export type MembersQueryVariables = Exact<{
+  filter?: MemberFilter | null | undefined;
+}>;
+
+
+export type MembersQuery = { members: Array<{ userId: string, email: string, displayName: string, role: OrganizationRole, active: boolean, joinedAt: string, lastLoginAt: string | null, lastAnnotationAt: string | null }> };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  input: ChangeMemberRoleInput;
+}>;
+
+
+export type ChangeMemberRoleMutation = { changeMemberRole: { member: { userId: string, email: string, displayName: string, role: OrganizationRole, active: boolean, joinedAt: string, lastLoginAt: string | null, lastAnnotationAt: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type DeactivateMemberMutationVariables = Exact<{
+  input: MemberInput;
+}>;
+
+
+export type DeactivateMemberMutation = { deactivateMember: { member: { userId: string, email: string, displayName: string, role: OrganizationRole, active: boolean, joinedAt: string, lastLoginAt: string | null, lastAnnotationAt: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ReactivateMemberMutationVariables = Exact<{
+  input: MemberInput;
+}>;
+
+
+export type ReactivateMemberMutation = { reactivateMember: { member: { userId: string, email: string, displayName: string, role: OrganizationRole, active: boolean, joinedAt: string, lastLoginAt: string | null, lastAnnotationAt: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProjectMemberFieldsFragment = { projectId: string, userId: string, displayName: string, role: ProjectRole, grantSource: string | null };
+
+export type ProjectMembersQueryVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type ProjectMembersQuery = { projectMembers: Array<{ projectId: string, userId: string, displayName: string, role: ProjectRole, grantSource: string | null }> };
+
+export type AddProjectMemberMutationVariables = Exact<{
+  input: ProjectMemberInput;
+}>;
+
+
+export type AddProjectMemberMutation = { addProjectMember: { members: Array<{ projectId: string, userId: string, displayName: string, role: ProjectRole, grantSource: string | null }>, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ChangeProjectRoleMutationVariables = Exact<{
+  input: ProjectMemberInput;
+}>;
+
+
+export type ChangeProjectRoleMutation = { changeProjectRole: { members: Array<{ projectId: string, userId: string, displayName: string, role: ProjectRole, grantSource: string | null }>, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type RemoveProjectMemberMutationVariables = Exact<{
+  input: ProjectMemberInput;
+}>;
+
+
+export type RemoveProjectMemberMutation = { removeProjectMember: { members: Array<{ projectId: string, userId: string, displayName: string, role: ProjectRole, grantSource: string | null }>, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type NotificationFieldsFragment = { id: string, kind: NotificationKind, taskId: string, projectId: string, annotationId: string, regionId: string | null, commentId: string, createdAt: string, read: boolean, actor: { id: string, displayName: string } };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: { edges: Array<{ cursor: string, node: { id: string, kind: NotificationKind, taskId: string, projectId: string, annotationId: string, regionId: string | null, commentId: string, createdAt: string, read: boolean, actor: { id: string, displayName: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCount: number | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: NotificationKind, taskId: string, projectId: string, annotationId: string, regionId: string | null, commentId: string, createdAt: string, read: boolean, actor: { id: string, displayName: string } } };
+
+export type WorkspaceFieldsFragment = { id: string, name: string, archived: boolean, createdAt: string, memberCount: number, projectCount: number };
+
+export type WorkspacesQueryVariables = Exact<{
+  includeArchived?: boolean | null | undefined;
+}>;
+
+
+export type WorkspacesQuery = { workspaces: Array<{ id: string, name: string, archived: boolean, createdAt: string, memberCount: number, projectCount: number }> };
+
+export type WorkspaceQueryVariables = Exact<{
+  id: string;
+  people?: boolean | null | undefined;
+}>;
+
+
+export type WorkspaceQuery = { workspace: { id: string, name: string, archived: boolean, createdAt: string, memberCount: number, projectCount: number, members?: Array<{ userId: string, email: string, displayName: string, role: OrganizationRole, active: boolean, joinedAt: string }>, memberGrants?: Array<{ userId: string, source: string }> } | null };
+
+export type CreateWorkspaceMutationVariables = Exact<{
+  input: CreateWorkspaceInput;
+}>;
+
+
+export type CreateWorkspaceMutation = { createWorkspace: { workspace: { id: string, name: string, archived: boolean, createdAt: string, memberCount: number, projectCount: number } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type RenameWorkspaceMutationVariables = Exact<{
+  input: RenameWorkspaceInput;
+}>;
+
+
+export type RenameWorkspaceMutation = { renameWorkspace: { workspace: { id: string, name: string, archived: boolean, createdAt: string, memberCount: number, projectCount: number } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ArchiveWorkspaceMutationVariables = Exact<{
+  input: ArchiveWorkspaceInput;
+}>;
+
+
+export type ArchiveWorkspaceMutation = { archiveWorkspace: { workspace: { id: string, name: string, archived: boolean, createdAt: string, memberCount: number, projectCount: number } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type AddWorkspaceMembersMutationVariables = Exact<{
+  input: WorkspaceMembersInput;
+}>;
+
+
+export type AddWorkspaceMembersMutation = { addWorkspaceMembers: { workspace: { id: string, name: string, archived: boolean, createdAt: string, memberCount: number, projectCount: number } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type RemoveWorkspaceMemberMutationVariables = Exact<{
+  input: WorkspaceMemberInput;
+}>;
+
+
+export type RemoveWorkspaceMemberMutation = { removeWorkspaceMember: { workspace: { id: string, name: string, archived: boolean, createdAt: string, memberCount: number, projectCount: number } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProjectSummaryFieldsFragment = { id: string, title: string, description: string, createdAt: string, taskCount: number, completedCount: number, annotationCount: number, workspace: { id: string, name: string } | null };
+
+export type ProjectsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  workspaceId?: string | null | undefined;
+}>;
+
+
+export type ProjectsQuery = { projects: { edges: Array<{ cursor: string, node: { id: string, title: string, description: string, createdAt: string, taskCount: number, completedCount: number, annotationCount: number, workspace: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateProjectMutationVariables = Exact<{
+  input: CreateProjectInput;
+}>;
+
+
+export type CreateProjectMutation = { createProject: { project: { id: string } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProjectDetailFieldsFragment = { labelConfig: string, labelConfigVersion: number, mediaProxy: boolean, canReview: boolean, id: string, title: string, description: string, createdAt: string, taskCount: number, completedCount: number, annotationCount: number, controls: Array<{ name: string, type: string, toName: Array<string>, options: Array<string>, choice: string | null, required: boolean }>, objects: Array<{ name: string, type: string, valueField: string | null }>, workspace: { id: string, name: string } | null };
+
+export type ProjectQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProjectQuery = { project: { labelConfig: string, labelConfigVersion: number, mediaProxy: boolean, canReview: boolean, id: string, title: string, description: string, createdAt: string, taskCount: number, completedCount: number, annotationCount: number, controls: Array<{ name: string, type: string, toName: Array<string>, options: Array<string>, choice: string | null, required: boolean }>, objects: Array<{ name: string, type: string, valueField: string | null }>, workspace: { id: string, name: string } | null } | null };
+
+export type UpdateProjectMutationVariables = Exact<{
+  input: UpdateProjectInput;
+}>;
+
+
+export type UpdateProjectMutation = { updateProject: { project: { labelConfig: string, labelConfigVersion: number, mediaProxy: boolean, canReview: boolean, id: string, title: string, description: string, createdAt: string, taskCount: number, completedCount: number, annotationCount: number, controls: Array<{ name: string, type: string, toName: Array<string>, options: Array<string>, choice: string | null, required: boolean }>, objects: Array<{ name: string, type: string, valueField: string | null }>, workspace: { id: string, name: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ChangeMediaProxyMutationVariables = Exact<{
+  input: ChangeMediaProxyInput;
+}>;
+
+
+export type ChangeMediaProxyMutation = { changeMediaProxy: { project: { labelConfig: string, labelConfigVersion: number, mediaProxy: boolean, canReview: boolean, id: string, title: string, description: string, createdAt: string, taskCount: number, completedCount: number, annotationCount: number, controls: Array<{ name: string, type: string, toName: Array<string>, options: Array<string>, choice: string | null, required: boolean }>, objects: Array<{ name: string, type: string, valueField: string | null }>, workspace: { id: string, name: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type MoveProjectMutationVariables = Exact<{
+  input: MoveProjectInput;
+}>;
+
+
+export type MoveProjectMutation = { moveProject: { project: { labelConfig: string, labelConfigVersion: number, mediaProxy: boolean, canReview: boolean, id: string, title: string, description: string, createdAt: string, taskCount: number, completedCount: number, annotationCount: number, controls: Array<{ name: string, type: string, toName: Array<string>, options: Array<string>, choice: string | null, required: boolean }>, objects: Array<{ name: string, type: string, valueField: string | null }>, workspace: { id: string, name: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ReviewInEditorMutationVariables = Exact<{
+  input: ReviewAnnotationInput;
+}>;
+
+
+export type ReviewInEditorMutation = { reviewAnnotation: { task: { id: string } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type NextReviewTaskQueryVariables = Exact<{
+  projectId: string;
+  afterNumber?: number | null | undefined;
+}>;
+
+
+export type NextReviewTaskQuery = { nextReviewTask: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null };
+
+export type ReviewAnnotationMutationVariables = Exact<{
+  input: ReviewAnnotationInput;
+}>;
+
+
+export type ReviewAnnotationMutation = { reviewAnnotation: { annotation: { id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null } | null, task: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -233,6 +1002,37 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const CommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommentFields on Comment {
+  id
+  taskId
+  annotationId
+  regionId
+  parentId
+  author {
+    id
+    displayName
+  }
+  text
+  resolved
+  resolvedBy {
+    id
+    displayName
+  }
+  resolvedAt
+  deleted
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const DraftFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DraftFields on Draft {
+  taskId
+  result
+  leadTimeSeconds
+  savedAt
+}
+    `, {"fragmentName":"DraftFields"}) as unknown as TypedDocumentString<DraftFieldsFragment, unknown>;
 export const ExportJobFieldsFragmentDoc = new TypedDocumentString(`
     fragment ExportJobFields on ExportJob {
   id
@@ -253,6 +1053,305 @@ export const ExportJobFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"ExportJobFields"}) as unknown as TypedDocumentString<ExportJobFieldsFragment, unknown>;
+export const TokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TokenFields on ApiToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+}
+    `, {"fragmentName":"TokenFields"}) as unknown as TypedDocumentString<TokenFieldsFragment, unknown>;
+export const ScimTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ScimTokenFields on ScimToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+}
+    `, {"fragmentName":"ScimTokenFields"}) as unknown as TypedDocumentString<ScimTokenFieldsFragment, unknown>;
+export const SessionPolicyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionPolicyFields on SessionPolicy {
+  idleTimeoutMinutes
+  maxSessionHours
+  installationIdleTimeoutMinutes
+}
+    `, {"fragmentName":"SessionPolicyFields"}) as unknown as TypedDocumentString<SessionPolicyFieldsFragment, unknown>;
+export const LdapSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LdapSettingsFields on LdapSettings {
+  enabled
+  emailDomain
+  url
+  bindDn
+  hasBindPassword
+  userBaseDn
+  userFilter
+  groupBaseDn
+  defaultRole
+  roleMappings {
+    group
+    role
+  }
+  updatedAt
+  domainVerification {
+    domain
+    record
+    value
+    verified
+    verifiedAt
+  }
+}
+    `, {"fragmentName":"LdapSettingsFields"}) as unknown as TypedDocumentString<LdapSettingsFieldsFragment, unknown>;
+export const SsoSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SsoSettingsFields on SsoSettings {
+  enabled
+  slug
+  idpEntityId
+  idpSsoUrl
+  idpMetadataUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256
+  }
+  defaultRole
+  roleMappings {
+    attribute
+    value
+    role
+  }
+  workspaceMappings {
+    attribute
+    value
+    workspaceId
+  }
+  spEntityId
+  acsUrl
+  metadataUrl
+  loginUrl
+  spCertificate
+  refusals {
+    reason
+    hour
+    attempts
+    lastAt
+    lastClientIp
+    detail
+  }
+  updatedAt
+  metadataRefreshedAt
+  metadataRefreshError
+}
+    `, {"fragmentName":"SsoSettingsFields"}) as unknown as TypedDocumentString<SsoSettingsFieldsFragment, unknown>;
+export const ImportJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportJobFields on ImportJob {
+  id
+  state
+  mode
+  readCount
+  importedCount
+  rejectedCount
+  error
+}
+    `, {"fragmentName":"ImportJobFields"}) as unknown as TypedDocumentString<ImportJobFieldsFragment, unknown>;
+export const AnnotationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+    `, {"fragmentName":"AnnotationFields"}) as unknown as TypedDocumentString<AnnotationFieldsFragment, unknown>;
+export const TaskDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}`, {"fragmentName":"TaskDetailFields"}) as unknown as TypedDocumentString<TaskDetailFieldsFragment, unknown>;
+export const InvitationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvitationFields on Invitation {
+  id
+  role
+  expiresAt
+  createdBy
+  createdAt
+  acceptedBy
+  acceptedAt
+  revokedAt
+}
+    `, {"fragmentName":"InvitationFields"}) as unknown as TypedDocumentString<InvitationFieldsFragment, unknown>;
+export const MemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MemberFields on Member {
+  userId
+  email
+  displayName
+  role
+  active
+  joinedAt
+  lastLoginAt
+  lastAnnotationAt
+}
+    `, {"fragmentName":"MemberFields"}) as unknown as TypedDocumentString<MemberFieldsFragment, unknown>;
+export const ProjectMemberFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProjectMemberFields on ProjectMember {
+  projectId
+  userId
+  displayName
+  role
+  grantSource
+}
+    `, {"fragmentName":"ProjectMemberFields"}) as unknown as TypedDocumentString<ProjectMemberFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  kind
+  taskId
+  projectId
+  annotationId
+  regionId
+  commentId
+  actor {
+    id
+    displayName
+  }
+  createdAt
+  read
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const WorkspaceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  archived
+  createdAt
+  memberCount
+  projectCount
+}
+    `, {"fragmentName":"WorkspaceFields"}) as unknown as TypedDocumentString<WorkspaceFieldsFragment, unknown>;
+export const ProjectSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProjectSummaryFields on Project {
+  id
+  title
+  description
+  createdAt
+  taskCount
+  completedCount
+  annotationCount
+  workspace {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ProjectSummaryFields"}) as unknown as TypedDocumentString<ProjectSummaryFieldsFragment, unknown>;
+export const ProjectDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProjectDetailFields on Project {
+  ...ProjectSummaryFields
+  labelConfig
+  labelConfigVersion
+  mediaProxy
+  canReview
+  controls {
+    name
+    type
+    toName
+    options
+    choice
+    required
+  }
+  objects {
+    name
+    type
+    valueField
+  }
+}
+    fragment ProjectSummaryFields on Project {
+  id
+  title
+  description
+  createdAt
+  taskCount
+  completedCount
+  annotationCount
+  workspace {
+    id
+    name
+  }
+}`, {"fragmentName":"ProjectDetailFields"}) as unknown as TypedDocumentString<ProjectDetailFieldsFragment, unknown>;
 export const AuditLogDocument = new TypedDocumentString(`
     query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
@@ -281,6 +1380,229 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const TaskCommentsDocument = new TypedDocumentString(`
+    query TaskComments($id: ID!) {
+  task(id: $id) {
+    id
+    commentCount
+    annotations {
+      id
+      comments {
+        ...CommentFields
+      }
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  taskId
+  annotationId
+  regionId
+  parentId
+  author {
+    id
+    displayName
+  }
+  text
+  resolved
+  resolvedBy {
+    id
+    displayName
+  }
+  resolvedAt
+  deleted
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<TaskCommentsQuery, TaskCommentsQueryVariables>;
+export const AddCommentDocument = new TypedDocumentString(`
+    mutation AddComment($input: AddCommentInput!) {
+  addComment(input: $input) {
+    comment {
+      ...CommentFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  taskId
+  annotationId
+  regionId
+  parentId
+  author {
+    id
+    displayName
+  }
+  text
+  resolved
+  resolvedBy {
+    id
+    displayName
+  }
+  resolvedAt
+  deleted
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const ResolveCommentDocument = new TypedDocumentString(`
+    mutation ResolveComment($input: CommentInput!) {
+  resolveComment(input: $input) {
+    comment {
+      ...CommentFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  taskId
+  annotationId
+  regionId
+  parentId
+  author {
+    id
+    displayName
+  }
+  text
+  resolved
+  resolvedBy {
+    id
+    displayName
+  }
+  resolvedAt
+  deleted
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ResolveCommentMutation, ResolveCommentMutationVariables>;
+export const ReopenCommentDocument = new TypedDocumentString(`
+    mutation ReopenComment($input: CommentInput!) {
+  reopenComment(input: $input) {
+    comment {
+      ...CommentFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  taskId
+  annotationId
+  regionId
+  parentId
+  author {
+    id
+    displayName
+  }
+  text
+  resolved
+  resolvedBy {
+    id
+    displayName
+  }
+  resolvedAt
+  deleted
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ReopenCommentMutation, ReopenCommentMutationVariables>;
+export const DeleteCommentDocument = new TypedDocumentString(`
+    mutation DeleteComment($input: CommentInput!) {
+  deleteComment(input: $input) {
+    comment {
+      ...CommentFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  taskId
+  annotationId
+  regionId
+  parentId
+  author {
+    id
+    displayName
+  }
+  text
+  resolved
+  resolvedBy {
+    id
+    displayName
+  }
+  resolvedAt
+  deleted
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<DeleteCommentMutation, DeleteCommentMutationVariables>;
+export const MyDraftDocument = new TypedDocumentString(`
+    query MyDraft($id: ID!) {
+  task(id: $id) {
+    id
+    myDraft {
+      ...DraftFields
+    }
+  }
+}
+    fragment DraftFields on Draft {
+  taskId
+  result
+  leadTimeSeconds
+  savedAt
+}`) as unknown as TypedDocumentString<MyDraftQuery, MyDraftQueryVariables>;
+export const SaveDraftDocument = new TypedDocumentString(`
+    mutation SaveDraft($input: SaveDraftInput!) {
+  saveDraft(input: $input) {
+    draft {
+      ...DraftFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment DraftFields on Draft {
+  taskId
+  result
+  leadTimeSeconds
+  savedAt
+}`) as unknown as TypedDocumentString<SaveDraftMutation, SaveDraftMutationVariables>;
+export const DiscardDraftDocument = new TypedDocumentString(`
+    mutation DiscardDraft($input: DiscardDraftInput!) {
+  discardDraft(input: $input) {
+    draft {
+      ...DraftFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment DraftFields on Draft {
+  taskId
+  result
+  leadTimeSeconds
+  savedAt
+}`) as unknown as TypedDocumentString<DiscardDraftMutation, DiscardDraftMutationVariables>;
 export const ExportJobsDocument = new TypedDocumentString(`
     query ExportJobs($projectId: ID!) {
   exportJobs(projectId: $projectId, first: 20) {
@@ -344,3 +1666,1714 @@ export const ExportAnnotatorsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportAnnotatorsQuery, ExportAnnotatorsQueryVariables>;
+export const TaskHistoryDocument = new TypedDocumentString(`
+    query TaskHistory($id: ID!) {
+  taskHistory(id: $id) {
+    sequence
+    type
+    occurredAt
+    actor {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskHistoryQuery, TaskHistoryQueryVariables>;
+export const TaskAsOfDocument = new TypedDocumentString(`
+    query TaskAsOf($id: ID!, $asOf: DateTime!) {
+  taskAsOf(id: $id, asOf: $asOf) {
+    id
+    asOf
+    number
+    data
+    skipCount
+    version
+    annotations {
+      ...AnnotationFields
+    }
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}`) as unknown as TypedDocumentString<TaskAsOfQuery, TaskAsOfQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    displayName
+    role
+    organization {
+      id
+      name
+    }
+    organizations {
+      id
+      name
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    ...TokenFields
+  }
+}
+    fragment TokenFields on ApiToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) {
+    token
+    apiToken {
+      ...TokenFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment TokenFields on ApiToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($input: RevokeApiTokenInput!) {
+  revokeApiToken(input: $input) {
+    revokedId
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const ScimTokensDocument = new TypedDocumentString(`
+    query ScimTokens {
+  scimTokens {
+    baseUrl
+    tokens {
+      ...ScimTokenFields
+    }
+  }
+}
+    fragment ScimTokenFields on ScimToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<ScimTokensQuery, ScimTokensQueryVariables>;
+export const CreateScimTokenDocument = new TypedDocumentString(`
+    mutation CreateScimToken($input: CreateScimTokenInput!) {
+  createScimToken(input: $input) {
+    token
+    scimToken {
+      ...ScimTokenFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ScimTokenFields on ScimToken {
+  id
+  name
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<CreateScimTokenMutation, CreateScimTokenMutationVariables>;
+export const RevokeScimTokenDocument = new TypedDocumentString(`
+    mutation RevokeScimToken($input: RevokeScimTokenInput!) {
+  revokeScimToken(input: $input) {
+    revokedId
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeScimTokenMutation, RevokeScimTokenMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutEverywhere {
+  signOutEverywhere {
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const SessionPolicyDocument = new TypedDocumentString(`
+    query SessionPolicy {
+  sessionPolicy {
+    ...SessionPolicyFields
+  }
+}
+    fragment SessionPolicyFields on SessionPolicy {
+  idleTimeoutMinutes
+  maxSessionHours
+  installationIdleTimeoutMinutes
+}`) as unknown as TypedDocumentString<SessionPolicyQuery, SessionPolicyQueryVariables>;
+export const SetSessionPolicyDocument = new TypedDocumentString(`
+    mutation SetSessionPolicy($input: SessionPolicyInput!) {
+  setSessionPolicy(input: $input) {
+    policy {
+      ...SessionPolicyFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment SessionPolicyFields on SessionPolicy {
+  idleTimeoutMinutes
+  maxSessionHours
+  installationIdleTimeoutMinutes
+}`) as unknown as TypedDocumentString<SetSessionPolicyMutation, SetSessionPolicyMutationVariables>;
+export const LdapSettingsDocument = new TypedDocumentString(`
+    query LdapSettings {
+  ldapSettings {
+    ...LdapSettingsFields
+  }
+}
+    fragment LdapSettingsFields on LdapSettings {
+  enabled
+  emailDomain
+  url
+  bindDn
+  hasBindPassword
+  userBaseDn
+  userFilter
+  groupBaseDn
+  defaultRole
+  roleMappings {
+    group
+    role
+  }
+  updatedAt
+  domainVerification {
+    domain
+    record
+    value
+    verified
+    verifiedAt
+  }
+}`) as unknown as TypedDocumentString<LdapSettingsQuery, LdapSettingsQueryVariables>;
+export const ConfigureLdapDocument = new TypedDocumentString(`
+    mutation ConfigureLdap($input: ConfigureLdapInput!) {
+  configureLdap(input: $input) {
+    settings {
+      ...LdapSettingsFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment LdapSettingsFields on LdapSettings {
+  enabled
+  emailDomain
+  url
+  bindDn
+  hasBindPassword
+  userBaseDn
+  userFilter
+  groupBaseDn
+  defaultRole
+  roleMappings {
+    group
+    role
+  }
+  updatedAt
+  domainVerification {
+    domain
+    record
+    value
+    verified
+    verifiedAt
+  }
+}`) as unknown as TypedDocumentString<ConfigureLdapMutation, ConfigureLdapMutationVariables>;
+export const VerifyEmailDomainDocument = new TypedDocumentString(`
+    mutation VerifyEmailDomain($input: VerifyEmailDomainInput!) {
+  verifyEmailDomain(input: $input) {
+    settings {
+      ...LdapSettingsFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment LdapSettingsFields on LdapSettings {
+  enabled
+  emailDomain
+  url
+  bindDn
+  hasBindPassword
+  userBaseDn
+  userFilter
+  groupBaseDn
+  defaultRole
+  roleMappings {
+    group
+    role
+  }
+  updatedAt
+  domainVerification {
+    domain
+    record
+    value
+    verified
+    verifiedAt
+  }
+}`) as unknown as TypedDocumentString<VerifyEmailDomainMutation, VerifyEmailDomainMutationVariables>;
+export const SsoSettingsDocument = new TypedDocumentString(`
+    query SsoSettings {
+  ssoSettings {
+    ...SsoSettingsFields
+  }
+}
+    fragment SsoSettingsFields on SsoSettings {
+  enabled
+  slug
+  idpEntityId
+  idpSsoUrl
+  idpMetadataUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256
+  }
+  defaultRole
+  roleMappings {
+    attribute
+    value
+    role
+  }
+  workspaceMappings {
+    attribute
+    value
+    workspaceId
+  }
+  spEntityId
+  acsUrl
+  metadataUrl
+  loginUrl
+  spCertificate
+  refusals {
+    reason
+    hour
+    attempts
+    lastAt
+    lastClientIp
+    detail
+  }
+  updatedAt
+  metadataRefreshedAt
+  metadataRefreshError
+}`) as unknown as TypedDocumentString<SsoSettingsQuery, SsoSettingsQueryVariables>;
+export const ConfigureSsoDocument = new TypedDocumentString(`
+    mutation ConfigureSso($input: ConfigureSsoInput!) {
+  configureSso(input: $input) {
+    settings {
+      ...SsoSettingsFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment SsoSettingsFields on SsoSettings {
+  enabled
+  slug
+  idpEntityId
+  idpSsoUrl
+  idpMetadataUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256
+  }
+  defaultRole
+  roleMappings {
+    attribute
+    value
+    role
+  }
+  workspaceMappings {
+    attribute
+    value
+    workspaceId
+  }
+  spEntityId
+  acsUrl
+  metadataUrl
+  loginUrl
+  spCertificate
+  refusals {
+    reason
+    hour
+    attempts
+    lastAt
+    lastClientIp
+    detail
+  }
+  updatedAt
+  metadataRefreshedAt
+  metadataRefreshError
+}`) as unknown as TypedDocumentString<ConfigureSsoMutation, ConfigureSsoMutationVariables>;
+export const RefreshSsoMetadataDocument = new TypedDocumentString(`
+    mutation RefreshSsoMetadata {
+  refreshSsoMetadata {
+    settings {
+      ...SsoSettingsFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment SsoSettingsFields on SsoSettings {
+  enabled
+  slug
+  idpEntityId
+  idpSsoUrl
+  idpMetadataUrl
+  idpCertificates {
+    subject
+    notAfter
+    sha256
+  }
+  defaultRole
+  roleMappings {
+    attribute
+    value
+    role
+  }
+  workspaceMappings {
+    attribute
+    value
+    workspaceId
+  }
+  spEntityId
+  acsUrl
+  metadataUrl
+  loginUrl
+  spCertificate
+  refusals {
+    reason
+    hour
+    attempts
+    lastAt
+    lastClientIp
+    detail
+  }
+  updatedAt
+  metadataRefreshedAt
+  metadataRefreshError
+}`) as unknown as TypedDocumentString<RefreshSsoMetadataMutation, RefreshSsoMetadataMutationVariables>;
+export const ImportTasksDocument = new TypedDocumentString(`
+    mutation ImportTasks($input: ImportTasksInput!) {
+  importTasks(input: $input) {
+    importedCount
+    rejected {
+      index
+      line
+      reason
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportTasksMutation, ImportTasksMutationVariables>;
+export const ImportJobDocument = new TypedDocumentString(`
+    query ImportJob($id: ID!) {
+  importJob(id: $id) {
+    ...ImportJobFields
+    rejected(first: 500) {
+      index
+      line
+      reason
+    }
+  }
+}
+    fragment ImportJobFields on ImportJob {
+  id
+  state
+  mode
+  readCount
+  importedCount
+  rejectedCount
+  error
+}`) as unknown as TypedDocumentString<ImportJobQuery, ImportJobQueryVariables>;
+export const ImportJobProgressDocument = new TypedDocumentString(`
+    subscription ImportJobProgress($id: ID!) {
+  importJob(id: $id) {
+    ...ImportJobFields
+  }
+}
+    fragment ImportJobFields on ImportJob {
+  id
+  state
+  mode
+  readCount
+  importedCount
+  rejectedCount
+  error
+}`) as unknown as TypedDocumentString<ImportJobProgressSubscription, ImportJobProgressSubscriptionVariables>;
+export const TaskDocument = new TypedDocumentString(`
+    query Task($id: ID!) {
+  task(id: $id) {
+    ...TaskDetailFields
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}`) as unknown as TypedDocumentString<TaskQuery, TaskQueryVariables>;
+export const NextTaskDocument = new TypedDocumentString(`
+    query NextTask($projectId: ID!) {
+  nextTask(projectId: $projectId) {
+    ...TaskDetailFields
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}`) as unknown as TypedDocumentString<NextTaskQuery, NextTaskQueryVariables>;
+export const SubmitAnnotationDocument = new TypedDocumentString(`
+    mutation SubmitAnnotation($input: SubmitAnnotationInput!) {
+  submitAnnotation(input: $input) {
+    annotation {
+      ...AnnotationFields
+    }
+    task {
+      ...TaskDetailFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}`) as unknown as TypedDocumentString<SubmitAnnotationMutation, SubmitAnnotationMutationVariables>;
+export const UpdateAnnotationDocument = new TypedDocumentString(`
+    mutation UpdateAnnotation($input: UpdateAnnotationInput!) {
+  updateAnnotation(input: $input) {
+    annotation {
+      ...AnnotationFields
+    }
+    task {
+      ...TaskDetailFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}`) as unknown as TypedDocumentString<UpdateAnnotationMutation, UpdateAnnotationMutationVariables>;
+export const DeleteAnnotationDocument = new TypedDocumentString(`
+    mutation DeleteAnnotation($input: DeleteAnnotationInput!) {
+  deleteAnnotation(input: $input) {
+    task {
+      ...TaskDetailFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}`) as unknown as TypedDocumentString<DeleteAnnotationMutation, DeleteAnnotationMutationVariables>;
+export const SetGroundTruthDocument = new TypedDocumentString(`
+    mutation SetGroundTruth($input: SetGroundTruthInput!) {
+  setGroundTruth(input: $input) {
+    task {
+      ...TaskDetailFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}`) as unknown as TypedDocumentString<SetGroundTruthMutation, SetGroundTruthMutationVariables>;
+export const InvitationsDocument = new TypedDocumentString(`
+    query Invitations {
+  invitations {
+    ...InvitationFields
+  }
+}
+    fragment InvitationFields on Invitation {
+  id
+  role
+  expiresAt
+  createdBy
+  createdAt
+  acceptedBy
+  acceptedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<InvitationsQuery, InvitationsQueryVariables>;
+export const CreateInvitationDocument = new TypedDocumentString(`
+    mutation CreateInvitation($input: CreateInvitationInput!) {
+  createInvitation(input: $input) {
+    token
+    link
+    invitation {
+      ...InvitationFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment InvitationFields on Invitation {
+  id
+  role
+  expiresAt
+  createdBy
+  createdAt
+  acceptedBy
+  acceptedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateInvitationMutation, CreateInvitationMutationVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($input: RevokeInvitationInput!) {
+  revokeInvitation(input: $input) {
+    invitation {
+      ...InvitationFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment InvitationFields on Invitation {
+  id
+  role
+  expiresAt
+  createdBy
+  createdAt
+  acceptedBy
+  acceptedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const MembersDocument = new TypedDocumentString(`
+    query Members($filter: MemberFilter) {
+  members(filter: $filter) {
+    ...MemberFields
+  }
+}
+    fragment MemberFields on Member {
+  userId
+  email
+  displayName
+  role
+  active
+  joinedAt
+  lastLoginAt
+  lastAnnotationAt
+}`) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const ChangeMemberRoleDocument = new TypedDocumentString(`
+    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) {
+    member {
+      ...MemberFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MemberFields on Member {
+  userId
+  email
+  displayName
+  role
+  active
+  joinedAt
+  lastLoginAt
+  lastAnnotationAt
+}`) as unknown as TypedDocumentString<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const DeactivateMemberDocument = new TypedDocumentString(`
+    mutation DeactivateMember($input: MemberInput!) {
+  deactivateMember(input: $input) {
+    member {
+      ...MemberFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MemberFields on Member {
+  userId
+  email
+  displayName
+  role
+  active
+  joinedAt
+  lastLoginAt
+  lastAnnotationAt
+}`) as unknown as TypedDocumentString<DeactivateMemberMutation, DeactivateMemberMutationVariables>;
+export const ReactivateMemberDocument = new TypedDocumentString(`
+    mutation ReactivateMember($input: MemberInput!) {
+  reactivateMember(input: $input) {
+    member {
+      ...MemberFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment MemberFields on Member {
+  userId
+  email
+  displayName
+  role
+  active
+  joinedAt
+  lastLoginAt
+  lastAnnotationAt
+}`) as unknown as TypedDocumentString<ReactivateMemberMutation, ReactivateMemberMutationVariables>;
+export const ProjectMembersDocument = new TypedDocumentString(`
+    query ProjectMembers($projectId: ID!) {
+  projectMembers(projectId: $projectId) {
+    ...ProjectMemberFields
+  }
+}
+    fragment ProjectMemberFields on ProjectMember {
+  projectId
+  userId
+  displayName
+  role
+  grantSource
+}`) as unknown as TypedDocumentString<ProjectMembersQuery, ProjectMembersQueryVariables>;
+export const AddProjectMemberDocument = new TypedDocumentString(`
+    mutation AddProjectMember($input: ProjectMemberInput!) {
+  addProjectMember(input: $input) {
+    members {
+      ...ProjectMemberFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ProjectMemberFields on ProjectMember {
+  projectId
+  userId
+  displayName
+  role
+  grantSource
+}`) as unknown as TypedDocumentString<AddProjectMemberMutation, AddProjectMemberMutationVariables>;
+export const ChangeProjectRoleDocument = new TypedDocumentString(`
+    mutation ChangeProjectRole($input: ProjectMemberInput!) {
+  changeProjectRole(input: $input) {
+    members {
+      ...ProjectMemberFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ProjectMemberFields on ProjectMember {
+  projectId
+  userId
+  displayName
+  role
+  grantSource
+}`) as unknown as TypedDocumentString<ChangeProjectRoleMutation, ChangeProjectRoleMutationVariables>;
+export const RemoveProjectMemberDocument = new TypedDocumentString(`
+    mutation RemoveProjectMember($input: ProjectMemberInput!) {
+  removeProjectMember(input: $input) {
+    members {
+      ...ProjectMemberFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ProjectMemberFields on ProjectMember {
+  projectId
+  userId
+  displayName
+  role
+  grantSource
+}`) as unknown as TypedDocumentString<RemoveProjectMemberMutation, RemoveProjectMemberMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int, $after: String) {
+  notifications(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...NotificationFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  unreadNotificationCount
+}
+    fragment NotificationFields on Notification {
+  id
+  kind
+  taskId
+  projectId
+  annotationId
+  regionId
+  commentId
+  actor {
+    id
+    displayName
+  }
+  createdAt
+  read
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    unreadCount
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const NotificationAddedDocument = new TypedDocumentString(`
+    subscription NotificationAdded {
+  notificationAdded {
+    ...NotificationFields
+  }
+}
+    fragment NotificationFields on Notification {
+  id
+  kind
+  taskId
+  projectId
+  annotationId
+  regionId
+  commentId
+  actor {
+    id
+    displayName
+  }
+  createdAt
+  read
+}`) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
+export const WorkspacesDocument = new TypedDocumentString(`
+    query Workspaces($includeArchived: Boolean) {
+  workspaces(includeArchived: $includeArchived) {
+    ...WorkspaceFields
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  archived
+  createdAt
+  memberCount
+  projectCount
+}`) as unknown as TypedDocumentString<WorkspacesQuery, WorkspacesQueryVariables>;
+export const WorkspaceDocument = new TypedDocumentString(`
+    query Workspace($id: ID!, $people: Boolean = true) {
+  workspace(id: $id) {
+    ...WorkspaceFields
+    members @include(if: $people) {
+      userId
+      email
+      displayName
+      role
+      active
+      joinedAt
+    }
+    memberGrants @include(if: $people) {
+      userId
+      source
+    }
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  archived
+  createdAt
+  memberCount
+  projectCount
+}`) as unknown as TypedDocumentString<WorkspaceQuery, WorkspaceQueryVariables>;
+export const CreateWorkspaceDocument = new TypedDocumentString(`
+    mutation CreateWorkspace($input: CreateWorkspaceInput!) {
+  createWorkspace(input: $input) {
+    workspace {
+      ...WorkspaceFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  archived
+  createdAt
+  memberCount
+  projectCount
+}`) as unknown as TypedDocumentString<CreateWorkspaceMutation, CreateWorkspaceMutationVariables>;
+export const RenameWorkspaceDocument = new TypedDocumentString(`
+    mutation RenameWorkspace($input: RenameWorkspaceInput!) {
+  renameWorkspace(input: $input) {
+    workspace {
+      ...WorkspaceFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  archived
+  createdAt
+  memberCount
+  projectCount
+}`) as unknown as TypedDocumentString<RenameWorkspaceMutation, RenameWorkspaceMutationVariables>;
+export const ArchiveWorkspaceDocument = new TypedDocumentString(`
+    mutation ArchiveWorkspace($input: ArchiveWorkspaceInput!) {
+  archiveWorkspace(input: $input) {
+    workspace {
+      ...WorkspaceFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  archived
+  createdAt
+  memberCount
+  projectCount
+}`) as unknown as TypedDocumentString<ArchiveWorkspaceMutation, ArchiveWorkspaceMutationVariables>;
+export const AddWorkspaceMembersDocument = new TypedDocumentString(`
+    mutation AddWorkspaceMembers($input: WorkspaceMembersInput!) {
+  addWorkspaceMembers(input: $input) {
+    workspace {
+      ...WorkspaceFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  archived
+  createdAt
+  memberCount
+  projectCount
+}`) as unknown as TypedDocumentString<AddWorkspaceMembersMutation, AddWorkspaceMembersMutationVariables>;
+export const RemoveWorkspaceMemberDocument = new TypedDocumentString(`
+    mutation RemoveWorkspaceMember($input: WorkspaceMemberInput!) {
+  removeWorkspaceMember(input: $input) {
+    workspace {
+      ...WorkspaceFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment WorkspaceFields on Workspace {
+  id
+  name
+  archived
+  createdAt
+  memberCount
+  projectCount
+}`) as unknown as TypedDocumentString<RemoveWorkspaceMemberMutation, RemoveWorkspaceMemberMutationVariables>;
+export const ProjectsDocument = new TypedDocumentString(`
+    query Projects($first: Int, $after: String, $workspaceId: ID) {
+  projects(first: $first, after: $after, workspaceId: $workspaceId) {
+    edges {
+      cursor
+      node {
+        ...ProjectSummaryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ProjectSummaryFields on Project {
+  id
+  title
+  description
+  createdAt
+  taskCount
+  completedCount
+  annotationCount
+  workspace {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ProjectsQuery, ProjectsQueryVariables>;
+export const CreateProjectDocument = new TypedDocumentString(`
+    mutation CreateProject($input: CreateProjectInput!) {
+  createProject(input: $input) {
+    project {
+      id
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateProjectMutation, CreateProjectMutationVariables>;
+export const ProjectDocument = new TypedDocumentString(`
+    query Project($id: ID!) {
+  project(id: $id) {
+    ...ProjectDetailFields
+  }
+}
+    fragment ProjectSummaryFields on Project {
+  id
+  title
+  description
+  createdAt
+  taskCount
+  completedCount
+  annotationCount
+  workspace {
+    id
+    name
+  }
+}
+fragment ProjectDetailFields on Project {
+  ...ProjectSummaryFields
+  labelConfig
+  labelConfigVersion
+  mediaProxy
+  canReview
+  controls {
+    name
+    type
+    toName
+    options
+    choice
+    required
+  }
+  objects {
+    name
+    type
+    valueField
+  }
+}`) as unknown as TypedDocumentString<ProjectQuery, ProjectQueryVariables>;
+export const UpdateProjectDocument = new TypedDocumentString(`
+    mutation UpdateProject($input: UpdateProjectInput!) {
+  updateProject(input: $input) {
+    project {
+      ...ProjectDetailFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ProjectSummaryFields on Project {
+  id
+  title
+  description
+  createdAt
+  taskCount
+  completedCount
+  annotationCount
+  workspace {
+    id
+    name
+  }
+}
+fragment ProjectDetailFields on Project {
+  ...ProjectSummaryFields
+  labelConfig
+  labelConfigVersion
+  mediaProxy
+  canReview
+  controls {
+    name
+    type
+    toName
+    options
+    choice
+    required
+  }
+  objects {
+    name
+    type
+    valueField
+  }
+}`) as unknown as TypedDocumentString<UpdateProjectMutation, UpdateProjectMutationVariables>;
+export const ChangeMediaProxyDocument = new TypedDocumentString(`
+    mutation ChangeMediaProxy($input: ChangeMediaProxyInput!) {
+  changeMediaProxy(input: $input) {
+    project {
+      ...ProjectDetailFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ProjectSummaryFields on Project {
+  id
+  title
+  description
+  createdAt
+  taskCount
+  completedCount
+  annotationCount
+  workspace {
+    id
+    name
+  }
+}
+fragment ProjectDetailFields on Project {
+  ...ProjectSummaryFields
+  labelConfig
+  labelConfigVersion
+  mediaProxy
+  canReview
+  controls {
+    name
+    type
+    toName
+    options
+    choice
+    required
+  }
+  objects {
+    name
+    type
+    valueField
+  }
+}`) as unknown as TypedDocumentString<ChangeMediaProxyMutation, ChangeMediaProxyMutationVariables>;
+export const MoveProjectDocument = new TypedDocumentString(`
+    mutation MoveProject($input: MoveProjectInput!) {
+  moveProject(input: $input) {
+    project {
+      ...ProjectDetailFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment ProjectSummaryFields on Project {
+  id
+  title
+  description
+  createdAt
+  taskCount
+  completedCount
+  annotationCount
+  workspace {
+    id
+    name
+  }
+}
+fragment ProjectDetailFields on Project {
+  ...ProjectSummaryFields
+  labelConfig
+  labelConfigVersion
+  mediaProxy
+  canReview
+  controls {
+    name
+    type
+    toName
+    options
+    choice
+    required
+  }
+  objects {
+    name
+    type
+    valueField
+  }
+}`) as unknown as TypedDocumentString<MoveProjectMutation, MoveProjectMutationVariables>;
+export const ReviewInEditorDocument = new TypedDocumentString(`
+    mutation ReviewInEditor($input: ReviewAnnotationInput!) {
+  reviewAnnotation(input: $input) {
+    task {
+      id
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewInEditorMutation, ReviewInEditorMutationVariables>;
+export const NextReviewTaskDocument = new TypedDocumentString(`
+    query NextReviewTask($projectId: ID!, $afterNumber: Int) {
+  nextReviewTask(projectId: $projectId, afterNumber: $afterNumber) {
+    ...TaskDetailFields
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}`) as unknown as TypedDocumentString<NextReviewTaskQuery, NextReviewTaskQueryVariables>;
+export const ReviewAnnotationDocument = new TypedDocumentString(`
+    mutation ReviewAnnotation($input: ReviewAnnotationInput!) {
+  reviewAnnotation(input: $input) {
+    annotation {
+      ...AnnotationFields
+    }
+    task {
+      ...TaskDetailFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment AnnotationFields on Annotation {
+  id
+  taskId
+  author {
+    id
+    displayName
+  }
+  result
+  leadTimeSeconds
+  createdAt
+  updatedAt
+  configVersion
+  groundTruth
+  labelingConfig {
+    version
+    xml
+    createdAt
+    objects {
+      name
+      type
+      valueField
+    }
+  }
+  review {
+    decision
+    comment
+    reviewer {
+      id
+      displayName
+    }
+    reviewedAt
+  }
+}
+fragment TaskDetailFields on Task {
+  id
+  number
+  projectId
+  data
+  annotationCount
+  skipCount
+  completed
+  reviewState
+  createdAt
+  updatedAt
+  groundTruth
+  annotations {
+    ...AnnotationFields
+  }
+  predictions {
+    modelVersion
+    score
+    result
+  }
+}`) as unknown as TypedDocumentString<ReviewAnnotationMutation, ReviewAnnotationMutationVariables>;
