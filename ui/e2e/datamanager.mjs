@@ -123,6 +123,16 @@ async function run(page) {
     if (!first.includes('#12') || !first.includes('Task 12')) throw new StepFailure(`the first card shows "${first}"`);
     if (!new URL(page.url()).searchParams.get('layout')) throw new StepFailure('the grid view is not in the URL');
     await page.screenshot({ path: join(ARTIFACTS, 'datamanager-grid.png'), fullPage: true });
+    // the quick view opens beside the grid too, and steps through the cards (ADR 0048)
+    await page.getByTestId('task-card').first().getByTestId('quick-view-button').click();
+    await waitUntil('task 12 in the quick view beside the grid', async () => (await text(page, 'quick-view-number')) === '#12', STEP_TIMEOUT);
+    if (!new URL(page.url()).searchParams.get('layout')) throw new StepFailure('the quick view left the grid');
+    await page.keyboard.press('ArrowDown');
+    await waitUntil('the next card after ArrowDown', async () => (await text(page, 'quick-view-number')) === '#14', STEP_TIMEOUT);
+    const marked = await page.locator('[data-testid=task-card].quick-viewed').getAttribute('data-task-id');
+    if (marked !== (await page.getByTestId('quick-view').getAttribute('data-task-id'))) throw new StepFailure('the card marked is not the one shown');
+    await page.keyboard.press('Escape');
+    await waitUntil('the quick view closed', async () => (await page.getByTestId('quick-view').count()) === 0, STEP_TIMEOUT);
     await page.getByTestId('layout-table').click();
     await page.getByTestId('tasks-table').waitFor();
   });

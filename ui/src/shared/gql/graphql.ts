@@ -4,6 +4,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AssignmentKind =
+  | 'ANNOTATION'
+  | 'REVIEW';
+
 export type AuditFilter = {
   actorId?: string | null | undefined;
   aggregateId?: string | null | undefined;
@@ -11,6 +15,35 @@ export type AuditFilter = {
   from?: string | null | undefined;
   to?: string | null | undefined;
 };
+
+export type BulkLabelTasksInput = {
+  projectId: string;
+  /** One result item ({from_name, to_name, type, value}) of a Choices, Taxonomy, TextArea, Rating, Number or DateTime control. */
+  result: import('../api/types').JSONValue;
+  selection: TaskSelectionInput;
+};
+
+export type BulkTaskAction =
+  | 'ASSIGN'
+  | 'DELETE'
+  | 'LABEL'
+  | 'UNASSIGN';
+
+export type BulkTaskActionInput = {
+  /** ASSIGN, UNASSIGN or DELETE (LABEL: bulkLabelTasks). */
+  action: BulkTaskAction;
+  kind?: AssignmentKind | null | undefined;
+  projectId: string;
+  selection: TaskSelectionInput;
+  /** ASSIGN / UNASSIGN: 1 to 100 people who work in the project. */
+  userIds?: Array<string> | null | undefined;
+};
+
+export type BulkTaskJobState =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
 
 export type Conjunction =
   | 'AND'
@@ -24,6 +57,16 @@ export type CreateExportInput = {
   rawValues?: boolean | null | undefined;
   /** Only these tasks (Data Manager "export selected"); fixed when the export is created. Null: the whole project. */
   selection?: TaskSelectionInput | null | undefined;
+};
+
+export type DeleteProjectInput = {
+  projectId: string;
+  /** The project's title, typed again. */
+  title: string;
+};
+
+export type DropDataManagerTabsInput = {
+  projectId: string;
 };
 
 export type ErrorCode =
@@ -139,6 +182,9 @@ export type TaskColumn =
   | 'ACCEPTED'
   | 'ANNOTATIONS'
   | 'ANNOTATORS'
+  /** People assigned the task to annotate / to review (manual assignment, ADR 0048); "@me": assigned to me. */
+  | 'ASSIGNED_ANNOTATORS'
+  | 'ASSIGNED_REVIEWERS'
   | 'COMMENTS'
   | 'COMPLETED'
   | 'CREATED_AT'
@@ -194,6 +240,22 @@ export type AuditLogQueryVariables = Exact<{
 
 export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, position: number, eventType: string, aggregateType: string, aggregateId: string, clientIp: string | null, occurredAt: string, payload: import('../api/types').JSONValue, hash: string, actor: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type SelectedExportJobFieldsFragment = { id: string, state: ExportJobState, selected: boolean, totalTasks: number, writtenTasks: number, fileName: string, downloadUrl: string | null, error: string | null };
+
+export type ExportSelectedMutationVariables = Exact<{
+  input: CreateExportInput;
+}>;
+
+
+export type ExportSelectedMutation = { createExport: { job: { id: string, state: ExportJobState, selected: boolean, totalTasks: number, writtenTasks: number, fileName: string, downloadUrl: string | null, error: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type SelectedExportJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SelectedExportJobQuery = { exportJob: { id: string, state: ExportJobState, selected: boolean, totalTasks: number, writtenTasks: number, fileName: string, downloadUrl: string | null, error: string | null } | null };
+
 export type ExportJobFieldsFragment = { id: string, format: ExportFormat, state: ExportJobState, onlyCompleted: boolean, onlyGroundTruth: boolean, rawValues: boolean, userIds: Array<string>, asOf: string | null, totalTasks: number, processedTasks: number, writtenTasks: number, fileBytes: number | null, fileName: string, downloadUrl: string | null, error: string | null, createdAt: string };
 
 export type ExportJobsQueryVariables = Exact<{
@@ -215,6 +277,50 @@ export type ExportAnnotatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ExportAnnotatorsQuery = { members: Array<{ userId: string, displayName: string }> };
 
+export type BulkTaskJobFieldsFragment = { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null };
+
+export type BulkTaskActionMutationVariables = Exact<{
+  input: BulkTaskActionInput;
+}>;
+
+
+export type BulkTaskActionMutation = { bulkTaskAction: { job: { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type BulkLabelTasksMutationVariables = Exact<{
+  input: BulkLabelTasksInput;
+}>;
+
+
+export type BulkLabelTasksMutation = { bulkLabelTasks: { job: { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type BulkTaskJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BulkTaskJobQuery = { bulkTaskJob: { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null } | null };
+
+export type BulkTaskJobProgressSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BulkTaskJobProgressSubscription = { bulkTaskJob: { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null } };
+
+export type DeleteProjectMutationVariables = Exact<{
+  input: DeleteProjectInput;
+}>;
+
+
+export type DeleteProjectMutation = { deleteProject: { deleted: boolean, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type DropDataManagerTabsMutationVariables = Exact<{
+  input: DropDataManagerTabsInput;
+}>;
+
+
+export type DropDataManagerTabsMutation = { dropDataManagerTabs: { dropped: number, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -233,6 +339,18 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SelectedExportJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SelectedExportJobFields on ExportJob {
+  id
+  state
+  selected
+  totalTasks
+  writtenTasks
+  fileName
+  downloadUrl
+  error
+}
+    `, {"fragmentName":"SelectedExportJobFields"}) as unknown as TypedDocumentString<SelectedExportJobFieldsFragment, unknown>;
 export const ExportJobFieldsFragmentDoc = new TypedDocumentString(`
     fragment ExportJobFields on ExportJob {
   id
@@ -253,6 +371,18 @@ export const ExportJobFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"ExportJobFields"}) as unknown as TypedDocumentString<ExportJobFieldsFragment, unknown>;
+export const BulkTaskJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}
+    `, {"fragmentName":"BulkTaskJobFields"}) as unknown as TypedDocumentString<BulkTaskJobFieldsFragment, unknown>;
 export const AuditLogDocument = new TypedDocumentString(`
     query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
@@ -281,6 +411,45 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const ExportSelectedDocument = new TypedDocumentString(`
+    mutation ExportSelected($input: CreateExportInput!) {
+  createExport(input: $input) {
+    job {
+      ...SelectedExportJobFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment SelectedExportJobFields on ExportJob {
+  id
+  state
+  selected
+  totalTasks
+  writtenTasks
+  fileName
+  downloadUrl
+  error
+}`) as unknown as TypedDocumentString<ExportSelectedMutation, ExportSelectedMutationVariables>;
+export const SelectedExportJobDocument = new TypedDocumentString(`
+    query SelectedExportJob($id: ID!) {
+  exportJob(id: $id) {
+    ...SelectedExportJobFields
+  }
+}
+    fragment SelectedExportJobFields on ExportJob {
+  id
+  state
+  selected
+  totalTasks
+  writtenTasks
+  fileName
+  downloadUrl
+  error
+}`) as unknown as TypedDocumentString<SelectedExportJobQuery, SelectedExportJobQueryVariables>;
 export const ExportJobsDocument = new TypedDocumentString(`
     query ExportJobs($projectId: ID!) {
   exportJobs(projectId: $projectId, first: 20) {
@@ -344,3 +513,105 @@ export const ExportAnnotatorsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportAnnotatorsQuery, ExportAnnotatorsQueryVariables>;
+export const BulkTaskActionDocument = new TypedDocumentString(`
+    mutation BulkTaskAction($input: BulkTaskActionInput!) {
+  bulkTaskAction(input: $input) {
+    job {
+      ...BulkTaskJobFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}`) as unknown as TypedDocumentString<BulkTaskActionMutation, BulkTaskActionMutationVariables>;
+export const BulkLabelTasksDocument = new TypedDocumentString(`
+    mutation BulkLabelTasks($input: BulkLabelTasksInput!) {
+  bulkLabelTasks(input: $input) {
+    job {
+      ...BulkTaskJobFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}`) as unknown as TypedDocumentString<BulkLabelTasksMutation, BulkLabelTasksMutationVariables>;
+export const BulkTaskJobDocument = new TypedDocumentString(`
+    query BulkTaskJob($id: ID!) {
+  bulkTaskJob(id: $id) {
+    ...BulkTaskJobFields
+  }
+}
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}`) as unknown as TypedDocumentString<BulkTaskJobQuery, BulkTaskJobQueryVariables>;
+export const BulkTaskJobProgressDocument = new TypedDocumentString(`
+    subscription BulkTaskJobProgress($id: ID!) {
+  bulkTaskJob(id: $id) {
+    ...BulkTaskJobFields
+  }
+}
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}`) as unknown as TypedDocumentString<BulkTaskJobProgressSubscription, BulkTaskJobProgressSubscriptionVariables>;
+export const DeleteProjectDocument = new TypedDocumentString(`
+    mutation DeleteProject($input: DeleteProjectInput!) {
+  deleteProject(input: $input) {
+    deleted
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteProjectMutation, DeleteProjectMutationVariables>;
+export const DropDataManagerTabsDocument = new TypedDocumentString(`
+    mutation DropDataManagerTabs($input: DropDataManagerTabsInput!) {
+  dropDataManagerTabs(input: $input) {
+    dropped
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DropDataManagerTabsMutation, DropDataManagerTabsMutationVariables>;
