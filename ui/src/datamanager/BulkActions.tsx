@@ -1,14 +1,17 @@
 // The Data Manager's bulk-action menu (issue 11, ADR 0042), shown in the selection bar: assign / unassign people,
 // bulk label (one value of a Choices, Taxonomy, TextArea, Rating, Number or DateTime control), delete. Each runs on
 // the server as a background job over the selection (ticked rows, or all that match the filter); the menu follows its
-// progress. The server decides who may do what (rules.csv): the menu offers what the caller's role allows.
+// progress, pushed by the bulkTaskJob subscription (ADR 0048). The server decides who may do what (rules.csv): the
+// menu offers what the caller's role allows.
 import { useState } from 'react';
-import { errorMessage, gql } from '../shared/api/graphql';
-import type { Control, UserError } from '../shared/api/types';
+import { errorMessage } from '../shared/api/graphql';
+import { useGraphQLMutation } from '../shared/api/query';
+import type { Control, JSONValue, UserError } from '../shared/api/types';
 import { ErrorBox } from '../shared/components/Errors';
-import { bulkLabelControls, bulkResult, jobSummary, runBulkJob, selectionInput } from '../workflow/bulk';
+import type { TaskSelectionInput } from '../shared/gql/graphql';
+import { bulkLabelControls, bulkResult, jobSummary, runBulkJob, selectionInput, type BulkTaskJob } from '../workflow/bulk';
 import { BulkLabelTasksMutation, BulkTaskActionMutation } from '../workflow/operations';
-import type { AssignmentKind, BulkTaskJob } from '../workflow/types';
+import type { AssignmentKind } from '../workflow/types';
 import type { Selection } from './selection';
 
 type Action = '' | 'ASSIGN' | 'UNASSIGN' | 'LABEL' | 'DELETE';
@@ -34,6 +37,8 @@ export function BulkActions({ projectId, selection, filter, controls, people, ca
   const [errors, setErrors] = useState<UserError[]>([]);
   const [requestError, setRequestError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const label = useGraphQLMutation(BulkLabelTasksMutation);
+  const act = useGraphQLMutation(BulkTaskActionMutation);
   if (!canManage && !canLabel) return null;
 
   const control = labelable.find((c) => c.name === (controlName || labelable[0]?.name));
@@ -45,11 +50,12 @@ export function BulkActions({ projectId, selection, filter, controls, people, ca
     setErrors([]);
     setRequestError(null);
     setJob(null);
-    const sel = selectionInput(selection, filter);
+    // the Data Manager's filter as the server takes it (view.ts builds it; the generated input type is its contract)
+    const sel = selectionInput(selection, filter) as TaskSelectionInput;
     try {
       const outcome = await runBulkJob(async () => action === 'LABEL'
-        ? (await gql(BulkLabelTasksMutation, { input: { projectId, selection: sel, result: result! } })).bulkLabelTasks
-        : (await gql(BulkTaskActionMutation, {
+        ? (await label.mutateAsync({ input: { projectId, selection: sel, result: result as JSONValue } })).bulkLabelTasks
+        : (await act.mutateAsync({
           input: { projectId, selection: sel, action: action as 'ASSIGN' | 'UNASSIGN' | 'DELETE', ...(action === 'DELETE' ? {} : { userIds: [person], kind }) },
         })).bulkTaskAction, setJob);
       if (outcome.errors.length > 0) setErrors(outcome.errors);

@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithQueries as render } from '../shared/testing/render';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { decodeView, encodeView, type DataManagerView } from './view';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -204,5 +205,29 @@ describe('DataManager saved tabs', () => {
   function Location() {
     const l = useLocation();
     return <span data-testid="location">{l.search}</span>;
+  }
+});
+
+describe('DataManager quick view from the grid', () => {
+  it('opens a card beside the grid without leaving the page', async () => {
+    mockGraphql((op) => {
+      if (op === 'ProjectTasks') return tasksAnswer(rows);
+      if (op === 'Task') return { task: null };
+      return other(op);
+    });
+    render(<MemoryRouter initialEntries={['/projects/p1?layout=grid']}><DataManager project={project(false)} onChanged={() => {}} /><Path /></MemoryRouter>);
+    await waitFor(() => expect(screen.getAllByTestId('task-card')).toHaveLength(3));
+    expect(screen.queryByTestId('quick-view')).toBeNull();
+
+    fireEvent.click(screen.getAllByTestId('quick-view-button')[1]);
+    await waitFor(() => expect(screen.getByTestId('quick-view').dataset.taskId).toBe('t2'));
+    expect(screen.getAllByTestId('task-card')[1].className).toContain('quick-viewed');
+    expect(screen.getByTestId('path').textContent).toBe('/projects/p1'); // the card's own click (open the task) did not happen
+    fireEvent.click(screen.getByTestId('quick-view-next'));
+    await waitFor(() => expect(screen.getByTestId('quick-view').dataset.taskId).toBe('t3'));
+  });
+
+  function Path() {
+    return <span data-testid="path">{useLocation().pathname}</span>;
   }
 });

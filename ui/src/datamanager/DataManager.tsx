@@ -461,12 +461,13 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
       )}
       {bulkDone && <p className="small" role="status" data-testid="bulk-done">{bulkDone}</p>}
       <ErrorBox message={error} />
+      <div className={quick ? 'dm-with-quick-view' : undefined}>
       {layout === 'grid' ? (
         <div className="task-grid" data-testid="task-grid">
           {rows.map((t) => {
             const card = cardOf(t.data, project.objects);
             return (
-              <div key={t.id} className="task-card" data-testid="task-card" data-task-id={t.id} tabIndex={0}
+              <div key={t.id} className={`task-card${quick === t.id ? ' quick-viewed' : ''}`} data-testid="task-card" data-task-id={t.id} tabIndex={0}
                    onClick={() => navigate(`/projects/${project.id}/tasks/${t.id}`)}
                    onKeyDown={(e) => { if (e.key === 'Enter') navigate(`/projects/${project.id}/tasks/${t.id}`); }}>
                 <label className="task-card-head" onClick={(e) => e.stopPropagation()}>
@@ -475,6 +476,8 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
                          onChange={() => toggleRow(t.id)} />
                   <span>#{t.number}</span>
                   {t.reviewState && t.reviewState !== 'NONE' && <ReviewBadge state={t.reviewState} />}
+                  <button type="button" className="link" title="Quick view (arrow keys step, Esc closes)" aria-label={`Quick view of task ${t.number}`}
+                          onClick={(e) => { e.preventDefault(); setQuick(t.id); }} data-testid="quick-view-button">▸</button>
                 </label>
                 {card.thumbnail && <img src={mediaSrc(project.id, card.thumbnail, project.mediaProxy)} alt={`Task ${t.number}`} loading="lazy" />}
                 <p className="small">{card.text}</p>
@@ -484,7 +487,6 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           {!loading && rows.length === 0 && <p className="empty muted">{filtered ? 'No task matches these filters.' : 'No tasks yet.'}</p>}
         </div>
       ) : (
-      <div className={quick ? 'dm-with-quick-view' : undefined}>
       <table className="table clickable" data-testid="tasks-table">
         <thead>
           <tr>
@@ -525,6 +527,7 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
           )}
         </tbody>
       </table>
+      )}
       {quick && (
         <QuickView project={project} taskId={quick} onClose={() => setQuick(null)}
                    onOpen={() => navigate(`/projects/${project.id}/tasks/${quick}`)}
@@ -535,7 +538,6 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
                    }} />
       )}
       </div>
-      )}
       {loading && <p className="muted">Loading…</p>}
       {more && !loading && pageInfo && (
         <button className="btn" onClick={() => void load(pageInfo.endCursor)} data-testid="load-more">Load more</button>
@@ -607,6 +609,10 @@ export function DataManager({ project, onChanged }: { project: ProjectDetail; on
         return <td key={def.key} className="num" data-testid="cell-comments">{t.commentCount ?? ''}</td>;
       case 'unresolvedComments':
         return <td key={def.key} className="num" data-testid="cell-unresolved-comments">{t.unresolvedCommentCount ?? ''}</td>;
+      case 'assignedAnnotators':
+        return <td key={def.key} data-testid="cell-assigned-annotators">{names(t.assignedAnnotatorIds)}</td>;
+      case 'assignedReviewers':
+        return <td key={def.key} data-testid="cell-assigned-reviewers">{names(t.assignedReviewerIds)}</td>;
       default:
         if (def.column === 'LABELS') {
           return <td key={def.key} data-testid={`cell-${def.key}`}>{(t.labels?.[def.path?.[0] ?? ''] ?? []).join(', ')}</td>;

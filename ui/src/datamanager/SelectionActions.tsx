@@ -1,12 +1,15 @@
 // The bulk actions of this issue on the Data Manager's selection (issue 12, ADR 0038): "Export selected" (an export
 // job holding exactly the selected tasks, downloaded when ready) and "Label selected" (the label stream among them).
-import { useEffect, useRef, useState } from 'react';
+// The export is a generated mutation; its job is a query refetched every second until it ends (TanStack Query, ADR 0040).
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { errorMessage } from '../shared/api/graphql';
+import { useGraphQLMutation, useGraphQLQuery } from '../shared/api/query';
+import type { CreateExportInput, SelectedExportJobFieldsFragment } from '../shared/gql/graphql';
 import { userErrorText } from '../shared/lib/errors';
 import { exportJobEnded } from '../export/exportJob';
 import { saveLabelSelection, selectionInput } from './labelSelection';
-import { ExportSelectedMutation, SelectedExportJobQuery, type SelectedExportJob } from './operations';
+import { ExportSelectedMutation, SelectedExportJobQuery } from './operations';
 import type { Selection } from './selection';
 import type { ViewFilter } from './view';
 
@@ -22,48 +25,34 @@ export function SelectionActions({ projectId, selection, filter, count }: {
 }) {
   const navigate = useNavigate();
   const [format, setFormat] = useState<(typeof FORMATS)[number]>('JSON');
-  const [job, setJob] = useState<SelectedExportJob | null>(null);
+  const [started, setStarted] = useState<SelectedExportJobFieldsFragment | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const create = useGraphQLMutation(ExportSelectedMutation);
+  const followed = useGraphQLQuery(SelectedExportJobQuery, { id: started?.id ?? '' }, {
+    enabled: started !== null && !exportJobEnded(started),
+    refetchInterval: (query) => (query.state.data?.exportJob && exportJobEnded(query.state.data.exportJob) ? false : POLL_MS),
+  });
+  const job = followed.data?.exportJob ?? started;
   // another selection: the previous export's link no longer describes it
   const key = selection.mode === 'all' ? `all:${JSON.stringify(filter ?? null)}` : [...selection.ids].sort().join(',');
   useEffect(() => {
-    clearTimeout(timer.current);
-    setJob(null);
+    setStarted(null);
     setError(null);
   }, [key]);
-
-  function follow(id: string) {
-    timer.current = setTimeout(() => {
-      gql(SelectedExportJobQuery, { id })
-        .then((data) => {
-          const j = data.exportJob;
-          setJob(j);
-          if (j && !exportJobEnded(j)) follow(id);
-        })
-        .catch((e) => setError(errorMessage(e)));
-    }, POLL_MS);
-  }
+  const followError = followed.error ? errorMessage(followed.error) : null;
+  const busy = create.isPending;
 
   async function exportSelected() {
     const input = selectionInput(selection, filter);
     if (!input) return;
-    setBusy(true);
     setError(null);
     try {
-      const { createExport } = await gql(ExportSelectedMutation, { input: { projectId, format, selection: input } });
-      if (createExport.errors.length > 0) {
-        setError(createExport.errors.map(userErrorText).join(' '));
-      } else if (createExport.job) {
-        setJob(createExport.job);
-        follow(createExport.job.id);
-      }
+      // the view's filter as the server takes it (view.ts builds it; the generated input type is its contract)
+      const { createExport } = await create.mutateAsync({ input: { projectId, format, selection: input } as CreateExportInput });
+      if (createExport.errors.length > 0) setError(createExport.errors.map(userErrorText).join(' '));
+      else if (createExport.job) setStarted(createExport.job);
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -94,7 +83,7 @@ export function SelectionActions({ projectId, selection, filter, count }: {
           ) : job.state === 'FAILED' ? `The export failed${job.error ? `: ${job.error}` : ''}` : `Exporting ${job.totalTasks} tasks…`}
         </span>
       )}
-      {error && <span className="error small" role="alert" data-testid="selection-error">{error}</span>}
+      {(error ?? followError) && <span className="error small" role="alert" data-testid="selection-error">{error ?? followError}</span>}
     </span>
   );
 }

@@ -1,35 +1,22 @@
 // The Data Manager's selection feeding "export selected" and "label the selected" (issue 12, ADR 0038).
 import { operation } from '../shared/api/graphql';
-import type { UserError } from '../shared/api/types';
-import type { ExportJobState } from '../shared/gql/graphql';
+import { graphql } from '../shared/gql';
 import type { ViewFilter } from './view';
 
 /** What the server takes as a selection: the ticked task ids, or every task matching a filter. */
 export type SelectionInput = { taskIds: string[] } | { filter: ViewFilter };
 
-export interface SelectedExportJob {
-  id: string;
-  state: ExportJobState;
-  selected: boolean;
-  totalTasks: number;
-  writtenTasks: number;
-  fileName: string;
-  downloadUrl: string | null;
-  error: string | null;
-}
+// "Export selected": generated documents and types (ADR 0040), followed with TanStack Query (SelectionActions).
+export const SelectedExportJobFields = graphql(`
+  fragment SelectedExportJobFields on ExportJob { id state selected totalTasks writtenTasks fileName downloadUrl error }`);
 
-const JOB = 'id state selected totalTasks writtenTasks fileName downloadUrl error';
-
-export const ExportSelectedMutation = operation<
-  { createExport: { job: SelectedExportJob | null; errors: UserError[] } },
-  { input: { projectId: string; format: string; selection: SelectionInput } }
->(`
+export const ExportSelectedMutation = graphql(`
   mutation ExportSelected($input: CreateExportInput!) {
-    createExport(input: $input) { job { ${JOB} } errors { code field message } }
+    createExport(input: $input) { job { ...SelectedExportJobFields } errors { code field message } }
   }`);
 
-export const SelectedExportJobQuery = operation<{ exportJob: SelectedExportJob | null }, { id: string }>(`
-  query SelectedExportJob($id: ID!) { exportJob(id: $id) { ${JOB} } }`);
+export const SelectedExportJobQuery = graphql(`
+  query SelectedExportJob($id: ID!) { exportJob(id: $id) { ...SelectedExportJobFields } }`);
 
 export type LabelStreamState = 'WORKING' | 'DONE' | 'PAUSED' | 'LIMIT_REACHED' | 'MANUAL';
 

@@ -43,6 +43,15 @@ describe('the Data Manager view', () => {
       .toMatchObject({ column: 'UNRESOLVED_COMMENTS', type: 'INTEGER', sort: 'UNRESOLVED_COMMENTS', shownByDefault: false });
   });
 
+  it('offers who is assigned (to annotate, to review) as people columns: filterable with "me", not sortable, hidden until chosen', () => {
+    const catalog = columnCatalog([], []);
+    for (const column of ['ASSIGNED_ANNOTATORS', 'ASSIGNED_REVIEWERS'] as const) {
+      const def = catalog.find((c) => c.column === column);
+      expect(def).toMatchObject({ type: 'PEOPLE', shownByDefault: false });
+      expect(def?.sort).toBeUndefined();
+    }
+  });
+
   it('shows, hides and orders columns', () => {
     const defaults = visibleColumns(catalog, undefined).map((c) => c.key);
     expect(defaults).toEqual(['number', 'data', 'annotations', 'completed', 'review', 'groundTruth', 'updated']);

@@ -11,7 +11,8 @@ export type TaskColumnName =
   | 'NUMBER' | 'CREATED_AT' | 'UPDATED_AT' | 'ANNOTATIONS' | 'SKIPS' | 'PREDICTIONS' | 'PREDICTION_SCORE' | 'MODEL_VERSIONS'
   | 'LEAD_TIME' | 'ANNOTATORS' | 'REVIEWERS' | 'ACCEPTED' | 'REJECTED' | 'REVIEW_STATE' | 'COMPLETED' | 'GROUND_TRUTH'
   | 'LABELS' | 'DATA'
-  | 'COMMENTS' | 'UNRESOLVED_COMMENTS';
+  | 'COMMENTS' | 'UNRESOLVED_COMMENTS'
+  | 'ASSIGNED_ANNOTATORS' | 'ASSIGNED_REVIEWERS';
 export type SortField =
   | 'NUMBER' | 'ANNOTATIONS' | 'COMPLETED' | 'UPDATED_AT' | 'GROUND_TRUTH' | 'CREATED_AT' | 'SKIPS' | 'PREDICTIONS'
   | 'PREDICTION_SCORE' | 'LEAD_TIME' | 'ACCEPTED' | 'REJECTED' | 'REVIEW_STATE' | 'DATA'
@@ -103,6 +104,9 @@ const FIXED: ColumnDef[] = [
   // comments on the task's live annotations (issue 10; kept by the projection, so sortable)
   { key: 'comments', label: 'Comments', column: 'COMMENTS', type: 'INTEGER', sort: 'COMMENTS', shownByDefault: false },
   { key: 'unresolvedComments', label: 'Unresolved comments', column: 'UNRESOLVED_COMMENTS', type: 'INTEGER', sort: 'UNRESOLVED_COMMENTS', shownByDefault: false },
+  // manual assignment (ADR 0042/0048): filter "contains me" is "assigned to me"
+  { key: 'assignedAnnotators', label: 'Assigned to annotate', column: 'ASSIGNED_ANNOTATORS', type: 'PEOPLE', shownByDefault: false },
+  { key: 'assignedReviewers', label: 'Assigned to review', column: 'ASSIGNED_REVIEWERS', type: 'PEOPLE', shownByDefault: false },
 ];
 
 /** The columns a project offers: the fixed ones, "Data" (a preview), every data field and every control's labels. */

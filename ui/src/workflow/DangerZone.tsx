@@ -2,12 +2,12 @@
 // Manager tab, delete the project (its title typed again; it disappears for everyone, the audit log keeps who did it).
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { errorMessage } from '../shared/api/graphql';
 import type { UserError } from '../shared/api/types';
 import { ErrorBox, FieldErrors } from '../shared/components/Errors';
-import { jobSummary, runBulkJob } from './bulk';
+import { request } from '../shared/api/query';
+import { jobSummary, runBulkJob, type BulkTaskJob } from './bulk';
 import { BulkTaskActionMutation, DeleteProjectMutation, DropDataManagerTabsMutation } from './operations';
-import type { BulkTaskJob } from './types';
 
 export function DangerZone({ projectId, title, taskCount, onChanged }: { projectId: string; title: string; taskCount: number; onChanged: () => void }) {
   const navigate = useNavigate();
@@ -34,19 +34,19 @@ export function DangerZone({ projectId, title, taskCount, onChanged }: { project
   }
 
   const deleteTasks = () => act(async () => {
-    const outcome = await runBulkJob(async () => (await gql(BulkTaskActionMutation, {
+    const outcome = await runBulkJob(async () => (await request(BulkTaskActionMutation, {
       input: { projectId, selection: { filter: {} }, action: 'DELETE' },
     })).bulkTaskAction, setJob);
     if (outcome.errors.length === 0) onChanged();
     return outcome.errors;
   });
   const dropTabs = () => act(async () => {
-    const payload = (await gql(DropDataManagerTabsMutation, { input: { projectId } })).dropDataManagerTabs;
+    const payload = (await request(DropDataManagerTabsMutation, { input: { projectId } })).dropDataManagerTabs;
     if (payload.errors.length === 0) setDropped(payload.dropped);
     return payload.errors;
   });
   const deleteProject = () => act(async () => {
-    const payload = (await gql(DeleteProjectMutation, { input: { projectId, title: typed } })).deleteProject;
+    const payload = (await request(DeleteProjectMutation, { input: { projectId, title: typed } })).deleteProject;
     if (payload.deleted) navigate('/projects');
     return payload.errors;
   });

@@ -1,9 +1,20 @@
 // Data Manager bulk actions (issue 11, ADR 0042): what a selection is as the server takes it, the one result item a
-// bulk label applies, and following a bulk job to its end. Pure except runBulkJob (it asks the server).
-import { gql } from '../shared/api/graphql';
+// bulk label applies, and following a bulk job to its end. Pure except runBulkJob and followBulkJob (they ask the
+// server: the job's progress is pushed by the bulkTaskJob subscription, ADR 0048).
+import { asOperation, request } from '../shared/api/query';
 import type { Control, UserError } from '../shared/api/types';
-import { BulkTaskJobQuery } from './operations';
-import type { BulkTaskJob, BulkTaskJobPayload, TaskSelectionInput } from './types';
+import { subscribe } from '../shared/api/ws';
+import type { BulkTaskJobFieldsFragment } from '../shared/gql/graphql';
+import { BulkTaskJobQuery, BulkTaskJobSubscription } from './operations';
+import type { TaskSelectionInput } from './types';
+
+/** A bulk job as the generated fragment has it. */
+export type BulkTaskJob = BulkTaskJobFieldsFragment;
+
+export interface BulkTaskJobPayload {
+  job: BulkTaskJob | null;
+  errors: UserError[];
+}
 
 /** The control types a bulk label applies: one value that fits every task (no regions), as the server allows. */
 export const BULK_LABEL_TYPES = ['choices', 'taxonomy', 'textarea', 'rating', 'number', 'datetime'];
@@ -47,19 +58,56 @@ export function jobSummary(job: BulkTaskJob): string {
     + (rest > 0 ? `, ${rest} already so` : '') + (job.refusedTasks > 0 ? `, ${job.refusedTasks} refused` : '');
 }
 
+/** Follows a job until it ends: the job as it changes, and at the end the job as it ended. */
+export type FollowJob = (id: string, onProgress: (job: BulkTaskJob) => void) => Promise<BulkTaskJob | null>;
+
+/**
+ * Follows a bulk job over the bulkTaskJob subscription (ADR 0048): the server pushes the job now and after every page
+ * of tasks until it ends. Should the socket fail (e.g. a proxy without WebSockets), it asks for the job every
+ * {@code pollMs} instead.
+ */
+export function followBulkJob(id: string, onProgress: (job: BulkTaskJob) => void, pollMs = 1000): Promise<BulkTaskJob | null> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    // handlers may run before subscribe() returns (a mock, a job already ended): stop on the next microtask
+    const stop = subscribe(asOperation(BulkTaskJobSubscription), { id }, {
+      next: ({ bulkTaskJob }) => {
+        if (settled) return;
+        onProgress(bulkTaskJob);
+        if (jobEnded(bulkTaskJob)) {
+          settled = true;
+          queueMicrotask(() => stop());
+          resolve(bulkTaskJob);
+        }
+      },
+      error: () => {
+        if (settled) return;
+        settled = true;
+        queueMicrotask(() => stop());
+        pollBulkJob(id, onProgress, pollMs).then(resolve, reject);
+      },
+    });
+  });
+}
+
+/** The fallback: asks for the job until it ends (null: the job is not (or no longer) visible). */
+export async function pollBulkJob(id: string, onProgress: (job: BulkTaskJob) => void, pollMs: number): Promise<BulkTaskJob | null> {
+  for (;;) {
+    const job = (await request(BulkTaskJobQuery, { id })).bulkTaskJob;
+    if (!job) return null;
+    onProgress(job);
+    if (jobEnded(job)) return job;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
 /** Starts a bulk job and follows it until it ends; the user errors of a refused start come back as they are. */
 export async function runBulkJob(start: () => Promise<BulkTaskJobPayload>, onProgress: (job: BulkTaskJob) => void,
-                                 pollMs = 400): Promise<{ job: BulkTaskJob | null; errors: UserError[] }> {
+                                 follow: FollowJob = followBulkJob): Promise<{ job: BulkTaskJob | null; errors: UserError[] }> {
   const started = await start();
   if (started.errors.length > 0 || !started.job) return { job: null, errors: started.errors };
-  let job = started.job;
-  onProgress(job);
-  while (!jobEnded(job)) {
-    await new Promise((r) => setTimeout(r, pollMs));
-    const next = (await gql(BulkTaskJobQuery, { id: job.id })).bulkTaskJob;
-    if (!next) break;
-    job = next;
-    onProgress(job);
-  }
-  return { job, errors: [] };
+  onProgress(started.job);
+  if (jobEnded(started.job)) return { job: started.job, errors: [] };
+  const ended = await follow(started.job.id, onProgress);
+  return { job: ended ?? started.job, errors: [] };
 }

@@ -1,10 +1,8 @@
 // The workflow's GraphQL documents; operations.test.ts here validates them against the schema, like api/operations.
 import { operation } from '../shared/api/graphql';
+import { graphql } from '../shared/gql';
 import type { UserError } from '../shared/api/types';
-import type {
-  AssignmentKind, BulkTaskAction, BulkTaskJob, BulkTaskJobPayload, LabelStreamView, ProjectSettings, ProjectWorkflow, SettingsPayload,
-  TaskSelectionInput,
-} from './types';
+import type { LabelStreamView, ProjectSettings, ProjectWorkflow, SettingsPayload } from './types';
 
 const SETTINGS = `settingsVersion settings {
   general { color instructions showInstructionsBeforeLabeling }
@@ -50,32 +48,29 @@ export const ResumeAnnotatorMutation = operation<
 export const LabelStreamQuery = operation<{ labelStream: LabelStreamView | null }, { projectId: string }>(`
   query LabelStream($projectId: ID!) { labelStream(projectId: $projectId) { state pauseReason reservedUntil tasksLeft } }`);
 
-// ---- bulk actions and the danger zone (ADR 0042) ----
-const BULK_JOB = 'id action state totalTasks processedTasks changedTasks refusedTasks error';
+// ---- bulk actions (ADR 0042): generated types (ADR 0040), progress pushed by the bulkTaskJob subscription (ADR 0048) ----
+export const BulkTaskJobFields = graphql(`
+  fragment BulkTaskJobFields on BulkTaskJob { id action state totalTasks processedTasks changedTasks refusedTasks error }`);
 
-export const BulkTaskActionMutation = operation<
-  { bulkTaskAction: BulkTaskJobPayload },
-  { input: { projectId: string; selection: TaskSelectionInput; action: BulkTaskAction; userIds?: string[]; kind?: AssignmentKind } }
->(`
-  mutation BulkTaskAction($input: BulkTaskActionInput!) { bulkTaskAction(input: $input) { job { ${BULK_JOB} } errors { code field message } } }`);
+export const BulkTaskActionMutation = graphql(`
+  mutation BulkTaskAction($input: BulkTaskActionInput!) {
+    bulkTaskAction(input: $input) { job { ...BulkTaskJobFields } errors { code field message } }
+  }`);
 
-export const BulkLabelTasksMutation = operation<
-  { bulkLabelTasks: BulkTaskJobPayload },
-  { input: { projectId: string; selection: TaskSelectionInput; result: Record<string, unknown> } }
->(`
-  mutation BulkLabelTasks($input: BulkLabelTasksInput!) { bulkLabelTasks(input: $input) { job { ${BULK_JOB} } errors { code field message } } }`);
+export const BulkLabelTasksMutation = graphql(`
+  mutation BulkLabelTasks($input: BulkLabelTasksInput!) {
+    bulkLabelTasks(input: $input) { job { ...BulkTaskJobFields } errors { code field message } }
+  }`);
 
-export const BulkTaskJobQuery = operation<{ bulkTaskJob: BulkTaskJob | null }, { id: string }>(`
-  query BulkTaskJob($id: ID!) { bulkTaskJob(id: $id) { ${BULK_JOB} } }`);
+export const BulkTaskJobQuery = graphql(`
+  query BulkTaskJob($id: ID!) { bulkTaskJob(id: $id) { ...BulkTaskJobFields } }`);
 
-export const DeleteProjectMutation = operation<
-  { deleteProject: { deleted: boolean; errors: UserError[] } },
-  { input: { projectId: string; title: string } }
->(`
+export const BulkTaskJobSubscription = graphql(`
+  subscription BulkTaskJobProgress($id: ID!) { bulkTaskJob(id: $id) { ...BulkTaskJobFields } }`);
+
+// ---- the danger zone ----
+export const DeleteProjectMutation = graphql(`
   mutation DeleteProject($input: DeleteProjectInput!) { deleteProject(input: $input) { deleted errors { code field message } } }`);
 
-export const DropDataManagerTabsMutation = operation<
-  { dropDataManagerTabs: { dropped: number; errors: UserError[] } },
-  { input: { projectId: string } }
->(`
+export const DropDataManagerTabsMutation = graphql(`
   mutation DropDataManagerTabs($input: DropDataManagerTabsInput!) { dropDataManagerTabs(input: $input) { dropped errors { code field message } } }`);

@@ -67,25 +67,8 @@ export interface LabelStreamView {
 }
 
 // ---- bulk actions and the danger zone (ADR 0042) ----
-export type BulkTaskAction = 'ASSIGN' | 'UNASSIGN' | 'DELETE' | 'LABEL';
-export type AssignmentKind = 'ANNOTATION' | 'REVIEW';
-export type BulkTaskJobState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
-
-export interface BulkTaskJob {
-  id: string;
-  action: BulkTaskAction;
-  state: BulkTaskJobState;
-  totalTasks: number;
-  processedTasks: number;
-  changedTasks: number;
-  refusedTasks: number;
-  error: string | null;
-}
-
-export interface BulkTaskJobPayload {
-  job: BulkTaskJob | null;
-  errors: UserError[];
-}
+// Bulk jobs: the generated types (shared/gql, ADR 0040); BulkTaskJob in ./bulk.ts.
+export type { AssignmentKind, BulkTaskAction, BulkTaskJobState } from '../shared/gql/graphql';
 
 /** Ticked tasks, or all that match the Data Manager's filter (less the unticked ones). */
 export type TaskSelectionInput = { taskIds: string[] } | { filter: object; excludedIds?: string[] };

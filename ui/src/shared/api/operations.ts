@@ -21,7 +21,7 @@ const ANNOTATION = `id taskId author { id displayName } result leadTimeSeconds c
   review { decision comment reviewer { id displayName } reviewedAt }`;
 /** A live Data Manager row: the filter columns that need no batch loading (the rest comes with the next page read). */
 const LIVE_ROW = `${TASK_ROW} acceptedCount rejectedCount leadTimeSeconds predictionCount predictionScore modelVersions
-  commentCount unresolvedCommentCount`;
+  commentCount unresolvedCommentCount assignedAnnotatorIds assignedReviewerIds`;
 /** A Data Manager row: the filter columns too (ADR 0038). */
 const DM_ROW = `${LIVE_ROW} labels annotatorIds reviewerIds`;
 const TASK_DETAIL = `${TASK_ROW} annotations { ${ANNOTATION} } predictions { modelVersion score result }`;

@@ -144,6 +144,9 @@ export interface TaskRow {
   /** Comments on its live annotations, and the unresolved ones (issue 10); only in Data Manager rows. */
   commentCount?: number;
   unresolvedCommentCount?: number;
+  /** Who is assigned the task to annotate / to review (ADR 0048); only in Data Manager rows. */
+  assignedAnnotatorIds?: string[];
+  assignedReviewerIds?: string[];
 }
 
 /** A data field of a project's tasks (ADR 0038). */

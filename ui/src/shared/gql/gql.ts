@@ -22,6 +22,9 @@ type Documents = {
     "\n  mutation ResolveComment($input: CommentInput!) { resolveComment(input: $input) { comment { ...CommentFields } errors { code field message } } }": typeof types.ResolveCommentDocument,
     "\n  mutation ReopenComment($input: CommentInput!) { reopenComment(input: $input) { comment { ...CommentFields } errors { code field message } } }": typeof types.ReopenCommentDocument,
     "\n  mutation DeleteComment($input: CommentInput!) { deleteComment(input: $input) { comment { ...CommentFields } errors { code field message } } }": typeof types.DeleteCommentDocument,
+    "\n  fragment SelectedExportJobFields on ExportJob { id state selected totalTasks writtenTasks fileName downloadUrl error }": typeof types.SelectedExportJobFieldsFragmentDoc,
+    "\n  mutation ExportSelected($input: CreateExportInput!) {\n    createExport(input: $input) { job { ...SelectedExportJobFields } errors { code field message } }\n  }": typeof types.ExportSelectedDocument,
+    "\n  query SelectedExportJob($id: ID!) { exportJob(id: $id) { ...SelectedExportJobFields } }": typeof types.SelectedExportJobDocument,
     "\n  fragment DraftFields on Draft { taskId result leadTimeSeconds savedAt }": typeof types.DraftFieldsFragmentDoc,
     "\n  query MyDraft($id: ID!) { task(id: $id) { id myDraft { ...DraftFields } } }": typeof types.MyDraftDocument,
     "\n  mutation SaveDraft($input: SaveDraftInput!) { saveDraft(input: $input) { draft { ...DraftFields } errors { code field message } } }": typeof types.SaveDraftDocument,
@@ -103,6 +106,13 @@ type Documents = {
     "\n  mutation ReviewInEditor($input: ReviewAnnotationInput!) { reviewAnnotation(input: $input) { task { id } errors { code field message } } }": typeof types.ReviewInEditorDocument,
     "\n  query NextReviewTask($projectId: ID!, $afterNumber: Int) {\n    nextReviewTask(projectId: $projectId, afterNumber: $afterNumber) { ...TaskDetailFields }\n  }": typeof types.NextReviewTaskDocument,
     "\n  mutation ReviewAnnotation($input: ReviewAnnotationInput!) {\n    reviewAnnotation(input: $input) { annotation { ...AnnotationFields } task { ...TaskDetailFields } errors { code field message } }\n  }": typeof types.ReviewAnnotationDocument,
+    "\n  fragment BulkTaskJobFields on BulkTaskJob { id action state totalTasks processedTasks changedTasks refusedTasks error }": typeof types.BulkTaskJobFieldsFragmentDoc,
+    "\n  mutation BulkTaskAction($input: BulkTaskActionInput!) {\n    bulkTaskAction(input: $input) { job { ...BulkTaskJobFields } errors { code field message } }\n  }": typeof types.BulkTaskActionDocument,
+    "\n  mutation BulkLabelTasks($input: BulkLabelTasksInput!) {\n    bulkLabelTasks(input: $input) { job { ...BulkTaskJobFields } errors { code field message } }\n  }": typeof types.BulkLabelTasksDocument,
+    "\n  query BulkTaskJob($id: ID!) { bulkTaskJob(id: $id) { ...BulkTaskJobFields } }": typeof types.BulkTaskJobDocument,
+    "\n  subscription BulkTaskJobProgress($id: ID!) { bulkTaskJob(id: $id) { ...BulkTaskJobFields } }": typeof types.BulkTaskJobProgressDocument,
+    "\n  mutation DeleteProject($input: DeleteProjectInput!) { deleteProject(input: $input) { deleted errors { code field message } } }": typeof types.DeleteProjectDocument,
+    "\n  mutation DropDataManagerTabs($input: DropDataManagerTabsInput!) { dropDataManagerTabs(input: $input) { dropped errors { code field message } } }": typeof types.DropDataManagerTabsDocument,
 };
 const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      edges { cursor node {\n        id position eventType aggregateType aggregateId actor { id displayName } clientIp occurredAt payload hash\n      } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.AuditLogDocument,
@@ -112,6 +122,9 @@ const documents: Documents = {
     "\n  mutation ResolveComment($input: CommentInput!) { resolveComment(input: $input) { comment { ...CommentFields } errors { code field message } } }": types.ResolveCommentDocument,
     "\n  mutation ReopenComment($input: CommentInput!) { reopenComment(input: $input) { comment { ...CommentFields } errors { code field message } } }": types.ReopenCommentDocument,
     "\n  mutation DeleteComment($input: CommentInput!) { deleteComment(input: $input) { comment { ...CommentFields } errors { code field message } } }": types.DeleteCommentDocument,
+    "\n  fragment SelectedExportJobFields on ExportJob { id state selected totalTasks writtenTasks fileName downloadUrl error }": types.SelectedExportJobFieldsFragmentDoc,
+    "\n  mutation ExportSelected($input: CreateExportInput!) {\n    createExport(input: $input) { job { ...SelectedExportJobFields } errors { code field message } }\n  }": types.ExportSelectedDocument,
+    "\n  query SelectedExportJob($id: ID!) { exportJob(id: $id) { ...SelectedExportJobFields } }": types.SelectedExportJobDocument,
     "\n  fragment DraftFields on Draft { taskId result leadTimeSeconds savedAt }": types.DraftFieldsFragmentDoc,
     "\n  query MyDraft($id: ID!) { task(id: $id) { id myDraft { ...DraftFields } } }": types.MyDraftDocument,
     "\n  mutation SaveDraft($input: SaveDraftInput!) { saveDraft(input: $input) { draft { ...DraftFields } errors { code field message } } }": types.SaveDraftDocument,
@@ -193,6 +206,13 @@ const documents: Documents = {
     "\n  mutation ReviewInEditor($input: ReviewAnnotationInput!) { reviewAnnotation(input: $input) { task { id } errors { code field message } } }": types.ReviewInEditorDocument,
     "\n  query NextReviewTask($projectId: ID!, $afterNumber: Int) {\n    nextReviewTask(projectId: $projectId, afterNumber: $afterNumber) { ...TaskDetailFields }\n  }": types.NextReviewTaskDocument,
     "\n  mutation ReviewAnnotation($input: ReviewAnnotationInput!) {\n    reviewAnnotation(input: $input) { annotation { ...AnnotationFields } task { ...TaskDetailFields } errors { code field message } }\n  }": types.ReviewAnnotationDocument,
+    "\n  fragment BulkTaskJobFields on BulkTaskJob { id action state totalTasks processedTasks changedTasks refusedTasks error }": types.BulkTaskJobFieldsFragmentDoc,
+    "\n  mutation BulkTaskAction($input: BulkTaskActionInput!) {\n    bulkTaskAction(input: $input) { job { ...BulkTaskJobFields } errors { code field message } }\n  }": types.BulkTaskActionDocument,
+    "\n  mutation BulkLabelTasks($input: BulkLabelTasksInput!) {\n    bulkLabelTasks(input: $input) { job { ...BulkTaskJobFields } errors { code field message } }\n  }": types.BulkLabelTasksDocument,
+    "\n  query BulkTaskJob($id: ID!) { bulkTaskJob(id: $id) { ...BulkTaskJobFields } }": types.BulkTaskJobDocument,
+    "\n  subscription BulkTaskJobProgress($id: ID!) { bulkTaskJob(id: $id) { ...BulkTaskJobFields } }": types.BulkTaskJobProgressDocument,
+    "\n  mutation DeleteProject($input: DeleteProjectInput!) { deleteProject(input: $input) { deleted errors { code field message } } }": types.DeleteProjectDocument,
+    "\n  mutation DropDataManagerTabs($input: DropDataManagerTabsInput!) { dropDataManagerTabs(input: $input) { dropped errors { code field message } } }": types.DropDataManagerTabsDocument,
 };
 
 /**
@@ -223,6 +243,18 @@ export function graphql(source: "\n  mutation ReopenComment($input: CommentInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteComment($input: CommentInput!) { deleteComment(input: $input) { comment { ...CommentFields } errors { code field message } } }"): typeof import('./graphql').DeleteCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SelectedExportJobFields on ExportJob { id state selected totalTasks writtenTasks fileName downloadUrl error }"): typeof import('./graphql').SelectedExportJobFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportSelected($input: CreateExportInput!) {\n    createExport(input: $input) { job { ...SelectedExportJobFields } errors { code field message } }\n  }"): typeof import('./graphql').ExportSelectedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SelectedExportJob($id: ID!) { exportJob(id: $id) { ...SelectedExportJobFields } }"): typeof import('./graphql').SelectedExportJobDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -547,6 +579,34 @@ export function graphql(source: "\n  query NextReviewTask($projectId: ID!, $afte
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReviewAnnotation($input: ReviewAnnotationInput!) {\n    reviewAnnotation(input: $input) { annotation { ...AnnotationFields } task { ...TaskDetailFields } errors { code field message } }\n  }"): typeof import('./graphql').ReviewAnnotationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BulkTaskJobFields on BulkTaskJob { id action state totalTasks processedTasks changedTasks refusedTasks error }"): typeof import('./graphql').BulkTaskJobFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkTaskAction($input: BulkTaskActionInput!) {\n    bulkTaskAction(input: $input) { job { ...BulkTaskJobFields } errors { code field message } }\n  }"): typeof import('./graphql').BulkTaskActionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkLabelTasks($input: BulkLabelTasksInput!) {\n    bulkLabelTasks(input: $input) { job { ...BulkTaskJobFields } errors { code field message } }\n  }"): typeof import('./graphql').BulkLabelTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BulkTaskJob($id: ID!) { bulkTaskJob(id: $id) { ...BulkTaskJobFields } }"): typeof import('./graphql').BulkTaskJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BulkTaskJobProgress($id: ID!) { bulkTaskJob(id: $id) { ...BulkTaskJobFields } }"): typeof import('./graphql').BulkTaskJobProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteProject($input: DeleteProjectInput!) { deleteProject(input: $input) { deleted errors { code field message } } }"): typeof import('./graphql').DeleteProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DropDataManagerTabs($input: DropDataManagerTabsInput!) { dropDataManagerTabs(input: $input) { dropped errors { code field message } } }"): typeof import('./graphql').DropDataManagerTabsDocument;
 
 
 export function graphql(source: string) {

@@ -19,6 +19,10 @@ export type ArchiveWorkspaceInput = {
   workspaceId: string;
 };
 
+export type AssignmentKind =
+  | 'ANNOTATION'
+  | 'REVIEW';
+
 export type AuditFilter = {
   actorId?: string | null | undefined;
   aggregateId?: string | null | undefined;
@@ -26,6 +30,35 @@ export type AuditFilter = {
   from?: string | null | undefined;
   to?: string | null | undefined;
 };
+
+export type BulkLabelTasksInput = {
+  projectId: string;
+  /** One result item ({from_name, to_name, type, value}) of a Choices, Taxonomy, TextArea, Rating, Number or DateTime control. */
+  result: import('../api/types').JSONValue;
+  selection: TaskSelectionInput;
+};
+
+export type BulkTaskAction =
+  | 'ASSIGN'
+  | 'DELETE'
+  | 'LABEL'
+  | 'UNASSIGN';
+
+export type BulkTaskActionInput = {
+  /** ASSIGN, UNASSIGN or DELETE (LABEL: bulkLabelTasks). */
+  action: BulkTaskAction;
+  kind?: AssignmentKind | null | undefined;
+  projectId: string;
+  selection: TaskSelectionInput;
+  /** ASSIGN / UNASSIGN: 1 to 100 people who work in the project. */
+  userIds?: Array<string> | null | undefined;
+};
+
+export type BulkTaskJobState =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
 
 export type ChangeMediaProxyInput = {
   allowed: boolean;
@@ -120,8 +153,18 @@ export type DeleteAnnotationInput = {
   taskId: string;
 };
 
+export type DeleteProjectInput = {
+  projectId: string;
+  /** The project's title, typed again. */
+  title: string;
+};
+
 export type DiscardDraftInput = {
   taskId: string;
+};
+
+export type DropDataManagerTabsInput = {
+  projectId: string;
 };
 
 export type ErrorCode =
@@ -398,6 +441,9 @@ export type TaskColumn =
   | 'ACCEPTED'
   | 'ANNOTATIONS'
   | 'ANNOTATORS'
+  /** People assigned the task to annotate / to review (manual assignment, ADR 0048); "@me": assigned to me. */
+  | 'ASSIGNED_ANNOTATORS'
+  | 'ASSIGNED_REVIEWERS'
   | 'COMMENTS'
   | 'COMPLETED'
   | 'CREATED_AT'
@@ -517,6 +563,22 @@ export type DeleteCommentMutationVariables = Exact<{
 
 
 export type DeleteCommentMutation = { deleteComment: { comment: { id: string, taskId: string, annotationId: string, regionId: string | null, parentId: string | null, text: string | null, resolved: boolean, resolvedAt: string | null, deleted: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string }, resolvedBy: { id: string, displayName: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type SelectedExportJobFieldsFragment = { id: string, state: ExportJobState, selected: boolean, totalTasks: number, writtenTasks: number, fileName: string, downloadUrl: string | null, error: string | null };
+
+export type ExportSelectedMutationVariables = Exact<{
+  input: CreateExportInput;
+}>;
+
+
+export type ExportSelectedMutation = { createExport: { job: { id: string, state: ExportJobState, selected: boolean, totalTasks: number, writtenTasks: number, fileName: string, downloadUrl: string | null, error: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type SelectedExportJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SelectedExportJobQuery = { exportJob: { id: string, state: ExportJobState, selected: boolean, totalTasks: number, writtenTasks: number, fileName: string, downloadUrl: string | null, error: string | null } | null };
 
 export type DraftFieldsFragment = { taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, savedAt: string };
 
@@ -984,6 +1046,50 @@ export type ReviewAnnotationMutationVariables = Exact<{
 
 export type ReviewAnnotationMutation = { reviewAnnotation: { annotation: { id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null } | null, task: { id: string, number: number, projectId: string, data: import('../api/types').JSONValue, annotationCount: number, skipCount: number, completed: boolean, reviewState: ReviewState, createdAt: string, updatedAt: string, groundTruth: boolean, annotations: Array<{ id: string, taskId: string, result: import('../api/types').JSONValue, leadTimeSeconds: number | null, createdAt: string, updatedAt: string, configVersion: number | null, groundTruth: boolean, author: { id: string, displayName: string }, labelingConfig: { version: number, xml: string, createdAt: string, objects: Array<{ name: string, type: string, valueField: string | null }> } | null, review: { decision: ReviewDecision, comment: string | null, reviewedAt: string, reviewer: { id: string, displayName: string } } | null }>, predictions: Array<{ modelVersion: string | null, score: number | null, result: import('../api/types').JSONValue }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
 
+export type BulkTaskJobFieldsFragment = { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null };
+
+export type BulkTaskActionMutationVariables = Exact<{
+  input: BulkTaskActionInput;
+}>;
+
+
+export type BulkTaskActionMutation = { bulkTaskAction: { job: { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type BulkLabelTasksMutationVariables = Exact<{
+  input: BulkLabelTasksInput;
+}>;
+
+
+export type BulkLabelTasksMutation = { bulkLabelTasks: { job: { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type BulkTaskJobQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BulkTaskJobQuery = { bulkTaskJob: { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null } | null };
+
+export type BulkTaskJobProgressSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BulkTaskJobProgressSubscription = { bulkTaskJob: { id: string, action: BulkTaskAction, state: BulkTaskJobState, totalTasks: number, processedTasks: number, changedTasks: number, refusedTasks: number, error: string | null } };
+
+export type DeleteProjectMutationVariables = Exact<{
+  input: DeleteProjectInput;
+}>;
+
+
+export type DeleteProjectMutation = { deleteProject: { deleted: boolean, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type DropDataManagerTabsMutationVariables = Exact<{
+  input: DropDataManagerTabsInput;
+}>;
+
+
+export type DropDataManagerTabsMutation = { dropDataManagerTabs: { dropped: number, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1025,6 +1131,18 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const SelectedExportJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SelectedExportJobFields on ExportJob {
+  id
+  state
+  selected
+  totalTasks
+  writtenTasks
+  fileName
+  downloadUrl
+  error
+}
+    `, {"fragmentName":"SelectedExportJobFields"}) as unknown as TypedDocumentString<SelectedExportJobFieldsFragment, unknown>;
 export const DraftFieldsFragmentDoc = new TypedDocumentString(`
     fragment DraftFields on Draft {
   taskId
@@ -1352,6 +1470,18 @@ export const ProjectDetailFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }`, {"fragmentName":"ProjectDetailFields"}) as unknown as TypedDocumentString<ProjectDetailFieldsFragment, unknown>;
+export const BulkTaskJobFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}
+    `, {"fragmentName":"BulkTaskJobFields"}) as unknown as TypedDocumentString<BulkTaskJobFieldsFragment, unknown>;
 export const AuditLogDocument = new TypedDocumentString(`
     query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
@@ -1550,6 +1680,45 @@ export const DeleteCommentDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<DeleteCommentMutation, DeleteCommentMutationVariables>;
+export const ExportSelectedDocument = new TypedDocumentString(`
+    mutation ExportSelected($input: CreateExportInput!) {
+  createExport(input: $input) {
+    job {
+      ...SelectedExportJobFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment SelectedExportJobFields on ExportJob {
+  id
+  state
+  selected
+  totalTasks
+  writtenTasks
+  fileName
+  downloadUrl
+  error
+}`) as unknown as TypedDocumentString<ExportSelectedMutation, ExportSelectedMutationVariables>;
+export const SelectedExportJobDocument = new TypedDocumentString(`
+    query SelectedExportJob($id: ID!) {
+  exportJob(id: $id) {
+    ...SelectedExportJobFields
+  }
+}
+    fragment SelectedExportJobFields on ExportJob {
+  id
+  state
+  selected
+  totalTasks
+  writtenTasks
+  fileName
+  downloadUrl
+  error
+}`) as unknown as TypedDocumentString<SelectedExportJobQuery, SelectedExportJobQueryVariables>;
 export const MyDraftDocument = new TypedDocumentString(`
     query MyDraft($id: ID!) {
   task(id: $id) {
@@ -3377,3 +3546,105 @@ fragment TaskDetailFields on Task {
     result
   }
 }`) as unknown as TypedDocumentString<ReviewAnnotationMutation, ReviewAnnotationMutationVariables>;
+export const BulkTaskActionDocument = new TypedDocumentString(`
+    mutation BulkTaskAction($input: BulkTaskActionInput!) {
+  bulkTaskAction(input: $input) {
+    job {
+      ...BulkTaskJobFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}`) as unknown as TypedDocumentString<BulkTaskActionMutation, BulkTaskActionMutationVariables>;
+export const BulkLabelTasksDocument = new TypedDocumentString(`
+    mutation BulkLabelTasks($input: BulkLabelTasksInput!) {
+  bulkLabelTasks(input: $input) {
+    job {
+      ...BulkTaskJobFields
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}`) as unknown as TypedDocumentString<BulkLabelTasksMutation, BulkLabelTasksMutationVariables>;
+export const BulkTaskJobDocument = new TypedDocumentString(`
+    query BulkTaskJob($id: ID!) {
+  bulkTaskJob(id: $id) {
+    ...BulkTaskJobFields
+  }
+}
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}`) as unknown as TypedDocumentString<BulkTaskJobQuery, BulkTaskJobQueryVariables>;
+export const BulkTaskJobProgressDocument = new TypedDocumentString(`
+    subscription BulkTaskJobProgress($id: ID!) {
+  bulkTaskJob(id: $id) {
+    ...BulkTaskJobFields
+  }
+}
+    fragment BulkTaskJobFields on BulkTaskJob {
+  id
+  action
+  state
+  totalTasks
+  processedTasks
+  changedTasks
+  refusedTasks
+  error
+}`) as unknown as TypedDocumentString<BulkTaskJobProgressSubscription, BulkTaskJobProgressSubscriptionVariables>;
+export const DeleteProjectDocument = new TypedDocumentString(`
+    mutation DeleteProject($input: DeleteProjectInput!) {
+  deleteProject(input: $input) {
+    deleted
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteProjectMutation, DeleteProjectMutationVariables>;
+export const DropDataManagerTabsDocument = new TypedDocumentString(`
+    mutation DropDataManagerTabs($input: DropDataManagerTabsInput!) {
+  dropDataManagerTabs(input: $input) {
+    dropped
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DropDataManagerTabsMutation, DropDataManagerTabsMutationVariables>;

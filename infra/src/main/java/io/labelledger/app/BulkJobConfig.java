@@ -5,6 +5,7 @@ import io.labelledger.task.jobs.BulkJobRunner;
 import io.labelledger.task.jobs.BulkJobStore;
 import io.labelledger.task.jobs.ExportJobFiles;
 import io.labelledger.task.jobs.ImportJobFiles;
+import io.labelledger.task.jobs.ImportJobProgress;
 import io.labelledger.task.jobs.ProjectJobsCleanup;
 import io.labelledger.task.jobs.ImportJobQueue;
 import io.labelledger.task.jobs.ImportJobWorker;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +40,9 @@ public class BulkJobConfig {
     }
 
     @Bean
-    BulkJobRunner bulkJobRunner(BulkJobStore jobs, TaskQueries tasks, Commands commands, JsonMapper json) {
-        return new BulkJobRunner(jobs, tasks, commands, json);
+    BulkJobRunner bulkJobRunner(BulkJobStore jobs, TaskQueries tasks, Commands commands, JsonMapper json, ReactiveStringRedisTemplate redis) {
+        // not a bean of its own: the import job's progress is the one bean of that type
+        return new BulkJobRunner(jobs, tasks, commands, json, new ImportJobProgress(redis, ImportJobProgress.BULK_CHANNEL_PREFIX));
     }
 
     @Bean

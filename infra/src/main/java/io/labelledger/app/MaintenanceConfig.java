@@ -29,10 +29,11 @@ public class MaintenanceConfig {
     @Bean
     JobSweeper jobSweeper(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
                           @Qualifier("importJobQueue") ImportJobQueue imports, @Qualifier("exportJobQueue") ImportJobQueue exports,
+                          @Qualifier("bulkJobQueue") ImportJobQueue bulk,
                           ImportJobFiles importFiles, ExportJobFiles exportFiles,
                           @Value("${labelledger.jobs.requeue-after:2m}") Duration grace,
                           @Value("${labelledger.export.retention:7d}") Duration exportRetention) {
-        return new JobSweeper(jdbc, tx, clock, imports, exports, importFiles, exportFiles, grace, exportRetention);
+        return new JobSweeper(jdbc, tx, clock, imports, exports, bulk, importFiles, exportFiles, grace, exportRetention);
     }
 
     @Bean

@@ -11,9 +11,13 @@ import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +31,7 @@ import java.util.Map;
 @ProcessingGroup(JdbcLabelUsage.GROUP)
 public class JdbcLabelUsage implements LabelUsage {
     public static final String GROUP = "label-usage";
+    private static final String PENDING = "label-usage-pending";
     private final JdbcTemplate jdbc;
     private final LabelingConfigs configs;
 
@@ -52,6 +57,7 @@ public class JdbcLabelUsage implements LabelUsage {
 
     @EventHandler
     void on(AnnotationUpdated e) {
+        forget(e.annotationId().value());
         jdbc.update("DELETE FROM annotation_label WHERE annotation_id = ?", e.annotationId().value());
         record(e.projectId(), e.annotationId().value(), e.result());
     }
@@ -60,6 +66,7 @@ public class JdbcLabelUsage implements LabelUsage {
     @EventHandler
     void on(io.labelledger.task.api.TaskDeleted e) {
         if (e.annotationIds().isEmpty()) return;
+        e.annotationIds().forEach(a -> forget(a.value()));
         jdbc.update("DELETE FROM annotation_label WHERE annotation_id = ANY(?)",
                 (Object) e.annotationIds().stream().map(io.labelledger.task.api.AnnotationId::value).toArray(String[]::new));
     }
@@ -67,11 +74,14 @@ public class JdbcLabelUsage implements LabelUsage {
     /** Nor do a deleted project's. */
     @EventHandler
     void on(io.labelledger.project.api.ProjectDeleted e) {
+        Pending pending = pending(false);
+        if (pending != null) pending.rows.values().removeIf(rows -> rows.stream().anyMatch(r -> r[1].equals(e.projectId().value())));
         jdbc.update("DELETE FROM annotation_label WHERE project_id = ?", e.projectId().value());
     }
 
     @EventHandler
     void on(AnnotationDeleted e) {
+        forget(e.annotationId().value());
         jdbc.update("DELETE FROM annotation_label WHERE annotation_id = ?", e.annotationId().value());
     }
 
@@ -80,10 +90,54 @@ public class JdbcLabelUsage implements LabelUsage {
         ResultValidator.validate(lockedConfig(projectId), result, "result");
         var used = LabelUsage.usedBy(result);
         if (used.isEmpty()) return;
-        jdbc.batchUpdate("""
-                INSERT INTO annotation_label (annotation_id, project_id, control, value) VALUES (?, ?, ?, ?)
+        List<String[]> rows = used.stream().map(l -> new String[]{annotationId, projectId.value(), l.getKey(), l.getValue()}).toList();
+        Pending pending = pending(true);
+        if (pending == null) insert(rows); // no unit of work (a direct call): at once
+        else pending.rows.computeIfAbsent(annotationId, k -> new ArrayList<>()).addAll(rows);
+    }
+
+    /**
+     * The labels of the annotations handled in this unit of work, written with one statement when it prepares its commit
+     * (docs/adr/0048): an import batch of 1,000 tasks with 3,000 annotations made 3,000 inserts inside its transaction,
+     * the seed's bottleneck (docs/benchmarks.md). Keyed by annotation, so that a later update or delete in the same unit
+     * drops what is still pending. Still in the transaction of the events (a subscribing processor): a config change
+     * that checks under the project's lock sees them once it gets the lock.
+     */
+    private static final class Pending {
+        final Map<String, List<String[]>> rows = new LinkedHashMap<>();
+    }
+
+    private Pending pending(boolean create) {
+        if (!CurrentUnitOfWork.isStarted()) return null;
+        UnitOfWork<?> unit = CurrentUnitOfWork.get();
+        Pending existing = unit.getResource(PENDING);
+        if (existing != null || !create) return existing;
+        Pending created = new Pending();
+        unit.resources().put(PENDING, created);
+        unit.onPrepareCommit(u -> {
+            List<String[]> all = created.rows.values().stream().flatMap(List::stream).toList();
+            created.rows.clear();
+            insert(all);
+        });
+        return created;
+    }
+
+    private void forget(String annotationId) {
+        Pending pending = pending(false);
+        if (pending != null) pending.rows.remove(annotationId);
+    }
+
+    private void insert(List<String[]> rows) {
+        if (rows.isEmpty()) return;
+        jdbc.update("""
+                INSERT INTO annotation_label (annotation_id, project_id, control, value)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
                 ON CONFLICT DO NOTHING""",
-                used.stream().map(l -> new Object[]{annotationId, projectId.value(), l.getKey(), l.getValue()}).toList());
+                column(rows, 0), column(rows, 1), column(rows, 2), column(rows, 3));
+    }
+
+    private static String[] column(List<String[]> rows, int i) {
+        return rows.stream().map(r -> r[i]).toArray(String[]::new);
     }
 
     /**

@@ -111,6 +111,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Mutation.markNotificationsRead", "its payload carries only a count (0 for the matrix's callers); NotificationIT marks real notifications"),
             Map.entry("Mutation.verifyEmailDomain", "needs the domain's DNS TXT record, which the matrix does not publish; the identity tests verify one"),
             Map.entry("Query.bulkTaskJob", "a job is its creator's and the matrix names none; BulkTaskIT follows real ones"),
+            Map.entry("Subscription.bulkTaskJob", "a job is its creator's and the matrix names none; BulkTaskIT follows real ones"),
             Map.entry("Mutation.deleteProject", "deleting the fixture project would end the matrix: the sample types a wrong title; DangerZoneIT deletes for real"),
             Map.entry("Mutation.addComment@REVIEWER", BLIND),
             Map.entry("Mutation.addComment@ANNOTATOR", BLIND),

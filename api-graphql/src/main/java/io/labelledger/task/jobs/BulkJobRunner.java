@@ -45,12 +45,15 @@ public class BulkJobRunner implements JobRunner {
     private final TaskQueries tasks;
     private final Commands commands;
     private final JsonMapper json;
+    private final ImportJobProgress progress;
 
-    public BulkJobRunner(BulkJobStore jobs, TaskQueries tasks, Commands commands, JsonMapper json) {
+    /** {@code progress}: announces every change of a job's row to its subscribers (the bulkTaskJob subscription, ADR 0048). */
+    public BulkJobRunner(BulkJobStore jobs, TaskQueries tasks, Commands commands, JsonMapper json, ImportJobProgress progress) {
         this.jobs = jobs;
         this.tasks = tasks;
         this.commands = commands;
         this.json = json;
+        this.progress = progress;
     }
 
     private static final class Stop extends RuntimeException {
@@ -74,6 +77,7 @@ public class BulkJobRunner implements JobRunner {
                 List<SelectedTask> all = tasks.selectedIds(job.organizationId(), job.projectId(), selection.taskIds())
                                               .collectList().block(COMMAND_TIMEOUT);
                 jobs.started(jobId, all.size());
+                progress.changed(jobId, BulkJob.State.RUNNING.name());
                 for (int from = 0; from < all.size(); from += PAGE) {
                     page(job, parameters, all.subList(from, Math.min(all.size(), from + PAGE)), counts, keepGoing, alive);
                 }
@@ -81,6 +85,7 @@ public class BulkJobRunner implements JobRunner {
                 Long total = tasks.selectionCount(job.organizationId(), job.projectId(), selection.reviewState(), selection.groundTruth(),
                         selection.filter(), job.userId(), selection.excludedIds(), job.maxNumber()).block(COMMAND_TIMEOUT);
                 jobs.started(jobId, total == null ? 0 : total);
+                progress.changed(jobId, BulkJob.State.RUNNING.name());
                 long after = 0;
                 while (true) {
                     List<SelectedTask> page = tasks.selection(job.organizationId(), job.projectId(), selection.reviewState(),
@@ -95,15 +100,18 @@ public class BulkJobRunner implements JobRunner {
                     jobId, job.action(), counts.processed, counts.changed, new UserId(job.userId())), actor(job), null).block(COMMAND_TIMEOUT);
             if (recorded != null && !recorded.ok()) {
                 jobs.failed(jobId, recorded.error().message()); // e.g. the project was deleted meanwhile
+                progress.changed(jobId, BulkJob.State.FAILED.name());
                 return ImportJobRunner.Outcome.ENDED;
             }
             jobs.completed(jobId, counts.processed, counts.changed, counts.refused);
+            progress.changed(jobId, BulkJob.State.COMPLETED.name());
             return ImportJobRunner.Outcome.ENDED;
         } catch (Stop e) {
             return ImportJobRunner.Outcome.STOPPED;
         } catch (RuntimeException e) {
             log.warn("Bulk job {} failed", jobId, e);
             jobs.failed(jobId, "The bulk action stopped on an internal error");
+            progress.changed(jobId, BulkJob.State.FAILED.name());
             return ImportJobRunner.Outcome.ENDED;
         }
     }
@@ -130,6 +138,7 @@ public class BulkJobRunner implements JobRunner {
             else if (refused) counts.refused++;
         }
         jobs.progress(job.id(), counts.processed, counts.changed, counts.refused);
+        progress.changed(job.id(), BulkJob.State.RUNNING.name());
         alive.run();
         if (!keepGoing.getAsBoolean()) throw new Stop();
     }

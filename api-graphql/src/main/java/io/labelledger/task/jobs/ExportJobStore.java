@@ -2,37 +2,31 @@ package io.labelledger.task.jobs;
 
 import io.labelledger.task.exportfile.ExportFormat;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The {@code export_job} table. Progress is written as absolute values, so a job restarted after a crash starts its
- * counts again instead of adding to them; ended jobs are never changed.
+ * The {@code export_job} table ({@link JobStore}): progress as absolute values, so a job restarted after a crash starts
+ * its counts again instead of adding to them; ended jobs are never changed.
  */
-public class ExportJobStore {
+public class ExportJobStore extends JobStore<ExportJob> {
     private static final String COLUMNS = """
             job_id, organization_id, project_id, user_id, format, only_completed, user_ids, as_of, max_number, state,
             total_tasks, processed_tasks, written_tasks, file_bytes, attempts, error, created_at, started_at, finished_at,
             only_ground_truth, raw_values, selected""";
-    private static final RowMapper<ExportJob> ROW = (rs, i) -> new ExportJob(
-            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), ExportFormat.valueOf(rs.getString(5)),
-            rs.getBoolean(6), rs.getString(7) == null ? List.of() : Arrays.asList(rs.getString(7).split(",")),
-            instant(rs.getTimestamp(8)), rs.getLong(9), ExportJob.State.valueOf(rs.getString(10)), rs.getLong(11), rs.getLong(12),
-            rs.getLong(13), (Long) rs.getObject(14), rs.getInt(15), rs.getString(16), instant(rs.getTimestamp(17)),
-            instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getBoolean(20), rs.getBoolean(21), rs.getBoolean(22));
-
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
 
     public ExportJobStore(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+        super(jdbc, clock, "export_job", COLUMNS, (rs, i) -> new ExportJob(
+                rs.getString("job_id"), rs.getString("organization_id"), rs.getString("project_id"), rs.getString("user_id"),
+                ExportFormat.valueOf(rs.getString("format")), rs.getBoolean("only_completed"),
+                rs.getString("user_ids") == null ? List.of() : Arrays.asList(rs.getString("user_ids").split(",")),
+                instant(rs, "as_of"), rs.getLong("max_number"), ExportJob.State.valueOf(rs.getString("state")), rs.getLong("total_tasks"),
+                rs.getLong("processed_tasks"), rs.getLong("written_tasks"), (Long) rs.getObject("file_bytes"), rs.getInt("attempts"),
+                rs.getString("error"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                rs.getBoolean("only_ground_truth"), rs.getBoolean("raw_values"), rs.getBoolean("selected")));
     }
 
     public void create(ExportJob job) {
@@ -46,48 +40,19 @@ public class ExportJobStore {
                 Timestamp.from(job.createdAt()), job.onlyGroundTruth(), job.rawValues(), job.selected());
     }
 
-    /** For workers: any job by id. */
-    public Optional<ExportJob> get(String jobId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM export_job WHERE job_id = ?", ROW, jobId).stream().findFirst();
-    }
-
-    /** For callers: a job of their organization only; {@code userId} narrows it to their own jobs when not null. */
-    public Optional<ExportJob> get(String organizationId, String jobId, String userId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM export_job WHERE job_id = ? AND organization_id = ? AND (?::varchar IS NULL OR user_id = ?)",
-                ROW, jobId, organizationId, userId, userId).stream().findFirst();
-    }
-
-    public List<ExportJob> list(String organizationId, String projectId, String userId, int first) {
-        return jdbc.query("SELECT " + COLUMNS + """
-                 FROM export_job WHERE organization_id = ? AND project_id = ? AND (?::varchar IS NULL OR user_id = ?)
-                ORDER BY created_at DESC, job_id LIMIT ?""", ROW, organizationId, projectId, userId, userId, first);
-    }
-
     /** A (re)start: counts from zero, one more attempt. */
     public void started(String jobId, long total) {
-        jdbc.update("""
-                UPDATE export_job SET state = 'RUNNING', total_tasks = ?, processed_tasks = 0, written_tasks = 0,
-                       attempts = attempts + 1, started_at = coalesce(started_at, ?)
-                WHERE job_id = ? AND state NOT IN ('COMPLETED', 'FAILED')""", total, now(), jobId);
+        updateLive("""
+                state = 'RUNNING', total_tasks = ?, processed_tasks = 0, written_tasks = 0, attempts = attempts + 1,
+                started_at = coalesce(started_at, ?)""", jobId, total, now());
     }
 
     public void progress(String jobId, long processed, long written) {
-        jdbc.update("UPDATE export_job SET processed_tasks = ?, written_tasks = ? WHERE job_id = ? AND state = 'RUNNING'",
-                processed, written, jobId);
+        updateRunning("processed_tasks = ?, written_tasks = ?", jobId, processed, written);
     }
 
     public void completed(String jobId, long processed, long written, long bytes) {
-        jdbc.update("""
-                UPDATE export_job SET state = 'COMPLETED', processed_tasks = ?, written_tasks = ?, file_bytes = ?, finished_at = ?
-                WHERE job_id = ? AND state NOT IN ('COMPLETED', 'FAILED')""", processed, written, bytes, now(), jobId);
+        updateLive("state = 'COMPLETED', processed_tasks = ?, written_tasks = ?, file_bytes = ?, finished_at = ?", jobId,
+                processed, written, bytes, now());
     }
-
-    public void failed(String jobId, String error) {
-        jdbc.update("UPDATE export_job SET state = 'FAILED', error = ?, finished_at = ? WHERE job_id = ? AND state NOT IN ('COMPLETED', 'FAILED')",
-                error, now(), jobId);
-    }
-
-    private Timestamp now() { return Timestamp.from(clock.instant()); }
-
-    private static Instant instant(Timestamp t) { return t == null ? null : t.toInstant(); }
 }

@@ -37,18 +37,20 @@ public class JobSweeper {
     private final Clock clock;
     private final ImportJobQueue imports;
     private final ImportJobQueue exports;
+    private final ImportJobQueue bulk;
     private final ImportJobFiles importFiles;
     private final ExportJobFiles exportFiles;
     private final Duration grace;
     private final Duration exportRetention;
 
     public JobSweeper(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, ImportJobQueue imports, ImportJobQueue exports,
-                      ImportJobFiles importFiles, ExportJobFiles exportFiles, Duration grace, Duration exportRetention) {
+                      ImportJobQueue bulk, ImportJobFiles importFiles, ExportJobFiles exportFiles, Duration grace, Duration exportRetention) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.imports = imports;
         this.exports = exports;
+        this.bulk = bulk;
         this.importFiles = importFiles;
         this.exportFiles = exportFiles;
         this.grace = grace;
@@ -56,7 +58,8 @@ public class JobSweeper {
     }
 
     /** What one sweep did. */
-    public record Swept(List<String> requeuedImports, List<String> requeuedExports, int expiredExports, int partialFilesRemoved) {}
+    public record Swept(List<String> requeuedImports, List<String> requeuedExports, List<String> requeuedBulkJobs, int expiredExports,
+                        int partialFilesRemoved) {}
 
     /** One sweep; waits for another replica's sweep to end first (they are short). */
     public Swept sweepOnce() {
@@ -65,11 +68,13 @@ public class JobSweeper {
             Instant now = clock.instant();
             List<String> i = requeue("import_job", "('QUEUED', 'VALIDATING', 'IMPORTING')", imports, now);
             List<String> e = requeue("export_job", "('QUEUED', 'RUNNING')", exports, now);
+            // bulk actions (ADR 0042): a job runs again from its first page without doing anything twice (per-task idempotence)
+            List<String> b = requeue("bulk_job", "('QUEUED', 'RUNNING')", bulk, now);
             int expired = expireExports(now);
-            return new Swept(i, e, expired, 0);
+            return new Swept(i, e, b, expired, 0);
         });
         int partials = removeStalePartials(importFiles.directory()) + removeStalePartials(exportFiles.directory());
-        return new Swept(swept.requeuedImports(), swept.requeuedExports(), swept.expiredExports(), partials);
+        return new Swept(swept.requeuedImports(), swept.requeuedExports(), swept.requeuedBulkJobs(), swept.expiredExports(), partials);
     }
 
     private List<String> requeue(String table, String liveStates, ImportJobQueue queue, Instant now) {

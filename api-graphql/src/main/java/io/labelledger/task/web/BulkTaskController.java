@@ -20,6 +20,7 @@ import io.labelledger.task.jobs.BulkJob;
 import io.labelledger.task.jobs.BulkJobStore;
 import io.labelledger.task.jobs.BulkParameters;
 import io.labelledger.task.jobs.BulkSelection;
+import io.labelledger.task.jobs.ImportJobProgress;
 import io.labelledger.task.jobs.ImportJobQueue;
 import io.labelledger.task.read.TaskQueries;
 import io.labelledger.task.read.filter.FilterCompiler;
@@ -29,6 +30,9 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,9 +69,12 @@ public class BulkTaskController {
     private final OrganizationLabelingConfigs configs;
     private final Json json;
     private final Clock clock;
+    private final ReactiveRedisMessageListenerContainer redis;
 
     public BulkTaskController(BulkJobStore jobs, @Qualifier("bulkJobQueue") ImportJobQueue queue, TaskQueries tasks, MemberQueries members,
-                              ProjectQueries projects, DataManagerFilters filters, OrganizationLabelingConfigs configs, Json json, Clock clock) {
+                              ProjectQueries projects, DataManagerFilters filters, OrganizationLabelingConfigs configs, Json json, Clock clock,
+                              ReactiveRedisMessageListenerContainer redis) {
+        this.redis = redis;
         this.projects = projects;
         this.jobs = jobs;
         this.queue = queue;
@@ -150,6 +157,22 @@ public class BulkTaskController {
         String owner = SEE_ALL.contains(caller.organizationRole()) ? null : caller.userId();
         return Mono.fromCallable(() -> jobs.get(caller.organizationId(), id, owner)).subscribeOn(Schedulers.boundedElastic())
                    .flatMap(Mono::justOrEmpty);
+    }
+
+    /**
+     * A bulk job's progress, pushed (ADR 0048): the job as it is now, then again on every change its worker announces
+     * (each page of 200 tasks, the end), until it is COMPLETED or FAILED. Unknown (or someone else's) job: ends at once.
+     */
+    @SubscriptionMapping("bulkTaskJob")
+    public Flux<BulkJob> bulkTaskJobProgress(@Argument String id, @ContextValue Caller caller) {
+        if (!Ids.isUuid(id)) return Flux.empty();
+        // listen first, then read: a change between the two is not lost
+        return redis.receiveLater(ChannelTopic.of(ImportJobProgress.BULK_CHANNEL_PREFIX + id))
+                    .flatMapMany(changes -> bulkTaskJob(id, caller).flatMapMany(now -> now.state().terminal()
+                            ? Flux.just(now)
+                            : Flux.concat(Mono.just(now), changes.onBackpressureLatest().concatMap(m -> bulkTaskJob(id, caller), 1))
+                                  .distinctUntilChanged()
+                                  .takeUntil(job -> job.state().terminal())));
     }
 
     private static Mono<UserError> wellFormed(List<String> userIds) {

@@ -73,6 +73,12 @@ public class DataManagerController {
     @SchemaMapping(typeName = "Task")
     public List<String> modelVersions(TaskView task) { return task.columns().modelVersions(); }
 
+    @SchemaMapping(typeName = "Task")
+    public List<String> assignedAnnotatorIds(TaskView task) { return task.columns().assignedAnnotators(); }
+
+    @SchemaMapping(typeName = "Task")
+    public List<String> assignedReviewerIds(TaskView task) { return task.columns().assignedReviewers(); }
+
     /** Blind labeling: who sees only their own annotations gets no labels of others (an empty object). */
     @BatchMapping(typeName = "Task")
     public Mono<Map<TaskView, Object>> labels(List<TaskView> list, BatchLoaderEnvironment env) {

@@ -46,13 +46,16 @@ import java.util.Set;
  * token); the organization comes from the principal, so another organization's project is 404. The export is recorded as a
  * {@code ProjectExported} event before the first byte is sent, then streamed from the read models page by page
  * (constant memory, whatever the project's size). CSV/TSV cells that would run as spreadsheet formulas are neutralized
- * unless {@code rawValues=true} (ADR 0030).
+ * unless {@code rawValues=true} (ADR 0030). It exports the whole project: a Data Manager selection ({@code taskIds},
+ * {@code filter}, …) is refused with VALIDATION on {@code selection} — selections export through export jobs (ADR 0048).
  */
 @RestController
 public class ExportController {
     private static final JsonMapper ERRORS = JsonMapper.builder().build();
     /** Its row in rules.csv: decided by the same policy as createExport (a Manager only in their projects). */
     static final String OPERATION = "GET /api/projects/{id}/export";
+    /** Query parameters that would name a Data Manager selection: refused, never ignored (ADR 0048). */
+    static final List<String> SELECTION_PARAMETERS = List.of("selection", "taskIds", "filter", "excludedIds", "selected");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Commands commands;
@@ -86,6 +89,11 @@ public class ExportController {
         ExportFormat f = ExportFormat.parse(format);
         DataBufferFactory buffers = exchange.getResponse().bufferFactory();
         if (f == null) return Mono.just(refused(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION, "format", "Unknown export format", buffers));
+        if (SELECTION_PARAMETERS.stream().anyMatch(exchange.getRequest().getQueryParams()::containsKey)) {
+            // this download is the whole project: a selection would be silently ignored, so it is refused (ADR 0048)
+            return Mono.just(refused(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION, "selection",
+                    "A Data Manager selection is exported by an export job (createExport with a selection), not by this download", buffers));
+        }
         if (!Ids.isUuid(id)) return Mono.just(ResponseEntity.notFound().build());
         String ip = clientIp.of(exchange);
         return exchange.getPrincipal()

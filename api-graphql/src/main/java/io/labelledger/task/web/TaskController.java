@@ -2,6 +2,8 @@ package io.labelledger.task.web;
 
 import graphql.GraphQLContext;
 import io.labelledger.api.Caller;
+import io.labelledger.organization.api.OrganizationRole;
+import io.labelledger.project.api.ProjectSettings;
 import io.labelledger.api.Commands;
 import io.labelledger.api.GraphQlContextInterceptor;
 import io.labelledger.api.Json;
@@ -98,14 +100,28 @@ public class TaskController {
         return stream.next(caller, projectId, clientIp).flatMap(a -> Mono.justOrEmpty(a.task()));
     }
 
-    /** The review queue (only for people whose effective project role is Reviewer, rules.csv). */
+    /**
+     * The review queue (only for people whose effective project role is Reviewer, rules.csv), by the project's review
+     * rules (ADR 0048): "review only tasks that reached their overlap"; for reviewers who do not run projects, a task
+     * assigned to reviewers only in theirs, and with manual distribution only the tasks assigned to them. The Task
+     * aggregate holds a review by id to the same rules.
+     */
     @QueryMapping
     public Mono<TaskView> nextReviewTask(@Argument String projectId, @Argument Integer afterNumber, @ContextValue Caller caller) {
         if (!Ids.isUuid(projectId)) return Mono.empty();
-        // "review only tasks that reached their overlap" (Review settings, issue 11)
-        return settings.settingsOf(caller.organizationId(), projectId).map(s -> s.review().onlyOverlapReached()).defaultIfEmpty(false)
-                       .flatMap(onlyFull -> tasks.nextForReview(caller.organizationId(), projectId, caller.userId(),
-                               afterNumber == null ? 0 : Math.max(0, afterNumber), onlyFull));
+        boolean narrowed = !runsProjects(caller);
+        return settings.settingsOf(caller.organizationId(), projectId).defaultIfEmpty(ProjectSettings.DEFAULTS)
+                       .flatMap(s -> tasks.nextForReview(caller.organizationId(), projectId, caller.userId(),
+                               afterNumber == null ? 0 : Math.max(0, afterNumber), s.review().onlyOverlapReached(),
+                               narrowed ? (s.distribution().mode() == ProjectSettings.DistributionMode.MANUAL
+                                       ? TaskQueries.ReviewAssignments.ASSIGNED_ONLY : TaskQueries.ReviewAssignments.ASSIGNED_OR_OPEN)
+                                        : TaskQueries.ReviewAssignments.ANY));
+    }
+
+    /** Owners, Admins and Managers oversee every task: review assignments and the review rules do not bind them. */
+    static boolean runsProjects(Caller caller) {
+        return caller.organizationRole() == OrganizationRole.OWNER || caller.organizationRole() == OrganizationRole.ADMIN
+                || caller.organizationRole() == OrganizationRole.MANAGER;
     }
 
     @QueryMapping
@@ -191,7 +207,7 @@ public class TaskController {
         if (!Ids.isUuid(input.annotationId())) return Mono.just(annotationError(notFound("annotationId", "Annotation")));
         var cmd = new ReviewAnnotation(new TaskId(input.taskId()), caller.organization(), new AnnotationId(input.annotationId()),
                 input.decision(), input.comment(), caller.user(), input.result() == null ? null : json.tree(input.result()),
-                input.leadTimeSeconds());
+                input.leadTimeSeconds(), runsProjects(caller));
         return commands.send(cmd, caller, clientIp).flatMap(r -> {
             if (!r.ok()) return Mono.just(annotationError(r.error()));
             return taskAfterCommand(caller, input.taskId())

@@ -84,6 +84,11 @@ public class Project {
     private final Map<UserId, String> paused = new HashMap<>();
     /** Deleted (danger zone): the project takes no more commands; its events stay. */
     private boolean deleted;
+    /**
+     * Bulk jobs already recorded (ADR 0042, 0048): a job the sweeper queued again after its worker died past this point
+     * records nothing twice. Bounded by the bulk actions people start (a few a day), not by the tasks.
+     */
+    private final java.util.Set<String> recordedBulkJobs = new java.util.HashSet<>();
 
     protected Project() {}
 
@@ -225,6 +230,7 @@ public class Project {
         if (cmd.selected() < 0 || cmd.changed() < 0 || cmd.changed() > cmd.selected()) {
             throw new ValidationFailed("changed", "Counts are not negative and changed tasks were selected");
         }
+        if (recordedBulkJobs.contains(cmd.jobId())) return; // the job ran again after a crash: its entry is there already
         apply(new BulkTaskActionRecorded(id, organizationId, cmd.jobId(), cmd.action(), cmd.selected(), cmd.changed(), cmd.by()));
     }
 
@@ -297,6 +303,9 @@ public class Project {
 
     @EventSourcingHandler
     void on(AnnotatorResumed e) { paused.remove(e.userId()); }
+
+    @EventSourcingHandler
+    void on(BulkTaskActionRecorded e) { recordedBulkJobs.add(e.jobId()); }
 
     @EventSourcingHandler
     void on(ProjectMemberAdded e) { members.put(e.userId(), e.role()); }

@@ -353,6 +353,7 @@ public class Task {
         UserId author = annotations.get(cmd.annotationId());
         if (author == null) throw new NotFound("Annotation", "annotationId");
         if (author.equals(cmd.by())) throw new OwnAnnotation();
+        if (!cmd.runsProject()) requireReviewRules(cmd.by(), workflows.workflow(projectId).settings());
         if (fix) {
             // the reviewer's correction is the annotation's new version, attributed to them; the original stays in the history
             VersionedConfig config = validated(cmd.result(), configs, workflows.workflow(projectId));
@@ -364,6 +365,21 @@ public class Task {
         Review review = new Review(cmd.by(), cmd.decision(), comment);
         if (review.equals(reviews.get(cmd.annotationId()))) return; // the same verdict again records nothing new
         apply(new AnnotationReviewed(id, projectId, organizationId, cmd.annotationId(), cmd.decision(), comment, cmd.by()));
+    }
+
+    /**
+     * The review rules of issue 11 for someone who does not run the project (ADR 0048): the review queue hands out
+     * only such tasks, and a review by id is held to the same rules. A task assigned to reviewers is theirs; with
+     * manual distribution a reviewer reviews only tasks assigned to them; "review only tasks that reached their
+     * overlap" refuses a task still waiting for annotations.
+     */
+    private void requireReviewRules(UserId by, ProjectSettings settings) {
+        Set<UserId> reviewers = assigned.getOrDefault(AssignmentKind.REVIEW, Set.of());
+        boolean manual = settings.distribution().mode() == ProjectSettings.DistributionMode.MANUAL;
+        if ((manual || !reviewers.isEmpty()) && !reviewers.contains(by)) throw new NotAssigned();
+        if (settings.review().onlyOverlapReached() && annotations.size() < settings.distribution().overlapOf(number)) {
+            throw new Conflict("taskId", "This project reviews a task once it has all the annotations its overlap asks for");
+        }
     }
 
     /**

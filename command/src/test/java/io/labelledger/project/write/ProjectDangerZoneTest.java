@@ -53,6 +53,14 @@ class ProjectDangerZoneTest {
         }
 
         @Test
+        void aJobRunAgainAfterACrashIsRecordedOnce() {
+            fixture.given(CREATED, IMPORTED, new BulkTaskActionRecorded(PROJECT, ORG, "job-1", BulkTaskAction.LABEL, 10, 9, ALICE))
+                   .when(new RecordBulkTaskAction(PROJECT, ORG, "job-1", BulkTaskAction.LABEL, 10, 0, ALICE))
+                   .expectSuccessfulHandlerExecution()
+                   .expectNoEvents();
+        }
+
+        @Test
         void countsThatCannotBeAreRefused() {
             fixture.given(CREATED)
                    .when(new RecordBulkTaskAction(PROJECT, ORG, "job-1", BulkTaskAction.DELETE, 3, 4, ALICE))

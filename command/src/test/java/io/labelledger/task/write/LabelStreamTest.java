@@ -546,4 +546,74 @@ class LabelStreamTest {
                    .expectNoEvents();
         }
     }
+
+    /** The review rules (issue 11, ADR 0048) for reviewers who do not run the project; Owners, Admins, Managers oversee. */
+    @Nested
+    class ReviewRules {
+        static final UserId RITA = new UserId("rita");
+        static final UserId SAM = new UserId("sam");
+
+        io.labelledger.review.api.ReviewAnnotation accept(UserId by, boolean runsProject) {
+            return new io.labelledger.review.api.ReviewAnnotation(TASK, ORG, A1, io.labelledger.review.api.ReviewDecision.ACCEPTED, null, by,
+                    null, null, runsProject);
+        }
+
+        io.labelledger.review.api.AnnotationReviewed accepted(UserId by) {
+            return new io.labelledger.review.api.AnnotationReviewed(TASK, PROJECT, ORG, A1, io.labelledger.review.api.ReviewDecision.ACCEPTED,
+                    null, by);
+        }
+
+        @Test
+        void aTaskAssignedToReviewersIsReviewedByThemOnly() {
+            settings(1, SkipQueue.REQUEUE_TO_OTHERS, null);
+            fixture.given(IMPORTED, submitted(A1, ALICE), assigned(RITA, io.labelledger.task.api.AssignmentKind.REVIEW))
+                   .when(accept(SAM, false))
+                   .expectException(error(NotAssigned.class, ErrorCode.FORBIDDEN, "taskId"))
+                   .expectNoEvents();
+            fixture.given(IMPORTED, submitted(A1, ALICE), assigned(RITA, io.labelledger.task.api.AssignmentKind.REVIEW))
+                   .when(accept(RITA, false))
+                   .expectEvents(accepted(RITA));
+        }
+
+        @Test
+        void withAutoDistributionATaskAssignedToNoReviewerIsAnyReviewers() {
+            settings(1, SkipQueue.REQUEUE_TO_OTHERS, null);
+            fixture.given(IMPORTED, submitted(A1, ALICE))
+                   .when(accept(SAM, false))
+                   .expectEvents(accepted(SAM));
+        }
+
+        @Test
+        void withManualDistributionAReviewerReviewsOnlyTasksAssignedToThem() {
+            manual(1);
+            fixture.given(IMPORTED, submitted(A1, ALICE))
+                   .when(accept(SAM, false))
+                   .expectException(error(NotAssigned.class, ErrorCode.FORBIDDEN, "taskId"));
+            fixture.given(IMPORTED, submitted(A1, ALICE), assigned(SAM, io.labelledger.task.api.AssignmentKind.REVIEW))
+                   .when(accept(SAM, false))
+                   .expectEvents(accepted(SAM));
+        }
+
+        @Test
+        void peopleWhoRunTheProjectReviewAnyTask() {
+            manual(1);
+            fixture.given(IMPORTED, submitted(A1, ALICE), assigned(RITA, io.labelledger.task.api.AssignmentKind.REVIEW))
+                   .when(accept(MANAGER, true))
+                   .expectEvents(accepted(MANAGER));
+        }
+
+        @Test
+        void onlyTasksThatReachedTheirOverlapAreReviewedWhenTheProjectSaysSo() {
+            ProjectSettings s = workflow.settings();
+            workflow = new ProjectWorkflow(s.with(null, null, null, null,
+                    new ProjectSettings.Review("", ProjectSettings.OnReject.MARK_ONLY, false, true, true)), Map.of(), 10);
+            // overlap 2 (the set-up's), one annotation so far
+            fixture.given(IMPORTED, submitted(A1, ALICE))
+                   .when(accept(SAM, false))
+                   .expectException(error(Conflict.class, ErrorCode.CONFLICT, "taskId"));
+            fixture.given(IMPORTED, submitted(A1, ALICE), submitted(A2, BOB))
+                   .when(accept(SAM, false))
+                   .expectEvents(accepted(SAM));
+        }
+    }
 }

@@ -32,7 +32,7 @@ public class TaskQueries {
             task_id, project_id, number, data::text AS data, predictions::text AS predictions, annotation_count, skip_count,
             prediction_count, completed, created_at, updated_at, review_state, ground_truth, labels::text AS labels, annotators,
             reviewers, accepted_count, rejected_count, lead_time_seconds, prediction_score, model_versions, comment_count,
-            unresolved_comment_count""";
+            unresolved_comment_count, assigned_annotators, assigned_reviewers""";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -377,12 +377,33 @@ public class TaskQueries {
      * skipping a task); {@code onlyFull}: only tasks that have the annotations their overlap asks for.
      */
     public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber, boolean onlyFull) {
+        return nextForReview(organizationId, projectId, userId, afterNumber, onlyFull, ReviewAssignments.ANY);
+    }
+
+    /** Which tasks review assignments leave to a reviewer (ADR 0048). */
+    public enum ReviewAssignments {
+        /** Every task (people who run the project). */
+        ANY,
+        /** Tasks assigned to the reviewer, and tasks assigned to no reviewer (auto distribution). */
+        ASSIGNED_OR_OPEN,
+        /** Only tasks assigned to the reviewer (manual distribution). */
+        ASSIGNED_ONLY
+    }
+
+    /** As above, narrowed by review assignments ({@code dm_task.assigned_reviewers}, GIN-indexed with the annotators'). */
+    public Mono<TaskView> nextForReview(String organizationId, String projectId, String userId, long afterNumber, boolean onlyFull,
+                                        ReviewAssignments assignments) {
+        String narrowing = switch (assignments) {
+            case ANY -> "";
+            case ASSIGNED_OR_OPEN -> " AND (assigned_reviewers = '{}' OR assigned_reviewers @> ARRAY[CAST(:user AS text)])";
+            case ASSIGNED_ONLY -> " AND assigned_reviewers @> ARRAY[CAST(:user AS text)]";
+        };
         return db.sql("SELECT " + COLUMNS + " " + """
                          FROM dm_task t WHERE organization_id = :org AND project_id = :project AND review_state = 'PENDING'
                          AND number > :after AND (NOT :onlyFull OR annotation_count >= overlap)
                          AND EXISTS (SELECT 1 FROM dm_annotation a
-                                     WHERE a.task_id = t.task_id AND a.review_decision IS NULL AND a.author_id <> :user)
-                         ORDER BY number LIMIT 1""")
+                                     WHERE a.task_id = t.task_id AND a.review_decision IS NULL AND a.author_id <> :user)"""
+                         + narrowing + " ORDER BY number LIMIT 1")
                  .bind("org", organizationId).bind("project", projectId).bind("user", userId).bind("after", afterNumber)
                  .bind("onlyFull", onlyFull)
                  .map(TaskQueries::fullView).one();
@@ -469,7 +490,8 @@ public class TaskQueries {
                         List.of(r.get("reviewers", String[].class)), r.get("accepted_count", Integer.class), r.get("rejected_count", Integer.class),
                         r.get("lead_time_seconds", Double.class), r.get("prediction_score", Double.class),
                         List.of(r.get("model_versions", String[].class)), r.get("comment_count", Integer.class),
-                        r.get("unresolved_comment_count", Integer.class)));
+                        r.get("unresolved_comment_count", Integer.class), List.of(r.get("assigned_annotators", String[].class)),
+                        List.of(r.get("assigned_reviewers", String[].class))));
     }
 
     /** A row read with the base columns (exports read their own column list). */

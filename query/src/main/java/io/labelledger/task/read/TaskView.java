@@ -14,12 +14,13 @@ public record TaskView(String id, String projectId, long number, String data, St
     /**
      * The Data Manager's filter columns (issue 12): label values per control (JSON text), annotators, standing
      * reviewers, accepted and rejected counts, summed lead time, best prediction score and model versions; the live
-     * comments of the live annotations and the unresolved ones (issue 10).
+     * comments of the live annotations and the unresolved ones (issue 10); the people assigned the task to annotate and
+     * to review (ADR 0042, a column since ADR 0048).
      */
     public record Filterable(String labels, List<String> annotators, List<String> reviewers, int acceptedCount, int rejectedCount,
                              Double leadTimeSeconds, Double predictionScore, List<String> modelVersions, int commentCount,
-                             int unresolvedCommentCount) {
-        public static final Filterable NONE = new Filterable("{}", List.of(), List.of(), 0, 0, null, null, List.of(), 0, 0);
+                             int unresolvedCommentCount, List<String> assignedAnnotators, List<String> assignedReviewers) {
+        public static final Filterable NONE = new Filterable("{}", List.of(), List.of(), 0, 0, null, null, List.of(), 0, 0, List.of(), List.of());
     }
 
     public TaskView(String id, String projectId, long number, String data, String predictions, int annotationCount,

@@ -28,7 +28,10 @@ public enum TaskColumn {
     DATA("data", ColumnType.DATA, "jsonb", true),
     // the live comments of the task's live annotations, and the unresolved ones (issue 10)
     COMMENTS("comment_count", ColumnType.INTEGER, "int", false),
-    UNRESOLVED_COMMENTS("unresolved_comment_count", ColumnType.INTEGER, "int", false);
+    UNRESOLVED_COMMENTS("unresolved_comment_count", ColumnType.INTEGER, "int", false),
+    // who is assigned the task to annotate and to review (ADR 0042; columns and "assigned to me" since ADR 0048)
+    ASSIGNED_ANNOTATORS("assigned_annotators", ColumnType.PEOPLE, null, false),
+    ASSIGNED_REVIEWERS("assigned_reviewers", ColumnType.PEOPLE, null, false);
 
     /** The review states a CHOICE condition may name. */
     public static final List<String> REVIEW_STATES = List.of("NONE", "PENDING", "REJECTED", "ACCEPTED");
