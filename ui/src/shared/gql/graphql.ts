@@ -6,7 +6,10 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AuditFilter = {
   actorId?: string | null | undefined;
+  /** The entry's object, or an object its event names (the task of an annotation, the person added...). */
   aggregateId?: string | null | undefined;
+  /** Any form of one address (IPv4-mapped IPv6 is the IPv4 address). */
+  clientIp?: string | null | undefined;
   eventType?: string | null | undefined;
   from?: string | null | undefined;
   to?: string | null | undefined;
@@ -192,7 +195,12 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, position: number, eventType: string, aggregateType: string, aggregateId: string, clientIp: string | null, occurredAt: string, payload: import('../api/types').JSONValue, hash: string, actor: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, sequence: number, position: number, eventType: string, aggregateType: string, aggregateId: string, objectLabel: string | null, summary: string, clientIp: string | null, occurredAt: string, payload: import('../api/types').JSONValue, prevHash: string, hash: string, canonical: string | null, actor: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AuditChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditChainQuery = { auditChain: { headSequence: number, verifiedUpTo: number | null, signedAt: string | null, keyId: string, publicKeyPem: string } };
 
 export type ExportJobFieldsFragment = { id: string, format: ExportFormat, state: ExportJobState, onlyCompleted: boolean, onlyGroundTruth: boolean, rawValues: boolean, userIds: Array<string>, asOf: string | null, totalTasks: number, processedTasks: number, writtenTasks: number, fileBytes: number | null, fileName: string, downloadUrl: string | null, error: string | null, createdAt: string };
 
@@ -260,10 +268,13 @@ export const AuditLogDocument = new TypedDocumentString(`
       cursor
       node {
         id
+        sequence
         position
         eventType
         aggregateType
         aggregateId
+        objectLabel
+        summary
         actor {
           id
           displayName
@@ -271,7 +282,9 @@ export const AuditLogDocument = new TypedDocumentString(`
         clientIp
         occurredAt
         payload
+        prevHash
         hash
+        canonical
       }
     }
     pageInfo {
@@ -281,6 +294,17 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const AuditChainDocument = new TypedDocumentString(`
+    query AuditChain {
+  auditChain {
+    headSequence
+    verifiedUpTo
+    signedAt
+    keyId
+    publicKeyPem
+  }
+}
+    `) as unknown as TypedDocumentString<AuditChainQuery, AuditChainQueryVariables>;
 export const ExportJobsDocument = new TypedDocumentString(`
     query ExportJobs($projectId: ID!) {
   exportJobs(projectId: $projectId, first: 20) {
