@@ -5,8 +5,15 @@ export const AuditLogQuery = graphql(`
   query AuditLog($filter: AuditFilter, $first: Int, $after: String) {
     auditLog(filter: $filter, first: $first, after: $after) {
       edges { cursor node {
-        id position eventType aggregateType aggregateId actor { id displayName } clientIp occurredAt payload hash
+        id sequence position eventType aggregateType aggregateId objectLabel summary actor { id displayName } clientIp occurredAt
+        payload prevHash hash canonical
       } }
       pageInfo { hasNextPage endCursor }
     }
+  }`);
+
+// The chain's state and the installation's public key (ADR 0051)
+export const AuditChainQuery = graphql(`
+  query AuditChain {
+    auditChain { headSequence verifiedUpTo signedAt keyId publicKeyPem }
   }`);

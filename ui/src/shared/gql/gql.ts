@@ -15,7 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      edges { cursor node {\n        id position eventType aggregateType aggregateId actor { id displayName } clientIp occurredAt payload hash\n      } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.AuditLogDocument,
+    "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      edges { cursor node {\n        id sequence position eventType aggregateType aggregateId objectLabel summary actor { id displayName } clientIp occurredAt\n        payload prevHash hash canonical\n      } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": typeof types.AuditLogDocument,
+    "\n  query AuditChain {\n    auditChain { headSequence verifiedUpTo signedAt keyId publicKeyPem }\n  }": typeof types.AuditChainDocument,
     "\n  fragment CommentFields on Comment {\n    id taskId annotationId regionId parentId author { id displayName } text resolved resolvedBy { id displayName } resolvedAt\n    deleted createdAt updatedAt\n  }": typeof types.CommentFieldsFragmentDoc,
     "\n  query TaskComments($id: ID!) { task(id: $id) { id commentCount annotations { id comments { ...CommentFields } } } }": typeof types.TaskCommentsDocument,
     "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { comment { ...CommentFields } errors { code field message } } }": typeof types.AddCommentDocument,
@@ -115,7 +116,8 @@ type Documents = {
     "\n  mutation DropDataManagerTabs($input: DropDataManagerTabsInput!) { dropDataManagerTabs(input: $input) { dropped errors { code field message } } }": typeof types.DropDataManagerTabsDocument,
 };
 const documents: Documents = {
-    "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      edges { cursor node {\n        id position eventType aggregateType aggregateId actor { id displayName } clientIp occurredAt payload hash\n      } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.AuditLogDocument,
+    "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      edges { cursor node {\n        id sequence position eventType aggregateType aggregateId objectLabel summary actor { id displayName } clientIp occurredAt\n        payload prevHash hash canonical\n      } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.AuditLogDocument,
+    "\n  query AuditChain {\n    auditChain { headSequence verifiedUpTo signedAt keyId publicKeyPem }\n  }": types.AuditChainDocument,
     "\n  fragment CommentFields on Comment {\n    id taskId annotationId regionId parentId author { id displayName } text resolved resolvedBy { id displayName } resolvedAt\n    deleted createdAt updatedAt\n  }": types.CommentFieldsFragmentDoc,
     "\n  query TaskComments($id: ID!) { task(id: $id) { id commentCount annotations { id comments { ...CommentFields } } } }": types.TaskCommentsDocument,
     "\n  mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { comment { ...CommentFields } errors { code field message } } }": types.AddCommentDocument,
@@ -218,7 +220,11 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      edges { cursor node {\n        id position eventType aggregateType aggregateId actor { id displayName } clientIp occurredAt payload hash\n      } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): typeof import('./graphql').AuditLogDocument;
+export function graphql(source: "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      edges { cursor node {\n        id sequence position eventType aggregateType aggregateId objectLabel summary actor { id displayName } clientIp occurredAt\n        payload prevHash hash canonical\n      } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }"): typeof import('./graphql').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditChain {\n    auditChain { headSequence verifiedUpTo signedAt keyId publicKeyPem }\n  }"): typeof import('./graphql').AuditChainDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

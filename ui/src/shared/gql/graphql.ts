@@ -25,7 +25,10 @@ export type AssignmentKind =
 
 export type AuditFilter = {
   actorId?: string | null | undefined;
+  /** The entry's object, or an object its event names (the task of an annotation, the person added...). */
   aggregateId?: string | null | undefined;
+  /** Any form of one address (IPv4-mapped IPv6 is the IPv4 address). */
+  clientIp?: string | null | undefined;
   eventType?: string | null | undefined;
   from?: string | null | undefined;
   to?: string | null | undefined;
@@ -525,7 +528,12 @@ export type AuditLogQueryVariables = Exact<{
 }>;
 
 
-export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, position: number, eventType: string, aggregateType: string, aggregateId: string, clientIp: string | null, occurredAt: string, payload: import('../api/types').JSONValue, hash: string, actor: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, sequence: number, position: number, eventType: string, aggregateType: string, aggregateId: string, objectLabel: string | null, summary: string, clientIp: string | null, occurredAt: string, payload: import('../api/types').JSONValue, prevHash: string, hash: string, canonical: string | null, actor: { id: string, displayName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AuditChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditChainQuery = { auditChain: { headSequence: number, verifiedUpTo: number | null, signedAt: string | null, keyId: string, publicKeyPem: string } };
 
 export type CommentFieldsFragment = { id: string, taskId: string, annotationId: string, regionId: string | null, parentId: string | null, text: string | null, resolved: boolean, resolvedAt: string | null, deleted: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string }, resolvedBy: { id: string, displayName: string } | null };
 
@@ -1489,10 +1497,13 @@ export const AuditLogDocument = new TypedDocumentString(`
       cursor
       node {
         id
+        sequence
         position
         eventType
         aggregateType
         aggregateId
+        objectLabel
+        summary
         actor {
           id
           displayName
@@ -1500,7 +1511,9 @@ export const AuditLogDocument = new TypedDocumentString(`
         clientIp
         occurredAt
         payload
+        prevHash
         hash
+        canonical
       }
     }
     pageInfo {
@@ -1510,6 +1523,17 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const AuditChainDocument = new TypedDocumentString(`
+    query AuditChain {
+  auditChain {
+    headSequence
+    verifiedUpTo
+    signedAt
+    keyId
+    publicKeyPem
+  }
+}
+    `) as unknown as TypedDocumentString<AuditChainQuery, AuditChainQueryVariables>;
 export const TaskCommentsDocument = new TypedDocumentString(`
     query TaskComments($id: ID!) {
   task(id: $id) {

@@ -12,6 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class LabelLedgerApplication {
     public static void main(String[] args) {
+        if (io.labelledger.audit.cli.AuditCommand.handles(args)) { // offline tools: no servers, no Spring (ADR 0051)
+            System.exit(io.labelledger.audit.cli.AuditCommand.run(args, System.out, System.err));
+        }
         System.setProperty("axoniq.update-checker.disabled", "true"); // no calls home from a self-hosted install
         System.setProperty("disable-axoniq-console-message", "true");
         EmbeddedServers.startIfUnconfigured();

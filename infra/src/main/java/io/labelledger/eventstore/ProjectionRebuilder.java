@@ -209,6 +209,11 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
             boolean done = !status.isEmpty() && status.values().stream().allMatch(s -> s.getError() == null && s.isCaughtUp()
                     && (head == null || s.getCurrentPosition().orElse(-1) >= head));
             if (done) return;
+            // the audit chain refuses to be rewritten (ADR 0051): retrying cannot help, the rebuild fails and says where
+            status.values().stream().map(EventTrackerStatus::getError).filter(java.util.Objects::nonNull).map(ProjectionRebuilder::refusal)
+                  .filter(java.util.Objects::nonNull).findFirst().ifPresent(refusal -> {
+                      throw new IllegalStateException("The shadow processor " + shadow.getName() + " refuses to continue: " + refusal.getMessage(), refusal);
+                  });
             if (System.nanoTime() > deadline) throw new IllegalStateException("The shadow processor " + shadow.getName() + " did not catch up");
             try {
                 Thread.sleep(100);
@@ -217,6 +222,14 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** The audit chain's refusal among an error's causes, or null. */
+    private static Throwable refusal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.labelledger.audit.log.AuditLogProjection.AuditChainBroken) return t;
+        }
+        return null;
     }
 
     /**

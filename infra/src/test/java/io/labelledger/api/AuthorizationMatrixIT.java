@@ -84,7 +84,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Query.ldapSettings", "allow,allow,deny,deny,deny"),
             Map.entry("Mutation.configureLdap", "allow,allow,deny,deny,deny"),
             Map.entry("Query.sessionPolicy", "allow,allow,deny,deny,deny"),
-            Map.entry("Mutation.setSessionPolicy", "allow,allow,deny,deny,deny"));
+            Map.entry("Mutation.setSessionPolicy", "allow,allow,deny,deny,deny"),
+            Map.entry("Query.auditChain", "allow,allow,deny,deny,deny"),
+            Map.entry("GET /api/audit/export", "allow,allow,deny,deny,deny"));
 
     /**
      * Allowed calls that may answer "not found" (or a domain refusal) instead of a real object, and why. Every other

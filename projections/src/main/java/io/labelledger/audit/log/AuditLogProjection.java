@@ -1,189 +1,168 @@
 package io.labelledger.audit.log;
 
+import io.labelledger.audit.api.AuditCheckpointSigned;
+import io.labelledger.audit.chain.AuditChain;
+import io.labelledger.audit.chain.AuditChain.StoredEvent;
 import io.labelledger.task.api.DraftSaved;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The audit log: every event with who, when, from where. Each organization's entries form a SHA-256 chain
- * (hash = H(previous hash, entry)), so a changed or deleted row breaks every hash after it. The chain is rebuilt
- * identically by replay because it depends only on the events and their order.
+ * The audit log (ADR 0051): every event with who, when, from where and what it changed, numbered per organization
+ * without gaps, each entry a link of two SHA-256 chains (the organization's and the installation's) over a canonical
+ * form of the event store's own row ({@link AuditChain}).
+ * <p>The links ({@code audit_chain}, {@code audit_chain_head}) are written once and never again: a rebuild or a
+ * redelivery finds the event's link, recomputes its canonical form from the event store and stops the processor
+ * ({@link AuditChainBroken}) when they differ, instead of rewriting it. A rebuild that has lost the links recomputes
+ * them and stops at the first signed checkpoint ({@link AuditCheckpointSigned}) whose head it does not reproduce.
+ * The readable rows ({@code audit_log}, the labels in {@code audit_object}, the checkpoints in
+ * {@code audit_checkpoint}) are an ordinary rebuildable projection.
  */
 @ProcessingGroup("audit-log")
 public class AuditLogProjection {
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = AuditChain.GENESIS;
     /** At most one draft save per person and task in this much event time (ADR 0032). */
     public static final Duration DRAFT_SAVE_INTERVAL = Duration.ofMinutes(10);
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
-    /** This instance's batch in the unit of work's resources (a rebuild's shadow instance keeps its own). */
-    private final String pending = "audit-log-pending@" + Integer.toHexString(System.identityHashCode(this));
 
     public AuditLogProjection(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    /**
-     * Every event of a processor batch is written when the batch prepares its commit (ADR 0048): an import of 1,000
-     * tasks with 3 annotations each is 4,000 events, and four statements per event (redelivery check, global index,
-     * previous hash, insert) made this projection the seed's busiest (docs/benchmarks.md). The batch now takes four
-     * statements in all, plus one previous-hash read per organization. Order and content are those of one event at a
-     * time, so the chain is the same, and a replay rebuilds it identically. Without a unit of work (a direct call), the
-     * event is written at once.
-     */
-    @EventHandler
-    void on(EventMessage<?> event) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            write(List.of(event));
-            return;
+    /** The event store disagrees with the audit chain: the processor stops here (it retries, and never rewrites a link). */
+    public static class AuditChainBroken extends IllegalStateException {
+        public AuditChainBroken(String message) {
+            super(message);
         }
-        UnitOfWork<?> unit = CurrentUnitOfWork.get();
-        List<EventMessage<?>> batch = unit.getResource(pending);
-        if (batch == null) {
-            List<EventMessage<?>> created = new ArrayList<>();
-            unit.resources().put(pending, created);
-            unit.onPrepareCommit(u -> {
-                List<EventMessage<?>> events = List.copyOf(created);
-                created.clear();
-                write(events);
-            });
-            batch = created;
-        }
-        batch.add(event);
     }
 
-    private void write(List<EventMessage<?>> events) {
-        if (events.isEmpty()) return;
-        String[] ids = events.stream().map(EventMessage::getIdentifier).toArray(String[]::new);
-        Set<String> recorded = new HashSet<>(jdbc.queryForList("SELECT event_id FROM audit_log WHERE event_id = ANY(?)", String.class,
-                (Object) ids));
-        // the event's own global index: a tracking token's position is the highest index seen, which differs for an
-        // event that filled a gap (committed late by a concurrent transaction)
-        Map<String, Long> positions = new HashMap<>();
-        jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY(?)",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> positions.put(rs.getString(1), rs.getLong(2)), (Object) ids);
-        Map<String, String> lastHash = new HashMap<>();
-        List<Entry> accepted = new ArrayList<>();
-        List<String> prevHashes = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
-        for (EventMessage<?> event : events) {
-            if (!recorded.add(event.getIdentifier())) continue; // redelivery
-            if (event.getPayload() instanceof DraftSaved draft && coalesced(draft, event.getTimestamp(), accepted)) continue;
-            JsonNode payload = json.valueToTree(event.getPayload());
-            String organizationId = text(event.getMetaData().get("organizationId"));
-            if (organizationId == null) organizationId = payload.path("organizationId").asString(null);
-            if (organizationId == null) continue; // every LabelLedger event belongs to an organization
-            String aggregateType = event instanceof DomainEventMessage<?> d ? d.getType() : "none";
-            String aggregateId = event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : event.getIdentifier();
-            Long position = positions.get(event.getIdentifier());
-            if (position == null) throw new IllegalStateException("Event " + event.getIdentifier() + " is not in the event store");
-            Entry entry = new Entry(position, event.getIdentifier(), organizationId, text(event.getMetaData().get("actorId")),
-                    text(event.getMetaData().get("clientIp")), text(event.getMetaData().get("correlationId")),
-                    event.getPayloadType().getSimpleName(), aggregateType, aggregateId, json.writeValueAsString(payload),
-                    event.getTimestamp());
-            String prevHash = lastHash.computeIfAbsent(organizationId, org -> {
-                List<String> previous = jdbc.queryForList(
-                        "SELECT hash FROM audit_log WHERE organization_id = ? ORDER BY position DESC LIMIT 1", String.class, org);
-                return previous.isEmpty() ? GENESIS : previous.getFirst();
-            });
-            String hash = hash(prevHash, entry);
-            lastHash.put(organizationId, hash);
-            accepted.add(entry);
-            prevHashes.add(prevHash);
-            hashes.add(hash);
-        }
-        if (accepted.isEmpty()) return;
-        jdbc.batchUpdate("""
+    @EventHandler
+    void on(EventMessage<?> event) {
+        Integer exists = jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE event_id = ?", Integer.class, event.getIdentifier());
+        if (exists != null && exists > 0) return; // redelivery
+        if (event.getPayload() instanceof AuditCheckpointSigned checkpoint) checkpoint(checkpoint, event.getIdentifier());
+        if (event.getPayload() instanceof DraftSaved draft && coalesced(draft, event.getTimestamp())) return;
+        JsonNode payload = json.valueToTree(event.getPayload());
+        String organizationId = text(event.getMetaData().get("organizationId"));
+        if (organizationId == null) organizationId = payload.path("organizationId").asString(null);
+        if (organizationId == null) return; // every LabelLedger event belongs to an organization (a global checkpoint does not)
+        StoredEvent stored = stored(event.getIdentifier());
+        Link link = link(organizationId, stored);
+        String orgId = organizationId;
+        AuditObjects objects = new AuditObjects(jdbc, orgId);
+        objects.define(event.getPayload()); // new objects get their label before the summary names them
+        String summary = AuditSummaries.render(event.getPayload(), objects::label);
+        String aggregateId = stored.aggregateId();
+        jdbc.update("""
                 INSERT INTO audit_log (position, event_id, organization_id, actor_id, client_ip, correlation_id, event_type,
-                                       aggregate_type, aggregate_id, payload, occurred_at, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-                        Entry entry = accepted.get(i);
-                        ps.setLong(1, entry.position);
-                        ps.setString(2, entry.eventId);
-                        ps.setString(3, entry.organizationId);
-                        ps.setString(4, entry.actorId);
-                        ps.setString(5, entry.clientIp);
-                        ps.setString(6, entry.correlationId);
-                        ps.setString(7, entry.eventType);
-                        ps.setString(8, entry.aggregateType);
-                        ps.setString(9, entry.aggregateId);
-                        ps.setString(10, entry.payload);
-                        ps.setTimestamp(11, java.sql.Timestamp.from(entry.occurredAt));
-                        ps.setString(12, prevHashes.get(i));
-                        ps.setString(13, hashes.get(i));
-                    }
+                                       aggregate_type, aggregate_id, payload, occurred_at, prev_hash, hash, seq, summary, object_label)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                stored.globalIndex(), event.getIdentifier(), organizationId, text(event.getMetaData().get("actorId")),
+                AuditChain.normalizeIp(text(event.getMetaData().get("clientIp"))), text(event.getMetaData().get("correlationId")),
+                event.getPayloadType().getSimpleName(), stored.aggregateType() == null ? "none" : stored.aggregateType(), aggregateId,
+                json.writeValueAsString(payload), java.sql.Timestamp.from(event.getTimestamp()), link.prevHash, link.hash, link.seq,
+                summary, objects.label(aggregateId));
+        objects.renamed(event.getPayload()); // renames after the summary, which names the object as it was
+    }
 
-                    @Override
-                    public int getBatchSize() { return accepted.size(); }
-                });
+    private record Link(long seq, String prevHash, String hash) {}
+
+    /** The event's link: the one written when it was first seen (checked against the event store), else a new one. */
+    private Link link(String organizationId, StoredEvent stored) {
+        List<Link> existing = jdbc.query("""
+                SELECT seq, global_seq, canonical, prev_hash, hash, global_prev_hash, global_hash FROM audit_chain WHERE event_id = ?""",
+                (r, i) -> {
+                    String canonical = AuditChain.canonical(organizationId, r.getLong("seq"), r.getLong("global_seq"), stored);
+                    if (!canonical.equals(r.getString("canonical")))
+                        throw new AuditChainBroken("Audit entry #" + r.getLong("seq") + " of organization " + organizationId
+                                + ": the event store's row of event " + stored.eventId() + " differs from the one hashed (" + canonical + ")");
+                    if (!AuditChain.link(r.getString("prev_hash"), canonical).equals(r.getString("hash"))
+                        || !AuditChain.link(r.getString("global_prev_hash"), canonical).equals(r.getString("global_hash")))
+                        throw new AuditChainBroken("Audit entry #" + r.getLong("seq") + " of organization " + organizationId + ": its stored link is not its hash");
+                    return new Link(r.getLong("seq"), r.getString("prev_hash"), r.getString("hash"));
+                }, stored.eventId());
+        if (!existing.isEmpty()) return existing.getFirst();
+        // heads locked in one order (global, then the organization's): concurrent writers (a rebuild) queue up
+        jdbc.update("INSERT INTO audit_chain_head (chain, seq, hash) VALUES (?, 0, ?), (?, 0, ?) ON CONFLICT (chain) DO NOTHING",
+                AuditChain.GLOBAL, GENESIS, organizationId, GENESIS);
+        Head global = head(AuditChain.GLOBAL);
+        Head org = head(organizationId);
+        long seq = org.seq + 1, globalSeq = global.seq + 1;
+        String canonical = AuditChain.canonical(organizationId, seq, globalSeq, stored);
+        String hash = AuditChain.link(org.hash, canonical), globalHash = AuditChain.link(global.hash, canonical);
+        jdbc.update("""
+                INSERT INTO audit_chain (event_id, organization_id, seq, global_seq, global_index, canonical, prev_hash, hash,
+                                         global_prev_hash, global_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                stored.eventId(), organizationId, seq, globalSeq, stored.globalIndex(), canonical, org.hash, hash, global.hash, globalHash);
+        jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE chain = ?", seq, hash, organizationId);
+        jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE chain = ?", globalSeq, globalHash, AuditChain.GLOBAL);
+        return new Link(seq, org.hash, hash);
+    }
+
+    private record Head(long seq, String hash) {}
+
+    private Head head(String chain) {
+        return jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE chain = ? FOR UPDATE",
+                (r, i) -> new Head(r.getLong("seq"), r.getString("hash")), chain);
+    }
+
+    /**
+     * A signed checkpoint: its signature must verify with the key it names and the chain must hold the signed head at
+     * the signed position; otherwise the event store (or the chain) disagrees with what was signed and the processor
+     * stops here.
+     */
+    private void checkpoint(AuditCheckpointSigned c, String eventId) {
+        String chain = c.organizationId() == null ? AuditChain.GLOBAL : c.organizationId().value();
+        String expected = AuditChain.checkpointMessage(chain, c.sequence(), c.headHash(), c.signedAt());
+        if (!expected.equals(c.message()) || !AuditChain.verifies(AuditChain.publicKey(c.publicKey()), c.message(), c.signature()))
+            throw new AuditChainBroken("Checkpoint " + eventId + " of chain " + chain + " at #" + c.sequence() + ": its signature does not verify");
+        List<String> hashes = c.organizationId() == null
+                ? jdbc.queryForList("SELECT global_hash FROM audit_chain WHERE global_seq = ?", String.class, c.sequence())
+                : jdbc.queryForList("SELECT hash FROM audit_chain WHERE organization_id = ? AND seq = ?", String.class, chain, c.sequence());
+        if (hashes.isEmpty() || !hashes.getFirst().equals(c.headHash()))
+            throw new AuditChainBroken("The event store disagrees with the signed checkpoint of chain " + chain + " at #" + c.sequence()
+                    + ": signed head " + c.headHash() + ", chain " + (hashes.isEmpty() ? "has no such entry" : "holds " + hashes.getFirst()));
+        jdbc.update("""
+                INSERT INTO audit_checkpoint (event_id, chain, seq, head_hash, signed_at, message, signature, key_id, public_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
+                eventId, chain, c.sequence(), c.headHash(), java.sql.Timestamp.from(c.signedAt()), c.message(), c.signature(), c.keyId(), c.publicKey());
+    }
+
+    private StoredEvent stored(String eventId) {
+        return jdbc.queryForObject("""
+                SELECT global_index, aggregate_identifier, sequence_number, type, event_identifier, payload_type, payload_revision,
+                       time_stamp, payload, meta_data FROM domain_event_entry WHERE event_identifier = ?""",
+                (r, i) -> new StoredEvent(r.getLong("global_index"), r.getString("aggregate_identifier"), r.getLong("sequence_number"),
+                        r.getString("type"), r.getString("event_identifier"), r.getString("payload_type"), r.getString("payload_revision"),
+                        r.getString("time_stamp"), r.getBytes("payload"), r.getBytes("meta_data")), eventId);
     }
 
     /**
      * Autosave must not flood the log (ADR 0032): a person's draft save on a task is recorded when it is their first
      * there or when their latest recorded one is at least {@link #DRAFT_SAVE_INTERVAL} older in event time. Decided
-     * from the log of earlier events only (those already written, and those accepted earlier in the same batch), so a
-     * replay records the same entries and the same chain.
+     * from the log of earlier events only, so a replay records the same entries and the same chain.
      */
-    private boolean coalesced(DraftSaved draft, Instant at, List<Entry> acceptedInBatch) {
-        Instant since = at.minus(DRAFT_SAVE_INTERVAL);
-        for (Entry e : acceptedInBatch) {
-            if (e.eventType.equals("DraftSaved") && e.aggregateId.equals(draft.taskId().value()) && e.occurredAt.isAfter(since)
-                    && e.organizationId.equals(draft.organizationId().value())
-                    && draft.by().value().equals(json.readTree(e.payload).path("by").asString(null))) {
-                return true;
-            }
-        }
+    private boolean coalesced(DraftSaved draft, Instant at) {
         Integer recent = jdbc.queryForObject("""
                 SELECT count(*) FROM audit_log WHERE aggregate_id = ? AND event_type = 'DraftSaved' AND occurred_at > ?
                 AND organization_id = ? AND payload ->> 'by' = ?""", Integer.class,
-                draft.taskId().value(), java.sql.Timestamp.from(since), draft.organizationId().value(),
+                draft.taskId().value(), java.sql.Timestamp.from(at.minus(DRAFT_SAVE_INTERVAL)), draft.organizationId().value(),
                 draft.by().value());
         return recent != null && recent > 0;
-    }
-
-    /** The chain link; {@code AuditChain} in the query side recomputes it to verify a log. */
-    public static String hash(String prevHash, Entry e) {
-        String canonical = String.join("\u001f", prevHash, Long.toString(e.position), e.eventId, e.organizationId,
-                String.valueOf(e.actorId), String.valueOf(e.clientIp), e.eventType, e.aggregateType, e.aggregateId,
-                e.payload, e.occurredAt.toString());
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
-
-    public record Entry(long position, String eventId, String organizationId, String actorId, String clientIp,
-                        String correlationId, String eventType, String aggregateType, String aggregateId, String payload,
-                        java.time.Instant occurredAt) {}
 }
