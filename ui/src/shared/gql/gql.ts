@@ -20,6 +20,10 @@ type Documents = {
     "\n  query ExportJobs($projectId: ID!) { exportJobs(projectId: $projectId, first: 20) { ...ExportJobFields } }": typeof types.ExportJobsDocument,
     "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) { job { ...ExportJobFields } errors { code field message } }\n  }": typeof types.CreateExportDocument,
     "\n  query ExportAnnotators { members { userId displayName } }": typeof types.ExportAnnotatorsDocument,
+    "\n  query ProjectQuality($projectId: ID!, $first: Int) {\n    projectQuality(projectId: $projectId) {\n      projectId agreement scoredTasks modelAgreement groundTruthAccuracy groundTruthTasks\n      matrix { userA userB agreement pairs }\n      annotators { user { id displayName } annotations agreementWithOthers pairs groundTruthAccuracy groundTruthTasks }\n      tasks(first: $first) { taskId number annotations agreement modelAgreement groundTruthAgreement }\n      chanceCorrected {\n        control resultType tasks raters categories fleissKappa krippendorffAlpha meanCohensKappa\n        cohensKappa { userA userB tasks kappa }\n      }\n    }\n  }": typeof types.ProjectQualityDocument,
+    "\n  subscription AgreementChanged($projectId: ID!) { agreementChanged(projectId: $projectId) { taskId agreement } }": typeof types.AgreementChangedDocument,
+    "\n  query QualitySettings($projectId: ID!) {\n    projectQuality(projectId: $projectId) { projectId settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } } }\n    agreementMetrics { resultTypes metrics { name parameters { name default } } }\n  }": typeof types.QualitySettingsDocument,
+    "\n  mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {\n    changeQualitySettings(input: $input) {\n      settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } }\n      errors { code field message }\n    }\n  }": typeof types.ChangeQualitySettingsDocument,
 };
 const documents: Documents = {
     "\n  query AuditLog($filter: AuditFilter, $first: Int, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      edges { cursor node {\n        id position eventType aggregateType aggregateId actor { id displayName } clientIp occurredAt payload hash\n      } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }": types.AuditLogDocument,
@@ -27,6 +31,10 @@ const documents: Documents = {
     "\n  query ExportJobs($projectId: ID!) { exportJobs(projectId: $projectId, first: 20) { ...ExportJobFields } }": types.ExportJobsDocument,
     "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) { job { ...ExportJobFields } errors { code field message } }\n  }": types.CreateExportDocument,
     "\n  query ExportAnnotators { members { userId displayName } }": types.ExportAnnotatorsDocument,
+    "\n  query ProjectQuality($projectId: ID!, $first: Int) {\n    projectQuality(projectId: $projectId) {\n      projectId agreement scoredTasks modelAgreement groundTruthAccuracy groundTruthTasks\n      matrix { userA userB agreement pairs }\n      annotators { user { id displayName } annotations agreementWithOthers pairs groundTruthAccuracy groundTruthTasks }\n      tasks(first: $first) { taskId number annotations agreement modelAgreement groundTruthAgreement }\n      chanceCorrected {\n        control resultType tasks raters categories fleissKappa krippendorffAlpha meanCohensKappa\n        cohensKappa { userA userB tasks kappa }\n      }\n    }\n  }": types.ProjectQualityDocument,
+    "\n  subscription AgreementChanged($projectId: ID!) { agreementChanged(projectId: $projectId) { taskId agreement } }": types.AgreementChangedDocument,
+    "\n  query QualitySettings($projectId: ID!) {\n    projectQuality(projectId: $projectId) { projectId settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } } }\n    agreementMetrics { resultTypes metrics { name parameters { name default } } }\n  }": types.QualitySettingsDocument,
+    "\n  mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {\n    changeQualitySettings(input: $input) {\n      settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } }\n      errors { code field message }\n    }\n  }": types.ChangeQualitySettingsDocument,
 };
 
 /**
@@ -49,6 +57,22 @@ export function graphql(source: "\n  mutation CreateExport($input: CreateExportI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExportAnnotators { members { userId displayName } }"): typeof import('./graphql').ExportAnnotatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectQuality($projectId: ID!, $first: Int) {\n    projectQuality(projectId: $projectId) {\n      projectId agreement scoredTasks modelAgreement groundTruthAccuracy groundTruthTasks\n      matrix { userA userB agreement pairs }\n      annotators { user { id displayName } annotations agreementWithOthers pairs groundTruthAccuracy groundTruthTasks }\n      tasks(first: $first) { taskId number annotations agreement modelAgreement groundTruthAgreement }\n      chanceCorrected {\n        control resultType tasks raters categories fleissKappa krippendorffAlpha meanCohensKappa\n        cohensKappa { userA userB tasks kappa }\n      }\n    }\n  }"): typeof import('./graphql').ProjectQualityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AgreementChanged($projectId: ID!) { agreementChanged(projectId: $projectId) { taskId agreement } }"): typeof import('./graphql').AgreementChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QualitySettings($projectId: ID!) {\n    projectQuality(projectId: $projectId) { projectId settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } } }\n    agreementMetrics { resultTypes metrics { name parameters { name default } } }\n  }"): typeof import('./graphql').QualitySettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {\n    changeQualitySettings(input: $input) {\n      settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } }\n      errors { code field message }\n    }\n  }"): typeof import('./graphql').ChangeQualitySettingsDocument;
 
 
 export function graphql(source: string) {

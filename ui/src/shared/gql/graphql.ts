@@ -12,9 +12,27 @@ export type AuditFilter = {
   to?: string | null | undefined;
 };
 
+export type ChangeQualitySettingsInput = {
+  controls: Array<ControlQualityInput>;
+  projectId: string;
+};
+
 export type Conjunction =
   | 'AND'
   | 'OR';
+
+export type ControlQualityInput = {
+  /** The control's name in the labeling config. */
+  control: string;
+  /** Per label, 0..100 (0 leaves its regions or choices out); a label not listed weighs 1. */
+  labelWeights?: Array<LabelWeightInput> | null | undefined;
+  /** One of the control type's metrics (agreementMetrics); null: its default. */
+  metric?: string | null | undefined;
+  /** The metric's parameters to change (the others keep their defaults); needs a metric. */
+  parameters?: Array<MetricParameterInput> | null | undefined;
+  /** The control's weight among the task's controls, 0..100 (0 leaves it out). Default 1. */
+  weight?: number | null | undefined;
+};
 
 export type CreateExportInput = {
   filters?: ExportFiltersInput | null | undefined;
@@ -123,6 +141,16 @@ export type FilterOperator =
   | 'NOT_IN_RANGE'
   | 'REGEX';
 
+export type LabelWeightInput = {
+  label: string;
+  weight: number;
+};
+
+export type MetricParameterInput = {
+  name: string;
+  value: number;
+};
+
 /** A task's review state, from its live annotations. */
 export type ReviewState =
   /** Every annotation was accepted. */
@@ -214,6 +242,35 @@ export type ExportAnnotatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ExportAnnotatorsQuery = { members: Array<{ userId: string, displayName: string }> };
+
+export type ProjectQualityQueryVariables = Exact<{
+  projectId: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type ProjectQualityQuery = { projectQuality: { projectId: string, agreement: number | null, scoredTasks: number, modelAgreement: number | null, groundTruthAccuracy: number | null, groundTruthTasks: number, matrix: Array<{ userA: string, userB: string, agreement: number, pairs: number }>, annotators: Array<{ annotations: number, agreementWithOthers: number | null, pairs: number, groundTruthAccuracy: number | null, groundTruthTasks: number, user: { id: string, displayName: string } }>, tasks: Array<{ taskId: string, number: number, annotations: number, agreement: number | null, modelAgreement: number | null, groundTruthAgreement: number | null }>, chanceCorrected: Array<{ control: string, resultType: string, tasks: number, raters: number, categories: number, fleissKappa: number | null, krippendorffAlpha: number | null, meanCohensKappa: number | null, cohensKappa: Array<{ userA: string, userB: string, tasks: number, kappa: number | null }> }> } | null };
+
+export type AgreementChangedSubscriptionVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type AgreementChangedSubscription = { agreementChanged: { taskId: string, agreement: number | null } };
+
+export type QualitySettingsQueryVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type QualitySettingsQuery = { projectQuality: { projectId: string, settings: { version: number, controls: Array<{ control: string, metric: string | null, weight: number, parameters: Array<{ name: string, value: number }>, labelWeights: Array<{ label: string, weight: number }> }> } } | null, agreementMetrics: Array<{ resultTypes: Array<string>, metrics: Array<{ name: string, parameters: Array<{ name: string, default: number }> }> }> };
+
+export type ChangeQualitySettingsMutationVariables = Exact<{
+  input: ChangeQualitySettingsInput;
+}>;
+
+
+export type ChangeQualitySettingsMutation = { changeQualitySettings: { settings: { version: number, controls: Array<{ control: string, metric: string | null, weight: number, parameters: Array<{ name: string, value: number }>, labelWeights: Array<{ label: string, weight: number }> }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -344,3 +401,124 @@ export const ExportAnnotatorsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportAnnotatorsQuery, ExportAnnotatorsQueryVariables>;
+export const ProjectQualityDocument = new TypedDocumentString(`
+    query ProjectQuality($projectId: ID!, $first: Int) {
+  projectQuality(projectId: $projectId) {
+    projectId
+    agreement
+    scoredTasks
+    modelAgreement
+    groundTruthAccuracy
+    groundTruthTasks
+    matrix {
+      userA
+      userB
+      agreement
+      pairs
+    }
+    annotators {
+      user {
+        id
+        displayName
+      }
+      annotations
+      agreementWithOthers
+      pairs
+      groundTruthAccuracy
+      groundTruthTasks
+    }
+    tasks(first: $first) {
+      taskId
+      number
+      annotations
+      agreement
+      modelAgreement
+      groundTruthAgreement
+    }
+    chanceCorrected {
+      control
+      resultType
+      tasks
+      raters
+      categories
+      fleissKappa
+      krippendorffAlpha
+      meanCohensKappa
+      cohensKappa {
+        userA
+        userB
+        tasks
+        kappa
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectQualityQuery, ProjectQualityQueryVariables>;
+export const AgreementChangedDocument = new TypedDocumentString(`
+    subscription AgreementChanged($projectId: ID!) {
+  agreementChanged(projectId: $projectId) {
+    taskId
+    agreement
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementChangedSubscription, AgreementChangedSubscriptionVariables>;
+export const QualitySettingsDocument = new TypedDocumentString(`
+    query QualitySettings($projectId: ID!) {
+  projectQuality(projectId: $projectId) {
+    projectId
+    settings {
+      version
+      controls {
+        control
+        metric
+        parameters {
+          name
+          value
+        }
+        weight
+        labelWeights {
+          label
+          weight
+        }
+      }
+    }
+  }
+  agreementMetrics {
+    resultTypes
+    metrics {
+      name
+      parameters {
+        name
+        default
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QualitySettingsQuery, QualitySettingsQueryVariables>;
+export const ChangeQualitySettingsDocument = new TypedDocumentString(`
+    mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {
+  changeQualitySettings(input: $input) {
+    settings {
+      version
+      controls {
+        control
+        metric
+        parameters {
+          name
+          value
+        }
+        weight
+        labelWeights {
+          label
+          weight
+        }
+      }
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeQualitySettingsMutation, ChangeQualitySettingsMutationVariables>;

@@ -219,7 +219,10 @@ class EventGoldenJsonTest {
             new io.labelledger.project.api.BulkTaskActionRecorded(PROJECT, ORG, "7c1e9a3b-2d4f-4e8a-9b6c-0d1e2f3a4b5c",
                     io.labelledger.project.api.BulkTaskAction.LABEL, 1250, 1248, ALICE),
             new io.labelledger.project.api.ProjectDeleted(PROJECT, ORG, "Movie reviews", 1250, ALICE),
-            new OperationRefused(ORG, BOB, "GET /api/projects/{id}/export", PROJECT.value(), "203.0.113.7"));
+            new OperationRefused(ORG, BOB, "GET /api/projects/{id}/export", PROJECT.value(), "203.0.113.7"),
+            new io.labelledger.project.api.QualitySettingsChanged(PROJECT, ORG, new io.labelledger.project.api.QualitySettings(Map.of(
+                    "box", new io.labelledger.project.api.QualitySettings.ControlQuality("f1", Map.of("iou_threshold", 0.7), 2, Map.of("Bus", 0.0)),
+                    "sentiment", new io.labelledger.project.api.QualitySettings.ControlQuality(null, Map.of(), 1, Map.of()))), 3, ALICE));
 
     /**
      * Golden files of older revisions and what they read back as through the upcasters. A stored event of every
