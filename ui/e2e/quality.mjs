@@ -2,7 +2,8 @@
 // The Quality tab in a real browser (issue 13): an owner and three annotators (their own API sessions) annotate two
 // tasks of a small image project (a Choices and a RectangleLabels control); the owner opens the project's Quality tab
 // and sees the annotator × annotator matrix with the expected percentages, the people and the tasks by agreement; a
-// new annotation updates the figures live. Screenshot: E2E_ARTIFACTS/quality-matrix.png.
+// new annotation updates the figures live (the chance-corrected alpha too), and Settings › Quality reweighs the
+// controls. Screenshots: E2E_ARTIFACTS/quality-matrix.png, quality-live.png, quality-settings.png.
 //
 //   BASE_URL=http://127.0.0.1:8080 node ui/e2e/quality.mjs
 import { join } from 'node:path';
@@ -110,10 +111,24 @@ async function run(page) {
     // the lowest task links to the task
     const href = await page.getByTestId('quality-task-row').first().locator('a').getAttribute('href');
     if (href !== `/projects/${projectId}/tasks/${tasks[0]}`) throw new StepFailure(`task link: ${href}`);
+    // chance-corrected (ADR 0049): the scenes of task 1 (Street, Street, Park) and task 2 (Park, Park): alpha = 1/3
+    await waitUntil('the chance-corrected alpha', async () => (await cellText(page, 'chance-alpha')) === '0.33', STEP_TIMEOUT);
     await page.screenshot({ path: join(ARTIFACTS, 'quality-live.png'), fullPage: true });
+  });
+
+  await stage('Settings › Quality: the boxes weigh nothing, and the matrix is the scenes only', async () => {
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('quality-weight-box').fill('0');
+    await page.getByTestId('quality-settings-save').click();
+    await page.getByTestId('quality-settings-saved').waitFor({ timeout: STEP_TIMEOUT });
+    await page.getByTestId('quality-settings').screenshot({ path: join(ARTIFACTS, 'quality-settings.png') });
+    await page.getByTestId('tab-quality').click();
+    // Ann–Bob agree on both scenes: 100%; Ann–Cid and Bob–Cid disagree on task 1's scene: 0%
+    await waitUntil('the rescored matrix', async () => (await cellText(page, `matrix-cell-${ann().id}-${bob().id}`)) === '100%'
+      && (await cellText(page, `matrix-cell-${ann().id}-${cid().id}`)) === '0%', 2 * STEP_TIMEOUT);
   });
 
   for (const p of people) await p.dispose();
 }
 
-process.exitCode = await runBrowser(run, { script: 'quality.mjs', limitMs: 150_000 });
+process.exitCode = await runBrowser(run, { script: 'quality.mjs', limitMs: 210_000 });

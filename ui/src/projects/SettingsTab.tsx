@@ -11,6 +11,7 @@ import { ErrorBox, FieldErrors } from '../shared/components/Errors';
 import { errorsFor, otherErrors } from '../shared/lib/format';
 import { WORKFLOW_SECTIONS, WorkflowSettings } from '../workflow/WorkflowSettings';
 import { DangerZone } from '../workflow/DangerZone';
+import { QualitySettings } from '../quality/QualitySettings';
 
 export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSaved: (p: ProjectDetail) => void }) {
   const [title, setTitle] = useState(project.title);
@@ -48,6 +49,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
     <nav className="project-settings-nav" data-testid="settings-nav">
       <a href="#settings-details">Details</a>
       {WORKFLOW_SECTIONS.map(([key, title]) => <a key={key} href={`#settings-${key}`}>{title}</a>)}
+      <a href="#settings-quality">Quality</a>
       <a href="#settings-media">Media</a>
       <a href="#settings-danger">Danger zone</a>
     </nav>
@@ -77,6 +79,7 @@ export function SettingsTab({ project, onSaved }: { project: ProjectDetail; onSa
       </div>
     </form>
     <WorkflowSettings projectId={project.id} />
+    <QualitySettings project={project} />
     <MediaProxySetting project={project} onChanged={onSaved} />
     <ProjectWorkspace project={project} onMoved={onSaved} />
     <DangerZone projectId={project.id} title={project.title} taskCount={project.taskCount} onChanged={() => onSaved({ ...project, taskCount: 0 })} />

@@ -1,41 +1,36 @@
 // The project's Quality tab (issue 13): agreement figures, the annotator × annotator matrix as an accessible heat
-// table, each person's scores and the tasks by agreement (lowest first, linking to the task). Live: a rescored task
-// (agreementChanged) refreshes the figures. Annotators never get here: rules.csv refuses them the data.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// table, each person's scores, chance-corrected statistics per categorical control and the tasks by agreement (lowest
+// first, linking to the task). Live: a rescored task (agreementChanged) refetches the figures. Annotators never get
+// here: rules.csv refuses them the data. TanStack Query + generated types (ADR 0040).
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage, gql } from '../shared/api/graphql';
+import { errorMessage } from '../shared/api/graphql';
+import { asOperation, operationName, useGraphQLQuery } from '../shared/api/query';
 import type { ProjectDetail } from '../shared/api/types';
 import { subscribe } from '../shared/api/ws';
 import { ErrorBox } from '../shared/components/Errors';
-import { agreementGrid, gridCsv, heat, percent } from './matrix';
-import { AgreementChangedSubscription, ProjectQualityQuery, type ProjectQuality } from './operations';
+import { agreementGrid, gridCsv, heat, kappa, percent } from './matrix';
+import { AgreementChangedSubscription, ProjectQualityQuery, type ChanceCorrected } from './operations';
 
 /** Bursts of rescored tasks (an import, a busy hour) become one refresh. */
 const REFRESH_DELAY_MS = 400;
 
 export function QualityPage({ project }: { project: ProjectDetail }) {
-  const [quality, setQuality] = useState<ProjectQuality | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const [live, setLive] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const data = await gql(ProjectQualityQuery, { projectId: project.id, first: 100 });
-      setQuality(data.projectQuality);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [project.id]);
+  const query = useGraphQLQuery(ProjectQualityQuery, { projectId: project.id, first: 100 });
+  const quality = query.data?.projectQuality ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
 
   useEffect(() => {
-    void load();
-    const stop = subscribe(AgreementChangedSubscription, { projectId: project.id }, {
+    const refresh = () => void queryClient.invalidateQueries({ queryKey: [operationName(ProjectQualityQuery), { projectId: project.id }] });
+    const stop = subscribe(asOperation(AgreementChangedSubscription), { projectId: project.id }, {
       connected: () => setLive(true),
       next: () => {
         if (timer.current) clearTimeout(timer.current);
-        timer.current = setTimeout(() => void load(), REFRESH_DELAY_MS);
+        timer.current = setTimeout(refresh, REFRESH_DELAY_MS);
       },
       error: () => setLive(false),
     });
@@ -43,7 +38,7 @@ export function QualityPage({ project }: { project: ProjectDetail }) {
       stop();
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [load, project.id]);
+  }, [queryClient, project.id]);
 
   const rows = useMemo(() => (quality ? agreementGrid(quality.annotators, quality.matrix) : []), [quality]);
 
@@ -57,7 +52,8 @@ export function QualityPage({ project }: { project: ProjectDetail }) {
   };
 
   if (error && !quality) return <ErrorBox message={error} />;
-  if (!quality) return <p className="muted">Loading…</p>;
+  if (!quality) return <p className="muted">{query.isPending ? 'Loading…' : 'No figures for this project.'}</p>;
+  const names = new Map<string, string>(quality.annotators.map((a) => [a.user.id, a.user.displayName] as const));
 
   return (
     <div className="quality" data-testid="quality-page">
@@ -125,6 +121,8 @@ export function QualityPage({ project }: { project: ProjectDetail }) {
         </table>
       </section>
 
+      <ChanceCorrectedSection controls={quality.chanceCorrected} names={names} />
+
       <section>
         <h2>Tasks by agreement (lowest first)</h2>
         {quality.tasks.length === 0 ? (
@@ -158,5 +156,54 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
       <div className="stat-value" data-testid={testId}>{value}</div>
       <div className="stat-label">{label}</div>
     </div>
+  );
+}
+
+/** Cohen's/Fleiss' kappa and Krippendorff's alpha per categorical control (-1..1; 0 is chance), ADR 0049. */
+function ChanceCorrectedSection({ controls, names }: { controls: ChanceCorrected[]; names: Map<string, string> }) {
+  const name = (id: string) => names.get(id) ?? id;
+  return (
+    <section>
+      <h2 id="chance-heading">Chance-corrected agreement</h2>
+      <p className="muted">Per Choices, Taxonomy and Pairwise control: 1 is full agreement, 0 what chance gives, below 0 worse than chance.</p>
+      {controls.length === 0 ? (
+        <p className="muted" data-testid="chance-empty">No categorical control has two people's answers on a task yet.</p>
+      ) : (
+        <table className="table" aria-labelledby="chance-heading" data-testid="chance-table">
+          <thead>
+            <tr>
+              <th scope="col">Control</th><th scope="col">Tasks</th><th scope="col">People</th>
+              <th scope="col">Krippendorff's α</th><th scope="col">Fleiss' κ</th><th scope="col">Cohen's κ (mean of pairs)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {controls.map((c) => (
+              <tr key={c.control} data-testid="chance-row">
+                <td>{c.control} <span className="muted">({c.resultType})</span></td>
+                <td>{c.tasks}</td>
+                <td>{c.raters}</td>
+                <td data-testid="chance-alpha">{kappa(c.krippendorffAlpha)}</td>
+                <td data-testid="chance-fleiss">{kappa(c.fleissKappa)}</td>
+                <td>
+                  {kappa(c.meanCohensKappa)}
+                  {c.cohensKappa.length > 0 && (
+                    <details>
+                      <summary>{c.cohensKappa.length} {c.cohensKappa.length === 1 ? 'pair' : 'pairs'}</summary>
+                      <ul>
+                        {c.cohensKappa.map((k) => (
+                          <li key={`${k.userA}|${k.userB}`}>
+                            {name(k.userA)} – {name(k.userB)}: {kappa(k.kappa)} <span className="muted">({k.tasks} {k.tasks === 1 ? 'task' : 'tasks'})</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementGrid, gridCsv, heat, percent } from './matrix';
+import { agreementGrid, gridCsv, heat, kappa, percent } from './matrix';
 import type { AnnotatorQuality } from './operations';
 
 const person = (id: string, displayName: string): AnnotatorQuality => ({
@@ -23,6 +23,10 @@ describe('formatting', () => {
     expect(percent(0.8333)).toBe('83%');
     expect(percent(null)).toBe('–');
     expect([heat(null), heat(0), heat(0.39), heat(0.8), heat(1)]).toEqual([-1, 0, 1, 4, 4]);
+  });
+
+  it('reads chance-corrected statistics with their sign, and undefined as a dash', () => {
+    expect([kappa(0.4), kappa(-0.5), kappa(1 / 3), kappa(null), kappa(undefined)]).toEqual(['0.40', '-0.50', '0.33', '–', '–']);
   });
 
   it('writes the matrix as CSV with neutralized formulas', () => {

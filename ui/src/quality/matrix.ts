@@ -37,6 +37,11 @@ export function percent(score: number | null | undefined): string {
   return score === null || score === undefined ? '–' : `${Math.round(score * 100)}%`;
 }
 
+/** A chance-corrected statistic (-1..1) with two decimals, or "–" when undefined (ADR 0049). */
+export function kappa(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : value.toFixed(2);
+}
+
 /** A heat level 0..4 for the cell's colour (the text always carries the number: colour is never the only cue). */
 export function heat(score: number | null): number {
   if (score === null) return -1;

@@ -1,54 +1,39 @@
-// GraphQL operations of the Quality page (issue 13, ADR 0044).
-import { operation } from '../shared/api/graphql';
+// GraphQL documents of the Quality page (issue 13, ADR 0044, 0049); their types are generated (npm run codegen, ADR 0040).
+import { graphql } from '../shared/gql';
+import type { ProjectQualityQuery as ProjectQualityResult } from '../shared/gql/graphql';
 
-export interface AgreementCell {
-  userA: string;
-  userB: string;
-  agreement: number;
-  pairs: number;
-}
-
-export interface AnnotatorQuality {
-  user: { id: string; displayName: string };
-  annotations: number;
-  agreementWithOthers: number | null;
-  pairs: number;
-  groundTruthAccuracy: number | null;
-  groundTruthTasks: number;
-}
-
-export interface TaskAgreement {
-  taskId: string;
-  number: number;
-  annotations: number;
-  agreement: number | null;
-  modelAgreement: number | null;
-  groundTruthAgreement: number | null;
-}
-
-export interface ProjectQuality {
-  projectId: string;
-  agreement: number | null;
-  scoredTasks: number;
-  modelAgreement: number | null;
-  groundTruthAccuracy: number | null;
-  groundTruthTasks: number;
-  matrix: AgreementCell[];
-  annotators: AnnotatorQuality[];
-  tasks: TaskAgreement[];
-}
-
-const TASK_FIELDS = 'taskId number annotations agreement modelAgreement groundTruthAgreement';
-
-export const ProjectQualityQuery = operation<{ projectQuality: ProjectQuality | null }, { projectId: string; first?: number }>(`
+export const ProjectQualityQuery = graphql(`
   query ProjectQuality($projectId: ID!, $first: Int) {
     projectQuality(projectId: $projectId) {
       projectId agreement scoredTasks modelAgreement groundTruthAccuracy groundTruthTasks
       matrix { userA userB agreement pairs }
       annotators { user { id displayName } annotations agreementWithOthers pairs groundTruthAccuracy groundTruthTasks }
-      tasks(first: $first) { ${TASK_FIELDS} }
+      tasks(first: $first) { taskId number annotations agreement modelAgreement groundTruthAgreement }
+      chanceCorrected {
+        control resultType tasks raters categories fleissKappa krippendorffAlpha meanCohensKappa
+        cohensKappa { userA userB tasks kappa }
+      }
     }
   }`);
 
-export const AgreementChangedSubscription = operation<{ agreementChanged: TaskAgreement }, { projectId: string }>(`
-  subscription AgreementChanged($projectId: ID!) { agreementChanged(projectId: $projectId) { ${TASK_FIELDS} } }`);
+export const AgreementChangedSubscription = graphql(`
+  subscription AgreementChanged($projectId: ID!) { agreementChanged(projectId: $projectId) { taskId agreement } }`);
+
+export type ProjectQuality = NonNullable<ProjectQualityResult['projectQuality']>;
+export type AgreementCell = ProjectQuality['matrix'][number];
+export type AnnotatorQuality = ProjectQuality['annotators'][number];
+export type ChanceCorrected = ProjectQuality['chanceCorrected'][number];
+
+export const QualitySettingsQuery = graphql(`
+  query QualitySettings($projectId: ID!) {
+    projectQuality(projectId: $projectId) { projectId settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } } }
+    agreementMetrics { resultTypes metrics { name parameters { name default } } }
+  }`);
+
+export const ChangeQualitySettingsMutation = graphql(`
+  mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {
+    changeQualitySettings(input: $input) {
+      settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } }
+      errors { code field message }
+    }
+  }`);

@@ -104,6 +104,10 @@ type Documents = {
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) { project { ...ProjectDetailFields } errors { code field message } }\n  }": typeof types.UpdateProjectDocument,
     "\n  mutation ChangeMediaProxy($input: ChangeMediaProxyInput!) {\n    changeMediaProxy(input: $input) { project { ...ProjectDetailFields } errors { code field message } }\n  }": typeof types.ChangeMediaProxyDocument,
     "\n  mutation MoveProject($input: MoveProjectInput!) {\n    moveProject(input: $input) { project { ...ProjectDetailFields } errors { code field message } }\n  }": typeof types.MoveProjectDocument,
+    "\n  query ProjectQuality($projectId: ID!, $first: Int) {\n    projectQuality(projectId: $projectId) {\n      projectId agreement scoredTasks modelAgreement groundTruthAccuracy groundTruthTasks\n      matrix { userA userB agreement pairs }\n      annotators { user { id displayName } annotations agreementWithOthers pairs groundTruthAccuracy groundTruthTasks }\n      tasks(first: $first) { taskId number annotations agreement modelAgreement groundTruthAgreement }\n      chanceCorrected {\n        control resultType tasks raters categories fleissKappa krippendorffAlpha meanCohensKappa\n        cohensKappa { userA userB tasks kappa }\n      }\n    }\n  }": typeof types.ProjectQualityDocument,
+    "\n  subscription AgreementChanged($projectId: ID!) { agreementChanged(projectId: $projectId) { taskId agreement } }": typeof types.AgreementChangedDocument,
+    "\n  query QualitySettings($projectId: ID!) {\n    projectQuality(projectId: $projectId) { projectId settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } } }\n    agreementMetrics { resultTypes metrics { name parameters { name default } } }\n  }": typeof types.QualitySettingsDocument,
+    "\n  mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {\n    changeQualitySettings(input: $input) {\n      settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } }\n      errors { code field message }\n    }\n  }": typeof types.ChangeQualitySettingsDocument,
     "\n  mutation ReviewInEditor($input: ReviewAnnotationInput!) { reviewAnnotation(input: $input) { task { id } errors { code field message } } }": typeof types.ReviewInEditorDocument,
     "\n  query NextReviewTask($projectId: ID!, $afterNumber: Int) {\n    nextReviewTask(projectId: $projectId, afterNumber: $afterNumber) { ...TaskDetailFields }\n  }": typeof types.NextReviewTaskDocument,
     "\n  mutation ReviewAnnotation($input: ReviewAnnotationInput!) {\n    reviewAnnotation(input: $input) { annotation { ...AnnotationFields } task { ...TaskDetailFields } errors { code field message } }\n  }": typeof types.ReviewAnnotationDocument,
@@ -205,6 +209,10 @@ const documents: Documents = {
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) { project { ...ProjectDetailFields } errors { code field message } }\n  }": types.UpdateProjectDocument,
     "\n  mutation ChangeMediaProxy($input: ChangeMediaProxyInput!) {\n    changeMediaProxy(input: $input) { project { ...ProjectDetailFields } errors { code field message } }\n  }": types.ChangeMediaProxyDocument,
     "\n  mutation MoveProject($input: MoveProjectInput!) {\n    moveProject(input: $input) { project { ...ProjectDetailFields } errors { code field message } }\n  }": types.MoveProjectDocument,
+    "\n  query ProjectQuality($projectId: ID!, $first: Int) {\n    projectQuality(projectId: $projectId) {\n      projectId agreement scoredTasks modelAgreement groundTruthAccuracy groundTruthTasks\n      matrix { userA userB agreement pairs }\n      annotators { user { id displayName } annotations agreementWithOthers pairs groundTruthAccuracy groundTruthTasks }\n      tasks(first: $first) { taskId number annotations agreement modelAgreement groundTruthAgreement }\n      chanceCorrected {\n        control resultType tasks raters categories fleissKappa krippendorffAlpha meanCohensKappa\n        cohensKappa { userA userB tasks kappa }\n      }\n    }\n  }": types.ProjectQualityDocument,
+    "\n  subscription AgreementChanged($projectId: ID!) { agreementChanged(projectId: $projectId) { taskId agreement } }": types.AgreementChangedDocument,
+    "\n  query QualitySettings($projectId: ID!) {\n    projectQuality(projectId: $projectId) { projectId settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } } }\n    agreementMetrics { resultTypes metrics { name parameters { name default } } }\n  }": types.QualitySettingsDocument,
+    "\n  mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {\n    changeQualitySettings(input: $input) {\n      settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } }\n      errors { code field message }\n    }\n  }": types.ChangeQualitySettingsDocument,
     "\n  mutation ReviewInEditor($input: ReviewAnnotationInput!) { reviewAnnotation(input: $input) { task { id } errors { code field message } } }": types.ReviewInEditorDocument,
     "\n  query NextReviewTask($projectId: ID!, $afterNumber: Int) {\n    nextReviewTask(projectId: $projectId, afterNumber: $afterNumber) { ...TaskDetailFields }\n  }": types.NextReviewTaskDocument,
     "\n  mutation ReviewAnnotation($input: ReviewAnnotationInput!) {\n    reviewAnnotation(input: $input) { annotation { ...AnnotationFields } task { ...TaskDetailFields } errors { code field message } }\n  }": types.ReviewAnnotationDocument,
@@ -573,6 +581,22 @@ export function graphql(source: "\n  mutation ChangeMediaProxy($input: ChangeMed
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MoveProject($input: MoveProjectInput!) {\n    moveProject(input: $input) { project { ...ProjectDetailFields } errors { code field message } }\n  }"): typeof import('./graphql').MoveProjectDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectQuality($projectId: ID!, $first: Int) {\n    projectQuality(projectId: $projectId) {\n      projectId agreement scoredTasks modelAgreement groundTruthAccuracy groundTruthTasks\n      matrix { userA userB agreement pairs }\n      annotators { user { id displayName } annotations agreementWithOthers pairs groundTruthAccuracy groundTruthTasks }\n      tasks(first: $first) { taskId number annotations agreement modelAgreement groundTruthAgreement }\n      chanceCorrected {\n        control resultType tasks raters categories fleissKappa krippendorffAlpha meanCohensKappa\n        cohensKappa { userA userB tasks kappa }\n      }\n    }\n  }"): typeof import('./graphql').ProjectQualityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AgreementChanged($projectId: ID!) { agreementChanged(projectId: $projectId) { taskId agreement } }"): typeof import('./graphql').AgreementChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QualitySettings($projectId: ID!) {\n    projectQuality(projectId: $projectId) { projectId settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } } }\n    agreementMetrics { resultTypes metrics { name parameters { name default } } }\n  }"): typeof import('./graphql').QualitySettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {\n    changeQualitySettings(input: $input) {\n      settings { version controls { control metric parameters { name value } weight labelWeights { label weight } } }\n      errors { code field message }\n    }\n  }"): typeof import('./graphql').ChangeQualitySettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -78,6 +78,11 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+export type ChangeQualitySettingsInput = {
+  controls: Array<ControlQualityInput>;
+  projectId: string;
+};
+
 export type CommentInput = {
   commentId: string;
   taskId: string;
@@ -114,6 +119,19 @@ export type ConfigureSsoInput = {
 export type Conjunction =
   | 'AND'
   | 'OR';
+
+export type ControlQualityInput = {
+  /** The control's name in the labeling config. */
+  control: string;
+  /** Per label, 0..100 (0 leaves its regions or choices out); a label not listed weighs 1. */
+  labelWeights?: Array<LabelWeightInput> | null | undefined;
+  /** One of the control type's metrics (agreementMetrics); null: its default. */
+  metric?: string | null | undefined;
+  /** The metric's parameters to change (the others keep their defaults); needs a metric. */
+  parameters?: Array<MetricParameterInput> | null | undefined;
+  /** The control's weight among the task's controls, 0..100 (0 leaves it out). Default 1. */
+  weight?: number | null | undefined;
+};
 
 export type CreateApiTokenInput = {
   name: string;
@@ -305,6 +323,11 @@ export type ImportTasksInput = {
   projectId: string;
 };
 
+export type LabelWeightInput = {
+  label: string;
+  weight: number;
+};
+
 export type LdapRoleMappingInput = {
   group: string;
   role: OrganizationRole;
@@ -326,6 +349,11 @@ export type MemberFilter = {
 
 export type MemberInput = {
   userId: string;
+};
+
+export type MetricParameterInput = {
+  name: string;
+  value: number;
 };
 
 export type MoveProjectInput = {
@@ -1031,6 +1059,35 @@ export type MoveProjectMutationVariables = Exact<{
 
 
 export type MoveProjectMutation = { moveProject: { project: { labelConfig: string, labelConfigVersion: number, mediaProxy: boolean, canReview: boolean, id: string, title: string, description: string, createdAt: string, taskCount: number, completedCount: number, annotationCount: number, controls: Array<{ name: string, type: string, toName: Array<string>, options: Array<string>, choice: string | null, required: boolean }>, objects: Array<{ name: string, type: string, valueField: string | null }>, workspace: { id: string, name: string } | null } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
+
+export type ProjectQualityQueryVariables = Exact<{
+  projectId: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type ProjectQualityQuery = { projectQuality: { projectId: string, agreement: number | null, scoredTasks: number, modelAgreement: number | null, groundTruthAccuracy: number | null, groundTruthTasks: number, matrix: Array<{ userA: string, userB: string, agreement: number, pairs: number }>, annotators: Array<{ annotations: number, agreementWithOthers: number | null, pairs: number, groundTruthAccuracy: number | null, groundTruthTasks: number, user: { id: string, displayName: string } }>, tasks: Array<{ taskId: string, number: number, annotations: number, agreement: number | null, modelAgreement: number | null, groundTruthAgreement: number | null }>, chanceCorrected: Array<{ control: string, resultType: string, tasks: number, raters: number, categories: number, fleissKappa: number | null, krippendorffAlpha: number | null, meanCohensKappa: number | null, cohensKappa: Array<{ userA: string, userB: string, tasks: number, kappa: number | null }> }> } | null };
+
+export type AgreementChangedSubscriptionVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type AgreementChangedSubscription = { agreementChanged: { taskId: string, agreement: number | null } };
+
+export type QualitySettingsQueryVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type QualitySettingsQuery = { projectQuality: { projectId: string, settings: { version: number, controls: Array<{ control: string, metric: string | null, weight: number, parameters: Array<{ name: string, value: number }>, labelWeights: Array<{ label: string, weight: number }> }> } } | null, agreementMetrics: Array<{ resultTypes: Array<string>, metrics: Array<{ name: string, parameters: Array<{ name: string, default: number }> }> }> };
+
+export type ChangeQualitySettingsMutationVariables = Exact<{
+  input: ChangeQualitySettingsInput;
+}>;
+
+
+export type ChangeQualitySettingsMutation = { changeQualitySettings: { settings: { version: number, controls: Array<{ control: string, metric: string | null, weight: number, parameters: Array<{ name: string, value: number }>, labelWeights: Array<{ label: string, weight: number }> }> } | null, errors: Array<{ code: ErrorCode, field: Array<string> | null, message: string }> } };
 
 export type ReviewInEditorMutationVariables = Exact<{
   input: ReviewAnnotationInput;
@@ -3426,6 +3483,127 @@ fragment ProjectDetailFields on Project {
     valueField
   }
 }`) as unknown as TypedDocumentString<MoveProjectMutation, MoveProjectMutationVariables>;
+export const ProjectQualityDocument = new TypedDocumentString(`
+    query ProjectQuality($projectId: ID!, $first: Int) {
+  projectQuality(projectId: $projectId) {
+    projectId
+    agreement
+    scoredTasks
+    modelAgreement
+    groundTruthAccuracy
+    groundTruthTasks
+    matrix {
+      userA
+      userB
+      agreement
+      pairs
+    }
+    annotators {
+      user {
+        id
+        displayName
+      }
+      annotations
+      agreementWithOthers
+      pairs
+      groundTruthAccuracy
+      groundTruthTasks
+    }
+    tasks(first: $first) {
+      taskId
+      number
+      annotations
+      agreement
+      modelAgreement
+      groundTruthAgreement
+    }
+    chanceCorrected {
+      control
+      resultType
+      tasks
+      raters
+      categories
+      fleissKappa
+      krippendorffAlpha
+      meanCohensKappa
+      cohensKappa {
+        userA
+        userB
+        tasks
+        kappa
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectQualityQuery, ProjectQualityQueryVariables>;
+export const AgreementChangedDocument = new TypedDocumentString(`
+    subscription AgreementChanged($projectId: ID!) {
+  agreementChanged(projectId: $projectId) {
+    taskId
+    agreement
+  }
+}
+    `) as unknown as TypedDocumentString<AgreementChangedSubscription, AgreementChangedSubscriptionVariables>;
+export const QualitySettingsDocument = new TypedDocumentString(`
+    query QualitySettings($projectId: ID!) {
+  projectQuality(projectId: $projectId) {
+    projectId
+    settings {
+      version
+      controls {
+        control
+        metric
+        parameters {
+          name
+          value
+        }
+        weight
+        labelWeights {
+          label
+          weight
+        }
+      }
+    }
+  }
+  agreementMetrics {
+    resultTypes
+    metrics {
+      name
+      parameters {
+        name
+        default
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QualitySettingsQuery, QualitySettingsQueryVariables>;
+export const ChangeQualitySettingsDocument = new TypedDocumentString(`
+    mutation ChangeQualitySettings($input: ChangeQualitySettingsInput!) {
+  changeQualitySettings(input: $input) {
+    settings {
+      version
+      controls {
+        control
+        metric
+        parameters {
+          name
+          value
+        }
+        weight
+        labelWeights {
+          label
+          weight
+        }
+      }
+    }
+    errors {
+      code
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeQualitySettingsMutation, ChangeQualitySettingsMutationVariables>;
 export const ReviewInEditorDocument = new TypedDocumentString(`
     mutation ReviewInEditor($input: ReviewAnnotationInput!) {
   reviewAnnotation(input: $input) {

@@ -226,7 +226,10 @@ class EventGoldenJsonTest {
                     "LLA1-CHECKPOINT|chain=0b6c0f0e-3f5a-4c43-9d1e-6a4b8f0c2d11|seq=42|head=9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c2e4f6a8b0c1d3e5f7a9b1c3d5e7f9a1b|at=2026-12-07T21:00:00Z",
                     "c2lnbmF0dXJlIG9mIDY0IGJ5dGVzIGluIHRoZSBnb2xkZW4gc2FtcGxlIG9ubHkgLSBub3QgcmVhbCEhISEhISEhISE=", "3f1a2b4c5d6e7f80",
                     "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="),
-            new io.labelledger.audit.api.AuditExported(ORG, "verification", java.time.Instant.parse("2026-12-01T00:00:00Z"), null, ALICE));
+            new io.labelledger.audit.api.AuditExported(ORG, "verification", java.time.Instant.parse("2026-12-01T00:00:00Z"), null, ALICE),
+            new io.labelledger.project.api.QualitySettingsChanged(PROJECT, ORG, new io.labelledger.project.api.QualitySettings(Map.of(
+                    "box", new io.labelledger.project.api.QualitySettings.ControlQuality("f1", Map.of("iou_threshold", 0.7), 2, Map.of("Bus", 0.0)),
+                    "sentiment", new io.labelledger.project.api.QualitySettings.ControlQuality(null, Map.of(), 1, Map.of()))), 3, ALICE));
 
     /**
      * Golden files of older revisions and what they read back as through the upcasters. A stored event of every

@@ -323,8 +323,8 @@ public class AppConfig {
     io.labelledger.quality.read.QualityQueries qualityQueries(DatabaseClient db) { return new io.labelledger.quality.read.QualityQueries(db); }
 
     @Bean
-    io.labelledger.quality.read.AgreementAsOf agreementAsOf(TaskHistory history, JsonMapper json) {
-        return new io.labelledger.quality.read.AgreementAsOf(history, json);
+    io.labelledger.quality.read.AgreementAsOf agreementAsOf(TaskHistory history, org.axonframework.eventsourcing.eventstore.EventStore events, JsonMapper json) {
+        return new io.labelledger.quality.read.AgreementAsOf(history, events, json);
     }
 
     @Bean

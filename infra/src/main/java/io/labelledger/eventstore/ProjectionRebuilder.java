@@ -154,8 +154,11 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
         tx.executeWithoutResult(s -> {
             jdbc.execute("SET LOCAL lock_timeout = '20s'");
             jdbc.execute("CREATE SCHEMA " + retired);
+            List<Map<String, Object>> views = dependentViews(projection);
             for (String table : projection.tables()) jdbc.execute("ALTER TABLE public." + table + " SET SCHEMA " + retired);
             for (String table : projection.tables()) jdbc.execute("ALTER TABLE " + schema + "." + table + " SET SCHEMA public");
+            // views follow a table by its oid: re-point them at the rebuilt tables (same text, same columns; grants kept)
+            for (Map<String, Object> view : views) jdbc.execute("CREATE OR REPLACE VIEW " + view.get("name") + " AS " + view.get("definition"));
             String t = tokens.tokenTable(), name = tokens.processorNameColumn(), seg = tokens.segmentColumn();
             int moved = jdbc.update("UPDATE " + t + " AS l SET " + tokens.tokenColumn() + " = s." + tokens.tokenColumn() + ", "
                     + tokens.tokenTypeColumn() + " = s." + tokens.tokenTypeColumn() + ", " + tokens.timestampColumn() + " = s." + tokens.timestampColumn()
@@ -165,6 +168,25 @@ public class ProjectionRebuilder implements ProjectionRebuilds {
             dropTokens(shadowName);
             jdbc.execute("DROP SCHEMA " + schema);
         });
+    }
+
+    /**
+     * The views reading the projection's tables (the analysts' views, ADR 0049), with their definitions printed while
+     * {@code public} is the only schema searched: unqualified table names then resolve to whatever {@code public} holds
+     * when the definition is run again after the swap. Without this, the views would follow the old tables into the
+     * retired schema and be dropped with it.
+     */
+    private List<Map<String, Object>> dependentViews(Projection projection) {
+        jdbc.execute("SET LOCAL search_path TO public");
+        String tables = projection.tables().stream().map(t -> "'public." + t + "'::regclass").collect(java.util.stream.Collectors.joining(", "));
+        return jdbc.queryForList("""
+                SELECT DISTINCT format('%I.%I', n.nspname, v.relname) AS name, pg_get_viewdef(v.oid) AS definition
+                FROM pg_depend d
+                JOIN pg_rewrite r ON r.oid = d.objid
+                JOIN pg_class v ON v.oid = r.ev_class AND v.relkind = 'v'
+                JOIN pg_namespace n ON n.oid = v.relnamespace
+                WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+                  AND d.refobjid IN (""" + tables + ") AND v.oid <> d.refobjid");
     }
 
     private HikariDataSource shadowDataSource(String schema) {

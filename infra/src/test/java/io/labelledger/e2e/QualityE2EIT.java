@@ -18,8 +18,9 @@ class QualityE2EIT extends IntegrationTest {
 
     @Test
     void theQualityTabShowsTheMatrixAndFollowsNewAnnotations() throws Exception {
-        BrowserScript.run("quality.mjs", port, Duration.ofMinutes(3));
+        BrowserScript.run("quality.mjs", port, Duration.ofMinutes(4));
         assertThat(BrowserScript.artifacts().resolve("quality-matrix.png")).exists();
         assertThat(BrowserScript.artifacts().resolve("quality-live.png")).exists();
+        assertThat(BrowserScript.artifacts().resolve("quality-settings.png")).exists();
     }
 }

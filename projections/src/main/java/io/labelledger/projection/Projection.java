@@ -11,7 +11,7 @@ public enum Projection {
     DATA_MANAGER("data-manager", List.of("dm_reservation", "rm_project_pause", "rm_notification", "rm_comment", "rm_draft", "dm_annotation", "dm_task", "dm_data_key", "rm_labeling_config", "rm_project")),
     AUDIT_LOG("audit-log", List.of("audit_log", "audit_checkpoint", "audit_object")),
     /** Agreement (issue 13, ADR 0044). */
-    QUALITY("quality", List.of("q_ground_truth_score", "q_matrix_cell", "q_pair", "q_prediction", "q_annotation", "q_task"));
+    QUALITY("quality", List.of("q_ground_truth_score", "q_matrix_cell", "q_pair", "q_prediction", "q_annotation", "q_task", "q_project_settings"));
 
     private final String processingGroup;
     private final List<String> tables;

@@ -80,6 +80,9 @@ public class Project {
     /** Workflow settings (issue 11); the defaults until the first ProjectSettingsChanged. */
     private ProjectSettings settings = ProjectSettings.DEFAULTS;
     private int settingsVersion;
+    /** Agreement settings (issue 13, ADR 0049); the defaults until the first QualitySettingsChanged. */
+    private io.labelledger.project.api.QualitySettings qualitySettings = io.labelledger.project.api.QualitySettings.DEFAULTS;
+    private int qualitySettingsVersion;
     /** Paused people and why (bounded like the members). */
     private final Map<UserId, String> paused = new HashMap<>();
     /** Deleted (danger zone): the project takes no more commands; its events stay. */
@@ -183,6 +186,18 @@ public class Project {
         }
         apply(new ProjectSettingsChanged(id, organizationId, next, settingsVersion + 1, cmd.by()));
         return notices;
+    }
+
+    /**
+     * Agreement settings, checked against the current labeling config: each change records all of them with the next
+     * version (the quality projection rescores the project's tasks); the same settings again record nothing.
+     */
+    @CommandHandler
+    void handle(io.labelledger.project.api.ChangeQualitySettings cmd) {
+        requireOrganization(cmd.organizationId());
+        var next = QualitySettingsRules.checked(cmd.settings(), PARSER.parse(labelConfig));
+        if (next.equals(qualitySettings)) return;
+        apply(new io.labelledger.project.api.QualitySettingsChanged(id, organizationId, next, qualitySettingsVersion + 1, cmd.by()));
     }
 
     /** Pausing the paused again with the same reason records nothing; with another reason records the new one. */
@@ -296,6 +311,12 @@ public class Project {
     void on(ProjectSettingsChanged e) {
         settings = e.settings();
         settingsVersion = e.settingsVersion();
+    }
+
+    @EventSourcingHandler
+    void on(io.labelledger.project.api.QualitySettingsChanged e) {
+        qualitySettings = e.settings();
+        qualitySettingsVersion = e.settingsVersion();
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package io.labelledger.quality.agreement;
 
+import io.labelledger.project.api.QualitySettings;
+import io.labelledger.project.api.QualitySettingsChanged;
 import io.labelledger.projection.AfterCommit;
 import io.labelledger.quality.metrics.AgreementSettings;
 import io.labelledger.quality.metrics.TaskAgreement;
@@ -172,11 +174,30 @@ public class QualityProjection {
     }
 
     /**
-     * The project's agreement settings. Today every project uses the defaults (Label Studio's metric per control
-     * type, weights 1): per-project metrics and weights need a settings event first, so that a rebuild applies the
-     * settings that held at each event (ADR 0044).
+     * New agreement settings (ADR 0049): kept for the project's later events, and every task of the project rescored
+     * with them now, in this transaction (one processor segment: no annotation event of the project interleaves). The
+     * settings version guards a redelivery; a rebuild replays the changes in their place among the annotation events.
      */
-    private AgreementSettings settings(String projectId) { return AgreementSettings.DEFAULTS; }
+    @EventHandler
+    void on(QualitySettingsChanged e, @Timestamp Instant at) {
+        String project = e.projectId().value();
+        int changed = jdbc.update("""
+                INSERT INTO q_project_settings (project_id, settings_version, settings, changed_at) VALUES (?, ?, ?::jsonb, ?)
+                ON CONFLICT (project_id) DO UPDATE SET settings_version = EXCLUDED.settings_version, settings = EXCLUDED.settings,
+                    changed_at = EXCLUDED.changed_at
+                WHERE q_project_settings.settings_version < EXCLUDED.settings_version""",
+                project, e.settingsVersion(), json.writeValueAsString(e.settings()), ts(at));
+        if (changed == 0) return;
+        for (String task : jdbc.queryForList("SELECT task_id FROM q_task WHERE project_id = ? ORDER BY number", String.class, project)) {
+            recompute(task, project, at);
+        }
+    }
+
+    /** The project's agreement settings: the last QualitySettingsChanged applied, else the defaults (ADR 0044, 0049). */
+    private AgreementSettings settings(String projectId) {
+        List<String> stored = jdbc.queryForList("SELECT settings::text FROM q_project_settings WHERE project_id = ?", String.class, projectId);
+        return stored.isEmpty() ? AgreementSettings.DEFAULTS : json.readValue(stored.getFirst(), QualitySettings.class).toAgreementSettings();
+    }
 
     private static java.sql.Timestamp ts(Instant at) { return java.sql.Timestamp.from(at); }
 }

@@ -4,10 +4,18 @@ import io.labelledger.quality.read.QualityViews.AgreementCellView;
 import io.labelledger.quality.read.QualityViews.AnnotatorQualityView;
 import io.labelledger.quality.read.QualityViews.ProjectQualityView;
 import io.labelledger.quality.read.QualityViews.TaskAgreementView;
+import io.labelledger.project.api.QualitySettings;
+import io.labelledger.quality.metrics.ChanceAgreement;
+import io.labelledger.quality.read.QualityViews.QualitySettingsView;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Agreement read models (the "quality" projection's tables). Every query is bounded by the organization through the
@@ -18,6 +26,8 @@ public class QualityQueries {
     public static final int MAX_TASKS = 500;
 
     private static final String IN_ORGANIZATION = " EXISTS (SELECT 1 FROM rm_project p WHERE p.project_id = :project AND p.organization_id = :org) ";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient db;
 
@@ -92,6 +102,48 @@ public class QualityQueries {
                          SELECT task_id, number, annotation_count, agreement, model_agreement, ground_truth_agreement FROM q_task
                          WHERE task_id = :task AND organization_id = :org""")
                  .bind("task", taskId).bind("org", organizationId).map(QualityQueries::task).one();
+    }
+
+    /**
+     * Cohen's/Fleiss' kappa and Krippendorff's alpha per categorical control (Choices, Taxonomy, Pairwise) over the
+     * project's live annotations: only their categorical items are read (no region geometry), then scored off the
+     * event loop. Computed on read, not incrementally (ADR 0049): one pass over the project's annotations.
+     */
+    public Mono<List<QualityViews.ChanceAgreementView>> chanceAgreement(String organizationId, String projectId) {
+        return db.sql("""
+                         SELECT a.task_id, a.author_id,
+                                jsonb_path_query_array(a.result, '$[*] ? (@.type == "choices" || @.type == "taxonomy" || @.type == "pairwise")')::text AS items
+                         FROM q_annotation a
+                         WHERE a.project_id = :project AND""" + IN_ORGANIZATION + """
+                         AND jsonb_typeof(a.result) = 'array' ORDER BY a.task_id, a.annotation_id""")
+                 .bind("project", projectId).bind("org", organizationId)
+                 .map(r -> new String[] {r.get("task_id", String.class), r.get("author_id", String.class), r.get("items", String.class)})
+                 .all().collectList()
+                 .publishOn(Schedulers.boundedElastic())
+                 .map(rows -> {
+                     List<ChanceAgreement.Rating> ratings = new ArrayList<>();
+                     for (String[] row : rows) ratings.addAll(ChanceAgreement.ratings(row[0], row[1], JSON.readTree(row[2])));
+                     return ChanceAgreement.of(ratings).stream()
+                             .map(c -> new QualityViews.ChanceAgreementView(c.control(), c.resultType(), c.units(), c.raters(), c.categories(),
+                                     c.fleissKappa(), c.krippendorffAlpha(), c.meanCohensKappa(), c.cohensKappa().stream()
+                                     .map(k -> new QualityViews.PairKappaView(k.raterA(), k.raterB(), k.units(), k.kappa())).toList()))
+                             .toList();
+                 });
+    }
+
+    /** The project's agreement settings as the quality projection applies them (empty: another organization's project). */
+    public Mono<QualitySettingsView> settings(String organizationId, String projectId) {
+        return db.sql("""
+                         SELECT s.settings_version, s.settings::text AS settings
+                         FROM rm_project p LEFT JOIN q_project_settings s ON s.project_id = p.project_id
+                         WHERE p.project_id = :project AND p.organization_id = :org""")
+                 .bind("project", projectId).bind("org", organizationId)
+                 .map(r -> {
+                     String settings = r.get("settings", String.class);
+                     return settings == null ? QualitySettingsView.DEFAULTS
+                             : QualitySettingsView.of(r.get("settings_version", Integer.class), JSON.readValue(settings, QualitySettings.class));
+                 })
+                 .one();
     }
 
     /** A task's predictions (they never change after its import, so they hold for any instant after it). */
