@@ -102,9 +102,13 @@ class AuditTrailIT extends IntegrationTest {
 
         // the Owner's export verifies, with the jar's verifier and with the documented procedure
         Path export = download(owner, "verification");
-        assertThat(verify(export, key)).startsWith("0\n").contains("verified up to #" + signedHead);
+        String verified = verify(export, key);
+        System.out.println("audit verify, untouched export (exit status first):\n" + verified); // the closing note's sample
+        assertThat(verified).startsWith("0\n").contains("verified up to #" + signedHead);
         if (Files.isExecutable(Path.of("/usr/bin/openssl")) && Files.isExecutable(Path.of("/usr/bin/jq"))) {
-            assertThat(procedure(export, key)).startsWith("0\n").contains("OK: verified up to #" + signedHead);
+            String script = procedure(export, key);
+            System.out.println("docs/audit-verification.md's script, untouched export:\n" + script);
+            assertThat(script).startsWith("0\n").contains("OK: verified up to #" + signedHead);
         }
         // Annotators may not download it
         ApiClient.web(port).get().uri("/api/audit/export").header(HttpHeaders.COOKIE, ann.cookie).exchange().expectStatus().isForbidden();
@@ -117,8 +121,9 @@ class AuditTrailIT extends IntegrationTest {
         long reviewSeq = ((Number) review.get("sequence")).longValue();
         tampered("UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00Z' WHERE event_identifier = ?", reviewEvent,
                 "UPDATE domain_event_entry SET time_stamp = ? WHERE event_identifier = ?", "time_stamp", "domain_event_entry", () -> {
-                    assertThat(verify(download(owner, "verification"), key)).startsWith("1\n")
-                            .contains("BROKEN: entry #" + reviewSeq + " (event " + reviewEvent + ")").contains("field ts");
+                    String broken = verify(download(owner, "verification"), key);
+                    System.out.println("audit verify, an event row's time changed:\n" + broken);
+                    assertThat(broken).startsWith("1\n").contains("BROKEN: entry #" + reviewSeq + " (event " + reviewEvent + ")").contains("field ts");
                     if (Files.isExecutable(Path.of("/usr/bin/openssl")) && Files.isExecutable(Path.of("/usr/bin/jq")))
                         assertThat(procedure(download(owner, "verification"), key)).startsWith("1\n").contains("BROKEN: entry #" + reviewSeq);
                     // a rebuild stops at the event that no longer reproduces its link, and keeps the live tables
