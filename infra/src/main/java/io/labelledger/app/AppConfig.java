@@ -126,8 +126,7 @@ public class AppConfig {
     ConnectionFactory connectionFactory(@Value("${labelledger.db.url}") String url, @Value("${labelledger.db.username:postgres}") String user,
                                         @Value("${labelledger.db.password:}") String password,
                                         @Value("${labelledger.db.read-pool-size:16}") int poolSize,
-                                        @Value("${labelledger.db.read-acquire-timeout:10s}") Duration acquireTimeout,
-                                        @Value("${labelledger.db.read-acquire-retry:-1}") int acquireRetry) {
+                                        @Value("${labelledger.db.read-acquire-timeout:10s}") Duration acquireTimeout) {
         // the query string's options (sslmode, sslrootcert, ...) under their R2DBC names: reads connect like writes
         ConnectionFactoryOptions.Builder options = R2dbcUrls.options(url, user, password)
                 .option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize)
@@ -138,16 +137,23 @@ public class AppConfig {
                 .option(PoolingConnectionFactoryProvider.MAX_IDLE_TIME, Duration.ofMinutes(10))
                 .option(PoolingConnectionFactoryProvider.MAX_LIFE_TIME, Duration.ofMinutes(30))
                 // a read cancelled while it runs (a client gone, a timeout) hands its connection back to the pool in a
-                // state where the next query on it never answers (CancelledReadsIT): ask each connection a round trip
-                // when it is handed out, and replace it when that does not answer in time (ADR 0046)
-                .option(PoolingConnectionFactoryProvider.VALIDATION_QUERY, "SELECT 1")
-                .option(PoolingConnectionFactoryProvider.VALIDATION_DEPTH, io.r2dbc.spi.ValidationDepth.REMOTE)
-                .option(PoolingConnectionFactoryProvider.MAX_VALIDATION_TIME, Duration.ofSeconds(2))
-                // cancellations at the same moment leave several such connections idle at once; the pool's default of
-                // one retry made an acquisition that met two of them in a row fail (the one 503 seen in a test run):
-                // each acquisition may now pass over as many as the pool holds, each one replaced as it is met
-                .option(PoolingConnectionFactoryProvider.ACQUIRE_RETRY, acquireRetry < 0 ? poolSize : acquireRetry);
+                // state where the next query on it never answers (CancelledReadsIT, ADR 0046): each connection proves
+                // itself with a round trip when it goes back to the pool and is replaced when that does not answer in
+                // time, so a poisoned one never waits idle for the next request (checked on hand-out, several met in a
+                // row made an acquisition fail: the one 503 seen); on hand-out only the cheap local check remains
+                .option(PoolingConnectionFactoryProvider.PRE_RELEASE, AppConfig::answersBeforeRelease)
+                .option(PoolingConnectionFactoryProvider.VALIDATION_DEPTH, io.r2dbc.spi.ValidationDepth.LOCAL);
         return ConnectionFactories.get(options.build());
+    }
+
+    static final Duration RELEASE_CHECK = Duration.ofSeconds(2);
+
+    /** A connection going back to the read pool answers a round trip in time, or is replaced (its error invalidates it). */
+    static org.reactivestreams.Publisher<Void> answersBeforeRelease(io.r2dbc.spi.Connection connection) {
+        return reactor.core.publisher.Mono.from(connection.validate(io.r2dbc.spi.ValidationDepth.REMOTE))
+                .timeout(RELEASE_CHECK)
+                .flatMap(valid -> valid ? reactor.core.publisher.Mono.<Void>empty()
+                        : reactor.core.publisher.Mono.error(new IllegalStateException("read connection failed its round trip")));
     }
 
     @Bean

@@ -40,8 +40,8 @@ class CancelledReadsIT extends IntegrationTest {
     /**
      * The one 503 seen on a plain GET after this test: cancellations at the same moment leave several poisoned
      * connections idle at once, and an acquisition that met two of them in a row (validation, then one retry) failed.
-     * Each acquisition now passes over as many as the pool holds, so a burst of reads after a burst of cancellations
-     * all answer.
+     * Connections now prove themselves when they go back to the pool, so a burst of reads after a burst of
+     * cancellations all answer.
      */
     @Test
     void aBurstOfReadsAfterCancellationsAcrossThePoolAllAnswer() {
