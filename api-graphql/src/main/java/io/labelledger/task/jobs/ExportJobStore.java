@@ -57,6 +57,21 @@ public class ExportJobStore {
                 ROW, jobId, organizationId, userId, userId).stream().findFirst();
     }
 
+    /** For callers: a job of their organization by its integer id (Label Studio's export snapshots, ADR 0050). */
+    public Optional<ExportJob> byIntId(String organizationId, long intId, String userId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM export_job WHERE int_id = ? AND organization_id = ? AND (?::varchar IS NULL OR user_id = ?)",
+                ROW, intId, organizationId, userId, userId).stream().findFirst();
+    }
+
+    /** The integer ids of these jobs. */
+    public java.util.Map<String, Long> intIds(java.util.Collection<String> jobIds) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (String jobId : jobIds) {
+            jdbc.query("SELECT int_id FROM export_job WHERE job_id = ?", rs -> { out.put(jobId, rs.getLong(1)); }, jobId);
+        }
+        return out;
+    }
+
     public List<ExportJob> list(String organizationId, String projectId, String userId, int first) {
         return jdbc.query("SELECT " + COLUMNS + """
                  FROM export_job WHERE organization_id = ? AND project_id = ? AND (?::varchar IS NULL OR user_id = ?)
