@@ -87,6 +87,42 @@ public class LabelStudioApi {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body));
     }
 
+    /**
+     * An answer whose body is bytes (a file) in the type WebFlux writes as they are: a JSON answer's text as one
+     * buffer, a streamed file unchanged. Declared {@code Object}, a {@code Flux<DataBuffer>} would be encoded as JSON.
+     */
+    static ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>> buffers(
+            ResponseEntity<Object> answer, org.springframework.core.io.buffer.DataBufferFactory factory) {
+        Object body = answer.getBody();
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> bytes;
+        if (body == null) bytes = reactor.core.publisher.Flux.empty();
+        else if (body instanceof reactor.core.publisher.Flux<?> flux) {
+            @SuppressWarnings("unchecked")
+            reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> file =
+                    (reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>) flux;
+            bytes = file;
+        } else {
+            bytes = reactor.core.publisher.Flux.just(factory.wrap(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(bytes);
+    }
+
+    /**
+     * A JSON body a client may send or not (a DELETE's optional confirmation): empty without one; no content type
+     * required, unlike {@code @RequestBody}, which answers 415 to a DELETE without a body's type.
+     */
+    static Mono<java.util.Optional<tools.jackson.databind.JsonNode>> optionalJson(ServerWebExchange exchange) {
+        return org.springframework.core.io.buffer.DataBufferUtils.join(exchange.getRequest().getBody())
+                .map(buffer -> {
+                    String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+                    return text;
+                })
+                .filter(text -> !text.isBlank())
+                .map(text -> java.util.Optional.of(JSON.readTree(text)))
+                .defaultIfEmpty(java.util.Optional.empty());
+    }
+
     static ResponseEntity<Object> detail(HttpStatus status, String detail) {
         return json(status, Map.of("detail", detail));
     }

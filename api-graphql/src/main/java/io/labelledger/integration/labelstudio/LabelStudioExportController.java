@@ -70,10 +70,16 @@ public class LabelStudioExportController {
         return ExportFormat.parse(name);
     }
 
+    /** The file as bytes (declared as such, so that WebFlux writes them as they are), or Label Studio's error. */
     @GetMapping("/ls/api/projects/{id}/export")
-    public Mono<ResponseEntity<Object>> export(@PathVariable String id, @RequestParam(defaultValue = "JSON") String exportType,
-                                               @RequestParam(name = "download_all_tasks", defaultValue = "false") String downloadAllTasks,
-                                               ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Flux<DataBuffer>>> export(@PathVariable String id, @RequestParam(defaultValue = "JSON") String exportType,
+                                                         @RequestParam(name = "download_all_tasks", defaultValue = "false") String downloadAllTasks,
+                                                         ServerWebExchange exchange) {
+        return answer(id, exportType, downloadAllTasks, exchange)
+                .map(r -> LabelStudioApi.buffers(r, exchange.getResponse().bufferFactory()));
+    }
+
+    private Mono<ResponseEntity<Object>> answer(String id, String exportType, String downloadAllTasks, ServerWebExchange exchange) {
         ExportFormat f = formatOf(exportType);
         if (f == null) return Mono.just(LabelStudioApi.invalid("exportType", "Unknown export type: " + exportType));
         boolean onlyAnnotated = !"true".equalsIgnoreCase(downloadAllTasks) && !"1".equals(downloadAllTasks);

@@ -111,8 +111,13 @@ public class LabelStudioExportSnapshotController {
     }
 
     @GetMapping("/ls/api/projects/{id}/exports/{export_pk}/download")
-    public Mono<ResponseEntity<Object>> download(@PathVariable String id, @PathVariable("export_pk") String exportPk,
-                                                 @RequestParam(defaultValue = "JSON") String exportType, ServerWebExchange exchange) {
+    public Mono<ResponseEntity<reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer>>> download(
+            @PathVariable String id, @PathVariable("export_pk") String exportPk, @RequestParam(defaultValue = "JSON") String exportType,
+            ServerWebExchange exchange) {
+        return file(id, exportPk, exportType, exchange).map(r -> LabelStudioApi.buffers(r, exchange.getResponse().bufferFactory()));
+    }
+
+    private Mono<ResponseEntity<Object>> file(String id, String exportPk, String exportType, ServerWebExchange exchange) {
         if (LabelStudioExportController.formatOf(exportType) != ExportFormat.JSON) {
             return Mono.just(LabelStudioApi.invalid("exportType", "A snapshot downloads as JSON here; export other formats with /api/projects/{id}/export"));
         }

@@ -146,14 +146,21 @@ public class LabelStudioProjectController {
      * request confirms with a body {@code {"title": ...}} (ours, optional), which must then be the project's title.
      */
     @DeleteMapping("/ls/api/projects/{id}")
-    public Mono<ResponseEntity<Object>> delete(@PathVariable String id, @RequestBody(required = false) JsonNode body, ServerWebExchange exchange) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        String confirmation = body == null || !body.isObject() ? null : text(body, "title", errors);
-        if (!errors.isEmpty()) return Mono.just(LabelStudioApi.invalid(errors));
-        return project(id, exchange, DELETE, (c, p) -> commands.<Object>send(
-                        new DeleteProject(new ProjectId(p.id()), c.caller().organization(), confirmation == null ? p.title() : confirmation,
-                                c.caller().user()), c.caller(), c.ip())
-                .map(r -> r.ok() ? ResponseEntity.noContent().<Object>build() : LabelStudioApi.refused(r.error(), FIELDS)));
+    public Mono<ResponseEntity<Object>> delete(@PathVariable String id, ServerWebExchange exchange) {
+        return LabelStudioApi.optionalJson(exchange)
+                .onErrorResume(RuntimeException.class, e -> Mono.just(java.util.Optional.<JsonNode>of(tools.jackson.databind.node.MissingNode.getInstance())))
+                .flatMap(body -> {
+                    if (body.isPresent() && !body.get().isObject()) {
+                        return Mono.just(LabelStudioApi.invalid("non_field_errors", "Invalid data. Expected a dictionary."));
+                    }
+                    Map<String, List<String>> errors = new LinkedHashMap<>();
+                    String confirmation = body.isEmpty() ? null : text(body.get(), "title", errors);
+                    if (!errors.isEmpty()) return Mono.just(LabelStudioApi.invalid(errors));
+                    return project(id, exchange, DELETE, (c, p) -> commands.<Object>send(
+                                    new DeleteProject(new ProjectId(p.id()), c.caller().organization(), confirmation == null ? p.title() : confirmation,
+                                            c.caller().user()), c.caller(), c.ip())
+                            .map(r -> r.ok() ? ResponseEntity.noContent().<Object>build() : LabelStudioApi.refused(r.error(), FIELDS)));
+                });
     }
 
     /** The project an integer names in the caller's organization, decided by {@code operation}'s row; 404 otherwise. */
