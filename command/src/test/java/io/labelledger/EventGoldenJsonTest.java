@@ -172,7 +172,7 @@ class EventGoldenJsonTest {
             new GroupDeleted(GROUP, ORG, IdentitySource.SCIM),
             new GroupWorkspacesChanged(GROUP, ORG, List.of(WORKSPACE), IdentitySource.SCIM),
             new GroupProjectsChanged(GROUP, ORG, List.of(new ProjectGrant(PROJECT, io.labelledger.project.api.ProjectRole.REVIEWER)), IdentitySource.SCIM),
-            new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE),
+            new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE, 4201L),
             new ProjectDetailsChanged(PROJECT, ORG, "Movie reviews 2024", "", ALICE),
             new LabelingConfigChanged(PROJECT, ORG, CONFIG.replace("Negative", "Neutral"), 2, ALICE),
             new TasksImported(PROJECT, ORG, IMPORT, 101, 25, ALICE),
@@ -184,9 +184,11 @@ class EventGoldenJsonTest {
             new ProjectMemberRemoved(PROJECT, ORG, BOB, ALICE),
             new TaskImported(TASK, PROJECT, ORG, IMPORT, 101,
                     json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
-                    List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE),
-            new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, 2),
-            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, BOB),
+                    List.of(new Prediction("sentiment-v3", 0.87, RESULT, 4203L), new Prediction(null, null, json("[]"), 4204L)), ALICE, 4202L),
+            new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, 2, 4205L),
+            new io.labelledger.task.api.PredictionsAdded(TASK, PROJECT, ORG, List.of(new Prediction("sentiment-v4", 0.91, RESULT, 4207L)), ALICE),
+            new io.labelledger.task.api.PredictionDeleted(TASK, PROJECT, ORG, 4207L, ALICE),
+            new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, BOB, 4206L),
             new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, 3),
             new AnnotationDeleted(TASK, PROJECT, ORG, ANNOTATION, BOB),
             new TaskSkipped(TASK, PROJECT, ORG, BOB, "The text is in German"),
@@ -239,6 +241,12 @@ class EventGoldenJsonTest {
             Map.entry("AnnotationSubmitted.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, null)),
             Map.entry("AnnotationImported.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, null)),
             Map.entry("AnnotationImported_v2.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, null)),
+            Map.entry("AnnotationImported_v3.json", new AnnotationImported(TASK, PROJECT, ORG, ANNOTATION, IMPORT, RESULT, 12.25, ALICE, 1, BOB)),
+            Map.entry("AnnotationSubmitted_v2.json", new AnnotationSubmitted(TASK, PROJECT, ORG, ANNOTATION, RESULT, 42.5, BOB, 2)),
+            Map.entry("ProjectCreated.json", new ProjectCreated(PROJECT, ORG, "Movie reviews", "Sentiment of IMDB reviews", CONFIG, 1, ALICE)),
+            Map.entry("TaskImported.json", new TaskImported(TASK, PROJECT, ORG, IMPORT, 101,
+                    json("{'text':'A film of rare beauty.','meta':{'source':'imdb','stars':9,'tags':['drama']}}"),
+                    List.of(new Prediction("sentiment-v3", 0.87, RESULT), new Prediction(null, null, json("[]"))), ALICE)),
             Map.entry("AnnotationUpdated.json", new AnnotationUpdated(TASK, PROJECT, ORG, ANNOTATION, json("[]"), null, BOB, null)),
             Map.entry("TaskSkipped.json", new TaskSkipped(TASK, PROJECT, ORG, BOB, null)),
             Map.entry("ProjectExported.json", new ProjectExported(PROJECT, ORG, "JSON_MIN", true, 25, ALICE)),
@@ -265,7 +273,9 @@ class EventGoldenJsonTest {
             new io.labelledger.project.upcasting.ProjectExportedSelectionUpcaster(),
             new io.labelledger.organization.upcasting.LdapSettingsChangedUrlUpcaster(),
             new io.labelledger.task.upcasting.TaskSkippedCommentUpcaster(),
-            new io.labelledger.project.upcasting.ProjectSettingsChangedReviewersUpcaster());
+            new io.labelledger.project.upcasting.ProjectSettingsChangedReviewersUpcaster(),
+            new io.labelledger.task.upcasting.TaskIntIdUpcaster(),
+            new io.labelledger.project.upcasting.ProjectCreatedIntIdUpcaster());
 
     static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder().build();
 

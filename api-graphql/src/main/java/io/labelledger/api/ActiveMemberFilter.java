@@ -42,7 +42,8 @@ public class ActiveMemberFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        boolean api = path.equals("/graphql") || path.startsWith("/graphql/") || (path.startsWith("/api/") && !path.startsWith("/api/auth/"));
+        boolean api = path.equals("/graphql") || path.startsWith("/graphql/") || (path.startsWith("/api/") && !path.startsWith("/api/auth/"))
+                      || path.startsWith("/ls/api/"); // Label Studio's REST API (ADR 0050)
         if (!api) return chain.filter(exchange);
         boolean browserSession = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) == null;
         return ReactiveSecurityContextHolder.getContext()

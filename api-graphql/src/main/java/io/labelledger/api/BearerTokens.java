@@ -22,11 +22,25 @@ public final class BearerTokens {
 
     /** Reads {@code Authorization: Bearer <token>} when the token starts with {@code prefix}; others are not ours. */
     public static AuthenticationWebFilter filter(String prefix, ReactiveAuthenticationManager manager, ServerAuthenticationEntryPoint onFailure) {
+        return filter(prefix, manager, onFailure, "Bearer");
+    }
+
+    /**
+     * Reads {@code Authorization: <scheme> <token>} for any of {@code schemes} (API tokens also come as Label Studio's
+     * {@code Token <key>}, ADR 0050) when the token starts with {@code prefix}; others are not ours.
+     */
+    public static AuthenticationWebFilter filter(String prefix, ReactiveAuthenticationManager manager, ServerAuthenticationEntryPoint onFailure,
+                                                 String... schemes) {
         AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
         filter.setServerAuthenticationConverter(exchange -> {
             String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-            if (header == null || !header.startsWith("Bearer " + prefix)) return Mono.empty();
-            return Mono.just(new UsernamePasswordAuthenticationToken(null, header.substring("Bearer ".length()).strip()));
+            if (header == null) return Mono.empty();
+            for (String scheme : schemes) {
+                if (header.startsWith(scheme + " " + prefix)) {
+                    return Mono.just(new UsernamePasswordAuthenticationToken(null, header.substring(scheme.length() + 1).strip()));
+                }
+            }
+            return Mono.empty();
         });
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance()); // tokens are per request
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(onFailure));

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
@@ -64,12 +65,12 @@ public class SecurityConfig {
                 .securityContextRepository(contexts)
                 .addFilterAt(apiTokenFilter(principals), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new ActiveMemberFilter(principals, clock), SecurityWebFiltersOrder.AUTHENTICATION)
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()))
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/auth/**", "/actuator/health", "/actuator/health/**", "/saml/**").permitAll() // SAML: before any session
                         // metrics are the operator's (OperatorSecurity); any other management path: nobody's
                         .pathMatchers("/actuator/**").denyAll()
-                        .pathMatchers("/graphql", "/graphql/**", "/api/**").authenticated()
+                        .pathMatchers("/graphql", "/graphql/**", "/api/**", "/ls/api/**").authenticated()
                         .anyExchange().permitAll()) // the single-page app's static files
                 .build();
     }
@@ -78,7 +79,24 @@ public class SecurityConfig {
         ReactiveAuthenticationManager manager = auth -> principals.forApiToken(ApiTokenSecrets.hash((String) auth.getCredentials()))
                 .map(actor -> authenticated(Caller.from(actor)))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown or revoked API token")));
-        return BearerTokens.filter(ApiTokenSecrets.PREFIX, manager, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED));
+        // Label Studio's scripts and SDK send "Token <key>" (ADR 0050)
+        return BearerTokens.filter(ApiTokenSecrets.PREFIX, manager, unauthorized(), "Bearer", "Token");
+    }
+
+    /** 401; on Label Studio's REST API (/ls/api) with its body, {@code {"detail": ...}}, which its clients print. */
+    private static ServerAuthenticationEntryPoint unauthorized() {
+        ServerAuthenticationEntryPoint plain = new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED);
+        return (exchange, e) -> {
+            if (!exchange.getRequest().getPath().value().startsWith("/ls/")) return plain.commence(exchange, e);
+            var response = exchange.getResponse();
+            response.setStatusCode(HttpStatus.UNAUTHORIZED);
+            response.getHeaders().setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+            response.getHeaders().set(org.springframework.http.HttpHeaders.WWW_AUTHENTICATE, "Token");
+            String detail = e instanceof org.springframework.security.authentication.BadCredentialsException
+                    ? "Invalid token." : "Authentication credentials were not provided.";
+            byte[] body = ("{\"detail\":\"" + detail + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        };
     }
 
     static Authentication authenticated(Caller caller) {

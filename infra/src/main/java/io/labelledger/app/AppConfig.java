@@ -194,11 +194,19 @@ public class AppConfig {
 
     /**
      * Revision 1 annotation events read back with configVersion null, then AnnotationImported revision 2 with author
-     * null (ADR 0030): one chain in this order, as for ProjectExported.
+     * null (ADR 0030), then TaskImported, AnnotationSubmitted and AnnotationImported with intId null (ADR 0050): one
+     * chain in this order, as for ProjectExported.
      */
     @Bean
     EventUpcasterChain annotationUpcasters() {
-        return new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new AnnotationImportedAuthorUpcaster());
+        return new EventUpcasterChain(new AnnotationConfigVersionUpcaster(), new AnnotationImportedAuthorUpcaster(),
+                new io.labelledger.task.upcasting.TaskIntIdUpcaster());
+    }
+
+    /** Revision 1 ProjectCreated reads back with intId null (ADR 0050). */
+    @Bean
+    io.labelledger.project.upcasting.ProjectCreatedIntIdUpcaster projectCreatedIntIdUpcaster() {
+        return new io.labelledger.project.upcasting.ProjectCreatedIntIdUpcaster();
     }
 
     /** A person's annotations and reservations in a project, for the annotation limit (ADR 0036). */
@@ -312,6 +320,10 @@ public class AppConfig {
 
     @Bean
     ProjectQueries projectQueries(DatabaseClient db) { return new ProjectQueries(db); }
+
+    /** Label Studio's integer ids and what they name (ADR 0050). */
+    @Bean
+    io.labelledger.shared.read.IntIdQueries intIdQueries(DatabaseClient db) { return new io.labelledger.shared.read.IntIdQueries(db); }
 
     @Bean
     TaskQueries taskQueries(DatabaseClient db) { return new TaskQueries(db); }

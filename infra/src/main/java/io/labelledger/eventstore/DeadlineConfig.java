@@ -93,10 +93,11 @@ public class DeadlineConfig {
     /**
      * Commands on one aggregate race on the event store's (aggregate, sequence) key: the loser is retried on the
      * aggregate's new state (e.g. a task handed out meanwhile then refuses with TASK_FULL), a few times, instead of
-     * failing the request.
+     * failing the request. Commands that create what Label Studio's REST API numbers get their integer ids first
+     * (ADR 0050), so a retry keeps them.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus) {
+    CommandGateway commandGateway(CommandBus commandBus, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "command-retry");
             t.setDaemon(true);
@@ -104,6 +105,7 @@ public class DeadlineConfig {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
+                .dispatchInterceptors(new IntIdAllocation(jdbc))
                 .retryScheduler(IntervalRetryScheduler.builder().retryExecutor(retries).retryInterval(25).maxRetryCount(8)
                         // only a lost race is retried: a refusal (TASK_FULL, VALIDATION...) answers at once
                         .nonTransientFailurePredicate(DeadlineConfig::notAConcurrencyConflict).build())

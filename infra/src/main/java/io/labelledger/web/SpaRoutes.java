@@ -25,6 +25,7 @@ public class SpaRoutes {
                         .and(RequestPredicates.path("/saml/**").negate())
                         .and(RequestPredicates.path("/assets/**").negate())
                         .and(RequestPredicates.path("/scim/**").negate())
+                        .and(RequestPredicates.path("/ls/**").negate()) // Label Studio's REST API (ADR 0050)
                         .and(req -> !req.path().contains(".")),
                 req -> index.exists()
                         ? ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(index)

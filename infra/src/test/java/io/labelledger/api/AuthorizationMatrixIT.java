@@ -86,7 +86,26 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Query.sessionPolicy", "allow,allow,deny,deny,deny"),
             Map.entry("Mutation.setSessionPolicy", "allow,allow,deny,deny,deny"),
             Map.entry("Query.auditChain", "allow,allow,deny,deny,deny"),
-            Map.entry("GET /api/audit/export", "allow,allow,deny,deny,deny"));
+            Map.entry("GET /api/audit/export", "allow,allow,deny,deny,deny"),
+            // Label Studio's REST API (ADR 0050): integer ids, the same rules as their GraphQL twins
+            Map.entry("GET /ls/api/projects/{id}", "allow,allow,member,member,member"),
+            Map.entry("POST /ls/api/projects", "allow,allow,allow,deny,deny"),
+            Map.entry("PATCH /ls/api/projects/{id}", "allow,allow,member,deny,deny"),
+            Map.entry("DELETE /ls/api/projects/{id}", "allow,allow,member,deny,deny"),
+            Map.entry("GET /ls/api/users", "allow,allow,allow,deny,deny"),
+            Map.entry("GET /ls/api/tasks", "allow,allow,member,member,member"),
+            Map.entry("GET /ls/api/tasks/{id}", "allow,allow,member,member,member"),
+            Map.entry("POST /ls/api/tasks", "allow,allow,member,deny,deny"),
+            Map.entry("DELETE /ls/api/tasks/{id}", "allow,allow,member,deny,deny"),
+            Map.entry("POST /ls/api/projects/{id}/import", "allow,allow,member,deny,deny"),
+            Map.entry("PATCH /ls/api/annotations/{id}", "allow,allow,member,member,member"),
+            Map.entry("DELETE /ls/api/annotations/{id}", "allow,allow,member,member,member"),
+            Map.entry("POST /ls/api/predictions", "allow,allow,member,deny,deny"),
+            Map.entry("POST /ls/api/projects/{id}/import/predictions", "allow,allow,member,deny,deny"),
+            Map.entry("DELETE /ls/api/predictions/{id}", "allow,allow,member,deny,deny"),
+            Map.entry("GET /ls/api/projects/{id}/export", "allow,allow,member,deny,deny"),
+            Map.entry("POST /ls/api/projects/{id}/exports", "allow,allow,member,deny,deny"),
+            Map.entry("GET /ls/api/projects/{id}/exports/{export_pk}/download", "allow,allow,member,deny,deny"));
 
     /**
      * Allowed calls that may answer "not found" (or a domain refusal) instead of a real object, and why. Every other
@@ -115,6 +134,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
             Map.entry("Query.bulkTaskJob", "a job is its creator's and the matrix names none; BulkTaskIT follows real ones"),
             Map.entry("Subscription.bulkTaskJob", "a job is its creator's and the matrix names none; BulkTaskIT follows real ones"),
             Map.entry("Mutation.deleteProject", "deleting the fixture project would end the matrix: the sample types a wrong title; DangerZoneIT deletes for real"),
+            Map.entry("DELETE /ls/api/projects/{id}", "deleting the fixture project would end the matrix: the sample confirms a wrong title; LabelStudioProjectsIT deletes for real"),
+            Map.entry("GET /ls/api/projects/{id}/exports/{export_pk}@MANAGER", "Managers see their own jobs only; the fixture's job is the Owner's"),
+            Map.entry("GET /ls/api/projects/{id}/exports/{export_pk}/download@MANAGER", "Managers download their own jobs only; the fixture's job is the Owner's"),
+            Map.entry("POST /ls/api/tasks/{id}/annotations", "each task takes as many annotations as its overlap (1 here) and the fixture's are taken; LabelStudioTasksIT annotates for real"),
+            Map.entry("GET /ls/api/annotations/{id}@REVIEWER", BLIND),
+            Map.entry("GET /ls/api/annotations/{id}@ANNOTATOR", BLIND),
             Map.entry("Mutation.addComment@REVIEWER", BLIND),
             Map.entry("Mutation.addComment@ANNOTATOR", BLIND),
             Map.entry("Mutation.resolveComment@REVIEWER", BLIND),
@@ -345,6 +370,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
         vars.put("annotation", ownAnnotations.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
         vars.put("comment", ownComments.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
         vars.put("tab", ownTabs.getOrDefault(role + "@" + target, UUID.randomUUID().toString()));
+        vars.put("spareTaskInt", ((List<?>) vars.get("spareTasks")).get(role.ordinal()));
+        vars.put("sparePredictionInt", ((List<?>) vars.get("sparePredictions")).get(role.ordinal()));
         return vars;
     }
 
@@ -406,6 +433,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         assertThat(status).as(lines[0] + " answered " + status + " " + body).isNotEqualTo(500);
         if (status / 100 == 2) return Outcome.ALLOWED;
         if (body.contains("\"URL_REFUSED\"") || body.contains("\"MEDIA_PROXY_OFF\"")) return Outcome.ALLOWED; // past the policy, at the project's data
+        if (body.contains("\"NOT_AUTHOR\"")) return Outcome.ALLOWED; // past the policy, refused by the annotation's own rule (Label Studio's 403)
         if (status == 403) return Outcome.FORBIDDEN;
         if (status == 404) return Outcome.NOT_FOUND;
         return Outcome.REFUSED_OTHERWISE;
@@ -462,6 +490,21 @@ class AuthorizationMatrixIT extends IntegrationTest {
         List<String> tasks = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
                 .document("query($id: ID!) { project(id: $id) { tasks(first: 3, orderBy: {field: NUMBER, direction: ASC}) { edges { node { id } } } } }")
                 .variable("id", project).execute().path("project.tasks.edges[*].node.id").entityList(String.class).get(), ids -> ids.size() == 3);
+        // a task per role for Label Studio's DELETE /ls/api/tasks/{id} (ADR 0050): each allowed call deletes one
+        // and a task with a prediction per role, for DELETE /ls/api/predictions/{id}
+        String prediction = "{\"result\":[{\"from_name\":\"sentiment\",\"to_name\":\"text\",\"type\":\"choices\",\"value\":{\"choices\":[\"Positive\"]}}]}";
+        owner.graphql().document("mutation($i: ImportTasksInput!) { importTasks(input: $i) { importedCount } }")
+             .variable("i", Map.of("projectId", project, "json", "[{\"text\":\"s1\"},{\"text\":\"s2\"},{\"text\":\"s3\"},{\"text\":\"s4\"},{\"text\":\"s5\"},"
+                     + "{\"data\":{\"text\":\"predicted\"},\"predictions\":[" + String.join(",", java.util.Collections.nCopies(5, prediction)) + "]}]"))
+             .execute().path("importTasks.importedCount").entity(Integer.class).isEqualTo(6);
+        List<Long> numbered = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> owner.graphql()
+                .document("query($id: ID!) { project(id: $id) { tasks(first: 9, orderBy: {field: NUMBER, direction: ASC}) { edges { node { intId } } } } }")
+                .variable("id", project).execute().path("project.tasks.edges[*].node.intId").entityList(Long.class).get(), ids -> ids.size() == 9);
+        List<Long> spareTasks = numbered.subList(3, 8);
+        Map<String, Object> predicted = (Map<String, Object>) ApiClient.web(port).get().uri("/ls/api/tasks/" + numbered.get(8))
+                .header(HttpHeaders.COOKIE, owner.cookie).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        List<Long> sparePredictions = ((List<Map<String, Object>>) predicted.get("predictions")).stream()
+                .map(p -> ((Number) p.get("id")).longValue()).toList();
         if (author != owner) {
             owner.addProjectMember(project, author.userId, "ANNOTATOR");
         }
@@ -485,6 +528,22 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .path("exportJob.state").entity(String.class).get()));
         Map<String, Object> vars = new java.util.HashMap<>(Map.of("project", project, "task", tasks.get(0), "reviewTask", tasks.get(1),
                 "ownerAnnotation", ownerAnnotation, "user", user, "workspace", workspace, "importJob", upload.get("id"), "exportJob", exportJob));
+        // Label Studio's REST API names them by integer (ADR 0050): another organization's number is guessable
+        vars.put("projectInt", owner.graphql().document("query($id: ID!) { project(id: $id) { intId } }").variable("id", project).execute()
+                                    .path("project.intId").entity(Long.class).get());
+        List<Map<String, Object>> snapshots = (List<Map<String, Object>>) ApiClient.web(port).get().uri("/ls/api/projects/" + vars.get("projectInt") + "/exports")
+                .header(HttpHeaders.COOKIE, owner.cookie).exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        vars.put("exportJobInt", ((Number) snapshots.getFirst().get("id")).longValue()); // the owner's finished job, $exportJob
+        vars.put("taskInt", owner.graphql().document("query($id: ID!) { task(id: $id) { intId } }").variable("id", tasks.get(0)).execute()
+                                 .path("task.intId").entity(Long.class).get());
+        vars.put("spareTasks", spareTasks);
+        vars.put("predictedTaskInt", numbered.get(8));
+        vars.put("sparePredictions", sparePredictions);
+        vars.put("reviewTaskInt", owner.graphql().document("query($id: ID!) { task(id: $id) { intId } }").variable("id", tasks.get(1)).execute()
+                                       .path("task.intId").entity(Long.class).get());
+        vars.put("ownerAnnotationInt", owner.graphql().document("query($id: ID!) { task(id: $id) { annotations { id intId } } }")
+                                            .variable("id", tasks.get(1)).execute()
+                                            .path("task.annotations[?(@.id == '" + ownerAnnotation + "')].intId").entityList(Long.class).get().getFirst());
         vars.put("moveTo", moveTo); // null: out of any workspace
         return vars;
     }

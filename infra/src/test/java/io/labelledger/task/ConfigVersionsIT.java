@@ -177,9 +177,11 @@ class ConfigVersionsIT extends IntegrationTest {
 
         var upcast = axon.upcasterChain().upcast(java.util.stream.Stream.of(new InitialEventRepresentation(entry, eventSerializer))).toList();
 
-        assertThat(upcast.get(0).getType().getRevision()).as("the application's upcaster chain raised the revision").isEqualTo("2");
+        // to the newest revision: 2 added configVersion, 3 the integer id (ADR 0050)
+        assertThat(upcast.get(0).getType().getRevision()).as("the application's upcaster chain raised the revision").isEqualTo("3");
         AnnotationSubmitted read = (AnnotationSubmitted) eventSerializer.deserialize(upcast.get(0).getData());
         assertThat(read.configVersion()).isNull();
+        assertThat(read.intId()).isNull();
         assertThat(read.annotationId().value()).isEqualTo("e2f9b6d4-1a37-4c85-9b0e-7d4a3c2f6e58");
     }
 }

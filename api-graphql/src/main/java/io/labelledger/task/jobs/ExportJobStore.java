@@ -3,6 +3,8 @@ package io.labelledger.task.jobs;
 import io.labelledger.task.exportfile.ExportFormat;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Optional;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
@@ -38,6 +40,21 @@ public class ExportJobStore extends JobStore<ExportJob> {
                 job.userIds().isEmpty() ? null : String.join(",", job.userIds()),
                 job.asOf() == null ? null : Timestamp.from(job.asOf()), job.maxNumber(), job.state().name(), job.totalTasks(),
                 Timestamp.from(job.createdAt()), job.onlyGroundTruth(), job.rawValues(), job.selected());
+    }
+
+    /** For callers: a job of their organization by its integer id (Label Studio's export snapshots, ADR 0050). */
+    public Optional<ExportJob> byIntId(String organizationId, long intId, String userId) {
+        return jdbc.queryForList("SELECT job_id FROM export_job WHERE int_id = ? AND organization_id = ?", String.class, intId, organizationId)
+                   .stream().findFirst().flatMap(jobId -> get(organizationId, jobId, userId));
+    }
+
+    /** The integer ids of these jobs. */
+    public java.util.Map<String, Long> intIds(java.util.Collection<String> jobIds) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (String jobId : jobIds) {
+            jdbc.query("SELECT int_id FROM export_job WHERE job_id = ?", rs -> { out.put(jobId, rs.getLong(1)); }, jobId);
+        }
+        return out;
     }
 
     /** A (re)start: counts from zero, one more attempt. */

@@ -88,7 +88,8 @@ class AuthorizationRulesTest {
         Set<String> authenticated = new TreeSet<>();
         // sign-in is before any principal; /api/operator/** is the instance operator's, with a chain and token of its
         // own and no organization role (ADR 0029), like SCIM's
-        endpoints.stream().filter(e -> e.contains(" /api/") && !e.contains(" /api/auth/") && !e.contains(" /api/operator"))
+        // Label Studio's REST API (/ls/api, ADR 0050) is decided by the same table
+        endpoints.stream().filter(e -> (e.contains(" /api/") || e.contains(" /ls/api/")) && !e.contains(" /api/auth/") && !e.contains(" /api/operator"))
                  .forEach(authenticated::add);
         assertThat(authenticated).contains("GET /api/projects/{id}/export", "POST /api/session/organization");
         Set<String> ruled = new TreeSet<>();

@@ -100,7 +100,7 @@ public class Project {
         String title = requireTitle(cmd.title());
         String description = checkDescription(cmd.description());
         PARSER.parse(cmd.labelConfig());
-        apply(new ProjectCreated(cmd.projectId(), cmd.organizationId(), title, description, cmd.labelConfig(), 1, cmd.by()));
+        apply(new ProjectCreated(cmd.projectId(), cmd.organizationId(), title, description, cmd.labelConfig(), 1, cmd.by(), cmd.intId()));
     }
 
     @CommandHandler

@@ -7,11 +7,21 @@ import tools.jackson.databind.JsonNode;
  * marked it as ground truth ({@code "ground_truth": true}) and Label Studio's {@code completed_by} as the file has it
  * (a number, an email, or an object with id and email; null when absent). {@code completedBy} is only read by the
  * import: the member it names by email becomes the author, any other value is kept outside events (ADR 0030).
+ * {@code intId}: its integer id (ADR 0050), filled at dispatch.
  */
 public record ImportedAnnotation(AnnotationId annotationId, JsonNode result, Double leadTimeSeconds, boolean groundTruth,
-                                 JsonNode completedBy) {
+                                 JsonNode completedBy, Long intId) {
     public ImportedAnnotation {
         if (completedBy != null && (completedBy.isNull() || completedBy.isMissingNode())) completedBy = null;
+    }
+
+    public ImportedAnnotation(AnnotationId annotationId, JsonNode result, Double leadTimeSeconds, boolean groundTruth,
+                              JsonNode completedBy) {
+        this(annotationId, result, leadTimeSeconds, groundTruth, completedBy, null);
+    }
+
+    public ImportedAnnotation withIntId(long id) {
+        return new ImportedAnnotation(annotationId, result, leadTimeSeconds, groundTruth, completedBy, id);
     }
 
     /** Without Label Studio's author. */

@@ -20,6 +20,11 @@ import io.labelledger.task.api.AnnotationSubmitted;
 import io.labelledger.task.api.AnnotationUpdated;
 import io.labelledger.task.api.DeleteAnnotation;
 import io.labelledger.task.api.AddComment;
+import io.labelledger.task.api.AddPredictions;
+import io.labelledger.task.api.DeletePrediction;
+import io.labelledger.task.api.Prediction;
+import io.labelledger.task.api.PredictionDeleted;
+import io.labelledger.task.api.PredictionsAdded;
 import io.labelledger.task.api.CommentAdded;
 import io.labelledger.task.api.CommentDeleted;
 import io.labelledger.task.api.CommentId;
@@ -112,6 +117,8 @@ public class Task {
     private AnnotationId groundTruth;
     /** each person's live draft (its result): one per person, ADR 0032 */
     private final Map<UserId, JsonNode> drafts = new HashMap<>();
+    /** the integer ids of the task's live predictions (those imported before ADR 0050 have none) */
+    private final Set<Long> predictionIds = new HashSet<>();
     /** every comment ever added (a deleted one keeps its place in its thread), ADR 0032 */
     private final Map<CommentId, Comment> comments = new HashMap<>();
 
@@ -128,10 +135,10 @@ public class Task {
     /** {@code authors}: the members Label Studio's completed_by named, by annotation (others: the importer, ADR 0030). */
     public Task(NewTask task, ProjectId projectId, OrganizationId organizationId, ImportId importId, long number, UserId by,
                 int configVersion, Map<AnnotationId, UserId> authors) {
-        apply(new TaskImported(task.taskId(), projectId, organizationId, importId, number, task.data(), task.predictions(), by));
+        apply(new TaskImported(task.taskId(), projectId, organizationId, importId, number, task.data(), task.predictions(), by, task.intId()));
         for (ImportedAnnotation a : task.annotations()) {
             apply(new AnnotationImported(task.taskId(), projectId, organizationId, a.annotationId(), importId, a.result(),
-                    a.leadTimeSeconds(), by, configVersion, authors.get(a.annotationId())));
+                    a.leadTimeSeconds(), by, configVersion, authors.get(a.annotationId()), a.intId()));
         }
         // Label Studio may mark several annotations of a task; one is kept: the last one marked (ADR 0022)
         task.annotations().stream().filter(ImportedAnnotation::groundTruth).reduce((first, second) -> second).ifPresent(a ->
@@ -180,6 +187,36 @@ public class Task {
     static final String RESERVATION_DEADLINE = "reservation-expiry";
 
     /** Deleting a deleted task records nothing (a bulk job may run again over the same tasks, ADR 0042). */
+    /**
+     * Predictions added after the import (ADR 0050): each result fits the project's labeling config, as at the import.
+     * @return their integer ids, in order
+     */
+    @CommandHandler
+    java.util.List<Long> handle(AddPredictions cmd, LabelingConfigs configs) {
+        requireOrganization(cmd.organizationId());
+        if (cmd.predictions().isEmpty()) throw new ValidationFailed("predictions", "Give at least one prediction");
+        VersionedConfig config = configs.versioned(projectId);
+        for (int i = 0; i < cmd.predictions().size(); i++) {
+            Prediction p = cmd.predictions().get(i);
+            if (p.result() == null || !p.result().isArray()) {
+                throw new ValidationFailed("predictions[" + i + "].result", "A prediction's result is a list of result items");
+            }
+            if (p.score() != null && (p.score().isNaN() || p.score().isInfinite())) {
+                throw new ValidationFailed("predictions[" + i + "].score", "A score is a finite number");
+            }
+            ResultValidator.validate(config.config(), p.result(), "predictions[" + i + "].result", data);
+        }
+        apply(new PredictionsAdded(id, projectId, organizationId, cmd.predictions(), cmd.by()));
+        return cmd.predictions().stream().map(Prediction::intId).toList();
+    }
+
+    @CommandHandler
+    void handle(DeletePrediction cmd) {
+        requireOrganization(cmd.organizationId());
+        if (!predictionIds.contains(cmd.predictionId())) throw new NotFound("Prediction", "predictionId");
+        apply(new PredictionDeleted(id, projectId, organizationId, cmd.predictionId(), cmd.by()));
+    }
+
     @CommandHandler
     boolean handle(DeleteTask cmd) {
         if (!organizationId.equals(cmd.organizationId())) throw new NotFound("Task", "taskId");
@@ -272,7 +309,7 @@ public class Task {
         }
         VersionedConfig config = validated(cmd.result(), configs, workflow);
         apply(new AnnotationSubmitted(id, projectId, organizationId, cmd.annotationId(), cmd.result(), cmd.leadTimeSeconds(), cmd.by(),
-                config.version()));
+                config.version(), cmd.intId()));
         if (reserved) apply(new ReservationReleased(id, projectId, organizationId, cmd.by(), ReleaseReason.SUBMITTED));
         discardDraftOf(cmd.by(), cmd.annotationId());
         return config.version();
@@ -512,6 +549,17 @@ public class Task {
         organizationId = e.organizationId();
         data = e.data();
         number = e.number();
+        if (e.predictions() != null) e.predictions().stream().map(Prediction::intId).filter(java.util.Objects::nonNull).forEach(predictionIds::add);
+    }
+
+    @EventSourcingHandler
+    void on(PredictionsAdded e) {
+        e.predictions().stream().map(Prediction::intId).filter(java.util.Objects::nonNull).forEach(predictionIds::add);
+    }
+
+    @EventSourcingHandler
+    void on(PredictionDeleted e) {
+        predictionIds.remove(e.predictionId());
     }
 
     @EventSourcingHandler

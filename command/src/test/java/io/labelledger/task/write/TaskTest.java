@@ -894,4 +894,59 @@ class TaskTest {
                    .expectException(error(ValidationFailed.class, ErrorCode.VALIDATION, "result"));
         }
     }
+
+    /** Predictions added after the import, by integer id (Label Studio's REST API, ADR 0050). */
+    @Nested
+    class Predictions {
+        final Prediction later = new Prediction("v2", 0.4, NEGATIVE, 902L);
+
+        @Test
+        void aPredictionFittingTheConfigIsAdded() {
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.AddPredictions(TASK, ORG, List.of(later), MANAGER))
+                   .expectSuccessfulHandlerExecution()
+                   .expectResultMessagePayload(List.of(902L))
+                   .expectEvents(new io.labelledger.task.api.PredictionsAdded(TASK, PROJECT, ORG, List.of(later), MANAGER));
+        }
+
+        @Test
+        void aPredictionThatDoesNotFitTheConfigIsRefused() {
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.AddPredictions(TASK, ORG, List.of(new Prediction("v2", 0.4, choices("Maybe"), 903L)), MANAGER))
+                   .expectNoEvents()
+                   .expectException(InvalidResult.class);
+        }
+
+        @Test
+        void anotherOrganizationsTaskIsNotFound() {
+            fixture.given(IMPORTED)
+                   .when(new io.labelledger.task.api.AddPredictions(TASK, OTHER_ORG, List.of(later), MANAGER))
+                   .expectNoEvents()
+                   .expectException(io.labelledger.shared.NotFound.class);
+        }
+
+        @Test
+        void anAddedPredictionIsDeleted() {
+            fixture.given(IMPORTED, new io.labelledger.task.api.PredictionsAdded(TASK, PROJECT, ORG, List.of(later), MANAGER))
+                   .when(new io.labelledger.task.api.DeletePrediction(TASK, ORG, 902L, MANAGER))
+                   .expectEvents(new io.labelledger.task.api.PredictionDeleted(TASK, PROJECT, ORG, 902L, MANAGER));
+        }
+
+        @Test
+        void aDeletedPredictionIsNotFound() {
+            fixture.given(IMPORTED, new io.labelledger.task.api.PredictionsAdded(TASK, PROJECT, ORG, List.of(later), MANAGER),
+                          new io.labelledger.task.api.PredictionDeleted(TASK, PROJECT, ORG, 902L, MANAGER))
+                   .when(new io.labelledger.task.api.DeletePrediction(TASK, ORG, 902L, MANAGER))
+                   .expectNoEvents()
+                   .expectException(io.labelledger.shared.NotFound.class);
+        }
+
+        @Test
+        void anImportedPredictionWithAnIntegerIdCanBeDeleted() {
+            fixture.given(new TaskImported(TASK, PROJECT, ORG, IMPORT, 1, json("{'text':'Great movie'}"),
+                                  List.of(new Prediction("v1", 0.9, POSITIVE, 901L)), MANAGER, 900L))
+                   .when(new io.labelledger.task.api.DeletePrediction(TASK, ORG, 901L, MANAGER))
+                   .expectEvents(new io.labelledger.task.api.PredictionDeleted(TASK, PROJECT, ORG, 901L, MANAGER));
+        }
+    }
 }

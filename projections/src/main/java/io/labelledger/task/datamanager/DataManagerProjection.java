@@ -27,6 +27,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -60,14 +61,36 @@ public class DataManagerProjection {
         this.notifier = notifier;
     }
 
+    /**
+     * The integer id an event carries (ADR 0050), or for an event recorded before integer ids existed (upcast with
+     * null) the global index of the event: stable across replays, and below every number the sequence gives. Only
+     * events stored before V63 are numbered so ({@code ll_int_id_legacy}); one appended later without a number (by
+     * hand) gets none rather than a number the sequence may give to something else.
+     */
+    Long intId(Long carried, TrackingToken token) {
+        if (carried != null) return carried;
+        if (token == null || token.position().isEmpty()) return null;
+        long global = token.position().getAsLong();
+        return global < legacyBelow() ? global : null;
+    }
+
+    /** The first global index after the events stored before integer ids existed (constant once migrated). */
+    private volatile Long legacyBelow;
+
+    private long legacyBelow() {
+        Long below = legacyBelow;
+        if (below == null) legacyBelow = below = jdbc.queryForObject("SELECT below FROM ll_int_id_legacy", Long.class);
+        return below;
+    }
+
     @EventHandler
-    void on(ProjectCreated e, @SequenceNumber long seq, @Timestamp Instant at) {
+    void on(ProjectCreated e, @SequenceNumber long seq, @Timestamp Instant at, TrackingToken token) {
         jdbc.update("""
                 INSERT INTO rm_project (project_id, organization_id, title, description, label_config, label_config_version,
-                                        created_by, created_at, updated_at, last_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id) DO NOTHING""",
+                                        created_by, created_at, updated_at, last_seq, int_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id) DO NOTHING""",
                 e.projectId().value(), e.organizationId().value(), e.title(), e.description(), e.labelConfig(),
-                e.labelConfigVersion(), e.by().value(), ts(at), ts(at), seq);
+                e.labelConfigVersion(), e.by().value(), ts(at), ts(at), seq, intId(e.intId(), token));
         configVersion(e.projectId().value(), e.labelConfigVersion(), e.organizationId().value(), e.labelConfig(), e.by().value(), at);
     }
 
@@ -127,7 +150,7 @@ public class DataManagerProjection {
                  WHEN mod(? * 37, 100) < p.overlap_percent THEN p.overlap ELSE 1 END""";
 
     @EventHandler
-    void on(TaskImported e, @Timestamp Instant at, ReplayStatus replay) {
+    void on(TaskImported e, @Timestamp Instant at, ReplayStatus replay, TrackingToken token) {
         // the best score and the models of the task's predictions: Data Manager columns, and the label stream's
         // uncertainty sampling (least confident first, ADR 0036)
         Double bestScore = e.predictions().stream().map(Prediction::score).filter(java.util.Objects::nonNull)
@@ -136,12 +159,12 @@ public class DataManagerProjection {
                                .distinct().sorted().toList();
         int inserted = jdbc.update("""
                 INSERT INTO dm_task (task_id, project_id, organization_id, number, data, predictions, prediction_count,
-                                     prediction_score, model_versions, created_at, updated_at, last_seq, overlap)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, %s, ?, ?, 0, COALESCE((SELECT %s FROM rm_project p WHERE p.project_id = ?), 1))
+                                     prediction_score, model_versions, created_at, updated_at, last_seq, overlap, int_id)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, %s, ?, ?, 0, COALESCE((SELECT %s FROM rm_project p WHERE p.project_id = ?), 1), ?)
                 ON CONFLICT (task_id) DO NOTHING""".formatted(TEXT_ARRAY, OVERLAP_OF),
                 e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.number(),
                 json.writeValueAsString(e.data()), json.writeValueAsString(e.predictions()), e.predictions().size(),
-                bestScore, json.writeValueAsString(models), ts(at), ts(at), e.number(), e.projectId().value());
+                bestScore, json.writeValueAsString(models), ts(at), ts(at), e.number(), e.projectId().value(), intId(e.intId(), token));
         List<TaskColumns.DataKey> keys = newDataKeys(e.projectId().value(), TaskColumns.dataKeys(e.data()));
         if (!keys.isEmpty()) {
             // one statement per task; the key makes a repeat (or the next task with the same fields) a no-op
@@ -153,6 +176,42 @@ public class DataManagerProjection {
                     e.projectId().value(), json.writeValueAsString(keys));
         }
         if (inserted == 1) notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    /**
+     * Predictions added after the import (ADR 0050): appended to the task's list, and its prediction columns (count,
+     * best score, models) recomputed from the whole list, so a redelivery (guarded by the sequence) changes nothing.
+     */
+    @EventHandler
+    void on(io.labelledger.task.api.PredictionsAdded e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        if (!advance(e.taskId().value(), seq)) return;
+        jdbc.update("UPDATE dm_task SET predictions = predictions || ?::jsonb, updated_at = ? WHERE task_id = ?",
+                json.writeValueAsString(e.predictions()), ts(at), e.taskId().value());
+        predictionColumns(e.taskId().value());
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    @EventHandler
+    void on(io.labelledger.task.api.PredictionDeleted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+        if (!advance(e.taskId().value(), seq)) return;
+        jdbc.update("""
+                UPDATE dm_task SET updated_at = ?, predictions = (
+                    SELECT COALESCE(jsonb_agg(p ORDER BY i), '[]'::jsonb) FROM jsonb_array_elements(predictions) WITH ORDINALITY AS x(p, i)
+                    WHERE (p ->> 'intId') IS DISTINCT FROM ?)
+                WHERE task_id = ?""", ts(at), Long.toString(e.predictionId()), e.taskId().value());
+        predictionColumns(e.taskId().value());
+        notifyAfterCommit(e.projectId().value(), e.taskId().value(), replay);
+    }
+
+    /** Count, best score and models of a task's predictions, as the import writes them. */
+    private void predictionColumns(String taskId) {
+        jdbc.update("""
+                UPDATE dm_task SET prediction_count = jsonb_array_length(predictions),
+                       prediction_score = (SELECT max((p ->> 'score')::double precision) FROM jsonb_array_elements(predictions) p
+                                           WHERE jsonb_typeof(p -> 'score') = 'number'),
+                       model_versions = ARRAY(SELECT DISTINCT p ->> 'modelVersion' FROM jsonb_array_elements(predictions) p
+                                              WHERE jsonb_typeof(p -> 'modelVersion') = 'string' ORDER BY 1)
+                WHERE task_id = ?""", taskId);
     }
 
     /** The resource key of the data keys this transaction has written (a processor batch). */
@@ -211,9 +270,10 @@ public class DataManagerProjection {
     }
 
     @EventHandler
-    void on(AnnotationSubmitted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+    void on(AnnotationSubmitted e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay, TrackingToken token) {
         annotationAdded(e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.annotationId().value(),
-                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay);
+                e.by().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay,
+                intId(e.intId(), token));
     }
 
     /**
@@ -221,13 +281,15 @@ public class DataManagerProjection {
      * the member Label Studio named, else the importer (ADR 0030).
      */
     @EventHandler
-    void on(AnnotationImported e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay) {
+    void on(AnnotationImported e, @SequenceNumber long seq, @Timestamp Instant at, ReplayStatus replay, TrackingToken token) {
         annotationAdded(e.taskId().value(), e.projectId().value(), e.organizationId().value(), e.annotationId().value(),
-                e.authoredBy().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay);
+                e.authoredBy().value(), json.writeValueAsString(e.result()), e.leadTimeSeconds(), e.configVersion(), seq, at, replay,
+                intId(e.intId(), token));
     }
 
     private void annotationAdded(String taskId, String projectId, String organizationId, String annotationId, String by,
-                                 String result, Double leadTime, Integer configVersion, long seq, Instant at, ReplayStatus replay) {
+                                 String result, Double leadTime, Integer configVersion, long seq, Instant at, ReplayStatus replay,
+                                 Long intId) {
         Row row = row(taskId);
         if (row == null || row.lastSeq >= seq) return;
         int count = row.annotationCount + 1;
@@ -239,10 +301,10 @@ public class DataManagerProjection {
                 count, completed, by, by, ts(at), seq, taskId);
         jdbc.update("""
                 INSERT INTO dm_annotation (annotation_id, task_id, project_id, organization_id, author_id, result,
-                                           lead_time_seconds, created_at, updated_at, config_version)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+                                           lead_time_seconds, created_at, updated_at, config_version, int_id)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
                 annotationId, taskId, projectId, organizationId, by, result, leadTime, ts(at), ts(at),
-                resolveConfigVersion(configVersion, projectId, at));
+                resolveConfigVersion(configVersion, projectId, at), intId);
         annotationColumns(taskId);
         projectCounters(projectId, 1, completedDelta(row.completed, completed));
         notifyAfterCommit(projectId, taskId, replay);

@@ -50,6 +50,31 @@ public class ProjectQueries {
         return spec.map(ProjectQueries::view).all();
     }
 
+    /**
+     * One page by number, newest first (Label Studio's {@code page}/{@code page_size}): projects are few per
+     * organization, so an offset is fine here. {@code memberId} as for {@link #list}.
+     */
+    public Flux<ProjectView> page(String organizationId, String memberId, long offset, int limit) {
+        var spec = db.sql("SELECT " + COLUMNS + " FROM " + FROM + " WHERE p.organization_id = :org" + (memberId == null ? "" : " " + MEMBER)
+                          + " ORDER BY p.created_at DESC, p.project_id DESC OFFSET :offset LIMIT :limit")
+                     .bind("org", organizationId).bind("offset", offset).bind("limit", limit);
+        if (memberId != null) spec = spec.bind("user", memberId);
+        return spec.map(ProjectQueries::view).all();
+    }
+
+    /** How many projects {@link #page} pages through. */
+    public Mono<Long> count(String organizationId, String memberId) {
+        var spec = db.sql("SELECT count(*) AS n FROM " + FROM + " WHERE p.organization_id = :org" + (memberId == null ? "" : " " + MEMBER))
+                     .bind("org", organizationId);
+        if (memberId != null) spec = spec.bind("user", memberId);
+        return spec.map(r -> r.get("n", Long.class)).one();
+    }
+
+    private static final String MEMBER = """
+            AND (p.created_by = :user
+                 OR EXISTS (SELECT 1 FROM rm_project_member pm WHERE pm.project_id = p.project_id AND pm.user_id = :user AND NOT pm.removed)
+                 OR EXISTS (SELECT 1 FROM rm_workspace_member wm WHERE wm.workspace_id = pw.workspace_id AND wm.user_id = :user AND NOT wm.removed))""";
+
     public static Cursor cursorOf(ProjectView p) {
         return new Cursor(p.createdAt().atOffset(java.time.ZoneOffset.UTC) + "~" + p.id(), 0);
     }

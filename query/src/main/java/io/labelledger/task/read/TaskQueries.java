@@ -47,6 +47,39 @@ public class TaskQueries {
                  .bind("org", organizationId).bind("id", taskId).map(TaskQueries::fullView).one();
     }
 
+    /**
+     * Page {@code offset / limit} of a project's tasks by number (Label Studio's {@code page}/{@code page_size},
+     * ADR 0050), optionally only the completed (or not completed) ones and only some tasks. An offset costs more on deep
+     * pages than the Data Manager's keyset pages; its clients page through whole projects in order, page_size at most
+     * 1,000.
+     */
+    public Flux<TaskView> byNumber(String organizationId, String projectId, Boolean completed, Collection<String> only, long offset, int limit) {
+        var spec = db.sql("SELECT " + COLUMNS + " FROM dm_task WHERE organization_id = :org AND project_id = :project" + narrowed(completed, only)
+                          + " ORDER BY number OFFSET :offset LIMIT :limit")
+                     .bind("org", organizationId).bind("project", projectId).bind("offset", offset).bind("limit", limit);
+        if (only != null) spec = spec.bind("only", only.toArray(String[]::new));
+        return spec.map(TaskQueries::fullView).all();
+    }
+
+    private static String narrowed(Boolean completed, Collection<String> only) {
+        return (completed == null ? "" : completed ? " AND completed" : " AND NOT completed") + (only == null ? "" : " AND task_id = ANY(:only)");
+    }
+
+    /** The tasks {@link #byNumber} pages through, their annotations and predictions (Label Studio's totals of a task list). */
+    public record Totals(long tasks, long annotations, long predictions) {}
+
+    public Mono<Totals> totals(String organizationId, String projectId, Boolean completed, Collection<String> only) {
+        var spec = db.sql("""
+                         SELECT count(*) AS tasks, COALESCE(sum(annotation_count), 0) AS annotations,
+                                COALESCE(sum(prediction_count), 0) AS predictions
+                         FROM dm_task WHERE organization_id = :org AND project_id = :project""" + narrowed(completed, only))
+                     .bind("org", organizationId).bind("project", projectId);
+        if (only != null) spec = spec.bind("only", only.toArray(String[]::new));
+        return spec.map(r -> new Totals(r.get("tasks", Long.class), ((Number) r.get("annotations")).longValue(),
+                         ((Number) r.get("predictions")).longValue()))
+                   .one();
+    }
+
     /** A row of a Data Manager page and the text of its sort value (for the next page's cursor). */
     public record Row(TaskView task, String sortValue) {}
 
