@@ -101,6 +101,10 @@ public final class AuditSummaries {
             Map.entry("CommentResolved", "resolved a comment on {taskId}"),
             Map.entry("CommentReopened", "reopened a comment on {taskId}"),
             Map.entry("CommentDeleted", "deleted a comment on {taskId}"),
+            // predictions added after import (Label Studio's REST API, ADR 0050) and quality settings (ADR 0049)
+            Map.entry("PredictionsAdded", "added predictions to {taskId}"),
+            Map.entry("PredictionDeleted", "deleted prediction #{predictionId} of {taskId}"),
+            Map.entry("QualitySettingsChanged", "changed how {projectId} scores agreement (version {settingsVersion})"),
             // the audit trail itself
             Map.entry("AuditCheckpointSigned", "signed the audit chain up to #{sequence} (key {keyId})"),
             Map.entry("AuditExported", "downloaded the audit log as {format}[ from {from}][ until {to}]"));
