@@ -19,7 +19,8 @@ const documents = Object.entries(modules).flatMap(([file, mod]) =>
 
 describe('GraphQL operations of the contexts', () => {
   it('finds the contexts\' documents', () => {
-    expect(documents.length).toBeGreaterThanOrEqual(12);
+    // most contexts moved to generated documents (ADR 0040); this only proves the glob still finds the rest
+    expect(documents.length).toBeGreaterThan(0);
   });
 
   it.each(documents)('%s validates against schema.graphqls', (_name, op) => {
