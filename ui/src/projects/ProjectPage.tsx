@@ -26,8 +26,10 @@ export function ProjectPage() {
   const error = read.error ? errorMessage(read.error) : null;
   // the tabs report changes (imports, deletions, settings): read the project again, or take the one a mutation answered
   const { refetch } = read;
+  // a read already under way answers (not aborted and asked again): the Data Manager asks every second while tasks
+  // change, and an aborted read is a cancelled query on the server (ADR 0046)
   const refresh = useCallback(async () => {
-    await refetch();
+    await refetch({ cancelRefetch: false });
   }, [refetch]);
   const setProject = useCallback(
     (p: ProjectDetail) => queryClient.setQueryData([operationName(ProjectQuery), { id }], { project: p }),
