@@ -37,7 +37,11 @@ function watchGraphql(page) {
     const op = /(?:query|mutation)\s+(\w+)/.exec(r.postData() ?? '')?.[1] ?? 'anonymous';
     if (outcome !== 200 || Date.now() - t0 > 2000) log(`GraphQL ${op}: ${outcome} after ${Date.now() - t0} ms`);
   };
-  page.on('requestfinished', async (r) => done(r, (await r.response())?.status() ?? 'no response'));
+  page.on('requestfinished', async (r) => {
+    let status;
+    try { status = (await r.response())?.status() ?? 'no response'; } catch { return; } // the browser closed meanwhile
+    done(r, status);
+  });
   page.on('requestfailed', (r) => done(r, `failed (${r.failure()?.errorText})`));
   return () => [...started.entries()].map(([r, t0]) => `${/(?:query|mutation)\s+(\w+)/.exec(r.postData() ?? '')?.[1]} pending ${Date.now() - t0} ms`);
 }

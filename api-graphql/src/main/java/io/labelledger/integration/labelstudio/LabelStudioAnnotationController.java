@@ -113,7 +113,9 @@ public class LabelStudioAnnotationController {
     public Mono<ResponseEntity<Object>> delete(@PathVariable String id, ServerWebExchange exchange) {
         return annotation(id, exchange, DELETE, (c, ref) -> commands.<Object>send(new DeleteAnnotation(new TaskId(ref.taskId()),
                         c.caller().organization(), new AnnotationId(ref.annotationId()), c.caller().user()), c.caller(), c.ip())
-                .map(r -> r.ok() ? ResponseEntity.noContent().<Object>build() : LabelStudioApi.refused(r.error(), FIELDS)));
+                // a script reads right after it deletes: answer once the Data Manager shows the deletion
+                .flatMap(r -> r.ok() ? readYourWrites.await(ref.taskId(), Projection.DATA_MANAGER).thenReturn(ResponseEntity.noContent().<Object>build())
+                        : Mono.just(LabelStudioApi.refused(r.error(), FIELDS))));
     }
 
     /** The body of a create or update: {@code result} (a list), {@code lead_time} (seconds). */

@@ -181,7 +181,9 @@ public class LabelStudioTaskController {
     public Mono<ResponseEntity<Object>> delete(@PathVariable String id, ServerWebExchange exchange) {
         return task(id, exchange, DELETE, (c, taskId) -> commands.<Object>send(new DeleteTask(new TaskId(taskId), c.caller().organization(),
                         c.caller().user()), c.caller(), c.ip())
-                .map(r -> r.ok() ? ResponseEntity.noContent().<Object>build() : LabelStudioApi.refused(r.error(), Map.of())));
+                // a script reads right after it deletes: answer once the Data Manager shows the deletion
+                .flatMap(r -> r.ok() ? readYourWrites.await(taskId, Projection.DATA_MANAGER).thenReturn(ResponseEntity.noContent().<Object>build())
+                        : Mono.just(LabelStudioApi.refused(r.error(), Map.of()))));
     }
 
     /** One task: {@code {"data": {...}, "project": <id>}} (Label Studio's task create), imported like a one-task import. */
